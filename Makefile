@@ -1,0 +1,53 @@
+# The two commands that matter: `make run` and `make test`. Everything they need is set up here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# Development defaults; a real environment variable wins.
+export DEBUG ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-browser lint format bench serve messages clean
+
+help:
+	@echo "make run    - set up, migrate, load the demo and serve http://$(HOST):$(PORT)"
+	@echo "make test   - set up and run the whole test suite"
+	@echo "make lint   - ruff lint and format check"
+	@echo "make bench  - build a large dataset and measure the key pages"
+	@echo "make serve  - run the production configuration (gunicorn) locally"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the translation catalogues (needs GNU gettext; the compiled .mo files are committed).
+messages: install
+	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(BIN)/python manage.py compilemessages --locale en --ignore '.venv/*'
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

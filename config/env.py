@@ -1,0 +1,90 @@
+"""Reading settings from the environment, failing loudly.
+
+Every helper names the variable in its error, so a broken deployment says what to fix
+instead of starting with a silently wrong value.
+"""
+
+import os
+from urllib.parse import urlsplit
+
+import dj_database_url
+import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {raw!r}."
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+
+
+def env_str(name: str, *, required: bool, default: str = "") -> str:
+    value = os.environ.get(name, "").strip()
+    if value:
+        return value
+    if required:
+        raise ImproperlyConfigured(f"{name} must be set when DEBUG is off.")
+    return default
+
+
+def env_list(name: str, *, required: bool, default: list[str] | None = None) -> list[str]:
+    raw = env_str(name, required=required)
+    if not raw:
+        return list(default or [])
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_http_url(name: str, *, required: bool, default: str = "") -> str:
+    """An absolute http(s) URL without a trailing slash, such as SITE_URL."""
+    value = env_str(name, required=required, default=default)
+    check_http_url(name, value)
+    return value.rstrip("/")
+
+
+def check_http_url(name: str, value: str) -> None:
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured(f"{name} must be an absolute http(s) URL; got {value!r}.")
+
+
+def env_database(name: str, default: str) -> dict:
+    url = os.environ.get(name, "").strip() or default
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except Exception as exc:  # the library raises several kinds for a bad URL
+        raise ImproperlyConfigured(f"{name} is not a valid database URL: {exc}") from None
+    if not config.get("ENGINE"):
+        raise ImproperlyConfigured(f"{name} is not a valid database URL: {url!r}.")
+    return config
+
+
+def env_email(name: str, *, required: bool, default: str) -> dict:
+    url = env_str(name, required=required, default=default)
+    try:
+        config = dj_email_url.parse(url)
+    except Exception as exc:
+        raise ImproperlyConfigured(f"{name} is not a valid e-mail URL: {exc}") from None
+    if not config.get("EMAIL_BACKEND"):
+        raise ImproperlyConfigured(f"{name} is not a valid e-mail URL: {url!r}.")
+    return config

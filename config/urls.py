@@ -1,0 +1,19 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+from meetings import views as meeting_views
+
+# The admin signs in through allauth (rate limits, and later two-factor), never its own form.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Hållbarhetsnätverken"
+admin.site.site_title = "Hållbarhetsnätverken"
+
+urlpatterns = [
+    path("", meeting_views.home, name="home"),
+    path("natverk/<slug:code>/", meeting_views.network_detail, name="network_detail"),
+    path("moten/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
+    path("konto/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from meetings.models import AgendaItem, Meeting
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    fields = ["position", "title", "kind", "status", "allotted_minutes", "presenter"]
+    show_change_link = True
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["starts_at", "network", "theme_title", "status", "format", "sequence"]
+    list_filter = ["network", "status", "format"]
+    search_fields = ["theme_title", "theme_description", "place"]
+    date_hierarchy = "starts_at"
+    filter_horizontal = ["work_areas"]
+    readonly_fields = ["uid", "sequence", "version", "created_at", "updated_at"]
+    inlines = [AgendaItemInline]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "kind", "status", "position", "proposed_by"]
+    list_filter = ["status", "kind", "meeting__network", "is_management_question"]
+    search_fields = ["title", "description", "proposed_by__full_name", "proposed_by__email"]
+    autocomplete_fields = ["meeting", "proposed_by", "administration", "work_area"]
+    list_select_related = ["meeting__network", "proposed_by"]

@@ -1,0 +1,307 @@
+"""The demo municipality: administrations, people, appointments, meetings and agenda items.
+
+Used by `manage.py seed_demo`. Dates are laid relative to today, so the demo always has
+meetings in the past, this term and next term.
+"""
+
+import datetime
+import itertools
+from zoneinfo import ZoneInfo
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from meetings.models import AgendaItem, Meeting
+from meetings.terms import Term
+from networks.models import Network
+from representatives.models import Administration, Appointment
+
+DEMO_PASSWORD = "hallbarhet-demo"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+# (e-mail, full name, what the account is for)
+DEMO_ACCOUNTS = [
+    ("samordnare@example.org", "Sara Lindqvist", "samordnare för NSH och NEH"),
+    ("direktor.miljo@example.org", "Magnus Ek", "förvaltningsdirektör, Miljöförvaltningen"),
+    ("representant.miljo@example.org", "Elin Berg", "representant för Miljöförvaltningen i NEH"),
+    (
+        "representant.social@example.org",
+        "Johan Nyström",
+        "representant för Socialförvaltningen i NSH",
+    ),
+    ("ersattare.miljo@example.org", "Fatima Hassan", "ersättare för Miljöförvaltningen i NEH"),
+    ("medarbetare@example.org", "Karin Holm", "inloggad medarbetare utan roll"),
+    ("admin@example.org", "Anders Vik", "systemförvaltare (Django admin)"),
+]
+
+ADMINISTRATIONS = [
+    ("Kommunledningsförvaltningen", "KLF"),
+    ("Miljöförvaltningen", "MF"),
+    ("Socialförvaltningen", "SOC"),
+    ("Barn- och utbildningsförvaltningen", "BUF"),
+    ("Kultur- och fritidsförvaltningen", "KFF"),
+    ("Samhällsbyggnadsförvaltningen", "SBF"),
+    ("Vård- och omsorgsförvaltningen", "VOF"),
+    ("Tekniska förvaltningen", "TF"),
+    ("Arbetsmarknadsförvaltningen", "AMF"),
+    ("Serviceförvaltningen", "SF"),
+]
+
+FIRST_NAMES = [
+    "Anna", "Erik", "Maria", "Lars", "Eva", "Karl", "Sofia", "Per", "Ingrid", "Nils",
+    "Lena", "Olof", "Hanna", "Mikael", "Emma", "Jonas", "Amina", "Peter", "Linnea", "Ali",
+    "Helena", "Gustav", "Maja", "Oskar", "Ida", "Henrik", "Sanna", "Mohammed", "Frida", "Björn",
+]  # fmt: skip
+LAST_NAMES = [
+    "Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
+    "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Jansson", "Hansson",
+    "Bengtsson", "Jönsson", "Lindberg", "Jakobsson", "Magnusson", "Lindström", "Axelsson",
+    "Lundgren", "Berglund", "Sandberg", "Forsberg", "Sjöberg", "Wallin", "Engström",
+]  # fmt: skip
+
+THEMES = {
+    "NSH": [
+        ("Barnets rättigheter i budgetarbetet", "Barnkonventionen, barnperspektiv"),
+        ("Jämställdhetsintegrering i verksamhetsplanerna", "Implementering av CEMR-deklarationen"),
+        ("Samverkan med civilsamhället: nytt överenskommelseavtal", "Samordning av kommunens"),
+        ("Folkhälsodata per kommundel", "Folkhälsofrågor"),
+        ("Nationella minoriteters rätt till inflytande", "Nationella minoriteter"),
+        ("Lägesbild segregation 2027", "Arbetet mot segregation"),
+        ("Landsbygdsdialoger och service på landsbygden", "Landsbygdsfrågor"),
+        ("Diskrimineringsgrunderna i rekrytering", "Mänskliga rättigheter"),
+    ],
+    "NEH": [
+        ("Handlingsplan för koldioxidneutralitet", "Koldioxidmålet"),
+        ("Kemikaliesmart förskola", "Giftfri miljö"),
+        ("Remiss: ny avfallsplan", "Ny avfallsplan"),
+        ("Skyfall och värmeböljor: klimatanpassning i planeringen", "Klimatanpassning"),
+        ("Solel på kommunens tak", "Koldioxidmålet"),
+        ("Gemensam miljökommunikation under Earth Hour", "Miljökommunikation"),
+        ("Matsvinn och återbruk i verksamheterna", "Ny avfallsplan"),
+        ("Energi- och klimatprogrammet: uppföljning", "Koldioxidmålet"),
+    ],
+}
+
+AGENDA_ITEMS = [
+    ("Information från hållbarhetsenheten", AgendaItem.Kind.INFORMATION, 15),
+    ("Erfarenhetsutbyte: så arbetar förvaltningarna med temat", AgendaItem.Kind.EXPERIENCE, 40),
+    ("Diskussion: gemensamma prioriteringar", AgendaItem.Kind.DISCUSSION, 30),
+    ("Remissvar: kommunens styrdokument", AgendaItem.Kind.CONSULTATION, 20),
+]
+
+
+def demo_exists() -> bool:
+    return User.objects.filter(email=DEMO_ACCOUNTS[0][0]).exists()
+
+
+def _make_user(email: str, full_name: str, *, superuser: bool = False) -> User:
+    manager = User.objects
+    create = manager.create_superuser if superuser else manager.create_user
+    user = create(email=email, password=DEMO_PASSWORD, full_name=full_name)
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    return user
+
+
+def _term_dates(term: Term, weekday: int, count: int) -> list[datetime.date]:
+    """Dates on one weekday spread over a term, avoiding its first and last weeks."""
+    start = term.first_day + datetime.timedelta(days=21)
+    end = term.last_day - datetime.timedelta(days=14)
+    span = (end - start).days
+    dates = []
+    for index in range(count):
+        day = start + datetime.timedelta(days=round(span * index / max(count - 1, 1)))
+        day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
+        dates.append(day)
+    return dates
+
+
+@transaction.atomic
+def build_demo(today: datetime.date | None = None) -> dict[str, User]:
+    today = today or timezone.localdate()
+    accounts = {
+        email: _make_user(email, name, superuser=email.startswith("admin@"))
+        for email, name, _purpose in DEMO_ACCOUNTS
+    }
+    coordinator = accounts["samordnare@example.org"]
+    networks = {network.code: network for network in Network.objects.all()}
+    for network in networks.values():
+        network.coordinators.add(coordinator)
+
+    names = (f"{first} {last}" for first, last in zip(FIRST_NAMES * 3, itertools.cycle(LAST_NAMES)))
+    administrations = {}
+    for name, short in ADMINISTRATIONS:
+        if short == "MF":
+            director = accounts["direktor.miljo@example.org"]
+        else:
+            director = _make_user(f"direktor.{short.lower()}@example.org", next(names))
+        administrations[short] = Administration.objects.create(
+            name=name, short_name=short, director=director
+        )
+
+    fixed = {
+        ("MF", "NEH", Appointment.Role.REPRESENTATIVE): accounts["representant.miljo@example.org"],
+        ("MF", "NEH", Appointment.Role.SUBSTITUTE): accounts["ersattare.miljo@example.org"],
+        ("SOC", "NSH", Appointment.Role.REPRESENTATIVE): accounts[
+            "representant.social@example.org"
+        ],
+    }
+    # A few seats stay vacant, so coordinators have something to follow up.
+    vacant = {
+        ("AMF", "NEH", Appointment.Role.SUBSTITUTE),
+        ("SF", "NSH", Appointment.Role.REPRESENTATIVE),
+    }
+    term_start = Term.of(today).first_day
+    appointments = []
+    for short, administration in administrations.items():
+        for code, network in networks.items():
+            for role in Appointment.Role:
+                key = (short, code, role)
+                if key in vacant:
+                    continue
+                person = fixed.get(key)
+                if person is None:
+                    full_name = next(names)
+                    slug = full_name.lower().replace(" ", ".")
+                    for swedish, plain in (("å", "a"), ("ä", "a"), ("ö", "o")):
+                        slug = slug.replace(swedish, plain)
+                    person = _make_user(f"{slug}.{short.lower()}@example.org", full_name)
+                appointments.append(
+                    Appointment(
+                        person=person,
+                        administration=administration,
+                        network=network,
+                        role=role,
+                        appointed_by=administration.director,
+                        mandate_confirmed_at=timezone.now(),
+                        start_date=term_start - datetime.timedelta(days=200),
+                    )
+                )
+    # Miljöförvaltningen had another NEH representative before, so the history has a row.
+    predecessor = _make_user("tidigare.representant.mf@example.org", "Göran Lund")
+    appointments.append(
+        Appointment(
+            person=predecessor,
+            administration=administrations["MF"],
+            network=networks["NEH"],
+            role=Appointment.Role.REPRESENTATIVE,
+            appointed_by=accounts["direktor.miljo@example.org"],
+            mandate_confirmed_at=timezone.now() - datetime.timedelta(days=800),
+            start_date=term_start - datetime.timedelta(days=900),
+            end_date=term_start - datetime.timedelta(days=201),
+        )
+    )
+    Appointment.objects.bulk_create(appointments)
+
+    for network in networks.values():
+        _build_meetings(network, today, administrations, accounts)
+    return accounts
+
+
+def _build_meetings(network: Network, today: datetime.date, administrations, accounts) -> None:
+    current = Term.of(today)
+    themes = iter(THEMES[network.code])
+    start_hour = 9 if network.code == "NEH" else 13
+    weekday = 1 if network.code == "NEH" else 3  # Tuesdays and Thursdays
+    work_areas = list(network.work_areas.all())
+    representative = (
+        accounts["representant.miljo@example.org"]
+        if network.code == "NEH"
+        else accounts["representant.social@example.org"]
+    )
+    administration = administrations["MF" if network.code == "NEH" else "SOC"]
+    first_upcoming_seen = False
+    for term, count in ((current, 4), (current.next(), 4)):
+        for index, day in enumerate(_term_dates(term, weekday, count)):
+            starts_at = datetime.datetime.combine(day, datetime.time(start_hour), STOCKHOLM)
+            ends_at = starts_at + datetime.timedelta(minutes=network.default_meeting_minutes)
+            is_past = day < today
+            is_soon = not is_past and (day - today).days <= 75
+            title, area_hint = next(themes)
+            meeting = Meeting(
+                network=network,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                place="Stadshuset, sal Vänern" if index % 2 == 0 else "",
+                online_url="https://teams.example.org/natverk" if index % 2 else "",
+                format=Meeting.Format.HYBRID if index % 2 else Meeting.Format.ON_SITE,
+            )
+            if is_past or is_soon:
+                meeting.status = Meeting.Status.PUBLISHED
+                meeting.theme_title = title
+                meeting.theme_description = (
+                    f"Vi ägnar mötet åt {title.lower()}. Ta gärna med frågor från er ledningsgrupp "
+                    "och bjud in kollegor som arbetar med frågan."
+                )
+                meeting.published_at = timezone.make_aware(
+                    datetime.datetime.combine(day - datetime.timedelta(days=28), datetime.time(9))
+                )
+                meeting.sequence = 1
+            if network.code == "NSH" and term == current and index == 1:
+                meeting.status = Meeting.Status.CANCELLED
+                meeting.cancelled_at = meeting.published_at
+                meeting.cancellation_reason = "För få anmälda; temat flyttas till nästa termin."
+                meeting.sequence = 2
+            publish_agenda = meeting.is_published and (is_past or not first_upcoming_seen)
+            if publish_agenda:
+                meeting.agenda_published_at = meeting.published_at
+            meeting.save()
+            areas = [area for area in work_areas if area.name.startswith(area_hint)]
+            meeting.work_areas.set(areas)
+            if meeting.is_published:
+                _build_agenda(
+                    meeting, representative, administration, areas, with_proposals=is_soon
+                )
+            if is_soon:
+                first_upcoming_seen = True
+
+
+def _build_agenda(meeting, representative, administration, areas, *, with_proposals: bool) -> None:
+    area = areas[0] if areas else None
+    items = [
+        AgendaItem(
+            meeting=meeting,
+            title=title,
+            kind=kind,
+            wished_minutes=minutes,
+            allotted_minutes=minutes,
+            status=AgendaItem.Status.ACCEPTED,
+            position=position,
+            presenter="Hållbarhetsenheten" if position == 1 else "",
+            work_area=area,
+        )
+        for position, (title, kind, minutes) in enumerate(AGENDA_ITEMS, start=1)
+    ]
+    if with_proposals:
+        proposals = [
+            ("Vår ledningsgrupp undrar över uppföljningen", AgendaItem.Status.PROPOSED, ""),
+            (
+                "Erfarenheter från vår pilot",
+                AgendaItem.Status.DEFERRED,
+                "Passar bättre nästa möte.",
+            ),
+            (
+                "Information om intern kurs",
+                AgendaItem.Status.DECLINED,
+                "Sprids bättre via intranätet.",
+            ),
+            ("Fråga om budget", AgendaItem.Status.WITHDRAWN, ""),
+        ]
+        items += [
+            AgendaItem(
+                meeting=meeting,
+                title=title,
+                description="Föreslagen av förvaltningens representant.",
+                kind=AgendaItem.Kind.DISCUSSION,
+                wished_minutes=20,
+                status=status,
+                decision_reason=reason,
+                work_area=area,
+                is_management_question=index == 0,
+                proposed_by=representative,
+                administration=administration,
+            )
+            for index, (title, status, reason) in enumerate(proposals)
+        ]
+    AgendaItem.objects.bulk_create(items)

@@ -1,0 +1,221 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.terms import Term
+from networks.models import Network, WorkArea
+from networks.rules import coordinated_network_ids
+from representatives.models import Administration
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible_to(self, user) -> "MeetingQuerySet":
+        """Published and cancelled meetings for all signed in; planned ones for coordinators."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Q(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
+            | Q(network_id__in=coordinated_network_ids(user))
+        )
+
+    def upcoming(self) -> "MeetingQuerySet":
+        return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self) -> "MeetingQuerySet":
+        return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class Meeting(models.Model):
+    """A network meeting (nätverksmöte) with its theme. Cancelled meetings are kept, not deleted."""
+
+    class Format(models.TextChoices):
+        ON_SITE = "on_site", _("På plats")
+        DIGITAL = "digital", _("Digitalt")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planerat")
+        PUBLISHED = "published", _("Publicerat")
+        CANCELLED = "cancelled", _("Inställt")
+
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("nätverk")
+    )
+    starts_at = models.DateTimeField(_("börjar"))
+    ends_at = models.DateTimeField(_("slutar"))
+    place = models.CharField(_("plats"), max_length=300, blank=True)
+    online_url = models.URLField(_("länk till digitalt möte"), max_length=500, blank=True)
+    format = models.CharField(
+        _("mötesform"), max_length=20, choices=Format.choices, default=Format.ON_SITE
+    )
+    theme_title = models.CharField(_("tema"), max_length=200, blank=True)
+    theme_description = models.TextField(_("beskrivning av temat"), blank=True)
+    work_areas = models.ManyToManyField(
+        WorkArea, verbose_name=_("arbetsområden"), related_name="meetings", blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    published_at = models.DateTimeField(_("tema publicerat"), null=True, blank=True)
+    agenda_published_at = models.DateTimeField(_("dagordning publicerad"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("inställt"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("anledning till att mötet ställts in"), blank=True)
+    # Calendar identity: the UID never changes, the sequence rises with each change that matters.
+    uid = models.UUIDField(_("kalender-UID"), default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("kalendersekvens"), default=0)
+    # Optimistic locking: a form carries the version it was rendered from.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("möte")
+        verbose_name_plural = _("möten")
+        ordering = ["starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="meeting_ends_after_start",
+                violation_error_message=_("Mötet måste sluta efter att det börjar."),
+            ),
+        ]
+        indexes = [models.Index(fields=["network", "starts_at"])]
+
+    def __str__(self) -> str:
+        local = timezone.localtime(self.starts_at)
+        title = self.theme_title or _("Tema ej publicerat")
+        return f"{self.network.code} {local:%Y-%m-%d}: {title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def term(self) -> Term:
+        return Term.of(timezone.localdate(self.starts_at))
+
+    @property
+    def duration_minutes(self) -> int:
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    @property
+    def agenda_is_published(self) -> bool:
+        return self.agenda_published_at is not None
+
+
+class AgendaItem(models.Model):
+    """An agenda item (dagordningspunkt): proposed by a representative or added by a coordinator."""
+
+    class Kind(models.TextChoices):
+        INFORMATION = "information", _("Information")
+        DISCUSSION = "discussion", _("Diskussion")
+        DECISION = "decision", _("Beslut")
+        EXPERIENCE = "experience", _("Erfarenhetsutbyte")
+        CONSULTATION = "consultation", _("Remiss")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Föreslagen")
+        ACCEPTED = "accepted", _("Accepterad")
+        DEFERRED = "deferred", _("Flyttad till senare möte")
+        DECLINED = "declined", _("Avböjd")
+        WITHDRAWN = "withdrawn", _("Återtagen")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="agenda_items", verbose_name=_("möte")
+    )
+    title = models.CharField(_("rubrik"), max_length=200)
+    description = models.TextField(_("beskrivning"), blank=True)
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.INFORMATION)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    decision_reason = models.TextField(_("motivering"), blank=True)
+    wished_minutes = models.PositiveSmallIntegerField(
+        _("önskad tid (minuter)"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    allotted_minutes = models.PositiveSmallIntegerField(
+        _("tilldelad tid (minuter)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    position = models.PositiveIntegerField(_("plats på dagordningen"), null=True, blank=True)
+    presenter = models.CharField(_("föredragande"), max_length=200, blank=True)
+    work_area = models.ForeignKey(
+        WorkArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("arbetsområde"),
+    )
+    is_management_question = models.BooleanField(_("fråga från ledningsgruppen"), default=False)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_agenda_items",
+        verbose_name=_("föreslagen av"),
+    )
+    administration = models.ForeignKey(
+        Administration,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("förvaltning"),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("dagordningspunkt")
+        verbose_name_plural = _("dagordningspunkter")
+        ordering = ["meeting", "position", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "position"],
+                condition=Q(position__isnull=False),
+                name="agenda_position_unique_in_meeting",
+                violation_error_message=_("Två punkter kan inte ha samma plats på dagordningen."),
+            ),
+            models.CheckConstraint(
+                condition=Q(wished_minutes__gte=1, wished_minutes__lte=120),
+                name="agenda_wished_minutes_1_120",
+            ),
+            models.CheckConstraint(
+                condition=Q(allotted_minutes__isnull=True)
+                | Q(allotted_minutes__gte=1, allotted_minutes__lte=120),
+                name="agenda_allotted_minutes_1_120",
+            ),
+            # Only accepted items sit on the agenda.
+            models.CheckConstraint(
+                condition=Q(position__isnull=True) | Q(status="accepted"),
+                name="agenda_position_only_when_accepted",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

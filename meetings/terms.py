@@ -1,0 +1,37 @@
+"""Terms (terminer): VT is January–June, HT is August–December. July belongs to no term."""
+
+import dataclasses
+import datetime
+
+
+@dataclasses.dataclass(frozen=True, order=True)
+class Term:
+    year: int
+    season: str  # "VT" or "HT"; "HT" sorts after "VT" within a year
+
+    def __post_init__(self) -> None:
+        if self.season not in {"VT", "HT"}:
+            raise ValueError(f"Unknown season {self.season!r}")
+
+    def __str__(self) -> str:
+        return f"{self.season} {self.year}"
+
+    @classmethod
+    def of(cls, day: datetime.date) -> "Term":
+        """The term a date belongs to; July counts towards the coming autumn term."""
+        return cls(day.year, "VT" if day.month <= 6 else "HT")
+
+    @property
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, 1 if self.season == "VT" else 8, 1)
+
+    @property
+    def last_day(self) -> datetime.date:
+        return (
+            datetime.date(self.year, 6, 30)
+            if self.season == "VT"
+            else datetime.date(self.year, 12, 31)
+        )
+
+    def next(self) -> "Term":
+        return Term(self.year, "HT") if self.season == "VT" else Term(self.year + 1, "VT")

@@ -1,0 +1,91 @@
+"""The pages everyone signed in reads: the start page, a network, a meeting.
+
+The network page lives here rather than in `networks`, because it shows meetings and
+representatives, and `networks` knows nothing of those apps (see README, Architecture).
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from meetings.models import AgendaItem, Meeting
+from networks.models import Network, WorkArea
+from networks.rules import is_coordinator
+from representatives.models import Administration, Appointment
+
+UPCOMING_ON_HOME = 3
+MEETINGS_PER_LIST = 10
+
+
+@require_GET
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    upcoming = (
+        Meeting.objects.visible_to(request.user).upcoming().exclude(status=Meeting.Status.CANCELLED)
+    )
+    networks = Network.objects.prefetch_related(
+        Prefetch(
+            "meetings",
+            queryset=upcoming[:UPCOMING_ON_HOME],
+            to_attr="next_meetings",
+        )
+    )
+    return render(request, "meetings/home.html", {"networks": networks})
+
+
+@require_GET
+@login_required
+def network_detail(request: HttpRequest, code: str) -> HttpResponse:
+    network = get_object_or_404(Network, code=code.upper())
+    visible = Meeting.objects.visible_to(request.user).filter(network=network)
+    seats = Administration.objects.prefetch_related(
+        Prefetch(
+            "appointments",
+            queryset=Appointment.objects.current()
+            .filter(network=network)
+            .select_related("person")
+            .order_by("role"),
+            to_attr="current_appointments",
+        )
+    )
+    seats = list(seats)
+    for administration in seats:
+        by_role = {a.role: a for a in administration.current_appointments}
+        administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)
+        administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)
+    context = {
+        "network": network,
+        "work_areas": WorkArea.objects.active().filter(network=network),
+        "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
+        "past": list(visible.past()[:MEETINGS_PER_LIST]),
+        "seats": seats,
+        "coordinators": network.coordinators.all(),
+        "can_coordinate": is_coordinator(request.user, network),
+    }
+    return render(request, "meetings/network_detail.html", context)
+
+
+@require_GET
+@login_required
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+    )
+    can_coordinate = is_coordinator(request.user, meeting.network)
+    agenda: list[AgendaItem] = []
+    if meeting.agenda_is_published or can_coordinate:
+        agenda = list(
+            meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED)
+            .select_related("work_area", "administration")
+            .order_by("position")
+        )
+    context = {
+        "meeting": meeting,
+        "work_areas": meeting.work_areas.all(),
+        "agenda": agenda,
+        "agenda_minutes": sum(item.allotted_minutes or item.wished_minutes for item in agenda),
+        "can_coordinate": can_coordinate,
+    }
+    return render(request, "meetings/meeting_detail.html", context)

@@ -1,0 +1,22 @@
+"""Who may do what with a network. Views ask these predicates, never the roles directly."""
+
+import rules
+
+
+def coordinated_network_ids(user) -> frozenset[int]:
+    """The ids of the networks the user coordinates, asked once per request (cached on the user)."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_coordinated_network_ids", None)
+    if cached is None:
+        cached = frozenset(user.coordinated_networks.values_list("pk", flat=True))
+        user._coordinated_network_ids = cached
+    return cached
+
+
+@rules.predicate
+def is_coordinator(user, network) -> bool:
+    return network is not None and network.pk in coordinated_network_ids(user)
+
+
+rules.add_perm("networks.coordinate_network", is_coordinator)

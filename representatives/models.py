@@ -1,0 +1,119 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Network
+
+
+class Administration(models.Model):
+    """An administration (förvaltning) of the municipality, led by its director."""
+
+    name = models.CharField(_("namn"), max_length=200, unique=True)
+    short_name = models.CharField(_("kortnamn"), max_length=40, unique=True)
+    director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="directed_administrations",
+        verbose_name=_("förvaltningsdirektör"),
+    )
+
+    class Meta:
+        verbose_name = _("förvaltning")
+        verbose_name_plural = _("förvaltningar")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AppointmentQuerySet(models.QuerySet["Appointment"]):
+    def current(self) -> "AppointmentQuerySet":
+        return self.filter(end_date__isnull=True)
+
+    def for_person(self, user) -> "AppointmentQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(person=user)
+
+
+class Appointment(models.Model):
+    """A person's appointment (uppdrag) for an administration in one network.
+
+    History is kept: replacing a representative ends the old appointment, it is never deleted.
+    An appointment is current while it has no end date.
+    """
+
+    class Role(models.TextChoices):
+        REPRESENTATIVE = "representative", _("Representant")
+        SUBSTITUTE = "substitute", _("Ersättare")
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="appointments",
+        verbose_name=_("person"),
+    )
+    administration = models.ForeignKey(
+        Administration,
+        on_delete=models.PROTECT,
+        related_name="appointments",
+        verbose_name=_("förvaltning"),
+    )
+    network = models.ForeignKey(
+        Network, on_delete=models.PROTECT, related_name="appointments", verbose_name=_("nätverk")
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    appointed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("utsedd av"),
+    )
+    mandate_confirmed_at = models.DateTimeField(_("mandat bekräftat"), null=True, blank=True)
+    start_date = models.DateField(_("från"), default=datetime.date.today)
+    end_date = models.DateField(_("till"), null=True, blank=True)
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("uppdrag")
+        verbose_name_plural = _("uppdrag")
+        ordering = ["network", "administration", "role", "-start_date"]
+        constraints = [
+            # At most one current representative and one current substitute per seat.
+            models.UniqueConstraint(
+                fields=["administration", "network", "role"],
+                condition=Q(end_date__isnull=True),
+                name="one_current_appointment_per_role",
+                violation_error_message=_(
+                    "Förvaltningen har redan en aktuell person i den rollen i nätverket."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="appointment_ends_after_start",
+                violation_error_message=_("Uppdraget kan inte sluta innan det börjar."),
+            ),
+        ]
+        indexes = [models.Index(fields=["person", "end_date"])]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.person} – {self.get_role_display()}, {self.administration}, {self.network.code}"
+        )
+
+    @property
+    def is_current(self) -> bool:
+        return self.end_date is None
+
+    def end(self, when: datetime.date | None = None) -> None:
+        self.end_date = when or timezone.localdate()
+        self.save(update_fields=["end_date"])

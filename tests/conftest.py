@@ -1,0 +1,99 @@
+"""The standard people of every test: one per role, as STYLE.md asks.
+
+Roles: anonymous, staff without a role, representative and substitute (Miljöförvaltningen in
+NEH), director (of Miljöförvaltningen), coordinator (of NEH only, so object-level refusals for
+NSH can be tested), and administrator (superuser).
+"""
+
+import pytest
+
+from representatives.models import Appointment
+from tests import factories
+
+
+@pytest.fixture
+def neh():
+    return factories.network("NEH")
+
+
+@pytest.fixture
+def nsh():
+    return factories.network("NSH")
+
+
+@pytest.fixture
+def director(db):
+    return factories.make_user("direktor@example.org", "Dora Direktör")
+
+
+@pytest.fixture
+def administration(director):
+    return factories.make_administration("Miljöförvaltningen", director=director)
+
+
+@pytest.fixture
+def other_administration(db):
+    return factories.make_administration("Socialförvaltningen")
+
+
+@pytest.fixture
+def representative(administration, neh):
+    person = factories.make_user("representant@example.org", "Rita Representant")
+    factories.make_appointment(person, administration, neh, Appointment.Role.REPRESENTATIVE)
+    return person
+
+
+@pytest.fixture
+def substitute(administration, neh):
+    person = factories.make_user("ersattare@example.org", "Erik Ersättare")
+    factories.make_appointment(person, administration, neh, Appointment.Role.SUBSTITUTE)
+    return person
+
+
+@pytest.fixture
+def coordinator(neh):
+    person = factories.make_user("samordnare@example.org", "Sam Samordnare")
+    neh.coordinators.add(person)
+    return person
+
+
+@pytest.fixture
+def staff(db):
+    return factories.make_user("medarbetare@example.org", "Mia Medarbetare")
+
+
+@pytest.fixture
+def admin_user(db):
+    from accounts.models import User
+
+    return User.objects.create_superuser(
+        email="admin@example.org", password=factories.PASSWORD, full_name="Ada Admin"
+    )
+
+
+ROLES = ["anonymous", "staff", "representative", "substitute", "director", "coordinator", "admin"]
+
+
+@pytest.fixture
+def user_for_role(request):
+    """Resolve a role name to a user (None for anonymous), for parametrised tests."""
+
+    def resolve(role: str):
+        if role == "anonymous":
+            return None
+        return request.getfixturevalue("admin_user" if role == "admin" else role)
+
+    return resolve
+
+
+@pytest.fixture
+def client_for(client, user_for_role):
+    """A test client signed in as the given role."""
+
+    def sign_in(role: str):
+        user = user_for_role(role)
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return sign_in

@@ -1,0 +1,74 @@
+"""Small, unsurprising builders for test data. Each returns a saved object."""
+
+import datetime
+import itertools
+
+from django.utils import timezone
+
+from accounts.models import User
+from meetings.models import AgendaItem, Meeting
+from networks.models import Network
+from representatives.models import Administration, Appointment
+
+PASSWORD = "test-password-123"
+_counter = itertools.count(1)
+
+
+def make_user(email: str | None = None, full_name: str = "", **extra) -> User:
+    n = next(_counter)
+    return User.objects.create_user(
+        email=email or f"person{n}@example.org",
+        password=PASSWORD,
+        full_name=full_name or f"Person {n}",
+        **extra,
+    )
+
+
+def network(code: str) -> Network:
+    return Network.objects.get(code=code)
+
+
+def make_administration(name: str | None = None, director: User | None = None) -> Administration:
+    n = next(_counter)
+    return Administration.objects.create(
+        name=name or f"Förvaltning {n}", short_name=f"F{n}", director=director
+    )
+
+
+def make_appointment(
+    person: User,
+    administration: Administration,
+    network: Network,
+    role: str = Appointment.Role.REPRESENTATIVE,
+    **extra,
+) -> Appointment:
+    extra.setdefault("start_date", timezone.localdate() - datetime.timedelta(days=100))
+    return Appointment.objects.create(
+        person=person, administration=administration, network=network, role=role, **extra
+    )
+
+
+def make_meeting(
+    network: Network,
+    *,
+    days_ahead: int = 30,
+    status: str = Meeting.Status.PUBLISHED,
+    theme_title: str = "Ett tema",
+    **extra,
+) -> Meeting:
+    starts_at = (timezone.now() + datetime.timedelta(days=days_ahead)).replace(
+        minute=0, second=0, microsecond=0
+    )
+    extra.setdefault("ends_at", starts_at + datetime.timedelta(minutes=120))
+    if status != Meeting.Status.PLANNED:
+        extra.setdefault("published_at", timezone.now())
+    return Meeting.objects.create(
+        network=network, starts_at=starts_at, status=status, theme_title=theme_title, **extra
+    )
+
+
+def make_agenda_item(meeting: Meeting, *, position: int | None = None, **extra) -> AgendaItem:
+    if position is not None:
+        extra.setdefault("status", AgendaItem.Status.ACCEPTED)
+    extra.setdefault("title", f"Punkt {next(_counter)}")
+    return AgendaItem.objects.create(meeting=meeting, position=position, **extra)

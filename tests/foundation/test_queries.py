@@ -1,0 +1,46 @@
+"""Each page runs the same number of queries whatever the amount of data."""
+
+import pytest
+from django.urls import reverse
+
+from representatives.models import Appointment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def build(neh, nsh, size: int) -> None:
+    for n in range(size):
+        administration = factories.make_administration()
+        for network in (neh, nsh):
+            factories.make_appointment(factories.make_user(), administration, network)
+            factories.make_appointment(
+                factories.make_user(), administration, network, Appointment.Role.SUBSTITUTE
+            )
+            meeting = factories.make_meeting(network, days_ahead=10 + n)
+            meeting.work_areas.set(network.work_areas.all()[:2])
+            factories.make_agenda_item(meeting, position=1)
+            factories.make_agenda_item(meeting, position=2)
+            factories.make_meeting(network, days_ahead=-10 - n)
+
+
+PAGES = {
+    "home": lambda m: reverse("home"),
+    "network": lambda m: reverse("network_detail", kwargs={"code": "neh"}),
+    "meeting": lambda m: m.get_absolute_url(),
+}
+# sessions + user, then the page's own queries
+EXPECTED = {"home": 5, "network": 10, "meeting": 6}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+@pytest.mark.parametrize("size", [1, 8])
+def test_page_query_count_does_not_grow(
+    page, size, client, coordinator, neh, nsh, django_assert_num_queries
+):
+    build(neh, nsh, size)
+    meeting = neh.meetings.upcoming().first()
+    client.force_login(coordinator)
+    with django_assert_num_queries(EXPECTED[page]):
+        response = client.get(PAGES[page](meeting))
+    assert response.status_code == 200
