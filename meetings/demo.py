@@ -5,10 +5,12 @@ meetings in the past, this term and next term.
 """
 
 import datetime
+import functools
 import itertools
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
@@ -96,10 +98,21 @@ def demo_exists() -> bool:
     return User.objects.filter(email=DEMO_ACCOUNTS[0][0]).exists()
 
 
+@functools.cache
+def _demo_password_hash() -> str:
+    # Hashed once: hashing it anew for each of the ~90 demo people takes seconds.
+    return make_password(DEMO_PASSWORD)
+
+
 def _make_user(email: str, full_name: str, *, superuser: bool = False) -> User:
-    manager = User.objects
-    create = manager.create_superuser if superuser else manager.create_user
-    user = create(email=email, password=DEMO_PASSWORD, full_name=full_name)
+    user = User(
+        email=email,
+        full_name=full_name,
+        password=_demo_password_hash(),
+        is_staff=superuser,
+        is_superuser=superuser,
+    )
+    user.save()
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
     return user
 

@@ -71,6 +71,12 @@ def admin_user(db):
     )
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The real hasher is deliberately slow; tests check behaviour, not hashing strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 ROLES = ["anonymous", "staff", "representative", "substitute", "director", "coordinator", "admin"]
 
 
