@@ -59,18 +59,27 @@ def count_queries(client, url: str) -> int:
     return len(captured)
 
 
-def time_page(client, url: str, repeat: int) -> tuple[float, float]:
-    """Median and 95th percentile (nearest rank) in milliseconds, after warm-up requests."""
+def time_pages(client, urls: dict[str, str], repeat: int) -> dict[str, tuple[float, float]]:
+    """Median and 95th percentile (nearest rank) in milliseconds per page, after warm-up.
+
+    The pages take turns (floor, start, network, …, floor, start, …), so a change in the
+    machine's load during the run hits every page alike and the ratios stay fair.
+    """
     for _ in range(3):
-        _get(client, url)
-    samples = []
+        for url in urls.values():
+            _get(client, url)
+    samples: dict[str, list[float]] = {name: [] for name in urls}
     for _ in range(repeat):
-        start = time.perf_counter()
-        _get(client, url)
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, max(0, round(0.95 * len(samples)) - 1))]
-    return statistics.median(samples), p95
+        for name, url in urls.items():
+            start = time.perf_counter()
+            _get(client, url)
+            samples[name].append((time.perf_counter() - start) * 1000)
+    result = {}
+    for name, values in samples.items():
+        values.sort()
+        p95 = values[min(len(values) - 1, max(0, round(0.95 * len(values)) - 1))]
+        result[name] = (statistics.median(values), p95)
+    return result
 
 
 def urls(subjects) -> dict[str, str]:
@@ -105,10 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     subjects = dataset.build(dataset.SMALL)
     small_urls = urls(subjects)
     small_client = _client(subjects.user)
-    small = {
-        name: (count_queries(small_client, u), time_page(small_client, u, args.repeat)[1])
-        for name, u in small_urls.items()
-    }
+    small_queries = {name: count_queries(small_client, u) for name, u in small_urls.items()}
+    small_times = time_pages(small_client, small_urls, args.repeat)
     subjects = dataset.grow()
     print(
         f"Dataset: {Administration.objects.count()} administrations, "
@@ -116,21 +123,25 @@ def main(argv: list[str] | None = None) -> int:
         f"{AgendaItem.objects.count()} agenda items "
         f"(built in {time.perf_counter() - started:.1f} s)"
     )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics after the bulk load, as autovacuum would
     full_urls = urls(subjects)
     assert full_urls == small_urls, "the measured objects changed while growing"
 
     client = _client(subjects.user)
-    rows = []
-    for name, url in full_urls.items():
-        queries = count_queries(client, url)
-        median, p95 = time_page(client, url, args.repeat)
-        rows.append((name, url, *small[name], queries, median, p95))
+    queries = {name: count_queries(client, url) for name, url in full_urls.items()}
+    times = time_pages(client, full_urls, args.repeat)
+    rows = [
+        (name, url, small_queries[name], small_times[name][1], queries[name], *times[name])
+        for name, url in full_urls.items()
+    ]
     floor_p95 = rows[0][-1]
 
     failures = []
     print(
         f"\n{args.repeat} requests per page and size, signed in as a coordinator, warm caches; "
-        "1/20 = the small dataset, 1x = the full one."
+        "1/20 = the small dataset, 1x = the full one. "
+        f"Load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs."
     )
     header = (
         f"{'page':<10} {'queries 1/20':>12} {'queries 1x':>10} {'p95 ms 1/20':>11} "
