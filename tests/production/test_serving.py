@@ -11,29 +11,43 @@ from django.conf import settings as django_settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from whitenoise.middleware import WhiteNoiseMiddleware
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def collected(settings, tmp_path):
-    """collectstatic into a fresh folder with the production storage; whitenoise serving it."""
-    settings.STATIC_ROOT = tmp_path / "static"
-    settings.STORAGES = {
+PRODUCTION_STATIC = {
+    "STORAGES": {
         **django_settings.STORAGES,
         "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    }
-    settings.WHITENOISE_USE_FINDERS = False
-    settings.WHITENOISE_AUTOREFRESH = False
-    call_command("collectstatic", interactive=False, verbosity=0)
+    },
+    "WHITENOISE_USE_FINDERS": False,
+    "WHITENOISE_AUTOREFRESH": False,
+}
+
+
+@pytest.fixture(scope="module")
+def static_root(tmp_path_factory):
+    """collectstatic once per module, with the production storage, into a fresh folder."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root, **PRODUCTION_STATIC):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root
+
+
+@pytest.fixture
+def collected(settings, static_root):
+    """The collected files, served by whitenoise as in production."""
+    settings.STATIC_ROOT = static_root
+    for name, value in PRODUCTION_STATIC.items():
+        setattr(settings, name, value)
     middleware = WhiteNoiseMiddleware(lambda request: HttpResponse("not static", status=404))
 
     def get(path: str, **headers):
         return middleware(RequestFactory().get(path, headers=headers))
 
-    return settings.STATIC_ROOT, get
+    return static_root, get
 
 
 def test_collectstatic_writes_hashed_and_compressed_files(collected):
