@@ -126,7 +126,6 @@ def stockholm_vtimezone() -> Timezone:
     """Europe/Stockholm as two yearly rules (EU summer time since 1996), which Outlook reads."""
     zone = Timezone()
     zone.add("tzid", TZID)
-    zone.add("x-lic-location", TZID)
     daylight = TimezoneDaylight()
     daylight.add("dtstart", datetime.datetime(1970, 3, 29, 2, 0, 0))
     daylight.add("tzoffsetfrom", datetime.timedelta(hours=1))
