@@ -8,7 +8,7 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 from django.utils.http import http_date
@@ -102,7 +102,8 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
     """A subscription feed. No session, no login redirect; an Authorization header is ignored."""
     token = calendar.token_for_secret(secret) if SECRET_FORMAT.match(secret) else None
     if token is None:
-        raise Http404
+        # The same short answer whatever the reason; not the HTML page, which echoes the path.
+        return HttpResponseNotFound(b"Not Found\n", content_type="text/plain; charset=utf-8")
     if token.network_id:
         meetings = list(calendar.network_feed_meetings(token.network))
         name = f"{token.network.code} – {token.network.name}"
