@@ -110,13 +110,14 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
     else:
         meetings = list(calendar.personal_feed_meetings(token.user))
         name = _("Mina nätverksmöten")
-    body = calendar.feed(meetings, name)
-    etag = quote_etag(calendar.body_etag(body))
+    etag = quote_etag(calendar.feed_etag(meetings, name))
     last_modified = calendar.feed_last_modified(meetings, token)
-    not_modified = get_conditional_response(
+    response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
-    response = not_modified or HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
+    if response is None:
+        body = calendar.feed(meetings, name)
+        response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified.timestamp())
     patch_cache_control(response, private=True)

@@ -171,6 +171,43 @@ def test_conditional_requests_get_304_until_something_changes(client, representa
     assert later.status_code == 200
 
 
+def etag_after(client, secret, change) -> tuple[str, str]:
+    before = client.get(feed_path(secret))["ETag"]
+    change()
+    response = client.get(feed_path(secret), headers={"If-None-Match": before})
+    assert response.status_code == 200
+    return before, response["ETag"]
+
+
+def test_etag_follows_agenda_work_areas_and_bare_updates(client, representative, neh, meetings):
+    secret = calendar.new_token(representative)
+    meeting = meetings["neh"]
+    Meeting.objects.filter(pk=meeting.pk).update(agenda_published_at=timezone.now())
+    item = factories.make_agenda_item(meeting, position=1, title="Första punkten")
+    area = neh.work_areas.first()
+    meeting.work_areas.add(area)
+
+    def rename_item():
+        item.title = "Omdöpt punkt"
+        item.save()
+
+    def rename_area():
+        area.name = "Nytt namn på området"
+        area.save()
+
+    def bare_update():  # a queryset update skips auto_now: the ETag still changes
+        Meeting.objects.filter(pk=meeting.pk).update(place="Ny plats")
+
+    for change, text in [
+        (rename_item, "Omdöpt punkt"),
+        (rename_area, "Nytt namn på området"),
+        (bare_update, "Ny plats"),
+    ]:
+        before, after = etag_after(client, secret, change)
+        assert before != after
+        assert text in client.get(feed_path(secret)).content.decode()
+
+
 def test_no_gzip_middleware_is_installed(settings):
     assert not any("GZip" in middleware for middleware in settings.MIDDLEWARE)
 
