@@ -35,3 +35,5 @@ accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" request_id=%({x-request-id}o)s'
+# The request line of a calendar feed carries its secret: mask it in the access log.
+logger_class = "config.gunicorn_logging.MaskingLogger"

@@ -211,9 +211,18 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "config.request_id.RequestIDFilter"}},
+    # Calendar feed URLs carry a secret: the request loggers mask it (config/logging.py).
+    "filters": {
+        "request_id": {"()": "config.request_id.RequestIDFilter"},
+        "mask_calendar_secrets": {"()": "config.logging.MaskCalendarSecrets"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
     },
     "handlers": {
         "console": {
@@ -221,8 +230,22 @@ LOGGING = {
             "stream": "ext://sys.stdout",
             "formatter": "plain",
             "filters": ["request_id"],
-        }
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "django.server",
+        },
     },
     "root": {"handlers": ["console"], "level": "INFO"},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["mask_calendar_secrets"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["mask_calendar_secrets"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, CalendarToken, Meeting
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -28,3 +28,20 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "proposed_by__full_name", "proposed_by__email"]
     autocomplete_fields = ["meeting", "proposed_by", "administration", "work_area"]
     list_select_related = ["meeting__network", "proposed_by"]
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    """Read-only: the secret itself is stored nowhere, only its hash."""
+
+    list_display = ["user", "kind", "network", "created_at", "revoked_at"]
+    list_filter = ["kind", "network", ("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__full_name", "user__email"]
+    list_select_related = ["user", "network"]
+    readonly_fields = ["user", "kind", "network", "token_hash", "created_at", "revoked_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
