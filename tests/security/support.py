@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver
 
 
@@ -63,6 +65,28 @@ def changed_tables(before: dict, after: dict) -> list[str]:
     return sorted(label for label in before if before[label] != after[label])
 
 
+WRITE = re.compile(r'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+class WriteRecorder(CaptureQueriesContext):
+    """Records the SQL writes of a block, except to the session table (see UNWATCHED_MODELS).
+
+    Cheaper than a snapshot per request and it names the statement; the tests still compare
+    a full snapshot around the whole sweep as well."""
+
+    def __init__(self) -> None:
+        super().__init__(connection)
+
+    @property
+    def writes(self) -> list[str]:
+        found = []
+        for query in self.captured_queries:
+            match = WRITE.match(query["sql"])
+            if match and match[2] != "django_session":
+                found.append(query["sql"][:120])
+        return found
+
+
 EVENT_HANDLER = re.compile(r"^on[a-z]+$")
 
 
@@ -106,3 +130,56 @@ def inline_code(html: str) -> list[str]:
     finder.feed(html)
     finder.close()
     return finder.problems
+
+
+# The directives every response must carry, exactly (no nonces, hashes or 'unsafe-inline').
+STRICT_POLICY = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
+
+
+def policy_problems(response) -> list[str]:
+    header = response.get("Content-Security-Policy")
+    if not header:
+        return ["no Content-Security-Policy header"]
+    directives = {}
+    for part in header.split(";"):
+        name, _, value = part.strip().partition(" ")
+        directives[name] = value.strip()
+    problems = [
+        f"{name} is {directives.get(name)!r}, not {value!r}"
+        for name, value in STRICT_POLICY.items()
+        if directives.get(name) != value
+    ]
+    if "unsafe-" in header:
+        problems.append(f"an unsafe- source: {header}")
+    return problems
+
+
+HTMX_CONFIG = re.compile(r"<meta name=\"htmx-config\" content='([^']*)'>")
+REQUIRED_HTMX_CONFIG = {
+    "includeIndicatorStyles": False,
+    "allowEval": False,
+    "allowScriptTags": False,
+    "historyCacheSize": 0,
+}
+
+
+def htmx_config_problems(html: str) -> list[str]:
+    import json
+
+    match = HTMX_CONFIG.search(html)
+    if not match:
+        return ['no <meta name="htmx-config">']
+    config = json.loads(match[1])
+    return [
+        f"htmx {name} is {config.get(name)!r}, not {value!r}"
+        for name, value in REQUIRED_HTMX_CONFIG.items()
+        if config.get(name, "missing") != value
+    ]

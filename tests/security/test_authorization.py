@@ -1,10 +1,20 @@
-"""The authorization matrix (matrix.py) holds for every URL of the project and every role, and
-no GET changes anything in the database."""
+"""Every URL of the project, GET as every role: the authorization matrix (matrix.py) holds,
+nothing is written to the database, and every response keeps to the strict CSP.
+
+One sweep checks all three, so each page is fetched once per role and the suite stays fast."""
 
 import pytest
 
 from tests.security.matrix import MATRIX, ROLES, cases_for
-from tests.security.support import all_routes, changed_tables, snapshot
+from tests.security.support import (
+    WriteRecorder,
+    all_routes,
+    changed_tables,
+    htmx_config_problems,
+    inline_code,
+    policy_problems,
+    snapshot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -31,19 +41,33 @@ def test_every_row_states_every_role():
 @pytest.mark.parametrize("role", ROLES)
 def test_every_url_answers_each_role_as_the_matrix_says(client_for, world, role):
     client = client_for(role)
-    wrong, writes = [], []
+    wrong, writes, csp = [], [], []
+    before = snapshot()
     for route in all_routes():
         for case in cases_for(route):
             url = case.url(route.name, world)
-            before = snapshot()
-            response = client.get(url)
-            changed = changed_tables(before, snapshot())
-            if changed:
-                writes.append(f"GET {url} changed {changed}")
+            with WriteRecorder() as recorder:
+                response = client.get(url)
+            writes += [f"GET {url}: {sql}" for sql in recorder.writes]
+            csp += [f"{url}: {p}" for p in page_problems(url, response)]
             problem = case.access[role].mismatch(response)
             if problem:
                 wrong.append(
                     f"{route.key} ({url}){' – ' + case.note if case.note else ''}: {problem}"
                 )
     assert not wrong, f"As {role}:\n  " + "\n  ".join(wrong)
-    assert not writes, f"As {role}, GET requests changed the database:\n  " + "\n  ".join(writes)
+    assert not writes, f"As {role}, GET requests wrote to the database:\n  " + "\n  ".join(writes)
+    assert not changed_tables(before, snapshot()), f"As {role}, GET requests changed rows"
+    assert not csp, f"As {role}, pages break the CSP rules:\n  " + "\n  ".join(csp)
+
+
+def page_problems(url: str, response) -> list[str]:
+    """The strict CSP on every response; on every HTML page nothing inline that it would
+    block; on our own pages (not the admin's) the htmx configuration that goes with it."""
+    problems = policy_problems(response)
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        html = response.content.decode()
+        problems += inline_code(html)
+        if not url.startswith("/admin/"):
+            problems += htmx_config_problems(html)
+    return problems
