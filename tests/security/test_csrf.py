@@ -13,7 +13,13 @@ from django.urls import reverse
 
 from tests.factories import PASSWORD
 from tests.security.matrix import cases_for
-from tests.security.support import WriteRecorder, all_routes, changed_tables, snapshot
+from tests.security.support import (
+    WriteRecorder,
+    all_routes,
+    changed_tables,
+    policy_problems,
+    snapshot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +45,7 @@ def test_unsafe_request_without_token_is_refused_everywhere(world, user_for_role
         writes += [f"{url}: {sql}" for sql in recorder.writes]
         if response.status_code != 403 or CSRF_FAILURE_PAGE not in response.content.decode():
             accepted.append(f"{route.key} ({url}): {response.status_code}")
+        assert not policy_problems(response), url
     assert not writes, "Refused requests wrote to the database:\n  " + "\n  ".join(writes)
     assert not changed_tables(before, snapshot())
     assert not accepted, (

@@ -98,3 +98,15 @@ def test_session_lifetime_is_two_weeks_as_documented():
 
         assert settings.SESSION_COOKIE_AGE == 14 * 24 * 3600
         assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is False
+
+
+@pytest.mark.parametrize(("remember", "max_age"), [(False, ""), (True, 14 * 24 * 3600)])
+def test_session_ends_with_the_browser_unless_remembered(
+    https_client, verified_representative, remember, max_age
+):
+    data = {"login": verified_representative.email, "password": PASSWORD}
+    if remember:
+        data["remember"] = "on"
+    with production_settings():
+        response = https_client.post(reverse("account_login"), data)
+    assert response.cookies["__Host-sessionid"]["max-age"] == max_age
