@@ -60,6 +60,14 @@ def world(
         planned_neh=factories.make_meeting(neh, status=planned, theme_title="Hemligt NEH"),
         planned_nsh=factories.make_meeting(nsh, status=planned, theme_title="Hemligt NSH"),
         # So every admin change page has an object to show.
+        # Appointments of two administrations, for object-level rows: the representative's
+        # own (Miljöförvaltningen, NEH) and one of Socialförvaltningen in NSH.
+        own_appointment=representative.appointments.get(),
+        other_appointment=factories.make_appointment(
+            factories.make_user("representant.social@example.org", "Sixten Social"),
+            other_administration,
+            nsh,
+        ),
         group=Group.objects.create(name="Granskare"),
         authenticator=Authenticator.objects.create(
             user=admin_user,

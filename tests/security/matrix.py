@@ -15,6 +15,22 @@ Adding a view is one entry:
 role users and a few objects; add the objects your view needs there). `access` maps each of
 the seven roles to what a GET must answer. Several cases per URL (a list) cover object-level
 rules: the same view with someone else's object, a planned meeting, the other network.
+A view that takes POST states who may post too (`post`, with `data` to send):
+
+    "appointment_end": [
+        Case(  # the director of the representative's own administration
+            kwargs=lambda w: {"pk": w.own_appointment.pk},
+            access=signed_in(NOT_ALLOWED),  # require_POST: a GET is 405
+            post=signed_in(FORBIDDEN, director=REDIRECT),
+            data=lambda w: {"end_date": "2026-12-31"},
+        ),
+        Case(  # another administration's appointment: nobody but the admin sees it exists
+            kwargs=lambda w: {"pk": w.other_appointment.pk},
+            access=signed_in(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {"end_date": "2026-12-31"},
+        ),
+    ],
 """
 
 from collections.abc import Callable
@@ -80,6 +96,11 @@ def everyone(outcome: Outcome = OK, **roles: Outcome) -> dict[str, Outcome]:
 class Case:
     access: dict[str, Outcome]
     kwargs: Callable[[object], dict] | None = None
+    # For views that take POST: what each role gets when it posts `data`. Each POST runs in a
+    # transaction that is rolled back, so cases do not disturb each other; a refused POST
+    # (anything but 2xx or a redirect elsewhere than sign-in) must not write anything.
+    post: dict[str, Outcome] | None = None
+    data: Callable[[object], dict] | None = None
     # For URLs that cannot be reversed by name (unnamed or regex catch-all patterns).
     path: Callable[[object], str] | None = None
     note: str = ""
@@ -122,7 +143,11 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
     ],
     # Language switch: POST only (a GET redirects back without changing anything).
-    "set_language": Case(access=everyone(REDIRECT)),
+    "set_language": Case(
+        access=everyone(REDIRECT),
+        post=everyone(REDIRECT),
+        data=lambda w: {"language": "en", "next": "/"},
+    ),
     # allauth. Sign-in pages send the signed-in home; account pages ask anonymous to sign in.
     "account_login": Case(access=everyone(HOME, anonymous=OK)),
     "account_logout": Case(access=signed_in(OK)),

@@ -3,9 +3,13 @@ nothing is written to the database, and every response keeps to the strict CSP.
 
 One sweep checks all three, so each page is fetched once per role and the suite stays fast."""
 
-import pytest
+import copy
 
-from tests.security.matrix import MATRIX, ROLES, cases_for
+import pytest
+from django.db import transaction
+from django.test import Client
+
+from tests.security.matrix import ADMIN_SIGN_IN, MATRIX, ROLES, SIGN_IN, cases_for
 from tests.security.support import (
     WriteRecorder,
     all_routes,
@@ -36,6 +40,8 @@ def test_every_row_states_every_role():
     for route in all_routes():
         for case in cases_for(route):
             assert sorted(case.access) == sorted(ROLES), f"{route.key}: roles {case.access}"
+            if case.post is not None:
+                assert sorted(case.post) == sorted(ROLES), f"{route.key}: POST roles {case.post}"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -61,6 +67,24 @@ def test_every_url_answers_each_role_as_the_matrix_says(client_for, world, role)
     assert not csp, f"As {role}, pages break the CSP rules:\n  " + "\n  ".join(csp)
 
 
+def post_problems(client, url: str, case, role: str, world) -> list[str]:
+    """POST as `role` in a copy of the client (cookies such as the language stay put), inside
+    a transaction rolled back afterwards, so one case's writes cannot affect the next."""
+    poster = Client()
+    poster.cookies = copy.deepcopy(client.cookies)
+    expected = case.post[role]
+    with transaction.atomic(), WriteRecorder() as recorder:
+        response = poster.post(url, case.data(world) if case.data else {})
+        transaction.set_rollback(True)
+    problems = []
+    if problem := expected.mismatch(response):
+        problems.append(f"POST {url}{' – ' + case.note if case.note else ''}: {problem}")
+    refused = expected.status >= 400 or expected in (SIGN_IN, ADMIN_SIGN_IN)
+    if refused and recorder.writes:
+        problems.append(f"POST {url} was refused but wrote {recorder.writes}")
+    return problems
+
+
 def page_problems(url: str, response) -> list[str]:
     """The strict CSP on every response; on every HTML page nothing inline that it would
     block; on our own pages (not the admin's) the htmx configuration that goes with it."""
@@ -71,3 +95,22 @@ def page_problems(url: str, response) -> list[str]:
         if not url.startswith("/admin/"):
             problems += htmx_config_problems(html)
     return problems
+
+
+def test_a_url_without_a_row_is_reported():
+    from tests.security.support import Route
+
+    unknown = Route(key="proposal_create", name="proposal_create", route="moten/<int:pk>/nytt/")
+    assert cases_for(unknown) == []
+
+
+def test_outcomes_tell_redirects_apart():
+    from django.http import HttpResponse, HttpResponseRedirect
+
+    from tests.security.matrix import FORBIDDEN, OK, REDIRECT
+
+    to_sign_in = HttpResponseRedirect("/konto/login/?next=/")
+    assert SIGN_IN.mismatch(to_sign_in) is None
+    assert REDIRECT.mismatch(to_sign_in) is not None  # a redirect, but to sign-in
+    assert OK.mismatch(to_sign_in) is not None
+    assert FORBIDDEN.mismatch(HttpResponse(status=404)) == "expected 403, got 404"
