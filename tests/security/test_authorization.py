@@ -1,7 +1,8 @@
 """Every URL of the project, GET as every role: the authorization matrix (matrix.py) holds,
 nothing is written to the database, and every response keeps to the strict CSP.
 
-One sweep checks all three, so each page is fetched once per role and the suite stays fast."""
+One sweep checks all three, so each page is fetched once per role (our pages once more as
+htmx asks for them, to check their partials) and the suite stays fast."""
 
 import copy
 
@@ -56,6 +57,15 @@ def test_every_url_answers_each_role_as_the_matrix_says(client_for, world, role)
                 response = client.get(url)
             writes += [f"GET {url}: {sql}" for sql in recorder.writes]
             csp += [f"{url}: {p}" for p in page_problems(url, response)]
+            if is_our_page(url, response):
+                # The same page asked by htmx (a partial, where the view has one).
+                with WriteRecorder() as recorder:
+                    partial = client.get(url, headers={"HX-Request": "true"})
+                writes += [f"GET (htmx) {url}: {sql}" for sql in recorder.writes]
+                if partial.status_code != 200:
+                    wrong.append(f"{route.key} ({url}) via htmx: {partial.status_code}")
+                csp += [f"{url} (htmx): {p}" for p in policy_problems(partial)]
+                csp += [f"{url} (htmx): {p}" for p in inline_code(partial.content.decode())]
             problem = case.access[role].mismatch(response)
             if problem:
                 wrong.append(
@@ -85,11 +95,19 @@ def post_problems(client, url: str, case, role: str, world) -> list[str]:
     return problems
 
 
+def is_html_page(response) -> bool:
+    return response.status_code == 200 and response["Content-Type"].startswith("text/html")
+
+
+def is_our_page(url: str, response) -> bool:
+    return is_html_page(response) and not url.startswith(("/admin/", "/konto/"))
+
+
 def page_problems(url: str, response) -> list[str]:
     """The strict CSP on every response; on every HTML page nothing inline that it would
-    block; on our own pages (not the admin's) the htmx configuration that goes with it."""
+    block; on pages with our layout (not the admin's) the htmx configuration for it."""
     problems = policy_problems(response)
-    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+    if is_html_page(response):
         html = response.content.decode()
         problems += inline_code(html)
         if not url.startswith("/admin/"):
