@@ -6,10 +6,11 @@ without either fails `test_every_url_has_a_row`.
 
 Adding a view is one entry:
 
-    "meeting_edit": Case(
-        kwargs=lambda w: {"pk": w.meeting.pk},
-        access=signed_in(FORBIDDEN, coordinator=OK),
-    ),
+    "meeting_edit": [
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        # The coordinator of NEH cannot edit NSH's meetings.
+        Case(kwargs=lambda w: {"pk": w.published_nsh.pk}, access=signed_in(FORBIDDEN)),
+    ],
 
 `kwargs` builds the URL's arguments from the `world` fixture (tests/security/conftest.py: the
 role users and a few objects; add the objects your view needs there). `access` maps each of
@@ -20,13 +21,13 @@ A view that takes POST states who may post too (`post`, with `data` to send):
     "appointment_end": [
         Case(  # the director of the representative's own administration
             kwargs=lambda w: {"pk": w.own_appointment.pk},
-            access=signed_in(NOT_ALLOWED),  # require_POST: a GET is 405
-            post=signed_in(FORBIDDEN, director=REDIRECT),
+            access=everyone(NOT_ALLOWED),  # @require_POST (outermost): any GET is 405
+            post=signed_in(FORBIDDEN, director=REDIRECT),  # @login_required: anonymous SIGN_IN
             data=lambda w: {"end_date": "2026-12-31"},
         ),
         Case(  # another administration's appointment: nobody but the admin sees it exists
             kwargs=lambda w: {"pk": w.other_appointment.pk},
-            access=signed_in(NOT_ALLOWED),
+            access=everyone(NOT_ALLOWED),
             post=signed_in(NOT_FOUND),
             data=lambda w: {"end_date": "2026-12-31"},
         ),
