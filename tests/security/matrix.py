@@ -7,7 +7,10 @@ without either fails `test_every_url_has_a_row`.
 Adding a view is one entry:
 
     "meeting_edit": [
-        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+        ),
         # The coordinator of NEH cannot edit NSH's meetings.
         Case(kwargs=lambda w: {"pk": w.published_nsh.pk}, access=signed_in(FORBIDDEN)),
     ],
