@@ -170,7 +170,8 @@ DEFAULT_FROM_EMAIL = env_str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security. Sessions last two weeks of inactivity at most (Django's default), see README.
+# Security. Sessions last two weeks from sign-in (Django's default; not extended per request),
+# or until the browser closes without "Kom ihåg mig"; see README.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", default=14 * 24 * 3600)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from meetings.models import AgendaItem, CalendarToken, Meeting
 
@@ -19,6 +20,8 @@ class MeetingAdmin(admin.ModelAdmin):
     filter_horizontal = ["work_areas"]
     readonly_fields = ["uid", "sequence", "version", "created_at", "updated_at"]
     inlines = [AgendaItemInline]
+    # Links typed without a scheme are https (Django 6's default; silences its deprecation).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(AgendaItem)
