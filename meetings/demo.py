@@ -209,6 +209,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
 
     for network in networks.values():
         _build_meetings(network, today, administrations, accounts)
+    _build_coordination_examples(networks, today)
     return accounts
 
 
@@ -318,3 +319,37 @@ def _build_agenda(meeting, representative, administration, areas, *, with_propos
             for index, (title, status, reason) in enumerate(proposals)
         ]
     AgendaItem.objects.bulk_create(items)
+
+
+def _build_coordination_examples(networks: dict[str, Network], today: datetime.date) -> None:
+    """What the coordinators' pages show: a theme drafted but not yet published inside the lead
+    time (to publish from the demo), an archived work area, and the networks' own mailboxes."""
+    for code, network in networks.items():
+        network.organizer_email = f"{code.lower()}@example.org"
+        network.save(update_fields=["organizer_email"])
+    neh = networks["NEH"]
+    # NEH's next term is only begun (its first meeting is published), so the coordinator has
+    # the rest of it to plan in the demo. Planned meetings have no agenda yet.
+    next_term = Term.of(today).next()
+    Meeting.objects.filter(network=neh, status=Meeting.Status.PLANNED).in_term(next_term).delete()
+    day = today + datetime.timedelta(days=16)
+    day += datetime.timedelta(days=(3 - day.weekday()) % 7)  # a Thursday, clear of the Tuesdays
+    starts_at = datetime.datetime.combine(day, datetime.time(13), STOCKHOLM)
+    meeting = Meeting.objects.create(
+        network=neh,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(minutes=neh.default_meeting_minutes),
+        place="Stadshuset, sal Mälaren",
+        format=Meeting.Format.ON_SITE,
+        theme_title="Upphandling med miljökrav",
+        theme_description=(
+            "Hur ställer förvaltningarna miljökrav i sina upphandlingar, och vad kan vi göra "
+            "gemensamt? Ta med exempel från era egna upphandlingar."
+        ),
+    )
+    meeting.work_areas.set(neh.work_areas.filter(name="Giftfri miljö"))
+    neh.work_areas.create(
+        name="Grön IT (tidigare arbetsområde)",
+        position=99,
+        archived_at=timezone.now() - datetime.timedelta(days=200),
+    )

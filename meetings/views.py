@@ -11,8 +11,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from meetings.models import AgendaItem, Meeting
-from networks.models import Network, WorkArea
+from networks.models import Network
 from networks.rules import is_coordinator
+from networks.views import work_area_context
 from representatives.models import Administration, Appointment
 
 UPCOMING_ON_HOME = 3
@@ -55,14 +56,13 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
         by_role = {a.role: a for a in administration.current_appointments}
         administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)
         administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)
+    can_coordinate = is_coordinator(request.user, network)
     context = {
-        "network": network,
-        "work_areas": WorkArea.objects.active().filter(network=network),
+        **work_area_context(network, can_coordinate),
         "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
         "past": list(visible.past()[:MEETINGS_PER_LIST]),
         "seats": seats,
         "coordinators": network.coordinators.all(),
-        "can_coordinate": is_coordinator(request.user, network),
     }
     return render(request, "meetings/network_detail.html", context)
 

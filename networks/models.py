@@ -40,6 +40,12 @@ class Network(models.Model):
     target_meetings_max = models.PositiveSmallIntegerField(
         _("högst antal möten per termin"), default=4
     )
+    theme_lead_days = models.PositiveSmallIntegerField(
+        _("framförhållning för tema (dagar)"),
+        default=21,
+        validators=[MaxValueValidator(365)],
+        help_text=_("Så många dagar före mötet ska temat vara publicerat."),
+    )
     organizer_email = models.EmailField(
         _("nätverkets e-postadress"),
         blank=True,
@@ -91,6 +97,9 @@ class WorkArea(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return self.network.get_absolute_url() + f"#work-area-{self.pk}"
 
     @property
     def is_archived(self) -> bool:

@@ -1,0 +1,123 @@
+"""E-mails to a network when a meeting's theme is published, the meeting moves or is cancelled.
+
+One message per person, in Swedish, sent after the transaction commits (a rolled-back change
+tells nobody). Each message carries an iTIP calendar part (METHOD:REQUEST for a published or
+moved meeting, METHOD:CANCEL for a cancelled one) with the feeds' UID and the meeting's raised
+SEQUENCE, so Outlook adds, updates or removes one and the same entry. People who chose to follow
+the meetings by calendar subscription only get the text, so no one has every meeting twice.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+
+from accounts.models import User
+from meetings import calendar
+from meetings.models import Meeting
+from networks.models import Network
+from representatives.models import Appointment
+
+SUBJECT_PREFIX = "[Hållbarhetsnätverken] "
+
+
+def network_recipients(network: Network) -> list[User]:
+    """Every current representative and substitute of the network, each person once."""
+    person_ids = (
+        Appointment.objects.current().filter(network=network).values_list("person_id", flat=True)
+    )
+    return list(
+        User.objects.filter(pk__in=person_ids, is_active=True).exclude(email="").order_by("email")
+    )
+
+
+def _message(
+    meeting: Meeting, person: User, kind: str, subject: str, method: str, **extra
+) -> EmailMultiAlternatives:
+    context = {
+        "meeting": meeting,
+        "person": person,
+        "network": meeting.network,
+        "url": settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
+        **extra,
+    }
+    with translation.override("sv"):
+        body = render_to_string(f"meetings/email/{kind}.txt", context)
+    message = EmailMultiAlternatives(
+        subject=SUBJECT_PREFIX + subject,
+        body=body,
+        to=[person.email],
+        reply_to=[meeting.network.organizer_email] if meeting.network.organizer_email else None,
+    )
+    if person.wants_calendar_invitations:
+        ics = calendar.invitation(meeting, person.email, person.full_name, method)
+        calendar.attach_invitation(message, ics, method)
+    return message
+
+
+def _day(moment: datetime.datetime) -> str:
+    with translation.override("sv"):
+        return date_format(timezone.localtime(moment), "j F Y")
+
+
+def published_message(meeting: Meeting, person: User) -> EmailMultiAlternatives:
+    subject = f"{meeting.network.code} {_day(meeting.starts_at)}: {meeting.theme_title}"
+    return _message(meeting, person, "published", subject, calendar.REQUEST)
+
+
+def rescheduled_message(
+    meeting: Meeting, person: User, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
+) -> EmailMultiAlternatives:
+    subject = f"Mötet flyttas: {meeting.network.code} {meeting.theme_title}"
+    return _message(
+        meeting,
+        person,
+        "rescheduled",
+        subject,
+        calendar.REQUEST,
+        old_starts_at=old_starts_at,
+        old_ends_at=old_ends_at,
+    )
+
+
+def cancelled_message(meeting: Meeting, person: User) -> EmailMultiAlternatives:
+    subject = f"Inställt: {meeting.network.code} {_day(meeting.starts_at)} {meeting.theme_title}"
+    return _message(meeting, person, "cancelled", subject, calendar.CANCEL)
+
+
+def _send_on_commit(build) -> None:
+    """Build and send one message per recipient once the surrounding transaction commits."""
+
+    def send() -> None:
+        messages = build()
+        if messages:
+            get_connection().send_messages(messages)
+
+    transaction.on_commit(send)
+
+
+def notify_published(meeting: Meeting) -> None:
+    _send_on_commit(
+        lambda: [published_message(meeting, p) for p in network_recipients(meeting.network)]
+    )
+
+
+def notify_rescheduled(
+    meeting: Meeting, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
+) -> None:
+    _send_on_commit(
+        lambda: [
+            rescheduled_message(meeting, p, old_starts_at, old_ends_at)
+            for p in network_recipients(meeting.network)
+        ]
+    )
+
+
+def notify_cancelled(meeting: Meeting) -> None:
+    _send_on_commit(
+        lambda: [cancelled_message(meeting, p) for p in network_recipients(meeting.network)]
+    )

@@ -1,0 +1,342 @@
+"""The coordinators' pages: plan a term, edit a meeting, publish, move, cancel, the dashboard.
+
+Only the coordinators of a meeting's network may use them (`meetings/rules.py`). A planned meeting
+is private to them (404 for others); a published one is public, so its forms answer 403.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
+
+from meetings import notifications, planning
+from meetings.forms_coordination import (
+    CancelForm,
+    MeetingForm,
+    PlanFormSet,
+    PublishForm,
+    RescheduleForm,
+    TermForm,
+    clean_term_value,
+)
+from meetings.models import Meeting, MeetingStateError
+from meetings.rules import coordinates_meeting
+from meetings.terms import Term
+from networks.models import Network, WorkArea
+from networks.rules import is_coordinator
+from representatives.models import Administration, Appointment
+
+COVERAGE_DAYS = 365
+
+
+def _coordinated_network(request: HttpRequest, code: str) -> Network:
+    network = get_object_or_404(Network, code=code.upper())
+    if not is_coordinator(request.user, network):
+        raise PermissionDenied
+    return network
+
+
+def _coordinated_meeting(request: HttpRequest, pk: int) -> Meeting:
+    """404 when the user may not see the meeting at all, 403 when they may see but not change it."""
+    meeting = get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+    )
+    if not coordinates_meeting(request.user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
+    if not meeting.is_cancelled:
+        return None
+    messages.error(request, _("Mötet är inställt och kan inte ändras."))
+    if request.htmx:
+        return HttpResponseClientRedirect(meeting.get_absolute_url())
+    return redirect(meeting)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def plan_term(request: HttpRequest, code: str) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    today = timezone.localdate()
+    terms = planning.selectable_terms(today)
+    # By default the next term, with as many meetings as it still lacks to reach the target.
+    already = len(planning.taken_days(network, terms[1])) if not request.GET else 0
+    defaults = {
+        "term": planning.term_value(terms[1]),
+        "count": max(network.target_meetings_max - already, 1),
+        "weekday": planning.DEFAULT_WEEKDAY,
+        "start_time": planning.DEFAULT_START,
+    }
+    term: Term | None = None
+    warnings: list[str] = []
+    term_error = ""
+    if request.method == "POST":
+        term_form = TermForm(initial=defaults, today=today)
+        try:
+            term = clean_term_value(request.POST.get("term", ""), today)
+        except ValidationError as error:
+            term_error = " ".join(error.messages)
+        formset = PlanFormSet(request.POST, form_kwargs={"term": term})
+        if term is not None and formset.is_valid():
+            slots = formset.slots()
+            warnings = planning.plan_warnings(network, term, slots)
+            if request.POST.get("action") != "check":
+                created = planning.create_meetings(network, slots)
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d möte planerat för %(term)s.",
+                        "%(count)d möten planerade för %(term)s.",
+                        len(created),
+                    )
+                    % {"count": len(created), "term": term},
+                )
+                for warning in warnings:
+                    messages.warning(request, warning)
+                return redirect("coordination_dashboard", code=network.code.lower())
+    else:
+        term_form = TermForm(request.GET or None, initial=defaults, today=today)
+        if not request.GET:
+            term_form = TermForm(defaults, today=today)
+        initial_rows = []
+        if term_form.is_valid():
+            data = term_form.cleaned_data
+            term = data["term"]
+            zone = timezone.get_current_timezone()
+            length = datetime.timedelta(minutes=network.default_meeting_minutes)
+            taken = planning.taken_days(network, term)
+            for day in planning.propose_dates(
+                term, data["count"], weekday=data["weekday"], today=today, taken=taken
+            ):
+                starts_at = datetime.datetime.combine(day, data["start_time"], zone)
+                initial_rows.append(
+                    {
+                        "date": day,
+                        "start_time": data["start_time"],
+                        "end_time": (starts_at + length).time(),
+                        "format": Meeting.Format.ON_SITE,
+                    }
+                )
+            proposal = [
+                planning.Slot(
+                    starts_at=datetime.datetime.combine(r["date"], r["start_time"], zone),
+                    ends_at=datetime.datetime.combine(r["date"], r["end_time"], zone),
+                )
+                for r in initial_rows
+            ]
+            warnings = planning.plan_warnings(network, term, proposal)
+        formset = PlanFormSet(initial=initial_rows, form_kwargs={"term": term})
+    existing = (
+        list(Meeting.objects.filter(network=network).in_term(term)) if term is not None else []
+    )
+    context = {
+        "network": network,
+        "term_form": term_form,
+        "term": term,
+        "term_value": planning.term_value(term) if term else "",
+        "term_error": term_error,
+        "formset": formset,
+        "warnings": warnings,
+        "existing": existing,
+    }
+    return render(request, "meetings/plan_term.html", context)
+
+
+def _facts_context(meeting: Meeting, **extra) -> dict:
+    return {
+        "meeting": meeting,
+        "work_areas": meeting.work_areas.all(),
+        "can_coordinate": True,
+        **extra,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _coordinated_meeting(request, pk)
+    refused = _refuse_cancelled(request, meeting)
+    if refused:
+        return refused
+    template = (
+        "meetings/meeting_edit.html#edit-form" if request.htmx else "meetings/meeting_edit.html"
+    )
+    if request.method == "POST":
+        form = MeetingForm(request.POST, instance=meeting)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    form.save()
+            except MeetingStateError as error:
+                form.add_error(None, error.message)
+            else:
+                if request.htmx:
+                    return render(
+                        request,
+                        "meetings/_meeting_facts.html#facts",
+                        _facts_context(meeting, announce=_("Mötet är sparat."), updated=True),
+                    )
+                messages.success(request, _("Mötet är sparat."))
+                return redirect(meeting)
+    else:
+        form = MeetingForm(instance=meeting)
+    return render(request, template, {"meeting": meeting, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _coordinated_meeting(request, pk)
+    form = PublishForm(request.POST or None, initial={"version": meeting.version})
+    if request.method == "POST" and form.is_valid():
+        meeting.version = form.cleaned_data["version"]
+        try:
+            with transaction.atomic():
+                meeting.publish_theme()
+                notifications.notify_published(meeting)
+        except MeetingStateError as error:
+            form.add_error(None, error.message)
+        else:
+            count = len(notifications.network_recipients(meeting.network))
+            messages.success(
+                request,
+                ngettext(
+                    "Temat är publicerat. %(count)d e-brev skickas till nätverket.",
+                    "Temat är publicerat. %(count)d e-brev skickas till nätverket.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return redirect(meeting)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "recipients": notifications.network_recipients(meeting.network),
+    }
+    return render(request, "meetings/meeting_publish.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _coordinated_meeting(request, pk)
+    start = timezone.localtime(meeting.starts_at)
+    initial = {
+        "version": meeting.version,
+        "date": start.date(),
+        "start_time": start.time(),
+        "end_time": timezone.localtime(meeting.ends_at).time(),
+        "place": meeting.place,
+    }
+    form = RescheduleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        meeting.version = data["version"]
+        try:
+            with transaction.atomic():
+                old_starts_at, old_ends_at = meeting.reschedule(
+                    data["starts_at"], data["ends_at"], data["place"]
+                )
+                notifications.notify_rescheduled(meeting, old_starts_at, old_ends_at)
+        except MeetingStateError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Mötet är flyttat och nätverket får veta det."))
+            return redirect(meeting)
+    context = {"meeting": meeting, "form": form}
+    return render(request, "meetings/meeting_reschedule.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _coordinated_meeting(request, pk)
+    form = CancelForm(request.POST or None, initial={"version": meeting.version})
+    if request.method == "POST" and form.is_valid():
+        meeting.version = form.cleaned_data["version"]
+        try:
+            with transaction.atomic():
+                meeting.cancel(form.cleaned_data["reason"])
+                notifications.notify_cancelled(meeting)
+        except MeetingStateError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Mötet är inställt och nätverket får veta det."))
+            return redirect(meeting)
+    context = {"meeting": meeting, "form": form}
+    return render(request, "meetings/meeting_cancel.html", context)
+
+
+@require_GET
+@login_required
+def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    now = timezone.now()
+    today = timezone.localdate()
+    term = Term.of(today)
+    meetings = Meeting.objects.filter(network=network)
+    this_term = list(meetings.in_term(term).select_related("network"))
+    next_term = term.next()
+    next_term_count = meetings.in_term(next_term).not_cancelled().count()
+    held = [m for m in this_term if not m.is_cancelled]
+    lead_limit = now + datetime.timedelta(days=network.theme_lead_days)
+    unpublished = list(
+        meetings.filter(status=Meeting.Status.PLANNED, starts_at__gte=now).order_by("starts_at")
+    )
+    for meeting in unpublished:
+        meeting.network = network
+        meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days
+        meeting.inside_lead_time = meeting.starts_at <= lead_limit
+    seats = list(
+        Administration.objects.prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.current().filter(network=network),
+                to_attr="current_appointments",
+            )
+        )
+    )
+    vacancies = []
+    for administration in seats:
+        roles = {a.role for a in administration.current_appointments}
+        missing = [role.label for role in Appointment.Role if role.value not in roles]
+        if missing:
+            vacancies.append((administration, missing))
+    themed = Q(
+        meetings__status=Meeting.Status.PUBLISHED,
+        meetings__starts_at__lte=now,
+    )
+    coverage = list(
+        WorkArea.objects.active()
+        .filter(network=network)
+        .annotate(last_theme=Max("meetings__starts_at", filter=themed))
+    )
+    year_ago = now - datetime.timedelta(days=COVERAGE_DAYS)
+    for area in coverage:
+        area.recent = area.last_theme is not None and area.last_theme >= year_ago
+    context = {
+        "network": network,
+        "term": term,
+        "next_term": next_term,
+        "next_term_count": next_term_count,
+        "this_term": this_term,
+        "held_count": len(held),
+        "on_target": network.target_meetings_min <= len(held) <= network.target_meetings_max,
+        "unpublished": unpublished,
+        "vacancies": vacancies,
+        "coverage": coverage,
+        "published_this_term": [m for m in this_term if m.published_at],
+    }
+    return render(request, "meetings/coordination_dashboard.html", context)

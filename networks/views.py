@@ -1,0 +1,172 @@
+"""Work areas: coordinators add, edit, reorder, archive and restore them on the network page.
+
+The network page itself is `meetings.views.network_detail`; its work-area section is the
+template `networks/_work_areas.html`, whose `work-areas` partial these views return to htmx.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from networks.forms import MoveForm, WorkAreaForm
+from networks.models import Network, WorkArea
+from networks.rules import is_coordinator
+
+
+def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:
+    """What the work-area section needs; the network page adds it to its own context."""
+    areas = list(network.work_areas.all())
+    return {
+        "network": network,
+        "work_areas": [a for a in areas if not a.is_archived],
+        "archived_work_areas": [a for a in areas if a.is_archived] if can_coordinate else [],
+        "can_coordinate": can_coordinate,
+        "work_area_form": WorkAreaForm() if can_coordinate else None,
+        **extra,
+    }
+
+
+def _coordinated_network(request: HttpRequest, code: str) -> Network:
+    network = get_object_or_404(Network, code=code.upper())
+    if not is_coordinator(request.user, network):
+        raise PermissionDenied
+    return network
+
+
+def _section(request: HttpRequest, network: Network, **extra) -> HttpResponse:
+    return render(
+        request,
+        "networks/_work_areas.html#work-areas",
+        work_area_context(network, True, **extra),
+    )
+
+
+def _renumber(network: Network) -> list[WorkArea]:
+    """Active areas in order, positions made 1..n (old data may have gaps or ties)."""
+    areas = list(network.work_areas.active().select_for_update().order_by("position", "pk"))
+    changed = []
+    for index, area in enumerate(areas, start=1):
+        if area.position != index:
+            area.position = index
+            changed.append(area)
+    WorkArea.objects.bulk_update(changed, ["position"])
+    return areas
+
+
+@require_POST
+@login_required
+def work_area_add(request: HttpRequest, code: str) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    form = WorkAreaForm(request.POST)
+    if form.is_valid():
+        with transaction.atomic():
+            areas = _renumber(network)
+            area = form.save(commit=False)
+            area.network = network
+            area.position = len(areas) + 1
+            area.save()
+        announce = _("Arbetsområdet ”%(name)s” är tillagt.") % {"name": area.name}
+        if request.htmx:
+            return _section(
+                request, network, announce=announce, focus_pk=area.pk, focus_target="item"
+            )
+        messages.success(request, announce)
+        return redirect(network)
+    if request.htmx:
+        return render(
+            request,
+            "networks/_work_areas.html#work-areas",
+            work_area_context(network, True, work_area_form=form),
+        )
+    return render(
+        request, "networks/work_area_form.html", {"network": network, "form": form, "area": None}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def work_area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    area = get_object_or_404(WorkArea, network=network, pk=pk)
+    form = WorkAreaForm(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Arbetsområdet är sparat."))
+        return redirect(network)
+    return render(
+        request, "networks/work_area_form.html", {"network": network, "form": form, "area": area}
+    )
+
+
+@require_POST
+@login_required
+def work_area_move(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Okänd riktning."))
+    direction = form.cleaned_data["direction"]
+    get_object_or_404(WorkArea.objects.active(), network=network, pk=pk)
+    with transaction.atomic():
+        areas = _renumber(network)
+        index = next(i for i, a in enumerate(areas) if a.pk == pk)
+        other = index - 1 if direction == "up" else index + 1
+        area = areas[index]
+        if 0 <= other < len(areas):
+            neighbour = areas[other]
+            area.position, neighbour.position = neighbour.position, area.position
+            WorkArea.objects.bulk_update([area, neighbour], ["position"])
+    announce = _("”%(name)s” är nu nummer %(position)d av %(count)d.") % {
+        "name": area.name,
+        "position": area.position,
+        "count": len(areas),
+    }
+    if request.htmx:
+        at_edge = (direction == "up" and area.position == 1) or (
+            direction == "down" and area.position == len(areas)
+        )
+        target = "item" if at_edge else direction
+        return _section(request, network, announce=announce, focus_pk=area.pk, focus_target=target)
+    messages.success(request, announce)
+    return redirect(network)
+
+
+@require_POST
+@login_required
+def work_area_archive(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    area = get_object_or_404(WorkArea, network=network, pk=pk)
+    if not area.is_archived:
+        area.archived_at = timezone.now()
+        area.save(update_fields=["archived_at"])
+    announce = _("”%(name)s” är arkiverat. Det finns kvar på möten som redan har det.") % {
+        "name": area.name
+    }
+    if request.htmx:
+        return _section(request, network, announce=announce, focus_target="section")
+    messages.success(request, announce)
+    return redirect(network)
+
+
+@require_POST
+@login_required
+def work_area_restore(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    area = get_object_or_404(WorkArea, network=network, pk=pk)
+    if area.is_archived:
+        with transaction.atomic():
+            areas = _renumber(network)
+            area.archived_at = None
+            area.position = len(areas) + 1
+            area.save(update_fields=["archived_at", "position"])
+    announce = _("”%(name)s” är återställt.") % {"name": area.name}
+    if request.htmx:
+        return _section(request, network, announce=announce, focus_pk=area.pk, focus_target="item")
+    messages.success(request, announce)
+    return redirect(network)

@@ -1,0 +1,150 @@
+"""The coordinator's dashboard for one network."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import Meeting
+from meetings.terms import Term
+from tests import factories
+from tests.coordinators.conftest import NOT_COORDINATORS
+
+pytestmark = pytest.mark.django_db
+URL = reverse("coordination_dashboard", args=["neh"])
+
+
+def days_into_term(days: int) -> int:
+    """Days from today to a moment inside the current term (clamped to the term)."""
+    term = Term.of(timezone.localdate())
+    return max((term.first_day - timezone.localdate()).days + 1, days)
+
+
+@pytest.mark.parametrize("role", NOT_COORDINATORS)
+def test_dashboard_refuses_non_coordinators(client_for, role, neh):
+    response = client_for(role).get(URL)
+    assert response.status_code == 403
+    assert "Samordnarens översikt" not in response.content.decode()
+
+
+def test_dashboard_sends_anonymous_to_sign_in(client):
+    assert "/konto/login/" in client.get(URL)["Location"]
+
+
+def test_dashboard_for_nsh_refused_to_neh_coordinator(client_for, nsh):
+    assert (
+        client_for("coordinator").get(reverse("coordination_dashboard", args=["nsh"])).status_code
+        == 403
+    )
+
+
+def test_dashboard_lists_unpublished_themes_inside_lead_time(client_for, neh):
+    factories.make_meeting(neh, days_ahead=10, status=Meeting.Status.PLANNED, theme_title="Snart")
+    factories.make_meeting(neh, days_ahead=60, status=Meeting.Status.PLANNED, theme_title="Senare")
+    content = client_for("coordinator").get(URL).content.decode()
+    section = content[content.index('id="unpublished"') :]
+    assert "Snart" in section and "Senare" in section
+    assert (
+        section.index("Snart") < section.index("Inom framförhållningen") < section.index("Senare")
+    )
+
+
+def test_dashboard_counts_term_meetings_against_target(client_for, neh):
+    term = Term.of(timezone.localdate())
+    today = timezone.localdate()
+    for offset in (1, 2):
+        day = min(term.last_day, today + datetime.timedelta(days=offset))
+        start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+        Meeting.objects.create(
+            network=neh, starts_at=start, ends_at=start + datetime.timedelta(hours=2)
+        )
+    content = client_for("coordinator").get(URL).content.decode()
+    assert "2 möten den här terminen; målet är 3–4." in content
+    assert 'class="notice notice-warning" id="term-target"' in content
+
+
+def test_dashboard_shows_days_ahead_and_late_publishing(client_for, neh):
+    meeting = factories.make_meeting(neh, days_ahead=5, theme_title="Sent publicerat")
+    Meeting.objects.filter(pk=meeting.pk).update(
+        published_at=meeting.starts_at - datetime.timedelta(days=7)
+    )
+    if Term.of(timezone.localdate(meeting.starts_at)) != Term.of(timezone.localdate()):
+        pytest.skip("the meeting falls in the next term")
+    content = client_for("coordinator").get(URL).content.decode()
+    assert "7 dagar före" in content and ">för sent<" in content
+
+
+def test_dashboard_lists_vacant_seats(
+    client_for, representative, administration, other_administration, neh
+):
+    content = client_for("coordinator").get(URL).content.decode()
+    section = content[content.index('id="vacancies"') :]
+    assert "Miljöförvaltningen: saknar ersättare" in section
+    assert "Socialförvaltningen: saknar representant, ersättare" in section
+
+
+def test_dashboard_work_area_coverage(client_for, neh):
+    recent = factories.make_meeting(neh, days_ahead=-30)
+    recent.work_areas.set(neh.work_areas.filter(name="Giftfri miljö"))
+    old = factories.make_meeting(neh, days_ahead=-400)
+    old.work_areas.set(neh.work_areas.filter(name="Ny avfallsplan"))
+    future = factories.make_meeting(neh, days_ahead=20)
+    future.work_areas.set(neh.work_areas.filter(name="Klimatanpassning"))
+    cancelled = factories.make_meeting(neh, days_ahead=-20, status=Meeting.Status.CANCELLED)
+    cancelled.work_areas.set(neh.work_areas.filter(name="Miljökommunikation"))
+    content = client_for("coordinator").get(URL).content.decode()
+    table = content[content.index('id="coverage"') :]
+
+    def row(name):
+        start = table.index(f'<th scope="row">{name}</th>')
+        return table[start : table.index("</tr>", start)]
+
+    assert "Ja" in row("Giftfri miljö")
+    assert "Nej" in row("Ny avfallsplan") and str(timezone.localtime(old.starts_at).year) in row(
+        "Ny avfallsplan"
+    )
+    assert "Aldrig" in row("Klimatanpassning")  # a future meeting is not yet a theme held
+    assert "Aldrig" in row("Miljökommunikation")  # nor a cancelled one
+
+
+def build(neh, size: int) -> None:
+    for n in range(size):
+        administration = factories.make_administration()
+        factories.make_appointment(factories.make_user(), administration, neh)
+        meeting = factories.make_meeting(neh, days_ahead=-10 - n)
+        meeting.work_areas.set(neh.work_areas.all()[:2])
+        factories.make_meeting(neh, days_ahead=5 + n, status=Meeting.Status.PLANNED)
+        factories.make_meeting(neh, days_ahead=3 + n, status=Meeting.Status.CANCELLED)
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_dashboard_query_count_does_not_grow(size, client_for, neh, django_assert_num_queries):
+    build(neh, size)
+    client = client_for("coordinator")
+    # session, user, network, coordinator check, this term, next term count, unpublished,
+    # administrations + their appointments, coverage
+    with django_assert_num_queries(10):
+        response = client.get(URL)
+    assert response.content.decode().count('<th scope="row">') >= size
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_plan_term_query_count_does_not_grow(size, client_for, neh, django_assert_num_queries):
+    build(neh, size)
+    client = client_for("coordinator")
+    # session, user, network, coordinator check, days taken (for the default count and for the
+    # proposal), the warnings' existing meetings, the meetings already in the term
+    with django_assert_num_queries(8):
+        response = client.get(reverse("plan_term", args=["neh"]))
+    assert "Skapa mötena" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_meeting_edit_query_count_does_not_grow(size, client_for, neh, django_assert_num_queries):
+    build(neh, size)
+    meeting = neh.meetings.filter(status=Meeting.Status.PLANNED).first()
+    client = client_for("coordinator")
+    with django_assert_num_queries(6):
+        response = client.get(reverse("meeting_edit", args=[meeting.pk]))
+    assert 'name="version"' in response.content.decode()
