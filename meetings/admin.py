@@ -1,10 +1,11 @@
 from django.contrib import admin
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, AgendaVersion, Meeting
 
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    fk_name = "meeting"
     extra = 0
     fields = ["position", "title", "kind", "status", "allotted_minutes", "presenter"]
     show_change_link = True
@@ -28,3 +29,11 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "proposed_by__full_name", "proposed_by__email"]
     autocomplete_fields = ["meeting", "proposed_by", "administration", "work_area"]
     list_select_related = ["meeting__network", "proposed_by"]
+
+
+@admin.register(AgendaVersion)
+class AgendaVersionAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "number", "published_at", "published_by"]
+    list_filter = ["meeting__network"]
+    readonly_fields = ["meeting", "number", "published_at", "published_by", "snapshot"]
+    list_select_related = ["meeting__network", "published_by"]

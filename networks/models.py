@@ -40,6 +40,12 @@ class Network(models.Model):
     target_meetings_max = models.PositiveSmallIntegerField(
         _("högst antal möten per termin"), default=4
     )
+    proposal_close_days = models.PositiveSmallIntegerField(
+        _("förslag stänger (dagar före mötet)"),
+        default=7,
+        validators=[MaxValueValidator(90)],
+        help_text=_("Så många dagar före mötet slutar representanterna kunna föreslå punkter."),
+    )
 
     objects = NetworkQuerySet.as_manager()
 
