@@ -31,7 +31,7 @@ def run_in_threads(*targets):
         def run():
             try:
                 target()
-            except Exception as error:  # noqa: BLE001 - reported to the test below
+            except Exception as error:
                 errors.append(error)
             finally:
                 connection.close()
