@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("meetings.calendar_urls")),
     path("", include("networks.urls")),
     path("", include("meetings.urls_coordination")),
+    path("", include("meetings.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

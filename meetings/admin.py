@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.db import models
 
-from meetings.models import AgendaItem, CalendarToken, Meeting
+from meetings.models import AgendaItem, AgendaVersion, CalendarToken, Meeting
 
 
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
+    fk_name = "meeting"
     extra = 0
     fields = ["position", "title", "kind", "status", "allotted_minutes", "presenter"]
     show_change_link = True
@@ -48,3 +49,11 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(AgendaVersion)
+class AgendaVersionAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "number", "published_at", "published_by"]
+    list_filter = ["meeting__network"]
+    readonly_fields = ["meeting", "number", "published_at", "published_by", "snapshot"]
+    list_select_related = ["meeting__network", "published_by"]

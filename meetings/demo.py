@@ -210,6 +210,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     for network in networks.values():
         _build_meetings(network, today, administrations, accounts)
     _build_coordination_examples(networks, today)
+    _build_agenda_versions(coordinator)
     return accounts
 
 
@@ -352,4 +353,50 @@ def _build_coordination_examples(networks: dict[str, Network], today: datetime.d
         name="Grön IT (tidigare arbetsområde)",
         position=99,
         archived_at=timezone.now() - datetime.timedelta(days=200),
+    )
+
+
+def _build_agenda_versions(coordinator: User) -> None:
+    """Version 1 for every published agenda; the next NEH meeting also has a later change."""
+    from meetings.agenda import draft_items, snapshot
+    from meetings.models import AgendaVersion
+
+    meetings = Meeting.objects.filter(agenda_published_at__isnull=False).select_related("network")
+    for meeting in meetings:
+        AgendaVersion.objects.create(
+            meeting=meeting,
+            number=1,
+            published_at=meeting.agenda_published_at,
+            published_by=coordinator,
+            snapshot=snapshot(draft_items(meeting)),
+        )
+    changed = meetings.filter(network__code="NEH").upcoming().first()
+    if changed is None:
+        return
+    # The change: the discussion gets less time, the consultation moves up, a report is added.
+    items = {item.position: item for item in draft_items(changed)}
+    items[3].allotted_minutes = 25
+    items[3].position = None
+    items[3].save(update_fields=["allotted_minutes", "position"])
+    items[4].position = 3
+    items[4].save(update_fields=["position"])
+    items[3].position = 4
+    items[3].save(update_fields=["position"])
+    AgendaItem.objects.create(
+        meeting=changed,
+        title="Rapport från länets klimatnätverk",
+        kind=AgendaItem.Kind.INFORMATION,
+        wished_minutes=10,
+        allotted_minutes=10,
+        status=AgendaItem.Status.ACCEPTED,
+        position=5,
+        presenter="Hållbarhetsenheten",
+    )
+    AgendaVersion.objects.create(
+        meeting=changed,
+        number=2,
+        published_at=changed.agenda_published_at + datetime.timedelta(days=3),
+        published_by=coordinator,
+        change_note="Remissen tas före diskussionen, och en rapport från länet är tillagd.",
+        snapshot=snapshot(draft_items(changed)),
     )

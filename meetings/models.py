@@ -307,6 +307,14 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
         verbose_name=_("förvaltning"),
     )
+    deferred_to = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("flyttad till möte"),
+    )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
@@ -339,6 +347,16 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def minutes(self) -> int:
+        """The time the item takes on the agenda: allotted if set, else wished."""
+        return self.allotted_minutes or self.wished_minutes
+
+    @property
+    def kind_label(self) -> str:
+        # The same name as in a version's snapshot, so templates show either.
+        return self.get_kind_display()
 
 
 class CalendarTokenQuerySet(models.QuerySet["CalendarToken"]):
@@ -404,3 +422,58 @@ class CalendarToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class AgendaVersion(models.Model):
+    """A published agenda (dagordning, version N): a frozen snapshot of the accepted items.
+
+    Members read the snapshot, never the live draft, so later edits stay private until a
+    coordinator publishes them with a change note.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_versions", verbose_name=_("möte")
+    )
+    number = models.PositiveIntegerField(_("versionsnummer"))
+    published_at = models.DateTimeField(_("publicerad"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("publicerad av"),
+    )
+    change_note = models.TextField(_("vad har ändrats"), blank=True)
+    # [{"id", "position", "title", "description", "kind", "minutes", "presenter",
+    #   "work_area", "administration", "is_management_question"}, ...] in agenda order.
+    snapshot = models.JSONField(_("punkterna"), default=list)
+
+    class Meta:
+        verbose_name = _("dagordningsversion")
+        verbose_name_plural = _("dagordningsversioner")
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="agenda_version_number_unique_in_meeting"
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="agenda_version_number_gte_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} – version {self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("agenda_version", kwargs={"pk": self.meeting_id, "number": self.number})
+
+    @property
+    def items(self) -> list[dict]:
+        """The snapshot with display labels added (kinds are stored as their values)."""
+        labels = dict(AgendaItem.Kind.choices)
+        return [
+            {**item, "kind_label": labels.get(item["kind"], item["kind"])} for item in self.snapshot
+        ]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(item["minutes"] for item in self.snapshot)

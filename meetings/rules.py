@@ -1,8 +1,49 @@
-"""Who may do what with a meeting. Views ask these predicates, never the roles directly."""
+"""Who may do what with a meeting and its agenda. Views ask these, never the roles directly."""
 
 import rules
 
 from networks.rules import is_coordinator
+from representatives.models import Appointment
+
+
+def current_appointment(user, network) -> Appointment | None:
+    """The user's current appointment (representative or substitute) in the network, if any.
+
+    Cached on the user per network, since a page asks several times.
+    """
+    if not user.is_authenticated or network is None:
+        return None
+    cache = user.__dict__.setdefault("_current_appointments", {})
+    if network.pk not in cache:
+        cache[network.pk] = (
+            Appointment.objects.current()
+            .filter(person=user, network=network)
+            .select_related("administration")
+            .order_by("role")
+            .first()
+        )
+    return cache[network.pk]
+
+
+@rules.predicate
+def is_member(user, network) -> bool:
+    """A current representative or substitute of the network."""
+    return current_appointment(user, network) is not None
+
+
+@rules.predicate
+def can_propose_for(user, meeting) -> bool:
+    """May see the proposal form of the meeting (whether proposals are open is asked apart)."""
+    return meeting is not None and is_member(user, meeting.network)
+
+
+@rules.predicate
+def can_manage_agenda(user, meeting) -> bool:
+    return meeting is not None and is_coordinator(user, meeting.network)
+
+
+rules.add_perm("meetings.propose_agenda_item", can_propose_for)
+rules.add_perm("meetings.manage_agenda", can_manage_agenda)
 
 
 @rules.predicate

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from meetings.models import AgendaItem, Meeting
+from meetings.rules import can_propose_for
+from meetings.views_agenda import published_agenda
 from networks.models import Network
 from networks.rules import is_coordinator
 from networks.views import work_area_context
@@ -74,8 +76,10 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
     )
     can_coordinate = is_coordinator(request.user, meeting.network)
-    agenda: list[AgendaItem] = []
-    if meeting.agenda_is_published or can_coordinate:
+    # Members read the published snapshot (meetings/agenda.py), never the live draft.
+    agenda_version, agenda = published_agenda(meeting)
+    if meeting.agenda_is_published and agenda_version is None:
+        # Published before agenda versions existed: the accepted items are the agenda.
         agenda = list(
             meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED)
             .select_related("work_area", "administration")
@@ -85,7 +89,11 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": meeting,
         "work_areas": meeting.work_areas.all(),
         "agenda": agenda,
-        "agenda_minutes": sum(item.allotted_minutes or item.wished_minutes for item in agenda),
+        "agenda_version": agenda_version,
+        "agenda_minutes": sum(
+            item["minutes"] if isinstance(item, dict) else item.minutes for item in agenda
+        ),
         "can_coordinate": can_coordinate,
+        "can_propose": can_propose_for(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)

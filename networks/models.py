@@ -51,6 +51,12 @@ class Network(models.Model):
         blank=True,
         help_text=_("Står som organisatör i kalenderinbjudningar."),
     )
+    proposal_close_days = models.PositiveSmallIntegerField(
+        _("förslag stänger (dagar före mötet)"),
+        default=7,
+        validators=[MaxValueValidator(90)],
+        help_text=_("Så många dagar före mötet slutar representanterna kunna föreslå punkter."),
+    )
 
     objects = NetworkQuerySet.as_manager()
 

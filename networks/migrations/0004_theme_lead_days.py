@@ -5,15 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0003_network_organizer_email'),
+        ("networks", "0003_network_organizer_email"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='network',
-            name='theme_lead_days',
-            field=models.PositiveSmallIntegerField(default=21, help_text='Så många dagar före mötet ska temat vara publicerat.', validators=[django.core.validators.MaxValueValidator(365)], verbose_name='framförhållning för tema (dagar)'),
+            model_name="network",
+            name="theme_lead_days",
+            field=models.PositiveSmallIntegerField(
+                default=21,
+                help_text="Så många dagar före mötet ska temat vara publicerat.",
+                validators=[django.core.validators.MaxValueValidator(365)],
+                verbose_name="framförhållning för tema (dagar)",
+            ),
         ),
     ]

@@ -1,0 +1,69 @@
+"""The agenda's e-mails (Swedish): decisions to the proposer, published versions to members.
+
+Everything is sent with `transaction.on_commit`, so a rolled-back change never sends a mail.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from meetings.models import AgendaItem, AgendaVersion
+from representatives.models import Appointment
+
+
+def _absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def send_decision(item: AgendaItem) -> None:
+    """Tell the proposer that their proposal was accepted, deferred or declined, and why."""
+    if item.proposed_by is None or not item.proposed_by.email:
+        return
+    with translation.override("sv"):
+        context = {
+            "item": item,
+            "meeting": item.meeting,
+            "person": item.proposed_by,
+            "status": item.get_status_display().lower(),
+            "proposals_url": _absolute(reverse("agenda_proposals", kwargs={"pk": item.meeting_id})),
+            "deferred_to_url": _absolute(item.deferred_to.get_absolute_url())
+            if item.deferred_to
+            else "",
+        }
+        subject = render_to_string("meetings/email/agenda_decision_subject.txt", context).strip()
+        body = render_to_string("meetings/email/agenda_decision.txt", context)
+    message = EmailMessage(subject, body, to=[item.proposed_by.email])
+    transaction.on_commit(message.send)
+
+
+def send_version_published(version: AgendaVersion) -> None:
+    """Tell every current representative and substitute of the network, agenda included."""
+    from meetings.agenda import as_text, changes_since_previous
+
+    meeting = version.meeting
+    previous = meeting.agenda_versions.filter(number__lt=version.number).order_by("-number").first()
+    recipients = sorted(
+        set(
+            Appointment.objects.current()
+            .filter(network=meeting.network)
+            .exclude(person__email="")
+            .values_list("person__email", flat=True)
+        )
+    )
+    if not recipients:
+        return
+    with translation.override("sv"):
+        context = {
+            "version": version,
+            "meeting": meeting,
+            "agenda_text": as_text(meeting, version),
+            "changes": changes_since_previous(version, previous) if previous else None,
+            "url": _absolute(version.get_absolute_url()),
+        }
+        subject = render_to_string("meetings/email/agenda_published_subject.txt", context).strip()
+        body = render_to_string("meetings/email/agenda_published.txt", context)
+    messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
+    transaction.on_commit(lambda: get_connection().send_messages(messages))

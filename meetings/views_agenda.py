@@ -1,0 +1,395 @@
+"""Agenda pages: representatives' proposals, the coordinators' workspace, published versions.
+
+A plain POST redirects with a message; an htmx POST gets the named partial of the page back.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings import agenda
+from meetings.forms_agenda import (
+    MoveForm,
+    OwnItemForm,
+    ProposalForm,
+    PublishForm,
+    TimeForm,
+    TriageForm,
+    deferral_targets,
+)
+from meetings.models import AgendaItem, AgendaVersion, Meeting
+from meetings.rules import can_manage_agenda, can_propose_for
+
+
+def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+    )
+
+
+# --- representatives -----------------------------------------------------------------------
+
+
+def _proposal_context(request: HttpRequest, meeting: Meeting, form: ProposalForm | None) -> dict:
+    closed = agenda.proposals_closed_reason(meeting)
+    mine = list(
+        meeting.agenda_items.filter(proposed_by=request.user)
+        .select_related("work_area", "deferred_to__network")
+        .order_by("-created_at")
+    )
+    return {
+        "meeting": meeting,
+        "form": form or ProposalForm(network=meeting.network),
+        "closed_reason": closed,
+        "closes_at": agenda.proposals_close_at(meeting),
+        "mine": mine,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def agenda_proposals(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _visible_meeting(request, pk)
+    if not can_propose_for(request.user, meeting):
+        raise PermissionDenied
+    form = None
+    announce = ""
+    if request.method == "POST":
+        form = ProposalForm(request.POST, network=meeting.network)
+        if form.is_valid():
+            try:
+                item = agenda.propose(meeting, request.user, form.cleaned_data)
+            except agenda.AgendaError as error:
+                form.add_error(None, str(error))
+            else:
+                announce = _("Förslaget ”%(title)s” är skickat till samordnarna.") % {
+                    "title": item.title
+                }
+                if not request.htmx:
+                    messages.success(request, announce)
+                    return redirect("agenda_proposals", pk=meeting.pk)
+                form = None
+    context = _proposal_context(request, meeting, form)
+    context["announce"] = announce
+    template = "meetings/agenda_proposals.html"
+    if request.htmx and request.method == "POST":
+        template += "#proposal-area"
+    return render(request, template, context)
+
+
+def _own_proposal(request: HttpRequest, pk: int, item_pk: int) -> AgendaItem:
+    meeting = _visible_meeting(request, pk)
+    # Someone else's proposal does not exist for you.
+    return get_object_or_404(
+        AgendaItem.objects.select_related("meeting__network", "work_area"),
+        pk=item_pk,
+        meeting=meeting,
+        proposed_by=request.user,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def agenda_proposal_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _own_proposal(request, pk, item_pk)
+    meeting = item.meeting
+    if request.method == "POST":
+        form = ProposalForm(
+            request.POST, instance=AgendaItem.objects.get(pk=item.pk), network=meeting.network
+        )
+        if form.is_valid():
+            try:
+                agenda.update_proposal(item, request.user, form.cleaned_data)
+            except agenda.AgendaError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, _("Förslaget är ändrat."))
+                return redirect("agenda_proposals", pk=meeting.pk)
+    else:
+        form = ProposalForm(instance=item, network=meeting.network)
+    context = {
+        "meeting": meeting,
+        "item": item,
+        "form": form,
+        "closed_reason": agenda.proposals_closed_reason(meeting),
+    }
+    return render(request, "meetings/agenda_proposal_edit.html", context)
+
+
+@require_POST
+@login_required
+def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = _own_proposal(request, pk, item_pk)
+    try:
+        agenda.withdraw(item, request.user)
+    except agenda.AgendaError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Du har tagit tillbaka ”%(title)s”.") % {"title": item.title})
+    return redirect("agenda_proposals", pk=item.meeting_id)
+
+
+# --- coordinators --------------------------------------------------------------------------
+
+
+def _managed_meeting(request: HttpRequest, pk: int) -> Meeting:
+    meeting = _visible_meeting(request, pk)
+    if not can_manage_agenda(request.user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
+    """Everything the coordinators' workspace shows; `bound` holds forms that failed."""
+    bound = bound or {}
+    items = list(
+        meeting.agenda_items.select_related("work_area", "administration", "proposed_by").order_by(
+            "position", "created_at"
+        )
+    )
+    targets = list(deferral_targets(meeting))
+    draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
+    draft.sort(key=lambda item: item.position)
+    proposals = [item for item in items if item.status == AgendaItem.Status.PROPOSED]
+    handled = [
+        item
+        for item in items
+        if item.status
+        in (AgendaItem.Status.DEFERRED, AgendaItem.Status.DECLINED, AgendaItem.Status.WITHDRAWN)
+    ]
+    for item in proposals + draft:
+        item.triage_form = bound.get(("triage", item.pk)) or TriageForm(
+            targets=targets, prefix=f"t{item.pk}"
+        )
+    for item in draft:
+        item.time_form = bound.get(("time", item.pk)) or TimeForm(
+            initial={"allotted_minutes": item.minutes, "presenter": item.presenter},
+            prefix=f"m{item.pk}",
+        )
+    versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
+    latest = versions[0] if versions else None
+    draft_snapshot = agenda.snapshot(draft)
+    total = sum(item.minutes for item in draft)
+    return {
+        "meeting": meeting,
+        "proposals": proposals,
+        "handled": handled,
+        "draft": draft,
+        "total_minutes": total,
+        "over_budget": total > meeting.duration_minutes,
+        "versions": versions,
+        "latest": latest,
+        "unpublished_changes": agenda.diff(latest.snapshot if latest else [], draft_snapshot),
+        "draft_differs": latest is None or latest.snapshot != draft_snapshot,
+        "add_form": bound.get("add") or OwnItemForm(network=meeting.network),
+        "publish_form": bound.get("publish")
+        or PublishForm(initial={"based_on": latest.number if latest else 0}),
+    }
+
+
+def _workspace_response(
+    request: HttpRequest,
+    meeting: Meeting,
+    *,
+    done: str = "",
+    error: str = "",
+    status: int = 200,
+    extra: dict | None = None,
+    bound: dict | None = None,
+) -> HttpResponse:
+    """After a coordinator's POST: the partial for htmx, else a redirect (or the page again)."""
+    if not request.htmx and not bound:
+        if done:
+            messages.success(request, done)
+        if error:
+            messages.error(request, error)
+        return redirect("agenda_manage", pk=meeting.pk)
+    context = _workspace_context(meeting, bound)
+    context.update({"announce": done or error, "error": error, **(extra or {})})
+    template = "meetings/agenda_manage.html"
+    if request.htmx:
+        template += "#workspace"
+    return render(request, template, context, status=status)
+
+
+@require_GET
+@login_required
+def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _managed_meeting(request, pk)
+    return render(request, "meetings/agenda_manage.html", _workspace_context(meeting))
+
+
+@require_POST
+@login_required
+def agenda_triage(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    meeting = _managed_meeting(request, pk)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    form = TriageForm(request.POST, targets=list(deferral_targets(meeting)), prefix=f"t{item.pk}")
+    if not form.is_valid():
+        return _workspace_response(request, meeting, bound={("triage", item.pk): form})
+    action = form.cleaned_data["action"]
+    reason = form.cleaned_data["reason"].strip()
+    try:
+        if action == TriageForm.ACCEPT:
+            item = agenda.accept(meeting, item.pk, request.user)
+            done = _("”%(title)s” står nu sist på dagordningen.")
+        elif action == TriageForm.DEFER:
+            item = agenda.defer(
+                meeting, item.pk, form.cleaned_data["to_meeting"], reason, request.user
+            )
+            done = _("”%(title)s” är flyttad till ett senare möte.")
+        else:
+            item = agenda.decline(meeting, item.pk, reason, request.user)
+            done = _("”%(title)s” är avböjd.")
+    except agenda.AgendaError as error:
+        return _workspace_response(request, meeting, error=str(error))
+    return _workspace_response(
+        request, meeting, done=done % {"title": item.title, "position": item.position}
+    )
+
+
+@require_POST
+@login_required
+def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _managed_meeting(request, pk)
+    form = OwnItemForm(request.POST, network=meeting.network)
+    if not form.is_valid():
+        return _workspace_response(request, meeting, bound={"add": form})
+    try:
+        item = agenda.add_item(meeting, request.user, form.cleaned_data)
+    except agenda.AgendaError as error:
+        return _workspace_response(request, meeting, error=str(error))
+    return _workspace_response(
+        request,
+        meeting,
+        done=_("”%(title)s” är tillagd sist på dagordningen.") % {"title": item.title},
+    )
+
+
+@require_POST
+@login_required
+def agenda_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    meeting = _managed_meeting(request, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        return _workspace_response(request, meeting, error=_("Ogiltig flytt."), status=400)
+    direction = form.cleaned_data["direction"]
+    try:
+        item = agenda.move(meeting, item_pk, direction, form.cleaned_data["position"])
+    except agenda.AgendaError as error:
+        return _workspace_response(request, meeting, error=str(error))
+    # Keep the focus on the button just used, or on the other one when the item hit an end.
+    if direction == agenda.UP and item.agenda_index == 1:
+        direction = agenda.DOWN
+    elif direction == agenda.DOWN and item.agenda_index == item.agenda_length:
+        direction = agenda.UP
+    return _workspace_response(
+        request,
+        meeting,
+        done=_("”%(title)s” flyttades till plats %(position)s av %(count)s.")
+        % {"title": item.title, "position": item.agenda_index, "count": item.agenda_length},
+        extra={"focus_pk": item.pk, "focus_direction": direction},
+    )
+
+
+@require_POST
+@login_required
+def agenda_time(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    meeting = _managed_meeting(request, pk)
+    form = TimeForm(request.POST, prefix=f"m{item_pk}")
+    if not form.is_valid():
+        return _workspace_response(request, meeting, bound={("time", item_pk): form})
+    try:
+        item = agenda.set_time(
+            meeting, item_pk, form.cleaned_data["allotted_minutes"], form.cleaned_data["presenter"]
+        )
+    except agenda.AgendaError as error:
+        return _workspace_response(request, meeting, error=str(error))
+    return _workspace_response(
+        request,
+        meeting,
+        done=_("”%(title)s”: %(minutes)s minuter.")
+        % {"title": item.title, "minutes": item.allotted_minutes},
+    )
+
+
+@require_POST
+@login_required
+def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _managed_meeting(request, pk)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        return _workspace_response(request, meeting, bound={"publish": form})
+    try:
+        version = agenda.publish(
+            meeting, request.user, form.cleaned_data["change_note"], form.cleaned_data["based_on"]
+        )
+    except agenda.AgendaError as error:
+        form.add_error(None, str(error))
+        return _workspace_response(request, meeting, bound={"publish": form})
+    done = _("Version %(number)s av dagordningen är publicerad och skickad till nätverket.") % {
+        "number": version.number
+    }
+    messages.success(request, done)
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("agenda_manage", kwargs={"pk": meeting.pk})
+        return response
+    return redirect("agenda_manage", pk=meeting.pk)
+
+
+# --- everyone signed in --------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    """The published agenda (current, or an earlier version) and what changed in it."""
+    meeting = _visible_meeting(request, pk)
+    versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
+    if not versions:
+        raise Http404
+    if number is None:
+        version = versions[0]
+    else:
+        version = next((v for v in versions if v.number == number), None)
+        if version is None:
+            raise Http404
+    previous = next((v for v in versions if v.number == version.number - 1), None)
+    context = {
+        "meeting": meeting,
+        "version": version,
+        "is_current": version is versions[0],
+        "versions": versions,
+        "previous": previous,
+        "changes": agenda.changes_since_previous(version, previous) if previous else None,
+        "can_manage": can_manage_agenda(request.user, meeting),
+        "can_propose": can_propose_for(request.user, meeting),
+    }
+    return render(request, "meetings/agenda_version.html", context)
+
+
+@require_GET
+@login_required
+def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
+    """The current version as plain text, to paste into an Outlook invitation."""
+    meeting = _visible_meeting(request, pk)
+    version = agenda.current_version(meeting)
+    if version is None:
+        raise Http404
+    response = HttpResponse(
+        agenda.as_text(meeting, version), content_type="text/plain; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="dagordning-{meeting.pk}.txt"'
+    return response
+
+
+def published_agenda(meeting: Meeting) -> tuple[AgendaVersion | None, list]:
+    """For the meeting page: the current published version and its items (the snapshot)."""
+    version = agenda.current_version(meeting) if meeting.agenda_is_published else None
+    return version, version.items if version else []

@@ -1,0 +1,62 @@
+"""The agenda pages run the same number of queries whatever the amount of data."""
+
+import pytest
+from django.urls import reverse
+
+from meetings import agenda
+from meetings.models import AgendaItem
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def build(meeting, later_meeting, representative, administration, coordinator, size):
+    neh = meeting.network
+    for n in range(size):
+        factories.make_meeting(neh, days_ahead=40 + n)  # deferral targets
+        factories.make_agenda_item(meeting, position=n + 1, presenter=f"P{n}")
+        for status in (AgendaItem.Status.PROPOSED, AgendaItem.Status.DECLINED):
+            factories.make_agenda_item(
+                meeting,
+                status=status,
+                proposed_by=representative,
+                administration=administration,
+                work_area=neh.work_areas.first(),
+            )
+    version = agenda.publish(meeting, coordinator, "", 0)
+    for n in range(size):
+        AgendaItem.objects.filter(meeting=meeting, position=1).update(presenter=f"ändrad {n}")
+        version = agenda.publish(meeting, coordinator, "Ändrat", version.number)
+
+
+PAGES = {
+    "manage": ("coordinator", lambda m: reverse("agenda_manage", kwargs={"pk": m.pk})),
+    "proposals": ("representative", lambda m: reverse("agenda_proposals", kwargs={"pk": m.pk})),
+    "version": ("staff", lambda m: reverse("agenda_current", kwargs={"pk": m.pk})),
+    "text": ("staff", lambda m: reverse("agenda_text", kwargs={"pk": m.pk})),
+    "meeting": ("representative", lambda m: m.get_absolute_url()),
+}
+# sessions + user, then the page's own queries
+EXPECTED = {"manage": 8, "proposals": 7, "version": 6, "text": 5, "meeting": 7}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+@pytest.mark.parametrize("size", [1, 6])
+def test_agenda_page_query_count_does_not_grow(
+    page,
+    size,
+    client_for,
+    meeting,
+    later_meeting,
+    representative,
+    administration,
+    coordinator,
+    staff,
+    django_assert_num_queries,
+):
+    build(meeting, later_meeting, representative, administration, coordinator, size)
+    role, path = PAGES[page]
+    client = client_for(role)
+    with django_assert_num_queries(EXPECTED[page]):
+        response = client.get(path(meeting))
+    assert response.status_code == 200
