@@ -15,8 +15,9 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from meetings import calendar
-from meetings.models import Meeting
+from meetings import agenda, calendar
+from meetings.models import AgendaItem, AgendaVersion, Meeting
+from networks.models import WorkArea
 from tests import factories
 
 
@@ -45,6 +46,30 @@ def world(
     published_neh = factories.make_meeting(neh, theme_title="Publicerat NEH-möte")
     factories.make_agenda_item(published_neh, position=1, administration=administration)
     planned = Meeting.Status.PLANNED
+    # The agenda (issue 6): a representative's open proposal on the published NEH meeting,
+    # whose agenda is published as version 1; a later NEH meeting with a draft of two items
+    # and no version yet (to reorder, publish, and defer to).
+    own_proposal = factories.make_agenda_item(
+        published_neh,
+        status=AgendaItem.Status.PROPOSED,
+        proposed_by=representative,
+        administration=administration,
+        title="Representantens förslag",
+        wished_minutes=15,
+    )
+    agenda_version = AgendaVersion.objects.create(
+        meeting=published_neh,
+        number=1,
+        published_by=coordinator,
+        snapshot=agenda.snapshot(agenda.draft_items(published_neh)),
+    )
+    published_neh.agenda_published_at = agenda_version.published_at
+    published_neh.save(update_fields=["agenda_published_at"])
+    later_neh = factories.make_meeting(neh, days_ahead=60, theme_title="Senare NEH-möte")
+    draft_items = [
+        factories.make_agenda_item(later_neh, position=1, allotted_minutes=20),
+        factories.make_agenda_item(later_neh, position=2, allotted_minutes=20),
+    ]
     world = SimpleNamespace(
         neh=neh,
         nsh=nsh,
@@ -70,6 +95,24 @@ def world(
             nsh,
         ),
         group=Group.objects.create(name="Granskare"),
+        # Work areas (issue 4): NEH's, NSH's, and an archived one of NEH.
+        neh_area=neh.work_areas.active().first(),
+        nsh_area=nsh.work_areas.active().first(),
+        archived_neh_area=WorkArea.objects.create(
+            network=neh, name="Arkiverat område", position=99, archived_at=published_neh.created_at
+        ),
+        own_proposal=own_proposal,
+        # Someone else's proposal (the substitute's, same administration and network).
+        other_proposal=factories.make_agenda_item(
+            published_neh,
+            status=AgendaItem.Status.PROPOSED,
+            proposed_by=substitute,
+            administration=administration,
+            title="Ersättarens förslag",
+        ),
+        agenda_version=agenda_version,
+        later_neh=later_neh,
+        draft_items=draft_items,
         # The coordinator's personal calendar feed (the URL carries the secret).
         feed_secret=calendar.new_token(coordinator),
         authenticator=Authenticator.objects.create(

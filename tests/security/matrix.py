@@ -176,6 +176,379 @@ MATRIX: dict[str, Case | list[Case]] = {
         ),
         Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
     ],
+    # Work areas (issue 4): POST only but the edit page; the NEH coordinator alone, not NSH's.
+    "work_area_add": [
+        Case(
+            kwargs=lambda w: {"code": "neh"},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"name": "Nytt område", "description": ""},
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh"},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"name": "Nytt område", "description": ""},
+        ),
+        Case(
+            kwargs=lambda w: {"code": "xyz"},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {"name": "Nytt område", "description": ""},
+            note="no such network",
+        ),
+    ],
+    "work_area_edit": [
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.neh_area.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"name": "Nytt namn", "description": ""},
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh", "pk": w.nsh_area.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"name": "Nytt namn", "description": ""},
+            note="the NEH coordinator cannot edit NSH's work areas",
+        ),
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.nsh_area.pk},
+            access=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
+            post=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
+            data=lambda w: {"name": "Nytt namn", "description": ""},
+            note="NSH's work area under NEH's address",
+        ),
+    ],
+    "work_area_move": [
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.neh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"direction": "down"},
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh", "pk": w.nsh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"direction": "down"},
+        ),
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.nsh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
+            data=lambda w: {"direction": "down"},
+        ),
+    ],
+    "work_area_archive": [
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.neh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh", "pk": w.nsh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.nsh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
+        ),
+    ],
+    "work_area_restore": [
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.archived_neh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh", "pk": w.nsh_area.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+        ),
+    ],
+    # Coordination (issue 4): the network's coordinators only. A planned meeting is private
+    # to them (404 for others); a published one is public, so its forms answer 403.
+    "coordination_dashboard": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "plan_term": [
+        Case(
+            kwargs=lambda w: {"code": "neh"},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: plan_term_data(),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh"},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: plan_term_data(),
+        ),
+    ],
+    "meeting_edit": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: meeting_edit_data(w.published_neh),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+            post=signed_in(NOT_FOUND, coordinator=REDIRECT),
+            data=lambda w: meeting_edit_data(w.planned_neh),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: meeting_edit_data(w.published_nsh),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: meeting_edit_data(w.planned_nsh),
+        ),
+    ],
+    "meeting_publish": [
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+            post=signed_in(NOT_FOUND, coordinator=REDIRECT),
+            data=lambda w: {"version": w.planned_neh.version},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=OK),
+            data=lambda w: {"version": w.published_neh.version},
+            note="already published: the form again with the refusal",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {"version": w.planned_nsh.version},
+        ),
+    ],
+    "meeting_reschedule": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: reschedule_data(w.published_neh),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: reschedule_data(w.published_nsh),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: reschedule_data(w.planned_nsh),
+        ),
+    ],
+    "meeting_cancel": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"version": w.published_neh.version, "reason": "Sjukdom"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"version": w.published_nsh.version, "reason": "Sjukdom"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {"version": w.planned_nsh.version, "reason": "Sjukdom"},
+        ),
+    ],
+    # Agenda (issue 6). Proposals: the network's representatives and substitutes.
+    "agenda_proposals": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, representative=OK, substitute=OK),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: proposal_data(w),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: proposal_data(w),
+            note="NEH's representative proposes nothing for NSH",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+            post=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+            data=lambda w: proposal_data(w),
+        ),
+    ],
+    "agenda_proposal_edit": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "item_pk": w.own_proposal.pk},
+            access=signed_in(NOT_FOUND, representative=OK),
+            post=signed_in(NOT_FOUND, representative=REDIRECT),
+            data=lambda w: proposal_data(w),
+            note="someone else's proposal does not exist for you",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk, "item_pk": w.own_proposal.pk},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: proposal_data(w),
+            note="the proposal under another meeting's address",
+        ),
+    ],
+    "agenda_proposal_withdraw": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "item_pk": w.own_proposal.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, representative=REDIRECT),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "item_pk": w.other_proposal.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, substitute=REDIRECT),
+            note="the substitute's proposal: only the substitute withdraws it",
+        ),
+    ],
+    # Published agendas: everyone who sees the meeting; 404 before a first version.
+    "agenda_current": [
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"pk": w.later_neh.pk}, access=signed_in(NOT_FOUND)),
+        Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    "agenda_version": [
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk, "number": 1}, access=signed_in(OK)),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "number": 2},
+            access=signed_in(NOT_FOUND),
+            note="no such version",
+        ),
+    ],
+    "agenda_text": [
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"pk": w.later_neh.pk}, access=signed_in(NOT_FOUND)),
+        Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    # The coordinators' agenda workspace: NEH's coordinator on NEH's meetings.
+    "agenda_manage": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(kwargs=lambda w: {"pk": w.published_nsh.pk}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    "agenda_triage": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "item_pk": w.own_proposal.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {f"t{w.own_proposal.pk}-action": "accept"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk, "item_pk": w.own_proposal.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {f"t{w.own_proposal.pk}-action": "accept"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.later_neh.pk, "item_pk": w.own_proposal.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
+            data=lambda w: {f"t{w.own_proposal.pk}-action": "accept"},
+            note="an item of another meeting",
+        ),
+    ],
+    "agenda_add": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: own_item_data(),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: own_item_data(),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: own_item_data(),
+        ),
+    ],
+    "agenda_move": [
+        Case(
+            kwargs=lambda w: {"pk": w.later_neh.pk, "item_pk": w.draft_items[0].pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"direction": "down", "position": "1"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk, "item_pk": w.draft_items[0].pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"direction": "down", "position": "1"},
+        ),
+    ],
+    "agenda_time": [
+        Case(
+            kwargs=lambda w: {"pk": w.later_neh.pk, "item_pk": w.draft_items[0].pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {f"m{w.draft_items[0].pk}-allotted_minutes": "25"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk, "item_pk": w.draft_items[0].pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {f"m{w.draft_items[0].pk}-allotted_minutes": "25"},
+        ),
+    ],
+    "agenda_publish": [
+        Case(
+            kwargs=lambda w: {"pk": w.later_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"change_note": "", "based_on": "0"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"change_note": "", "based_on": "0"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {"change_note": "", "based_on": "0"},
+        ),
+    ],
     # For load balancers: no sign-in, GET only.
     "healthz": Case(access=everyone(OK)),
     # Language switch: POST only (a GET redirects back without changing anything).
@@ -216,6 +589,83 @@ MATRIX: dict[str, Case | list[Case]] = {
     "mfa_generate_recovery_codes": Case(access=signed_in(REAUTHENTICATE)),
     "mfa_download_recovery_codes": Case(access=signed_in(NOT_FOUND, admin=REAUTHENTICATE)),
 }
+
+
+def plan_term_data() -> dict:
+    """A valid term plan: the next term, one meeting on its first weekday after a week."""
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings import planning
+
+    term = planning.selectable_terms(timezone.localdate())[1]
+    day = term.first_day + datetime.timedelta(days=14)
+    while day.weekday() >= 5:
+        day += datetime.timedelta(days=1)
+    return {
+        "term": planning.term_value(term),
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "0",
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "8",
+        "form-0-date": day.isoformat(),
+        "form-0-start_time": "13:00",
+        "form-0-end_time": "15:00",
+        "form-0-place": "Stadshuset",
+        "form-0-format": "on_site",
+        "form-0-online_url": "",
+    }
+
+
+def meeting_edit_data(meeting) -> dict:
+    from django.utils import timezone
+
+    start = timezone.localtime(meeting.starts_at)
+    data = {
+        "place": "Stadshuset, sal 3",
+        "format": meeting.format,
+        "online_url": "",
+        "theme_title": "Nytt tema",
+        "theme_description": "",
+        "version": meeting.version,
+    }
+    if meeting.status == meeting.Status.PLANNED:
+        data |= {
+            "date": start.date().isoformat(),
+            "start_time": start.strftime("%H:%M"),
+            "end_time": timezone.localtime(meeting.ends_at).strftime("%H:%M"),
+        }
+    return data
+
+
+def reschedule_data(meeting) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.localtime(meeting.starts_at) + datetime.timedelta(days=7)
+    return {
+        "version": meeting.version,
+        "date": start.date().isoformat(),
+        "start_time": "09:00",
+        "end_time": "11:00",
+        "place": "Stadshuset",
+    }
+
+
+def proposal_data(world) -> dict:
+    return {
+        "title": "Cirkulär upphandling",
+        "description": "",
+        "kind": "discussion",
+        "wished_minutes": "20",
+        "work_area": str(world.neh_area.pk),
+    }
+
+
+def own_item_data() -> dict:
+    return {"title": "Samordnarnas punkt", "kind": "information", "allotted_minutes": "15"}
 
 
 def _admin_case(route) -> Case:

@@ -77,6 +77,19 @@ def test_every_url_answers_each_role_as_the_matrix_says(client_for, world, role)
     assert not csp, f"As {role}, pages break the CSP rules:\n  " + "\n  ".join(csp)
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_every_post_answers_each_role_as_the_matrix_says(client_for, world, role):
+    """The POST column: each case with `post` is posted as `role`, in a rolled-back
+    transaction; a refused POST must not write."""
+    client = client_for(role)
+    problems = []
+    for route in all_routes():
+        for case in cases_for(route):
+            if case.post is not None:
+                problems += post_problems(client, case.url(route.name, world), case, role, world)
+    assert not problems, f"As {role}:\n  " + "\n  ".join(problems)
+
+
 def post_problems(client, url: str, case, role: str, world) -> list[str]:
     """POST as `role` in a copy of the client (cookies such as the language stay put), inside
     a transaction rolled back afterwards, so one case's writes cannot affect the next."""
