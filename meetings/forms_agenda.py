@@ -1,6 +1,7 @@
 """Forms of the agenda workflow. Every input goes through one of these."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda import DOWN, UP
@@ -47,7 +48,9 @@ class ProposalForm(forms.ModelForm):
         self.fields["work_area"].required = False
         self.fields["wished_minutes"].min_value = 1
         self.fields["wished_minutes"].widget.attrs.update({"min": 1, "max": 120})
+        # Setting max_length after construction adds no validator; add it explicitly.
         self.fields["description"].max_length = 5000
+        self.fields["description"].validators.append(MaxLengthValidator(5000))
         self.fields["description"].widget.attrs["maxlength"] = 5000
 
 

@@ -5,12 +5,12 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.conf import settings
-from django.core.validators import URLValidator
+from django.core.validators import MaxLengthValidator, URLValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting, MeetingStateError, check_meeting_times
+from meetings.models import Meeting, MeetingStateError, StaleMeetingError, check_meeting_times
 from meetings.planning import Slot, parse_term, selectable_terms, term_value
 from meetings.terms import Term
 from networks.models import WorkArea
@@ -154,10 +154,46 @@ PlanFormSet = forms.formset_factory(
 )
 
 
+def check_version(form: forms.Form, current_version: int | None) -> None:
+    """Refuse a form rendered from an older (or made-up) version of the meeting before any
+    write is tried. The conditional UPDATE in `Meeting.save_changes` still settles races."""
+    version = form.cleaned_data.get("version")
+    if current_version is not None and version is not None and version != current_version:
+        form.add_error(None, StaleMeetingError().message)
+
+
 class VersionedForm(forms.Form):
     """Carries the meeting version the form was rendered from (the optimistic lock)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, current_version: int | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.current_version = current_version
+
+    def clean(self) -> dict:
+        data = super().clean()
+        check_version(self, self.current_version)
+        return data
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids no database integer can hold before asking the database: SQLite raises
+    OverflowError on them in an `__in` lookup (a 500), where a wrong choice is meant."""
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # the parent refuses it with its own message
+            if not 0 < number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 class MeetingForm(forms.ModelForm):
@@ -172,6 +208,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["place", "format", "online_url", "theme_title", "theme_description", "work_areas"]
+        field_classes = {"work_areas": IdsChoiceField}
         widgets = {
             "work_areas": forms.CheckboxSelectMultiple,
             "theme_description": forms.Textarea(attrs={"rows": 5}),
@@ -186,6 +223,10 @@ class MeetingForm(forms.ModelForm):
             "version": instance.version,
         }
         super().__init__(*args, instance=instance, initial=initial, **kwargs)
+        # The model's TextField has no limit; the form keeps the theme to a readable size.
+        self.fields["theme_description"].max_length = 5000
+        self.fields["theme_description"].validators.append(MaxLengthValidator(5000))
+        self.fields["theme_description"].widget.attrs["maxlength"] = 5000
         # Archived areas drop out of the choices but stay on the meetings that have them.
         self.fields["work_areas"].queryset = WorkArea.objects.filter(
             Q(network=instance.network_id, archived_at__isnull=True) | Q(meetings=instance)
@@ -200,6 +241,7 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self) -> dict:
         data = super().clean()
+        check_version(self, self.instance.version)
         if not self.times_editable:
             return data
         day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")

@@ -199,7 +199,11 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _coordinated_meeting(request, pk)
-    form = PublishForm(request.POST or None, initial={"version": meeting.version})
+    form = PublishForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": meeting.version},
+        current_version=meeting.version,
+    )
     if request.method == "POST" and form.is_valid():
         meeting.version = form.cleaned_data["version"]
         try:
@@ -240,7 +244,11 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
         "end_time": timezone.localtime(meeting.ends_at).time(),
         "place": meeting.place,
     }
-    form = RescheduleForm(request.POST or None, initial=initial)
+    form = RescheduleForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        current_version=meeting.version,
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         meeting.version = data["version"]
@@ -263,7 +271,11 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _coordinated_meeting(request, pk)
-    form = CancelForm(request.POST or None, initial={"version": meeting.version})
+    form = CancelForm(
+        request.POST if request.method == "POST" else None,
+        initial={"version": meeting.version},
+        current_version=meeting.version,
+    )
     if request.method == "POST" and form.is_valid():
         meeting.version = form.cleaned_data["version"]
         try:

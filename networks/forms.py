@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import WorkArea
@@ -8,8 +9,14 @@ class WorkAreaForm(forms.ModelForm):
     class Meta:
         model = WorkArea
         fields = ["name", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": 2000})}
         error_messages = {"name": {"required": _("Ge arbetsområdet ett namn.")}}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The model's TextField has no limit; the form keeps descriptions to a readable size.
+        self.fields["description"].max_length = 2000
+        self.fields["description"].validators.append(MaxLengthValidator(2000))
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

@@ -94,7 +94,7 @@ def work_area_add(request: HttpRequest, code: str) -> HttpResponse:
 def work_area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     network = _coordinated_network(request, code)
     area = get_object_or_404(WorkArea, network=network, pk=pk)
-    form = WorkAreaForm(request.POST or None, instance=area)
+    form = WorkAreaForm(request.POST if request.method == "POST" else None, instance=area)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Arbetsområdet är sparat."))

@@ -20,7 +20,12 @@ Adding a form is one entry, keyed by URL name:
 `valid` is a submission that succeeds (the test checks it does, with `accepted`, so the bad
 ones differ from a good one by exactly one field). `lenient` names fields where any value is
 acceptable (a checkbox, a `next` URL); they are still fuzzed for 500s and writes.
-`lenient` may hold "*" for the empty submission.
+`lenient` may hold "*" for the empty submission. `text` names required free-text fields
+(a title, a reason): there HTML, SQL and other odd but harmless text is a fine value and may
+be saved (it must come back escaped), while empty, blank, overlong and NUL must be refused.
+`optional` names fields that may be left empty (empty, blank or left out may be accepted),
+while anything else wrong is refused. A name matches a field exactly or without its form
+prefix (`presenter` matches `m12-presenter`).
 `refused` checks a refusal; the default, `form_again`, wants the form re-rendered with
 errors in Swedish, or a 4xx.
 """
@@ -34,9 +39,18 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
-from meetings.models import CalendarToken
+from meetings.models import AgendaItem, AgendaVersion, CalendarToken, Meeting
+from networks.models import WorkArea
 from tests.factories import PASSWORD
+from tests.security.matrix import (
+    meeting_edit_data,
+    own_item_data,
+    plan_term_data,
+    proposal_data,
+    reschedule_data,
+)
 
 BAD_VALUES: dict[str, object] = {
     "empty": "",
@@ -52,7 +66,8 @@ BAD_VALUES: dict[str, object] = {
     "huge number": "9" * 40,
     "negative id": "-1",
     "missing id": "999999999",
-    "two values": ["1", "2"],
+    # Django reads the last of repeated values; it must not be a valid one by chance.
+    "two values": ["1", "zz"],
 }
 
 # Error messages of a Swedish page must not be English (Django's and allauth's defaults are
@@ -63,16 +78,50 @@ ENGLISH = re.compile(
 HTML_PROBE = "<script>alert("
 
 
+# BAD_VALUES that are harmless text in a free-text field (see `Form.text`).
+TEXT_VALUES = frozenset(
+    {
+        "control characters",
+        "HTML",
+        "SQL",
+        "impossible date",
+        "garbled date",
+        "not a number",
+        "huge number",
+        "negative id",
+        "missing id",
+        "two values",
+    }
+)
+
+
+# BAD_VALUES that an optional field may accept (see `Form.optional`).
+OPTIONAL_VALUES = frozenset({"empty", "blank", "left out"})
+
+
 def form_again(response, world) -> str | None:
     """The default refusal: the form again with errors in Swedish, or a 4xx."""
+    return errors_again(response, lambda context: [(context or {}).get("form")])
+
+
+def errors_again(response, forms_in) -> str | None:
+    """The form(s) again with errors in Swedish, or a 4xx. `forms_in(context)` lists the
+    forms (or formsets) of the page that may carry the errors; a string is an error itself."""
     if 400 <= response.status_code < 500:
         return None
     if response.status_code != 200:
         return f"expected the form again or a 4xx, got {response.status_code}"
-    form = (response.context or {}).get("form")
-    if form is None or not form.errors:
+    messages = []
+    for form in forms_in(response.context):
+        if isinstance(form, str):
+            messages += [form] if form else []
+        elif hasattr(form, "non_form_errors"):  # a formset
+            messages += [str(m) for m in form.non_form_errors()]
+            messages += [str(m) for f in form.forms for e in f.errors.values() for m in e]
+        elif form is not None:
+            messages += [str(m) for errors in form.errors.values() for m in errors]
+    if not messages:
         return "the page came back without form errors"
-    messages = [str(m) for errors in form.errors.values() for m in errors]
     english = [m for m in messages if ENGLISH.search(m)]
     if english:
         return f"error messages not in Swedish: {english}"
@@ -107,7 +156,21 @@ class Form:
     lenient: frozenset[str] = frozenset()
     refused: Callable[[object, object], str | None] = form_again
     extra_values: dict[str, Callable[[object], list]] = field(default_factory=dict)
+    text: frozenset[str] = frozenset()
+    optional: frozenset[str] = frozenset()
     note: str = ""
+
+    def may_accept(self, field_name: str, label: str) -> bool:
+        """Whether this bad value may succeed in this field (any value in a lenient one)."""
+
+        def named(names: frozenset[str]) -> bool:
+            return field_name in names or field_name.rsplit("-", 1)[-1] in names
+
+        return (
+            named(self.lenient)
+            or (named(self.text) and label in TEXT_VALUES)
+            or (named(self.optional) and label in OPTIONAL_VALUES)
+        )
 
     def url(self, name: str, world) -> str:
         return reverse(name, kwargs=self.kwargs(world) if self.kwargs else None)
@@ -198,6 +261,239 @@ FORMS: dict[str, Form] = {
     ),
 }
 
+
+def _plan_again(response, world) -> str | None:
+    """Without a valid term the meetings part of the page is not shown, only the term's error."""
+
+    def forms_in(context):
+        if not context:
+            return []
+        return [context["term_error"]] if context["term_error"] else [context["formset"]]
+
+    return errors_again(response, forms_in)
+
+
+def _workspace_again(response, world) -> str | None:
+    """The agenda workspace: a bound form shown again, a 400, or (for a refusal the agenda
+    module decides, such as someone else having changed the order) back to the workspace
+    with an error message."""
+    if response.status_code == 302:
+        from django.contrib.messages import get_messages
+
+        errors = [m for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+        if not errors:
+            return "redirected without an error message"
+        return None
+
+    def forms_in(context):
+        if not context or "draft" not in context:
+            return []
+        items = [*context["proposals"], *context["draft"]]
+        return [
+            context["add_form"],
+            context["publish_form"],
+            *(getattr(item, "triage_form", None) for item in items),
+            *(getattr(item, "time_form", None) for item in items),
+        ]
+
+    return errors_again(response, forms_in)
+
+
+def _fresh(meeting):
+    """The meeting as it is now (its version moves on with each accepted save)."""
+    from meetings.models import Meeting
+
+    return Meeting.objects.get(pk=meeting.pk)
+
+
+MANAGEMENT = frozenset(
+    {"form-TOTAL_FORMS", "form-INITIAL_FORMS", "form-MIN_NUM_FORMS", "form-MAX_NUM_FORMS"}
+)
+
+FORMS.update(
+    {
+        # Work areas (issue 4).
+        "work_area_add": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh"},
+            valid=lambda w: {"name": "Nytt område", "description": "Om det nya"},
+            accepted=lambda response, w: WorkArea.objects.filter(
+                network=w.neh, name="Nytt område"
+            ).exists(),
+            text=frozenset({"name", "description"}),
+            optional=frozenset({"description"}),
+        ),
+        "work_area_edit": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh", "pk": w.neh_area.pk},
+            valid=lambda w: {"name": "Omdöpt område", "description": ""},
+            accepted=lambda response, w: (
+                WorkArea.objects.get(pk=w.neh_area.pk).name == "Omdöpt område"
+            ),
+            text=frozenset({"name", "description"}),
+            optional=frozenset({"description"}),
+        ),
+        "work_area_move": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh", "pk": w.neh_area.pk},
+            valid=lambda w: {"direction": "down"},
+            accepted=lambda response, w: (
+                WorkArea.objects.get(pk=w.neh_area.pk).position > w.neh_area.position
+            ),
+        ),
+        # Coordination (issue 4).
+        "plan_term": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh"},
+            valid=lambda w: plan_term_data(),
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and Meeting.objects.filter(network=w.neh, place="Stadshuset").exists()
+            ),
+            refused=_plan_again,
+            lenient=MANAGEMENT,
+            text=frozenset({"place"}),
+            optional=frozenset({"place", "online_url"}),
+            note="the management form's counts: any count is capped (absolute_max) or "
+            "ignored, and extra rows left blank are skipped",
+        ),
+        "meeting_edit": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            valid=lambda w: {
+                **meeting_edit_data(_fresh(w.planned_neh)),
+                "work_areas": [str(w.neh_area.pk)],
+            },
+            accepted=lambda response, w: _fresh(w.planned_neh).theme_title == "Nytt tema",
+            text=frozenset({"place", "theme_title", "theme_description"}),
+            optional=frozenset(
+                {"place", "online_url", "theme_title", "theme_description", "work_areas"}
+            ),
+            extra_values={
+                "work_areas": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk],
+                "version": lambda w: [_fresh(w.planned_neh).version + 1],
+            },
+            note="a planned meeting's theme may be empty; times are checked",
+        ),
+        "meeting_publish": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            valid=lambda w: {"version": str(_fresh(w.planned_neh).version)},
+            accepted=lambda response, w: _fresh(w.planned_neh).is_published,
+        ),
+        "meeting_reschedule": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            valid=lambda w: reschedule_data(_fresh(w.published_neh)),
+            accepted=lambda response, w: (
+                timezone.localtime(_fresh(w.published_neh).starts_at).hour == 9
+            ),
+            text=frozenset({"place"}),
+            optional=frozenset({"place"}),
+            extra_values={"version": lambda w: [_fresh(w.published_neh).version + 1]},
+        ),
+        "meeting_cancel": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            valid=lambda w: {"version": str(_fresh(w.published_neh).version), "reason": "Sjuk"},
+            accepted=lambda response, w: _fresh(w.published_neh).is_cancelled,
+            text=frozenset({"reason"}),
+            extra_values={"version": lambda w: [_fresh(w.published_neh).version + 1]},
+        ),
+        # Agenda (issue 6): a representative's proposals.
+        "agenda_proposals": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            valid=lambda w: {**proposal_data(w), "title": "Nytt förslag"},
+            accepted=lambda response, w: AgendaItem.objects.filter(
+                title="Nytt förslag", proposed_by=w.representative
+            ).exists(),
+            text=frozenset({"title", "description"}),
+            optional=frozenset({"description", "work_area"}),
+            lenient=frozenset({"is_management_question"}),
+            extra_values={"work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk]},
+        ),
+        "agenda_proposal_edit": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.published_neh.pk, "item_pk": w.own_proposal.pk},
+            valid=lambda w: {**proposal_data(w), "title": "Ändrat förslag"},
+            accepted=lambda response, w: (
+                AgendaItem.objects.get(pk=w.own_proposal.pk).title == "Ändrat förslag"
+            ),
+            text=frozenset({"title", "description"}),
+            optional=frozenset({"description", "work_area"}),
+            extra_values={"work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk]},
+        ),
+        # Agenda (issue 6): the coordinators' workspace.
+        "agenda_triage": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.published_neh.pk, "item_pk": w.own_proposal.pk},
+            valid=lambda w: {
+                f"t{w.own_proposal.pk}-action": "defer",
+                f"t{w.own_proposal.pk}-to_meeting": str(w.later_neh.pk),
+                f"t{w.own_proposal.pk}-reason": "Passar bättre då",
+            },
+            accepted=lambda response, w: (
+                AgendaItem.objects.get(pk=w.own_proposal.pk).status == AgendaItem.Status.DEFERRED
+            ),
+            refused=_workspace_again,
+            text=frozenset({"reason"}),
+            optional=frozenset({"reason"}),  # needed to decline, not to defer
+            extra_values={
+                # the meeting itself, another network's, a planned one of another network
+                "to_meeting": lambda w: [w.published_neh.pk, w.published_nsh.pk, w.planned_nsh.pk],
+            },
+        ),
+        "agenda_add": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            valid=lambda w: {**own_item_data(), "work_area": str(w.neh_area.pk)},
+            accepted=lambda response, w: AgendaItem.objects.filter(
+                meeting=w.published_neh, title="Samordnarnas punkt"
+            ).exists(),
+            refused=_workspace_again,
+            text=frozenset({"title", "presenter"}),
+            optional=frozenset({"work_area", "presenter"}),
+            extra_values={"work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk]},
+        ),
+        "agenda_move": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.later_neh.pk, "item_pk": w.draft_items[0].pk},
+            valid=lambda w: {"direction": "down", "position": "1"},
+            accepted=lambda response, w: (
+                AgendaItem.objects.get(pk=w.draft_items[0].pk).position == 2
+            ),
+            refused=_workspace_again,
+        ),
+        "agenda_time": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.later_neh.pk, "item_pk": w.draft_items[0].pk},
+            valid=lambda w: {
+                f"m{w.draft_items[0].pk}-allotted_minutes": "25",
+                f"m{w.draft_items[0].pk}-presenter": "Samordnaren",
+            },
+            accepted=lambda response, w: (
+                AgendaItem.objects.get(pk=w.draft_items[0].pk).allotted_minutes == 25
+            ),
+            refused=_workspace_again,
+            text=frozenset({"presenter"}),
+            optional=frozenset({"presenter"}),
+        ),
+        "agenda_publish": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.later_neh.pk},
+            valid=lambda w: {"change_note": "", "based_on": "0"},
+            accepted=lambda response, w: AgendaVersion.objects.filter(
+                meeting=w.later_neh, number=1
+            ).exists(),
+            refused=_workspace_again,
+            text=frozenset({"change_note"}),
+            optional=frozenset({"change_note"}),
+            note="the change note is required from version 2 only",
+        ),
+    }
+)
+
 # URLs that accept POST but are not in FORMS yet, with the reason. Keep this short.
 NOT_FORMS: dict[str, str] = {
     "account_signup": "sign-up is closed (AccountAdapter); a POST shows the closed page",
@@ -214,4 +510,7 @@ NOT_FORMS: dict[str, str] = {
     "mfa_deactivate_totp": "allauth: behind re-authentication",
     "mfa_generate_recovery_codes": "allauth: behind re-authentication",
     "mfa_download_recovery_codes": "allauth: behind re-authentication",
+    "work_area_archive": "a button, no fields; the matrix covers who may post",
+    "work_area_restore": "a button, no fields; the matrix covers who may post",
+    "agenda_proposal_withdraw": "a button, no fields; the matrix covers who may post",
 }
