@@ -23,7 +23,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
-from meetings.models import AgendaItem, Meeting
+from meetings import agenda, calendar
+from meetings.models import AgendaItem, AgendaVersion, Meeting
 from meetings.terms import Term
 from networks.models import Network
 from representatives.models import Administration, Appointment
@@ -52,6 +53,11 @@ class Subjects:
     network: Network
     meeting: Meeting  # the next published meeting with a published agenda
     administration: Administration
+    feed_secret: str = ""  # the user's personal calendar feed (made once, in `build`)
+
+
+# The secret of the personal feed is stored nowhere but here (only its hash is in the database).
+_feed_secret = ""
 
 
 def wipe() -> None:
@@ -226,7 +232,41 @@ def build(size: Size = SMALL) -> Subjects:
     for network in Network.objects.all():
         _meetings(network, _terms(size.terms, today), today)
     _agenda_items(size.agenda_items, random.Random(1), administrations, people)
+    _member_coordinator(coordinator, today)
+    _agenda_versions(subjects().meeting, coordinator)
+    global _feed_secret
+    _feed_secret = calendar.new_token(coordinator)
     return subjects()
+
+
+def _member_coordinator(coordinator: User, today: datetime.date) -> None:
+    """The measured user also represents an administration of their own in NEH, so the
+    representatives' pages (proposals) can be measured as the same user."""
+    own = Administration.objects.create(name="Samordnarnas förvaltning", short_name="ZZ")
+    Appointment.objects.create(
+        person=coordinator,
+        administration=own,
+        network=Network.objects.get(code="NEH"),
+        role=Appointment.Role.REPRESENTATIVE,
+        start_date=today - datetime.timedelta(days=300),
+    )
+
+
+def _agenda_versions(meeting: Meeting, by: User) -> None:
+    """Two published versions of the measured meeting's agenda (the second adds its last item)."""
+    items = agenda.snapshot(agenda.draft_items(meeting))
+    AgendaVersion.objects.bulk_create(
+        [
+            AgendaVersion(meeting=meeting, number=1, published_by=by, snapshot=items[:-1]),
+            AgendaVersion(
+                meeting=meeting,
+                number=2,
+                published_by=by,
+                change_note="En punkt till.",
+                snapshot=items,
+            ),
+        ]
+    )
 
 
 @transaction.atomic
@@ -259,4 +299,5 @@ def subjects() -> Subjects:
         network=network,
         meeting=meeting,
         administration=Administration.objects.order_by("short_name").first(),
+        feed_secret=_feed_secret,
     )

@@ -11,4 +11,21 @@ PAGES = {
     "start": lambda s: reverse("home"),
     "network": lambda s: reverse("network_detail", kwargs={"code": s.network.code.lower()}),
     "meeting": lambda s: reverse("meeting_detail", kwargs={"pk": s.meeting.pk}),
+    # Coordination (issue 4).
+    "dashboard": lambda s: reverse("coordination_dashboard", kwargs={"code": "neh"}),
+    "plan": lambda s: reverse("plan_term", kwargs={"code": "neh"}),
+    "edit": lambda s: reverse("meeting_edit", kwargs={"pk": s.meeting.pk}),
+    "publish": lambda s: reverse("meeting_publish", kwargs={"pk": s.meeting.pk}),
+    "resched": lambda s: reverse("meeting_reschedule", kwargs={"pk": s.meeting.pk}),
+    "cancel": lambda s: reverse("meeting_cancel", kwargs={"pk": s.meeting.pk}),
+    # Agenda (issue 6).
+    "proposals": lambda s: reverse("agenda_proposals", kwargs={"pk": s.meeting.pk}),
+    "manage": lambda s: reverse("agenda_manage", kwargs={"pk": s.meeting.pk}),
+    "agenda": lambda s: reverse("agenda_current", kwargs={"pk": s.meeting.pk}),
+    "version": lambda s: reverse("agenda_version", kwargs={"pk": s.meeting.pk, "number": 1}),
+    "text": lambda s: reverse("agenda_text", kwargs={"pk": s.meeting.pk}),
+    # Calendar (issue 7).
+    "calendar": lambda s: reverse("calendar_page"),
+    "ics": lambda s: reverse("meeting_calendar_file", kwargs={"pk": s.meeting.pk}),
+    "feed": lambda s: reverse("calendar_feed", kwargs={"secret": s.feed_secret}),
 }
