@@ -229,15 +229,16 @@ def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_triage(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = _managed_meeting(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    if item.status not in (AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED):
-        # Handled (or withdrawn) meanwhile: its form is no longer on the page to show errors in.
-        return _workspace_response(
-            request,
-            meeting,
-            error=_("Punkten är redan behandlad av någon annan. Sidan är uppdaterad."),
-        )
     form = TriageForm(request.POST, targets=list(deferral_targets(meeting)), prefix=f"t{item.pk}")
     if not form.is_valid():
+        if item.status not in (AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED):
+            # Handled (or withdrawn) meanwhile: its form is no longer on the page to show
+            # the errors in, so say what happened instead.
+            return _workspace_response(
+                request,
+                meeting,
+                error=_("Förslaget är redan behandlat av någon annan. Sidan är uppdaterad."),
+            )
         return _workspace_response(request, meeting, bound={("triage", item.pk): form})
     action = form.cleaned_data["action"]
     reason = form.cleaned_data["reason"].strip()

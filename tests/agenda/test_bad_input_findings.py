@@ -26,5 +26,5 @@ def test_invalid_triage_of_an_item_handled_meanwhile_says_so(client_for, proposa
     client = client_for("coordinator")
     url = reverse("agenda_triage", kwargs={"pk": proposal.meeting_id, "item_pk": proposal.pk})
     response = client.post(url, {f"t{proposal.pk}-action": "nonsense"}, follow=True)
-    assert "redan behandlad" in response.content.decode()
+    assert "redan behandlat" in response.content.decode()
     assert AgendaItem.objects.get(pk=proposal.pk).status == AgendaItem.Status.WITHDRAWN
