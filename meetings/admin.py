@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Attendance, Invitation, Meeting
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -28,3 +28,19 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "proposed_by__full_name", "proposed_by__email"]
     autocomplete_fields = ["meeting", "proposed_by", "administration", "work_area"]
     list_select_related = ["meeting__network", "proposed_by"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["person", "meeting", "answer", "answered_at", "attended"]
+    list_filter = ["answer", "attended", "meeting__network"]
+    search_fields = ["person__full_name", "person__email"]
+    raw_id_fields = ["meeting", "person"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "email", "meeting", "invited_by", "created_at"]
+    search_fields = ["full_name", "email", "invited_by__full_name"]
+    raw_id_fields = ["meeting", "invited_by"]
+    exclude = ["token_hash"]

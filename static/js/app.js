@@ -19,4 +19,30 @@
       focus.focus();
     }
   });
+  // Copy buttons (representative lists): the button stays hidden without JavaScript, where the
+  // readonly textarea is plain selectable text.
+  function announce(text) {
+    var live = document.getElementById("live-region");
+    if (!live) return;
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+  document.querySelectorAll("[data-copy-target]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy-target"));
+    if (!source) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var done = function () { announce(button.getAttribute("data-copied-text") || ""); };
+      source.select();
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(source.value).then(done, function () {
+          document.execCommand("copy");
+          done();
+        });
+      } else {
+        document.execCommand("copy");
+        done();
+      }
+    });
+  });
 })();
