@@ -264,7 +264,7 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("anmälan")
         verbose_name_plural = _("anmälningar")
-        ordering = ["meeting", "administration", "person"]
+        ordering = ["meeting", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"],

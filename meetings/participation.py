@@ -154,9 +154,9 @@ def record_attendance(meeting: Meeting, people: list[User], present_ids: set[int
     with transaction.atomic():
         existing = {
             a.person_id: a
-            for a in Attendance.objects.select_for_update().filter(
-                meeting=meeting, person__in=people
-            )
+            for a in Attendance.objects.select_for_update()
+            .filter(meeting=meeting, person__in=people)
+            .order_by()
         }
         to_update, to_create = [], []
         for person in people:
