@@ -256,7 +256,7 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
         reply_to=[invitation.invited_by.email],
     )
     filename = f"{meeting.network.code.lower()}-{timezone.localdate(meeting.starts_at)}.ics"
-    message.attach(filename, meeting_ics(meeting), "text/calendar; charset=utf-8")
+    message.attach(filename, meeting_ics(meeting).decode(), "text/calendar")
     message.send()
 
 

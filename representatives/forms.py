@@ -33,10 +33,19 @@ class AppointmentForm(forms.Form):
     def __init__(self, *args, current_person: User | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.current_person = current_person
-        for name in ("mandate", "management_access", "management_forwards"):
-            self.fields[name].error_messages["required"] = _(
-                "Bekräfta alla tre förväntningarna för att utse någon."
+        # Checked together in clean(): one message, not three identical ones.
+        for name in self.CONFIRMATIONS:
+            self.fields[name].required = False
+
+    CONFIRMATIONS = ("mandate", "management_access", "management_forwards")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not all(cleaned.get(name) for name in self.CONFIRMATIONS):
+            raise forms.ValidationError(
+                _("Bekräfta alla tre förväntningarna på förvaltningsdirektören för att utse någon.")
             )
+        return cleaned
 
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()

@@ -45,4 +45,13 @@
       }
     });
   });
+
+  // Forms that end something ask once before they are sent; without JavaScript they just send.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var question = form.getAttribute && form.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+    }
+  });
 })();

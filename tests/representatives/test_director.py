@@ -231,7 +231,7 @@ def test_appoint_same_person_again_is_refused(
     ("data", "message"),
     [
         (appoint_data(email="inte-en-adress"), "Fyll i en giltig e-postadress."),
-        (appoint_data(mandate=""), "Bekräfta alla tre förväntningarna"),
+        (appoint_data(mandate=""), "Bekräfta alla tre förväntningarna på förvaltningsdirektören"),
         (appoint_data(full_name=""), "Detta fält måste fyllas i."),
     ],
 )
