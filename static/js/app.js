@@ -5,7 +5,10 @@
   // After an htmx swap, announce what the server said in the page's one live region
   // and move the focus where the swapped fragment asks for it.
   document.addEventListener("htmx:afterSettle", function (event) {
-    var target = event.detail.target;
+    // With hx-swap="outerHTML" the request's target has left the page; the event then fires on
+    // the new element that replaced it, so prefer the element the event fired on when attached.
+    var target = event.target instanceof Element && event.target.isConnected
+      ? event.target : event.detail.target;
     if (!target) return;
     var announcement = target.querySelector("[data-announce]") ||
       (target.matches("[data-announce]") ? target : null);
@@ -19,6 +22,7 @@
       focus.focus();
     }
   });
+
   // Copy buttons (representative lists): the button stays hidden without JavaScript, where the
   // readonly textarea is plain selectable text.
   function announce(text) {
