@@ -83,6 +83,16 @@ def appoint(
             )
             if predecessor is not None and predecessor.person_id == person.pk:
                 raise AppointmentError(_("Personen har redan det här uppdraget."))
+            # One person cannot be both the representative and the substitute of a seat.
+            if (
+                Appointment.objects.current()
+                .filter(administration=administration, network=network, person=person)
+                .exclude(role=role)
+                .exists()
+            ):
+                raise AppointmentError(
+                    _("Personen har redan den andra rollen för förvaltningen i nätverket.")
+                )
             if predecessor is not None:
                 # The old appointment ends the day the new one starts; history keeps both.
                 predecessor.end(max(today, predecessor.start_date))

@@ -344,3 +344,16 @@ def test_administration_detail_query_count(
     with django_assert_num_queries(6):
         response = client.get(detail_url(administration))
     assert response.content.decode().count("<tr>") >= size * 2
+
+
+def test_appoint_representative_as_substitute_is_refused(
+    client, director, administration, representative, mailoutbox
+):
+    client.force_login(director)
+    response = client.post(
+        create_url(administration, role="ersattare"),
+        appoint_data(email="representant@example.org"),
+    )
+    assert "Personen har redan den andra rollen" in response.content.decode()
+    assert Appointment.objects.count() == 1
+    assert mailoutbox == []
