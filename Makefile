@@ -49,5 +49,24 @@ messages: install
 	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'staticfiles/*'
 	$(BIN)/python manage.py compilemessages --locale en --ignore '.venv/*'
 
+# The benchmark runs in its own database: bench.sqlite3, or BENCH_DATABASE_URL (PostgreSQL).
+bench: install
+	$(BIN)/python -m tests.bench.run $(BENCH_ARGS)
+
+# The production configuration on this machine: DEBUG off, gunicorn, hashed static files.
+# Explicit local values stand in for the required variables (a real environment variable wins);
+# http only, so no https redirect. DATABASE_URL picks the database (default db.sqlite3).
+SERVE_ENV = DEBUG=0 PORT=$(PORT) \
+	SECRET_KEY="$${SECRET_KEY:-local-serve-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	SITE_URL="$${SITE_URL:-http://localhost:$(PORT)}" \
+	EMAIL_URL="$${EMAIL_URL:-console://}" \
+	DEFAULT_FROM_EMAIL="$${DEFAULT_FROM_EMAIL:-Hållbarhetsnätverken <noreply@localhost>}" \
+	SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"
+serve: install
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) BIND="$${BIND:-$(HOST):$(PORT)}" $(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi
+
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
+	rm -rf $(VENV) staticfiles db.sqlite3 bench.sqlite3 .pytest_cache

@@ -29,6 +29,10 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractBaseUser, PermissionsMixin):
     """A municipal employee. The e-mail address is the login; there are no usernames."""
 
+    class CalendarDelivery(models.TextChoices):
+        INVITATIONS = "invitations", _("Inbjudningar via e-post")
+        SUBSCRIPTION = "subscription", _("Bara prenumeration på kalendern")
+
     email = models.EmailField(_("e-postadress"), unique=True)
     full_name = models.CharField(_("namn"), max_length=200)
     is_active = models.BooleanField(_("aktiv"), default=True)
@@ -38,6 +42,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Får logga in i administrationsgränssnittet."),
     )
     date_joined = models.DateTimeField(_("skapad"), default=timezone.now)
+    # How meetings reach the person's calendar, so no one gets every meeting twice.
+    calendar_delivery = models.CharField(
+        _("så kommer mötena till kalendern"),
+        max_length=20,
+        choices=CalendarDelivery.choices,
+        default=CalendarDelivery.INVITATIONS,
+    )
 
     objects = UserManager()
 
@@ -62,3 +73,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def wants_calendar_invitations(self) -> bool:
+        return self.calendar_delivery == self.CalendarDelivery.INVITATIONS

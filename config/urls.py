@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from config import health
 from meetings import views as meeting_views
 
 # The admin signs in through allauth (rate limits, and later two-factor), never its own form.
@@ -13,9 +14,11 @@ urlpatterns = [
     path("", meeting_views.home, name="home"),
     path("natverk/<slug:code>/", meeting_views.network_detail, name="network_detail"),
     path("moten/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
+    path("", include("meetings.calendar_urls")),
     path("", include("representatives.urls")),
     path("", include("meetings.urls_participation")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", health.healthz, name="healthz"),
 ]

@@ -1,6 +1,7 @@
 from django.contrib import admin
+from django.db import models
 
-from meetings.models import AgendaItem, Attendance, Invitation, Meeting
+from meetings.models import AgendaItem, Attendance, CalendarToken, Invitation, Meeting
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -19,6 +20,8 @@ class MeetingAdmin(admin.ModelAdmin):
     filter_horizontal = ["work_areas"]
     readonly_fields = ["uid", "sequence", "version", "created_at", "updated_at"]
     inlines = [AgendaItemInline]
+    # Links typed without a scheme are https (Django 6's default; silences its deprecation).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(AgendaItem)
@@ -28,6 +31,23 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "proposed_by__full_name", "proposed_by__email"]
     autocomplete_fields = ["meeting", "proposed_by", "administration", "work_area"]
     list_select_related = ["meeting__network", "proposed_by"]
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    """Read-only: the secret itself is stored nowhere, only its hash."""
+
+    list_display = ["user", "kind", "network", "created_at", "revoked_at"]
+    list_filter = ["kind", "network", ("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__full_name", "user__email"]
+    list_select_related = ["user", "network"]
+    readonly_fields = ["user", "kind", "network", "token_hash", "created_at", "revoked_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Attendance)

@@ -150,7 +150,7 @@ def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _visible_meeting(request, pk)
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
-    form = InvitationForm(request.POST or None)
+    form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             invitation, _token = participation.invite(meeting, request.user, **form.cleaned_data)

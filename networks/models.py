@@ -40,6 +40,11 @@ class Network(models.Model):
     target_meetings_max = models.PositiveSmallIntegerField(
         _("högst antal möten per termin"), default=4
     )
+    organizer_email = models.EmailField(
+        _("nätverkets e-postadress"),
+        blank=True,
+        help_text=_("Står som organisatör i kalenderinbjudningar."),
+    )
 
     objects = NetworkQuerySet.as_manager()
 

@@ -92,7 +92,10 @@ def appointment_create(request: HttpRequest, pk: int, code: str, role: str) -> H
         .select_related("person")
         .first()
     )
-    form = AppointmentForm(request.POST or None, current_person=current.person if current else None)
+    form = AppointmentForm(
+        request.POST if request.method == "POST" else None,
+        current_person=current.person if current else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             result = appoint(

@@ -1,0 +1,385 @@
+"""Calendars for Outlook: subscription feeds, per-meeting downloads and e-mail invitations.
+
+Everything is written with the icalendar library, with two deliberate choices:
+
+- The `VTIMEZONE` for Europe/Stockholm is written by hand with `RRULE` rules. The library's
+  automatic zone lists every transition as `RDATE`s, which Outlook ignores (it then shifts the
+  times by an hour).
+- A feed or download has no `METHOD`; only `invitation()` writes `METHOD:REQUEST`/`CANCEL`.
+  Outlook treats any file with `METHOD:REQUEST` as an invitation meant for someone else.
+
+In a calendar without `METHOD`, RFC 5545 makes `DTSTAMP` the object's last revision, so feeds
+use `updated_at` for it: the same data gives the same bytes, which makes the ETag honest.
+
+The issue-4 notifications call `invitation()` and `attach_invitation()`; the personal feed
+reads `invited_meetings_filter()`, which issue 5's invitations extend.
+"""
+
+import datetime
+import hashlib
+import secrets
+from email.utils import parseaddr
+from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vDuration,
+    vRecur,
+)
+
+from meetings.models import AgendaItem, CalendarToken, Meeting, MeetingQuerySet
+from networks.models import Network
+from networks.rules import coordinated_network_ids
+from representatives.models import Appointment
+
+TZID = "Europe/Stockholm"
+STOCKHOLM = ZoneInfo(TZID)
+PRODID = "-//Hallbarhetsnatverken//Kalender//SV"
+UID_DOMAIN = "hallbarhetsnatverken"
+REFRESH_INTERVAL = datetime.timedelta(hours=1)
+CANCELLED_KEPT = datetime.timedelta(days=30)
+PAST_WINDOW = datetime.timedelta(days=365)
+
+REQUEST = "REQUEST"
+CANCEL = "CANCEL"
+METHODS = (REQUEST, CANCEL)
+
+
+# --- Which meetings a feed holds -------------------------------------------------------------
+
+
+def feed_meetings() -> MeetingQuerySet:
+    """Meetings any feed may show: published ones from twelve months back and all coming ones,
+    and cancelled ones for 30 days after the cancellation. Planned meetings never."""
+    now = timezone.now()
+    return (
+        Meeting.objects.filter(starts_at__gte=now - PAST_WINDOW)
+        .filter(
+            Q(status=Meeting.Status.PUBLISHED)
+            | Q(status=Meeting.Status.CANCELLED, cancelled_at__gte=now - CANCELLED_KEPT)
+        )
+        .select_related("network")
+        .prefetch_related(
+            "work_areas",
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.filter(
+                    status=AgendaItem.Status.ACCEPTED, position__isnull=False
+                ).order_by("position"),
+                to_attr="calendar_agenda",
+            ),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def invited_meetings_filter(user) -> Q:
+    """The meetings the user is invited to as a colleague, for the personal feed.
+
+    Integrator: when issue 5's `Invitation` lands, return e.g.
+    `Q(pk__in=Invitation.objects.filter(person=user).values("meeting_id"))`
+    (keeping out withdrawn invitations). Until then, nobody is invited to anything.
+    """
+    return Q(pk__in=[])
+
+
+def personal_feed_meetings(user) -> MeetingQuerySet:
+    """The meetings of every network where the user holds a current appointment or
+    coordinates, plus the meetings they are invited to."""
+    appointed = Appointment.objects.current().filter(person=user).values("network_id")
+    return feed_meetings().filter(
+        Q(network_id__in=appointed)
+        | Q(network_id__in=coordinated_network_ids(user))
+        | invited_meetings_filter(user)
+    )
+
+
+def network_feed_meetings(network: Network) -> MeetingQuerySet:
+    return feed_meetings().filter(network=network)
+
+
+# --- Writing events --------------------------------------------------------------------------
+
+
+def meeting_uid(meeting: Meeting) -> str:
+    return f"{meeting.uid}@{UID_DOMAIN}"
+
+
+def absolute_url(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def stockholm_vtimezone() -> Timezone:
+    """Europe/Stockholm as two yearly rules (EU summer time since 1996), which Outlook reads."""
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    daylight = TimezoneDaylight()
+    daylight.add("dtstart", datetime.datetime(1970, 3, 29, 2, 0, 0))
+    daylight.add("tzoffsetfrom", datetime.timedelta(hours=1))
+    daylight.add("tzoffsetto", datetime.timedelta(hours=2))
+    daylight.add("tzname", "CEST")
+    daylight.add("rrule", vRecur(freq="YEARLY", bymonth=3, byday="-1SU"))
+    standard = TimezoneStandard()
+    standard.add("dtstart", datetime.datetime(1970, 10, 25, 3, 0, 0))
+    standard.add("tzoffsetfrom", datetime.timedelta(hours=2))
+    standard.add("tzoffsetto", datetime.timedelta(hours=1))
+    standard.add("tzname", "CET")
+    standard.add("rrule", vRecur(freq="YEARLY", bymonth=10, byday="-1SU"))
+    zone.add_component(daylight)
+    zone.add_component(standard)
+    return zone
+
+
+def meeting_summary(meeting: Meeting) -> str:
+    summary = f"{meeting.network.code}: {meeting.theme_title or _('Nätverksmöte')}"
+    if meeting.is_cancelled:
+        return f"{_('INSTÄLLT:')} {summary}"
+    return summary
+
+
+def meeting_location(meeting: Meeting) -> str:
+    return ", ".join(part for part in (meeting.place, meeting.online_url) if part)
+
+
+def _agenda(meeting: Meeting) -> list[AgendaItem]:
+    prefetched = getattr(meeting, "calendar_agenda", None)
+    if prefetched is not None:
+        return prefetched
+    return list(
+        meeting.agenda_items.filter(
+            status=AgendaItem.Status.ACCEPTED, position__isnull=False
+        ).order_by("position")
+    )
+
+
+def meeting_description(meeting: Meeting) -> str:
+    """Clients ignore the URL property, so the meeting's address is written here too."""
+    parts: list[str] = []
+    if meeting.is_cancelled:
+        cancelled = _("Mötet är inställt.")
+        if meeting.cancellation_reason:
+            cancelled = f"{cancelled} {meeting.cancellation_reason}"
+        parts.append(cancelled)
+    parts.append(meeting.theme_title or _("Tema ej publicerat ännu"))
+    if meeting.theme_description:
+        parts.append(meeting.theme_description)
+    areas = [area.name for area in meeting.work_areas.all()]
+    if areas:
+        parts.append(f"{_('Arbetsområden')}: {'; '.join(areas)}")
+    if meeting.agenda_is_published:
+        items = _agenda(meeting)
+        if items:
+            lines = [f"{item.position}. {item.title}" for item in items]
+            parts.append(f"{_('Dagordning')}:\n" + "\n".join(lines))
+    parts.append(f"{_('Mer om mötet')}: {absolute_url(meeting.get_absolute_url())}")
+    return "\n\n".join(parts)
+
+
+def meeting_event(meeting: Meeting, *, stamp: datetime.datetime | None = None) -> Event:
+    event = Event()
+    event.add("uid", meeting_uid(meeting))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", stamp or meeting.updated_at)
+    event.add("created", meeting.created_at)
+    event.add("last-modified", meeting.updated_at)
+    event.add("dtstart", timezone.localtime(meeting.starts_at, STOCKHOLM))
+    event.add("dtend", timezone.localtime(meeting.ends_at, STOCKHOLM))
+    event.add("summary", meeting_summary(meeting))
+    location = meeting_location(meeting)
+    if location:
+        event.add("location", location)
+    event.add("description", meeting_description(meeting))
+    event.add("url", absolute_url(meeting.get_absolute_url()))
+    if meeting.is_cancelled:
+        event.add("status", "CANCELLED")
+    elif meeting.is_published:
+        event.add("status", "CONFIRMED")
+    else:
+        event.add("status", "TENTATIVE")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def _calendar(name: str | None, *, method: str | None = None) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if method:
+        calendar.add("method", method)
+    if name:
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", TZID)
+        calendar.add(
+            "refresh-interval", vDuration(REFRESH_INTERVAL), parameters={"VALUE": "DURATION"}
+        )
+        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
+    calendar.add_component(stockholm_vtimezone())
+    return calendar
+
+
+def _serialise(calendar: Calendar) -> bytes:
+    # icalendar writes CRLF, folds at 75 octets without splitting a UTF-8 character, no BOM.
+    return calendar.to_ical()
+
+
+def feed(meetings, name: str) -> bytes:
+    """A subscription feed: a named calendar without METHOD."""
+    with translation.override(settings.LANGUAGE_CODE):
+        calendar = _calendar(name)
+        for meeting in meetings:
+            calendar.add_component(meeting_event(meeting))
+        return _serialise(calendar)
+
+
+def meeting_file(meeting: Meeting) -> bytes:
+    """The "add to calendar" download: one event, no METHOD (else Outlook sees an invitation)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        calendar = _calendar(None)
+        calendar.add_component(meeting_event(meeting))
+        return _serialise(calendar)
+
+
+def feed_last_modified(meetings, token: CalendarToken) -> datetime.datetime:
+    """The newest change among the meetings, their agenda items and the token."""
+    changes = [token.created_at]
+    for meeting in meetings:
+        changes.append(meeting.updated_at)
+        changes.extend(item.updated_at for item in _agenda(meeting))
+    return max(changes)
+
+
+# --- Invitations by e-mail -------------------------------------------------------------------
+
+
+def organizer_address(network: Network) -> str:
+    """The network's own mailbox, else the sender of every e-mail; never the recipient."""
+    return network.organizer_email or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def invitation(meeting: Meeting, recipient_email: str, recipient_name: str, method: str) -> bytes:
+    """The iTIP calendar for one recipient: METHOD:REQUEST (new or changed) or METHOD:CANCEL.
+
+    The UID is the feeds' UID and the SEQUENCE the meeting's, so Outlook updates (or removes)
+    the same entry. The caller raises `Meeting.sequence` before sending a change.
+    """
+    if method not in METHODS:
+        raise ValueError(f"Unknown iTIP method {method!r}")
+    with translation.override(settings.LANGUAGE_CODE):
+        calendar = _calendar(None, method=method)
+        event = meeting_event(meeting, stamp=timezone.now())
+        if method == CANCEL:
+            event["status"] = "CANCELLED"
+            if not meeting.is_cancelled:
+                event["summary"] = f"{_('INSTÄLLT:')} {event['summary']}"
+        organizer = vCalAddress(f"mailto:{organizer_address(meeting.network)}")
+        organizer.params["CN"] = meeting.network.name
+        event.add("organizer", organizer)
+        attendee = vCalAddress(f"mailto:{recipient_email}")
+        if recipient_name:
+            attendee.params["CN"] = recipient_name
+        attendee.params["ROLE"] = "REQ-PARTICIPANT"
+        attendee.params["PARTSTAT"] = "NEEDS-ACTION"
+        attendee.params["RSVP"] = "TRUE"
+        event.add("attendee", attendee)
+        calendar.add_component(event)
+        return _serialise(calendar)
+
+
+def attach_invitation(message: EmailMultiAlternatives, ics: bytes, method: str) -> None:
+    """Add the invitation as the `text/calendar` alternative, which makes Outlook show accept /
+    decline and update the entry with the same UID."""
+    if method not in METHODS:
+        raise ValueError(f"Unknown iTIP method {method!r}")
+    message.attach_alternative(ics.decode("utf-8"), f"text/calendar; method={method}")
+
+
+# --- Feed tokens -----------------------------------------------------------------------------
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def new_token(user, network: Network | None = None) -> str:
+    """Revoke the user's link for this feed and make a new one. Returns the secret, which is
+    stored nowhere: only its hash is."""
+    secret = secrets.token_urlsafe(32)  # 256 random bits
+    kind = CalendarToken.Kind.NETWORK if network else CalendarToken.Kind.PERSONAL
+    with transaction.atomic():
+        CalendarToken.objects.active().filter(user=user, kind=kind, network=network).update(
+            revoked_at=timezone.now()
+        )
+        CalendarToken.objects.create(
+            user=user, kind=kind, network=network, token_hash=hash_secret(secret)
+        )
+    return secret
+
+
+def revoke_all_for_user(user) -> int:
+    """Revoke every feed link of the user (account deactivation). Returns how many."""
+    return CalendarToken.objects.active().filter(user=user).update(revoked_at=timezone.now())
+
+
+def token_for_secret(secret: str) -> CalendarToken | None:
+    """The active token of an active user for this secret, else None (whatever the reason)."""
+    token = (
+        CalendarToken.objects.active()
+        .select_related("user", "network")
+        .filter(token_hash=hash_secret(secret))
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    return token
+
+
+# Raise when the way events are written changes, so every client fetches the feed again.
+FORMAT_VERSION = 1
+
+
+def _values(obj) -> tuple:
+    return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
+
+
+def feed_etag(meetings, name: str) -> str:
+    """A fingerprint of everything a feed is written from, without writing it.
+
+    Writing 500 events costs far more than reading them, so a 304 is decided from the rows
+    themselves: every stored value of the meetings, their networks, work areas and agenda
+    items (so a queryset `update()` that skips `auto_now` still counts), the calendar name,
+    SITE_URL and FORMAT_VERSION.
+    """
+    digest = hashlib.sha256(repr((FORMAT_VERSION, settings.SITE_URL, name)).encode())
+    for meeting in meetings:
+        rows = (
+            _values(meeting),
+            _values(meeting.network),
+            [_values(area) for area in meeting.work_areas.all()],
+            [_values(item) for item in _agenda(meeting)],
+        )
+        digest.update(repr(rows).encode())
+    return digest.hexdigest()[:32]
+
+
+def outlook_web_url(feed_https_url: str, name: str) -> str:
+    """Outlook on the web's one-click subscription link."""
+    query = urlencode({"url": feed_https_url, "name": name}, quote_via=quote)
+    return f"https://outlook.office.com/calendar/0/addfromweb?{query}"
+
+
+def feed_url(secret: str) -> str:
+    return absolute_url(reverse("calendar_feed", kwargs={"secret": secret}))

@@ -1,0 +1,141 @@
+"""The calendar page, the secret-link feeds and the per-meeting download.
+
+The feeds answer without a session: Outlook cannot sign in, so the secret in the path is the
+only credential. Unknown, revoked, malformed and inactive-user links all give the same 404.
+"""
+
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST, require_safe
+
+from meetings import calendar
+from meetings.calendar_forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
+from meetings.models import CalendarToken, Meeting
+from networks.models import Network
+
+# secrets.token_urlsafe(32) gives 43 characters; anything else is not one of ours.
+SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{43}$")
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _feeds(user, fresh: dict[str, str]) -> list[dict]:
+    """One entry per feed the user may subscribe to, with the new secret link when there is one."""
+    networks = list(Network.objects.all())
+    active = {
+        (token.network_id or PERSONAL): token
+        for token in CalendarToken.objects.active().filter(user=user)
+    }
+    entries = [{"key": PERSONAL, "title": _("Mina möten"), "name": _("Mina nätverksmöten")}]
+    entries += [
+        {"key": n.code, "title": n.name, "name": f"{n.code} – {n.name}", "pk": n.pk}
+        for n in networks
+    ]
+    for entry in entries:
+        entry["token"] = active.get(entry.get("pk", PERSONAL))
+        secret = fresh.get(entry["key"])
+        if secret:
+            https = calendar.feed_url(secret)
+            entry["url"] = https
+            entry["webcal"] = "webcal://" + https.split("://", 1)[1]
+            entry["outlook"] = calendar.outlook_web_url(https, entry["name"])
+    return entries
+
+
+def _render_page(request, *, fresh=None, delivery_form=None, status=200) -> HttpResponse:
+    context = {
+        "feeds": _feeds(request.user, fresh or {}),
+        "delivery_form": delivery_form or CalendarDeliveryForm(instance=request.user),
+    }
+    template = "meetings/calendar.html"
+    if request.htmx and request.method == "POST":
+        template += "#feeds" if fresh is not None else "#delivery"
+    response = render(request, template, context, status=status)
+    # A page that may show a secret link is never stored anywhere.
+    patch_cache_control(response, no_store=True, private=True)
+    return response
+
+
+@require_GET
+@login_required
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    return _render_page(request)
+
+
+@require_POST
+@login_required
+def calendar_new_link(request: HttpRequest) -> HttpResponse:
+    """Revoke the feed's old link and show the new one.
+
+    Rendered, not redirected: only the hash is stored, so the secret can be shown this once
+    and must not travel through the session or a message stored in the database.
+    """
+    form = NewLinkForm(request.POST, networks=list(Network.objects.all()))
+    if not form.is_valid():
+        messages.error(request, _("Välj en av kalendrarna."))
+        return redirect("calendar_page")
+    secret = calendar.new_token(request.user, form.network())
+    return _render_page(request, fresh={form.cleaned_data["feed"]: secret})
+
+
+@require_POST
+@login_required
+def calendar_delivery(request: HttpRequest) -> HttpResponse:
+    form = CalendarDeliveryForm(request.POST, instance=request.user)
+    if not form.is_valid():
+        return _render_page(request, delivery_form=form)
+    form.save()
+    if request.htmx:
+        return _render_page(request, delivery_form=form)
+    messages.success(request, _("Ditt val är sparat."))
+    return redirect("calendar_page")
+
+
+@require_safe
+def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
+    """A subscription feed. No session, no login redirect; an Authorization header is ignored."""
+    token = calendar.token_for_secret(secret) if SECRET_FORMAT.match(secret) else None
+    if token is None:
+        # The same short answer whatever the reason; not the HTML page, which echoes the path.
+        return HttpResponseNotFound(b"Not Found\n", content_type="text/plain; charset=utf-8")
+    if token.network_id:
+        meetings = list(calendar.network_feed_meetings(token.network))
+        name = f"{token.network.code} – {token.network.name}"
+    else:
+        meetings = list(calendar.personal_feed_meetings(token.user))
+        name = _("Mina nätverksmöten")
+    etag = quote_etag(calendar.feed_etag(meetings, name))
+    last_modified = calendar.feed_last_modified(meetings, token)
+    response = get_conditional_response(
+        request, etag=etag, last_modified=int(last_modified.timestamp())
+    )
+    if response is None:
+        body = calendar.feed(meetings, name)
+        response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified.timestamp())
+    patch_cache_control(response, private=True)
+    return response
+
+
+@require_GET
+@login_required
+def meeting_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Lägg till i kalender": one meeting as an .ics download, for whoever may see the meeting."""
+    meeting = get_object_or_404(
+        Meeting.objects.visible_to(request.user)
+        .select_related("network")
+        .prefetch_related("work_areas"),
+        pk=pk,
+    )
+    response = HttpResponse(calendar.meeting_file(meeting), content_type=CALENDAR_CONTENT_TYPE)
+    filename = f"{meeting.network.code}-{meeting.starts_at:%Y-%m-%d}.ics"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, private=True)
+    return response

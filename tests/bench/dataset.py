@@ -1,0 +1,262 @@
+"""The benchmark's dataset: a large municipality, built fast with bulk_create.
+
+Built in two steps so query counts can be compared at two sizes: `build(SMALL)` makes about a
+twentieth of the data (2 administrations, 100 users, the current and next term, 1,000 agenda
+items), `grow()` adds the rest (40 administrations, 2,000 users, ten years of meetings in both
+networks, 20,000 agenda items in all). The measured objects (the `Subjects`) are the same
+before and after growing, so a page's query count must not change.
+
+Everything is deterministic (a seeded random generator); every person shares one precomputed
+password hash.
+"""
+
+import dataclasses
+import datetime
+import random
+from zoneinfo import ZoneInfo
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from accounts.models import User
+from meetings.models import AgendaItem, Meeting
+from meetings.terms import Term
+from networks.models import Network
+from representatives.models import Administration, Appointment
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+PASSWORD = "bench-password"
+
+
+@dataclasses.dataclass(frozen=True)
+class Size:
+    administrations: int
+    users: int
+    terms: int  # terms of meetings, counted back from the next term
+    agenda_items: int
+
+
+FULL = Size(administrations=40, users=2000, terms=21, agenda_items=20_000)
+SMALL = Size(administrations=2, users=100, terms=2, agenda_items=1_000)
+
+
+@dataclasses.dataclass
+class Subjects:
+    """The objects the measured pages are about; pages in `pages.py` take their URLs from here."""
+
+    user: User  # coordinator of both networks: sees the most (planned meetings, drafts)
+    network: Network
+    meeting: Meeting  # the next published meeting with a published agenda
+    administration: Administration
+
+
+def wipe() -> None:
+    """Remove everything but the networks and work areas the migrations created."""
+    with transaction.atomic():
+        AgendaItem.objects.all().delete()
+        Meeting.objects.all().delete()
+        Appointment.objects.all().delete()
+        Administration.objects.all().delete()
+        for network in Network.objects.all():
+            network.coordinators.clear()
+        Session.objects.all().delete()
+        EmailAddress.objects.all().delete()
+        User.objects.all().delete()
+
+
+def _users(first: int, last: int, password: str) -> list[User]:
+    people = [
+        User(
+            email=f"person{n}@bench.example.org",
+            full_name=f"Person {n} Benchsson",
+            password=password,
+        )
+        for n in range(first, last)
+    ]
+    User.objects.bulk_create(people, batch_size=500)
+    people = list(User.objects.filter(email__endswith="@bench.example.org").order_by("pk"))[
+        first:last
+    ]
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(user=u, email=u.email, primary=True, verified=True) for u in people],
+        batch_size=500,
+    )
+    return people
+
+
+def _terms(count: int, today: datetime.date) -> list[Term]:
+    """`count` terms ending with the next term, newest first."""
+    terms = [Term.of(today).next()]
+    while len(terms) < count:
+        previous = terms[-1]
+        terms.append(
+            Term(previous.year, "VT") if previous.season == "HT" else Term(previous.year - 1, "HT")
+        )
+    return terms
+
+
+def _meetings(network: Network, terms: list[Term], today: datetime.date) -> list[Meeting]:
+    meetings = []
+    hour = 9 if network.code == "NEH" else 13
+    for term in terms:
+        count = 4 if term.year % 2 else 3
+        for index in range(count):
+            day = term.first_day + datetime.timedelta(days=21 + 35 * index)
+            starts_at = datetime.datetime.combine(day, datetime.time(hour), STOCKHOLM)
+            soon = day >= today and (day - today).days <= 120
+            published = day < today or soon
+            meetings.append(
+                Meeting(
+                    network=network,
+                    starts_at=starts_at,
+                    ends_at=starts_at + datetime.timedelta(hours=2),
+                    place="Stadshuset",
+                    theme_title=f"{network.code} tema {term} nr {index + 1}" if published else "",
+                    theme_description="Ett tema för benchmarken. " * 5 if published else "",
+                    status=Meeting.Status.PUBLISHED if published else Meeting.Status.PLANNED,
+                    published_at=timezone.now() if published else None,
+                    agenda_published_at=timezone.now() if published else None,
+                )
+            )
+    Meeting.objects.bulk_create(meetings)
+    return meetings
+
+
+def _agenda_items(count: int, rng: random.Random, administrations, people) -> None:
+    """Spread `count` items over all meetings; about one in ten is accepted onto the agenda."""
+    meetings = list(Meeting.objects.select_related("network").order_by("pk"))
+    areas = {n.pk: list(n.work_areas.all()) for n in Network.objects.all()}
+    positions = dict(
+        AgendaItem.objects.filter(position__isnull=False)
+        .values("meeting")
+        .annotate(last=Max("position"))
+        .values_list("meeting", "last")
+    )
+    statuses = [s for s in AgendaItem.Status if s != AgendaItem.Status.ACCEPTED]
+    items = []
+    for n in range(count):
+        meeting = meetings[n % len(meetings)]
+        accepted = rng.random() < 0.1
+        position = None
+        if accepted:
+            position = positions.get(meeting.pk, 0) + 1
+            positions[meeting.pk] = position
+        items.append(
+            AgendaItem(
+                meeting=meeting,
+                title=f"Punkt {n}: {rng.choice(['Information', 'Diskussion', 'Remiss'])}",
+                description="Beskrivning av punkten. " * rng.randint(1, 10),
+                kind=rng.choice(list(AgendaItem.Kind)),
+                status=AgendaItem.Status.ACCEPTED if accepted else rng.choice(statuses),
+                wished_minutes=rng.choice([10, 15, 20, 30]),
+                position=position,
+                work_area=rng.choice(areas[meeting.network_id] or [None]),
+                proposed_by=rng.choice(people),
+                administration=rng.choice(administrations),
+            )
+        )
+    AgendaItem.objects.bulk_create(items, batch_size=1000)
+
+
+PEOPLE_PER_ADMINISTRATION = 6  # director, 2 networks x (representative, substitute), a former one
+
+
+def _administrations(first: int, last: int, people: list[User], today) -> list[Administration]:
+    """Administrations with a director and, in both networks, a current representative and
+    substitute plus an ended appointment (history), taking their people from `people`."""
+    Administration.objects.bulk_create(
+        [
+            Administration(
+                name=f"Förvaltning {n:02d}",
+                short_name=f"F{n:02d}",
+                director=people[PEOPLE_PER_ADMINISTRATION * i],
+            )
+            for i, n in enumerate(range(first, last))
+        ]
+    )
+    created = list(
+        Administration.objects.filter(
+            short_name__in=[f"F{n:02d}" for n in range(first, last)]
+        ).order_by("short_name")
+    )
+    appointments = []
+    for i, administration in enumerate(created):
+        own = iter(people[PEOPLE_PER_ADMINISTRATION * i + 1 : PEOPLE_PER_ADMINISTRATION * (i + 1)])
+        former = people[PEOPLE_PER_ADMINISTRATION * (i + 1) - 1]
+        for network in Network.objects.order_by("code"):
+            for role in Appointment.Role:
+                appointments.append(
+                    Appointment(
+                        person=next(own),
+                        administration=administration,
+                        network=network,
+                        role=role,
+                        appointed_by=administration.director,
+                        start_date=today - datetime.timedelta(days=300),
+                    )
+                )
+            appointments.append(
+                Appointment(
+                    person=former,
+                    administration=administration,
+                    network=network,
+                    role=Appointment.Role.REPRESENTATIVE,
+                    start_date=today - datetime.timedelta(days=2000),
+                    end_date=today - datetime.timedelta(days=301),
+                )
+            )
+    Appointment.objects.bulk_create(appointments)
+    return created
+
+
+@transaction.atomic
+def build(size: Size = SMALL) -> Subjects:
+    """A fresh small dataset (call `wipe()` first)."""
+    today = timezone.localdate()
+    password = make_password(PASSWORD)  # once: hashing is deliberately slow
+    people = _users(0, size.users, password)
+    coordinator = people[0]
+    for network in Network.objects.all():
+        network.coordinators.add(coordinator)
+    administrations = _administrations(0, size.administrations, people[1:], today)
+    for network in Network.objects.all():
+        _meetings(network, _terms(size.terms, today), today)
+    _agenda_items(size.agenda_items, random.Random(1), administrations, people)
+    return subjects()
+
+
+@transaction.atomic
+def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
+    """Add to a small dataset until it has the full size; the subjects stay the same."""
+    today = timezone.localdate()
+    password = User.objects.values_list("password", flat=True).first()
+    people = _users(small.users, full.users, password)
+    administrations = _administrations(small.administrations, full.administrations, people, today)
+    for network in Network.objects.all():
+        _meetings(network, _terms(full.terms, today)[small.terms :], today)
+    everyone = list(User.objects.order_by("pk"))
+    _agenda_items(
+        full.agenda_items - small.agenda_items,
+        random.Random(2),
+        list(Administration.objects.all()) or administrations,
+        everyone,
+    )
+    return subjects()
+
+
+def subjects() -> Subjects:
+    network = Network.objects.get(code="NEH")
+    with_agenda = Meeting.objects.filter(network=network, status=Meeting.Status.PUBLISHED).exclude(
+        agenda_published_at=None
+    )
+    meeting = with_agenda.upcoming().first() or with_agenda.past().first()
+    return Subjects(
+        user=User.objects.order_by("pk").first(),
+        network=network,
+        meeting=meeting,
+        administration=Administration.objects.order_by("short_name").first(),
+    )

@@ -1,0 +1,357 @@
+"""Feed links: secret tokens, HTTP behaviour, logging, and which meetings each feed holds."""
+
+import datetime
+import logging
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import http_date
+
+from meetings import calendar
+from meetings.models import CalendarToken, Meeting
+from tests import factories
+from tests.calendar.ics import events, parse
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_path(secret: str) -> str:
+    return reverse("calendar_feed", kwargs={"secret": secret})
+
+
+def summaries(response) -> list[str]:
+    cal, _ = parse(response.content)
+    return [str(event["SUMMARY"]) for event in events(cal)]
+
+
+@pytest.fixture
+def meetings(neh, nsh):
+    return {
+        "neh": factories.make_meeting(neh, theme_title="Biologisk mångfald"),
+        "nsh": factories.make_meeting(nsh, theme_title="Barnrätt"),
+        "planned": factories.make_meeting(
+            neh, status=Meeting.Status.PLANNED, theme_title="Hemligt utkast"
+        ),
+    }
+
+
+# --- Tokens ------------------------------------------------------------------------------------
+
+
+def test_token_is_random_and_stored_only_as_its_hash(representative):
+    secret = calendar.new_token(representative)
+    token = CalendarToken.objects.get()
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}", secret)  # 32 random bytes = 256 bits
+    assert token.token_hash == calendar.hash_secret(secret)
+    assert len(token.token_hash) == 64
+    stored = [str(value) for value in CalendarToken.objects.values_list().get()]
+    assert not any(secret in value for value in stored)
+    assert calendar.new_token(representative) != secret
+
+
+def test_feed_url_carries_the_secret_and_ends_in_ics(representative):
+    secret = calendar.new_token(representative)
+    assert feed_path(secret) == f"/kalender/{secret}.ics"
+
+
+def test_new_link_revokes_the_old_one_at_once(client, representative, meetings):
+    old = calendar.new_token(representative)
+    assert client.get(feed_path(old)).status_code == 200
+    new = calendar.new_token(representative)
+    response = client.get(feed_path(old))
+    assert response.status_code == 404
+    assert client.get(feed_path(new)).status_code == 200
+    assert CalendarToken.objects.active().count() == 1
+    assert CalendarToken.objects.filter(revoked_at__isnull=False).count() == 1
+
+
+def test_personal_and_network_links_are_separate(client, representative, neh, meetings):
+    personal = calendar.new_token(representative)
+    network = calendar.new_token(representative, neh)
+    calendar.new_token(representative, neh)  # a new network link leaves the personal one alone
+    assert client.get(feed_path(personal)).status_code == 200
+    assert client.get(feed_path(network)).status_code == 404
+
+
+def test_revoke_all_for_user(client, representative, neh, nsh, meetings):
+    secrets = [calendar.new_token(representative, n) for n in (None, neh, nsh)]
+    assert calendar.revoke_all_for_user(representative) == 3
+    for secret in secrets:
+        assert client.get(feed_path(secret)).status_code == 404
+
+
+def test_inactive_user_gets_404_even_before_revocation(client, representative, meetings):
+    secret = calendar.new_token(representative)
+    representative.is_active = False
+    representative.save(update_fields=["is_active"])
+    response = client.get(feed_path(secret))
+    assert response.status_code == 404
+    assert b"BEGIN:VCALENDAR" not in response.content
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/kalender/" + "A" * 43 + ".ics",  # well formed, unknown
+        "/kalender/kort.ics",
+        "/kalender/" + "A" * 44 + ".ics",
+        "/kalender/" + "A" * 42 + "!.ics",
+        "/kalender/" + "A" * 43 + ".ics.ics",
+    ],
+)
+def test_unknown_or_malformed_token_gives_the_same_404(client, representative, path):
+    calendar.new_token(representative)
+    unknown = client.get("/kalender/" + "B" * 43 + ".ics")
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.content == unknown.content
+    assert response.content == b"Not Found\n"
+
+
+def test_url_without_a_secret_is_not_a_feed(client):
+    response = client.get("/kalender/.ics")
+    assert response.status_code == 404
+    assert b"VCALENDAR" not in response.content
+
+
+# --- HTTP --------------------------------------------------------------------------------------
+
+
+def test_feed_answers_without_session_and_ignores_authorization(client, representative, meetings):
+    secret = calendar.new_token(representative)
+    response = client.get(
+        feed_path(secret),
+        headers={"Authorization": "Basic Zm9vOmJhcg==", "Accept-Encoding": "gzip, deflate"},
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "Content-Encoding" not in response
+    assert "private" in response["Cache-Control"]
+    assert "Set-Cookie" not in response
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"]
+    assert summaries(response) == ["NEH: Biologisk mångfald"]
+
+
+def test_feed_head_request(client, representative, meetings):
+    secret = calendar.new_token(representative)
+    response = client.head(feed_path(secret))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+
+
+def test_conditional_requests_get_304_until_something_changes(client, representative, meetings):
+    secret = calendar.new_token(representative)
+    # HTTP dates count whole seconds: let the earlier state be an hour old.
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    Meeting.objects.update(updated_at=an_hour_ago)
+    CalendarToken.objects.update(created_at=an_hour_ago)
+    first = client.get(feed_path(secret))
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+
+    again = client.get(feed_path(secret), headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+    since = client.get(feed_path(secret), headers={"If-Modified-Since": last_modified})
+    assert since.status_code == 304
+
+    meeting = meetings["neh"]
+    meeting.place = "Rådhuset"
+    meeting.sequence += 1
+    meeting.save()
+    changed = client.get(feed_path(secret), headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+    assert events(parse(changed.content)[0])[0]["LOCATION"] == "Rådhuset"
+    assert changed["Last-Modified"] == http_date(meeting.updated_at.timestamp())
+    later = client.get(feed_path(secret), headers={"If-Modified-Since": last_modified})
+    assert later.status_code == 200
+
+
+def etag_after(client, secret, change) -> tuple[str, str]:
+    before = client.get(feed_path(secret))["ETag"]
+    change()
+    response = client.get(feed_path(secret), headers={"If-None-Match": before})
+    assert response.status_code == 200
+    return before, response["ETag"]
+
+
+def test_etag_follows_agenda_work_areas_and_bare_updates(client, representative, neh, meetings):
+    secret = calendar.new_token(representative)
+    meeting = meetings["neh"]
+    Meeting.objects.filter(pk=meeting.pk).update(agenda_published_at=timezone.now())
+    item = factories.make_agenda_item(meeting, position=1, title="Första punkten")
+    area = neh.work_areas.first()
+    meeting.work_areas.add(area)
+
+    def rename_item():
+        item.title = "Omdöpt punkt"
+        item.save()
+
+    def rename_area():
+        area.name = "Nytt namn på området"
+        area.save()
+
+    def bare_update():  # a queryset update skips auto_now: the ETag still changes
+        Meeting.objects.filter(pk=meeting.pk).update(place="Ny plats")
+
+    for change, text in [
+        (rename_item, "Omdöpt punkt"),
+        (rename_area, "Nytt namn på området"),
+        (bare_update, "Ny plats"),
+    ]:
+        before, after = etag_after(client, secret, change)
+        assert before != after
+        assert text in client.get(feed_path(secret)).content.decode()
+
+
+def test_no_gzip_middleware_is_installed(settings):
+    assert not any("GZip" in middleware for middleware in settings.MIDDLEWARE)
+
+
+# --- Logging -----------------------------------------------------------------------------------
+
+
+def test_404_for_a_token_url_does_not_log_the_secret(client, caplog):
+    secret = "S" * 43
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = client.get(feed_path(secret))
+    assert response.status_code == 404
+    messages = [record.getMessage() for record in caplog.records]
+    assert messages == ["Not Found: /kalender/[hemlig].ics"]
+    assert not any(secret in repr(record.__dict__) for record in caplog.records)
+
+
+def test_server_log_line_is_masked():
+    from config.logging import MaskCalendarSecrets
+
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /kalender/abcDEF_-123.ics HTTP/1.1", "200", "512"),
+        None,
+    )
+    assert MaskCalendarSecrets().filter(record)
+    assert record.getMessage() == '"GET /kalender/[hemlig].ics HTTP/1.1" 200 512'
+    other = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /kalender/ HTTP/1.1", "200", "512"),
+        None,
+    )
+    assert MaskCalendarSecrets().filter(other)
+    assert other.getMessage() == '"GET /kalender/ HTTP/1.1" 200 512'
+
+
+def test_logging_settings_attach_the_mask(settings):
+    loggers = settings.LOGGING["loggers"]
+    assert "mask_calendar_secrets" in loggers["django.request"]["filters"]
+    assert "mask_calendar_secrets" in loggers["django.server"]["filters"]
+    assert any(
+        type(f).__name__ == "MaskCalendarSecrets"
+        for f in logging.getLogger("django.server").filters
+    )
+
+
+# --- Which meetings ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("representative", ["NEH: Biologisk mångfald"]),
+        ("substitute", ["NEH: Biologisk mångfald"]),
+        ("coordinator", ["NEH: Biologisk mångfald"]),
+        ("director", []),
+        ("staff", []),
+    ],
+)
+def test_personal_feed_holds_the_networks_of_the_person(
+    client, user_for_role, role, expected, meetings
+):
+    secret = calendar.new_token(user_for_role(role))
+    response = client.get(feed_path(secret))
+    assert summaries(response) == expected
+    assert "Hemligt utkast" not in response.content.decode()
+
+
+def test_personal_feed_follows_current_appointments_only(client, administration, nsh, meetings):
+    person = factories.make_user()
+    appointment = factories.make_appointment(person, administration, nsh)
+    secret = calendar.new_token(person)
+    assert summaries(client.get(feed_path(secret))) == ["NSH: Barnrätt"]
+    appointment.end()
+    assert summaries(client.get(feed_path(secret))) == []
+
+
+def test_personal_feed_includes_invited_meetings_through_the_seam(
+    client, staff, meetings, monkeypatch
+):
+    from django.db.models import Q
+
+    monkeypatch.setattr(calendar, "invited_meetings_filter", lambda user: Q(pk=meetings["nsh"].pk))
+    secret = calendar.new_token(staff)
+    assert summaries(client.get(feed_path(secret))) == ["NSH: Barnrätt"]
+
+
+def test_network_feed_holds_that_network_only(client, staff, nsh, meetings):
+    secret = calendar.new_token(staff, nsh)
+    response = client.get(feed_path(secret))
+    cal, _ = parse(response.content)
+    assert [str(e["SUMMARY"]) for e in events(cal)] == ["NSH: Barnrätt"]
+    assert str(cal["X-WR-CALNAME"]) == f"NSH – {nsh.name}"
+
+
+def test_feed_shows_a_change_on_the_next_fetch(client, representative, meetings):
+    secret = calendar.new_token(representative)
+    client.get(feed_path(secret))
+    meeting = meetings["neh"]
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.cancelled_at = timezone.now()
+    meeting.sequence += 1
+    meeting.save()
+    cal, _ = parse(client.get(feed_path(secret)).content)
+    (event,) = events(cal)
+    assert event["STATUS"] == "CANCELLED"
+    assert event["SEQUENCE"] == 1
+
+
+# --- Query counts ------------------------------------------------------------------------------
+
+
+def build(network, size: int) -> None:
+    for n in range(size):
+        meeting = factories.make_meeting(
+            network, days_ahead=5 + n, agenda_published_at=timezone.now()
+        )
+        meeting.work_areas.set(network.work_areas.all()[:2])
+        factories.make_agenda_item(meeting, position=1)
+        factories.make_agenda_item(meeting, position=2)
+        cancelled = factories.make_meeting(
+            network,
+            days_ahead=-5 - n,
+            status=Meeting.Status.CANCELLED,
+            cancelled_at=timezone.now() - datetime.timedelta(days=1),
+        )
+        cancelled.work_areas.set(network.work_areas.all()[:1])
+
+
+@pytest.mark.parametrize("size", [1, 8])
+@pytest.mark.parametrize(("kind", "queries"), [("personal", 5), ("network", 4)])
+def test_feed_query_count_does_not_grow(
+    client, coordinator, representative, neh, size, kind, queries, django_assert_num_queries
+):
+    build(neh, size)
+    secret = calendar.new_token(representative, neh if kind == "network" else None)
+    with django_assert_num_queries(queries):
+        response = client.get(feed_path(secret))
+    assert len(summaries(response)) == 2 * size

@@ -1,0 +1,118 @@
+"""The `world` the security tests run in: every role's user and the objects URLs point at.
+
+A feature that adds a view whose URL needs an object (a proposal, an appointment, …) adds
+that object here as one more attribute, then refers to it from its matrix row
+(`kwargs=lambda w: {"pk": w.my_object.pk}`). Keep objects of two administrations and both
+networks so object-level refusals can be stated.
+"""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from meetings import calendar
+from meetings.models import Attendance, Invitation, Meeting
+from tests import factories
+
+
+@pytest.fixture
+def world(
+    neh,
+    nsh,
+    administration,
+    other_administration,
+    staff,
+    representative,
+    substitute,
+    director,
+    coordinator,
+    admin_user,
+):
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+
+    # Real accounts have a verified address (allauth requires it in production); allauth's
+    # account pages behave differently without one.
+    people = [staff, representative, substitute, director, coordinator, admin_user]
+    EmailAddress.objects.bulk_create(
+        EmailAddress(user=p, email=p.email, verified=True, primary=True) for p in people
+    )
+    published_neh = factories.make_meeting(neh, theme_title="Publicerat NEH-möte")
+    factories.make_agenda_item(published_neh, position=1, administration=administration)
+    planned = Meeting.Status.PLANNED
+    world = SimpleNamespace(
+        neh=neh,
+        nsh=nsh,
+        administration=administration,
+        other_administration=other_administration,
+        staff=staff,
+        representative=representative,
+        substitute=substitute,
+        director=director,
+        coordinator=coordinator,
+        admin=admin_user,
+        published_neh=published_neh,
+        published_nsh=factories.make_meeting(nsh, theme_title="Publicerat NSH-möte"),
+        planned_neh=factories.make_meeting(neh, status=planned, theme_title="Hemligt NEH"),
+        planned_nsh=factories.make_meeting(nsh, status=planned, theme_title="Hemligt NSH"),
+        # So every admin change page has an object to show.
+        # Appointments of two administrations, for object-level rows: the representative's
+        # own (Miljöförvaltningen, NEH) and one of Socialförvaltningen in NSH.
+        own_appointment=representative.appointments.get(),
+        other_appointment=factories.make_appointment(
+            factories.make_user("representant.social@example.org", "Sixten Social"),
+            other_administration,
+            nsh,
+        ),
+        group=Group.objects.create(name="Granskare"),
+        # The coordinator's personal calendar feed (the URL carries the secret).
+        feed_secret=calendar.new_token(coordinator),
+        authenticator=Authenticator.objects.create(
+            user=admin_user,
+            type=Authenticator.Type.RECOVERY_CODES,
+            data={"seed": "00" * 20, "used_mask": 0},
+        ),
+    )
+    # Issue 5: a held meeting, an answer and an invitation (with the secret its link carries).
+    world.held_neh = factories.make_meeting(neh, days_ahead=-2, theme_title="Hållet NEH-möte")
+    world.invitation_token = "demo-secret-for-the-matrix-0123456789abcdef"
+    world.invitation = Invitation.objects.create(
+        meeting=published_neh,
+        invited_by=representative,
+        administration=administration,
+        full_name="Kalle Kollega",
+        email="kalle.kollega@example.org",
+        reason="Arbetar med temat.",
+        token_hash=Invitation.hash_token(world.invitation_token),
+    )
+    world.attendance = Attendance.objects.create(
+        meeting=published_neh, person=representative, answer=Attendance.Answer.COMING
+    )
+    return world
+
+
+ADMIN_OBJECT = re.compile(r"<(?:path:)?(object_id|id)>")
+
+
+def admin_path(route, world) -> str:
+    """A concrete URL for an admin pattern: an existing object where the pattern wants one."""
+    if route.name == "admin:app_list":
+        return reverse("admin:app_list", kwargs={"app_label": "meetings"})
+    if route.route.endswith("(?P<url>.*)$"):
+        return "/admin/finns-inte/"
+    if route.name == "admin:view_on_site":
+        content_type = ContentType.objects.get_for_model(Meeting)
+        return f"/admin/r/{content_type.pk}/{world.published_neh.pk}/"
+    path = "/" + route.route
+    if ADMIN_OBJECT.search(path):
+        _admin, app_label, model_name, *_rest = route.route.split("/")
+        model = apps.get_model(app_label, model_name)
+        obj = model._default_manager.order_by("pk").first()
+        pk = obj.pk if obj is not None else 999_999
+        path = ADMIN_OBJECT.sub(str(pk), path)
+    return path

@@ -1,0 +1,391 @@
+"""The authorization matrix: who may use each URL of the project, and what everyone else gets.
+
+Every URL pattern the resolver knows must be covered, either by an entry in MATRIX (keyed by
+URL name) or by a rule in PREFIX_RULES (for whole families such as the admin). A pattern
+without either fails `test_every_url_has_a_row`.
+
+Adding a view is one entry:
+
+    "meeting_edit": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+        ),
+        # The coordinator of NEH cannot edit NSH's meetings.
+        Case(kwargs=lambda w: {"pk": w.published_nsh.pk}, access=signed_in(FORBIDDEN)),
+    ],
+
+`kwargs` builds the URL's arguments from the `world` fixture (tests/security/conftest.py: the
+role users and a few objects; add the objects your view needs there). `access` maps each of
+the seven roles to what a GET must answer. Several cases per URL (a list) cover object-level
+rules: the same view with someone else's object, a planned meeting, the other network.
+A view that takes POST states who may post too (`post`, with `data` to send):
+
+    "appointment_end": [
+        Case(  # the director of the representative's own administration
+            kwargs=lambda w: {"pk": w.own_appointment.pk},
+            access=everyone(NOT_ALLOWED),  # @require_POST (outermost): any GET is 405
+            post=signed_in(FORBIDDEN, director=REDIRECT),  # @login_required: anonymous SIGN_IN
+            data=lambda w: {"end_date": "2026-12-31"},
+        ),
+        Case(  # another administration's appointment: nobody but the admin sees it exists
+            kwargs=lambda w: {"pk": w.other_appointment.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {"end_date": "2026-12-31"},
+        ),
+    ],
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from django.http import HttpResponse
+from django.urls import reverse
+
+ROLES = ["anonymous", "staff", "representative", "substitute", "director", "coordinator", "admin"]
+SIGNED_IN = ROLES[1:]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a response must be. `location` names where a redirect must lead (a URL name)."""
+
+    label: str
+    status: int
+    location: str | None = None
+
+    def mismatch(self, response: HttpResponse) -> str | None:
+        got = f"{response.status_code} {response.get('Location', '')}".strip()
+        if response.status_code != self.status:
+            return f"expected {self.label}, got {got}"
+        if self.location is not None:
+            path = urlsplit(response["Location"]).path
+            if path != reverse(self.location):
+                return f"expected {self.label}, got {got}"
+        elif self.status in (301, 302):
+            path = urlsplit(response["Location"]).path
+            if path in (reverse("account_login"), reverse("admin:login")):
+                return f"expected {self.label} (somewhere other than sign-in), got {got}"
+        return None
+
+    def __repr__(self) -> str:
+        return self.label
+
+
+OK = Outcome("200 OK", 200)
+SIGN_IN = Outcome("redirect to sign-in", 302, "account_login")
+ADMIN_SIGN_IN = Outcome(
+    "redirect to the admin's sign-in (which sends on to ours)", 302, "admin:login"
+)
+REAUTHENTICATE = Outcome("redirect to re-authentication", 302, "account_reauthenticate")
+HOME = Outcome("redirect to the start page", 302, "home")
+REDIRECT = Outcome("a redirect", 302)
+FORBIDDEN = Outcome("403", 403)
+NOT_FOUND = Outcome("404", 404)
+NOT_ALLOWED = Outcome("405 (wrong method)", 405)
+
+
+def signed_in(outcome: Outcome = OK, **roles: Outcome) -> dict[str, Outcome]:
+    """Everyone signed in gets `outcome` (unless overridden per role); anonymous: sign in."""
+    return {"anonymous": SIGN_IN, **dict.fromkeys(SIGNED_IN, outcome), **roles}
+
+
+def everyone(outcome: Outcome = OK, **roles: Outcome) -> dict[str, Outcome]:
+    return {**dict.fromkeys(ROLES, outcome), **roles}
+
+
+@dataclass(frozen=True)
+class Case:
+    access: dict[str, Outcome]
+    kwargs: Callable[[object], dict] | None = None
+    # For views that take POST: what each role gets when it posts `data`. Each POST runs in a
+    # transaction that is rolled back, so cases do not disturb each other; a refused POST
+    # (anything but 2xx or a redirect elsewhere than sign-in) must not write anything.
+    post: dict[str, Outcome] | None = None
+    data: Callable[[object], dict] | None = None
+    # For URLs that cannot be reversed by name (unnamed or regex catch-all patterns).
+    path: Callable[[object], str] | None = None
+    note: str = ""
+
+    def url(self, name: str | None, world) -> str:
+        if self.path is not None:
+            return self.path(world)
+        return reverse(name, kwargs=self.kwargs(world) if self.kwargs else None)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A whole family of URLs (by route prefix) and how to build a case for each member."""
+
+    prefix: str
+    case_for: Callable[[object], Case]
+    why: str = field(default="")
+
+
+APPOINTMENT_DATA = {
+    "full_name": "Nora Ny",
+    "email": "nora.ny@example.org",
+    "mandate": "on",
+    "management_access": "on",
+    "management_forwards": "on",
+}
+INVITATION_DATA = {
+    "full_name": "Kalle Kollega",
+    "email": "kalle@example.org",
+    "reason": "Arbetar med temat.",
+}
+
+MATRIX: dict[str, Case | list[Case]] = {
+    # The app's own pages.
+    "home": Case(access=signed_in(OK)),
+    "network_detail": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "meeting_detail": [
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(OK)),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+            note="a planned meeting is private to its network's coordinators",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            note="the NEH coordinator cannot see NSH's planned meeting",
+        ),
+        Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    # Calendar (issue 7). The feed answers by its secret alone: no session, no sign-in.
+    "calendar_page": Case(access=signed_in(OK)),
+    "calendar_new_link": Case(
+        access=everyone(NOT_ALLOWED),
+        post=signed_in(OK),
+        data=lambda w: {"feed": "personal"},
+        note="rendered, not redirected: the new secret is shown this once",
+    ),
+    "calendar_delivery": Case(
+        access=everyone(NOT_ALLOWED),
+        post=signed_in(REDIRECT),
+        data=lambda w: {"calendar_delivery": "subscription"},
+    ),
+    "calendar_feed": [
+        Case(kwargs=lambda w: {"secret": w.feed_secret}, access=everyone(OK)),
+        Case(
+            kwargs=lambda w: {"secret": "x" * 43},
+            access=everyone(NOT_FOUND),
+            note="unknown or revoked secret: the same 404 for everyone",
+        ),
+    ],
+    "meeting_calendar_file": [
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(OK)),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+            note="the same visibility as the meeting page",
+        ),
+        Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    # Representatives (issue 5). A director acts for the own administration only: its pages
+    # are 404 to everyone else, its forms 403.
+    "my_administration": Case(access=signed_in(NOT_FOUND, director=REDIRECT)),
+    "administration_detail": [
+        Case(
+            kwargs=lambda w: {"pk": w.administration.pk},
+            access=signed_in(NOT_FOUND, director=OK),
+        ),
+        Case(kwargs=lambda w: {"pk": w.other_administration.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    "appointment_create": [
+        Case(
+            kwargs=lambda w: {"pk": w.administration.pk, "code": "neh", "role": "ersattare"},
+            access=signed_in(NOT_FOUND, director=OK),
+            post=signed_in(FORBIDDEN, director=REDIRECT),
+            data=lambda w: APPOINTMENT_DATA,
+        ),
+        Case(
+            kwargs=lambda w: {
+                "pk": w.other_administration.pk,
+                "code": "nsh",
+                "role": "representant",
+            },
+            access=signed_in(NOT_FOUND),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: APPOINTMENT_DATA,
+            note="another administration: its page 404, its form 403",
+        ),
+    ],
+    "appointment_end": [
+        Case(
+            kwargs=lambda w: {"pk": w.own_appointment.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, director=REDIRECT),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.other_appointment.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+        ),
+    ],
+    "network_contacts": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "network_contacts_csv": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+    ],
+    "my_networks": Case(access=signed_in(OK)),
+    "attendance_answer": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: {"answer": "coming"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"answer": "coming"},
+            note="another network's meeting",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+            data=lambda w: {"answer": "coming"},
+        ),
+    ],
+    "attendance_record": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"present": [w.representative.pk]},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {},
+        ),
+    ],
+    "invitation_create": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, representative=OK, substitute=OK),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: INVITATION_DATA,
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: INVITATION_DATA,
+            note="another network's meeting",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+        ),
+    ],
+    # The invited colleague's read-only view: the secret alone, that meeting only.
+    "invitation_meeting": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "token": w.invitation_token},
+            access=everyone(OK),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk, "token": w.invitation_token},
+            access=everyone(NOT_FOUND),
+            note="the right secret on another meeting",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "token": "x" * 43},
+            access=everyone(NOT_FOUND),
+        ),
+    ],
+    # For load balancers: no sign-in, GET only.
+    "healthz": Case(access=everyone(OK)),
+    # Language switch: POST only (a GET redirects back without changing anything).
+    "set_language": Case(
+        access=everyone(REDIRECT),
+        post=everyone(REDIRECT),
+        data=lambda w: {"language": "en", "next": "/"},
+    ),
+    # allauth. Sign-in pages send the signed-in home; account pages ask anonymous to sign in.
+    "account_login": Case(access=everyone(HOME, anonymous=OK)),
+    "account_logout": Case(access=signed_in(OK)),
+    "account_inactive": Case(access=everyone(OK)),
+    "account_signup": Case(
+        access=everyone(HOME, anonymous=OK), note="closed: the page says sign-up is closed"
+    ),
+    "account_reauthenticate": Case(access=signed_in(OK)),
+    "account_request_reauthentication_code": Case(access=signed_in(OK)),
+    "account_confirm_reauthentication_code": Case(access=signed_in(REDIRECT)),
+    "account_email": Case(access=signed_in(OK)),
+    "account_email_verification_sent": Case(access=everyone(OK)),
+    "account_change_password": Case(access=signed_in(OK)),
+    "account_set_password": Case(access=signed_in(REDIRECT)),
+    "account_reset_password": Case(access=everyone(OK)),
+    "account_confirm_login_code": Case(access=everyone(HOME, anonymous=SIGN_IN)),
+    "account_confirm_email": Case(kwargs=lambda w: {"key": "ogiltig-nyckel"}, access=everyone(OK)),
+    "account_reset_password_from_key_done": Case(access=everyone(OK)),
+    "account_reset_password_from_key": Case(
+        kwargs=lambda w: {"uidb36": "zz", "key": "ogiltig-nyckel"}, access=everyone(OK)
+    ),
+    "account_reset_password_done": Case(access=everyone(OK)),
+    "mfa_index": Case(access=signed_in(OK)),
+    "mfa_authenticate": Case(access=everyone(HOME, anonymous=SIGN_IN)),
+    # The admin has recovery codes in the world (tests/security/conftest.py), the others no 2FA.
+    "mfa_reauthenticate": Case(access=signed_in(REDIRECT, admin=OK)),
+    "mfa_activate_totp": Case(access=signed_in(REAUTHENTICATE)),
+    "mfa_deactivate_totp": Case(access=signed_in(NOT_FOUND)),
+    "mfa_view_recovery_codes": Case(access=signed_in(NOT_FOUND, admin=REAUTHENTICATE)),
+    "mfa_generate_recovery_codes": Case(access=signed_in(REAUTHENTICATE)),
+    "mfa_download_recovery_codes": Case(access=signed_in(NOT_FOUND, admin=REAUTHENTICATE)),
+}
+
+
+def _admin_case(route) -> Case:
+    """The Django admin: superusers only; everyone else is sent to the admin's sign-in."""
+    from tests.security.conftest import admin_path
+
+    access = everyone(ADMIN_SIGN_IN, admin=OK)
+    if route.name is None:
+        access["admin"] = REDIRECT  # <app>/<model>/<pk>/ sends on to the change page
+    access |= ADMIN_EXCEPTIONS.get(route.key, {})
+    return Case(path=lambda w: admin_path(route, w), access=access)
+
+
+# Exceptions inside the admin family, keyed like MATRIX (name, or route if unnamed).
+ADMIN_EXCEPTIONS: dict[str, dict[str, Outcome]] = {
+    # allauth's secure_admin_login: anonymous to our sign-in, signed-in non-staff refused.
+    "admin:login": signed_in(FORBIDDEN, admin=REDIRECT),
+    "admin:logout": everyone(REDIRECT, admin=NOT_ALLOWED),
+    "admin:autocomplete": {"admin": FORBIDDEN},  # without its query parameters
+    "admin:view_on_site": {"admin": REDIRECT},
+    # Calendar links are made by their owner on the calendar page, never in the admin.
+    "admin:meetings_calendartoken_add": {"admin": FORBIDDEN},
+    "admin/(?P<url>.*)$": {"admin": NOT_FOUND},
+}
+
+PREFIX_RULES: list[Rule] = [
+    Rule("admin/", _admin_case, why="the admin: superuser only, others to the admin sign-in"),
+]
+
+
+def cases_for(route) -> list[Case]:
+    """The cases that cover a route, or an empty list when it has no row."""
+    entry = MATRIX.get(route.key)
+    if entry is not None:
+        return entry if isinstance(entry, list) else [entry]
+    for rule in PREFIX_RULES:
+        if route.route.startswith(rule.prefix):
+            return [rule.case_for(route)]
+    return []

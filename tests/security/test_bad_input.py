@@ -1,0 +1,127 @@
+"""Every form refuses bad input cleanly: the form again in Swedish or a 4xx, never a 500,
+nothing saved. The forms and their expectations are in bad_input.py."""
+
+import pytest
+from django.test import Client
+
+from tests.security.bad_input import BAD_VALUES, FORMS, HTML_PROBE, NOT_FORMS
+from tests.security.matrix import OK, cases_for
+from tests.security.support import WriteRecorder, all_routes, changed_tables, snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limits(settings):
+    # allauth counts failed sign-ins in the cache; dozens of deliberate failures would turn
+    # into 429s (fine, but they would hide the answers under test) and leak into other tests.
+    settings.ACCOUNT_RATE_LIMITS = False
+
+
+def signed_in_client(user_for_role, role: str) -> Client:
+    client = Client()
+    user = user_for_role(role)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def test_every_form_has_an_entry(world, user_for_role):
+    """Any URL outside the admin that answers a POST with something other than 405 takes
+    input, so it needs an entry in FORMS (or a reason in NOT_FORMS)."""
+    takes_posts = set()
+    for route in all_routes():
+        if route.route.startswith("admin/"):
+            continue  # Django's own forms, for superusers only
+        case = cases_for(route)[0]
+        role = next((r for r, outcome in case.access.items() if outcome == OK), "admin")
+        response = signed_in_client(user_for_role, role).post(case.url(route.name, world))
+        if response.status_code != 405:
+            takes_posts.add(route.key)
+    missing = sorted(takes_posts - set(FORMS) - set(NOT_FORMS))
+    assert not missing, (
+        "These URLs accept POST but have no entry in FORMS in tests/security/bad_input.py "
+        f"(see its docstring): {missing}"
+    )
+    stale = sorted((set(FORMS) | set(NOT_FORMS)) - takes_posts)
+    assert not stale, f"Entries for URLs that do not take POST (remove them): {stale}"
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_valid_submission_is_accepted(name, world, user_for_role, mailoutbox):
+    """The control: the bad submissions below differ from this one by one field."""
+    form = FORMS[name]
+    client = signed_in_client(user_for_role, form.role)
+    response = client.post(form.url(name, world), form.valid(world))
+    assert form.accepted(response, world), f"{name}: a valid submission was not accepted"
+
+
+def bad_submissions(form, world):
+    valid = form.valid(world)
+    for field_name in valid:
+        values = {**BAD_VALUES}
+        for extra in form.extra_values.get(field_name, lambda w: [])(world):
+            values[f"other's or missing object {extra!r}"] = str(extra)
+        for label, value in values.items():
+            yield field_name, label, {**valid, field_name: value}
+        yield field_name, "left out", {k: v for k, v in valid.items() if k != field_name}
+    yield "*", "nothing at all", {}
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_bad_input_is_refused_cleanly(name, world, user_for_role, mailoutbox):
+    form = FORMS[name]
+    url = form.url(name, world)
+    before = snapshot()
+    wrong = []
+    for field_name, label, data in bad_submissions(form, world):
+        client = signed_in_client(user_for_role, form.role)
+        with WriteRecorder() as recorder:
+            # A 500 raises here, with its traceback.
+            response = client.post(url, data)
+        where = f"{field_name} = {label}"
+        if HTML_PROBE in response.content.decode(errors="replace"):
+            wrong.append(f"{where}: the HTML came back unescaped")
+        if field_name in form.lenient:
+            # Any value will do here, so the submission may succeed; it must not crash.
+            if recorder.writes:
+                before = snapshot()
+            continue
+        if recorder.writes:
+            wrong.append(f"{where}: wrote {recorder.writes}")
+        problem = form.refused(response, world)
+        if problem:
+            wrong.append(f"{where}: {problem}")
+    assert not wrong, f"{name} ({url}):\n  " + "\n  ".join(wrong)
+    assert not changed_tables(before, snapshot())
+    assert not mailoutbox or form.lenient, [m.subject for m in mailoutbox]
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_undecodable_body_is_refused_cleanly(name, world, user_for_role):
+    form = FORMS[name]
+    client = signed_in_client(user_for_role, form.role)
+    fields = "&".join(f"{key}=%FF%FE%00" for key in form.valid(world))
+    with WriteRecorder() as recorder:
+        response = client.post(
+            form.url(name, world), fields, content_type="application/x-www-form-urlencoded"
+        )
+    assert response.status_code < 500
+    assert not recorder.writes
+
+
+def test_someone_elses_address_never_becomes_yours(client_for, world, mailoutbox):
+    """allauth's e-mail page does not say whether an address is taken (no enumeration): it
+    adds it unverified and mails its owner. The address stays the owner's, and the one who
+    added it can neither verify it nor make it primary."""
+    from allauth.account.models import EmailAddress
+
+    taken = world.representative.email
+    client = client_for("staff")
+    client.post("/konto/email/", {"action_add": "", "email": taken})
+    client.post("/konto/email/", {"action_primary": "", "email": taken})
+    owners = EmailAddress.objects.filter(email=taken, verified=True)
+    assert [a.user for a in owners] == [world.representative]
+    copy = EmailAddress.objects.filter(email=taken, user=world.staff).first()
+    assert copy is None or (not copy.verified and not copy.primary)
+    assert [m.to for m in mailoutbox] in ([], [[taken]])
