@@ -8,7 +8,6 @@ nothing is saved when it does.
 import secrets
 from dataclasses import dataclass, field
 
-import icalendar
 from django.conf import settings
 from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
@@ -18,12 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from meetings import calendar
 from meetings.models import Attendance, Invitation, Meeting
 from networks.rules import is_coordinator
 from representatives.models import Administration, Appointment
 from representatives.rules import is_network_member
-
-STOCKHOLM_TZID = "Europe/Stockholm"
 
 
 class ParticipationError(Exception):
@@ -179,30 +177,6 @@ def invitation_url(meeting: Meeting, token: str) -> str:
     return _site_url() + path
 
 
-def meeting_ics(meeting: Meeting) -> bytes:
-    """One VEVENT for the meeting. No METHOD: it is a file to add, not a meeting request."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Hållbarhetsnätverken//SV")
-    calendar.add("version", "2.0")
-    event = icalendar.Event()
-    event.add("uid", str(meeting.uid))
-    event.add("sequence", meeting.sequence)
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", timezone.localtime(meeting.starts_at))
-    event.add("dtend", timezone.localtime(meeting.ends_at))
-    event.add("summary", f"{meeting.network.code}: {meeting.theme_title}")
-    description = meeting.theme_description
-    if meeting.online_url:
-        description = f"{description}\n\n{meeting.online_url}".strip()
-    event.add("description", description)
-    event.add("location", meeting.place or meeting.online_url)
-    if meeting.is_cancelled:
-        event.add("status", "CANCELLED")
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
-
-
 def invitations_sent_by(person: User, meeting: Meeting) -> list[Invitation]:
     return list(meeting.invitations.filter(invited_by=person).order_by("created_at"))
 
@@ -256,7 +230,7 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
         reply_to=[invitation.invited_by.email],
     )
     filename = f"{meeting.network.code.lower()}-{timezone.localdate(meeting.starts_at)}.ics"
-    message.attach(filename, meeting_ics(meeting).decode(), "text/calendar")
+    message.attach(filename, calendar.meeting_file(meeting).decode(), "text/calendar")
     message.send()
 
 
