@@ -36,6 +36,10 @@ run: install
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Only the real-browser tests (Chromium, axe-core); `make test` runs them too.
+test-browser: install
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

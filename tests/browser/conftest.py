@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -42,8 +43,16 @@ def _chromium_missing_reason() -> str | None:
     return None
 
 
+def _serialized_contents() -> dict[str, str]:
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     missing = _chromium_missing_reason()
     if missing:
         if os.environ.get("REQUIRE_BROWSER") == "1":
@@ -57,7 +66,14 @@ def browser():
     # and the live server answers in its own thread.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The loop also changes what Django's connection handler (an asgiref Local) hands out: from
+    # now on the test thread gets new connection objects. Those lack the copy of the migrated
+    # data that serialized rollback restores (taken when the test database was created), so
+    # carry it over.
+    serialized = _serialized_contents()
     playwright = sync_playwright().start()
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
     chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield chromium
     chromium.close()
