@@ -13,6 +13,8 @@ from django.urls import reverse
 ANONYMOUS = ("anonymous",)
 SIGNED_IN = ("staff", "representative", "substitute", "director", "coordinator", "admin")
 EVERYONE = ANONYMOUS + SIGNED_IN
+# allauth's account pages look the same for every role; one signed-in person is enough.
+ACCOUNT_HOLDER = ("staff",)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,12 @@ PAGES = [
     AppPage("planned meeting", lambda d: d.planned.get_absolute_url(), ("coordinator",)),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
+    AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),
+    AppPage("sign-up closed", lambda d: reverse("account_signup"), ANONYMOUS),
+    AppPage("sign out", lambda d: reverse("account_logout"), ACCOUNT_HOLDER),
+    AppPage("e-mail addresses", lambda d: reverse("account_email"), ACCOUNT_HOLDER),
+    AppPage("change password", lambda d: reverse("account_change_password"), ACCOUNT_HOLDER),
+    AppPage("two-factor authentication", lambda d: reverse("mfa_index"), ACCOUNT_HOLDER),
     AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
     AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),
 ]
