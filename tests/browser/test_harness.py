@@ -19,7 +19,11 @@ def test_page_fixture_records_console_errors_missing_files_and_csp_violations(pa
           document.body.setAttribute("style", "color: red");  // style="" too
         }"""
     )
-    page.wait_for_timeout(100)  # violation events are dispatched asynchronously
+    # Violation events are dispatched asynchronously: wait (bounded) for both to arrive.
+    for _ in range(50):
+        if sum("CSP violation" in problem for problem in page_problems.problems) >= 2:
+            break
+        page.wait_for_timeout(50)
     found = "\n".join(page_problems.problems)
     page_problems.problems.clear()  # expected here; the teardown check must not fail the test
     assert "console error: boom" in found
