@@ -41,6 +41,7 @@ PAGES = [
     AppPage("published meeting", lambda d: d.published.get_absolute_url(), SIGNED_IN),
     AppPage("cancelled meeting", lambda d: d.cancelled.get_absolute_url(), SIGNED_IN),
     AppPage("planned meeting", lambda d: d.planned.get_absolute_url(), ("coordinator",)),
+    AppPage("calendar", lambda d: reverse("calendar_page"), SIGNED_IN),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
     AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),
