@@ -312,6 +312,8 @@ MATRIX: dict[str, Case | list[Case]] = {
     ],
     # For load balancers: no sign-in, GET only.
     "healthz": Case(access=everyone(OK)),
+    # The accessibility statement: public by law (DOS-lagen), for everyone without signing in.
+    "accessibility_statement": Case(access=everyone(OK)),
     # Language switch: POST only (a GET redirects back without changing anything).
     "set_language": Case(
         access=everyone(REDIRECT),
