@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import health
+from config import views as config_views
 from meetings import views as meeting_views
 
 # The admin signs in through allauth (rate limits, and later two-factor), never its own form.
@@ -18,6 +19,9 @@ urlpatterns = [
     path("", include("networks.urls")),
     path("", include("meetings.urls_coordination")),
     path("", include("meetings.urls")),
+    path("", include("representatives.urls")),
+    path("", include("meetings.urls_participation")),
+    path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

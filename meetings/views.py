@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from meetings.models import AgendaItem, Meeting
+from meetings.participation import home_roles_context, participation_context
 from meetings.rules import can_propose_for
 from meetings.views_agenda import published_agenda
 from networks.models import Network
@@ -35,7 +36,9 @@ def home(request: HttpRequest) -> HttpResponse:
             to_attr="next_meetings",
         )
     )
-    return render(request, "meetings/home.html", {"networks": networks})
+    context = {"networks": networks}
+    context.update(home_roles_context(request.user))
+    return render(request, "meetings/home.html", context)
 
 
 @require_GET
@@ -96,4 +99,5 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_coordinate": can_coordinate,
         "can_propose": can_propose_for(request.user, meeting),
     }
+    context.update(participation_context(request.user, meeting))
     return render(request, "meetings/meeting_detail.html", context)

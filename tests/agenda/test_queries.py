@@ -37,7 +37,7 @@ PAGES = {
     "meeting": ("representative", lambda m: m.get_absolute_url()),
 }
 # sessions + user, then the page's own queries
-EXPECTED = {"manage": 8, "proposals": 7, "version": 6, "text": 5, "meeting": 7}
+EXPECTED = {"manage": 8, "proposals": 7, "version": 6, "text": 5, "meeting": 10}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

@@ -28,4 +28,8 @@ PAGES = {
     "calendar": lambda s: reverse("calendar_page"),
     "ics": lambda s: reverse("meeting_calendar_file", kwargs={"pk": s.meeting.pk}),
     "feed": lambda s: reverse("calendar_feed", kwargs={"secret": s.feed_secret}),
+    "contacts": lambda s: reverse("network_contacts", kwargs={"code": s.network.code.lower()}),
+    "contacts csv": lambda s: reverse(
+        "network_contacts_csv", kwargs={"code": s.network.code.lower()}
+    ),
 }

@@ -26,23 +26,3 @@ def planned(neh):
 @pytest.fixture
 def published(neh):
     return factories.make_meeting(neh, days_ahead=40, theme_title="Kemikaliesmart förskola")
-
-
-@pytest.fixture
-def network_people(representative, substitute, other_administration, neh):
-    """Three current people in NEH, one ended appointment, one NSH-only representative."""
-    third = factories.make_user("tredje@example.org", "Tora Tredje")
-    factories.make_appointment(third, other_administration, neh)
-    ended = factories.make_appointment(
-        factories.make_user("slutat@example.org", "Sluta Slutat"),
-        other_administration,
-        neh,
-        "substitute",
-    )
-    ended.end()
-    factories.make_appointment(
-        factories.make_user("nsh@example.org", "Nils NSH"),
-        other_administration,
-        factories.network("NSH"),
-    )
-    return [representative, substitute, third]

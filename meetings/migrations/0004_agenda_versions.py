@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0002_calendar_token"),
+        ("meetings", "0003_attendance_invitation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
