@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
-from meetings.models import AgendaItem, CalendarToken, Meeting
+from meetings.models import AgendaItem, CalendarToken, ConsultationResponse, Document, Meeting
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -48,3 +48,33 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+class ConsultationResponseInline(admin.TabularInline):
+    model = ConsultationResponse
+    extra = 0
+    fields = ["administration", "sent_at", "sent_by"]
+    raw_id_fields = ["sent_by"]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "network", "kind", "deadline", "created_at"]
+    list_filter = ["network", "kind"]
+    search_fields = ["title", "file_name"]
+    filter_horizontal = ["work_areas"]
+    raw_id_fields = ["meeting", "created_by"]
+    # Files are uploaded through the app's form, which checks their content; the admin shows
+    # them but does not take uploads past those checks.
+    readonly_fields = [
+        "file",
+        "file_name",
+        "file_size",
+        "file_content_type",
+        "file_key",
+        "uid",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [ConsultationResponseInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

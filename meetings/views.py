@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from meetings import documents
 from meetings.models import AgendaItem, Meeting
 from networks.models import Network, WorkArea
 from networks.rules import is_coordinator
@@ -63,6 +64,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
         "seats": seats,
         "coordinators": network.coordinators.all(),
         "can_coordinate": is_coordinator(request.user, network),
+        "current": documents.current_for_network(network),
     }
     return render(request, "meetings/network_detail.html", context)
 

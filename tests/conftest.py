@@ -77,6 +77,13 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    # Uploaded files of every test go to a folder of its own, never the checkout's media/.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
 ROLES = ["anonymous", "staff", "representative", "substitute", "director", "coordinator", "admin"]
 
 
