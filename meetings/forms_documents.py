@@ -8,6 +8,39 @@ from networks.models import Network, WorkArea
 from representatives.models import Administration
 
 
+MAX_ID = 2**63 - 1
+
+
+def _id_in_range(value) -> bool:
+    """An id the database can look up: SQLite raises OverflowError for larger integers, which
+    Django's model choice fields do not turn into a form error."""
+    try:
+        return 0 < int(str(value).strip()) <= MAX_ID
+    except (TypeError, ValueError):
+        return True  # not a number at all: the field itself refuses it
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and not _id_in_range(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value if isinstance(value, list | tuple) else [value]:
+            if not _id_in_range(pk):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
+
+
 class DocumentForm(forms.ModelForm):
     """A coordinator adds a document to a network: a link or a file (exactly one)."""
 
@@ -23,7 +56,7 @@ class DocumentForm(forms.ModelForm):
         required=False,
         help_text=_("PDF, DOCX, XLSX, PPTX, ODT eller ODS, högst 20 MB."),
     )
-    asked_administrations = forms.ModelMultipleChoiceField(
+    asked_administrations = IdMultipleChoiceField(
         label=_("Förvaltningar som ska svara"),
         queryset=Administration.objects.none(),
         required=False,
@@ -34,6 +67,7 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = Document
         fields = ["title", "kind", "url", "work_areas", "meeting", "deadline"]
+        field_classes = {"work_areas": IdMultipleChoiceField, "meeting": IdChoiceField}
         widgets = {
             "work_areas": forms.CheckboxSelectMultiple,
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -100,7 +134,7 @@ class DocumentForm(forms.ModelForm):
 class ResponseForm(forms.Form):
     """Which asked administration's answer is marked as sent."""
 
-    response = forms.ModelChoiceField(
+    response = IdChoiceField(
         label=_("Förvaltning"),
         queryset=ConsultationResponse.objects.none(),
         error_messages={"invalid_choice": _("Den förvaltningen är inte tillfrågad i remissen.")},

@@ -56,7 +56,10 @@ class Subjects:
 
 def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
+    from meetings.models import Document
+
     with transaction.atomic():
+        Document.objects.all().delete()
         AgendaItem.objects.all().delete()
         Meeting.objects.all().delete()
         Appointment.objects.all().delete()
@@ -213,6 +216,42 @@ def _administrations(first: int, last: int, people: list[User], today) -> list[A
     return created
 
 
+DOCUMENTS_SMALL = 10  # per network
+DOCUMENTS_FULL = 300
+
+
+def _documents(count: int, today: datetime.date) -> None:
+    """Documents in both networks; every third a consultation asking every administration."""
+    from meetings.models import ConsultationResponse, Document
+
+    administrations = list(Administration.objects.all())
+    for network in Network.objects.order_by("code"):
+        start = Document.objects.filter(network=network).count()
+        documents = Document.objects.bulk_create(
+            [
+                Document(
+                    network=network,
+                    title=f"Dokument {network.code} {n}",
+                    kind=Document.Kind.CONSULTATION if n % 3 == 0 else Document.Kind.REPORT,
+                    url=f"https://www.example.org/dokument/{n}",
+                    deadline=today + datetime.timedelta(days=n % 90 - 30) if n % 3 == 0 else None,
+                )
+                for n in range(start, start + count)
+            ]
+        )
+        ConsultationResponse.objects.bulk_create(
+            [
+                ConsultationResponse(document=document, administration=administration)
+                for document in documents
+                if document.is_consultation
+                for administration in administrations
+            ],
+            batch_size=1000,
+        )
+        for area in network.work_areas.all()[:2]:
+            area.documents.add(*documents)
+
+
 @transaction.atomic
 def build(size: Size = SMALL) -> Subjects:
     """A fresh small dataset (call `wipe()` first)."""
@@ -226,6 +265,7 @@ def build(size: Size = SMALL) -> Subjects:
     for network in Network.objects.all():
         _meetings(network, _terms(size.terms, today), today)
     _agenda_items(size.agenda_items, random.Random(1), administrations, people)
+    _documents(DOCUMENTS_SMALL, today)
     return subjects()
 
 
@@ -245,6 +285,7 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
         list(Administration.objects.all()) or administrations,
         everyone,
     )
+    _documents(DOCUMENTS_FULL - DOCUMENTS_SMALL, today)
     return subjects()
 
 

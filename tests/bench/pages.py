@@ -11,4 +11,12 @@ PAGES = {
     "start": lambda s: reverse("home"),
     "network": lambda s: reverse("network_detail", kwargs={"code": s.network.code.lower()}),
     "meeting": lambda s: reverse("meeting_detail", kwargs={"pk": s.meeting.pk}),
+    "documents": lambda s: reverse("document_list", kwargs={"code": s.network.code.lower()}),
+    "consultation": lambda s: _first_consultation(s).get_absolute_url(),
 }
+
+
+def _first_consultation(s):
+    from meetings.models import Document
+
+    return Document.objects.consultations().filter(network=s.network).order_by("pk").first()

@@ -69,6 +69,13 @@ def world(
             other_administration,
             nsh,
         ),
+        # Documents (issue 9): a consultation in NEH asking both administrations, a report
+        # in NSH with an uploaded file, and a plain link.
+        consultation_neh=factories.make_consultation(
+            neh, asked=[administration, other_administration], title="Remiss i NEH"
+        ),
+        file_document=_file_document(nsh, coordinator),
+        link_document=factories.make_document(neh, title="Länkat dokument"),
         group=Group.objects.create(name="Granskare"),
         # The coordinator's personal calendar feed (the URL carries the secret).
         feed_secret=calendar.new_token(coordinator),
@@ -79,6 +86,22 @@ def world(
         ),
     )
     return world
+
+
+def _file_document(network, user):
+    from meetings import documents
+    from meetings.models import Document
+    from tests.documents import samples
+
+    return documents.add_document(
+        network=network,
+        user=user,
+        document=Document(title="Rapport med fil", kind=Document.Kind.REPORT),
+        work_areas=[],
+        upload=samples.upload("rapport.pdf", samples.pdf()),
+        upload_kind=documents.PDF,
+        asked=[],
+    )
 
 
 ADMIN_OBJECT = re.compile(r"<(?:path:)?(object_id|id)>")
