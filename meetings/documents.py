@@ -221,9 +221,7 @@ class Current:
 def current_for_network(network: Network) -> Current:
     """Open consultations by deadline and the most recent documents, in one query."""
     today = timezone.localdate()
-    latest = Document.objects.filter(network=network).recent().values("pk")[
-        :RECENT_ON_NETWORK_PAGE
-    ]
+    latest = Document.objects.filter(network=network).recent().values("pk")[:RECENT_ON_NETWORK_PAGE]
     rows = list(
         Document.objects.filter(network=network)
         .filter(

@@ -7,7 +7,6 @@ from meetings.models import ConsultationResponse, Document, Meeting
 from networks.models import Network, WorkArea
 from representatives.models import Administration
 
-
 MAX_ID = 2**63 - 1
 
 
