@@ -379,7 +379,7 @@ def build(neh, size: int) -> Document:
     for administration in administrations:
         factories.make_appointment(factories.make_user(), administration, neh)
     first = None
-    for n in range(size):
+    for _ in range(size):
         consultation = factories.make_consultation(neh, asked=administrations)
         consultation.work_areas.set(neh.work_areas.all()[:2])
         factories.make_document(neh).work_areas.set(neh.work_areas.all()[:3])
