@@ -144,8 +144,8 @@ def consultation_response_mark(request: HttpRequest, pk: int) -> HttpResponse:
     if not documents.may_mark_response(request.user, response, document.network):
         context = _detail_context(request, document)
         context["refusal"] = _(
-            "Bara %(administration)s:s representant eller ersättare i nätverket kan markera "
-            "förvaltningens svar."
+            "Bara representanten eller ersättaren för %(administration)s i nätverket kan "
+            "markera förvaltningens svar."
         ) % {"administration": response.administration.name}
         return render(request, "meetings/documents/document_detail.html", context, status=403)
     newly = documents.mark_response_sent(response, request.user)

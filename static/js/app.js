@@ -7,6 +7,12 @@
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     if (!target) return;
+    // After an outerHTML swap the event names the element that was replaced; its successor
+    // carries the same id.
+    if (!target.isConnected && target.id) {
+      target = document.getElementById(target.id);
+      if (!target) return;
+    }
     var announcement = target.querySelector("[data-announce]") ||
       (target.matches("[data-announce]") ? target : null);
     var live = document.getElementById("live-region");

@@ -275,7 +275,9 @@ def test_mark_response_for_every_role(role, client_for, consultation, administra
         assert not response_row.is_sent
     else:
         assert answer.status_code == 403
-        assert "Bara Miljöförvaltningen:s representant eller ersättare" in answer.content.decode()
+        assert (
+            "Bara representanten eller ersättaren för Miljöförvaltningen" in answer.content.decode()
+        )
         assert not response_row.is_sent
 
 
@@ -286,7 +288,7 @@ def test_response_marked_by_another_administration_is_refused(
     answer = client_for("representative").post(mark_url(consultation), {"response": other.pk})
     other.refresh_from_db()
     assert answer.status_code == 403
-    assert "Bara Socialförvaltningen:s representant eller ersättare" in answer.content.decode()
+    assert "Bara representanten eller ersättaren för Socialförvaltningen" in answer.content.decode()
     assert not other.is_sent
     assert not ConsultationResponse.objects.filter(sent_at__isnull=False).exists()
 
