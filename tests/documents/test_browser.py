@@ -3,6 +3,7 @@ representative marks its response as sent without a page reload (htmx)."""
 
 import datetime
 import os
+import re
 import shutil
 
 import pytest
@@ -77,9 +78,10 @@ def test_add_a_consultation_and_mark_the_response(
     page.get_by_label("Sista dag för svar").fill(deadline.isoformat())
     page.get_by_label("Miljöförvaltningen").check()
     page.get_by_role("button", name="Lägg till").click()
-    page.wait_for_url("**/dokument/*/")
-    assert page.get_by_text("Dokumentet är tillagt.").is_visible()
-    assert page.get_by_text("0 av 1 förvaltningar har svarat.").is_visible()
+    # (A glob like **/dokument/*/ would also match the form's own URL, …/dokument/nytt/.)
+    page.wait_for_url(re.compile(r"/dokument/\d+/$"))
+    expect(page.get_by_text("Dokumentet är tillagt.")).to_be_visible()
+    expect(page.get_by_text("0 av 1 förvaltningar har svarat.")).to_be_visible()
     document = Document.objects.get()
     assert document.deadline == deadline and document.file_name == "Avfallsplan.pdf"
 
