@@ -8,6 +8,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.db import connections
 from django.test import Client
 from django.utils import timezone
 
@@ -40,6 +41,11 @@ def browser():
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
         )
         yield chromium
+        # While Playwright's event loop runs in this thread, Django keeps the ORM's
+        # connections per context rather than per thread, so the test's ORM calls opened a
+        # connection of their own. Close it here, inside the loop, or PostgreSQL refuses to
+        # drop the test database at the end of the run ("being accessed by other users").
+        connections.close_all()
         chromium.close()
 
 
@@ -93,7 +99,9 @@ def test_add_a_consultation_and_mark_the_response(
             "button", name="Markera svaret från Miljöförvaltningen som skickat"
         ).click()
     assert posted.value.status == 200  # the htmx partial, not a redirect
-    notice = page.get_by_text("Svaret från Miljöförvaltningen är markerat som skickat.")
+    notice = page.locator("#responses").get_by_text(
+        "Svaret från Miljöförvaltningen är markerat som skickat."
+    )
     notice.wait_for()
     expect(page.locator("#live-region")).to_have_text(notice.inner_text())
     response = ConsultationResponse.objects.get(document=document)
