@@ -5,6 +5,8 @@ Documents are read by everyone signed in; coordinators of the network add them; 
 representative or substitute of an asked administration marks its response.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
@@ -108,7 +110,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @login_required
-def document_file(request: HttpRequest, key: str) -> FileResponse:
+def document_file(request: HttpRequest, key: uuid.UUID) -> FileResponse:
     """The uploaded file, for signed-in people only, always as a download."""
     document = get_object_or_404(Document.objects.exclude(file=""), file_key=key)
     try:
