@@ -69,10 +69,14 @@ class DocumentForm(forms.ModelForm):
         field_classes = {"work_areas": IdMultipleChoiceField, "meeting": IdChoiceField}
         widgets = {
             "work_areas": forms.CheckboxSelectMultiple,
-            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # A text field, not type="date": Chromium's date picker button is a tab stop
+            # without a visible focus indicator.
+            "deadline": forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"}),
         }
         help_texts = {
-            "deadline": _("Bara för remisser: sista dag för förvaltningarnas svar."),
+            "deadline": _(
+                "Bara för remisser: sista dag för förvaltningarnas svar, som ÅÅÅÅ-MM-DD."
+            ),
         }
 
     def __init__(self, *args, network: Network, **kwargs):

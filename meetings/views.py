@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from meetings import documents
 from meetings.models import AgendaItem, Meeting
+from meetings.participation import home_roles_context, participation_context
 from networks.models import Network, WorkArea
 from networks.rules import is_coordinator
 from representatives.models import Administration, Appointment
@@ -33,7 +34,9 @@ def home(request: HttpRequest) -> HttpResponse:
             to_attr="next_meetings",
         )
     )
-    return render(request, "meetings/home.html", {"networks": networks})
+    context = {"networks": networks}
+    context.update(home_roles_context(request.user))
+    return render(request, "meetings/home.html", context)
 
 
 @require_GET
@@ -90,4 +93,5 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda_minutes": sum(item.allotted_minutes or item.wished_minutes for item in agenda),
         "can_coordinate": can_coordinate,
     }
+    context.update(participation_context(request.user, meeting))
     return render(request, "meetings/meeting_detail.html", context)

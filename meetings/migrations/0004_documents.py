@@ -11,7 +11,7 @@ import meetings.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0002_calendar_token"),
+        ("meetings", "0003_attendance_invitation"),
         ("networks", "0003_network_organizer_email"),
         ("representatives", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
