@@ -6,6 +6,8 @@ from meetings.models import (
     AgendaVersion,
     Attendance,
     CalendarToken,
+    ConsultationResponse,
+    Document,
     Invitation,
     Meeting,
 )
@@ -80,3 +82,33 @@ class InvitationAdmin(admin.ModelAdmin):
     search_fields = ["full_name", "email", "invited_by__full_name"]
     raw_id_fields = ["meeting", "invited_by"]
     exclude = ["token_hash"]
+
+
+class ConsultationResponseInline(admin.TabularInline):
+    model = ConsultationResponse
+    extra = 0
+    fields = ["administration", "sent_at", "sent_by"]
+    raw_id_fields = ["sent_by"]
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "network", "kind", "deadline", "created_at"]
+    list_filter = ["network", "kind"]
+    search_fields = ["title", "file_name"]
+    filter_horizontal = ["work_areas"]
+    raw_id_fields = ["meeting", "created_by"]
+    # Files are uploaded through the app's form, which checks their content; the admin shows
+    # them but does not take uploads past those checks.
+    readonly_fields = [
+        "file",
+        "file_name",
+        "file_size",
+        "file_content_type",
+        "file_key",
+        "uid",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [ConsultationResponseInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

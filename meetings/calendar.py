@@ -40,7 +40,14 @@ from icalendar import (
     vRecur,
 )
 
-from meetings.models import AgendaItem, CalendarToken, Invitation, Meeting, MeetingQuerySet
+from meetings.models import (
+    AgendaItem,
+    CalendarToken,
+    Document,
+    Invitation,
+    Meeting,
+    MeetingQuerySet,
+)
 from networks.models import Network
 from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
@@ -106,6 +113,17 @@ def personal_feed_meetings(user) -> MeetingQuerySet:
 
 def network_feed_meetings(network: Network) -> MeetingQuerySet:
     return feed_meetings().filter(network=network)
+
+
+def network_feed_deadlines(network: Network) -> list[Document]:
+    """The network's consultation deadlines (issue 9), from twelve months back and all coming."""
+    since = timezone.localdate() - PAST_WINDOW
+    return list(
+        Document.objects.consultations()
+        .filter(network=network, deadline__gte=since)
+        .select_related("network")
+        .order_by("deadline", "pk")
+    )
 
 
 # --- Writing events --------------------------------------------------------------------------
@@ -210,6 +228,31 @@ def meeting_event(meeting: Meeting, *, stamp: datetime.datetime | None = None) -
     return event
 
 
+def deadline_uid(document: Document) -> str:
+    return f"deadline-{document.uid}@{UID_DOMAIN}"
+
+
+def deadline_event(document: Document) -> Event:
+    """A consultation's response deadline as an all-day entry (DTSTART;VALUE=DATE), shown as
+    free time so it does not block the day in anyone's calendar."""
+    event = Event()
+    event.add("uid", deadline_uid(document))
+    event.add("dtstamp", document.updated_at)
+    event.add("created", document.created_at)
+    event.add("last-modified", document.updated_at)
+    event.add("dtstart", document.deadline)
+    event.add("dtend", document.deadline + datetime.timedelta(days=1))
+    event.add(
+        "summary", f"{document.network.code}: {_('Sista svarsdag för remiss')}: {document.title}"
+    )
+    url = absolute_url(document.get_absolute_url())
+    event.add("description", f"{document.title}\n\n{_('Mer om remissen')}: {url}")
+    event.add("url", url)
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
 def _calendar(name: str | None, *, method: str | None = None) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -233,12 +276,14 @@ def _serialise(calendar: Calendar) -> bytes:
     return calendar.to_ical()
 
 
-def feed(meetings, name: str) -> bytes:
+def feed(meetings, name: str, deadlines=()) -> bytes:
     """A subscription feed: a named calendar without METHOD."""
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _calendar(name)
         for meeting in meetings:
             calendar.add_component(meeting_event(meeting))
+        for document in deadlines:
+            calendar.add_component(deadline_event(document))
         return _serialise(calendar)
 
 
@@ -250,12 +295,13 @@ def meeting_file(meeting: Meeting) -> bytes:
         return _serialise(calendar)
 
 
-def feed_last_modified(meetings, token: CalendarToken) -> datetime.datetime:
-    """The newest change among the meetings, their agenda items and the token."""
+def feed_last_modified(meetings, token: CalendarToken, deadlines=()) -> datetime.datetime:
+    """The newest change among the meetings, their agenda items, the deadlines and the token."""
     changes = [token.created_at]
     for meeting in meetings:
         changes.append(meeting.updated_at)
         changes.extend(item.updated_at for item in _agenda(meeting))
+    changes.extend(document.updated_at for document in deadlines)
     return max(changes)
 
 
@@ -352,7 +398,7 @@ def _values(obj) -> tuple:
     return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
 
 
-def feed_etag(meetings, name: str) -> str:
+def feed_etag(meetings, name: str, deadlines=()) -> str:
     """A fingerprint of everything a feed is written from, without writing it.
 
     Writing 500 events costs far more than reading them, so a 304 is decided from the rows
@@ -369,6 +415,8 @@ def feed_etag(meetings, name: str) -> str:
             [_values(item) for item in _agenda(meeting)],
         )
         digest.update(repr(rows).encode())
+    for document in deadlines:
+        digest.update(repr(("deadline", _values(document), _values(document.network))).encode())
     return digest.hexdigest()[:32]
 
 

@@ -104,19 +104,21 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
     if token is None:
         # The same short answer whatever the reason; not the HTML page, which echoes the path.
         return HttpResponseNotFound(b"Not Found\n", content_type="text/plain; charset=utf-8")
+    deadlines = []
     if token.network_id:
         meetings = list(calendar.network_feed_meetings(token.network))
+        deadlines = calendar.network_feed_deadlines(token.network)
         name = f"{token.network.code} – {token.network.name}"
     else:
         meetings = list(calendar.personal_feed_meetings(token.user))
         name = _("Mina nätverksmöten")
-    etag = quote_etag(calendar.feed_etag(meetings, name))
-    last_modified = calendar.feed_last_modified(meetings, token)
+    etag = quote_etag(calendar.feed_etag(meetings, name, deadlines))
+    last_modified = calendar.feed_last_modified(meetings, token, deadlines)
     response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
     if response is None:
-        body = calendar.feed(meetings, name)
+        body = calendar.feed(meetings, name, deadlines)
         response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified.timestamp())

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from meetings import documents
 from meetings.models import AgendaItem, Meeting
 from meetings.participation import home_roles_context, participation_context
 from meetings.rules import can_propose_for
@@ -68,6 +69,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
         "past": list(visible.past()[:MEETINGS_PER_LIST]),
         "seats": seats,
         "coordinators": network.coordinators.all(),
+        "current": documents.current_for_network(network),
     }
     return render(request, "meetings/network_detail.html", context)
 

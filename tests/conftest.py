@@ -97,6 +97,13 @@ def network_people(representative, substitute, other_administration, neh):
     return [representative, substitute, third]
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    # Uploaded files of every test go to a folder of its own, never the checkout's media/.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
 ROLES = ["anonymous", "staff", "representative", "substitute", "director", "coordinator", "admin"]
 
 

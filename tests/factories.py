@@ -72,3 +72,24 @@ def make_agenda_item(meeting: Meeting, *, position: int | None = None, **extra) 
         extra.setdefault("status", AgendaItem.Status.ACCEPTED)
     extra.setdefault("title", f"Punkt {next(_counter)}")
     return AgendaItem.objects.create(meeting=meeting, position=position, **extra)
+
+
+def make_document(network: Network, *, kind: str = "report", **extra):
+    """A document with a link (no file); a consultation gets a deadline a month ahead."""
+    from meetings.models import Document
+
+    if kind == Document.Kind.CONSULTATION:
+        extra.setdefault("deadline", timezone.localdate() + datetime.timedelta(days=30))
+    extra.setdefault("title", f"Dokument {next(_counter)}")
+    extra.setdefault("url", "https://www.example.org/dokument")
+    return Document.objects.create(network=network, kind=kind, **extra)
+
+
+def make_consultation(network: Network, asked=(), **extra):
+    """A consultation (remiss) asking the given administrations to respond."""
+    from meetings.models import ConsultationResponse, Document
+
+    document = make_document(network, kind=Document.Kind.CONSULTATION, **extra)
+    for administration in asked:
+        ConsultationResponse.objects.create(document=document, administration=administration)
+    return document

@@ -62,7 +62,10 @@ _feed_secret = ""
 
 def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
+    from meetings.models import Document
+
     with transaction.atomic():
+        Document.objects.all().delete()
         AgendaItem.objects.all().delete()
         Meeting.objects.all().delete()
         Appointment.objects.all().delete()
@@ -219,6 +222,42 @@ def _administrations(first: int, last: int, people: list[User], today) -> list[A
     return created
 
 
+DOCUMENTS_SMALL = 10  # per network
+DOCUMENTS_FULL = 300
+
+
+def _documents(count: int, today: datetime.date) -> None:
+    """Documents in both networks; every third a consultation asking every administration."""
+    from meetings.models import ConsultationResponse, Document
+
+    administrations = list(Administration.objects.all())
+    for network in Network.objects.order_by("code"):
+        start = Document.objects.filter(network=network).count()
+        documents = Document.objects.bulk_create(
+            [
+                Document(
+                    network=network,
+                    title=f"Dokument {network.code} {n}",
+                    kind=Document.Kind.CONSULTATION if n % 3 == 0 else Document.Kind.REPORT,
+                    url=f"https://www.example.org/dokument/{n}",
+                    deadline=today + datetime.timedelta(days=n % 90 - 30) if n % 3 == 0 else None,
+                )
+                for n in range(start, start + count)
+            ]
+        )
+        ConsultationResponse.objects.bulk_create(
+            [
+                ConsultationResponse(document=document, administration=administration)
+                for document in documents
+                if document.is_consultation
+                for administration in administrations
+            ],
+            batch_size=1000,
+        )
+        for area in network.work_areas.all()[:2]:
+            area.documents.add(*documents)
+
+
 @transaction.atomic
 def build(size: Size = SMALL) -> Subjects:
     """A fresh small dataset (call `wipe()` first)."""
@@ -236,6 +275,7 @@ def build(size: Size = SMALL) -> Subjects:
     _agenda_versions(subjects().meeting, coordinator)
     global _feed_secret
     _feed_secret = calendar.new_token(coordinator)
+    _documents(DOCUMENTS_SMALL, today)
     return subjects()
 
 
@@ -285,6 +325,7 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
         list(Administration.objects.all()) or administrations,
         everyone,
     )
+    _documents(DOCUMENTS_FULL - DOCUMENTS_SMALL, today)
     return subjects()
 
 

@@ -32,4 +32,12 @@ PAGES = {
     "contacts csv": lambda s: reverse(
         "network_contacts_csv", kwargs={"code": s.network.code.lower()}
     ),
+    "documents": lambda s: reverse("document_list", kwargs={"code": s.network.code.lower()}),
+    "consultation": lambda s: _first_consultation(s).get_absolute_url(),
 }
+
+
+def _first_consultation(s):
+    from meetings.models import Document
+
+    return Document.objects.consultations().filter(network=s.network).order_by("pk").first()

@@ -236,6 +236,9 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         planned=planned,
         administration=administration,
         invitation_token=invitation_token,
+        consultation=factories.make_consultation(
+            neh, asked=[administration], title="Remiss: ny avfallsplan"
+        ),
     )
 
 

@@ -27,6 +27,7 @@ class PageData:
     administration: object  # Miljöförvaltningen, the director's
     invitation_token: str  # a colleague's invitation to the published meeting
     open_for_proposals: object  # an NEH meeting far enough ahead to take proposals
+    consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,10 @@ PAGES = [
         lambda d: reverse("agenda_version", args=[d.published.pk, 1]),
         SIGNED_IN,
     ),
+    # Issue 9: documents and consultations.
+    AppPage("documents NEH", lambda d: reverse("document_list", args=["neh"]), SIGNED_IN),
+    AppPage("add a document", lambda d: reverse("document_create", args=["neh"]), ("coordinator",)),
+    AppPage("consultation", lambda d: d.consultation.get_absolute_url(), SIGNED_IN),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
     AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),

@@ -46,6 +46,8 @@ from meetings.models import (
     AgendaVersion,
     Attendance,
     CalendarToken,
+    ConsultationResponse,
+    Document,
     Invitation,
     Meeting,
 )
@@ -321,6 +323,50 @@ FORMS: dict[str, Form] = {
         ).exists(),
         lenient=frozenset({"full_name", "reason"}),
     ),
+    # Documents (issue 9). Files, both link and file, and neither are tested with real
+    # uploads in tests/documents/test_uploads.py; the work areas and the meeting are optional,
+    # so they are tested there too (another network's area or meeting is refused).
+    "document_create": Form(
+        role="coordinator",
+        kwargs=lambda w: {"code": "neh"},
+        valid=lambda w: {
+            "title": "Remiss om klimatanpassning",
+            "kind": "consultation",
+            "url": "https://www.example.org/remiss",
+            "deadline": _in_days(30),
+            "asked_administrations": str(w.administration.pk),
+        },
+        accepted=lambda response, w: (
+            response.status_code == 302
+            and Document.objects.filter(title="Remiss om klimatanpassning").exists()
+        ),
+        extra_values={"deadline": lambda w: [_in_days(-1), "1999-12-31"]},
+        # Any text is a title (HTML is escaped on output). Any set of administrations may be
+        # asked; leaving all out is refused (tests/documents), but the fuzzer's two ids may
+        # be the two administrations of the world.
+        lenient=frozenset({"title", "asked_administrations"}),
+    ),
+    "consultation_response_mark": Form(
+        role="representative",
+        kwargs=lambda w: {"pk": w.consultation_neh.pk},
+        valid=lambda w: {
+            "response": str(w.consultation_neh.responses.get(administration=w.administration).pk)
+        },
+        accepted=lambda response, w: (
+            response.status_code == 302
+            and ConsultationResponse.objects.get(
+                document=w.consultation_neh, administration=w.administration
+            ).sent_by
+            == w.representative
+        ),
+        extra_values={
+            "response": lambda w: [
+                # Socialförvaltningen's response: the representative of Miljöförvaltningen
+                # may not mark it (403).
+                w.consultation_neh.responses.get(administration=w.other_administration).pk,
+            ]
+        },
+    ),
 }
 
 
@@ -555,6 +601,15 @@ FORMS.update(
         ),
     }
 )
+
+
+def _in_days(days: int) -> str:
+    import datetime
+
+    from django.utils import timezone
+
+    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+
 
 # URLs that accept POST but are not in FORMS yet, with the reason. Keep this short.
 NOT_FORMS: dict[str, str] = {

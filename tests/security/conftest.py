@@ -94,6 +94,13 @@ def world(
             other_administration,
             nsh,
         ),
+        # Documents (issue 9): a consultation in NEH asking both administrations, a report
+        # in NSH with an uploaded file, and a plain link.
+        consultation_neh=factories.make_consultation(
+            neh, asked=[administration, other_administration], title="Remiss i NEH"
+        ),
+        file_document=_file_document(nsh, coordinator),
+        link_document=factories.make_document(neh, title="Länkat dokument"),
         group=Group.objects.create(name="Granskare"),
         # Work areas (issue 4): NEH's, NSH's, and an archived one of NEH.
         neh_area=neh.work_areas.active().first(),
@@ -137,6 +144,22 @@ def world(
         meeting=published_neh, person=representative, answer=Attendance.Answer.COMING
     )
     return world
+
+
+def _file_document(network, user):
+    from meetings import documents
+    from meetings.models import Document
+    from tests.documents import samples
+
+    return documents.add_document(
+        network=network,
+        user=user,
+        document=Document(title="Rapport med fil", kind=Document.Kind.REPORT),
+        work_areas=[],
+        upload=samples.upload("rapport.pdf", samples.pdf()),
+        upload_kind=documents.PDF,
+        asked=[],
+    )
 
 
 ADMIN_OBJECT = re.compile(r"<(?:path:)?(object_id|id)>")

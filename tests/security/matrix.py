@@ -683,6 +683,80 @@ MATRIX: dict[str, Case | list[Case]] = {
             access=everyone(NOT_FOUND),
         ),
     ],
+    # Documents and consultations (issue 9). Read by everyone signed in; added by the
+    # network's coordinators; a response marked by the asked administration's current
+    # representative or substitute in that network.
+    "document_list": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "document_create": [
+        Case(
+            kwargs=lambda w: {"code": "neh"},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"title": "Ny rapport", "kind": "report", "url": "https://a.se/r"},
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh"},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"title": "Ny rapport", "kind": "report", "url": "https://a.se/r"},
+            note="the NEH coordinator adds nothing to NSH",
+        ),
+        Case(
+            kwargs=lambda w: {"code": "xyz"},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            note="no such",
+        ),
+    ],
+    "document_detail": [
+        Case(kwargs=lambda w: {"pk": w.consultation_neh.pk}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"pk": w.file_document.pk}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "document_file": [
+        Case(kwargs=lambda w: {"key": w.file_document.file_key}, access=signed_in(OK)),
+        Case(
+            kwargs=lambda w: {"key": w.link_document.file_key},
+            access=signed_in(NOT_FOUND),
+            note="a link has no file",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "00000000-0000-4000-8000-000000000000"},
+            access=signed_in(NOT_FOUND),
+            note="no such key",
+        ),
+    ],
+    "consultation_response_mark": [
+        Case(
+            kwargs=lambda w: {"pk": w.consultation_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: {
+                "response": w.consultation_neh.responses.get(administration=w.administration).pk
+            },
+            note="Miljöförvaltningen's own response",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.consultation_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {
+                "response": w.consultation_neh.responses.get(
+                    administration=w.other_administration
+                ).pk
+            },
+            note="another administration's response",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.link_document.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            note="not a consultation",
+        ),
+    ],
     # For load balancers: no sign-in, GET only.
     "healthz": Case(access=everyone(OK)),
     # The accessibility statement: public by law (DOS-lagen), for everyone without signing in.

@@ -1,0 +1,237 @@
+"""Documents and consultations: what an upload may be, who may do what, and the workflows.
+
+Uploads are checked by their content, not only by their name: a PDF starts with `%PDF-`; the
+Office and OpenDocument formats are ZIP containers, recognised by the parts inside them. The
+extension must name the type the content is. A file is written to storage only after the form
+is valid, inside the transaction's success path, and removed again if the transaction fails,
+so a refused or failed submission leaves no stray file behind.
+"""
+
+import dataclasses
+import os
+import unicodedata
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import ConsultationResponse, Document, document_upload_to
+from networks.models import Network
+from representatives.models import Administration, Appointment
+
+PDF = "pdf"
+DOCX = "docx"
+XLSX = "xlsx"
+PPTX = "pptx"
+ODT = "odt"
+ODS = "ods"
+
+CONTENT_TYPES = {
+    PDF: "application/pdf",
+    DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    PPTX: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ODT: "application/vnd.oasis.opendocument.text",
+    ODS: "application/vnd.oasis.opendocument.spreadsheet",
+}
+# The part that makes an Office Open XML package a document, a workbook or a presentation.
+OOXML_MAIN_PARTS = {
+    "word/document.xml": DOCX,
+    "xl/workbook.xml": XLSX,
+    "ppt/presentation.xml": PPTX,
+}
+ODF_MIMETYPES = {CONTENT_TYPES[ODT]: ODT, CONTENT_TYPES[ODS]: ODS}
+ALLOWED_NAMES = ", ".join(f".{ext}" for ext in CONTENT_TYPES).upper().replace(".", "")
+
+RECENT_ON_NETWORK_PAGE = 5
+
+
+# --- Upload checks ---------------------------------------------------------------------------
+
+
+def max_upload_size() -> int:
+    return settings.DOCUMENT_MAX_UPLOAD_SIZE
+
+
+def content_type_of(upload: UploadedFile) -> str | None:
+    """The type the content is (a key of CONTENT_TYPES), or None if it is none of ours."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if not head.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "[Content_Types].xml" in names:
+                for part, kind in OOXML_MAIN_PARTS.items():
+                    if part in names:
+                        return kind
+                return None
+            if "mimetype" in names:
+                # ODF stores its type as the first, uncompressed entry; read a few bytes only.
+                with archive.open("mimetype") as entry:
+                    mimetype = entry.read(100).decode("ascii", errors="replace").strip()
+                return ODF_MIMETYPES.get(mimetype)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def clean_file_name(name: str) -> str:
+    """The original name, as shown and offered on download: no folders, no control characters."""
+    name = os.path.basename(name.replace("\\", "/"))
+    name = "".join(c for c in name if unicodedata.category(c)[0] != "C").strip()
+    if len(name) > 200:
+        stem, dot, suffix = name.rpartition(".")
+        name = stem[: 200 - len(suffix) - 1] + dot + suffix if dot else name[:200]
+    return name
+
+
+def check_upload(upload: UploadedFile) -> str:
+    """Refuse what we do not accept, with a Swedish message; return the file's type."""
+    if upload.size > max_upload_size():
+        raise ValidationError(
+            _("Filen är för stor (%(size)s). Största tillåtna storlek är %(max)s."),
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "max": filesizeformat(max_upload_size())},
+        )
+    if upload.size == 0:
+        raise ValidationError(_("Filen är tom."), code="empty")
+    name = clean_file_name(upload.name or "")
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in CONTENT_TYPES:
+        raise ValidationError(
+            _("Filtypen tillåts inte. Tillåtna filtyper är %(allowed)s."),
+            code="extension",
+            params={"allowed": ALLOWED_NAMES},
+        )
+    kind = content_type_of(upload)
+    if kind is None:
+        raise ValidationError(
+            _(
+                "Filens innehåll är inte en fil av de tillåtna typerna (%(allowed)s), "
+                "även om namnet säger så."
+            ),
+            code="content",
+            params={"allowed": ALLOWED_NAMES},
+        )
+    if kind != extension:
+        raise ValidationError(
+            _("Filens innehåll är en %(kind)s-fil men namnet slutar på .%(extension)s."),
+            code="mismatch",
+            params={"kind": kind.upper(), "extension": extension},
+        )
+    return kind
+
+
+# --- Who may do what -------------------------------------------------------------------------
+
+
+def answering_administration_ids(user, network: Network) -> frozenset[int]:
+    """The administrations the user answers consultations for in the network: those where the
+    user is the current representative or substitute there."""
+    if not user.is_authenticated:
+        return frozenset()
+    return frozenset(
+        Appointment.objects.current()
+        .filter(person=user, network=network)
+        .values_list("administration_id", flat=True)
+    )
+
+
+def may_mark_response(user, response: ConsultationResponse, network: Network) -> bool:
+    return response.administration_id in answering_administration_ids(user, network)
+
+
+# --- Workflows -------------------------------------------------------------------------------
+
+
+def add_document(
+    *,
+    network: Network,
+    user,
+    document: Document,
+    work_areas,
+    upload: UploadedFile | None,
+    upload_kind: str | None,
+    asked: list[Administration],
+) -> Document:
+    """Save a validated document, its file (if any) and its consultation rows.
+
+    The file is written only here, after validation; if anything in the transaction fails,
+    the written file is deleted again before the error goes on.
+    """
+    stored_name = None
+    try:
+        with transaction.atomic():
+            document.network = network
+            document.created_by = user
+            if upload is not None and upload_kind is not None:
+                upload.seek(0)
+                stored_name = default_storage.save(
+                    document_upload_to(document, f"x.{upload_kind}"), upload
+                )
+                document.file.name = stored_name
+                document.file_name = clean_file_name(upload.name or "")
+                document.file_size = upload.size
+                document.file_content_type = CONTENT_TYPES[upload_kind]
+            document.save()
+            document.work_areas.set(work_areas)
+            if document.is_consultation:
+                ConsultationResponse.objects.bulk_create(
+                    ConsultationResponse(document=document, administration=administration)
+                    for administration in asked
+                )
+    except BaseException:
+        if stored_name is not None:
+            default_storage.delete(stored_name)
+        raise
+    return document
+
+
+def mark_response_sent(response: ConsultationResponse, user) -> bool:
+    """Mark an administration's answer as sent. False if it already was (nothing changes)."""
+    updated = ConsultationResponse.objects.filter(pk=response.pk, sent_at__isnull=True).update(
+        sent_at=timezone.now(), sent_by=user
+    )
+    return bool(updated)
+
+
+# --- The network page's "Aktuellt" -----------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Current:
+    open_consultations: list[Document]
+    recent: list[Document]
+
+
+def current_for_network(network: Network) -> Current:
+    """Open consultations by deadline and the most recent documents, in one query."""
+    today = timezone.localdate()
+    latest = Document.objects.filter(network=network).recent().values("pk")[:RECENT_ON_NETWORK_PAGE]
+    rows = list(
+        Document.objects.filter(network=network)
+        .filter(
+            Q(kind=Document.Kind.CONSULTATION, deadline__gte=today) | Q(pk__in=latest),
+        )
+        .recent()
+    )
+    open_consultations = sorted(
+        (d for d in rows if d.is_consultation and d.deadline >= today),
+        key=lambda d: (d.deadline, d.pk),
+    )
+    recent = [d for d in rows if d not in open_consultations][:RECENT_ON_NETWORK_PAGE]
+    return Current(open_consultations=open_consultations, recent=recent)

@@ -1,0 +1,87 @@
+"""Real, small sample files made in the test: a minimal valid PDF and Office/OpenDocument
+packages built with zipfile, plus things that only pretend to be one of them."""
+
+import io
+import zipfile
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from meetings.documents import CONTENT_TYPES
+
+
+def pdf(text: str = "Remiss") -> bytes:
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, start=1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return body
+
+
+CONTENT_TYPES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+
+
+def _zip(entries: dict[str, str], *, stored_first: str | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if stored_first is not None:
+            archive.writestr("mimetype", stored_first, compress_type=zipfile.ZIP_STORED)
+        for name, text in entries.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+def ooxml(main_part: str) -> bytes:
+    return _zip({"[Content_Types].xml": CONTENT_TYPES_XML, main_part: "<x/>"})
+
+
+def docx() -> bytes:
+    return ooxml("word/document.xml")
+
+
+def xlsx() -> bytes:
+    return ooxml("xl/workbook.xml")
+
+
+def pptx() -> bytes:
+    return ooxml("ppt/presentation.xml")
+
+
+def odf(mimetype: str) -> bytes:
+    return _zip({"content.xml": "<office:document-content/>"}, stored_first=mimetype)
+
+
+def odt() -> bytes:
+    return odf(CONTENT_TYPES["odt"])
+
+
+def ods() -> bytes:
+    return odf(CONTENT_TYPES["ods"])
+
+
+def plain_zip() -> bytes:
+    return _zip({"readme.txt": "hej"})
+
+
+def upload(name: str, content: bytes, content_type: str = "application/pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
