@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth.usersessions' list uses naturaltime
     "django_htmx",
     "template_partials",
     "csp",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "accounts",
     "networks",
     "representatives",
@@ -71,6 +73,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Accounts (accounts/mfa.py, accounts/audit.py): coordinators and administrators need a
+    # second factor before they act; every refused request (403) is written to the audit log.
+    "accounts.mfa.RequireStaffMFAMiddleware",
+    "accounts.audit.DeniedRequestsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -126,6 +133,14 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hållbarhetsnätverken] "
 # Rate limits are allauth's defaults (on). They count in the cache, see CACHES.
+
+# Accounts (README, "Accounts"): coordinators and administrators must set up two-factor
+# before they can act; on by default in production, off in development so the demo is easy.
+REQUIRE_MFA_FOR_STAFF_ROLES = env_bool("REQUIRE_MFA_FOR_STAFF_ROLES", default=PRODUCTION)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Hållbarhetsnätverken"
+# Users see and end their own sessions (allauth.usersessions), linked from "Mitt konto".
+USERSESSIONS_TRACK_ACTIVITY = False
 
 LANGUAGE_CODE = "sv"
 # Each language is offered in its own name.
@@ -241,6 +256,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Sign-ins, two-factor changes, calendar link resets, refusals (accounts/audit.py).
+        "audit": {"level": "INFO"},
         "django.request": {"filters": ["mask_calendar_secrets"]},
         "django.server": {
             "handlers": ["django.server"],

@@ -15,6 +15,8 @@ urlpatterns = [
     path("natverk/<slug:code>/", meeting_views.network_detail, name="network_detail"),
     path("moten/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
     path("", include("meetings.calendar_urls")),
+    path("", include("representatives.lifecycle_urls")),
+    path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
