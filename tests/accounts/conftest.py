@@ -14,3 +14,19 @@ def former_representative(administration, nsh):
     )
     appointment.end(datetime.date(2025, 12, 31))
     return person
+
+
+@pytest.fixture
+def load_settings(monkeypatch):
+    """config/settings.py executed afresh with a production environment plus overrides."""
+    import runpy
+
+    from tests.foundation.test_settings import PRODUCTION_ENV, SETTINGS
+
+    def load(**overrides: str) -> dict:
+        monkeypatch.delenv("REQUIRE_MFA_FOR_STAFF_ROLES", raising=False)
+        for name, value in {**PRODUCTION_ENV, **overrides}.items():
+            monkeypatch.setenv(name, value)
+        return runpy.run_path(str(SETTINGS))
+
+    return load
