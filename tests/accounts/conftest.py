@@ -24,7 +24,14 @@ def load_settings(monkeypatch):
     from tests.foundation.test_settings import PRODUCTION_ENV, SETTINGS
 
     def load(**overrides: str) -> dict:
-        monkeypatch.delenv("REQUIRE_MFA_FOR_STAFF_ROLES", raising=False)
+        for name in (
+            "REQUIRE_MFA_FOR_STAFF_ROLES",
+            "ENTRA_TENANT_ID",
+            "ENTRA_CLIENT_ID",
+            "ENTRA_CLIENT_SECRET",
+            "OIDC_SERVER_URL",
+        ):
+            monkeypatch.delenv(name, raising=False)
         for name, value in {**PRODUCTION_ENV, **overrides}.items():
             monkeypatch.setenv(name, value)
         return runpy.run_path(str(SETTINGS))
