@@ -24,6 +24,12 @@ class UserAdmin(BaseUserAdmin):
     filter_horizontal = ["groups"]
     actions = ["deactivate_accounts", "pseudonymise_accounts"]
 
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        # Unticking "aktiv" is a deactivation like any other: sessions and links end too.
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            lifecycle.deactivate(obj, by=request.user)
+
     def _others(self, request, queryset):
         """Never the administrator's own account: nobody locks themselves out by mistake."""
         if queryset.filter(pk=request.user.pk).exists():

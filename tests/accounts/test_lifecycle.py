@@ -226,3 +226,24 @@ def test_prompt_page_query_count_does_not_grow(
     with django_assert_num_queries(4):
         response = client.get(reverse("people_to_deactivate"))
     assert response.content.decode().count("Avaktivera<span") == size
+
+
+def test_unticking_active_in_the_admin_form_is_a_full_deactivation(client_for, representative):
+    calendar.new_token(representative)
+    signed_in_client(representative)
+    client = client_for("admin")
+    url = reverse("admin:accounts_user_change", args=[representative.pk])
+    response = client.post(
+        url,
+        {
+            "email": representative.email,
+            "full_name": representative.full_name,
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "10:00:00",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    representative.refresh_from_db()
+    assert not representative.is_active
+    assert not CalendarToken.objects.active().filter(user=representative).exists()
+    assert not Session.objects.exclude(session_key=client.session.session_key).exists()

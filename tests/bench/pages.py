@@ -11,8 +11,8 @@ PAGES = {
     "start": lambda s: reverse("home"),
     "network": lambda s: reverse("network_detail", kwargs={"code": s.network.code.lower()}),
     "meeting": lambda s: reverse("meeting_detail", kwargs={"pk": s.meeting.pk}),
-    "my_account": lambda s: reverse("my_account"),
+    "account": lambda s: reverse("my_account"),
     "my_data": lambda s: reverse("my_data"),
-    "my_data_download": lambda s: reverse("my_data_download"),
-    "people_to_deactivate": lambda s: reverse("people_to_deactivate"),
+    "export": lambda s: reverse("my_data_download"),
+    "inactive": lambda s: reverse("people_to_deactivate"),
 }
