@@ -15,6 +15,7 @@ export DEBUG ?= 1
 help:
 	@echo "make run    - set up, migrate, load the demo and serve http://$(HOST):$(PORT)"
 	@echo "make test   - set up and run the whole test suite"
+	@echo "make test-browser - only the real-browser and accessibility tests"
 	@echo "make lint   - ruff lint and format check"
 	@echo "make bench  - build a large dataset and measure the key pages"
 	@echo "make serve  - run the production configuration (gunicorn) locally"
@@ -35,6 +36,10 @@ run: install
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Only the real-browser tests (Chromium, axe-core); `make test` runs them too.
+test-browser: install
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -43,6 +43,18 @@ def deactivation_steps() -> list[DeactivationStep]:
     return list(_deactivation_steps)
 
 
+# Run at pseudonymisation with (user, former e-mail address), for data that names the person
+# by address rather than by a link to the user row (e.g. a colleague's invitation).
+PseudonymisationStep = Callable[[User, str], object]
+_pseudonymisation_steps: list[PseudonymisationStep] = []
+
+
+def on_pseudonymisation(step: PseudonymisationStep) -> PseudonymisationStep:
+    if step not in _pseudonymisation_steps:
+        _pseudonymisation_steps.append(step)
+    return step
+
+
 def end_sessions(user: User) -> int:
     """End every session of the user, wherever it is. Returns how many were ended.
 
@@ -81,6 +93,10 @@ def deactivate(user: User, by: User | None = None) -> None:
     audit.info("account_deactivated user=%s by=%s", user.pk, by.pk if by else None)
 
 
+def pseudonymised_name(user: User) -> str:
+    return f"Före detta användare #{user.pk}"
+
+
 def pseudonymised_email(user: User) -> str:
     return f"anonymiserad-{user.pk}@invalid"
 
@@ -93,7 +109,8 @@ def pseudonymise(user: User, by: User | None = None) -> None:
     """
     with transaction.atomic():
         deactivate(user, by)
-        user.full_name = f"Före detta användare #{user.pk}"
+        former_email = user.email
+        user.full_name = pseudonymised_name(user)
         user.email = pseudonymised_email(user)
         user.set_unusable_password()
         user.save(update_fields=["full_name", "email", "password"])
@@ -109,4 +126,6 @@ def pseudonymise(user: User, by: User | None = None) -> None:
             from allauth.socialaccount.models import SocialAccount
 
             SocialAccount.objects.filter(user=user).delete()
+        for step in _pseudonymisation_steps:
+            step(user, former_email)
     audit.info("account_pseudonymised user=%s by=%s", user.pk, by.pk if by else None)

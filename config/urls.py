@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import health
+from config import views as config_views
 from meetings import views as meeting_views
 
 # The admin signs in through allauth (rate limits, and later two-factor), never its own form.
@@ -15,6 +16,9 @@ urlpatterns = [
     path("natverk/<slug:code>/", meeting_views.network_detail, name="network_detail"),
     path("moten/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
     path("", include("meetings.calendar_urls")),
+    path("", include("representatives.urls")),
+    path("", include("meetings.urls_participation")),
+    path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("representatives.lifecycle_urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
-from meetings.models import AgendaItem, CalendarToken, Meeting
+from meetings.models import AgendaItem, Attendance, CalendarToken, Invitation, Meeting
 
 
 class AgendaItemInline(admin.TabularInline):
@@ -48,3 +48,19 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["person", "meeting", "answer", "answered_at", "attended"]
+    list_filter = ["answer", "attended", "meeting__network"]
+    search_fields = ["person__full_name", "person__email"]
+    raw_id_fields = ["meeting", "person"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["full_name", "email", "meeting", "invited_by", "created_at"]
+    search_fields = ["full_name", "email", "invited_by__full_name"]
+    raw_id_fields = ["meeting", "invited_by"]
+    exclude = ["token_hash"]

@@ -40,7 +40,7 @@ from icalendar import (
     vRecur,
 )
 
-from meetings.models import AgendaItem, CalendarToken, Meeting, MeetingQuerySet
+from meetings.models import AgendaItem, CalendarToken, Invitation, Meeting, MeetingQuerySet
 from networks.models import Network
 from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
@@ -87,13 +87,10 @@ def feed_meetings() -> MeetingQuerySet:
 
 
 def invited_meetings_filter(user) -> Q:
-    """The meetings the user is invited to as a colleague, for the personal feed.
-
-    Integrator: when issue 5's `Invitation` lands, return e.g.
-    `Q(pk__in=Invitation.objects.filter(person=user).values("meeting_id"))`
-    (keeping out withdrawn invitations). Until then, nobody is invited to anything.
-    """
-    return Q(pk__in=[])
+    """The meetings the user is invited to as a colleague (by their e-mail address), for the
+    personal feed: a colleague who has an account sees those meetings there too."""
+    invited = Invitation.objects.filter(email__iexact=user.email).values("meeting_id")
+    return Q(pk__in=invited)
 
 
 def personal_feed_meetings(user) -> MeetingQuerySet:

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from meetings.models import AgendaItem, Meeting
+from meetings.participation import home_roles_context, participation_context
 from networks.models import Network, WorkArea
 from networks.rules import is_coordinator
 from representatives.models import Administration, Appointment
@@ -32,7 +33,9 @@ def home(request: HttpRequest) -> HttpResponse:
             to_attr="next_meetings",
         )
     )
-    return render(request, "meetings/home.html", {"networks": networks})
+    context = {"networks": networks}
+    context.update(home_roles_context(request.user))
+    return render(request, "meetings/home.html", context)
 
 
 @require_GET
@@ -88,4 +91,5 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda_minutes": sum(item.allotted_minutes or item.wished_minutes for item in agenda),
         "can_coordinate": can_coordinate,
     }
+    context.update(participation_context(request.user, meeting))
     return render(request, "meetings/meeting_detail.html", context)

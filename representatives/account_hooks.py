@@ -1,6 +1,8 @@
 """What the representatives app contributes to the personal data export (see
 accounts/personal_data.py). Registered from RepresentativesConfig.ready()."""
 
+from django.db.models import Value
+
 from accounts import personal_data
 from accounts.personal_data import iso
 from networks.models import Network
@@ -26,13 +28,12 @@ def appointments_of(user) -> list[dict]:
 
 
 def roles_of(user) -> dict:
+    directs = Administration.objects.filter(director=user).annotate(kind=Value("d")).order_by()
+    coordinates = Network.objects.filter(coordinators=user).annotate(kind=Value("c")).order_by()
+    rows = list(directs.values_list("kind", "name").union(coordinates.values_list("kind", "code")))
     return {
-        "direktör_för": list(
-            Administration.objects.filter(director=user).values_list("name", flat=True)
-        ),
-        "samordnare_för": list(
-            Network.objects.filter(coordinators=user).values_list("code", flat=True)
-        ),
+        "direktör_för": sorted(name for kind, name in rows if kind == "d"),
+        "samordnare_för": sorted(code for kind, code in rows if kind == "c"),
     }
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts import lifecycle, personal_data, retention
 from accounts.models import User
 from meetings import calendar
-from meetings.models import CalendarToken
+from meetings.models import Attendance, CalendarToken, Invitation
 from representatives.models import Appointment
 from tests import factories
 from tests.accounts.support import sign_in
@@ -116,6 +116,8 @@ def test_sections_are_registered_by_the_apps_that_hold_the_data():
         "uppdrag",
         "roller",
         "dagordningspunkter",
+        "närvaro",
+        "inbjudningar",
         "kalenderlänkar",
     ]
 
@@ -198,7 +200,11 @@ def test_apply_retention_deletes_expired_sessions_and_old_revoked_links(represen
 
     results = retention.apply(now)
 
-    assert results == {"utgångna sessioner": 1, "återkallade kalenderlänkar": 1}
+    assert results == {
+        "utgångna sessioner": 1,
+        "återkallade kalenderlänkar": 1,
+        "inbjudningar till avslutade möten": 0,
+    }
     assert list(Session.objects.values_list("session_key", flat=True)) == ["b" * 32]
     assert not CalendarToken.objects.filter(pk=old_revoked.pk).exists()
     assert CalendarToken.objects.filter(user=representative).count() == 1
@@ -222,3 +228,53 @@ def test_retention_purges_records_of_ended_sessions(client, representative):
     Session.objects.all().delete()  # e.g. expired and cleared
     assert retention.apply()["utgångna sessioner"] == 1
     assert not UserSession.objects.exists()
+
+
+def make_invitation(meeting, invited_by, email: str, **extra) -> Invitation:
+    return Invitation.objects.create(
+        meeting=meeting,
+        invited_by=invited_by,
+        full_name=extra.pop("full_name", "Klara Kollega"),
+        email=email,
+        reason="Arbetar med temat.",
+        token_hash=Invitation.hash_token(email + str(meeting.pk)),
+        **extra,
+    )
+
+
+def test_export_holds_attendance_and_invitations_sent_and_received(
+    client_for, representative, staff, neh
+):
+    meeting = factories.make_meeting(neh)
+    Attendance.objects.create(meeting=meeting, person=representative, answer="coming")
+    make_invitation(meeting, representative, "klara@example.org")
+    make_invitation(meeting, factories.make_user(), representative.email, full_name="Rita R")
+    make_invitation(meeting, staff, "nagon.annan@example.org")
+
+    data = download(client_for("representative"))
+
+    assert [a["svar"] for a in data["närvaro"]] == ["coming"]
+    assert [i["e-postadress"] for i in data["inbjudningar"]["skickade"]] == ["klara@example.org"]
+    assert [i["namn"] for i in data["inbjudningar"]["mottagna"]] == ["Rita R"]
+    assert "nagon.annan@example.org" not in json.dumps(data)
+
+
+def test_pseudonymise_replaces_the_address_in_invitations_to_the_person(representative, neh):
+    meeting = factories.make_meeting(neh)
+    invitation = make_invitation(
+        meeting, factories.make_user(), "Representant@example.org", full_name="Rita R"
+    )
+    lifecycle.pseudonymise(representative)
+    invitation.refresh_from_db()
+    assert invitation.email == f"anonymiserad-{representative.pk}@invalid"
+    assert invitation.full_name == f"Före detta användare #{representative.pk}"
+    assert invitation.reason == "Arbetar med temat."
+
+
+def test_retention_deletes_invitations_90_days_after_their_meeting(representative, neh):
+    old = make_invitation(factories.make_meeting(neh, days_ahead=-91), representative, "a@x.org")
+    recent = make_invitation(factories.make_meeting(neh, days_ahead=-89), representative, "b@x.org")
+    coming = make_invitation(factories.make_meeting(neh, days_ahead=10), representative, "c@x.org")
+    assert retention.apply()["inbjudningar till avslutade möten"] == 1
+    assert set(Invitation.objects.all()) == {recent, coming}
+    assert not Invitation.objects.filter(pk=old.pk).exists()

@@ -11,6 +11,10 @@ PAGES = {
     "start": lambda s: reverse("home"),
     "network": lambda s: reverse("network_detail", kwargs={"code": s.network.code.lower()}),
     "meeting": lambda s: reverse("meeting_detail", kwargs={"pk": s.meeting.pk}),
+    "contacts": lambda s: reverse("network_contacts", kwargs={"code": s.network.code.lower()}),
+    "contacts csv": lambda s: reverse(
+        "network_contacts_csv", kwargs={"code": s.network.code.lower()}
+    ),
     "account": lambda s: reverse("my_account"),
     "my_data": lambda s: reverse("my_data"),
     "export": lambda s: reverse("my_data_download"),

@@ -35,7 +35,8 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
-from meetings.models import CalendarToken
+from meetings.models import Attendance, CalendarToken, Invitation
+from representatives.models import Appointment
 from tests.factories import PASSWORD
 
 BAD_VALUES: dict[str, object] = {
@@ -196,6 +197,60 @@ FORMS: dict[str, Form] = {
             type(w.staff).objects.get(pk=w.staff.pk).calendar_delivery == "subscription"
         ),
     ),
+    # Representatives (issue 5). Names and reasons are free text, shown escaped: any text will
+    # do there, so they are lenient; the e-mail address and the choices are strict.
+    "appointment_create": Form(
+        role="director",
+        kwargs=lambda w: {"pk": w.administration.pk, "code": "neh", "role": "ersattare"},
+        valid=lambda w: {
+            "full_name": "Nora Ny",
+            "email": "nora.ny@example.org",
+            "mandate": "on",
+            "management_access": "on",
+            "management_forwards": "on",
+        },
+        accepted=lambda response, w: (
+            Appointment.objects.current()
+            .filter(person__email="nora.ny@example.org", role="substitute")
+            .exists()
+        ),
+        lenient=frozenset({"full_name", "mandate", "management_access", "management_forwards"}),
+    ),
+    "attendance_answer": Form(
+        role="representative",
+        kwargs=lambda w: {"pk": w.published_neh.pk},
+        valid=lambda w: {"answer": "not_coming"},
+        accepted=lambda response, w: (
+            Attendance.objects.get(meeting=w.published_neh, person=w.representative).answer
+            == "not_coming"
+        ),
+        # A plain POST goes back with the Swedish message; htmx gets the form with a 422.
+        refused=redirect_to_local_page,
+    ),
+    "attendance_record": Form(
+        role="coordinator",
+        kwargs=lambda w: {"pk": w.held_neh.pk},
+        valid=lambda w: {"present": [w.representative.pk]},
+        accepted=lambda response, w: (
+            Attendance.objects.get(meeting=w.held_neh, person=w.representative).attended is True
+        ),
+        # Ticking nobody is a real answer (nobody came), so leaving the field out is valid.
+        lenient=frozenset({"present", "*"}),
+        extra_values={"present": lambda w: [w.staff.pk]},
+    ),
+    "invitation_create": Form(
+        role="representative",
+        kwargs=lambda w: {"pk": w.published_neh.pk},
+        valid=lambda w: {
+            "full_name": "Klara Kollega",
+            "email": "klara.kollega@example.org",
+            "reason": "Arbetar med temat.",
+        },
+        accepted=lambda response, w: Invitation.objects.filter(
+            email="klara.kollega@example.org"
+        ).exists(),
+        lenient=frozenset({"full_name", "reason"}),
+    ),
     # Accounts (issue 10).
     "person_deactivate": Form(
         role="coordinator",
@@ -226,4 +281,5 @@ NOT_FORMS: dict[str, str] = {
     "mfa_deactivate_totp": "allauth: behind re-authentication",
     "mfa_generate_recovery_codes": "allauth: behind re-authentication",
     "mfa_download_recovery_codes": "allauth: behind re-authentication",
+    "appointment_end": "a button without fields; who may press it is in the matrix",
 }

@@ -16,7 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from meetings import calendar
-from meetings.models import Meeting
+from meetings.models import Attendance, Invitation, Meeting
 from tests import factories
 
 
@@ -80,6 +80,21 @@ def world(
             type=Authenticator.Type.RECOVERY_CODES,
             data={"seed": "00" * 20, "used_mask": 0},
         ),
+    )
+    # Issue 5: a held meeting, an answer and an invitation (with the secret its link carries).
+    world.held_neh = factories.make_meeting(neh, days_ahead=-2, theme_title="Hållet NEH-möte")
+    world.invitation_token = "demo-secret-for-the-matrix-0123456789abcdef"
+    world.invitation = Invitation.objects.create(
+        meeting=published_neh,
+        invited_by=representative,
+        administration=administration,
+        full_name="Kalle Kollega",
+        email="kalle.kollega@example.org",
+        reason="Arbetar med temat.",
+        token_hash=Invitation.hash_token(world.invitation_token),
+    )
+    world.attendance = Attendance.objects.create(
+        meeting=published_neh, person=representative, answer=Attendance.Answer.COMING
     )
     return world
 

@@ -124,6 +124,19 @@ class Rule:
     why: str = field(default="")
 
 
+APPOINTMENT_DATA = {
+    "full_name": "Nora Ny",
+    "email": "nora.ny@example.org",
+    "mandate": "on",
+    "management_access": "on",
+    "management_forwards": "on",
+}
+INVITATION_DATA = {
+    "full_name": "Kalle Kollega",
+    "email": "kalle@example.org",
+    "reason": "Arbetar med temat.",
+}
+
 MATRIX: dict[str, Case | list[Case]] = {
     # The app's own pages.
     "home": Case(access=signed_in(OK)),
@@ -176,8 +189,131 @@ MATRIX: dict[str, Case | list[Case]] = {
         ),
         Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
     ],
+    # Representatives (issue 5). A director acts for the own administration only: its pages
+    # are 404 to everyone else, its forms 403.
+    "my_administration": Case(access=signed_in(NOT_FOUND, director=REDIRECT)),
+    "administration_detail": [
+        Case(
+            kwargs=lambda w: {"pk": w.administration.pk},
+            access=signed_in(NOT_FOUND, director=OK),
+        ),
+        Case(kwargs=lambda w: {"pk": w.other_administration.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    "appointment_create": [
+        Case(
+            kwargs=lambda w: {"pk": w.administration.pk, "code": "neh", "role": "ersattare"},
+            access=signed_in(NOT_FOUND, director=OK),
+            post=signed_in(FORBIDDEN, director=REDIRECT),
+            data=lambda w: APPOINTMENT_DATA,
+        ),
+        Case(
+            kwargs=lambda w: {
+                "pk": w.other_administration.pk,
+                "code": "nsh",
+                "role": "representant",
+            },
+            access=signed_in(NOT_FOUND),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: APPOINTMENT_DATA,
+            note="another administration: its page 404, its form 403",
+        ),
+    ],
+    "appointment_end": [
+        Case(
+            kwargs=lambda w: {"pk": w.own_appointment.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, director=REDIRECT),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.other_appointment.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+        ),
+    ],
+    "network_contacts": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "network_contacts_csv": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+    ],
+    "my_networks": Case(access=signed_in(OK)),
+    "attendance_answer": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: {"answer": "coming"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"answer": "coming"},
+            note="another network's meeting",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+            data=lambda w: {"answer": "coming"},
+        ),
+    ],
+    "attendance_record": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"present": [w.representative.pk]},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {},
+        ),
+    ],
+    "invitation_create": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, representative=OK, substitute=OK),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: INVITATION_DATA,
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: INVITATION_DATA,
+            note="another network's meeting",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+        ),
+    ],
+    # The invited colleague's read-only view: the secret alone, that meeting only.
+    "invitation_meeting": [
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "token": w.invitation_token},
+            access=everyone(OK),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_nsh.pk, "token": w.invitation_token},
+            access=everyone(NOT_FOUND),
+            note="the right secret on another meeting",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "token": "x" * 43},
+            access=everyone(NOT_FOUND),
+        ),
+    ],
     # For load balancers: no sign-in, GET only.
     "healthz": Case(access=everyone(OK)),
+    # The accessibility statement: public by law (DOS-lagen), for everyone without signing in.
+    "accessibility_statement": Case(access=everyone(OK)),
     # Language switch: POST only (a GET redirects back without changing anything).
     "set_language": Case(
         access=everyone(REDIRECT),

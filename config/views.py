@@ -1,0 +1,11 @@
+"""Pages that belong to the service as a whole rather than to one app."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    # Public on purpose: the law (DOS-lagen) wants the statement reachable without signing in.
+    return render(request, "accessibility_statement.html")

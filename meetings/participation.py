@@ -1,0 +1,307 @@
+"""Taking part in meetings: answers, attendance after the meeting, and invited colleagues.
+
+A workflow over meetings, appointments and people, so it lives here rather than on one model.
+Every function checks its own rules and raises `ParticipationError` with a Swedish message;
+nothing is saved when it does.
+"""
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMessage, send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from meetings import calendar
+from meetings.models import Attendance, Invitation, Meeting
+from networks.rules import is_coordinator
+from representatives.models import Administration, Appointment
+from representatives.rules import is_network_member
+
+
+class ParticipationError(Exception):
+    """A rule of taking part was broken; the message is Swedish and shown to the person."""
+
+
+def _site_url() -> str:
+    return settings.SITE_URL.rstrip("/")
+
+
+def _subject(template: str, context: dict) -> str:
+    text = render_to_string(template, context)
+    return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(text.split())
+
+
+def own_appointment(user: User, meeting: Meeting) -> Appointment | None:
+    """The person's current appointment in the meeting's network (representative first)."""
+    return (
+        Appointment.objects.current()
+        .for_person(user)
+        .filter(network_id=meeting.network_id)
+        .select_related("administration")
+        .order_by("role")
+        .first()
+    )
+
+
+def check_open_for_answers(meeting: Meeting) -> None:
+    if meeting.is_cancelled:
+        raise ParticipationError(_("Mötet är inställt. Det går inte att svara eller bjuda in."))
+    if not meeting.is_published:
+        raise ParticipationError(_("Mötet är inte publicerat ännu."))
+    if meeting.is_past:
+        raise ParticipationError(_("Mötet har redan varit."))
+
+
+# Answers ------------------------------------------------------------------------------------
+
+
+def answer(meeting: Meeting, person: User, value: str) -> Attendance:
+    """Record the person's answer; "ersättare kommer" tells the substitute by e-mail."""
+    appointment = own_appointment(person, meeting)
+    if appointment is None:
+        raise ParticipationError(_("Du har inget uppdrag i mötets nätverk."))
+    check_open_for_answers(meeting)
+    substitute = None
+    if value == Attendance.Answer.SUBSTITUTE_COMING:
+        if appointment.role != Appointment.Role.REPRESENTATIVE:
+            raise ParticipationError(_("Bara representanten kan skicka ersättaren."))
+        substitute = (
+            Appointment.objects.current()
+            .filter(
+                administration=appointment.administration,
+                network_id=meeting.network_id,
+                role=Appointment.Role.SUBSTITUTE,
+            )
+            .select_related("person")
+            .first()
+        )
+        if substitute is None:
+            raise ParticipationError(_("Förvaltningen har ingen ersättare i nätverket just nu."))
+    with transaction.atomic():
+        attendance, _created = Attendance.objects.update_or_create(
+            meeting=meeting,
+            person=person,
+            defaults={
+                "answer": value,
+                "answered_at": timezone.now(),
+                "administration": appointment.administration,
+            },
+        )
+    if substitute is not None:
+        context = {
+            "meeting": meeting,
+            "representative": person,
+            "substitute": substitute.person,
+            "administration": appointment.administration,
+            "site_url": _site_url(),
+        }
+        transaction.on_commit(
+            lambda: send_mail(
+                _subject("meetings/email/substitute_subject.txt", context),
+                render_to_string("meetings/email/substitute.txt", context),
+                settings.DEFAULT_FROM_EMAIL,
+                [substitute.person.email],
+            )
+        )
+    return attendance
+
+
+# The coordinators' view of a meeting --------------------------------------------------------
+
+
+@dataclass
+class Seat:
+    appointment: Appointment
+    attendance: Attendance | None
+
+
+@dataclass
+class AdministrationAnswers:
+    administration: Administration
+    seats: list[Seat] = field(default_factory=list)
+
+
+def answers_by_administration(meeting: Meeting) -> list[AdministrationAnswers]:
+    """Each administration's current people in the network with their answers (two queries)."""
+    attendances = {a.person_id: a for a in meeting.attendances.all()}
+    groups: dict[int, AdministrationAnswers] = {}
+    appointments = (
+        Appointment.objects.current()
+        .filter(network_id=meeting.network_id)
+        .select_related("person", "administration")
+        .order_by("administration__name", "role")
+    )
+    for appointment in appointments:
+        group = groups.setdefault(
+            appointment.administration_id, AdministrationAnswers(appointment.administration)
+        )
+        group.seats.append(Seat(appointment, attendances.get(appointment.person_id)))
+    return list(groups.values())
+
+
+def record_attendance(meeting: Meeting, people: list[User], present_ids: set[int]) -> None:
+    """Set who was there among `people`, creating attendance rows for those who never answered."""
+    if meeting.starts_at > timezone.now():
+        raise ParticipationError(_("Närvaro kan markeras först när mötet har börjat."))
+    with transaction.atomic():
+        existing = {
+            a.person_id: a
+            for a in Attendance.objects.select_for_update()
+            .filter(meeting=meeting, person__in=people)
+            .order_by()
+        }
+        to_update, to_create = [], []
+        for person in people:
+            attended = person.pk in present_ids
+            if person.pk in existing:
+                row = existing[person.pk]
+                row.attended = attended
+                to_update.append(row)
+            else:
+                to_create.append(Attendance(meeting=meeting, person=person, attended=attended))
+        Attendance.objects.bulk_update(to_update, ["attended"])
+        Attendance.objects.bulk_create(to_create)
+
+
+# Invitations --------------------------------------------------------------------------------
+
+
+def invitation_url(meeting: Meeting, token: str) -> str:
+    path = reverse("invitation_meeting", kwargs={"pk": meeting.pk, "token": token})
+    return _site_url() + path
+
+
+def invitations_sent_by(person: User, meeting: Meeting) -> list[Invitation]:
+    return list(meeting.invitations.filter(invited_by=person).order_by("created_at"))
+
+
+def invite(
+    meeting: Meeting, invited_by: User, *, full_name: str, email: str, reason: str
+) -> tuple[Invitation, str]:
+    """Invite a colleague; at most five per representative and meeting. Returns the raw token."""
+    appointment = own_appointment(invited_by, meeting)
+    if appointment is None:
+        raise ParticipationError(_("Du har inget uppdrag i mötets nätverk."))
+    with transaction.atomic():
+        # The lock on the meeting serialises concurrent invitations, so the limit holds.
+        meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
+        check_open_for_answers(meeting)
+        sent = meeting.invitations.filter(invited_by=invited_by)
+        if sent.count() >= Invitation.MAX_PER_REPRESENTATIVE:
+            raise ParticipationError(
+                _("Du har redan bjudit in %(max)s kollegor till mötet, det högsta tillåtna.")
+                % {"max": Invitation.MAX_PER_REPRESENTATIVE}
+            )
+        if sent.filter(email__iexact=email).exists():
+            raise ParticipationError(_("Du har redan bjudit in den personen till mötet."))
+        token = secrets.token_urlsafe(32)
+        invitation = Invitation.objects.create(
+            meeting=meeting,
+            invited_by=invited_by,
+            administration=appointment.administration,
+            full_name=full_name,
+            email=email,
+            reason=reason,
+            token_hash=Invitation.hash_token(token),
+        )
+    transaction.on_commit(lambda: _send_invitation(invitation, token))
+    return invitation, token
+
+
+def _send_invitation(invitation: Invitation, token: str) -> None:
+    meeting = invitation.meeting
+    context = {
+        "invitation": invitation,
+        "meeting": meeting,
+        "url": invitation_url(meeting, token),
+        "site_url": _site_url(),
+    }
+    message = EmailMessage(
+        _subject("meetings/email/invitation_subject.txt", context),
+        render_to_string("meetings/email/invitation.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [invitation.email],
+        reply_to=[invitation.invited_by.email],
+    )
+    filename = f"{meeting.network.code.lower()}-{timezone.localdate(meeting.starts_at)}.ics"
+    message.attach(filename, calendar.meeting_file(meeting).decode(), "text/calendar")
+    message.send()
+
+
+def invitation_for_token(meeting_pk: int, token: str) -> Invitation | None:
+    """The invitation behind a link, if it is for this meeting and the meeting is not over."""
+    invitation = (
+        Invitation.objects.select_related("meeting__network", "invited_by", "administration")
+        .filter(meeting_id=meeting_pk, token_hash=Invitation.hash_token(token))
+        .first()
+    )
+    if invitation is None or invitation.is_expired:
+        return None
+    return invitation
+
+
+# What a page needs ---------------------------------------------------------------------------
+
+
+def can_take_part(user: User, meeting: Meeting) -> bool:
+    return is_network_member(user, meeting.network)
+
+
+def participation_context(user: User, meeting: Meeting) -> dict:
+    """The participation section of the meeting page: a fixed number of queries per role."""
+    context: dict = {
+        "can_take_part": can_take_part(user, meeting),
+        "answers": None,
+        "invitations": [],
+        "answer_choices": Attendance.Answer.choices,
+    }
+    if is_coordinator(user, meeting.network):
+        context["answers"] = answers_by_administration(meeting)
+        context["invitations"] = list(
+            meeting.invitations.select_related("invited_by", "administration")
+        )
+        context["attendance_open"] = meeting.starts_at <= timezone.now()
+    elif context["can_take_part"]:
+        meeting.own_attendance = meeting.attendances.filter(person=user).first()
+        context["own_attendance"] = meeting.own_attendance
+        context["invitations"] = invitations_sent_by(user, meeting)
+    return context
+
+
+def upcoming_for_appointments(user: User, appointments: list[Appointment]) -> dict[int, list]:
+    """Coming meetings per network id for the person's appointments, with their own answers."""
+    network_ids = {a.network_id for a in appointments}
+    meetings = list(
+        Meeting.objects.visible_to(user)
+        .upcoming()
+        .filter(network_id__in=network_ids)
+        .prefetch_related("work_areas")
+    )
+    answers = {
+        a.meeting_id: a
+        for a in Attendance.objects.filter(person=user, meeting__in=[m.pk for m in meetings])
+    }
+    by_network: dict[int, list] = {pk: [] for pk in network_ids}
+    for meeting in meetings:
+        meeting.own_attendance = answers.get(meeting.pk)
+        by_network[meeting.network_id].append(meeting)
+    return by_network
+
+
+def home_roles_context(user: User) -> dict:
+    """The start page's "Mina nätverk" section: the person's seats and administrations."""
+    return {
+        "my_appointments": list(
+            Appointment.objects.current()
+            .for_person(user)
+            .select_related("network", "administration")
+            .order_by("network__code", "role")
+        ),
+        "my_administrations": list(Administration.objects.filter(director=user)),
+    }

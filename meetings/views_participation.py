@@ -1,0 +1,215 @@
+"""Taking part: the representatives' own page, answers, invitations, and attendance.
+
+These pages combine meetings with appointments, so they live in `meetings` (see README).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings import participation
+from meetings.forms_participation import AnswerForm, AttendanceForm, InvitationForm
+from meetings.models import AgendaItem, Attendance, Meeting
+from networks.rules import is_coordinator
+from representatives.models import Appointment
+
+# The assignment document's expectations on a representative, word for word.
+REPRESENTATIVE_EXPECTATIONS = [
+    "Representant i nätverken förväntas ha en tydlig koppling till hållbarhetsarbetet i den egna "
+    "förvaltningen. Representanten har genom sin tjänst utrymme för och mandat att arbeta med "
+    "hållbarhetsfrågor.",
+    "Att representanten fungerar som en väg in i förvaltningen för hållbarhetsfrågorna. Det medför "
+    "att representanten behöver ha mandat att föra frågor/ information vidare till ledningsgrupp "
+    "eller andra berörda vid behov.",
+    "Representanten tar ansvar för att vid behov/utifrån tema bjuda in berörd kollega/kollegor "
+    "till nätverken.",
+    "Representanten deltar aktivt och bidrar också till agenda och erfarenhetsutbyte på mötena.",
+]
+
+
+def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+    )
+
+
+def _back(request: HttpRequest, meeting: Meeting) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(meeting)
+
+
+@require_GET
+@login_required
+def my_networks(request: HttpRequest) -> HttpResponse:
+    appointments = list(
+        Appointment.objects.current()
+        .for_person(request.user)
+        .select_related("network", "administration")
+        .order_by("network__code", "role")
+    )
+    meetings = participation.upcoming_for_appointments(request.user, appointments)
+    for appointment in appointments:
+        appointment.upcoming = meetings[appointment.network_id]
+    return render(
+        request,
+        "meetings/my_networks.html",
+        {
+            "appointments": appointments,
+            "expectations": REPRESENTATIVE_EXPECTATIONS,
+            "answer_choices": Attendance.Answer.choices,
+        },
+    )
+
+
+@require_POST
+@login_required
+def attendance_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _visible_meeting(request, pk)
+    if not participation.can_take_part(request.user, meeting):
+        raise PermissionDenied
+    form = AnswerForm(request.POST)
+    error = None
+    attendance = None
+    if form.is_valid():
+        try:
+            attendance = participation.answer(meeting, request.user, form.cleaned_data["answer"])
+        except participation.ParticipationError as exc:
+            error = str(exc)
+    else:
+        error = form.errors["answer"][0]
+    if request.htmx:
+        meeting.own_attendance = (
+            attendance or meeting.attendances.filter(person=request.user).first()
+        )
+        return render(
+            request,
+            "meetings/my_networks.html#answer-form",
+            {
+                "meeting": meeting,
+                "answer_error": error,
+                "answer_saved": error is None,
+                "answer_choices": Attendance.Answer.choices,
+            },
+            status=200 if error is None else 422,
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request,
+            _("Ditt svar är sparat: %(answer)s.") % {"answer": attendance.get_answer_display()},
+        )
+    return _back(request, meeting)
+
+
+@require_POST
+@login_required
+def attendance_record(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _visible_meeting(request, pk)
+    if not is_coordinator(request.user, meeting.network):
+        raise PermissionDenied
+    answers = participation.answers_by_administration(meeting)
+    people = [seat.appointment.person for group in answers for seat in group.seats]
+    form = AttendanceForm(request.POST, people=people)
+    error = None
+    if form.is_valid():
+        try:
+            participation.record_attendance(meeting, people, set(form.cleaned_data["present"]))
+        except participation.ParticipationError as exc:
+            error = str(exc)
+    else:
+        error = _("Listan kunde inte sparas. Ladda om sidan och försök igen.")
+    if request.htmx:
+        context = participation.participation_context(request.user, meeting)
+        context.update(meeting=meeting, attendance_error=error, attendance_saved=error is None)
+        return render(
+            request,
+            "meetings/_participation.html#attendance",
+            context,
+            status=200 if error is None else 422,
+        )
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Närvaron är sparad."))
+    return redirect(meeting)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _visible_meeting(request, pk)
+    if not participation.can_take_part(request.user, meeting):
+        raise PermissionDenied
+    form = InvitationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation, _token = participation.invite(meeting, request.user, **form.cleaned_data)
+        except participation.ParticipationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(name)s är inbjuden och får e-post med mötet och en kalenderfil.")
+                % {"name": invitation.full_name},
+            )
+            return redirect("invitation_create", pk=meeting.pk)
+    closed_reason = None
+    try:
+        participation.check_open_for_answers(meeting)
+    except participation.ParticipationError as exc:
+        closed_reason = str(exc)
+    sent = participation.invitations_sent_by(request.user, meeting)
+    return render(
+        request,
+        "meetings/invitation_form.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "sent": sent,
+            "remaining": max(0, participation.Invitation.MAX_PER_REPRESENTATIVE - len(sent)),
+            "closed_reason": closed_reason,
+        },
+        status=422 if form.errors else 200,
+    )
+
+
+@require_GET
+def invitation_meeting(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """The read-only meeting page an invited colleague opens without an account."""
+    invitation = participation.invitation_for_token(pk, token)
+    if invitation is None:
+        raise Http404
+    meeting = invitation.meeting
+    agenda = []
+    if meeting.agenda_is_published:
+        agenda = list(
+            meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED)
+            .select_related("work_area", "administration")
+            .order_by("position")
+        )
+    response = render(
+        request,
+        "meetings/invitation_meeting.html",
+        {
+            "invitation": invitation,
+            "meeting": meeting,
+            "work_areas": meeting.work_areas.all(),
+            "agenda": agenda,
+            "agenda_minutes": sum(item.allotted_minutes or item.wished_minutes for item in agenda),
+            "can_coordinate": False,
+        },
+    )
+    # The token is in the URL: keep it out of Referer headers and shared caches.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response

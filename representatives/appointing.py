@@ -1,0 +1,159 @@
+"""Appointing, replacing and ending representatives: the director's workflow.
+
+An appointment and the ending of its predecessor happen in one transaction; the database
+constraint `one_current_appointment_per_role` is the last line of defence against two current
+people in one seat. E-mails go out only after the transaction commits.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from allauth.account.forms import default_token_generator
+from allauth.account.models import EmailAddress
+from allauth.account.utils import user_pk_to_url_str
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+from networks.models import Network
+from representatives.models import Administration, Appointment
+
+
+class AppointmentError(Exception):
+    """A rule of appointing was broken; the message is Swedish and shown to the director."""
+
+
+@dataclass
+class AppointmentResult:
+    appointment: Appointment
+    predecessor: Appointment | None
+    created_account: bool
+
+
+def set_password_url(user: User) -> str:
+    """An absolute link where a new person sets their own password (allauth's reset flow)."""
+    path = reverse(
+        "account_reset_password_from_key",
+        kwargs={
+            "uidb36": user_pk_to_url_str(user),
+            "key": default_token_generator.make_token(user),
+        },
+    )
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _find_or_create_person(name: str, email: str) -> tuple[User, bool]:
+    email = User.objects.normalize_email(email).lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None:
+        return user, False
+    # No usable password: the person sets one through the link in the invitation e-mail.
+    user = User.objects.create_user(email=email, password=None, full_name=name)
+    # The director vouches for the municipal address, and only its owner can use the link.
+    EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    return user, True
+
+
+def appoint(
+    *,
+    administration: Administration,
+    network: Network,
+    role: str,
+    name: str,
+    email: str,
+    appointed_by: User,
+    today: datetime.date | None = None,
+) -> AppointmentResult:
+    """Appoint a person to a seat, ending the current holder's appointment today."""
+    today = today or timezone.localdate()
+    try:
+        with transaction.atomic():
+            person, created = _find_or_create_person(name, email)
+            predecessor = (
+                Appointment.objects.select_for_update()
+                .current()
+                .filter(administration=administration, network=network, role=role)
+                .select_related("person")
+                .first()
+            )
+            if predecessor is not None and predecessor.person_id == person.pk:
+                raise AppointmentError(_("Personen har redan det här uppdraget."))
+            # One person cannot be both the representative and the substitute of a seat.
+            if (
+                Appointment.objects.current()
+                .filter(administration=administration, network=network, person=person)
+                .exclude(role=role)
+                .exists()
+            ):
+                raise AppointmentError(
+                    _("Personen har redan den andra rollen för förvaltningen i nätverket.")
+                )
+            if predecessor is not None:
+                # The old appointment ends the day the new one starts; history keeps both.
+                predecessor.end(max(today, predecessor.start_date))
+            appointment = Appointment.objects.create(
+                person=person,
+                administration=administration,
+                network=network,
+                role=role,
+                appointed_by=appointed_by,
+                mandate_confirmed_at=timezone.now(),
+                start_date=today,
+            )
+    except IntegrityError as error:
+        raise AppointmentError(
+            _("Platsen ändrades samtidigt av någon annan. Ladda om sidan och försök igen.")
+        ) from error
+    result = AppointmentResult(appointment, predecessor, created)
+    transaction.on_commit(lambda: _send_appointment_mails(result))
+    return result
+
+
+def end_appointment(appointment: Appointment, today: datetime.date | None = None) -> None:
+    """End an appointment without a successor: the seat becomes vacant."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        appointment.end(max(today, appointment.start_date))
+    transaction.on_commit(lambda: _send_ended_mails(appointment))
+
+
+def _coordinator_emails(network: Network) -> list[str]:
+    return list(network.coordinators.values_list("email", flat=True))
+
+
+def _mail(template: str, context: dict, recipients: list[str]) -> None:
+    if not recipients:
+        return
+    subject = render_to_string(f"representatives/email/{template}_subject.txt", context)
+    body = render_to_string(f"representatives/email/{template}.txt", context)
+    send_mail(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        recipients,
+    )
+
+
+def _send_appointment_mails(result: AppointmentResult) -> None:
+    appointment = result.appointment
+    context = {
+        "appointment": appointment,
+        "predecessor": result.predecessor,
+        "site_url": settings.SITE_URL.rstrip("/"),
+        "set_password_url": set_password_url(appointment.person) if result.created_account else "",
+    }
+    _mail("appointed", context, [appointment.person.email])
+    if result.predecessor is not None:
+        _mail("replaced", context, [result.predecessor.person.email])
+    _mail("seat_changed", context, _coordinator_emails(appointment.network))
+
+
+def _send_ended_mails(appointment: Appointment) -> None:
+    context = {"appointment": appointment, "predecessor": None, "site_url": settings.SITE_URL}
+    _mail("ended", context, [appointment.person.email])
+    _mail("seat_changed", context, _coordinator_emails(appointment.network))

@@ -1,0 +1,47 @@
+"""Who may act for an administration, and who holds a seat in a network.
+
+Views ask these predicates, never the roles directly.
+"""
+
+import rules
+
+from representatives.models import Appointment
+
+
+def directed_administration_ids(user) -> frozenset[int]:
+    """The ids of the administrations the user directs, asked once per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_directed_administration_ids", None)
+    if cached is None:
+        cached = frozenset(user.directed_administrations.values_list("pk", flat=True))
+        user._directed_administration_ids = cached
+    return cached
+
+
+def seated_network_ids(user) -> frozenset[int]:
+    """The ids of the networks where the user has a current appointment, asked once per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_seated_network_ids", None)
+    if cached is None:
+        cached = frozenset(
+            Appointment.objects.current().for_person(user).values_list("network_id", flat=True)
+        )
+        user._seated_network_ids = cached
+    return cached
+
+
+@rules.predicate
+def is_director(user, administration) -> bool:
+    return administration is not None and administration.pk in directed_administration_ids(user)
+
+
+@rules.predicate
+def is_network_member(user, network) -> bool:
+    """A current representative or substitute of some administration in the network."""
+    return network is not None and network.pk in seated_network_ids(user)
+
+
+rules.add_perm("representatives.direct_administration", is_director)
+rules.add_perm("representatives.represent_in_network", is_network_member)

@@ -1,0 +1,205 @@
+"""The director's pages (Min förvaltning) and the coordinators' lists of representatives."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from networks.models import Network
+from networks.rules import is_coordinator
+from representatives.appointing import AppointmentError, appoint, end_appointment
+from representatives.forms import AppointmentForm
+from representatives.models import Administration, Appointment
+from representatives.rules import is_director
+
+# Role in the URL, in Swedish.
+ROLE_SLUGS = {
+    "representant": Appointment.Role.REPRESENTATIVE,
+    "ersattare": Appointment.Role.SUBSTITUTE,
+}
+
+
+def _administration_for_director(request: HttpRequest, pk: int) -> Administration:
+    """The administration, or 404 for anyone but its director: its existence is private here."""
+    administration = get_object_or_404(Administration, pk=pk)
+    if not is_director(request.user, administration):
+        raise Http404
+    return administration
+
+
+@require_GET
+@login_required
+def my_administration(request: HttpRequest) -> HttpResponse:
+    administrations = list(Administration.objects.filter(director=request.user))
+    if not administrations:
+        raise Http404
+    if len(administrations) == 1:
+        return redirect("administration_detail", pk=administrations[0].pk)
+    return render(
+        request,
+        "representatives/my_administration.html",
+        {"administrations": administrations},
+    )
+
+
+@require_GET
+@login_required
+def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    administration = _administration_for_director(request, pk)
+    networks = Network.objects.prefetch_related(
+        Prefetch(
+            "appointments",
+            queryset=Appointment.objects.filter(administration=administration)
+            .select_related("person", "appointed_by")
+            .order_by("role", "-start_date", "-pk"),
+            to_attr="administration_appointments",
+        )
+    )
+    networks = list(networks)
+    for network in networks:
+        current = {a.role: a for a in network.administration_appointments if a.is_current}
+        network.seats = [(slug, role, current.get(role)) for slug, role in ROLE_SLUGS.items()]
+        network.history = network.administration_appointments
+    return render(
+        request,
+        "representatives/administration_detail.html",
+        {"administration": administration, "networks": networks},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def appointment_create(request: HttpRequest, pk: int, code: str, role: str) -> HttpResponse:
+    administration = get_object_or_404(Administration, pk=pk)
+    if not is_director(request.user, administration):
+        if request.method == "POST":
+            raise PermissionDenied
+        raise Http404
+    network = get_object_or_404(Network, code=code.upper())
+    if role not in ROLE_SLUGS:
+        raise Http404
+    role_value = ROLE_SLUGS[role]
+    current = (
+        Appointment.objects.current()
+        .filter(administration=administration, network=network, role=role_value)
+        .select_related("person")
+        .first()
+    )
+    form = AppointmentForm(
+        request.POST if request.method == "POST" else None,
+        current_person=current.person if current else None,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = appoint(
+                administration=administration,
+                network=network,
+                role=role_value,
+                name=form.cleaned_data["full_name"],
+                email=form.cleaned_data["email"],
+                appointed_by=request.user,
+            )
+        except AppointmentError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(name)s är utsedd till %(role)s i %(network)s.")
+                % {
+                    "name": result.appointment.person.full_name,
+                    "role": result.appointment.get_role_display().lower(),
+                    "network": network.code,
+                },
+            )
+            return redirect("administration_detail", pk=administration.pk)
+    return render(
+        request,
+        "representatives/appointment_form.html",
+        {
+            "administration": administration,
+            "network": network,
+            "role_label": Appointment.Role(role_value).label,
+            "current": current,
+            "form": form,
+        },
+    )
+
+
+@require_POST
+@login_required
+def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
+    appointment = get_object_or_404(
+        Appointment.objects.select_related("administration", "network", "person"), pk=pk
+    )
+    if not is_director(request.user, appointment.administration):
+        raise PermissionDenied
+    if not appointment.is_current:
+        messages.error(request, _("Uppdraget är redan avslutat."))
+    else:
+        end_appointment(appointment)
+        messages.success(
+            request,
+            _("Uppdraget för %(name)s är avslutat. Platsen är vakant.")
+            % {"name": appointment.person.full_name},
+        )
+    return redirect("administration_detail", pk=appointment.administration_id)
+
+
+def _network_for_coordinator(request: HttpRequest, code: str) -> Network:
+    network = get_object_or_404(Network, code=code.upper())
+    if not is_coordinator(request.user, network):
+        raise PermissionDenied
+    return network
+
+
+def _current_seats(network: Network) -> list[Appointment]:
+    return list(
+        Appointment.objects.current()
+        .filter(network=network)
+        .select_related("person", "administration")
+        .order_by("administration__name", "role")
+    )
+
+
+@require_GET
+@login_required
+def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
+    network = _network_for_coordinator(request, code)
+    appointments = _current_seats(network)
+    emails = "; ".join(sorted({a.person.email for a in appointments}))
+    return render(
+        request,
+        "representatives/network_contacts.html",
+        {"network": network, "appointments": appointments, "emails": emails},
+    )
+
+
+@require_GET
+@login_required
+def network_contacts_csv(request: HttpRequest, code: str) -> HttpResponse:
+    """Semicolon-separated UTF-8 with a byte order mark: what Excel with Swedish settings opens."""
+    network = _network_for_coordinator(request, code)
+    filename = f"representanter-{network.code.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Förvaltning"), _("Roll"), _("Namn"), _("E-postadress"), _("Sedan")])
+    for appointment in _current_seats(network):
+        writer.writerow(
+            [
+                appointment.administration.name,
+                appointment.get_role_display(),
+                appointment.person.full_name,
+                appointment.person.email,
+                appointment.start_date.isoformat(),
+            ]
+        )
+    return response

@@ -1,0 +1,256 @@
+"""Real-browser fixtures: Debian's Chromium driven by Playwright's sync API against live_server.
+
+One browser per test session, a new context (cookies, storage) per test. The `page` fixture
+records every console error, uncaught exception, failed request, subresource answered with an
+HTTP error, and CSP violation, and fails the test at teardown if there was any.
+
+Without Chromium the tests are skipped (locally) or fail (`REQUIRE_BROWSER=1`, as in CI).
+"""
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connections
+from django.urls import reverse
+from django.utils import timezone
+
+from tests import factories
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-gpu",
+]
+CSP_REPORTER = Path(__file__).parent / "js" / "report_csp_violations.js"
+# What Chromium on an English-language municipal computer sends; the app must still be Swedish.
+BROWSER_LOCALE = "en-US"
+
+
+def _chromium_missing_reason() -> str | None:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright for Python is not installed: make install (pip install -e '.[dev]')"
+    return None
+
+
+def _serialized_contents() -> dict[str, str]:
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    missing = _chromium_missing_reason()
+    if missing:
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"REQUIRE_BROWSER=1 but {missing}", pytrace=False)
+        pytest.skip(missing)
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an asyncio event loop in this thread; Django refuses ORM calls
+    # while a loop runs unless told it is safe. It is: the test thread only creates test data,
+    # and the live server answers in its own thread.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The loop also changes what Django's connection handler (an asgiref Local) hands out: from
+    # now on the test thread gets new connection objects. Those lack the copy of the migrated
+    # data that serialized rollback restores (taken when the test database was created), so
+    # carry it over.
+    serialized = _serialized_contents()
+    playwright = sync_playwright().start()
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+class PageProblems:
+    """What went wrong in the browser while a test ran."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.error_documents: set[str] = set()
+
+    def on_console(self, message) -> None:
+        if message.type != "error":
+            return
+        # A page answered 404/403 on purpose is reported by Chromium as a failed resource too;
+        # the test asserts that status itself.
+        url = (message.location or {}).get("url", "")
+        if message.text.startswith("Failed to load resource") and url in self.error_documents:
+            return
+        self.problems.append(f"console error: {message.text} ({url})")
+
+    def on_page_error(self, error) -> None:
+        self.problems.append(f"uncaught exception: {error}")
+
+    def on_request_failed(self, request) -> None:
+        # Aborted means the page navigated on before a request (often the favicon) finished; a
+        # missing file shows as an HTTP error response, a CSP block as a console error.
+        if request.failure == "net::ERR_ABORTED":
+            return
+        self.problems.append(f"request failed: {request.method} {request.url}: {request.failure}")
+
+    def on_response(self, response) -> None:
+        if response.status < 400:
+            return
+        if response.request.resource_type == "document":
+            self.error_documents.add(response.url)
+        else:
+            self.problems.append(f"HTTP {response.status} for {response.url}")
+
+
+@pytest.fixture
+def page_problems() -> PageProblems:
+    return PageProblems()
+
+
+@pytest.fixture
+def browser_context(browser, live_server):
+    context = browser.new_context(
+        base_url=live_server.url, locale=BROWSER_LOCALE, viewport={"width": 1280, "height": 800}
+    )
+    context.set_default_timeout(5_000)
+    context.add_init_script(path=CSP_REPORTER)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(
+    browser_context, page_problems, transactional_db, django_db_serialized_rollback
+) -> Iterator:
+    # Serialized rollback: the networks come from a data migration, and a transactional test
+    # flushes every table, so the serialized copy is loaded again before each browser test.
+    # allauth counts sign-in attempts per IP in the cache; every test signs in from 127.0.0.1.
+    cache.clear()
+    page = browser_context.new_page()
+    page.on("console", page_problems.on_console)
+    page.on("pageerror", page_problems.on_page_error)
+    page.on("requestfailed", page_problems.on_request_failed)
+    page.on("response", page_problems.on_response)
+    yield page
+    page.close()
+    if page_problems.problems:
+        pytest.fail(
+            "The browser reported problems:\n  " + "\n  ".join(page_problems.problems),
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def sign_in(user_for_role, live_server) -> Callable:
+    """Sign in through the real allauth form as one of the standard roles; return the user."""
+
+    def sign_in_as(page, role: str):
+        user = user_for_role(role)
+        if user is None:
+            return None
+        page.goto(reverse("account_login"))
+        page.get_by_label("E-post").fill(user.email)
+        page.get_by_label("Lösenord").fill(factories.PASSWORD)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Logga in").click()
+        assert page.url == f"{live_server.url}{reverse('home')}", page.url
+        return user
+
+    return sign_in_as
+
+
+@pytest.fixture
+def page_data(neh, representative, substitute, coordinator, director, administration):
+    """The objects every page of `pages.PAGES` is shown with, and people in the seats."""
+    from meetings.models import Meeting
+    from tests.browser.pages import PageData
+
+    published = factories.make_meeting(
+        neh,
+        theme_title="Klimatanpassning i planeringen",
+        theme_description="Hur förvaltningarna planerar för skyfall och värmeböljor.",
+        place="Stadshuset, sal 3",
+        online_url="https://mote.example.org/klimat",
+        format=Meeting.Format.HYBRID,
+        agenda_published_at=timezone.now(),
+    )
+    published.work_areas.set(neh.work_areas.all()[:2])
+    factories.make_agenda_item(published, position=1, title="Skyfallskartering", wished_minutes=30)
+    factories.make_agenda_item(published, position=2, title="Frågor från förvaltningarna")
+    cancelled = factories.make_meeting(
+        neh,
+        days_ahead=60,
+        status=Meeting.Status.CANCELLED,
+        theme_title="Giftfri förskola",
+        cancellation_reason="För få anmälda.",
+    )
+    planned = factories.make_meeting(
+        neh, days_ahead=90, status=Meeting.Status.PLANNED, theme_title="Utkast till tema"
+    )
+    factories.make_meeting(neh, days_ahead=-30, theme_title="Cirkulär upphandling")
+    from meetings.models import Invitation
+
+    invitation_token = "en-kollegas-inbjudan-till-ett-publicerat-mote"
+    Invitation.objects.create(
+        meeting=published,
+        invited_by=representative,
+        administration=administration,
+        full_name="Kalle Kollega",
+        email="kalle@example.org",
+        reason="Ansvarar för skyfallsplanen.",
+        token_hash=Invitation.hash_token(invitation_token),
+    )
+    return PageData(
+        published=published,
+        cancelled=cancelled,
+        planned=planned,
+        administration=administration,
+        invitation_token=invitation_token,
+    )
+
+
+@pytest.fixture
+def sign_in_by_cookie(user_for_role, live_server) -> Callable:
+    """Sign in as a role by handing the browser a session cookie: for tests about the pages
+    behind the sign-in rather than about signing in (`sign_in` goes through the form)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def sign_in_as(page, role: str):
+        user = user_for_role(role)
+        if user is None:
+            return None
+        client = Client()
+        client.force_login(user)
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                    "httpOnly": True,
+                    "sameSite": "Lax",
+                }
+            ]
+        )
+        return user
+
+    return sign_in_as

@@ -1,0 +1,94 @@
+"""Every page of the app, with who can see it: the one list the accessibility tests walk.
+
+A new page adds one line to PAGES: a name, how to build its path from the demo objects in
+`PageData` (add an object there if the page needs one), the roles that may see it, and the
+HTTP status it answers with.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+ANONYMOUS = ("anonymous",)
+SIGNED_IN = ("staff", "representative", "substitute", "director", "coordinator", "admin")
+EVERYONE = ANONYMOUS + SIGNED_IN
+# allauth's account pages look the same for every role; one signed-in person is enough.
+ACCOUNT_HOLDER = ("staff",)
+
+
+@dataclass(frozen=True)
+class PageData:
+    """The objects the pages are shown with (built by the `page_data` fixture)."""
+
+    published: object  # a published NEH meeting with an agenda
+    cancelled: object  # a cancelled NEH meeting
+    planned: object  # a planned NEH meeting (only its coordinators see it)
+    administration: object  # Miljöförvaltningen, the director's
+    invitation_token: str  # a colleague's invitation to the published meeting
+
+
+@dataclass(frozen=True)
+class AppPage:
+    name: str
+    path: Callable[[PageData], str]
+    roles: tuple[str, ...]
+    status: int = 200
+
+
+PAGES = [
+    AppPage("start", lambda d: reverse("home"), SIGNED_IN),
+    AppPage("network NSH", lambda d: reverse("network_detail", args=["nsh"]), SIGNED_IN),
+    AppPage("network NEH", lambda d: reverse("network_detail", args=["neh"]), SIGNED_IN),
+    AppPage("published meeting", lambda d: d.published.get_absolute_url(), SIGNED_IN),
+    AppPage("cancelled meeting", lambda d: d.cancelled.get_absolute_url(), SIGNED_IN),
+    AppPage("planned meeting", lambda d: d.planned.get_absolute_url(), ("coordinator",)),
+    AppPage("calendar", lambda d: reverse("calendar_page"), SIGNED_IN),
+    # Issue 5: directors, representatives, contact lists, a colleague's invitation.
+    AppPage("my networks", lambda d: reverse("my_networks"), SIGNED_IN),
+    AppPage(
+        "my administration",
+        lambda d: reverse("administration_detail", args=[d.administration.pk]),
+        ("director",),
+    ),
+    AppPage(
+        "appoint a representative",
+        lambda d: reverse("appointment_create", args=[d.administration.pk, "neh", "representant"]),
+        ("director",),
+    ),
+    AppPage("contact list", lambda d: reverse("network_contacts", args=["neh"]), ("coordinator",)),
+    AppPage(
+        "invite a colleague",
+        lambda d: reverse("invitation_create", args=[d.published.pk]),
+        ("representative", "substitute"),
+    ),
+    AppPage(
+        "invitation (no account)",
+        lambda d: reverse("invitation_meeting", args=[d.published.pk, d.invitation_token]),
+        ANONYMOUS,
+    ),
+    AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
+    AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
+    AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),
+    AppPage("sign-up closed", lambda d: reverse("account_signup"), ANONYMOUS),
+    AppPage("sign out", lambda d: reverse("account_logout"), ACCOUNT_HOLDER),
+    AppPage("e-mail addresses", lambda d: reverse("account_email"), ACCOUNT_HOLDER),
+    AppPage("change password", lambda d: reverse("account_change_password"), ACCOUNT_HOLDER),
+    AppPage("two-factor authentication", lambda d: reverse("mfa_index"), ACCOUNT_HOLDER),
+    # Accounts (issue 10).
+    AppPage("my account", lambda d: reverse("my_account"), ("staff", "coordinator")),
+    AppPage("my data", lambda d: reverse("my_data"), ACCOUNT_HOLDER),
+    AppPage("my sessions", lambda d: reverse("usersessions_list"), ACCOUNT_HOLDER),
+    AppPage("accounts to deactivate", lambda d: reverse("people_to_deactivate"), ("coordinator",)),
+    AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
+    AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),
+]
+
+
+def page_role_params() -> list[tuple[AppPage, str]]:
+    """(page, role) for every page and every role that can see it, for parametrize."""
+    return [(page, role) for page in PAGES for role in page.roles]
+
+
+def param_id(value) -> str:
+    return value.name.replace(" ", "-") if isinstance(value, AppPage) else str(value)
