@@ -93,6 +93,14 @@ def deactivate(user: User, by: User | None = None) -> None:
     audit.info("account_deactivated user=%s by=%s", user.pk, by.pk if by else None)
 
 
+def reactivate(user: User, by: User | None = None) -> None:
+    """Let a deactivated person sign in again (e.g. appointed anew). Nothing ended comes back:
+    they sign in afresh and make new calendar links."""
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    audit.info("account_reactivated user=%s by=%s", user.pk, by.pk if by else None)
+
+
 def pseudonymised_name(user: User) -> str:
     return f"Före detta användare #{user.pk}"
 

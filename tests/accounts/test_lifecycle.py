@@ -247,3 +247,58 @@ def test_unticking_active_in_the_admin_form_is_a_full_deactivation(client_for, r
     assert not representative.is_active
     assert not CalendarToken.objects.active().filter(user=representative).exists()
     assert not Session.objects.exclude(session_key=client.session.session_key).exists()
+
+
+def _coordinators_mail(mailoutbox):
+    return next(m for m in mailoutbox if m.to == ["samordnare@example.org"]).body
+
+
+def test_coordinators_are_told_when_a_last_appointment_ends(
+    client_for, representative, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    appointment = Appointment.objects.get(person=representative)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("director").post(reverse("appointment_end", kwargs={"pk": appointment.pk}))
+    body = _coordinators_mail(mailoutbox)
+    assert "Rita Representant har inte längre något uppdrag i nätverken." in body
+    assert "http://127.0.0.1:8000/personer/utan-uppdrag/" in body
+
+
+def test_coordinators_are_not_prompted_while_the_person_holds_another_role(
+    client_for, representative, coordinator, nsh, mailoutbox, django_capture_on_commit_callbacks
+):
+    factories.make_appointment(representative, factories.make_administration(), nsh)
+    appointment = Appointment.objects.get(person=representative, network__code="NEH")
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("director").post(reverse("appointment_end", kwargs={"pk": appointment.pk}))
+    body = _coordinators_mail(mailoutbox)
+    assert "vakant" in body and "har inte längre något uppdrag" not in body
+
+
+def test_appointing_a_deactivated_person_again_reactivates_the_account(
+    client_for, former_representative, caplog
+):
+    lifecycle.deactivate(former_representative)
+    with caplog.at_level(logging.INFO, logger="audit"):
+        response = client_for("director").post(
+            reverse(
+                "appointment_create",
+                kwargs={
+                    "pk": former_representative.appointments.get().administration.pk,
+                    "code": "neh",
+                    "role": "ersattare",
+                },
+            ),
+            {
+                "full_name": "Tove Tidigare",
+                "email": "tidigare@example.org",
+                "mandate": "on",
+                "management_access": "on",
+                "management_forwards": "on",
+            },
+        )
+    assert response.status_code == 302
+    former_representative.refresh_from_db()
+    assert former_representative.is_active
+    assert Appointment.objects.current().filter(person=former_representative).exists()
+    assert f"account_reactivated user={former_representative.pk}" in caplog.text
