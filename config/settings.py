@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth.usersessions' list uses naturaltime
     "django_htmx",
     "template_partials",
     "csp",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "accounts",
     "networks",
     "representatives",
@@ -71,6 +73,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Accounts (accounts/mfa.py, accounts/audit.py): coordinators and administrators need a
+    # second factor before they act; every refused request (403) is written to the audit log.
+    "accounts.mfa.RequireStaffMFAMiddleware",
+    "accounts.audit.DeniedRequestsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "accounts.context_processors.sso",
             ],
         },
     },
@@ -126,6 +134,58 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hållbarhetsnätverken] "
 # Rate limits are allauth's defaults (on). They count in the cache, see CACHES.
+
+# Accounts (README, "Accounts"): coordinators and administrators must set up two-factor
+# before they can act; on by default in production, off in development so the demo is easy.
+REQUIRE_MFA_FOR_STAFF_ROLES = env_bool("REQUIRE_MFA_FOR_STAFF_ROLES", default=PRODUCTION)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Hållbarhetsnätverken"
+# Users see and end their own sessions (allauth.usersessions), linked from "Mitt konto".
+USERSESSIONS_TRACK_ACTIVITY = False
+
+# Single sign-on with Microsoft Entra ID (or, for tests and other identity providers, any
+# OpenID Connect server at OIDC_SERVER_URL). Only when configured are allauth's social
+# accounts installed, their URLs exposed and the button shown. See README, "Accounts".
+ENTRA_TENANT_ID = env_str("ENTRA_TENANT_ID", required=False)
+OIDC_SERVER_URL = env_str("OIDC_SERVER_URL", required=False)
+if ENTRA_TENANT_ID and OIDC_SERVER_URL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("Set ENTRA_TENANT_ID or OIDC_SERVER_URL, not both.")
+if OIDC_SERVER_URL:
+    check_http_url("OIDC_SERVER_URL", OIDC_SERVER_URL)
+SSO_SERVER_URL = (
+    f"https://login.microsoftonline.com/{ENTRA_TENANT_ID}/v2.0"
+    if ENTRA_TENANT_ID
+    else OIDC_SERVER_URL
+)
+SSO_ENABLED = bool(SSO_SERVER_URL)
+if SSO_ENABLED:
+    INSTALLED_APPS += [
+        "allauth.socialaccount",
+        "allauth.socialaccount.providers.openid_connect",
+    ]
+    SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+    SOCIALACCOUNT_PROVIDERS = {
+        "openid_connect": {
+            "OAUTH_PKCE_ENABLED": True,
+            "APPS": [
+                {
+                    "provider_id": "entra",
+                    "name": "Microsoft",
+                    "client_id": env_str("ENTRA_CLIENT_ID", required=True),
+                    "secret": env_str("ENTRA_CLIENT_SECRET", required=True),
+                    "settings": {"server_url": SSO_SERVER_URL, "fetch_userinfo": True},
+                }
+            ],
+        }
+    }
+    # Existing accounts: found by the provider's subject once linked; the first time, linked
+    # through a verified address only (accounts.adapter.SocialAccountAdapter). No sign-up.
+    SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+    SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+    SOCIALACCOUNT_STORE_TOKENS = False
+    SOCIALACCOUNT_LOGIN_ON_GET = False
 
 LANGUAGE_CODE = "sv"
 # Each language is offered in its own name.
@@ -213,6 +273,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+if SSO_ENABLED:
+    # The SSO button posts to us and we redirect to the provider: browsers hold form-action
+    # to redirects too, so the provider's origin is allowed (nothing else changes).
+    from urllib.parse import urlsplit
+
+    _sso = urlsplit(SSO_SERVER_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_sso.scheme}://{_sso.netloc}")
+
 # Logs go to stdout; every line carries the request id (config/request_id.py).
 LOGGING = {
     "version": 1,
@@ -246,6 +314,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # Sign-ins, two-factor changes, calendar link resets, refusals (accounts/audit.py).
+        "audit": {"level": "INFO"},
         "django.request": {"filters": ["mask_calendar_secrets"]},
         "django.server": {
             "handlers": ["django.server"],

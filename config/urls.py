@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("meetings.urls_participation")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents_urls")),
+    path("", include("representatives.lifecycle_urls")),
+    path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -15,6 +15,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
+from accounts import audit
 from meetings import calendar
 from meetings.calendar_forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
 from meetings.models import CalendarToken, Meeting
@@ -81,6 +82,9 @@ def calendar_new_link(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Välj en av kalendrarna."))
         return redirect("calendar_page")
     secret = calendar.new_token(request.user, form.network())
+    audit.log(
+        "calendar_link_reset", user=request.user, request=request, feed=form.cleaned_data["feed"]
+    )
     return _render_page(request, fresh={form.cleaned_data["feed"]: secret})
 
 

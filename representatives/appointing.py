@@ -19,8 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import lifecycle
 from accounts.models import User
 from networks.models import Network
+from representatives.lifecycle import people_to_deactivate
 from representatives.models import Administration, Appointment
 
 
@@ -74,6 +76,9 @@ def appoint(
     try:
         with transaction.atomic():
             person, created = _find_or_create_person(name, email)
+            if not person.is_active:
+                # Someone who left and comes back: the deactivated account is theirs again.
+                lifecycle.reactivate(person, by=appointed_by)
             predecessor = (
                 Appointment.objects.select_for_update()
                 .current()
@@ -122,6 +127,15 @@ def end_appointment(appointment: Appointment, today: datetime.date | None = None
     transaction.on_commit(lambda: _send_ended_mails(appointment))
 
 
+def with_deactivation_prompt(context: dict) -> dict:
+    """The coordinators' e-mail also names whoever has just lost their last role, so their
+    account can be deactivated (accounts, issue 10; representatives/lifecycle.py)."""
+    appointment, predecessor = context["appointment"], context["predecessor"]
+    leaving = predecessor.person if predecessor is not None else appointment.person
+    prompt = people_to_deactivate().filter(pk=leaving.pk).exists()
+    return {**context, "to_deactivate": leaving if prompt else None}
+
+
 def _coordinator_emails(network: Network) -> list[str]:
     return list(network.coordinators.values_list("email", flat=True))
 
@@ -150,10 +164,14 @@ def _send_appointment_mails(result: AppointmentResult) -> None:
     _mail("appointed", context, [appointment.person.email])
     if result.predecessor is not None:
         _mail("replaced", context, [result.predecessor.person.email])
-    _mail("seat_changed", context, _coordinator_emails(appointment.network))
+    _mail(
+        "seat_changed", with_deactivation_prompt(context), _coordinator_emails(appointment.network)
+    )
 
 
 def _send_ended_mails(appointment: Appointment) -> None:
     context = {"appointment": appointment, "predecessor": None, "site_url": settings.SITE_URL}
     _mail("ended", context, [appointment.person.email])
-    _mail("seat_changed", context, _coordinator_emails(appointment.network))
+    _mail(
+        "seat_changed", with_deactivation_prompt(context), _coordinator_emails(appointment.network)
+    )

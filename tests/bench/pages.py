@@ -34,6 +34,10 @@ PAGES = {
     ),
     "documents": lambda s: reverse("document_list", kwargs={"code": s.network.code.lower()}),
     "consultation": lambda s: _first_consultation(s).get_absolute_url(),
+    "account": lambda s: reverse("my_account"),
+    "my_data": lambda s: reverse("my_data"),
+    "export": lambda s: reverse("my_data_download"),
+    "inactive": lambda s: reverse("people_to_deactivate"),
 }
 
 

@@ -123,6 +123,11 @@ PAGES = [
     AppPage("e-mail addresses", lambda d: reverse("account_email"), ACCOUNT_HOLDER),
     AppPage("change password", lambda d: reverse("account_change_password"), ACCOUNT_HOLDER),
     AppPage("two-factor authentication", lambda d: reverse("mfa_index"), ACCOUNT_HOLDER),
+    # Accounts (issue 10).
+    AppPage("my account", lambda d: reverse("my_account"), ("staff", "coordinator")),
+    AppPage("my data", lambda d: reverse("my_data"), ACCOUNT_HOLDER),
+    AppPage("my sessions", lambda d: reverse("usersessions_list"), ACCOUNT_HOLDER),
+    AppPage("accounts to deactivate", lambda d: reverse("people_to_deactivate"), ("coordinator",)),
     AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
     AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),
 ]

@@ -367,6 +367,17 @@ FORMS: dict[str, Form] = {
             ]
         },
     ),
+    # Accounts (issue 10).
+    "person_deactivate": Form(
+        role="coordinator",
+        kwargs=lambda w: {"pk": w.former_representative.pk},
+        valid=lambda w: {"confirm": "ja"},
+        accepted=lambda response, w: (
+            response.status_code == 302
+            and not type(w.staff).objects.get(pk=w.former_representative.pk).is_active
+        ),
+        note="the person is in the URL (someone else's: see the matrix, 404)",
+    ),
 }
 
 
@@ -622,6 +633,7 @@ NOT_FORMS: dict[str, str] = {
     "account_confirm_email": "allauth: a confirmation key, nothing but the key is read",
     "account_reset_password_from_key": "allauth: needs a valid key; covered by allauth",
     "mfa_authenticate": "allauth: only during a sign-in with 2FA",
+    "usersessions_list": "allauth: one button that ends the person's other sessions, no fields",
     "mfa_reauthenticate": "allauth: only with 2FA",
     "mfa_activate_totp": "allauth: behind re-authentication",
     "mfa_deactivate_totp": "allauth: behind re-authentication",

@@ -120,6 +120,9 @@ def world(
         agenda_version=agenda_version,
         later_neh=later_neh,
         draft_items=draft_items,
+        # Accounts: a former representative whose last appointment has ended, so the
+        # coordinators' deactivation prompt has someone in it.
+        former_representative=_former_representative(administration, nsh),
         # The coordinator's personal calendar feed (the URL carries the secret).
         feed_secret=calendar.new_token(coordinator),
         authenticator=Authenticator.objects.create(
@@ -160,6 +163,22 @@ def _file_document(network, user):
         upload_kind=documents.PDF,
         asked=[],
     )
+
+
+def _former_representative(administration, network):
+    import datetime
+
+    person = factories.make_user("tidigare@example.org", "Tove Tidigare")
+    appointment = factories.make_appointment(
+        person, administration, network, start_date=datetime.date(2024, 1, 1)
+    )
+    appointment.end(datetime.date(2025, 12, 31))
+    # A (stale) session record, so the admin's usersessions pages have an object; on someone
+    # who never signs in here, as the list page would purge a signed-in role's stale record.
+    from allauth.usersessions.models import UserSession
+
+    UserSession.objects.create(user=person, ip="127.0.0.1", session_key="x" * 32, user_agent="-")
+    return person
 
 
 ADMIN_OBJECT = re.compile(r"<(?:path:)?(object_id|id)>")

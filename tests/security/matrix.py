@@ -798,6 +798,30 @@ MATRIX: dict[str, Case | list[Case]] = {
     "mfa_view_recovery_codes": Case(access=signed_in(NOT_FOUND, admin=REAUTHENTICATE)),
     "mfa_generate_recovery_codes": Case(access=signed_in(REAUTHENTICATE)),
     "mfa_download_recovery_codes": Case(access=signed_in(NOT_FOUND, admin=REAUTHENTICATE)),
+    # Accounts (issue 10): the person's own pages, and the coordinators' deactivation prompt.
+    "usersessions_list": Case(
+        access=signed_in(OK),
+        post=signed_in(REDIRECT),
+        note="allauth: a person sees and ends only their own sessions",
+    ),
+    "my_account": Case(access=signed_in(OK)),
+    "my_data": Case(access=signed_in(OK)),
+    "my_data_download": Case(access=signed_in(OK), note="only ever the signed-in person's data"),
+    "people_to_deactivate": Case(access=signed_in(FORBIDDEN, coordinator=OK, admin=OK)),
+    "person_deactivate": [
+        Case(  # someone whose last appointment has ended: in the prompt
+            kwargs=lambda w: {"pk": w.former_representative.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT, admin=REDIRECT),
+            data=lambda w: {"confirm": "ja"},
+        ),
+        Case(  # someone with a current appointment: not the coordinators' to deactivate
+            kwargs=lambda w: {"pk": w.representative.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=NOT_FOUND, admin=NOT_FOUND),
+            data=lambda w: {"confirm": "ja"},
+        ),
+    ],
 }
 
 

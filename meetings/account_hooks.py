@@ -1,0 +1,120 @@
+"""What the meetings app contributes to an account's lifecycle, personal data export and
+retention (see accounts/lifecycle.py, personal_data.py, retention.py).
+
+Registered once, from MeetingsConfig.ready(): `accounts` sits below every app and cannot
+import us, so it offers registration points and we fill them.
+"""
+
+import datetime
+
+from django.db.models import Q
+
+from accounts import lifecycle, personal_data, retention
+from accounts.personal_data import iso
+from meetings import calendar
+from meetings.models import AgendaItem, Attendance, CalendarToken, Invitation
+
+# Revoked calendar links are kept 90 days (to answer "why did my calendar stop?"), then deleted.
+REVOKED_TOKENS_KEPT = datetime.timedelta(days=90)
+# A colleague's invitation stops working when its meeting is over; the colleague's name and
+# address are kept 90 days more (questions about who came), then the invitation is deleted.
+INVITATIONS_KEPT = datetime.timedelta(days=90)
+
+
+def agenda_items_of(user) -> list[dict]:
+    items = AgendaItem.objects.filter(proposed_by=user).select_related(
+        "meeting__network", "administration", "work_area"
+    )
+    return [
+        {
+            "rubrik": item.title,
+            "beskrivning": item.description,
+            "typ": item.kind,
+            "status": item.status,
+            "önskad_tid_minuter": item.wished_minutes,
+            "möte": iso(item.meeting.starts_at),
+            "nätverk": item.meeting.network.code,
+            "förvaltning": str(item.administration) if item.administration_id else None,
+            "arbetsområde": str(item.work_area) if item.work_area_id else None,
+            "skapad": iso(item.created_at),
+        }
+        for item in items.order_by("created_at", "pk")
+    ]
+
+
+def calendar_links_of(user) -> list[dict]:
+    tokens = CalendarToken.objects.filter(user=user).select_related("network")
+    return [
+        {
+            "typ": token.kind,
+            "nätverk": token.network.code if token.network_id else None,
+            "skapad": iso(token.created_at),
+            "återkallad": iso(token.revoked_at),
+        }
+        for token in tokens.order_by("created_at", "pk")
+    ]
+
+
+def attendance_of(user) -> list[dict]:
+    attendances = Attendance.objects.filter(person=user).select_related("meeting__network")
+    return [
+        {
+            "möte": iso(a.meeting.starts_at),
+            "nätverk": a.meeting.network.code,
+            "svar": a.answer or None,
+            "svarade": iso(a.answered_at),
+            "närvarade": a.attended,
+        }
+        for a in attendances.order_by("meeting__starts_at", "pk")
+    ]
+
+
+def invitations_of(user) -> dict:
+    """Invitations the person sent, and those addressed to them."""
+
+    def entry(invitation: Invitation) -> dict:
+        return {
+            "möte": iso(invitation.meeting.starts_at),
+            "nätverk": invitation.meeting.network.code,
+            "namn": invitation.full_name,
+            "e-postadress": invitation.email,
+            "anledning": invitation.reason,
+            "skapad": iso(invitation.created_at),
+        }
+
+    invitations = list(
+        Invitation.objects.filter(Q(invited_by=user) | Q(email__iexact=user.email))
+        .select_related("meeting__network")
+        .order_by("created_at", "pk")
+    )
+    return {
+        "skickade": [entry(i) for i in invitations if i.invited_by_id == user.pk],
+        "mottagna": [entry(i) for i in invitations if i.email.lower() == user.email.lower()],
+    }
+
+
+def pseudonymise_invitations(user, former_email: str) -> None:
+    """Invitations addressed to the person name them by address: replace it too."""
+    Invitation.objects.filter(email__iexact=former_email).update(
+        full_name=lifecycle.pseudonymised_name(user), email=lifecycle.pseudonymised_email(user)
+    )
+
+
+def delete_old_invitations(now: datetime.datetime) -> int:
+    deleted, _ = Invitation.objects.filter(meeting__ends_at__lt=now - INVITATIONS_KEPT).delete()
+    return deleted
+
+
+def delete_old_revoked_tokens(now: datetime.datetime) -> int:
+    deleted, _ = CalendarToken.objects.filter(revoked_at__lt=now - REVOKED_TOKENS_KEPT).delete()
+    return deleted
+
+
+lifecycle.on_deactivation(calendar.revoke_all_for_user)
+lifecycle.on_pseudonymisation(pseudonymise_invitations)
+personal_data.register("dagordningspunkter", agenda_items_of)
+personal_data.register("närvaro", attendance_of)
+personal_data.register("inbjudningar", invitations_of)
+personal_data.register("kalenderlänkar", calendar_links_of)
+retention.register("återkallade kalenderlänkar", delete_old_revoked_tokens)
+retention.register("inbjudningar till avslutade möten", delete_old_invitations)

@@ -1,0 +1,41 @@
+"""Who should be deactivated: people whose last appointment has ended.
+
+A person's account outlives their appointments (history points at it), but an account nobody
+uses is a risk. When someone's last appointment ends and they hold no other role here
+(no coordination, no directorship, not an administrator), coordinators are prompted to
+deactivate the account; `people_to_deactivate()` is that prompt, for any page to show.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
+
+from networks.models import Network
+from networks.rules import coordinated_network_ids
+from representatives.models import Administration, Appointment
+
+
+def people_to_deactivate() -> QuerySet:
+    """Active people who have had appointments, none of them current, and no other role.
+    Each carries `last_appointment_ended` (the latest end date)."""
+    User = get_user_model()
+    appointments = Appointment.objects.filter(person=OuterRef("pk"))
+    last_end = (
+        Appointment.objects.filter(person=OuterRef("pk"))
+        .values("person")
+        .annotate(last=Max("end_date"))
+        .values("last")
+    )
+    return (
+        User.objects.filter(is_active=True, is_staff=False, is_superuser=False)
+        .filter(Exists(appointments))
+        .exclude(Exists(appointments.filter(end_date__isnull=True)))
+        .exclude(Exists(Network.coordinators.through.objects.filter(user_id=OuterRef("pk"))))
+        .exclude(Exists(Administration.objects.filter(director=OuterRef("pk"))))
+        .annotate(last_appointment_ended=Subquery(last_end))
+        .order_by("full_name", "email")
+    )
+
+
+def can_prompt_deactivation(user) -> bool:
+    """Coordinators (of any network) and administrators see the prompt and may act on it."""
+    return user.is_authenticated and (user.is_superuser or bool(coordinated_network_ids(user)))

@@ -1,0 +1,280 @@
+"""A person downloads what the app holds about them; an administrator pseudonymises a person
+who has left, keeping the records; retention deletes what is not a record."""
+
+import datetime
+import json
+
+import pytest
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts import lifecycle, personal_data, retention
+from accounts.models import User
+from meetings import calendar
+from meetings.models import Attendance, CalendarToken, Invitation
+from representatives.models import Appointment
+from tests import factories
+from tests.accounts.support import sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def download(client) -> dict:
+    response = client.get(reverse("my_data_download"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"].startswith('attachment; filename="mina-uppgifter-')
+    assert "no-store" in response["Cache-Control"]
+    return json.loads(response.content)
+
+
+def test_export_holds_account_appointments_items_and_calendar_choices(
+    client, representative, neh, administration
+):
+    representative.calendar_delivery = User.CalendarDelivery.SUBSCRIPTION
+    representative.save()
+    meeting = factories.make_meeting(neh)
+    factories.make_agenda_item(
+        meeting, title="Cirkulär upphandling", proposed_by=representative, wished_minutes=20
+    )
+    factories.make_agenda_item(meeting, title="Någon annans punkt")
+    calendar.new_token(representative, neh)
+    sign_in(client, representative)
+
+    data = download(client)
+
+    account = data["konto"]
+    assert account["e-postadress"] == "representant@example.org"
+    assert account["namn"] == "Rita Representant"
+    assert account["kalenderleverans"] == "subscription"
+    assert account["e-postadresser"] == [
+        {"adress": "representant@example.org", "verifierad": True, "primär": True}
+    ]
+    assert len(account["sessioner"]) == 1 and account["sessioner"][0]["ip-adress"] == "127.0.0.1"
+    [appointment] = data["uppdrag"]
+    assert appointment["nätverk"] == "NEH" and appointment["roll"] == "representative"
+    assert appointment["förvaltning"] == "Miljöförvaltningen" and appointment["till"] is None
+    assert data["roller"] == {"direktör_för": [], "samordnare_för": []}
+    assert [i["rubrik"] for i in data["dagordningspunkter"]] == ["Cirkulär upphandling"]
+    assert data["dagordningspunkter"][0]["önskad_tid_minuter"] == 20
+    [link] = data["kalenderlänkar"]
+    assert link["nätverk"] == "NEH" and link["återkallad"] is None
+
+
+def test_export_holds_no_secrets(client, coordinator):
+    secret = calendar.new_token(coordinator)
+    token_hash = CalendarToken.objects.get(user=coordinator).token_hash
+    sign_in(client, coordinator)
+    body = client.get(reverse("my_data_download")).content.decode()
+    assert secret not in body and token_hash not in body
+    assert coordinator.password not in body
+    assert client.session.session_key not in body
+    assert json.loads(body)["roller"]["samordnare_för"] == ["NEH"]
+
+
+def test_export_is_only_ever_ones_own(client_for, representative, director):
+    data = download(client_for("director"))
+    assert data["konto"]["e-postadress"] == director.email
+    assert data["uppdrag"] == [] and data["roller"]["direktör_för"] == ["Miljöförvaltningen"]
+    assert representative.email not in json.dumps(data)
+
+
+@pytest.mark.parametrize(
+    "role", ["staff", "representative", "substitute", "director", "coordinator", "admin"]
+)
+def test_my_data_page_offers_the_download(client_for, role):
+    response = client_for(role).get(reverse("my_data"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert f'action="{reverse("my_data_download")}"' in content
+    assert "Hämta mina uppgifter" in content
+
+
+def test_export_query_count_does_not_grow(
+    client_for, representative, neh, django_assert_max_num_queries
+):
+    client = client_for("representative")
+    with django_assert_max_num_queries(14) as small:
+        download(client)
+    for n in range(6):
+        factories.make_agenda_item(
+            factories.make_meeting(neh, days_ahead=n + 1), proposed_by=representative
+        )
+        calendar.new_token(representative)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        data = download(client)
+    assert len(data["dagordningspunkter"]) == 6
+
+
+def test_sections_are_registered_by_the_apps_that_hold_the_data():
+    assert list(personal_data._sections) == [
+        "uppdrag",
+        "roller",
+        "dagordningspunkter",
+        "närvaro",
+        "inbjudningar",
+        "kalenderlänkar",
+    ]
+
+
+def test_pseudonymise_replaces_identity_and_keeps_records(
+    representative, neh, administration, caplog
+):
+    meeting = factories.make_meeting(neh)
+    item = factories.make_agenda_item(
+        meeting,
+        title="Cirkulär upphandling",
+        description="Erfarenheter",
+        proposed_by=representative,
+    )
+    secret = calendar.new_token(representative)
+    EmailAddress.objects.create(user=representative, email=representative.email, verified=True)
+    Authenticator.objects.create(
+        user=representative, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "00"}
+    )
+    client = Client()
+    sign_in(client, representative)
+    pk = representative.pk
+
+    lifecycle.pseudonymise(representative)
+
+    person = User.objects.get(pk=pk)
+    assert person.full_name == f"Före detta användare #{pk}"
+    assert person.email == f"anonymiserad-{pk}@invalid"
+    assert not person.has_usable_password() and not person.is_active
+    assert not EmailAddress.objects.filter(user=person).exists()
+    assert not Authenticator.objects.filter(user=person).exists()
+    assert not Session.objects.exists()
+    assert client.get(reverse("home")).status_code == 302
+    assert not CalendarToken.objects.active().filter(user=person).exists()
+    assert calendar.token_for_secret(secret) is None
+    # The records keep their content and still point at the (pseudonymised) person.
+    item.refresh_from_db()
+    assert (item.title, item.description, item.proposed_by_id) == (
+        "Cirkulär upphandling",
+        "Erfarenheter",
+        pk,
+    )
+    appointment = Appointment.objects.get(person_id=pk)
+    assert appointment.network == neh and appointment.administration == administration
+    assert not User.objects.filter(email="representant@example.org").exists()
+
+
+def test_admin_action_pseudonymises(client_for, representative, admin_user):
+    client = client_for("admin")
+    response = client.post(
+        reverse("admin:accounts_user_changelist"),
+        {"action": "pseudonymise_accounts", "_selected_action": [representative.pk, admin_user.pk]},
+        follow=True,
+    )
+    assert "1 konto pseudonymiserades." in response.content.decode()
+    assert (
+        User.objects.get(pk=representative.pk).email == f"anonymiserad-{representative.pk}@invalid"
+    )
+    assert User.objects.get(pk=admin_user.pk).email == "admin@example.org"
+
+
+def test_apply_retention_deletes_expired_sessions_and_old_revoked_links(representative, staff):
+    now = timezone.now()
+    Session.objects.create(
+        session_key="a" * 32, session_data="", expire_date=now - datetime.timedelta(minutes=1)
+    )
+    Session.objects.create(
+        session_key="b" * 32, session_data="", expire_date=now + datetime.timedelta(days=1)
+    )
+    calendar.new_token(representative)
+    calendar.new_token(representative)  # revokes the first
+    calendar.new_token(staff)
+    old_revoked = CalendarToken.objects.get(user=representative, revoked_at__isnull=False)
+    old_revoked.revoked_at = now - datetime.timedelta(days=91)
+    old_revoked.save()
+    calendar.new_token(staff)  # revokes one just now: kept
+    CalendarToken.objects.filter(user=staff, revoked_at__isnull=False).update(
+        revoked_at=now - datetime.timedelta(days=89)
+    )
+
+    results = retention.apply(now)
+
+    assert results == {
+        "utgångna sessioner": 1,
+        "återkallade kalenderlänkar": 1,
+        "inbjudningar till avslutade möten": 0,
+    }
+    assert list(Session.objects.values_list("session_key", flat=True)) == ["b" * 32]
+    assert not CalendarToken.objects.filter(pk=old_revoked.pk).exists()
+    assert CalendarToken.objects.filter(user=representative).count() == 1
+    assert CalendarToken.objects.filter(user=staff).count() == 2
+
+
+def test_apply_retention_command_reports_what_it_deleted(capsys, representative):
+    calendar.new_token(representative)
+    CalendarToken.objects.update(revoked_at=timezone.now() - datetime.timedelta(days=200))
+    call_command("apply_retention")
+    out = capsys.readouterr().out
+    assert "återkallade kalenderlänkar: 1" in out and "utgångna sessioner: 0" in out
+    assert not CalendarToken.objects.exists()
+
+
+def test_retention_purges_records_of_ended_sessions(client, representative):
+    from allauth.usersessions.models import UserSession
+
+    sign_in(client, representative)
+    assert UserSession.objects.count() == 1
+    Session.objects.all().delete()  # e.g. expired and cleared
+    assert retention.apply()["utgångna sessioner"] == 1
+    assert not UserSession.objects.exists()
+
+
+def make_invitation(meeting, invited_by, email: str, **extra) -> Invitation:
+    return Invitation.objects.create(
+        meeting=meeting,
+        invited_by=invited_by,
+        full_name=extra.pop("full_name", "Klara Kollega"),
+        email=email,
+        reason="Arbetar med temat.",
+        token_hash=Invitation.hash_token(email + str(meeting.pk)),
+        **extra,
+    )
+
+
+def test_export_holds_attendance_and_invitations_sent_and_received(
+    client_for, representative, staff, neh
+):
+    meeting = factories.make_meeting(neh)
+    Attendance.objects.create(meeting=meeting, person=representative, answer="coming")
+    make_invitation(meeting, representative, "klara@example.org")
+    make_invitation(meeting, factories.make_user(), representative.email, full_name="Rita R")
+    make_invitation(meeting, staff, "nagon.annan@example.org")
+
+    data = download(client_for("representative"))
+
+    assert [a["svar"] for a in data["närvaro"]] == ["coming"]
+    assert [i["e-postadress"] for i in data["inbjudningar"]["skickade"]] == ["klara@example.org"]
+    assert [i["namn"] for i in data["inbjudningar"]["mottagna"]] == ["Rita R"]
+    assert "nagon.annan@example.org" not in json.dumps(data)
+
+
+def test_pseudonymise_replaces_the_address_in_invitations_to_the_person(representative, neh):
+    meeting = factories.make_meeting(neh)
+    invitation = make_invitation(
+        meeting, factories.make_user(), "Representant@example.org", full_name="Rita R"
+    )
+    lifecycle.pseudonymise(representative)
+    invitation.refresh_from_db()
+    assert invitation.email == f"anonymiserad-{representative.pk}@invalid"
+    assert invitation.full_name == f"Före detta användare #{representative.pk}"
+    assert invitation.reason == "Arbetar med temat."
+
+
+def test_retention_deletes_invitations_90_days_after_their_meeting(representative, neh):
+    old = make_invitation(factories.make_meeting(neh, days_ahead=-91), representative, "a@x.org")
+    recent = make_invitation(factories.make_meeting(neh, days_ahead=-89), representative, "b@x.org")
+    coming = make_invitation(factories.make_meeting(neh, days_ahead=10), representative, "c@x.org")
+    assert retention.apply()["inbjudningar till avslutade möten"] == 1
+    assert set(Invitation.objects.all()) == {recent, coming}
+    assert not Invitation.objects.filter(pk=old.pk).exists()
