@@ -51,7 +51,7 @@ format: install
 
 # Regenerate the translation catalogues (needs GNU gettext; the compiled .mo files are committed).
 messages: install
-	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'staticfiles/*'
+	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
 	$(BIN)/python manage.py compilemessages --locale en --ignore '.venv/*'
 
 # The benchmark runs in its own database: bench.sqlite3, or BENCH_DATABASE_URL (PostgreSQL).

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class UserManager(BaseUserManager["User"]):
@@ -58,7 +59,7 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         verbose_name = _("användare")
-        verbose_name_plural = _("användare")
+        verbose_name_plural = pgettext_lazy("plural", "användare")
         ordering = ["full_name", "email"]
 
     def __str__(self) -> str:

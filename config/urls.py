@@ -1,6 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy
 
 from config import health
 from config import views as config_views
@@ -8,8 +9,8 @@ from meetings import views as meeting_views
 
 # The admin signs in through allauth (rate limits, and later two-factor), never its own form.
 admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "Hållbarhetsnätverken"
-admin.site.site_title = "Hållbarhetsnätverken"
+admin.site.site_header = gettext_lazy("Hållbarhetsnätverken")
+admin.site.site_title = gettext_lazy("Hållbarhetsnätverken")
 
 urlpatterns = [
     path("", meeting_views.home, name="home"),

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import participation
@@ -20,15 +21,23 @@ from representatives.models import Appointment
 
 # The assignment document's expectations on a representative, word for word.
 REPRESENTATIVE_EXPECTATIONS = [
-    "Representant i nätverken förväntas ha en tydlig koppling till hållbarhetsarbetet i den egna "
-    "förvaltningen. Representanten har genom sin tjänst utrymme för och mandat att arbeta med "
-    "hållbarhetsfrågor.",
-    "Att representanten fungerar som en väg in i förvaltningen för hållbarhetsfrågorna. Det medför "
-    "att representanten behöver ha mandat att föra frågor/ information vidare till ledningsgrupp "
-    "eller andra berörda vid behov.",
-    "Representanten tar ansvar för att vid behov/utifrån tema bjuda in berörd kollega/kollegor "
-    "till nätverken.",
-    "Representanten deltar aktivt och bidrar också till agenda och erfarenhetsutbyte på mötena.",
+    gettext_lazy(
+        "Representant i nätverken förväntas ha en tydlig koppling till hållbarhetsarbetet i den "
+        "egna förvaltningen. Representanten har genom sin tjänst utrymme för och mandat att "
+        "arbeta med hållbarhetsfrågor."
+    ),
+    gettext_lazy(
+        "Att representanten fungerar som en väg in i förvaltningen för hållbarhetsfrågorna. Det "
+        "medför att representanten behöver ha mandat att föra frågor/ information vidare till "
+        "ledningsgrupp eller andra berörda vid behov."
+    ),
+    gettext_lazy(
+        "Representanten tar ansvar för att vid behov/utifrån tema bjuda in berörd "
+        "kollega/kollegor till nätverken."
+    ),
+    gettext_lazy(
+        "Representanten deltar aktivt och bidrar också till agenda och erfarenhetsutbyte på mötena."
+    ),
 ]
 
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networks.models import Network
 
@@ -85,7 +86,7 @@ class Appointment(models.Model):
 
     class Meta:
         verbose_name = _("uppdrag")
-        verbose_name_plural = _("uppdrag")
+        verbose_name_plural = pgettext_lazy("plural", "uppdrag")
         ordering = ["network", "administration", "role", "-start_date"]
         constraints = [
             # At most one current representative and one current substitute per seat.
