@@ -7,6 +7,7 @@ SEQUENCE, so Outlook adds, updates or removes one and the same entry. People who
 the meetings by calendar subscription only get the text, so no one has every meeting twice.
 """
 
+import dataclasses
 import datetime
 
 from django.conf import settings
@@ -35,8 +36,36 @@ def network_recipients(network: Network) -> list[User]:
     )
 
 
+@dataclasses.dataclass(frozen=True)
+class InvitedColleague:
+    """A colleague a representative invited to the meeting; often without an account.
+
+    Told of a move or a cancellation like the network's people, always with the calendar part
+    (they were sent the meeting as a calendar file when invited)."""
+
+    email: str
+    full_name: str
+    wants_calendar_invitations: bool = True
+
+
+def invited_colleagues(meeting: Meeting, exclude: list[User]) -> list[InvitedColleague]:
+    """The meeting's invited colleagues, each address once, leaving out people already told."""
+    told = {person.email.lower() for person in exclude}
+    colleagues: dict[str, InvitedColleague] = {}
+    for invitation in meeting.invitations.order_by("pk"):
+        address = invitation.email.lower()
+        if address not in told and address not in colleagues:
+            colleagues[address] = InvitedColleague(invitation.email, invitation.full_name)
+    return list(colleagues.values())
+
+
+def _everyone(meeting: Meeting) -> list:
+    people = network_recipients(meeting.network)
+    return people + invited_colleagues(meeting, exclude=people)
+
+
 def _message(
-    meeting: Meeting, person: User, kind: str, subject: str, method: str, **extra
+    meeting: Meeting, person: User | InvitedColleague, kind: str, subject: str, method: str, **extra
 ) -> EmailMultiAlternatives:
     context = {
         "meeting": meeting,
@@ -70,7 +99,10 @@ def published_message(meeting: Meeting, person: User) -> EmailMultiAlternatives:
 
 
 def rescheduled_message(
-    meeting: Meeting, person: User, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
+    meeting: Meeting,
+    person: User | InvitedColleague,
+    old_starts_at: datetime.datetime,
+    old_ends_at: datetime.datetime,
 ) -> EmailMultiAlternatives:
     subject = f"Mötet flyttas: {meeting.network.code} {meeting.theme_title}"
     return _message(
@@ -84,7 +116,7 @@ def rescheduled_message(
     )
 
 
-def cancelled_message(meeting: Meeting, person: User) -> EmailMultiAlternatives:
+def cancelled_message(meeting: Meeting, person: User | InvitedColleague) -> EmailMultiAlternatives:
     subject = f"Inställt: {meeting.network.code} {_day(meeting.starts_at)} {meeting.theme_title}"
     return _message(meeting, person, "cancelled", subject, calendar.CANCEL)
 
@@ -111,13 +143,10 @@ def notify_rescheduled(
 ) -> None:
     _send_on_commit(
         lambda: [
-            rescheduled_message(meeting, p, old_starts_at, old_ends_at)
-            for p in network_recipients(meeting.network)
+            rescheduled_message(meeting, p, old_starts_at, old_ends_at) for p in _everyone(meeting)
         ]
     )
 
 
 def notify_cancelled(meeting: Meeting) -> None:
-    _send_on_commit(
-        lambda: [cancelled_message(meeting, p) for p in network_recipients(meeting.network)]
-    )
+    _send_on_commit(lambda: [cancelled_message(meeting, p) for p in _everyone(meeting)])

@@ -82,3 +82,83 @@ def test_cancel_message_gives_the_reason(
     assert len(mailoutbox) == 3
     assert mailoutbox[0].subject.startswith("[Hållbarhetsnätverken] Inställt: NEH ")
     assert "Anledning: Lokalen är inte tillgänglig." in mailoutbox[0].body
+
+
+def _invite(meeting, inviter, administration, email, name="Kalle Kollega"):
+    from meetings.models import Invitation
+
+    return Invitation.objects.create(
+        meeting=meeting,
+        invited_by=inviter,
+        administration=administration,
+        full_name=name,
+        email=email,
+        reason="Temat rör hans område.",
+        token_hash=Invitation.hash_token(f"token-for-{email}"),
+    )
+
+
+def _calendar_part(message) -> str:
+    return next(
+        content
+        for content, mimetype in message.alternatives
+        if mimetype.startswith("text/calendar")
+    )
+
+
+def test_invited_colleagues_are_told_of_a_move_and_a_cancellation_with_the_calendar_part(
+    published, network_people, administration, mailoutbox, django_capture_on_commit_callbacks
+):
+    representative = network_people[0]
+    _invite(published, representative, administration, "kalle@example.org")
+    # Invited twice, and someone already told as a member: each address gets one message.
+    _invite(published, network_people[1], administration, "KALLE@example.org")
+    _invite(published, representative, administration, representative.email, "Rita igen")
+    old_starts_at, old_ends_at = published.starts_at, published.ends_at
+    with django_capture_on_commit_callbacks(execute=True):
+        published.reschedule(future(55, 13), future(55, 15), "Sal Vättern")
+        notifications.notify_rescheduled(published, old_starts_at, old_ends_at)
+    moved = [m for m in mailoutbox if m.to == ["kalle@example.org"]]
+    assert len(mailoutbox) == 4 and len(moved) == 1
+    assert "Hej Kalle Kollega!" in moved[0].body
+    request = _calendar_part(moved[0])
+    assert "METHOD:REQUEST" in request and "ATTENDEE" in request and "kalle@example.org" in request
+    assert f"SEQUENCE:{published.sequence}" in request
+
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        published.cancel("Lokalen är inte tillgänglig.")
+        notifications.notify_cancelled(published)
+    cancelled = [m for m in mailoutbox if m.to == ["kalle@example.org"]]
+    assert len(mailoutbox) == 4 and len(cancelled) == 1
+    cancel = _calendar_part(cancelled[0])
+    assert "METHOD:CANCEL" in cancel and "STATUS:CANCELLED" in cancel
+    assert f"SEQUENCE:{published.sequence}" in cancel
+
+
+def test_calendar_part_follows_the_persons_choice_and_the_sequence_rises(
+    published, network_people, mailoutbox, django_capture_on_commit_callbacks
+):
+    representative, substitute, _third = network_people
+    substitute.calendar_delivery = substitute.CalendarDelivery.SUBSCRIPTION
+    substitute.save(update_fields=["calendar_delivery"])
+    sequences = []
+    for change in ("reschedule", "cancel"):
+        mailoutbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            if change == "reschedule":
+                old = published.starts_at, published.ends_at
+                published.reschedule(future(56, 10), future(56, 12), "Sal Vänern")
+                notifications.notify_rescheduled(published, *old)
+            else:
+                published.cancel("Sjukdom.")
+                notifications.notify_cancelled(published)
+        by_address = {m.to[0]: m for m in mailoutbox}
+        # Subscription only: the text, no calendar part (no meeting twice in Outlook).
+        assert not any(
+            mimetype.startswith("text/calendar")
+            for _content, mimetype in by_address[substitute.email].alternatives
+        )
+        part = _calendar_part(by_address[representative.email])
+        sequences.append(int(part.split("SEQUENCE:")[1].split("\r\n")[0]))
+    assert sequences[0] < sequences[1]
