@@ -15,6 +15,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from meetings import calendar
@@ -72,7 +73,11 @@ def published_message(meeting: Meeting, person: User) -> EmailMultiAlternatives:
 def rescheduled_message(
     meeting: Meeting, person: User, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
 ) -> EmailMultiAlternatives:
-    subject = f"Mötet flyttas: {meeting.network.code} {meeting.theme_title}"
+    with translation.override("sv"):
+        subject = _("Mötet flyttas: %(code)s %(theme)s") % {
+            "code": meeting.network.code,
+            "theme": meeting.theme_title,
+        }
     return _message(
         meeting,
         person,
@@ -85,7 +90,12 @@ def rescheduled_message(
 
 
 def cancelled_message(meeting: Meeting, person: User) -> EmailMultiAlternatives:
-    subject = f"Inställt: {meeting.network.code} {_day(meeting.starts_at)} {meeting.theme_title}"
+    with translation.override("sv"):
+        subject = _("Inställt: %(code)s %(date)s %(theme)s") % {
+            "code": meeting.network.code,
+            "date": _day(meeting.starts_at),
+            "theme": meeting.theme_title,
+        }
     return _message(meeting, person, "cancelled", subject, calendar.CANCEL)
 
 
