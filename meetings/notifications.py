@@ -16,6 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from meetings import calendar
@@ -104,7 +105,11 @@ def rescheduled_message(
     old_starts_at: datetime.datetime,
     old_ends_at: datetime.datetime,
 ) -> EmailMultiAlternatives:
-    subject = f"Mötet flyttas: {meeting.network.code} {meeting.theme_title}"
+    with translation.override("sv"):
+        subject = _("Mötet flyttas: %(code)s %(theme)s") % {
+            "code": meeting.network.code,
+            "theme": meeting.theme_title,
+        }
     return _message(
         meeting,
         person,
@@ -117,7 +122,12 @@ def rescheduled_message(
 
 
 def cancelled_message(meeting: Meeting, person: User | InvitedColleague) -> EmailMultiAlternatives:
-    subject = f"Inställt: {meeting.network.code} {_day(meeting.starts_at)} {meeting.theme_title}"
+    with translation.override("sv"):
+        subject = _("Inställt: %(code)s %(date)s %(theme)s") % {
+            "code": meeting.network.code,
+            "date": _day(meeting.starts_at),
+            "theme": meeting.theme_title,
+        }
     return _message(meeting, person, "cancelled", subject, calendar.CANCEL)
 
 
