@@ -228,10 +228,13 @@ def current_for_network(network: Network) -> Current:
             Q(kind=Document.Kind.CONSULTATION, deadline__gte=today) | Q(pk__in=latest),
         )
         .recent()
+        # Only what the list shows (a document row is wide: files, UUIDs, two datetimes).
+        .only("pk", "title", "kind", "deadline", "created_at")
     )
     open_consultations = sorted(
         (d for d in rows if d.is_consultation and d.deadline >= today),
         key=lambda d: (d.deadline, d.pk),
     )
-    recent = [d for d in rows if d not in open_consultations][:RECENT_ON_NETWORK_PAGE]
+    shown = {d.pk for d in open_consultations}  # a set: `d not in list` compares models, O(n²)
+    recent = [d for d in rows if d.pk not in shown][:RECENT_ON_NETWORK_PAGE]
     return Current(open_consultations=open_consultations, recent=recent)

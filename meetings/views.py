@@ -53,6 +53,8 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
             queryset=Appointment.objects.current()
             .filter(network=network)
             .select_related("person")
+            # Only what the table shows: the wide user rows (and their datetimes) are costly.
+            .only("role", "administration", "person__full_name", "person__email")
             .order_by("role"),
             to_attr="current_appointments",
         )

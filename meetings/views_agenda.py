@@ -162,15 +162,13 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
         if item.status
         in (AgendaItem.Status.DEFERRED, AgendaItem.Status.DECLINED, AgendaItem.Status.WITHDRAWN)
     ]
+    # Only a form bound with errors is kept per item; the others are written out by a plain
+    # template loop from one blank form (labels, choices), which is far cheaper than rendering
+    # two forms' widgets for each of a hundred items (issue 3: the workspace at scale).
     for item in proposals + draft:
-        item.triage_form = bound.get(("triage", item.pk)) or TriageForm(
-            targets=targets, prefix=f"t{item.pk}"
-        )
+        item.triage_form = bound.get(("triage", item.pk))
     for item in draft:
-        item.time_form = bound.get(("time", item.pk)) or TimeForm(
-            initial={"allotted_minutes": item.minutes, "presenter": item.presenter},
-            prefix=f"m{item.pk}",
-        )
+        item.time_form = bound.get(("time", item.pk))
     versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
     latest = versions[0] if versions else None
     draft_snapshot = agenda.snapshot(draft)
@@ -186,6 +184,8 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
         "latest": latest,
         "unpublished_changes": agenda.diff(latest.snapshot if latest else [], draft_snapshot),
         "draft_differs": latest is None or latest.snapshot != draft_snapshot,
+        "triage_blank": TriageForm(targets=targets),
+        "time_blank": TimeForm(),
         "add_form": bound.get("add") or OwnItemForm(network=meeting.network),
         "publish_form": bound.get("publish")
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
