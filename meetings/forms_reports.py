@@ -10,7 +10,10 @@ class TermForm(forms.Form):
 
     termin = forms.ChoiceField(
         label=_("Termin"),
-        error_messages={"invalid_choice": _("Välj en termin i listan.")},
+        error_messages={
+            "invalid_choice": _("Välj en termin i listan."),
+            "required": _("Välj en termin i listan."),
+        },
     )
 
     def __init__(self, *args, terms: list[Term], **kwargs) -> None:

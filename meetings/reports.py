@@ -210,10 +210,14 @@ def term_value(term: Term) -> str:
 
 
 def term_choices(network: Network, today: datetime.date) -> list[Term]:
-    """Terms a report can be asked for: from the network's first meeting to the next term."""
+    """Terms a report can be asked for, newest first: the next term back to the network's
+    first meeting, or two years back if that is earlier."""
+    current = Term.of(today)
+    term = Term(current.year - 2, current.season)
     first = Meeting.objects.filter(network=network).order_by("starts_at").first()
-    term = Term.of(timezone.localdate(first.starts_at)) if first else Term.of(today)
-    last = Term.of(today).next()
+    if first is not None:
+        term = min(term, Term.of(timezone.localdate(first.starts_at)))
+    last = current.next()
     terms = []
     while term <= last:
         terms.append(term)
