@@ -72,7 +72,6 @@ def _attend(meeting, person, answer="", attended=None) -> Attendance:
 @pytest.fixture
 def term_data(neh, nsh, administration, other_administration, representative, substitute):
     rep = Appointment.Role.REPRESENTATIVE
-    sub = Appointment.Role.SUBSTITUTE
     miljo, social = administration, other_administration  # Miljö- and Socialförvaltningen
     gone = factories.make_administration("Gamla förvaltningen")
     elsewhere = factories.make_administration("Kulturförvaltningen")
@@ -157,7 +156,8 @@ def test_report_figures_match_the_hand_built_term(neh, term_data):
     assert areas["Alfa"] == (2, 0)
     assert areas["Beta"] == (1, 1)
     assert areas["Gamma"] == (0, 1)
-    assert all(value == (0, 0) for name, value in areas.items() if name not in ("Alfa", "Beta", "Gamma"))
+    others = [value for name, value in areas.items() if name not in ("Alfa", "Beta", "Gamma")]
+    assert others and all(value == (0, 0) for value in others)
 
 
 def test_report_below_target_when_a_held_meeting_is_cancelled(neh, term_data):
@@ -345,7 +345,8 @@ def _grow(neh, extra: int) -> None:
     for n in range(extra):
         administration = factories.make_administration()
         person = factories.make_user()
-        _appoint(person, administration, neh, Appointment.Role.REPRESENTATIVE, datetime.date(2024, 1, 1))
+        rep = Appointment.Role.REPRESENTATIVE
+        _appoint(person, administration, neh, rep, datetime.date(2024, 1, 1))
         meeting = _meeting(neh, datetime.date(2025, 1, 13) + datetime.timedelta(days=n))
         meeting.work_areas.set([area])
         _attend(meeting, person, COMING, True)
