@@ -38,6 +38,15 @@ PAGES = {
     "my_data": lambda s: reverse("my_data"),
     "export": lambda s: reverse("my_data_download"),
     "inactive": lambda s: reverse("people_to_deactivate"),
+    # Reports (issue 9).
+    "report": lambda s: reverse("participation_report", kwargs={"code": s.network.code.lower()}),
+    "term report": lambda s: reverse("term_report_print", kwargs={"code": s.network.code.lower()}),
+    "attendance csv": lambda s: reverse(
+        "report_attendance_csv", kwargs={"code": s.network.code.lower()}
+    ),
+    "areas csv": lambda s: reverse(
+        "report_work_areas_csv", kwargs={"code": s.network.code.lower()}
+    ),
 }
 
 

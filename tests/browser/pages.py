@@ -115,6 +115,13 @@ PAGES = [
     AppPage("documents NEH", lambda d: reverse("document_list", args=["neh"]), SIGNED_IN),
     AppPage("add a document", lambda d: reverse("document_create", args=["neh"]), ("coordinator",)),
     AppPage("consultation", lambda d: d.consultation.get_absolute_url(), SIGNED_IN),
+    # Issue 9: participation and coverage reports.
+    AppPage(
+        "participation report",
+        lambda d: reverse("participation_report", args=["neh"]),
+        ("coordinator",),
+    ),
+    AppPage("term report", lambda d: reverse("term_report_print", args=["neh"]), ("coordinator",)),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
     AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),

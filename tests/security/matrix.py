@@ -85,6 +85,7 @@ REDIRECT = Outcome("a redirect", 302)
 FORBIDDEN = Outcome("403", 403)
 NOT_FOUND = Outcome("404", 404)
 NOT_ALLOWED = Outcome("405 (wrong method)", 405)
+BAD_REQUEST = Outcome("400", 400)
 
 
 def signed_in(outcome: Outcome = OK, **roles: Outcome) -> dict[str, Outcome]:
@@ -613,6 +614,29 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
     ],
     "my_networks": Case(access=signed_in(OK)),
+    # Reports (issue 9): participation and coverage, for the network's coordinators only.
+    "participation_report": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+        Case(
+            path=lambda w: reverse("participation_report", args=["neh"]) + "?termin=1999-XX",
+            access=signed_in(FORBIDDEN, coordinator=BAD_REQUEST),
+            note="an invalid term: the form again with a message",
+        ),
+    ],
+    "term_report_print": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+    ],
+    "report_attendance_csv": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+    ],
+    "report_work_areas_csv": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+    ],
     "attendance_answer": [
         Case(
             kwargs=lambda w: {"pk": w.published_neh.pk},

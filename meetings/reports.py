@@ -1,0 +1,225 @@
+"""Participation and coverage figures for one network and term (issue 9, items 4 and 5).
+
+Everything is computed in Python over a few querysets fetched once, so the number of queries
+does not grow with the number of administrations, meetings or answers.
+
+Definitions:
+- A meeting is *held* when it is published (not planned, not cancelled) and has ended.
+- An administration's people for a meeting are those with an appointment of that
+  administration in the network whose start/end dates cover the meeting's date.
+- Attendance of an administration at a held meeting: yes if one of its people was ticked as
+  present, no if they were ticked and none was present, unknown if nobody was ticked.
+- Answered invitations: one invitation per appointed person and held meeting; it is answered
+  when that person's Attendance has an answer.
+- Coverage: a work area counts once per held meeting that has it as a theme, and once per
+  accepted agenda item of a held meeting.
+"""
+
+import dataclasses
+import datetime
+
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.terms import Term
+from networks.models import Network
+from representatives.models import Administration, Appointment
+
+# Width of the bar area in the charts, in SVG user units.
+CHART_WIDTH = 300
+
+
+@dataclasses.dataclass
+class AdministrationRow:
+    administration: Administration
+    attended: list[bool | None]  # one per held meeting
+    invited: int
+    answered: int
+
+    @property
+    def attended_count(self) -> int:
+        return sum(1 for value in self.attended if value)
+
+    @property
+    def answered_percent(self) -> int | None:
+        if not self.invited:
+            return None
+        return round(100 * self.answered / self.invited)
+
+
+@dataclasses.dataclass
+class WorkAreaRow:
+    name: str
+    themes: int
+    agenda_items: int
+
+
+@dataclasses.dataclass
+class Bar:
+    label: str
+    value: int
+    width: int
+    y: int
+
+
+@dataclasses.dataclass
+class TermReport:
+    network: Network
+    term: Term
+    held: list[Meeting]
+    administrations: list[AdministrationRow]
+    work_areas: list[WorkAreaRow]
+
+    @property
+    def held_count(self) -> int:
+        return len(self.held)
+
+    @property
+    def on_target(self) -> bool:
+        return (
+            self.network.target_meetings_min <= self.held_count <= self.network.target_meetings_max
+        )
+
+    # Chart geometry: bars scaled to the largest value shown (at least 1).
+
+    def _bars(self, pairs: list[tuple[str, int]], scale: int) -> list[Bar]:
+        scale = max(scale, 1)
+        return [
+            Bar(label, value, round(CHART_WIDTH * value / scale), 8 + 28 * index)
+            for index, (label, value) in enumerate(pairs)
+        ]
+
+    @property
+    def meetings_chart(self) -> dict:
+        scale = max(self.held_count, self.network.target_meetings_max)
+        return {
+            "bars": self._bars([(str(self.term), self.held_count)], scale),
+            "height": 44,
+            "target_min_x": 200 + round(CHART_WIDTH * self.network.target_meetings_min / scale),
+            "target_max_x": 200 + round(CHART_WIDTH * self.network.target_meetings_max / scale),
+        }
+
+    @property
+    def attendance_chart(self) -> dict:
+        pairs = [
+            (row.administration.short_name, row.attended_count) for row in self.administrations
+        ]
+        return {"bars": self._bars(pairs, self.held_count), "height": 16 + 28 * len(pairs)}
+
+    @property
+    def answers_chart(self) -> dict:
+        pairs = [
+            (row.administration.short_name, row.answered_percent or 0)
+            for row in self.administrations
+        ]
+        return {"bars": self._bars(pairs, 100), "height": 16 + 28 * len(pairs)}
+
+    @property
+    def work_area_chart(self) -> dict:
+        pairs = [(row.name, row.themes + row.agenda_items) for row in self.work_areas]
+        scale = max((value for _, value in pairs), default=1)
+        return {"bars": self._bars(pairs, scale), "height": 16 + 28 * len(pairs)}
+
+
+def _covers(appointment: Appointment, day: datetime.date) -> bool:
+    return appointment.start_date <= day and (
+        appointment.end_date is None or appointment.end_date >= day
+    )
+
+
+def term_report(network: Network, term: Term) -> TermReport:
+    """The figures for one network and term, in six queries."""
+    held = list(
+        Meeting.objects.filter(
+            network=network, status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now()
+        )
+        .in_term(term)
+        .prefetch_related("work_areas")
+    )
+    held_ids = [meeting.pk for meeting in held]
+    appointments = list(
+        Appointment.objects.filter(network=network, start_date__lte=term.last_day)
+        .exclude(end_date__lt=term.first_day)
+        .select_related("administration")
+        .order_by("administration__name", "start_date")
+    )
+    answers: dict[tuple[int, int], Attendance] = {
+        (attendance.meeting_id, attendance.person_id): attendance
+        for attendance in Attendance.objects.filter(meeting_id__in=held_ids)
+    }
+    items = list(
+        AgendaItem.objects.filter(
+            meeting_id__in=held_ids, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
+        ).values_list("work_area_id", flat=True)
+    )
+
+    by_administration: dict[int, list[Appointment]] = {}
+    administrations: dict[int, Administration] = {}
+    for appointment in appointments:
+        by_administration.setdefault(appointment.administration_id, []).append(appointment)
+        administrations[appointment.administration_id] = appointment.administration
+
+    rows = []
+    for administration_id, seats in by_administration.items():
+        row = AdministrationRow(administrations[administration_id], [], 0, 0)
+        for meeting in held:
+            day = timezone.localdate(meeting.starts_at)
+            present: bool | None = None
+            for appointment in seats:
+                if not _covers(appointment, day):
+                    continue
+                row.invited += 1
+                attendance = answers.get((meeting.pk, appointment.person_id))
+                if attendance is None:
+                    continue
+                if attendance.answer:
+                    row.answered += 1
+                if attendance.attended is not None:
+                    present = bool(present) or attendance.attended
+            row.attended.append(present)
+        rows.append(row)
+
+    theme_counts: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for meeting in held:
+        for area in meeting.work_areas.all():
+            theme_counts[area.pk] = theme_counts.get(area.pk, 0) + 1
+    item_counts: dict[int, int] = {}
+    for work_area_id in items:
+        item_counts[work_area_id] = item_counts.get(work_area_id, 0) + 1
+    for area in network.work_areas.all():
+        if area.archived_at is None or area.pk in theme_counts or area.pk in item_counts:
+            names[area.pk] = area.name
+    work_areas = [
+        WorkAreaRow(name, theme_counts.get(pk, 0), item_counts.get(pk, 0))
+        for pk, name in names.items()
+    ]
+    return TermReport(network, term, held, rows, work_areas)
+
+
+def parse_term(value: str) -> Term | None:
+    """'2026-HT' → Term(2026, 'HT'); anything else → None."""
+    year, _, season = value.partition("-")
+    if not (year.isdigit() and len(year) == 4 and season in {"VT", "HT"}):
+        return None
+    return Term(int(year), season)
+
+
+def term_value(term: Term) -> str:
+    return f"{term.year}-{term.season}"
+
+
+def term_choices(network: Network, today: datetime.date) -> list[Term]:
+    """Terms a report can be asked for, newest first: the next term back to the network's
+    first meeting, or two years back if that is earlier."""
+    current = Term.of(today)
+    term = Term(current.year - 2, current.season)
+    first = Meeting.objects.filter(network=network).order_by("starts_at").first()
+    if first is not None:
+        term = min(term, Term.of(timezone.localdate(first.starts_at)))
+    last = current.next()
+    terms = []
+    while term <= last:
+        terms.append(term)
+        term = term.next()
+    return list(reversed(terms))

@@ -1,0 +1,132 @@
+"""Participation and coverage reports for coordinators, and the printable term report."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from meetings.forms_reports import TermForm
+from meetings.reports import TermReport, term_choices, term_report, term_value
+from meetings.terms import Term
+from networks.models import Network
+from networks.rules import is_coordinator
+
+
+def _coordinated_network(request: HttpRequest, code: str) -> Network:
+    network = get_object_or_404(Network, code=code.upper())
+    if not is_coordinator(request.user, network):
+        raise PermissionDenied
+    return network
+
+
+def _chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term | None]:
+    """The term asked for in `?termin=`, the current term when none is; None when invalid."""
+    today = timezone.localdate()
+    terms = term_choices(network, today)
+    if "termin" not in request.GET:
+        current = Term.of(today)
+        return TermForm(initial={"termin": term_value(current)}, terms=terms), current
+    form = TermForm(request.GET, terms=terms)
+    if not form.is_valid():
+        return form, None
+    return form, form.cleaned_data["termin"]
+
+
+def _page(request: HttpRequest, code: str, template: str) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    form, term = _chosen_term(request, network)
+    if term is None:
+        return render(request, template, {"network": network, "form": form}, status=400)
+    report = term_report(network, term)
+    context = {
+        "network": network,
+        "form": form,
+        "report": report,
+        "term_value": term_value(term),
+    }
+    return render(request, template, context)
+
+
+@require_GET
+@login_required
+def participation_report(request: HttpRequest, code: str) -> HttpResponse:
+    return _page(request, code, "meetings/reports/participation_report.html")
+
+
+@require_GET
+@login_required
+def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
+    return _page(request, code, "meetings/reports/term_report_print.html")
+
+
+def _csv_response(report: TermReport, what: str) -> HttpResponse:
+    """Semicolon-separated UTF-8 with a byte order mark, like the contact list."""
+    filename = f"{what}-{report.network.code.lower()}-{term_value(report.term).lower()}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    return response
+
+
+def _yes_no(value: bool | None) -> str:
+    if value is None:
+        return ""
+    return _("Ja") if value else _("Nej")
+
+
+@require_GET
+@login_required
+def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    _form, term = _chosen_term(request, network)
+    if term is None:
+        return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
+    report = term_report(network, term)
+    response = _csv_response(report, "narvaro")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [_("Förvaltning")]
+        + [timezone.localdate(meeting.starts_at).isoformat() for meeting in report.held]
+        + [
+            _("Närvarade"),
+            _("Hållna möten"),
+            _("Besvarade inbjudningar"),
+            _("Inbjudningar"),
+            _("Andel besvarade (%)"),
+        ]
+    )
+    for row in report.administrations:
+        percent = row.answered_percent
+        writer.writerow(
+            [row.administration.name]
+            + [_yes_no(value) for value in row.attended]
+            + [
+                row.attended_count,
+                report.held_count,
+                row.answered,
+                row.invited,
+                "" if percent is None else percent,
+            ]
+        )
+    return response
+
+
+@require_GET
+@login_required
+def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
+    network = _coordinated_network(request, code)
+    _form, term = _chosen_term(request, network)
+    if term is None:
+        return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
+    report = term_report(network, term)
+    response = _csv_response(report, "arbetsomraden")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("Arbetsområde"), _("Som tema"), _("Som dagordningspunkt")])
+    for row in report.work_areas:
+        writer.writerow([row.name, row.themes, row.agenda_items])
+    return response

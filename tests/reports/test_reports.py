@@ -1,0 +1,380 @@
+"""Participation and coverage reports (issue 9, items 4 and 5) against a hand-built term.
+
+The dataset (VT 2025 in NEH, target 3–4 meetings):
+
+- Held: m1 10 Feb, m2 17 Mar, m3 12 May. Not held: a cancelled meeting (7 Apr), a planned
+  one (2 Jun), and a meeting in the next term (8 Sep).
+- Miljöförvaltningen: representative rita and substitute erik, all term.
+  m1: rita answers "coming" and is there, erik does not answer and is ticked absent.
+  m2: rita answers "not coming" (absent), erik answers "coming" and is there.
+  m3: rita answers "substitute coming"; nobody ticked.
+  → attended Ja, Ja, (not ticked) = 2 of 3; answered 4 of 6 invitations = 67 %.
+- Socialförvaltningen: representative olle until 1 Mar, then petra.
+  m1: olle answers "coming" but is ticked absent.
+  m2: petra does not answer, ticked absent; olle (no longer appointed) answers and is
+  ticked present, which must not count.
+  m3: petra does not answer but is there.
+  → attended Nej, Nej, Ja = 1 of 3; answered 1 of 3 = 33 %.
+- A third administration appointed only until 2024 and one appointed only in NSH: absent.
+- Work areas: Alfa theme of m1 and m2; Beta theme of m2 and the subject of an accepted
+  item on m1; Gamma the subject of an accepted item on m3. A proposed Gamma item on m1 and
+  Gamma on the cancelled and next-term meetings do not count.
+  → Alfa 2 + 0, Beta 1 + 1, Gamma 0 + 1.
+"""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.reports import term_report
+from meetings.terms import Term
+from networks.models import WorkArea
+from representatives.models import Appointment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+VT_2025 = Term(2025, "VT")
+COMING = Attendance.Answer.COMING
+NOT_COMING = Attendance.Answer.NOT_COMING
+SUBSTITUTE_COMING = Attendance.Answer.SUBSTITUTE_COMING
+
+
+def _meeting(network, day: datetime.date, status=Meeting.Status.PUBLISHED, **extra) -> Meeting:
+    starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+    return Meeting.objects.create(
+        network=network,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        status=status,
+        published_at=None if status == Meeting.Status.PLANNED else starts_at,
+        theme_title=extra.pop("theme_title", f"Tema {day}"),
+        **extra,
+    )
+
+
+def _appoint(person, administration, network, role, start, end=None) -> Appointment:
+    return factories.make_appointment(
+        person, administration, network, role, start_date=start, end_date=end
+    )
+
+
+def _attend(meeting, person, answer="", attended=None) -> Attendance:
+    return Attendance.objects.create(
+        meeting=meeting, person=person, answer=answer, attended=attended
+    )
+
+
+@pytest.fixture
+def term_data(neh, nsh, administration, other_administration, representative, substitute):
+    rep = Appointment.Role.REPRESENTATIVE
+    miljo, social = administration, other_administration  # Miljö- and Socialförvaltningen
+    gone = factories.make_administration("Gamla förvaltningen")
+    elsewhere = factories.make_administration("Kulturförvaltningen")
+    rita, erik = representative, substitute  # the role fixtures, appointed since 2024
+    Appointment.objects.filter(person__in=[rita, erik]).update(start_date=datetime.date(2024, 1, 1))
+    olle, petra, gustav, karin = (factories.make_user() for _ in range(4))
+    _appoint(olle, social, neh, rep, datetime.date(2024, 1, 1), datetime.date(2025, 3, 1))
+    _appoint(petra, social, neh, rep, datetime.date(2025, 3, 2))
+    _appoint(gustav, gone, neh, rep, datetime.date(2023, 1, 1), datetime.date(2024, 12, 31))
+    _appoint(karin, elsewhere, nsh, rep, datetime.date(2024, 1, 1))
+
+    alfa = WorkArea.objects.create(network=neh, name="Alfa", position=1)
+    beta = WorkArea.objects.create(network=neh, name="Beta", position=2)
+    gamma = WorkArea.objects.create(network=neh, name="Gamma", position=3)
+
+    m1 = _meeting(neh, datetime.date(2025, 2, 10))
+    m2 = _meeting(neh, datetime.date(2025, 3, 17))
+    m3 = _meeting(neh, datetime.date(2025, 5, 12))
+    cancelled = _meeting(
+        neh, datetime.date(2025, 4, 7), Meeting.Status.CANCELLED, cancelled_at=timezone.now()
+    )
+    planned = _meeting(neh, datetime.date(2025, 6, 2), Meeting.Status.PLANNED)
+    next_term = _meeting(neh, datetime.date(2025, 9, 8))
+    m1.work_areas.set([alfa])
+    m2.work_areas.set([alfa, beta])
+    cancelled.work_areas.set([gamma])
+    next_term.work_areas.set([gamma])
+
+    accepted = AgendaItem.Status.ACCEPTED
+    AgendaItem.objects.create(meeting=m1, title="B", work_area=beta, status=accepted)
+    AgendaItem.objects.create(meeting=m1, title="G?", work_area=gamma)  # only proposed
+    AgendaItem.objects.create(meeting=m3, title="G", work_area=gamma, status=accepted)
+    AgendaItem.objects.create(meeting=m3, title="Övrigt", status=accepted)  # no work area
+    AgendaItem.objects.create(meeting=cancelled, title="G", work_area=gamma, status=accepted)
+
+    _attend(m1, rita, COMING, True)
+    _attend(m1, erik, "", False)
+    _attend(m2, rita, NOT_COMING, False)
+    _attend(m2, erik, COMING, True)
+    _attend(m3, rita, SUBSTITUTE_COMING)
+    _attend(m1, olle, COMING, False)
+    _attend(m2, petra, "", False)
+    _attend(m2, olle, COMING, True)  # no longer appointed: ignored
+    _attend(m3, petra, "", True)
+    _attend(cancelled, rita, COMING)
+    _attend(planned, rita, COMING)
+    _attend(next_term, rita, COMING, True)
+    return {"held": [m1, m2, m3], "miljo": miljo, "social": social}
+
+
+@pytest.fixture
+def nsh_coordinator(nsh):
+    person = factories.make_user("nsh.samordnare@example.org", "Nina NSH")
+    nsh.coordinators.add(person)
+    return person
+
+
+def _report_url(name="participation_report", code="neh", term="2025-VT") -> str:
+    url = reverse(name, args=[code])
+    return f"{url}?termin={term}" if term is not None else url
+
+
+# The figures.
+
+
+def test_report_figures_match_the_hand_built_term(neh, term_data):
+    report = term_report(neh, VT_2025)
+
+    assert report.held == term_data["held"]
+    assert report.held_count == 3
+    assert report.on_target
+    rows = {row.administration.name: row for row in report.administrations}
+    assert list(rows) == ["Miljöförvaltningen", "Socialförvaltningen"]
+    miljo, social = rows["Miljöförvaltningen"], rows["Socialförvaltningen"]
+    assert miljo.attended == [True, True, None]
+    assert (miljo.attended_count, miljo.answered, miljo.invited) == (2, 4, 6)
+    assert miljo.answered_percent == 67
+    assert social.attended == [False, False, True]
+    assert (social.attended_count, social.answered, social.invited) == (1, 1, 3)
+    assert social.answered_percent == 33
+    areas = {row.name: (row.themes, row.agenda_items) for row in report.work_areas}
+    assert areas["Alfa"] == (2, 0)
+    assert areas["Beta"] == (1, 1)
+    assert areas["Gamma"] == (0, 1)
+    others = [value for name, value in areas.items() if name not in ("Alfa", "Beta", "Gamma")]
+    assert others and all(value == (0, 0) for value in others)
+
+
+def test_report_below_target_when_a_held_meeting_is_cancelled(neh, term_data):
+    Meeting.objects.filter(pk=term_data["held"][0].pk).update(
+        status=Meeting.Status.CANCELLED, cancelled_at=timezone.now()
+    )
+
+    report = term_report(neh, VT_2025)
+
+    assert report.held_count == 2
+    assert not report.on_target
+
+
+def test_report_next_term_has_only_its_own_meeting(neh, term_data):
+    report = term_report(neh, Term(2025, "HT"))
+
+    assert report.held_count == 1
+    rows = {row.administration.name: row for row in report.administrations}
+    assert rows["Miljöförvaltningen"].attended == [True]
+    assert rows["Miljöförvaltningen"].answered_percent == 50  # rita answered, erik did not
+
+
+# The pages.
+
+
+def _chart_values(html: str, chart_id: str) -> list[int]:
+    svg = re.search(rf'<svg[^>]*id="{chart_id}".*?</svg>', html, re.S).group(0)
+    return [int(value) for value in re.findall(r'class="chart-value"[^>]*>(\d+)', svg)]
+
+
+def _table_values(html: str, css_class: str) -> list[int]:
+    return [int(value) for value in re.findall(rf'class="{css_class}" data-value="(\d+)"', html)]
+
+
+def test_report_page_shows_tables_and_charts_with_the_same_numbers(client_for, term_data):
+    response = client_for("coordinator").get(_report_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "3 hållna möten; målet är 3–4 per termin." in html
+    assert _chart_values(html, "chart-held") == [3]
+    assert _table_values(html, "num-attended") == [2, 1]
+    assert _chart_values(html, "chart-attendance") == [2, 1]
+    assert _table_values(html, "num-answered") == [67, 33]
+    assert _chart_values(html, "chart-answers") == [67, 33]
+    coverage = _table_values(html, "num-coverage")
+    assert _chart_values(html, "chart-coverage") == coverage
+    assert sorted(coverage, reverse=True)[:3] == [2, 2, 1]
+    assert "4 av 6" in html and "1 av 3" in html
+    assert html.count('aria-hidden="true" focusable="false"') == 4
+    assert 'style="' not in html
+
+
+def test_term_report_print_shows_the_same_figures(client_for, term_data):
+    response = client_for("coordinator").get(_report_url("term_report_print"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Terminsrapport VT 2025" in html
+    assert "3 hållna möten; målet är 3–4 per termin." in html
+    assert _table_values(html, "num-attended") == [2, 1]
+    assert _chart_values(html, "chart-attendance") == [2, 1]
+    assert _table_values(html, "num-answered") == [67, 33]
+    assert _chart_values(html, "chart-answers") == [67, 33]
+    assert _chart_values(html, "chart-coverage") == _table_values(html, "num-coverage")
+    assert "4 av 6 (67 %)" in html
+
+
+def test_report_defaults_to_the_current_term(client_for, neh):
+    response = client_for("coordinator").get(_report_url(term=None))
+
+    current = Term.of(timezone.localdate())
+    html = response.content.decode()
+    assert f"Deltagande och täckning: NEH, {current}" in html
+    assert f'<option value="{current.year}-{current.season}" selected>' in html
+
+
+@pytest.mark.parametrize("term", ["1999-XX", "2025", "", "1990-HT", "2025-VT\x00", "9999-VT"])
+def test_report_refuses_an_invalid_term_in_swedish(client_for, term_data, term):
+    client = client_for("coordinator")
+    for name in ("participation_report", "term_report_print"):
+        response = client.get(_report_url(name, term=term))
+        assert response.status_code == 400
+        assert "Välj en termin i listan." in response.content.decode()
+        assert "hållna möten" not in response.content.decode()
+    for name in ("report_attendance_csv", "report_work_areas_csv"):
+        response = client.get(_report_url(name, term=term))
+        assert response.status_code == 400
+        assert response.content.decode() == "Välj en termin i listan."
+
+
+def test_attendance_csv_content(client_for, term_data):
+    response = client_for("coordinator").get(_report_url("report_attendance_csv"))
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="narvaro-neh-2025-vt.csv"'
+    assert response.content.decode("utf-8") == (
+        "\ufeffFörvaltning;2025-02-10;2025-03-17;2025-05-12;Närvarade;Hållna möten;"
+        "Besvarade inbjudningar;Inbjudningar;Andel besvarade (%)\r\n"
+        "Miljöförvaltningen;Ja;Ja;;2;3;4;6;67\r\n"
+        "Socialförvaltningen;Nej;Nej;Ja;1;3;1;3;33\r\n"
+    )
+
+
+def _csv_text(value: str) -> str:
+    """A field as the csv module writes it: quoted when it holds the separator."""
+    return f'"{value}"' if ";" in value else value
+
+
+def test_work_areas_csv_content(client_for, neh, term_data):
+    response = client_for("coordinator").get(_report_url("report_work_areas_csv"))
+
+    assert response["Content-Disposition"] == (
+        'attachment; filename="arbetsomraden-neh-2025-vt.csv"'
+    )
+    expected = {"Alfa": "2;0", "Beta": "1;1", "Gamma": "0;1"}
+    lines = ["\ufeffArbetsområde;Som tema;Som dagordningspunkt"] + [
+        f"{_csv_text(area.name)};{expected.get(area.name, '0;0')}"
+        for area in neh.work_areas.all()
+        if area.archived_at is None
+    ]
+    assert response.content.decode("utf-8") == "\r\n".join(lines) + "\r\n"
+
+
+# Who may see the reports.
+
+REPORT_VIEWS = [
+    "participation_report",
+    "term_report_print",
+    "report_attendance_csv",
+    "report_work_areas_csv",
+]
+REFUSED = ["staff", "representative", "substitute", "director", "admin"]
+
+
+@pytest.mark.parametrize("name", REPORT_VIEWS)
+def test_report_views_open_to_the_networks_coordinator(client_for, term_data, name):
+    response = client_for("coordinator").get(_report_url(name))
+
+    assert response.status_code == 200
+    content = response.content.decode("utf-8")
+    assert "Alfa;2;0" in content if name == "report_work_areas_csv" else "Miljö" in content
+
+
+@pytest.mark.parametrize("name", REPORT_VIEWS)
+@pytest.mark.parametrize("role", REFUSED)
+def test_report_views_refused_to_others(client_for, term_data, name, role):
+    response = client_for(role).get(_report_url(name))
+
+    assert response.status_code == 403
+    assert "Miljöförvaltningen" not in response.content.decode("utf-8")
+
+
+@pytest.mark.parametrize("name", REPORT_VIEWS)
+def test_report_views_send_anonymous_to_sign_in(client, term_data, name):
+    response = client.get(_report_url(name))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("name", REPORT_VIEWS)
+def test_report_views_refuse_the_nsh_coordinator_on_neh(client, term_data, nsh_coordinator, name):
+    client.force_login(nsh_coordinator)
+
+    refused = client.get(_report_url(name))
+    own = client.get(_report_url(name, code="nsh"))
+
+    assert refused.status_code == 403
+    assert own.status_code == 200
+
+
+def test_dashboard_links_to_the_report(client_for, neh):
+    response = client_for("coordinator").get(reverse("coordination_dashboard", args=["neh"]))
+
+    assert f'href="{reverse("participation_report", args=["neh"])}"' in response.content.decode()
+
+
+# Query counts: the same at two data sizes.
+
+
+def _grow(neh, extra: int) -> None:
+    """More administrations, people, held meetings, answers and agenda items in VT 2025."""
+    area = WorkArea.objects.create(network=neh, name=f"Extra {extra}")
+    for n in range(extra):
+        administration = factories.make_administration()
+        person = factories.make_user()
+        rep = Appointment.Role.REPRESENTATIVE
+        _appoint(person, administration, neh, rep, datetime.date(2024, 1, 1))
+        meeting = _meeting(neh, datetime.date(2025, 1, 13) + datetime.timedelta(days=n))
+        meeting.work_areas.set([area])
+        _attend(meeting, person, COMING, True)
+        AgendaItem.objects.create(
+            meeting=meeting, title="X", work_area=area, status=AgendaItem.Status.ACCEPTED
+        )
+
+
+@pytest.mark.parametrize("name", REPORT_VIEWS)
+@pytest.mark.parametrize("extra", [0, 8])
+def test_report_query_count_does_not_grow(
+    client_for, neh, term_data, django_assert_num_queries, name, extra
+):
+    _grow(neh, extra)
+    client = client_for("coordinator")
+    client.get(_report_url(name))  # warm the session
+
+    with django_assert_num_queries(QUERIES[name]):
+        response = client.get(_report_url(name))
+
+    assert response.status_code == 200
+
+
+# Session, user, network, coordinator check, the term choices, then six for the figures:
+# held meetings, their work areas, appointments, answers, agenda items, work areas.
+QUERIES = {
+    "participation_report": 11,
+    "term_report_print": 11,
+    "report_attendance_csv": 11,
+    "report_work_areas_csv": 11,
+}
