@@ -462,7 +462,7 @@ def _build_participation(neh: Network, miljo: Administration, accounts) -> None:
 # --- Documents and consultations (issue 9) ----------------------------------------------------
 
 
-def _demo_pdf(text: str) -> bytes:
+def minimal_pdf(text: str) -> bytes:
     """A small, valid one-page PDF with one line of text, so the demo has a file to download."""
     stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
     objects = [
@@ -497,7 +497,7 @@ def _build_documents(networks, administrations, coordinator, accounts, today) ->
 
     neh, nsh = networks["NEH"], networks["NSH"]
     waste = [area for area in neh.work_areas.all() if area.name == "Ny avfallsplan"]
-    upload = ContentFile(_demo_pdf("Remiss: ny avfallsplan"), name="Remiss ny avfallsplan.pdf")
+    upload = ContentFile(minimal_pdf("Remiss: ny avfallsplan"), name="Remiss ny avfallsplan.pdf")
     consultation = documents.add_document(
         network=neh,
         user=coordinator,

@@ -37,13 +37,7 @@ def can_propose_for(user, meeting) -> bool:
     return meeting is not None and is_member(user, meeting.network)
 
 
-@rules.predicate
-def can_manage_agenda(user, meeting) -> bool:
-    return meeting is not None and is_coordinator(user, meeting.network)
-
-
 rules.add_perm("meetings.propose_agenda_item", can_propose_for)
-rules.add_perm("meetings.manage_agenda", can_manage_agenda)
 
 
 @rules.predicate
@@ -53,3 +47,7 @@ def coordinates_meeting(user, meeting) -> bool:
 
 
 rules.add_perm("meetings.coordinate_meeting", coordinates_meeting)
+
+# Managing a meeting's agenda is coordinating the meeting: the same people, one predicate.
+can_manage_agenda = coordinates_meeting
+rules.add_perm("meetings.manage_agenda", can_manage_agenda)

@@ -42,5 +42,5 @@ def test_demo_has_the_waste_plan_consultation_and_documents(settings, client):
 def test_demo_pdf_passes_the_upload_checks():
     from meetings import demo, documents
 
-    upload = samples.upload("demo.pdf", demo._demo_pdf("Remiss"))
+    upload = samples.upload("demo.pdf", demo.minimal_pdf("Remiss"))
     assert documents.check_upload(upload) == "pdf"
