@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.form_fields import IdMultipleChoiceField
 from meetings.models import Meeting, MeetingStateError, StaleMeetingError, check_meeting_times
 from meetings.planning import Slot, parse_term, selectable_terms, term_value
 from meetings.terms import Term
@@ -177,25 +178,6 @@ class VersionedForm(forms.Form):
         return data
 
 
-class IdsChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses ids no database integer can hold before asking the database: SQLite raises
-    OverflowError on them in an `__in` lookup (a 500), where a wrong choice is meant."""
-
-    def _check_values(self, value):
-        for pk in value:
-            try:
-                number = int(str(pk))
-            except ValueError:
-                continue  # the parent refuses it with its own message
-            if not 0 < number < 2**63:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
-
-
 class MeetingForm(forms.ModelForm):
     """Edit a meeting's facts and theme. Times are edited here only while it is planned."""
 
@@ -208,7 +190,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["place", "format", "online_url", "theme_title", "theme_description", "work_areas"]
-        field_classes = {"work_areas": IdsChoiceField}
+        field_classes = {"work_areas": IdMultipleChoiceField}
         widgets = {
             "work_areas": forms.CheckboxSelectMultiple,
             "theme_description": forms.Textarea(attrs={"rows": 5}),

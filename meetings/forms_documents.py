@@ -3,41 +3,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings import documents
+from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.models import ConsultationResponse, Document, Meeting
 from networks.models import Network, WorkArea
 from representatives.models import Administration
-
-MAX_ID = 2**63 - 1
-
-
-def _id_in_range(value) -> bool:
-    """An id the database can look up: SQLite raises OverflowError for larger integers, which
-    Django's model choice fields do not turn into a form error."""
-    try:
-        return 0 < int(str(value).strip()) <= MAX_ID
-    except (TypeError, ValueError):
-        return True  # not a number at all: the field itself refuses it
-
-
-class IdChoiceField(forms.ModelChoiceField):
-    def to_python(self, value):
-        if value not in self.empty_values and not _id_in_range(value):
-            raise forms.ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            )
-        return super().to_python(value)
-
-
-class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def _check_values(self, value):
-        for pk in value if isinstance(value, list | tuple) else [value]:
-            if not _id_in_range(pk):
-                raise forms.ValidationError(
-                    self.error_messages["invalid_choice"],
-                    code="invalid_choice",
-                    params={"value": pk},
-                )
-        return super()._check_values(value)
 
 
 class DocumentForm(forms.ModelForm):
