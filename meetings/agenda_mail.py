@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from meetings.models import AgendaItem, AgendaVersion
-from representatives.models import Appointment
+from meetings.notifications import network_recipients
 
 
 def _absolute(path: str) -> str:
@@ -45,14 +45,7 @@ def send_version_published(version: AgendaVersion) -> None:
 
     meeting = version.meeting
     previous = meeting.agenda_versions.filter(number__lt=version.number).order_by("-number").first()
-    recipients = sorted(
-        set(
-            Appointment.objects.current()
-            .filter(network=meeting.network)
-            .exclude(person__email="")
-            .values_list("person__email", flat=True)
-        )
-    )
+    recipients = [person.email for person in network_recipients(meeting.network)]
     if not recipients:
         return
     with translation.override("sv"):

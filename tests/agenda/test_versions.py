@@ -24,9 +24,15 @@ def version_url(meeting, number=None):
 
 @pytest.fixture
 def members(neh, representative, substitute, administration):
-    """Besides the fixtures' two: another seat, an ended appointment, and NSH's people."""
+    """Besides the fixtures' two: another seat, an ended appointment, NSH's people, and a
+    deactivated account that still holds a seat (told nothing)."""
     other = factories.make_administration()
     factories.make_appointment(factories.make_user("annan@example.org"), other, neh)
+    factories.make_appointment(
+        factories.make_user("avaktiverad@example.org", is_active=False),
+        factories.make_administration(),
+        neh,
+    )
     factories.make_appointment(
         factories.make_user("slutat@example.org"),
         other,
