@@ -749,3 +749,15 @@ class ConsultationResponse(models.Model):
     @property
     def is_sent(self) -> bool:
         return self.sent_at is not None
+
+
+# The governance loop's models live in their own module; importing them here registers them.
+from meetings.models_governance import (  # noqa: E402, F401
+    ActionItem,
+    Minutes,
+    MinutesEntry,
+    MinutesVersion,
+    Question,
+    QuestionEvent,
+    ReportBack,
+)
