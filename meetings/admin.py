@@ -112,3 +112,24 @@ class DocumentAdmin(admin.ModelAdmin):
     ]
     inlines = [ConsultationResponseInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+# Theme wishes (issue 11).
+from meetings.models_wishes import ThemeSuggestion, ThemeSupport  # noqa: E402
+
+
+class ThemeSupportInline(admin.TabularInline):
+    model = ThemeSupport
+    extra = 0
+    fields = ["person", "created_at"]
+    readonly_fields = ["created_at"]
+    raw_id_fields = ["person"]
+
+
+@admin.register(ThemeSuggestion)
+class ThemeSuggestionAdmin(admin.ModelAdmin):
+    list_display = ["title", "network", "administration", "status", "created_at"]
+    list_filter = ["network", "status"]
+    search_fields = ["title", "why"]
+    raw_id_fields = ["suggested_by", "handled_by", "adopted_meeting"]
+    inlines = [ThemeSupportInline]

@@ -761,3 +761,6 @@ from meetings.models_governance import (  # noqa: E402, F401
     QuestionEvent,
     ReportBack,
 )
+
+# Theme wishes (issue 11): suggestions for coming themes and their support.
+from meetings.models_wishes import ThemeSuggestion, ThemeSupport  # noqa: E402, F401

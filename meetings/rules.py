@@ -51,3 +51,39 @@ rules.add_perm("meetings.coordinate_meeting", coordinates_meeting)
 # Managing a meeting's agenda is coordinating the meeting: the same people, one predicate.
 can_manage_agenda = coordinates_meeting
 rules.add_perm("meetings.manage_agenda", can_manage_agenda)
+
+
+# --- Theme wishes (issue 11) -----------------------------------------------------------------
+
+
+@rules.predicate
+def can_see_theme_suggestions(user, network) -> bool:
+    """The network's members (who suggest and vote) and its coordinators (who decide)."""
+    return network is not None and (is_member(user, network) or is_coordinator(user, network))
+
+
+@rules.predicate
+def can_suggest_theme(user, network) -> bool:
+    return is_member(user, network)
+
+
+@rules.predicate
+def can_support_suggestion(user, suggestion) -> bool:
+    """Other people's suggestions only: one's own suggestion is not a vote."""
+    return (
+        suggestion is not None
+        and suggestion.suggested_by_id != user.pk
+        and is_member(user, suggestion.network)
+    )
+
+
+@rules.predicate
+def can_handle_suggestion(user, suggestion) -> bool:
+    """Adopting as a theme or closing: the coordinators of the suggestion's network."""
+    return suggestion is not None and is_coordinator(user, suggestion.network)
+
+
+rules.add_perm("meetings.see_theme_suggestions", can_see_theme_suggestions)
+rules.add_perm("meetings.suggest_theme", can_suggest_theme)
+rules.add_perm("meetings.support_theme_suggestion", can_support_suggestion)
+rules.add_perm("meetings.handle_theme_suggestion", can_handle_suggestion)

@@ -1,0 +1,217 @@
+"""Theme wishes: the network's suggestions page, support, adoption and closing.
+
+One page per network (`/natverk/<code>/temaforslag/`) for its members and coordinators:
+members suggest and support, coordinators adopt or close. Supporting answers htmx with the
+support form's partial (focus kept, the new count announced), a plain POST with a redirect.
+Outsiders get 403 for the page (the network is public) and 404 for a suggestion's URLs.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from meetings import wishes
+from meetings.forms_wishes import AdoptForm, CloseForm, SuggestionForm, SupportForm
+from meetings.models_wishes import ThemeSuggestion
+from meetings.rules import (
+    can_handle_suggestion,
+    can_see_theme_suggestions,
+    can_suggest_theme,
+    can_support_suggestion,
+)
+from networks.models import Network
+from networks.rules import is_coordinator
+
+
+def _network(request: HttpRequest, code: str) -> Network:
+    network = get_object_or_404(Network, code=code.upper())
+    if not can_see_theme_suggestions(request.user, network):
+        raise PermissionDenied
+    return network
+
+
+def _suggestion(request: HttpRequest, code: str, pk: int) -> ThemeSuggestion:
+    """404 for people who may not see the network's suggestions, or another network's."""
+    suggestion = get_object_or_404(
+        ThemeSuggestion.objects.select_related("network", "suggested_by"),
+        pk=pk,
+        network__code=code.upper(),
+    )
+    if not can_see_theme_suggestions(request.user, suggestion.network):
+        raise Http404
+    return suggestion
+
+
+def _list_url(suggestion: ThemeSuggestion) -> str:
+    return suggestion.get_absolute_url()
+
+
+def support_text(count: int) -> str:
+    return ngettext("%(count)d stöder förslaget", "%(count)d stöder förslaget", count) % {
+        "count": count
+    }
+
+
+def _page(
+    request: HttpRequest,
+    network: Network,
+    *,
+    form: SuggestionForm | None = None,
+    bound: dict | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The suggestions page; `bound` holds a coordinator's form that failed, by suggestion."""
+    bound = bound or {}
+    open_rows, handled = wishes.split_by_status(wishes.suggestions_for(network, request.user))
+    can_coordinate = is_coordinator(request.user, network)
+    can_suggest = can_suggest_theme(request.user, network)
+    targets = list(wishes.adoption_targets(network)) if can_coordinate else []
+    for row in open_rows:
+        row.may_support = can_suggest and row.suggested_by_id != request.user.pk
+        if can_coordinate:
+            row.adopt_bound = bound.get(("adopt", row.pk))
+            row.close_bound = bound.get(("close", row.pk))
+            row.adopt_form = row.adopt_bound or AdoptForm(targets=targets, prefix=f"a{row.pk}")
+            row.close_form = row.close_bound or CloseForm(prefix=f"c{row.pk}")
+    context = {
+        "network": network,
+        "open_suggestions": open_rows,
+        "handled_suggestions": handled,
+        "can_coordinate": can_coordinate,
+        "can_suggest": can_suggest,
+        "form": form or (SuggestionForm(network=network) if can_suggest else None),
+        "targets": targets,
+        # The one form that failed, if any (the bad-input harness reads it from here).
+        "bound_form": next(iter(bound.values()), None),
+    }
+    return render(request, "meetings/wishes/suggestions.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def theme_suggestions(request: HttpRequest, code: str) -> HttpResponse:
+    network = _network(request, code)
+    if request.method != "POST":
+        return _page(request, network)
+    if not can_suggest_theme(request.user, network):
+        raise PermissionDenied
+    form = SuggestionForm(request.POST, network=network)
+    if form.is_valid():
+        try:
+            suggestion = wishes.suggest(network, request.user, form.cleaned_data)
+        except wishes.WishError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Ditt temaförslag ”%(title)s” är sparat. Nu kan andra i nätverket stödja det.")
+                % {"title": suggestion.title},
+            )
+            return redirect(_list_url(suggestion))
+    return _page(request, network, form=form)
+
+
+@require_POST
+@login_required
+def theme_suggestion_support(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    suggestion = _suggestion(request, code, pk)
+    if not can_support_suggestion(request.user, suggestion):
+        raise PermissionDenied
+    form = SupportForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("Ogiltigt val."), status=400, content_type="text/plain")
+    error = ""
+    try:
+        if form.cleaned_data["action"] == SupportForm.SUPPORT:
+            wishes.support(suggestion.pk, request.user)
+            done = _("Du stöder ”%(title)s”. %(count)s.")
+        else:
+            wishes.withdraw_support(suggestion.pk, request.user)
+            done = _("Du har tagit tillbaka ditt stöd för ”%(title)s”. %(count)s.")
+    except wishes.WishError as exc:
+        error = str(exc)
+    count = wishes.support_count(suggestion)
+    announce = error or done % {"title": suggestion.title, "count": support_text(count)}
+    if request.htmx:
+        suggestion.support_count = count
+        suggestion.supported = suggestion.supports.filter(person=request.user).exists()
+        suggestion.refresh_from_db(fields=["status"])
+        suggestion.may_support = True
+        context = {"suggestion": suggestion, "announce": announce, "error": error}
+        return render(request, "meetings/wishes/_support.html", context)
+    if error:
+        return _refused(request, suggestion, error)
+    messages.success(request, announce)
+    return redirect(_list_url(suggestion))
+
+
+def _handled(request: HttpRequest, code: str, pk: int) -> ThemeSuggestion:
+    suggestion = _suggestion(request, code, pk)
+    if not can_handle_suggestion(request.user, suggestion):
+        raise PermissionDenied
+    return suggestion
+
+
+def _refused(request: HttpRequest, suggestion: ThemeSuggestion, error: str) -> HttpResponse:
+    """A step the suggestion's state no longer allows (handled meanwhile, a second vote): the
+    page again with the reason, as 409, and nothing written."""
+    messages.error(request, error)
+    return _page(request, suggestion.network, status=409)
+
+
+@require_POST
+@login_required
+def theme_suggestion_adopt(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    suggestion = _handled(request, code, pk)
+    if not suggestion.is_open:
+        return _refused(request, suggestion, _("Förslaget är redan behandlat."))
+    targets = list(wishes.adoption_targets(suggestion.network))
+    form = AdoptForm(request.POST, targets=targets, prefix=f"a{suggestion.pk}")
+    if not form.is_valid():
+        return _page(request, suggestion.network, bound={("adopt", suggestion.pk): form})
+    try:
+        suggestion = wishes.adopt(suggestion.pk, form.cleaned_data["meeting"], request.user)
+    except wishes.WishError as error:
+        form.add_error("meeting", str(error))
+        return _page(request, suggestion.network, bound={("adopt", suggestion.pk): form})
+    messages.success(
+        request,
+        _(
+            "”%(title)s” är nu utkast till tema för mötet %(day)s, och förslagsställaren får "
+            "veta det. Publicera temat från mötessidan när det är klart."
+        )
+        % {
+            "title": suggestion.title,
+            "day": date_format(timezone.localtime(suggestion.adopted_meeting.starts_at), "j F Y"),
+        },
+    )
+    return redirect(suggestion.adopted_meeting)
+
+
+@require_POST
+@login_required
+def theme_suggestion_close(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    suggestion = _handled(request, code, pk)
+    if not suggestion.is_open:
+        return _refused(request, suggestion, _("Förslaget är redan behandlat."))
+    form = CloseForm(request.POST, prefix=f"c{suggestion.pk}")
+    if not form.is_valid():
+        return _page(request, suggestion.network, bound={("close", suggestion.pk): form})
+    try:
+        suggestion = wishes.close(suggestion.pk, form.cleaned_data["reason"], request.user)
+    except wishes.WishError as error:
+        form.add_error("reason", str(error))
+        return _page(request, suggestion.network, bound={("close", suggestion.pk): form})
+    messages.success(
+        request,
+        _("”%(title)s” är avslutat och förslagsställaren får motiveringen.")
+        % {"title": suggestion.title},
+    )
+    return redirect(_list_url(suggestion))

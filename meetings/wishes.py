@@ -1,0 +1,206 @@
+"""Theme wishes: suggesting, supporting, adopting and closing (the rules and the e-mails).
+
+- Current representatives and substitutes of a network suggest themes and support other
+  people's open suggestions, one vote per person and suggestion, which they may withdraw while
+  the suggestion is open. The suggester's own suggestion is not a vote: support counts others.
+- Coordinators of the network adopt an open suggestion as the draft theme of a planned future
+  meeting of the network (one without a published theme, not already given another
+  suggestion), or close it with a reason. Either way the suggester gets an e-mail on commit.
+  Adopting only drafts the theme: the coordinator publishes it as usual
+  (`Meeting.publish_theme`), so the network is told then, not now.
+
+Every change runs in one transaction with the suggestion's row locked, so two coordinators (or
+two clicks) cannot adopt, close or vote twice.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import BooleanField, Count, Exists, OuterRef, QuerySet, Value
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from meetings.models import Meeting
+from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+from meetings.rules import current_appointment
+from networks.models import Network
+
+
+class WishError(Exception):
+    """A step the rules do not allow; the message (Swedish) is shown to the person."""
+
+
+def suggestions_for(network: Network, user) -> QuerySet[ThemeSuggestion]:
+    """The network's suggestions with their support count and whether `user` supports each:
+    open ones by support (most first, ties oldest first), then handled ones, latest first."""
+    supported = (
+        Exists(ThemeSupport.objects.filter(suggestion=OuterRef("pk"), person=user))
+        if user.is_authenticated
+        else Value(False, output_field=BooleanField())
+    )
+    return (
+        ThemeSuggestion.objects.filter(network=network)
+        .select_related(
+            "work_area", "administration", "suggested_by", "adopted_meeting", "network"
+        )
+        .annotate(support_count=Count("supports", distinct=True), supported=supported)
+        .order_by("status", "-support_count", "created_at", "pk")
+    )
+
+
+def split_by_status(suggestions) -> tuple[list, list]:
+    """Open suggestions (in their ranking) and handled ones (latest handled first)."""
+    rows = list(suggestions)
+    open_rows = [row for row in rows if row.is_open]
+    handled = [row for row in rows if not row.is_open]
+    handled.sort(key=lambda row: (row.handled_at or row.created_at), reverse=True)
+    return open_rows, handled
+
+
+def suggest(network: Network, user, data: dict) -> ThemeSuggestion:
+    appointment = current_appointment(user, network)
+    if appointment is None:
+        raise WishError(_("Bara representanter och ersättare i nätverket kan föreslå teman."))
+    if data["work_area"].network_id != network.pk or data["work_area"].is_archived:
+        raise WishError(_("Välj ett av nätverkets aktuella arbetsområden."))
+    return ThemeSuggestion.objects.create(
+        network=network,
+        title=data["title"].strip(),
+        why=data["why"].strip(),
+        work_area=data["work_area"],
+        suggested_by=user,
+        administration=appointment.administration,
+    )
+
+
+def _locked(pk: int) -> ThemeSuggestion:
+    return (
+        ThemeSuggestion.objects.select_for_update()
+        .select_related("network", "suggested_by")
+        .get(pk=pk)
+    )
+
+
+def support_count(suggestion: ThemeSuggestion) -> int:
+    return suggestion.supports.count()
+
+
+@transaction.atomic
+def support(suggestion_pk: int, user) -> ThemeSuggestion:
+    """Add the user's one vote. A second vote is refused, never counted."""
+    suggestion = _locked(suggestion_pk)
+    _check_may_vote(suggestion, user)
+    if suggestion.supports.filter(person=user).exists():
+        raise WishError(_("Du stöder redan det här förslaget. Varje person har en röst."))
+    try:
+        with transaction.atomic():
+            ThemeSupport.objects.create(suggestion=suggestion, person=user)
+    except IntegrityError as error:  # a parallel request of the same person won
+        raise WishError(
+            _("Du stöder redan det här förslaget. Varje person har en röst.")
+        ) from error
+    return suggestion
+
+
+@transaction.atomic
+def withdraw_support(suggestion_pk: int, user) -> ThemeSuggestion:
+    suggestion = _locked(suggestion_pk)
+    _check_may_vote(suggestion, user)
+    deleted, _rows = suggestion.supports.filter(person=user).delete()
+    if not deleted:
+        raise WishError(_("Du stöder inte det här förslaget."))
+    return suggestion
+
+
+def _check_may_vote(suggestion: ThemeSuggestion, user) -> None:
+    if current_appointment(user, suggestion.network) is None:
+        raise WishError(_("Bara representanter och ersättare i nätverket kan stödja förslag."))
+    if suggestion.suggested_by_id == user.pk:
+        raise WishError(_("Ditt eget förslag räknas inte som en röst; stöd andras förslag."))
+    if not suggestion.is_open:
+        raise WishError(_("Förslaget är redan behandlat och går inte längre att rösta på."))
+
+
+def adoption_targets(network: Network) -> QuerySet[Meeting]:
+    """Meetings a suggestion may become the theme of: the network's planned meetings still to
+    come (a planned meeting has no published theme) that no suggestion has been adopted for."""
+    return (
+        Meeting.objects.filter(
+            network=network, status=Meeting.Status.PLANNED, starts_at__gt=timezone.now()
+        )
+        .exclude(theme_suggestions__status=ThemeSuggestion.Status.ADOPTED)
+        .select_related("network")
+        .order_by("starts_at")
+    )
+
+
+@transaction.atomic
+def adopt(suggestion_pk: int, meeting_pk: int, user) -> ThemeSuggestion:
+    """Make the suggestion the meeting's draft theme, in one step, and tell the suggester."""
+    suggestion = _locked(suggestion_pk)
+    if not suggestion.is_open:
+        raise WishError(_("Förslaget är redan behandlat av någon annan. Sidan är uppdaterad."))
+    meeting = (
+        adoption_targets(suggestion.network).select_for_update(of=("self",)).filter(pk=meeting_pk)
+    ).first()
+    if meeting is None:
+        raise WishError(
+            _(
+                "Mötet kan inte längre få ett tema härifrån: välj ett planerat, kommande möte "
+                "i nätverket som inte redan har ett antaget förslag."
+            )
+        )
+    meeting.theme_title = suggestion.title
+    meeting.theme_description = suggestion.why
+    meeting.save_changes(["theme_title", "theme_description"])
+    meeting.work_areas.add(suggestion.work_area_id)
+    suggestion.status = ThemeSuggestion.Status.ADOPTED
+    suggestion.adopted_meeting = meeting
+    _mark_handled(suggestion, user, ["status", "adopted_meeting"])
+    send_outcome(suggestion)
+    return suggestion
+
+
+@transaction.atomic
+def close(suggestion_pk: int, reason: str, user) -> ThemeSuggestion:
+    suggestion = _locked(suggestion_pk)
+    if not suggestion.is_open:
+        raise WishError(_("Förslaget är redan behandlat av någon annan. Sidan är uppdaterad."))
+    if not reason.strip():
+        raise WishError(_("Skriv varför förslaget avslutas."))
+    suggestion.status = ThemeSuggestion.Status.CLOSED
+    suggestion.closed_reason = reason.strip()
+    _mark_handled(suggestion, user, ["status", "closed_reason"])
+    send_outcome(suggestion)
+    return suggestion
+
+
+def _mark_handled(suggestion: ThemeSuggestion, user, fields: list[str]) -> None:
+    suggestion.handled_by = user
+    suggestion.handled_at = timezone.now()
+    suggestion.save(update_fields=[*fields, "handled_by", "handled_at"])
+
+
+def send_outcome(suggestion: ThemeSuggestion) -> None:
+    """Tell the suggester that the suggestion was adopted or closed (sent on commit)."""
+    person = suggestion.suggested_by
+    if person is None or not person.is_active or not person.email:
+        return
+    url = settings.SITE_URL.rstrip("/") + reverse(
+        "theme_suggestions", kwargs={"code": suggestion.network.code.lower()}
+    )
+    with translation.override("sv"):
+        context = {
+            "suggestion": suggestion,
+            "person": person,
+            "network": suggestion.network,
+            "meeting": suggestion.adopted_meeting,
+            "url": url,
+        }
+        subject = render_to_string("meetings/wishes/email/outcome_subject.txt", context).strip()
+        body = render_to_string("meetings/wishes/email/outcome.txt", context)
+    reply_to = [suggestion.network.organizer_email] if suggestion.network.organizer_email else None
+    message = EmailMessage(subject, body, to=[person.email], reply_to=reply_to)
+    transaction.on_commit(message.send)
