@@ -120,7 +120,8 @@ def test_handled_suggestion_takes_no_votes(client_for, suggestion, substitute, p
 
 
 def test_coordinator_and_outsiders_cannot_vote(client_for, suggestion, nsh):
-    assert client_for("coordinator").post(support_url(suggestion), {"action": "support"}).status_code == 403
+    response = client_for("coordinator").post(support_url(suggestion), {"action": "support"})
+    assert response.status_code == 403
     # People who may not see NEH's suggestions do not learn that one exists.
     for role in ("staff", "director"):
         response = client_for(role).post(support_url(suggestion), {"action": "support"})
