@@ -42,9 +42,7 @@ def suggestions_for(network: Network, user) -> QuerySet[ThemeSuggestion]:
     )
     return (
         ThemeSuggestion.objects.filter(network=network)
-        .select_related(
-            "work_area", "administration", "suggested_by", "adopted_meeting", "network"
-        )
+        .select_related("work_area", "administration", "suggested_by", "adopted_meeting", "network")
         .annotate(support_count=Count("supports", distinct=True), supported=supported)
         .order_by("status", "-support_count", "created_at", "pk")
     )
@@ -55,7 +53,7 @@ def split_by_status(suggestions) -> tuple[list, list]:
     rows = list(suggestions)
     open_rows = [row for row in rows if row.is_open]
     handled = [row for row in rows if not row.is_open]
-    handled.sort(key=lambda row: (row.handled_at or row.created_at), reverse=True)
+    handled.sort(key=lambda row: row.handled_at or row.created_at, reverse=True)
     return open_rows, handled
 
 

@@ -6,66 +6,184 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0006_governance'),
-        ('networks', '0005_proposal_close_days'),
-        ('representatives', '0001_initial'),
+        ("meetings", "0006_governance"),
+        ("networks", "0005_proposal_close_days"),
+        ("representatives", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ThemeSuggestion',
+            name="ThemeSuggestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='tema')),
-                ('why', models.TextField(max_length=2000, verbose_name='varför')),
-                ('status', models.CharField(choices=[('open', 'Öppet'), ('adopted', 'Antaget som tema'), ('closed', 'Avslutat')], default='open', max_length=20, verbose_name='status')),
-                ('closed_reason', models.TextField(blank=True, max_length=2000, verbose_name='anledning')),
-                ('handled_at', models.DateTimeField(blank=True, null=True, verbose_name='behandlat')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='föreslaget')),
-                ('administration', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='theme_suggestions', to='representatives.administration', verbose_name='förvaltning')),
-                ('adopted_meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='theme_suggestions', to='meetings.meeting', verbose_name='antaget till mötet')),
-                ('handled_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='behandlat av')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='theme_suggestions', to='networks.network', verbose_name='nätverk')),
-                ('suggested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='theme_suggestions', to=settings.AUTH_USER_MODEL, verbose_name='föreslaget av')),
-                ('work_area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='theme_suggestions', to='networks.workarea', verbose_name='arbetsområde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tema")),
+                ("why", models.TextField(max_length=2000, verbose_name="varför")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Öppet"),
+                            ("adopted", "Antaget som tema"),
+                            ("closed", "Avslutat"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "closed_reason",
+                    models.TextField(blank=True, max_length=2000, verbose_name="anledning"),
+                ),
+                (
+                    "handled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="behandlat"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="föreslaget")),
+                (
+                    "administration",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="theme_suggestions",
+                        to="representatives.administration",
+                        verbose_name="förvaltning",
+                    ),
+                ),
+                (
+                    "adopted_meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="theme_suggestions",
+                        to="meetings.meeting",
+                        verbose_name="antaget till mötet",
+                    ),
+                ),
+                (
+                    "handled_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="behandlat av",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="theme_suggestions",
+                        to="networks.network",
+                        verbose_name="nätverk",
+                    ),
+                ),
+                (
+                    "suggested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="theme_suggestions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="föreslaget av",
+                    ),
+                ),
+                (
+                    "work_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="theme_suggestions",
+                        to="networks.workarea",
+                        verbose_name="arbetsområde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'temaförslag',
-                'verbose_name_plural': 'temaförslag',
-                'ordering': ['network', '-created_at'],
+                "verbose_name": "temaförslag",
+                "verbose_name_plural": "temaförslag",
+                "ordering": ["network", "-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ThemeSupport',
+            name="ThemeSupport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='stöd givet')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='theme_supports', to=settings.AUTH_USER_MODEL, verbose_name='person')),
-                ('suggestion', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='meetings.themesuggestion', verbose_name='temaförslag')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="stöd givet")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="theme_supports",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "suggestion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="meetings.themesuggestion",
+                        verbose_name="temaförslag",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stöd för temaförslag',
-                'verbose_name_plural': 'stöd för temaförslag',
-                'ordering': ['suggestion', 'created_at'],
+                "verbose_name": "stöd för temaförslag",
+                "verbose_name_plural": "stöd för temaförslag",
+                "ordering": ["suggestion", "created_at"],
             },
         ),
         migrations.AddIndex(
-            model_name='themesuggestion',
-            index=models.Index(fields=['network', 'status'], name='meetings_th_network_5edff1_idx'),
+            model_name="themesuggestion",
+            index=models.Index(fields=["network", "status"], name="meetings_th_network_5edff1_idx"),
         ),
         migrations.AddConstraint(
-            model_name='themesuggestion',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('adopted_meeting__isnull', False), ('status', 'adopted')), models.Q(models.Q(('status', 'adopted'), _negated=True), ('adopted_meeting__isnull', True)), _connector='OR'), name='theme_suggestion_meeting_iff_adopted'),
+            model_name="themesuggestion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("adopted_meeting__isnull", False), ("status", "adopted")),
+                    models.Q(
+                        models.Q(("status", "adopted"), _negated=True),
+                        ("adopted_meeting__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="theme_suggestion_meeting_iff_adopted",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='themesuggestion',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'closed'), _negated=True), models.Q(('closed_reason', ''), _negated=True), _connector='OR'), name='theme_suggestion_closed_has_reason'),
+            model_name="themesuggestion",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "closed"), _negated=True),
+                    models.Q(("closed_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="theme_suggestion_closed_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='themesupport',
-            constraint=models.UniqueConstraint(fields=('suggestion', 'person'), name='one_support_per_person_and_suggestion', violation_error_message='Du stöder redan det här förslaget.'),
+            model_name="themesupport",
+            constraint=models.UniqueConstraint(
+                fields=("suggestion", "person"),
+                name="one_support_per_person_and_suggestion",
+                violation_error_message="Du stöder redan det här förslaget.",
+            ),
         ),
     ]

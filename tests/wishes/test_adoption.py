@@ -62,9 +62,11 @@ def test_adopted_and_closed_suggestions_stay_visible_with_their_outcome(
     client = client_for("coordinator")
     client.post(adopt_url(suggestion), {f"a{suggestion.pk}-meeting": planned.pk})
     client.post(close_url(closed), {f"c{closed.pk}-reason": "Passar bättre i Vattenveckan."})
-    content = client_for("representative").get(
-        reverse("theme_suggestions", kwargs={"code": "neh"})
-    ).content.decode()
+    content = (
+        client_for("representative")
+        .get(reverse("theme_suggestions", kwargs={"code": "neh"}))
+        .content.decode()
+    )
     handled = content[content.index("Behandlade förslag") :]
     assert "Laddinfrastruktur" in handled and "Antaget som tema" in handled
     # The planned meeting is private to coordinators: no link for a representative.
