@@ -644,3 +644,68 @@ NOT_FORMS: dict[str, str] = {
     "work_area_restore": "a button, no fields; the matrix covers who may post",
     "agenda_proposal_withdraw": "a button, no fields; the matrix covers who may post",
 }
+
+
+# --- Theme wishes (issue 11) ------------------------------------------------------------------
+
+
+def _suggestions_page_again(response, world) -> str | None:
+    """A coordinator's form that failed comes back on the suggestions page (`bound_form`)."""
+    return errors_again(response, lambda context: [(context or {}).get("bound_form")])
+
+
+def _suggestion_status(world, pk) -> str:
+    from meetings.models_wishes import ThemeSuggestion
+
+    return ThemeSuggestion.objects.get(pk=pk).status
+
+
+FORMS.update(
+    {
+        "theme_suggestions": Form(
+            role="representative",
+            kwargs=lambda w: {"code": "neh"},
+            valid=lambda w: {
+                "title": "Klimatsmarta måltider",
+                "why": "Kosten står för mycket.",
+                "work_area": str(w.neh_area.pk),
+            },
+            accepted=lambda response, w: w.neh.theme_suggestions.filter(
+                title="Klimatsmarta måltider", suggested_by=w.representative
+            ).exists(),
+            text=frozenset({"title", "why"}),
+            # another network's work area, an archived one
+            extra_values={"work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk]},
+        ),
+        "theme_suggestion_support": Form(
+            role="substitute",
+            kwargs=lambda w: {"code": "neh", "pk": w.suggestion_neh.pk},
+            valid=lambda w: {"action": "support"},
+            accepted=lambda response, w: w.suggestion_neh.supports.filter(
+                person=w.substitute
+            ).exists(),
+            note="a bad action is a 400; a second vote is tested in tests/wishes",
+        ),
+        "theme_suggestion_adopt": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh", "pk": w.suggestion_neh.pk},
+            valid=lambda w: {f"a{w.suggestion_neh.pk}-meeting": str(w.planned_neh.pk)},
+            accepted=lambda response, w: (
+                _suggestion_status(w, w.suggestion_neh.pk) == "adopted"
+            ),
+            refused=_suggestions_page_again,
+            extra_values={
+                # published (has a published theme), past, another network's planned meeting
+                "meeting": lambda w: [w.published_neh.pk, w.held_neh.pk, w.planned_nsh.pk],
+            },
+        ),
+        "theme_suggestion_close": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh", "pk": w.suggestion_neh.pk},
+            valid=lambda w: {f"c{w.suggestion_neh.pk}-reason": "Passar inte."},
+            accepted=lambda response, w: _suggestion_status(w, w.suggestion_neh.pk) == "closed",
+            refused=_suggestions_page_again,
+            text=frozenset({"reason"}),
+        ),
+    }
+)

@@ -146,7 +146,43 @@ def world(
     world.attendance = Attendance.objects.create(
         meeting=published_neh, person=representative, answer=Attendance.Answer.COMING
     )
+    _theme_wishes(world)
     return world
+
+
+def _theme_wishes(world) -> None:
+    """Issue 11: the representative's open NEH suggestion, a closed one of the substitute's,
+    and an open one in NSH (Socialförvaltningen's representative's)."""
+    from meetings.models_wishes import ThemeSuggestion
+
+    def suggestion(network, person, administration, area, **extra):
+        return ThemeSuggestion.objects.create(
+            network=network,
+            title=extra.pop("title", "Temaförslag"),
+            why="För att.",
+            work_area=area,
+            suggested_by=person,
+            administration=administration,
+            **extra,
+        )
+
+    world.suggestion_neh = suggestion(
+        world.neh, world.representative, world.administration, world.neh_area
+    )
+    world.closed_suggestion_neh = suggestion(
+        world.neh,
+        world.substitute,
+        world.administration,
+        world.neh_area,
+        status=ThemeSuggestion.Status.CLOSED,
+        closed_reason="Redan behandlat.",
+    )
+    world.suggestion_nsh = suggestion(
+        world.nsh,
+        world.other_appointment.person,
+        world.other_administration,
+        world.nsh_area,
+    )
 
 
 def _file_document(network, user):

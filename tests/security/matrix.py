@@ -963,3 +963,121 @@ def cases_for(route) -> list[Case]:
         if route.route.startswith(rule.prefix):
             return [rule.case_for(route)]
     return []
+
+
+# --- Theme wishes (issue 11) ------------------------------------------------------------------
+# The suggestions page is for the network's members and coordinators (403 for others: the
+# network is public); a suggestion's URLs are 404 for people who may not see it. A handled
+# (closed) suggestion refuses votes and a second decision with 409, writing nothing.
+CONFLICT = Outcome("409 (the suggestion's state refuses it)", 409)
+
+
+def suggestion_data(world) -> dict:
+    return {"title": "Laddinfrastruktur", "why": "Alla bygger.", "work_area": world.neh_area.pk}
+
+
+MATRIX.update(
+    {
+        "theme_suggestions": [
+            Case(
+                kwargs=lambda w: {"code": "neh"},
+                access=signed_in(FORBIDDEN, representative=OK, substitute=OK, coordinator=OK),
+                post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+                data=suggestion_data,
+            ),
+            Case(
+                kwargs=lambda w: {"code": "nsh"},
+                access=signed_in(FORBIDDEN),
+                post=signed_in(FORBIDDEN),
+                data=suggestion_data,
+                note="NEH's people neither see nor suggest in NSH",
+            ),
+            Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+        ],
+        "theme_suggestion_support": [
+            Case(
+                kwargs=lambda w: {"code": "neh", "pk": w.suggestion_neh.pk},
+                access=everyone(NOT_ALLOWED),
+                # The representative's own suggestion is not a vote; coordinators do not vote.
+                post=signed_in(
+                    NOT_FOUND, representative=FORBIDDEN, substitute=REDIRECT, coordinator=FORBIDDEN
+                ),
+                data=lambda w: {"action": "support"},
+            ),
+            Case(
+                kwargs=lambda w: {"code": "neh", "pk": w.closed_suggestion_neh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(
+                    NOT_FOUND, representative=CONFLICT, substitute=FORBIDDEN, coordinator=FORBIDDEN
+                ),
+                data=lambda w: {"action": "support"},
+                note="closed: no more votes (the substitute's own suggestion)",
+            ),
+            Case(
+                kwargs=lambda w: {"code": "nsh", "pk": w.suggestion_nsh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(NOT_FOUND),
+                data=lambda w: {"action": "support"},
+                note="another network's suggestion",
+            ),
+            Case(
+                kwargs=lambda w: {"code": "nsh", "pk": w.suggestion_neh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(NOT_FOUND),
+                data=lambda w: {"action": "support"},
+                note="a suggestion under the wrong network's code",
+            ),
+        ],
+        "theme_suggestion_adopt": [
+            Case(
+                kwargs=lambda w: {"code": "neh", "pk": w.suggestion_neh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(
+                    NOT_FOUND, representative=FORBIDDEN, substitute=FORBIDDEN, coordinator=REDIRECT
+                ),
+                data=lambda w: {f"a{w.suggestion_neh.pk}-meeting": w.planned_neh.pk},
+            ),
+            Case(
+                kwargs=lambda w: {"code": "neh", "pk": w.closed_suggestion_neh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(
+                    NOT_FOUND, representative=FORBIDDEN, substitute=FORBIDDEN, coordinator=CONFLICT
+                ),
+                data=lambda w: {f"a{w.closed_suggestion_neh.pk}-meeting": w.planned_neh.pk},
+                note="already closed",
+            ),
+            Case(
+                kwargs=lambda w: {"code": "nsh", "pk": w.suggestion_nsh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(NOT_FOUND),
+                data=lambda w: {f"a{w.suggestion_nsh.pk}-meeting": w.planned_nsh.pk},
+                note="the NEH coordinator does not coordinate NSH",
+            ),
+        ],
+        "theme_suggestion_close": [
+            Case(
+                kwargs=lambda w: {"code": "neh", "pk": w.suggestion_neh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(
+                    NOT_FOUND, representative=FORBIDDEN, substitute=FORBIDDEN, coordinator=REDIRECT
+                ),
+                data=lambda w: {f"c{w.suggestion_neh.pk}-reason": "Passar inte."},
+            ),
+            Case(
+                kwargs=lambda w: {"code": "neh", "pk": w.closed_suggestion_neh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(
+                    NOT_FOUND, representative=FORBIDDEN, substitute=FORBIDDEN, coordinator=CONFLICT
+                ),
+                data=lambda w: {f"c{w.closed_suggestion_neh.pk}-reason": "Igen."},
+                note="already closed",
+            ),
+            Case(
+                kwargs=lambda w: {"code": "nsh", "pk": w.suggestion_nsh.pk},
+                access=everyone(NOT_ALLOWED),
+                post=signed_in(NOT_FOUND),
+                data=lambda w: {f"c{w.suggestion_nsh.pk}-reason": "Passar inte."},
+            ),
+        ],
+    }
+)
