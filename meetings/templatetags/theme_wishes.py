@@ -6,7 +6,8 @@ A tag rather than view context, so the shared network page needs only one includ
 from django import template
 
 from meetings.models_wishes import ThemeSuggestion
-from meetings.rules import can_see_theme_suggestions, can_suggest_theme
+from meetings.rules import is_member
+from networks.rules import is_coordinator
 
 register = template.Library()
 
@@ -14,11 +15,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def theme_wishes(context, network) -> dict:
     user = context["request"].user
-    if not can_see_theme_suggestions(user, network):
+    # The coordinator check first: it is cached per request, so coordinators cost no query.
+    if not (is_coordinator(user, network) or is_member(user, network)):
         return {"visible": False}
     return {
         "visible": True,
-        "can_suggest": can_suggest_theme(user, network),
         "open_count": ThemeSuggestion.objects.filter(
             network=network, status=ThemeSuggestion.Status.OPEN
         ).count(),

@@ -276,6 +276,7 @@ def build(size: Size = SMALL) -> Subjects:
     global _feed_secret
     _feed_secret = calendar.new_token(coordinator)
     _documents(DOCUMENTS_SMALL, today)
+    _theme_wishes(DOCUMENTS_SMALL)
     return subjects()
 
 
@@ -326,6 +327,7 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
         everyone,
     )
     _documents(DOCUMENTS_FULL - DOCUMENTS_SMALL, today)
+    _theme_wishes(DOCUMENTS_FULL - DOCUMENTS_SMALL)
     return subjects()
 
 
@@ -342,3 +344,35 @@ def subjects() -> Subjects:
         administration=Administration.objects.order_by("short_name").first(),
         feed_secret=_feed_secret,
     )
+
+
+def _theme_wishes(count: int) -> None:
+    """Theme suggestions in NEH by its members, each supported by a few others, every fourth
+    closed (issue 11)."""
+    from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+
+    network = Network.objects.get(code="NEH")
+    seats = list(Appointment.objects.current().filter(network=network).order_by("pk"))
+    area = network.work_areas.active().first()
+    if not seats or area is None:
+        return
+    start = ThemeSuggestion.objects.filter(network=network).count()
+    suggestions = ThemeSuggestion.objects.bulk_create(
+        ThemeSuggestion(
+            network=network,
+            title=f"Temaförslag {n}",
+            why="Förvaltningarna vill ta upp det.",
+            work_area=area,
+            suggested_by_id=seats[n % len(seats)].person_id,
+            administration_id=seats[n % len(seats)].administration_id,
+            status="closed" if n % 4 == 3 else "open",
+            closed_reason="Nej." if n % 4 == 3 else "",
+        )
+        for n in range(start, start + count)
+    )
+    supports = []
+    for n, suggestion in enumerate(suggestions):
+        people = {seats[(n + k) % len(seats)].person_id for k in range(1, 4)}
+        people.discard(suggestion.suggested_by_id)
+        supports += [ThemeSupport(suggestion=suggestion, person_id=p) for p in people]
+    ThemeSupport.objects.bulk_create(supports)

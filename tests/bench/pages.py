@@ -47,6 +47,8 @@ PAGES = {
     "areas csv": lambda s: reverse(
         "report_work_areas_csv", kwargs={"code": s.network.code.lower()}
     ),
+    # Theme wishes (issue 11).
+    "wishes": lambda s: reverse("theme_suggestions", kwargs={"code": s.network.code.lower()}),
 }
 
 
