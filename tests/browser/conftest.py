@@ -239,7 +239,35 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         consultation=factories.make_consultation(
             neh, asked=[administration], title="Remiss: ny avfallsplan"
         ),
+        theme_suggestion=_theme_suggestions(neh, representative, substitute, administration),
     )
+
+
+def _theme_suggestions(neh, representative, substitute, administration):
+    """Issue 11: an open suggestion the substitute supports, and a closed one."""
+    from meetings import wishes
+    from meetings.models_wishes import ThemeSuggestion
+
+    area = neh.work_areas.active().first()
+    suggestion = ThemeSuggestion.objects.create(
+        network=neh,
+        title="Laddinfrastruktur för kommunens fordon",
+        why="Flera förvaltningar bygger laddplatser samtidigt.",
+        work_area=area,
+        suggested_by=representative,
+        administration=administration,
+    )
+    wishes.support(suggestion.pk, substitute)
+    closed = ThemeSuggestion.objects.create(
+        network=neh,
+        title="Studiebesök på reningsverket",
+        why="En gemensam bild av vattnet.",
+        work_area=area,
+        suggested_by=substitute,
+        administration=administration,
+    )
+    wishes.close(closed.pk, "Passar bättre i Vattenveckan.", None)
+    return suggestion
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ class PageData:
     invitation_token: str  # a colleague's invitation to the published meeting
     open_for_proposals: object  # an NEH meeting far enough ahead to take proposals
     consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
+    theme_suggestion: object = None  # the representative's open NEH theme suggestion (issue 11)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,12 @@ PAGES = [
     AppPage("accounts to deactivate", lambda d: reverse("people_to_deactivate"), ("coordinator",)),
     AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
     AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),
+    # Issue 11: theme wishes (members suggest and support, coordinators adopt or close).
+    AppPage(
+        "theme suggestions",
+        lambda d: reverse("theme_suggestions", args=["neh"]),
+        ("representative", "substitute", "coordinator"),
+    ),
 ]
 
 
