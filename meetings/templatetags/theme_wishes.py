@@ -1,11 +1,11 @@
-"""`{% theme_wishes network as wishes %}`: what the network page's wishes section shows.
+"""`{% theme_wishes network as wishes %}`: whether the network page shows the wishes section.
 
-A tag rather than view context, so the shared network page needs only one include line.
+A tag rather than view context, so the shared network page needs only one include line. It
+asks no count: the network page's query budget is shared by every section.
 """
 
 from django import template
 
-from meetings.models_wishes import ThemeSuggestion
 from meetings.rules import is_member
 from networks.rules import is_coordinator
 
@@ -16,11 +16,4 @@ register = template.Library()
 def theme_wishes(context, network) -> dict:
     user = context["request"].user
     # The coordinator check first: it is cached per request, so coordinators cost no query.
-    if not (is_coordinator(user, network) or is_member(user, network)):
-        return {"visible": False}
-    return {
-        "visible": True,
-        "open_count": ThemeSuggestion.objects.filter(
-            network=network, status=ThemeSuggestion.Status.OPEN
-        ).count(),
-    }
+    return {"visible": is_coordinator(user, network) or is_member(user, network)}

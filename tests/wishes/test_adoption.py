@@ -180,7 +180,7 @@ def test_network_page_and_my_networks_link_the_suggestions(client_for, suggestio
     url = reverse("theme_suggestions", kwargs={"code": "neh"})
     for role in ("representative", "coordinator"):
         content = client_for(role).get(reverse("network_detail", args=["neh"])).content.decode()
-        assert url in content and "1 öppet förslag" in content
+        assert url in content
     client = client_for("staff")
     assert url not in client.get(reverse("network_detail", args=["neh"])).content.decode()
     assert client.get(url).status_code == 403
