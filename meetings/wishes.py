@@ -75,7 +75,9 @@ def suggest(network: Network, user, data: dict) -> ThemeSuggestion:
 
 def _locked(pk: int) -> ThemeSuggestion:
     return (
-        ThemeSuggestion.objects.select_for_update()
+        # Only the suggestion's row: PostgreSQL refuses FOR UPDATE on the nullable side of the
+        # outer join to the suggester.
+        ThemeSuggestion.objects.select_for_update(of=("self",))
         .select_related("network", "suggested_by")
         .get(pk=pk)
     )

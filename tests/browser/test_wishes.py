@@ -32,7 +32,7 @@ def test_suggest_support_and_adopt_in_the_browser(
     page.get_by_label("Varför?").fill("Flera förvaltningar bygger laddplatser samtidigt.")
     page.get_by_label("Arbetsområde").select_option(str(area.pk))
     page.get_by_role("button", name="Skicka förslaget").click()
-    page.get_by_text("Ditt temaförslag ”Laddinfrastruktur för kommunens fordon” är sparat").wait_for()
+    page.get_by_text("Ditt temaförslag ”Laddinfrastruktur för kommunens fordon”").wait_for()
     suggestion = ThemeSuggestion.objects.get(title="Laddinfrastruktur för kommunens fordon")
     assert suggestion.suggested_by == representative
     # One's own suggestion has no support button.

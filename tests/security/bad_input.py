@@ -690,9 +690,7 @@ FORMS.update(
             role="coordinator",
             kwargs=lambda w: {"code": "neh", "pk": w.suggestion_neh.pk},
             valid=lambda w: {f"a{w.suggestion_neh.pk}-meeting": str(w.planned_neh.pk)},
-            accepted=lambda response, w: (
-                _suggestion_status(w, w.suggestion_neh.pk) == "adopted"
-            ),
+            accepted=lambda response, w: _suggestion_status(w, w.suggestion_neh.pk) == "adopted",
             refused=_suggestions_page_again,
             extra_values={
                 # published (has a published theme), past, another network's planned meeting

@@ -199,3 +199,14 @@ def test_ranking_most_support_first_ties_oldest_first(
     content = client_for("coordinator").get(page_url()).content.decode()
     assert content.index("Yngst") < content.index("Äldst") < content.index("Mitten")
     assert content.index("Mitten") < content.index("Avslutat")
+
+
+def test_htmx_vote_on_a_suggestion_closed_meanwhile_says_so(client_for, suggestion):
+    wishes.close(suggestion.pk, "Passar inte.", None)
+    response = client_for("substitute").post(
+        support_url(suggestion), {"action": "support"}, headers={"HX-Request": "true"}
+    )
+    content = response.content.decode()
+    assert 'data-announce="Förslaget är redan behandlat' in content
+    assert "Stöd förslaget" not in content
+    assert not ThemeSupport.objects.exists()
