@@ -266,8 +266,9 @@ CHART_WIDTH, CHART_HEIGHT = 560, 220
 PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM = 48, 540, 16, 180
 
 
-def _y(value: float) -> float:
-    return round(PLOT_BOTTOM - (value - 1) / 4 * (PLOT_BOTTOM - PLOT_TOP), 1)
+def _y(value: float) -> int:
+    # Whole user units: a float would be localised in the template ("98,5").
+    return round(PLOT_BOTTOM - (value - 1) / 4 * (PLOT_BOTTOM - PLOT_TOP))
 
 
 @dataclasses.dataclass
@@ -298,7 +299,7 @@ class TermEvaluations:
         points = []
         labels = []
         for index, row in enumerate(self.rows):
-            x = round(PLOT_LEFT + step * index if count > 1 else (PLOT_LEFT + PLOT_RIGHT) / 2, 1)
+            x = round(PLOT_LEFT + step * index if count > 1 else (PLOT_LEFT + PLOT_RIGHT) / 2)
             labels.append({"x": x, "meeting": row.meeting})
             if row.mean_usefulness is not None:
                 points.append({"x": x, "y": _y(row.mean_usefulness), "value": row.mean_usefulness})

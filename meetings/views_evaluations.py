@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -99,9 +100,11 @@ def evaluation_send(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def evaluation_results(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = _coordinated_meeting(request, pk)
+    closes = evaluations.window_closes_at(meeting)
     context = {
         "meeting": meeting,
         "held": evaluations.is_held(meeting),
+        "closed": closes is not None and closes <= timezone.now(),
         "sent": meeting.evaluation_request if hasattr(meeting, "evaluation_request") else None,
         "results": evaluations.meeting_results(meeting),
         "settings": EvaluationSettings.for_network(meeting.network),
