@@ -9,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
+from meetings.evaluations import participant_ids
 from meetings.models import Attendance, Meeting
 from meetings.models_evaluations import Evaluation, EvaluationRequest
 from networks.models import Network
@@ -78,8 +79,8 @@ def build_evaluation_demo(neh: Network, accounts: dict[str, User]) -> None:
         EvaluationRequest.objects.get_or_create(
             meeting=meeting,
             defaults={
-                "sent_at": meeting.ends_at + datetime.timedelta(hours=18),
+                "sent_at": meeting.ends_at + datetime.timedelta(hours=21),
                 "sent_by": accounts["samordnare@example.org"],
-                "recipients": len(people),
+                "recipients": len(participant_ids(meeting)),
             },
         )

@@ -14,8 +14,7 @@ def build(held, neh, size):
     """`size` more participants with answers on the held meeting, and `size` earlier held
     meetings in the same network with answers too."""
     meetings = [held] + [
-        factories.make_meeting(neh, days_ahead=-1, theme_title=f"Tidigare {n}")
-        for n in range(size)
+        factories.make_meeting(neh, days_ahead=-1, theme_title=f"Tidigare {n}") for n in range(size)
     ]
     for meeting in meetings[1:]:
         meeting.starts_at -= meeting.starts_at - held.starts_at + held.ends_at - held.starts_at
