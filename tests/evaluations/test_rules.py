@@ -191,3 +191,10 @@ def test_meeting_page_links_participants_and_coordinators(
     client.force_login(coordinator)
     results = reverse("evaluation_results", kwargs={"pk": held.pk})
     assert results in client.get(held.get_absolute_url()).content.decode()
+
+
+def test_own_evaluations_are_in_the_personal_data_export(client, held, representative):
+    client.force_login(representative)
+    client.post(url(held), VALID)
+    data = client.get(reverse("my_data_download")).json()
+    assert [(e["nytta"], e["kommentar"]) for e in data["utvärderingar"]] == [(4, "Bra.")]
