@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("meetings.urls_participation")),
     path("", include("meetings.urls_reports")),
     path("", include("meetings.urls_wishes")),
+    path("", include("meetings.urls_evaluations")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents_urls")),
     path("", include("representatives.lifecycle_urls")),

@@ -118,3 +118,28 @@ personal_data.register("inbjudningar", invitations_of)
 personal_data.register("kalenderlänkar", calendar_links_of)
 retention.register("återkallade kalenderlänkar", delete_old_revoked_tokens)
 retention.register("inbjudningar till avslutade möten", delete_old_invitations)
+
+
+def evaluations_of(user) -> list[dict]:
+    """The person's meeting evaluations (issue 11): shown to coordinators without names, but
+    the person's own data all the same."""
+    from meetings.models_evaluations import Evaluation
+
+    evaluations = Evaluation.objects.filter(person=user).select_related("meeting__network")
+    return [
+        {
+            "möte": iso(e.meeting.starts_at),
+            "nätverk": e.meeting.network.code,
+            "nytta": e.usefulness,
+            "längd": e.length or None,
+            "mötesform": e.preferred_format or None,
+            "kommentar": e.comment,
+            "svar_på_extra_fråga": e.extra_answer,
+            "skapad": iso(e.created_at),
+            "ändrad": iso(e.updated_at),
+        }
+        for e in evaluations.order_by("meeting__starts_at", "pk")
+    ]
+
+
+personal_data.register("utvärderingar", evaluations_of)

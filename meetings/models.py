@@ -752,6 +752,12 @@ class ConsultationResponse(models.Model):
 
 
 # The governance loop's models live in their own module; importing them here registers them.
+# Meeting evaluations (issue 11, item 7).
+from meetings.models_evaluations import (  # noqa: E402, F401
+    Evaluation,
+    EvaluationRequest,
+    EvaluationSettings,
+)
 from meetings.models_governance import (  # noqa: E402, F401
     ActionItem,
     Minutes,

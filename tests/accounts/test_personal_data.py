@@ -119,6 +119,7 @@ def test_sections_are_registered_by_the_apps_that_hold_the_data():
         "närvaro",
         "inbjudningar",
         "kalenderlänkar",
+        "utvärderingar",
     ]
 
 

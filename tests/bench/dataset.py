@@ -277,6 +277,7 @@ def build(size: Size = SMALL) -> Subjects:
     _feed_secret = calendar.new_token(coordinator)
     _documents(DOCUMENTS_SMALL, today)
     _theme_wishes(DOCUMENTS_SMALL)
+    _evaluations(people[1:11], coordinator)
     return subjects()
 
 
@@ -328,7 +329,47 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
     )
     _documents(DOCUMENTS_FULL - DOCUMENTS_SMALL, today)
     _theme_wishes(DOCUMENTS_FULL - DOCUMENTS_SMALL)
+    _evaluations(people[:200])
     return subjects()
+
+
+def last_held(network: Network) -> Meeting:
+    return Meeting.objects.filter(network=network, status=Meeting.Status.PUBLISHED).past().first()
+
+
+def _evaluations(people: list[User], attendee: User | None = None) -> None:
+    """Attendance and an evaluation of each person at the last held NEH meeting, and at every
+    held meeting of its term; `attendee` (the measured user) attended without answering."""
+    from meetings.models import Attendance
+    from meetings.models_evaluations import Evaluation
+
+    network = Network.objects.get(code="NEH")
+    last = last_held(network)
+    meetings = list(
+        Meeting.objects.filter(network=network, status=Meeting.Status.PUBLISHED)
+        .past()
+        .in_term(last.term)
+    )
+    attending = [*people, attendee] if attendee else people
+    Attendance.objects.bulk_create(
+        [Attendance(meeting=m, person=p, attended=True) for m in meetings for p in attending],
+        batch_size=1000,
+    )
+    Evaluation.objects.bulk_create(
+        [
+            Evaluation(
+                meeting=m,
+                person=p,
+                usefulness=1 + n % 5,
+                length=["too_short", "right", "too_long"][n % 3],
+                preferred_format=["on_site", "digital", "hybrid"][n % 3],
+                comment=f"Kommentar {n}" if n % 2 else "",
+            )
+            for m in meetings
+            for n, p in enumerate(people)
+        ],
+        batch_size=1000,
+    )
 
 
 def subjects() -> Subjects:

@@ -49,7 +49,19 @@ PAGES = {
     ),
     # Theme wishes (issue 11).
     "wishes": lambda s: reverse("theme_suggestions", kwargs={"code": s.network.code.lower()}),
+    # Meeting evaluations (issue 11, item 7): the last held NEH meeting, which the measured
+    # user attended (see dataset._evaluations).
+    "evaluate": lambda s: reverse("evaluation_answer", kwargs={"pk": _last_held(s).pk}),
+    "evaluation": lambda s: reverse("evaluation_results", kwargs={"pk": _last_held(s).pk}),
+    "evaluations": lambda s: reverse("evaluation_term", kwargs={"code": "neh"}),
+    "eval questions": lambda s: reverse("evaluation_settings", kwargs={"code": "neh"}),
 }
+
+
+def _last_held(s):
+    from tests.bench.dataset import last_held
+
+    return last_held(s.network)
 
 
 def _first_consultation(s):

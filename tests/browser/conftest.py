@@ -230,6 +230,7 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         administration=administration,
     )
     return PageData(
+        evaluated=_evaluated_meeting(neh, representative, substitute),
         open_for_proposals=open_for_proposals,
         published=published,
         cancelled=cancelled,
@@ -268,6 +269,25 @@ def _theme_suggestions(neh, representative, substitute, administration):
     )
     wishes.close(closed.pk, "Passar bättre i Vattenveckan.", None)
     return suggestion
+
+
+def _evaluated_meeting(neh, representative, substitute):
+    """A held NEH meeting both attended; the substitute has evaluated it (issue 11)."""
+    from meetings.models import Attendance
+    from meetings.models_evaluations import Evaluation
+
+    meeting = factories.make_meeting(neh, days_ahead=-3, theme_title="Cirkulär ekonomi")
+    for person in (representative, substitute):
+        Attendance.objects.create(meeting=meeting, person=person, answer="coming", attended=True)
+    Evaluation.objects.create(
+        meeting=meeting,
+        person=substitute,
+        usefulness=4,
+        length="too_long",
+        preferred_format="hybrid",
+        comment="Bra exempel från andra förvaltningar.",
+    )
+    return meeting
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ class PageData:
     open_for_proposals: object  # an NEH meeting far enough ahead to take proposals
     consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
     theme_suggestion: object = None  # the representative's open NEH theme suggestion (issue 11)
+    evaluated: object = None  # a held NEH meeting the representative attended (issue 11)
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,27 @@ PAGES = [
         ("coordinator",),
     ),
     AppPage("term report", lambda d: reverse("term_report_print", args=["neh"]), ("coordinator",)),
+    # Issue 11, item 7: meeting evaluations.
+    AppPage(
+        "evaluate a meeting",
+        lambda d: reverse("evaluation_answer", args=[d.evaluated.pk]),
+        ("representative",),
+    ),
+    AppPage(
+        "evaluation results",
+        lambda d: reverse("evaluation_results", args=[d.evaluated.pk]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "evaluations per term",
+        lambda d: reverse("evaluation_term", args=["neh"]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "evaluation questions",
+        lambda d: reverse("evaluation_settings", args=["neh"]),
+        ("coordinator",),
+    ),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
     AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),

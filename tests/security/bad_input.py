@@ -51,6 +51,7 @@ from meetings.models import (
     Invitation,
     Meeting,
 )
+from meetings.models_evaluations import Evaluation, EvaluationSettings
 from networks.models import WorkArea
 from representatives.models import Appointment
 from tests.factories import PASSWORD
@@ -643,6 +644,7 @@ NOT_FORMS: dict[str, str] = {
     "work_area_archive": "a button, no fields; the matrix covers who may post",
     "work_area_restore": "a button, no fields; the matrix covers who may post",
     "agenda_proposal_withdraw": "a button, no fields; the matrix covers who may post",
+    "evaluation_send": "a button, no fields; the matrix covers who may post; tests/evaluations",
 }
 
 
@@ -704,6 +706,59 @@ FORMS.update(
             accepted=lambda response, w: _suggestion_status(w, w.suggestion_neh.pk) == "closed",
             refused=_suggestions_page_again,
             text=frozenset({"reason"}),
+        ),
+    }
+)
+
+
+# Meeting evaluations (issue 11, item 7).
+FORMS.update(
+    {
+        "evaluation_answer": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.evaluated_neh.pk},
+            valid=lambda w: {
+                "usefulness": "4",
+                "length": "right",
+                "preferred_format": "hybrid",
+                "comment": "Bra möte.",
+            },
+            accepted=lambda response, w: Evaluation.objects.filter(
+                meeting=w.evaluated_neh, person=w.representative, usefulness=4
+            ).exists(),
+            text=frozenset({"comment"}),
+            optional=frozenset({"comment"}),
+            extra_values={
+                "usefulness": lambda w: [0, 6, "fyra", "4.5"],
+                "length": lambda w: ["much_too_long"],
+                "preferred_format": lambda w: ["teleport", "on site"],
+            },
+        ),
+        "evaluation_settings": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh"},
+            valid=lambda w: {
+                "ask_usefulness": "on",
+                "usefulness_text": "",
+                "ask_length": "on",
+                "length_text": "Var mötet lagom långt?",
+                "ask_format": "on",
+                "format_text": "",
+                "ask_comment": "on",
+                "comment_text": "",
+                "extra_question": "Vilket tema vill du ta upp nästa gång?",
+            },
+            accepted=lambda response, w: EvaluationSettings.objects.filter(
+                network=w.neh, length_text="Var mötet lagom långt?"
+            ).exists(),
+            # Checkboxes: any value is "on"; an empty submission asks nothing and is refused.
+            lenient=frozenset({"ask_usefulness", "ask_length", "ask_format", "ask_comment"}),
+            text=frozenset(
+                {"usefulness_text", "length_text", "format_text", "comment_text", "extra_question"}
+            ),
+            optional=frozenset(
+                {"usefulness_text", "length_text", "format_text", "comment_text", "extra_question"}
+            ),
         ),
     }
 )

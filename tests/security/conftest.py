@@ -147,6 +147,7 @@ def world(
         meeting=published_neh, person=representative, answer=Attendance.Answer.COMING
     )
     _theme_wishes(world)
+    _evaluation_world(world)
     return world
 
 
@@ -183,6 +184,29 @@ def _theme_wishes(world) -> None:
         world.other_administration,
         world.nsh_area,
     )
+
+
+def _evaluation_world(world) -> None:
+    """Issue 11, item 7: a held NEH meeting (after `held_neh`, so its window is open) where the
+    representative was ticked present and the substitute absent; an earlier one whose window
+    closed (the representative answered "kommer", no list ticked); a held NSH meeting."""
+    coming = Attendance.Answer.COMING
+    world.evaluated_neh = factories.make_meeting(
+        world.neh, days_ahead=-1, theme_title="Utvärderat NEH-möte"
+    )
+    Attendance.objects.create(
+        meeting=world.evaluated_neh, person=world.representative, answer=coming, attended=True
+    )
+    Attendance.objects.create(
+        meeting=world.evaluated_neh, person=world.substitute, answer=coming, attended=False
+    )
+    world.evaluation_closed_neh = factories.make_meeting(
+        world.neh, days_ahead=-10, theme_title="Stängd utvärdering"
+    )
+    Attendance.objects.create(
+        meeting=world.evaluation_closed_neh, person=world.representative, answer=coming
+    )
+    world.held_nsh = factories.make_meeting(world.nsh, days_ahead=-1, theme_title="Hållet NSH")
 
 
 def _file_document(network, user):

@@ -132,6 +132,23 @@ APPOINTMENT_DATA = {
     "management_access": "on",
     "management_forwards": "on",
 }
+EVALUATION_DATA = {
+    "usefulness": "4",
+    "length": "right",
+    "preferred_format": "hybrid",
+    "comment": "Bra möte.",
+}
+EVALUATION_SETTINGS_DATA = {
+    "ask_usefulness": "on",
+    "usefulness_text": "",
+    "ask_length": "on",
+    "length_text": "Var mötet lagom långt?",
+    "ask_format": "on",
+    "format_text": "",
+    "ask_comment": "on",
+    "comment_text": "",
+    "extra_question": "Vilket tema vill du ta upp nästa gång?",
+}
 INVITATION_DATA = {
     "full_name": "Kalle Kollega",
     "email": "kalle@example.org",
@@ -844,6 +861,100 @@ MATRIX: dict[str, Case | list[Case]] = {
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN, coordinator=NOT_FOUND, admin=NOT_FOUND),
             data=lambda w: {"confirm": "ja"},
+        ),
+    ],
+    # Meeting evaluations (issue 11, item 7). `evaluated_neh` was held yesterday: the
+    # representative was ticked present, the substitute absent; its answering window is open.
+    "evaluation_answer": [
+        Case(
+            kwargs=lambda w: {"pk": w.evaluated_neh.pk},
+            access=signed_in(FORBIDDEN, representative=OK),
+            post=signed_in(FORBIDDEN, representative=REDIRECT),
+            data=lambda w: EVALUATION_DATA,
+            note="only participants; the substitute was ticked absent",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: EVALUATION_DATA,
+            note="not held yet (the representative answered kommer)",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.evaluation_closed_neh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: EVALUATION_DATA,
+            note="the network's next meeting has started: the window is closed",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+            post=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
+            data=lambda w: EVALUATION_DATA,
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: EVALUATION_DATA,
+            note="another network's held meeting",
+        ),
+    ],
+    "evaluation_send": [
+        Case(
+            kwargs=lambda w: {"pk": w.evaluated_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {},
+        ),
+    ],
+    "evaluation_results": [
+        Case(
+            kwargs=lambda w: {"pk": w.evaluated_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+        ),
+        Case(kwargs=lambda w: {"pk": w.held_nsh.pk}, access=signed_in(FORBIDDEN)),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    "evaluation_term": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+        Case(
+            path=lambda w: reverse("evaluation_term", args=["neh"]) + "?termin=1999-XX",
+            access=signed_in(FORBIDDEN, coordinator=BAD_REQUEST),
+            note="an invalid term: the form again with a message",
+        ),
+    ],
+    "evaluation_settings": [
+        Case(
+            kwargs=lambda w: {"code": "neh"},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: EVALUATION_SETTINGS_DATA,
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh"},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: EVALUATION_SETTINGS_DATA,
         ),
     ],
 }
