@@ -51,3 +51,37 @@ rules.add_perm("meetings.coordinate_meeting", coordinates_meeting)
 # Managing a meeting's agenda is coordinating the meeting: the same people, one predicate.
 can_manage_agenda = coordinates_meeting
 rules.add_perm("meetings.manage_agenda", can_manage_agenda)
+
+
+# --- The report-back pack (meetings/report_back.py) -------------------------------------------
+# The object is the pair (meeting, administration id): a pack is one administration's view of one
+# held meeting. Cheapest question first: each asks the database at most once per request.
+
+
+@rules.predicate
+def marks_report_back(user, target) -> bool:
+    """The administration's current representative or substitute in the meeting's network."""
+    from meetings.documents import answering_administration_ids
+
+    meeting, administration_id = target
+    return administration_id in answering_administration_ids(user, meeting.network)
+
+
+@rules.predicate
+def reads_report_back(user, target) -> bool:
+    """Its representative and substitute, its director, and the network's coordinators."""
+    from networks.rules import coordinated_network_ids
+    from representatives.rules import directed_administration_ids
+
+    if not user.is_authenticated:
+        return False
+    meeting, administration_id = target
+    return (
+        meeting.network_id in coordinated_network_ids(user)
+        or administration_id in directed_administration_ids(user)
+        or marks_report_back(user, target)
+    )
+
+
+rules.add_perm("meetings.mark_report_back", marks_report_back)
+rules.add_perm("meetings.read_report_back", reads_report_back)
