@@ -24,7 +24,6 @@ from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings.documents import answering_administration_ids
 from meetings.models import ConsultationResponse, Document, Meeting
 from meetings.models_governance import (
     ActionItem,
@@ -33,6 +32,7 @@ from meetings.models_governance import (
     Question,
     ReportBack,
 )
+from meetings.rules import seated_administration_ids
 from representatives.models import Administration, Appointment
 from representatives.rules import directed_administration_ids
 
@@ -55,7 +55,7 @@ def held_meetings():
 def readable_administrations(user, meeting: Meeting) -> list[Administration]:
     """The administrations whose pack of this meeting the user may open (the meeting page's
     links): those the user sits for in the network, and those the user directs."""
-    own = set(answering_administration_ids(user, meeting.network))
+    own = set(seated_administration_ids(user, meeting.network))
     own |= directed_administration_ids(user)
     if not own:
         return []

@@ -58,13 +58,22 @@ rules.add_perm("meetings.manage_agenda", can_manage_agenda)
 # held meeting. Cheapest question first: each asks the database at most once per request.
 
 
+def seated_administration_ids(user, network) -> frozenset[int]:
+    """The administrations the user is a current representative or substitute for in the
+    network (cached on the user per network, since a page asks several times)."""
+    from meetings.documents import answering_administration_ids
+
+    cache = user.__dict__.setdefault("_seated_administration_ids", {})
+    if network.pk not in cache:
+        cache[network.pk] = answering_administration_ids(user, network)
+    return cache[network.pk]
+
+
 @rules.predicate
 def marks_report_back(user, target) -> bool:
     """The administration's current representative or substitute in the meeting's network."""
-    from meetings.documents import answering_administration_ids
-
     meeting, administration_id = target
-    return administration_id in answering_administration_ids(user, meeting.network)
+    return administration_id in seated_administration_ids(user, meeting.network)
 
 
 @rules.predicate

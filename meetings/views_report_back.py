@@ -14,10 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from meetings import report_back
-from meetings.documents import answering_administration_ids
 from meetings.forms_report_back import PresentedForm
 from meetings.models import Meeting
-from meetings.rules import coordinates_meeting, marks_report_back, reads_report_back
+from meetings.rules import (
+    coordinates_meeting,
+    marks_report_back,
+    reads_report_back,
+    seated_administration_ids,
+)
 from representatives.models import Administration
 
 
@@ -86,7 +90,7 @@ def report_back_text(request: HttpRequest, pk: int, administration_pk: int) -> H
 def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
     """The representative or substitute records the day the pack was presented (or changes it)."""
     meeting = _held_meeting(request, pk)
-    own = sorted(answering_administration_ids(request.user, meeting.network))
+    own = sorted(seated_administration_ids(request.user, meeting.network))
     if not own:
         raise PermissionDenied
     form = PresentedForm(request.POST, meeting=meeting, administration_ids=own)
