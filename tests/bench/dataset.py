@@ -65,6 +65,11 @@ def wipe() -> None:
     from meetings.models import Document
 
     with transaction.atomic():
+        from meetings.models_governance import ActionItem, Question, ReportBack
+
+        ReportBack.objects.all().delete()
+        ActionItem.objects.all().delete()
+        Question.objects.all().delete()
         Document.objects.all().delete()
         AgendaItem.objects.all().delete()
         Meeting.objects.all().delete()
@@ -276,6 +281,7 @@ def build(size: Size = SMALL) -> Subjects:
     global _feed_secret
     _feed_secret = calendar.new_token(coordinator)
     _documents(DOCUMENTS_SMALL, today)
+    _report_back(coordinator, today)
     return subjects()
 
 
@@ -289,6 +295,45 @@ def _member_coordinator(coordinator: User, today: datetime.date) -> None:
         network=Network.objects.get(code="NEH"),
         role=Appointment.Role.REPRESENTATIVE,
         start_date=today - datetime.timedelta(days=300),
+    )
+
+
+REPORT_BACK_THEME = "Hållet möte med återrapport"
+
+
+def _report_back(coordinator: User, today: datetime.date) -> None:
+    """A held NEH meeting whose pack the measured user's own administration has presented,
+    with a question and an action of that administration (the report-back pages)."""
+    from meetings.models_governance import ActionItem, Question, ReportBack
+
+    neh = Network.objects.get(code="NEH")
+    own = Administration.objects.get(short_name="ZZ")
+    starts_at = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(
+        days=5
+    )
+    held = Meeting.objects.create(
+        network=neh,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        theme_title=REPORT_BACK_THEME,
+        status=Meeting.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    Question.objects.create(
+        network=neh,
+        administration=own,
+        title="En fråga från ledningsgruppen",
+        raised_on=today - datetime.timedelta(days=30),
+        state=Question.State.OUTCOME,
+        meeting=held,
+        outcome="Ett utfall.",
+    )
+    action = ActionItem.objects.create(
+        meeting=held, title="En åtgärd", due_on=today + datetime.timedelta(days=30)
+    )
+    action.administrations.add(own)
+    ReportBack.objects.create(
+        meeting=held, administration=own, presented_on=today, marked_by=coordinator
     )
 
 

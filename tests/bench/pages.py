@@ -47,7 +47,28 @@ PAGES = {
     "areas csv": lambda s: reverse(
         "report_work_areas_csv", kwargs={"code": s.network.code.lower()}
     ),
+    # The report-back pack (issue 8 item 7).
+    "pack": lambda s: reverse(
+        "report_back_pack", kwargs={"pk": _held(s).pk, "administration_pk": _own(s).pk}
+    ),
+    "pack text": lambda s: reverse(
+        "report_back_text", kwargs={"pk": _held(s).pk, "administration_pk": _own(s).pk}
+    ),
+    "pack status": lambda s: reverse("report_back_status", kwargs={"pk": _held(s).pk}),
 }
+
+
+def _held(s):
+    from meetings.models import Meeting
+    from tests.bench.dataset import REPORT_BACK_THEME
+
+    return Meeting.objects.get(theme_title=REPORT_BACK_THEME)
+
+
+def _own(s):
+    from representatives.models import Administration
+
+    return Administration.objects.get(short_name="ZZ")
 
 
 def _first_consultation(s):

@@ -28,6 +28,7 @@ class PageData:
     invitation_token: str  # a colleague's invitation to the published meeting
     open_for_proposals: object  # an NEH meeting far enough ahead to take proposals
     consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
+    held: object = None  # a held NEH meeting with Miljöförvaltningen's report-back pack (issue 8)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,17 @@ PAGES = [
         ("coordinator",),
     ),
     AppPage("term report", lambda d: reverse("term_report_print", args=["neh"]), ("coordinator",)),
+    # Issue 8 item 7: the report-back pack and the coordinators' overview of a held meeting.
+    AppPage(
+        "report-back pack",
+        lambda d: reverse("report_back_pack", args=[d.held.pk, d.administration.pk]),
+        ("representative", "substitute", "director", "coordinator"),
+    ),
+    AppPage(
+        "report-back status",
+        lambda d: reverse("report_back_status", args=[d.held.pk]),
+        ("coordinator",),
+    ),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
     AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),
