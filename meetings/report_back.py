@@ -38,6 +38,9 @@ from representatives.rules import directed_administration_ids
 
 # How many held meetings the coordinators' dashboard summarises.
 DASHBOARD_MEETINGS = 4
+# "Mina nätverk" lists the packs of meetings held this many days back, at most MY_PACKS of them.
+MY_PACKS_DAYS = 180
+MY_PACKS = 6
 
 
 def is_held(meeting: Meeting) -> bool:
@@ -404,4 +407,27 @@ def dashboard_summary(network) -> list[Meeting]:
     for meeting in meetings:
         meeting.network = network
         meeting.expected = max(meeting.expected or 0, meeting.presented)
+    return meetings
+
+
+def my_packs(appointments) -> list[Meeting]:
+    """For "Mina nätverk": the recently held meetings of the person's current appointments,
+    newest first, each with `pack_administration` and `presented_on` (None if not yet).
+
+    One query; the appointments come with their network and administration loaded."""
+    seat = {a.network_id: a.administration for a in appointments}
+    if not seat:
+        return []
+    own = [a.pk for a in seat.values()]
+    presented = ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id__in=own)
+    since = timezone.now() - datetime.timedelta(days=MY_PACKS_DAYS)
+    meetings = list(
+        held_meetings()
+        .filter(network_id__in=seat, ends_at__gte=since)
+        .select_related("network")
+        .annotate(presented_on=Subquery(presented.values("presented_on")[:1]))
+        .order_by("-starts_at")[:MY_PACKS]
+    )
+    for meeting in meetings:
+        meeting.pack_administration = seat[meeting.network_id]
     return meetings

@@ -28,3 +28,9 @@ def report_back_links(context, meeting):
 def report_back_summary(network):
     """The network's latest held meetings with how many administrations have presented."""
     return report_back.dashboard_summary(network)
+
+
+@register.simple_tag
+def my_report_backs(appointments):
+    """The packs of recently held meetings for the person's current appointments."""
+    return report_back.my_packs(appointments)

@@ -124,6 +124,7 @@ PAGES = [
     ),
     AppPage("term report", lambda d: reverse("term_report_print", args=["neh"]), ("coordinator",)),
     # Issue 8 item 7: the report-back pack and the coordinators' overview of a held meeting.
+    AppPage("held meeting", lambda d: d.held.get_absolute_url(), SIGNED_IN),
     AppPage(
         "report-back pack",
         lambda d: reverse("report_back_pack", args=[d.held.pk, d.administration.pk]),

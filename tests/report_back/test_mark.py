@@ -128,3 +128,19 @@ def test_meeting_page_of_an_upcoming_meeting_has_no_pack_links(neh, representati
     upcoming = factories.make_meeting(neh, days_ahead=5)
     page = client_for("representative").get(upcoming.get_absolute_url()).content.decode()
     assert "report-back-heading" not in page
+
+
+def test_my_networks_lists_recent_packs_and_whether_presented(
+    held, neh, administration, representative, client_for
+):
+    older = factories.make_meeting(neh, days_ahead=-40, theme_title="Äldre möte")
+    factories.make_meeting(neh, days_ahead=-400, theme_title="För gammalt")
+    factories.make_meeting(neh, days_ahead=5, theme_title="Kommande")
+    ReportBack.objects.create(meeting=older, administration=administration, presented_on=days(-30))
+    page = client_for("representative").get(reverse("my_networks")).content.decode()
+    packs = page.split('id="my-packs"')[1].split("</ul>")[0]
+    rows = packs.split("</li>")
+    assert "Cirkulär upphandling" in rows[0] and "inte presenterad ännu" in rows[0]
+    assert "Äldre möte" in rows[1] and "presenterad " in rows[1]
+    assert reverse("report_back_pack", args=[held.pk, administration.pk]) in rows[0]
+    assert "För gammalt" not in packs and "Kommande" not in packs
