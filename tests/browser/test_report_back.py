@@ -45,6 +45,14 @@ def test_report_back_path_in_the_browser(
     expect(main).to_contain_text("Utfall registrerat")
     expect(page.locator("#pack-expected")).to_contain_text("Inventera engångsartiklar")
 
+    # Printed: no navigation, no forms, no copy tools; the content stays.
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Markera som presenterad")).to_be_hidden()
+    expect(page.locator("#pack-text")).to_be_hidden()
+    expect(page.locator("#pack-expected")).to_be_visible()
+    page.emulate_media(media="screen")
+
     # Copies it as text: the button appears with JavaScript and announces the copy.
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Kopiera texten").click()
