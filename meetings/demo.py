@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from meetings import demo_report_back
 from meetings.demo_evaluations import build_evaluation_demo
 from meetings.demo_wishes import build_wishes
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
@@ -218,6 +219,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     _build_documents(networks, administrations, coordinator, accounts, today)
     build_wishes(coordinator)
     build_evaluation_demo(networks["NEH"], accounts)
+    demo_report_back.seed(today)
     return accounts
 
 

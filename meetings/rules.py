@@ -87,3 +87,44 @@ rules.add_perm("meetings.see_theme_suggestions", can_see_theme_suggestions)
 rules.add_perm("meetings.suggest_theme", can_suggest_theme)
 rules.add_perm("meetings.support_theme_suggestion", can_support_suggestion)
 rules.add_perm("meetings.handle_theme_suggestion", can_handle_suggestion)
+# --- The report-back pack (meetings/report_back.py) -------------------------------------------
+# The object is the pair (meeting, administration id): a pack is one administration's view of one
+# held meeting. Cheapest question first: each asks the database at most once per request.
+
+
+def seated_administration_ids(user, network) -> frozenset[int]:
+    """The administrations the user is a current representative or substitute for in the
+    network (cached on the user per network, since a page asks several times)."""
+    from meetings.documents import answering_administration_ids
+
+    cache = user.__dict__.setdefault("_seated_administration_ids", {})
+    if network.pk not in cache:
+        cache[network.pk] = answering_administration_ids(user, network)
+    return cache[network.pk]
+
+
+@rules.predicate
+def marks_report_back(user, target) -> bool:
+    """The administration's current representative or substitute in the meeting's network."""
+    meeting, administration_id = target
+    return administration_id in seated_administration_ids(user, meeting.network)
+
+
+@rules.predicate
+def reads_report_back(user, target) -> bool:
+    """Its representative and substitute, its director, and the network's coordinators."""
+    from networks.rules import coordinated_network_ids
+    from representatives.rules import directed_administration_ids
+
+    if not user.is_authenticated:
+        return False
+    meeting, administration_id = target
+    return (
+        meeting.network_id in coordinated_network_ids(user)
+        or administration_id in directed_administration_ids(user)
+        or marks_report_back(user, target)
+    )
+
+
+rules.add_perm("meetings.mark_report_back", marks_report_back)
+rules.add_perm("meetings.read_report_back", reads_report_back)

@@ -65,6 +65,11 @@ def wipe() -> None:
     from meetings.models import Document
 
     with transaction.atomic():
+        from meetings.models_governance import ActionItem, Question, ReportBack
+
+        ReportBack.objects.all().delete()
+        ActionItem.objects.all().delete()
+        Question.objects.all().delete()
         Document.objects.all().delete()
         AgendaItem.objects.all().delete()
         Meeting.objects.all().delete()
@@ -278,6 +283,7 @@ def build(size: Size = SMALL) -> Subjects:
     _documents(DOCUMENTS_SMALL, today)
     _theme_wishes(DOCUMENTS_SMALL)
     _evaluations(people[1:11], coordinator)
+    _report_back(coordinator, today)
     return subjects()
 
 
@@ -291,6 +297,50 @@ def _member_coordinator(coordinator: User, today: datetime.date) -> None:
         network=Network.objects.get(code="NEH"),
         role=Appointment.Role.REPRESENTATIVE,
         start_date=today - datetime.timedelta(days=300),
+    )
+
+
+REPORT_BACK_THEME = "Hållet möte med återrapport"
+
+
+def _report_back(coordinator: User, today: datetime.date) -> None:
+    """A held NEH meeting whose pack the measured user's own administration has presented,
+    with a question and an action of that administration (the report-back pages)."""
+    from meetings.models_governance import ActionItem, Question, ReportBack
+
+    neh = Network.objects.get(code="NEH")
+    own = Administration.objects.get(short_name="ZZ")
+    # Held the day before the term's last held meeting, so that meeting's evaluation window
+    # (open until the network's next meeting starts) stays open for the evaluation pages.
+    last = last_held(neh)
+    if last is not None:
+        starts_at = last.starts_at - datetime.timedelta(days=1)
+    else:
+        starts_at = timezone.now().replace(minute=0, second=0, microsecond=0)
+        starts_at -= datetime.timedelta(days=5)
+    held = Meeting.objects.create(
+        network=neh,
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        theme_title=REPORT_BACK_THEME,
+        status=Meeting.Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
+    Question.objects.create(
+        network=neh,
+        administration=own,
+        title="En fråga från ledningsgruppen",
+        raised_on=today - datetime.timedelta(days=30),
+        state=Question.State.OUTCOME,
+        meeting=held,
+        outcome="Ett utfall.",
+    )
+    action = ActionItem.objects.create(
+        meeting=held, title="En åtgärd", due_on=today + datetime.timedelta(days=30)
+    )
+    action.administrations.add(own)
+    ReportBack.objects.create(
+        meeting=held, administration=own, presented_on=today, marked_by=coordinator
     )
 
 
@@ -334,7 +384,13 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
 
 
 def last_held(network: Network) -> Meeting:
-    return Meeting.objects.filter(network=network, status=Meeting.Status.PUBLISHED).past().first()
+    """The last held meeting of the term's ordinary series (not the report-back pages' own)."""
+    return (
+        Meeting.objects.filter(network=network, status=Meeting.Status.PUBLISHED)
+        .exclude(theme_title=REPORT_BACK_THEME)
+        .past()
+        .first()
+    )
 
 
 def _evaluations(people: list[User], attendee: User | None = None) -> None:

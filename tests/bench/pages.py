@@ -55,6 +55,14 @@ PAGES = {
     "evaluation": lambda s: reverse("evaluation_results", kwargs={"pk": _last_held(s).pk}),
     "evaluations": lambda s: reverse("evaluation_term", kwargs={"code": "neh"}),
     "eval questions": lambda s: reverse("evaluation_settings", kwargs={"code": "neh"}),
+    # The report-back pack (issue 8 item 7).
+    "pack": lambda s: reverse(
+        "report_back_pack", kwargs={"pk": _held(s).pk, "administration_pk": _own(s).pk}
+    ),
+    "pack text": lambda s: reverse(
+        "report_back_text", kwargs={"pk": _held(s).pk, "administration_pk": _own(s).pk}
+    ),
+    "pack status": lambda s: reverse("report_back_status", kwargs={"pk": _held(s).pk}),
 }
 
 
@@ -62,6 +70,19 @@ def _last_held(s):
     from tests.bench.dataset import last_held
 
     return last_held(s.network)
+
+
+def _held(s):
+    from meetings.models import Meeting
+    from tests.bench.dataset import REPORT_BACK_THEME
+
+    return Meeting.objects.get(theme_title=REPORT_BACK_THEME)
+
+
+def _own(s):
+    from representatives.models import Administration
+
+    return Administration.objects.get(short_name="ZZ")
 
 
 def _first_consultation(s):

@@ -205,7 +205,8 @@ def page_data(neh, representative, substitute, coordinator, director, administra
     planned = factories.make_meeting(
         neh, days_ahead=90, status=Meeting.Status.PLANNED, theme_title="Utkast till tema"
     )
-    factories.make_meeting(neh, days_ahead=-30, theme_title="Cirkulär upphandling")
+    held = factories.make_meeting(neh, days_ahead=-30, theme_title="Cirkulär upphandling")
+    _report_back_content(held, administration, representative)
     from meetings.models import Invitation
 
     invitation_token = "en-kollegas-inbjudan-till-ett-publicerat-mote"
@@ -241,6 +242,7 @@ def page_data(neh, representative, substitute, coordinator, director, administra
             neh, asked=[administration], title="Remiss: ny avfallsplan"
         ),
         theme_suggestion=_theme_suggestions(neh, representative, substitute, administration),
+        held=held,
     )
 
 
@@ -288,6 +290,32 @@ def _evaluated_meeting(neh, representative, substitute):
         comment="Bra exempel från andra förvaltningar.",
     )
     return meeting
+
+
+def _report_back_content(held, administration, representative):
+    """A question with an outcome, an overdue action and a document for the held meeting's
+    report-back pack (issue 8 item 7)."""
+    import datetime
+
+    from meetings.models_governance import ActionItem, Question
+
+    Question.objects.create(
+        network=held.network,
+        administration=administration,
+        title="Hur minskar vi engångsplasten?",
+        raised_on=timezone.localdate(held.starts_at) - datetime.timedelta(days=20),
+        state=Question.State.OUTCOME,
+        meeting=held,
+        outcome="Nätverket tar fram gemensamma upphandlingskrav.",
+        raised_by=representative,
+    )
+    action = ActionItem.objects.create(
+        meeting=held,
+        title="Inventera engångsartiklar",
+        due_on=timezone.localdate(held.starts_at) + datetime.timedelta(days=14),
+    )
+    action.administrations.add(administration)
+    factories.make_document(held.network, title="Presentation: cirkulär upphandling", meeting=held)
 
 
 @pytest.fixture

@@ -30,6 +30,7 @@ class PageData:
     consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
     theme_suggestion: object = None  # the representative's open NEH theme suggestion (issue 11)
     evaluated: object = None  # a held NEH meeting the representative attended (issue 11)
+    held: object = None  # a held NEH meeting with Miljöförvaltningen's report-back pack (issue 8)
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,18 @@ PAGES = [
     AppPage(
         "evaluation questions",
         lambda d: reverse("evaluation_settings", args=["neh"]),
+        ("coordinator",),
+    ),
+    # Issue 8 item 7: the report-back pack and the coordinators' overview of a held meeting.
+    AppPage("held meeting", lambda d: d.held.get_absolute_url(), SIGNED_IN),
+    AppPage(
+        "report-back pack",
+        lambda d: reverse("report_back_pack", args=[d.held.pk, d.administration.pk]),
+        ("representative", "substitute", "director", "coordinator"),
+    ),
+    AppPage(
+        "report-back status",
+        lambda d: reverse("report_back_status", args=[d.held.pk]),
         ("coordinator",),
     ),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),

@@ -30,6 +30,7 @@ prefix (`presenter` matches `m12-presenter`).
 errors in Swedish, or a 4xx.
 """
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ from meetings.models import (
     Document,
     Invitation,
     Meeting,
+    ReportBack,
 )
 from meetings.models_evaluations import Evaluation, EvaluationSettings
 from networks.models import WorkArea
@@ -60,6 +62,7 @@ from tests.security.matrix import (
     own_item_data,
     plan_term_data,
     proposal_data,
+    report_back_data,
     reschedule_data,
 )
 
@@ -366,6 +369,27 @@ FORMS: dict[str, Form] = {
                 # may not mark it (403).
                 w.consultation_neh.responses.get(administration=w.other_administration).pk,
             ]
+        },
+    ),
+    # The report-back pack (issue 8 item 7): "presented to the management group on <date>".
+    "report_back_mark": Form(
+        role="representative",
+        kwargs=lambda w: {"pk": w.held_neh.pk},
+        valid=lambda w: report_back_data(w, w.administration),
+        accepted=lambda response, w: (
+            response.status_code == 302
+            and ReportBack.objects.filter(
+                meeting=w.held_neh, administration=w.administration, marked_by=w.representative
+            ).exists()
+        ),
+        extra_values={
+            # Socialförvaltningen's pack: not the representative's to mark.
+            "administration": lambda w: [w.other_administration.pk],
+            # Tomorrow, and the day before the meeting.
+            "presented_on": lambda w: [
+                str(timezone.localdate() + datetime.timedelta(days=1)),
+                str(timezone.localdate(w.held_neh.starts_at) - datetime.timedelta(days=1)),
+            ],
         },
     ),
     # Accounts (issue 10).

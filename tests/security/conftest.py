@@ -133,6 +133,8 @@ def world(
     )
     # Issue 5: a held meeting, an answer and an invitation (with the secret its link carries).
     world.held_neh = factories.make_meeting(neh, days_ahead=-2, theme_title="Hållet NEH-möte")
+    # The report-back pack (issue 8 item 7): a held NSH meeting, for the other network's refusals.
+    world.held_nsh = factories.make_meeting(nsh, days_ahead=-3, theme_title="Hållet NSH-möte")
     world.invitation_token = "demo-secret-for-the-matrix-0123456789abcdef"
     world.invitation = Invitation.objects.create(
         meeting=published_neh,

@@ -957,6 +957,91 @@ MATRIX: dict[str, Case | list[Case]] = {
             data=lambda w: EVALUATION_SETTINGS_DATA,
         ),
     ],
+    # The report-back pack (issue 8 item 7): a held meeting's pack for one administration; its
+    # representative, substitute and director, and the network's coordinators read it.
+    "report_back_pack": [
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk, "administration_pk": w.administration.pk},
+            access=signed_in(
+                FORBIDDEN, representative=OK, substitute=OK, director=OK, coordinator=OK
+            ),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk, "administration_pk": w.other_administration.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            note="another administration's pack",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_nsh.pk, "administration_pk": w.administration.pk},
+            access=signed_in(FORBIDDEN, director=OK),
+            note="the other network: NEH's coordinator and members are not NSH's",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "administration_pk": w.administration.pk},
+            access=signed_in(NOT_FOUND),
+            note="a meeting not held yet has no pack",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk, "administration_pk": w.administration.pk},
+            access=signed_in(NOT_FOUND),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk, "administration_pk": 999_999},
+            access=signed_in(NOT_FOUND),
+            note="no such administration",
+        ),
+    ],
+    "report_back_text": [
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk, "administration_pk": w.administration.pk},
+            access=signed_in(
+                FORBIDDEN, representative=OK, substitute=OK, director=OK, coordinator=OK
+            ),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk, "administration_pk": w.other_administration.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk, "administration_pk": w.administration.pk},
+            access=signed_in(NOT_FOUND),
+        ),
+    ],
+    "report_back_mark": [
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: report_back_data(w, w.administration),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, representative=OK, substitute=OK),
+            data=lambda w: report_back_data(w, w.other_administration),
+            note="another administration's id: the form again with an error, nothing saved",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: report_back_data(w, w.administration),
+            note="the other network's meeting",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: report_back_data(w, w.administration),
+            note="a meeting not held yet",
+        ),
+    ],
+    "report_back_status": [
+        Case(kwargs=lambda w: {"pk": w.held_neh.pk}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"pk": w.held_nsh.pk}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(NOT_FOUND)),
+        Case(kwargs=lambda w: {"pk": w.planned_neh.pk}, access=signed_in(NOT_FOUND)),
+    ],
 }
 
 
@@ -1192,3 +1277,10 @@ MATRIX.update(
         ],
     }
 )
+
+
+def report_back_data(world, administration) -> dict:
+    """The report-back form: presented today (a valid date for a held meeting)."""
+    from django.utils import timezone
+
+    return {"administration": str(administration.pk), "presented_on": str(timezone.localdate())}

@@ -1,0 +1,433 @@
+"""The report-back pack (återrapport): what an administration takes home from a held meeting.
+
+After a meeting its representative presents to the management group (ledningsgruppen): the
+outcomes of the administration's questions, the meeting's outcomes from the minutes, the actions
+that concern the administration, the material presented, and what is expected of the
+administration and by when. `build_pack()` gathers all of it in a fixed number of queries,
+`as_text()` writes it for pasting into the management group's agenda, and `mark_presented()`
+records that it was presented (`ReportBack`).
+
+The minutes are read only through `outcomes_from_minutes()`: once the minutes have a published
+version, the outcomes are the meeting's `MinutesEntry` rows (one per agenda item) with an outcome.
+The frozen JSON of `MinutesVersion.content` belongs to the minutes' own module, so the pack does
+not depend on its shape; before publication the pack says the minutes are not published yet.
+
+Questions are shown with their state; moving them to "reported back" is the questions' module's
+step (`meetings/questions.py`), not this one's.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.models import ConsultationResponse, Document, Meeting
+from meetings.models_governance import (
+    ActionItem,
+    Minutes,
+    MinutesEntry,
+    Question,
+    ReportBack,
+)
+from meetings.rules import seated_administration_ids
+from representatives.models import Administration, Appointment
+from representatives.rules import directed_administration_ids
+
+# How many held meetings the coordinators' dashboard summarises.
+DASHBOARD_MEETINGS = 4
+# "Mina nätverk" lists the packs of meetings held this many days back, at most MY_PACKS of them.
+MY_PACKS_DAYS = 180
+MY_PACKS = 6
+
+
+def is_held(meeting: Meeting) -> bool:
+    """A pack exists once a published (not cancelled) meeting has ended."""
+    return meeting.status == Meeting.Status.PUBLISHED and meeting.ends_at < timezone.now()
+
+
+def held_meetings():
+    return Meeting.objects.filter(status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now())
+
+
+# --- Whose packs a person may open (the permission predicates are in meetings/rules.py) -----
+
+
+def readable_administrations(user, meeting: Meeting) -> list[Administration]:
+    """The administrations whose pack of this meeting the user may open (the meeting page's
+    links): those the user sits for in the network, and those the user directs."""
+    own = set(seated_administration_ids(user, meeting.network))
+    own |= directed_administration_ids(user)
+    if not own:
+        return []
+    return list(Administration.objects.filter(pk__in=own).order_by("name"))
+
+
+# --- The minutes -------------------------------------------------------------------------------
+
+
+@dataclass
+class MinutesOutcomes:
+    published_at: datetime.datetime | None = None
+    entries: list = field(default_factory=list)
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+
+def outcomes_from_minutes(meeting: Meeting) -> MinutesOutcomes:
+    """The outcomes recorded in the meeting's minutes, once they are published.
+
+    Tolerates minutes that do not exist or are not published (no version): then empty and
+    `is_published` false. Reads the `MinutesEntry` rows (for items of this meeting) with an
+    outcome, in agenda order; each entry gets `item_administration_id` for marking one's own.
+    """
+    minutes = (
+        Minutes.objects.filter(meeting=meeting)
+        .annotate(published_at=Max("versions__published_at"))
+        .values("pk", "published_at")
+        .first()
+    )
+    if minutes is None or minutes["published_at"] is None:
+        return MinutesOutcomes()
+    entries = list(
+        MinutesEntry.objects.filter(minutes_id=minutes["pk"], agenda_item__meeting=meeting)
+        .exclude(outcome="")
+        .select_related("agenda_item")
+        .order_by(F("agenda_item__position").asc(nulls_last=True), "pk")
+    )
+    return MinutesOutcomes(published_at=minutes["published_at"], entries=entries)
+
+
+# --- The pack ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Expectation:
+    """Something the administration is expected to do, and by when."""
+
+    due_on: datetime.date
+    kind: str
+    title: str
+    url: str = ""
+    overdue: bool = False
+
+
+@dataclass
+class Pack:
+    meeting: Meeting
+    administration: Administration
+    today: datetime.date
+    questions: list
+    minutes: MinutesOutcomes
+    actions: list  # decided at this meeting, concerning the administration
+    documents: list  # presented at this meeting
+    consultations: list  # open consultations asking the administration (with `response_sent`)
+    expected: list[Expectation]
+    presented_on: datetime.date | None = None
+    marked_by_name: str = ""
+    marked_at: datetime.datetime | None = None
+
+    @property
+    def is_presented(self) -> bool:
+        return self.presented_on is not None
+
+
+def administration_with_report_back(meeting: Meeting, pk: int) -> Administration | None:
+    """The administration, carrying its report-back for the meeting (one query, a left join)."""
+    return (
+        Administration.objects.annotate(
+            rb=FilteredRelation("report_backs", condition=Q(report_backs__meeting=meeting))
+        )
+        .annotate(
+            rb_presented_on=F("rb__presented_on"),
+            rb_marked_at=F("rb__marked_at"),
+            rb_marked_by_name=F("rb__marked_by__full_name"),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def build_pack(
+    meeting: Meeting, administration: Administration, today: datetime.date | None = None
+) -> Pack:
+    """Everything the pack shows, in six queries whatever the amount of data.
+
+    `administration` should come from `administration_with_report_back()`; otherwise the
+    report-back is read with one more query.
+    """
+    today = today or timezone.localdate()
+    network = meeting.network
+    questions = list(
+        Question.objects.filter(administration=administration, network=network)
+        .filter(Q(meeting=meeting) | Q(agenda_item__meeting=meeting))
+        .order_by("raised_on", "pk")
+    )
+    minutes = outcomes_from_minutes(meeting)
+    # This meeting's actions for the administration, and every earlier one still open.
+    actions = list(
+        ActionItem.objects.filter(administrations=administration, meeting__network=network)
+        .filter(Q(meeting=meeting) | Q(status=ActionItem.Status.OPEN))
+        .filter(meeting__starts_at__lte=meeting.starts_at)
+        .select_related("meeting")
+        .order_by("due_on", "pk")
+    )
+    for action in actions:
+        action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today
+    asked = ConsultationResponse.objects.filter(
+        document=OuterRef("pk"), administration=administration
+    )
+    material = list(
+        Document.objects.filter(
+            Q(meeting=meeting)
+            | Q(
+                Exists(asked),
+                network=network,
+                kind=Document.Kind.CONSULTATION,
+                deadline__gte=today,
+            )
+        )
+        .annotate(is_asked=Exists(asked), response_sent_at=Subquery(asked.values("sent_at")[:1]))
+        .order_by("deadline", "title", "pk")
+    )
+    documents = sorted(
+        (d for d in material if d.meeting_id == meeting.pk), key=lambda d: (d.title, d.pk)
+    )
+    consultations = [
+        d for d in material if d.is_asked and d.is_consultation and d.deadline >= today
+    ]
+    expected = [
+        Expectation(
+            due_on=action.due_on,
+            kind=_("Åtgärd"),
+            title=action.title,
+            overdue=action.is_overdue,
+        )
+        for action in actions
+        if action.status == ActionItem.Status.OPEN
+    ]
+    expected += [
+        Expectation(
+            due_on=document.deadline,
+            kind=_("Remissvar"),
+            title=document.title,
+            url=document.get_absolute_url(),
+        )
+        for document in consultations
+        if document.response_sent_at is None
+    ]
+    expected.sort(key=lambda e: (e.due_on, e.title))
+    pack = Pack(
+        meeting=meeting,
+        administration=administration,
+        today=today,
+        questions=questions,
+        minutes=minutes,
+        actions=[a for a in actions if a.meeting_id == meeting.pk],
+        documents=documents,
+        consultations=consultations,
+        expected=expected,
+    )
+    if hasattr(administration, "rb_presented_on"):
+        pack.presented_on = administration.rb_presented_on
+        pack.marked_at = administration.rb_marked_at
+        pack.marked_by_name = administration.rb_marked_by_name or ""
+    else:
+        report = (
+            ReportBack.objects.filter(meeting=meeting, administration=administration)
+            .select_related("marked_by")
+            .first()
+        )
+        if report is not None:
+            pack.presented_on = report.presented_on
+            pack.marked_at = report.marked_at
+            pack.marked_by_name = report.marked_by.full_name if report.marked_by else ""
+    return pack
+
+
+def as_text(pack: Pack) -> str:
+    """The pack as plain text, for the management group's agenda."""
+    meeting = pack.meeting
+    local_start = timezone.localtime(meeting.starts_at)
+    lines = [
+        _("Återrapport från %(network)s till ledningsgruppen, %(administration)s")
+        % {"network": meeting.network.name, "administration": pack.administration.name},
+        _("Mötet %(date)s: %(theme)s")
+        % {"date": f"{local_start:%Y-%m-%d}", "theme": meeting.theme_title or "–"},
+        "",
+    ]
+
+    def section(title: str, rows: list[str], empty: str) -> None:
+        lines.append(title.upper())
+        lines.extend(rows or [f"- {empty}"])
+        lines.append("")
+
+    section(
+        _("Förvaltningens frågor"),
+        [
+            f"- {q.title} ({q.get_state_display()})"
+            + (f"\n  {_('Utfall')}: {' '.join(q.outcome.split())}" if q.outcome else "")
+            for q in pack.questions
+        ],
+        _("Inga frågor från förvaltningen behandlades på mötet."),
+    )
+    if pack.minutes.is_published:
+        rows = [
+            f"- {e.agenda_item.title}: {' '.join(e.outcome.split())}" for e in pack.minutes.entries
+        ]
+        empty = _("Minnesanteckningarna har inga utfall.")
+    else:
+        rows, empty = [], _("Minnesanteckningarna är inte publicerade ännu.")
+    section(_("Utfall och beslut från minnesanteckningarna"), rows, empty)
+    section(
+        _("Åtgärder från mötet för förvaltningen"),
+        [
+            f"- {a.title}, {_('klart senast')} {a.due_on:%Y-%m-%d} ({a.get_status_display()})"
+            for a in pack.actions
+        ],
+        _("Inga åtgärder för förvaltningen."),
+    )
+    section(
+        _("Nytt material"),
+        [f"- {d.title} ({d.get_kind_display()})" for d in pack.documents]
+        + [
+            f"- {d.title} ({_('remiss, svar senast')} {d.deadline:%Y-%m-%d}"
+            + (f", {_('svar skickat')})" if d.response_sent_at else ")")
+            for d in pack.consultations
+        ],
+        _("Inget nytt material."),
+    )
+    section(
+        _("Vad som förväntas av förvaltningen och när"),
+        [
+            f"- {e.due_on:%Y-%m-%d} {e.kind}: {e.title}"
+            + (f" ({_('försenad')})" if e.overdue else "")
+            for e in pack.expected
+        ],
+        _("Inget är utestående."),
+    )
+    if pack.is_presented:
+        lines.append(
+            _("Presenterad för ledningsgruppen %(date)s.")
+            % {"date": f"{pack.presented_on:%Y-%m-%d}"}
+        )
+    return "\n".join(lines).rstrip() + "\n"
+
+
+# --- Marking it presented ----------------------------------------------------------------------
+
+
+class ReportBackError(Exception):
+    """A date or administration the report-back cannot take; the message is shown."""
+
+    def __init__(self, message) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def check_presented_on(meeting: Meeting, presented_on: datetime.date, today=None) -> None:
+    today = today or timezone.localdate()
+    if presented_on > today:
+        raise ReportBackError(_("Datumet kan inte ligga i framtiden."))
+    if presented_on < timezone.localdate(meeting.starts_at):
+        raise ReportBackError(_("Återrapporten kan inte ha presenterats före mötet."))
+
+
+@transaction.atomic
+def mark_presented(
+    meeting: Meeting, administration: Administration, user, presented_on: datetime.date
+) -> tuple[ReportBack, bool]:
+    """Record (or change) the date the pack was presented; True when newly recorded.
+
+    The questions' "reported back" step is the questions' module's own transition; the lead
+    wires it here at merge (questions of this administration dealt with at this meeting, in
+    state `outcome`).
+    """
+    if not is_held(meeting):
+        raise ReportBackError(_("Mötet är inte hållet ännu."))
+    check_presented_on(meeting, presented_on)
+    report, created = ReportBack.objects.select_for_update().get_or_create(
+        meeting=meeting,
+        administration=administration,
+        defaults={"presented_on": presented_on, "marked_by": user},
+    )
+    if not created:
+        report.presented_on = presented_on
+        report.marked_by = user
+        report.save(update_fields=["presented_on", "marked_by", "marked_at"])
+    return report, created
+
+
+# --- The coordinators' view --------------------------------------------------------------------
+
+
+def expected_administrations(meeting: Meeting):
+    """The administrations expected to report back: seated in the network (a current
+    representative or substitute), and any that already did."""
+    seated = Appointment.objects.current().filter(
+        network=meeting.network, administration=OuterRef("pk")
+    )
+    reported = ReportBack.objects.filter(meeting=meeting, administration=OuterRef("pk"))
+    return Administration.objects.filter(Q(Exists(seated)) | Q(Exists(reported)))
+
+
+def meeting_status(meeting: Meeting) -> list[Administration]:
+    """Each expected administration with `rb_presented_on`, `rb_marked_by_name`, by name."""
+    return list(
+        expected_administrations(meeting)
+        .annotate(rb=FilteredRelation("report_backs", condition=Q(report_backs__meeting=meeting)))
+        .annotate(
+            rb_presented_on=F("rb__presented_on"),
+            rb_marked_at=F("rb__marked_at"),
+            rb_marked_by_name=F("rb__marked_by__full_name"),
+        )
+        .order_by("name")
+    )
+
+
+def dashboard_summary(network) -> list[Meeting]:
+    """The network's latest held meetings, each with `presented` and `expected` counts."""
+    seated = (
+        Appointment.objects.current()
+        .filter(network=network)
+        .values("network")
+        .annotate(n=Count("administration", distinct=True))
+        .values("n")
+    )
+    meetings = list(
+        held_meetings()
+        .filter(network=network)
+        .annotate(presented=Count("report_backs"), expected=Subquery(seated))
+        .order_by("-starts_at")[:DASHBOARD_MEETINGS]
+    )
+    for meeting in meetings:
+        meeting.network = network
+        meeting.expected = max(meeting.expected or 0, meeting.presented)
+    return meetings
+
+
+def my_packs(appointments) -> list[Meeting]:
+    """For "Mina nätverk": the recently held meetings of the person's current appointments,
+    newest first, each with `pack_administration` and `presented_on` (None if not yet).
+
+    One query; the appointments come with their network and administration loaded."""
+    seat = {a.network_id: a.administration for a in appointments}
+    if not seat:
+        return []
+    own = [a.pk for a in seat.values()]
+    presented = ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id__in=own)
+    since = timezone.now() - datetime.timedelta(days=MY_PACKS_DAYS)
+    meetings = list(
+        held_meetings()
+        .filter(network_id__in=seat, ends_at__gte=since)
+        .select_related("network")
+        .annotate(presented_on=Subquery(presented.values("presented_on")[:1]))
+        .order_by("-starts_at")[:MY_PACKS]
+    )
+    for meeting in meetings:
+        meeting.pack_administration = seat[meeting.network_id]
+    return meetings

@@ -1,0 +1,130 @@
+"""The report-back pack's pages: an administration's pack of a held meeting (and as plain text),
+the representative marking it presented, and the coordinators' overview per meeting.
+
+A meeting that is not visible, or not held yet (published and ended), has no packs: 404. Another
+administration's pack is known to exist but not yours: 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from meetings import report_back
+from meetings.forms_report_back import PresentedForm
+from meetings.models import Meeting
+from meetings.rules import (
+    coordinates_meeting,
+    marks_report_back,
+    reads_report_back,
+    seated_administration_ids,
+)
+from representatives.models import Administration
+
+
+def _held_meeting(request: HttpRequest, pk: int) -> Meeting:
+    meeting = get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+    )
+    if not report_back.is_held(meeting):
+        raise Http404
+    return meeting
+
+
+def _readable_pack(request: HttpRequest, pk: int, administration_pk: int) -> report_back.Pack:
+    meeting = _held_meeting(request, pk)
+    administration = report_back.administration_with_report_back(meeting, administration_pk)
+    if administration is None:
+        raise Http404
+    if not reads_report_back(request.user, (meeting, administration.pk)):
+        raise PermissionDenied
+    return report_back.build_pack(meeting, administration)
+
+
+def _render_pack(request, pack: report_back.Pack, form=None, status: int = 200) -> HttpResponse:
+    can_mark = marks_report_back(request.user, (pack.meeting, pack.administration.pk))
+    if can_mark and form is None:
+        form = PresentedForm(
+            meeting=pack.meeting,
+            administration_ids=[pack.administration.pk],
+            initial={
+                "administration": pack.administration.pk,
+                "presented_on": pack.presented_on or pack.today,
+            },
+        )
+    context = {
+        "pack": pack,
+        "meeting": pack.meeting,
+        "administration": pack.administration,
+        "can_mark": can_mark,
+        "can_coordinate": coordinates_meeting(request.user, pack.meeting),
+        "form": form,
+        "text": report_back.as_text(pack),
+    }
+    return render(request, "meetings/report_back/pack.html", context, status=status)
+
+
+@require_GET
+@login_required
+def report_back_pack(request: HttpRequest, pk: int, administration_pk: int) -> HttpResponse:
+    return _render_pack(request, _readable_pack(request, pk, administration_pk))
+
+
+@require_GET
+@login_required
+def report_back_text(request: HttpRequest, pk: int, administration_pk: int) -> HttpResponse:
+    """The pack as plain text, for the management group's agenda."""
+    pack = _readable_pack(request, pk, administration_pk)
+    response = HttpResponse(report_back.as_text(pack), content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'inline; filename="aterrapport-{pack.meeting.pk}-{pack.administration.pk}.txt"'
+    )
+    return response
+
+
+@require_POST
+@login_required
+def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    """The representative or substitute records the day the pack was presented (or changes it)."""
+    meeting = _held_meeting(request, pk)
+    own = sorted(seated_administration_ids(request.user, meeting.network))
+    if not own:
+        raise PermissionDenied
+    form = PresentedForm(request.POST, meeting=meeting, administration_ids=own)
+    if not form.is_valid():
+        chosen = form.cleaned_data.get("administration")
+        administration = report_back.administration_with_report_back(
+            meeting, chosen.pk if chosen else own[0]
+        )
+        pack = report_back.build_pack(meeting, administration)
+        return _render_pack(request, pack, form=form)
+    administration: Administration = form.cleaned_data["administration"]
+    report, created = report_back.mark_presented(
+        meeting, administration, request.user, form.cleaned_data["presented_on"]
+    )
+    note = (
+        _("Återrapporten är markerad som presenterad för ledningsgruppen %(date)s.")
+        if created
+        else _("Datumet för återrapporten är ändrat till %(date)s.")
+    )
+    messages.success(request, note % {"date": f"{report.presented_on:%Y-%m-%d}"})
+    return redirect("report_back_pack", pk=meeting.pk, administration_pk=administration.pk)
+
+
+@require_GET
+@login_required
+def report_back_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Coordinators: which administrations have presented the meeting's pack, and which not."""
+    meeting = _held_meeting(request, pk)
+    if not coordinates_meeting(request.user, meeting):
+        raise PermissionDenied
+    rows = report_back.meeting_status(meeting)
+    context = {
+        "meeting": meeting,
+        "rows": rows,
+        "presented_count": sum(1 for row in rows if row.rb_presented_on),
+    }
+    return render(request, "meetings/report_back/status.html", context)
