@@ -229,7 +229,10 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         proposed_by=representative,
         administration=administration,
     )
+    from tests.minutes.build import held_meeting_with_minutes
+
     return PageData(
+        held=held_meeting_with_minutes(neh, coordinator, administration, people=[representative]),
         open_for_proposals=open_for_proposals,
         published=published,
         cancelled=cancelled,

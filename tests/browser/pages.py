@@ -28,6 +28,7 @@ class PageData:
     invitation_token: str  # a colleague's invitation to the published meeting
     open_for_proposals: object  # an NEH meeting far enough ahead to take proposals
     consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
+    held: object = None  # a held NEH meeting with minutes v1 and v2 and actions (issue 8)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,25 @@ PAGES = [
         lambda d: reverse("agenda_version", args=[d.published.pk, 1]),
         SIGNED_IN,
     ),
+    # Issue 8: minutes and action items.
+    AppPage("minutes", lambda d: reverse("minutes_detail", args=[d.held.pk]), SIGNED_IN),
+    AppPage(
+        "minutes version 1", lambda d: reverse("minutes_version", args=[d.held.pk, 1]), SIGNED_IN
+    ),
+    AppPage("write minutes", lambda d: reverse("minutes_edit", args=[d.held.pk]), ("coordinator",)),
+    AppPage(
+        "minutes before the meeting",
+        lambda d: reverse("minutes_edit", args=[d.open_for_proposals.pk]),
+        ("coordinator",),
+        status=409,
+    ),
+    AppPage("new action", lambda d: reverse("action_create", args=[d.held.pk]), ("coordinator",)),
+    AppPage(
+        "action",
+        lambda d: reverse("action_done", args=[d.held.open_action.pk]),
+        ("coordinator", "representative"),
+    ),
+    AppPage("actions NEH", lambda d: reverse("action_list", args=["neh"]), ("coordinator",)),
     # Issue 9: documents and consultations.
     AppPage("documents NEH", lambda d: reverse("document_list", args=["neh"]), SIGNED_IN),
     AppPage("add a document", lambda d: reverse("document_create", args=["neh"]), ("coordinator",)),
