@@ -221,7 +221,10 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
         meeting__in=visible,
     )
-    if not can_mark_action_done(request.user, action):
+    # Everyone who sees the meeting reads the action; only the people who answer for it (and
+    # the coordinators) mark it done.
+    can_mark = can_mark_action_done(request.user, action)
+    if request.method == "POST" and not can_mark:
         raise PermissionDenied
     form = DoneForm(request.POST if request.method == "POST" else None)
     status = 200
@@ -243,6 +246,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
         "meeting": action.meeting,
         "administrations": list(action.administrations.order_by("name")),
         "form": form,
+        "can_mark": can_mark,
     }
     return render(request, "meetings/minutes/action_done.html", context, status=status)
 

@@ -128,7 +128,7 @@ PAGES = [
     AppPage(
         "action",
         lambda d: reverse("action_done", args=[d.held.open_action.pk]),
-        ("coordinator", "representative"),
+        SIGNED_IN,
     ),
     AppPage("actions NEH", lambda d: reverse("action_list", args=["neh"]), ("coordinator",)),
     # Issue 9: documents and consultations.

@@ -164,3 +164,23 @@ def test_actions_are_frozen_into_the_published_minutes(client_for, held, adminis
     client.post(reverse("minutes_publish", args=[held.pk]), {"based_on": "0"})
     html = client_for("staff").get(reverse("minutes_detail", args=[held.pk])).content.decode()
     assert "Frusen åtgärd" in html and administration.name in html
+
+
+def test_everyone_reads_an_action_but_only_the_responsible_see_the_form(
+    client_for, held, administration, other_administration
+):
+    action = make_action(held, administration, title="Läsbar åtgärd")
+    staff_page = client_for("staff").get(reverse("action_done", args=[action.pk]))
+    assert staff_page.status_code == 200
+    assert "Läsbar åtgärd" in staff_page.content.decode()
+    assert "done_comment" not in staff_page.content.decode()
+    own = client_for("representative").get(reverse("action_done", args=[action.pk]))
+    assert "done_comment" in own.content.decode()
+
+
+def test_action_of_a_planned_meeting_does_not_exist_for_members(client_for, neh, administration):
+    planned = factories.make_meeting(neh, days_ahead=-1, status="planned")
+    planned.items = [factories.make_agenda_item(planned, position=1)]
+    action = make_action(planned, administration)
+    response = client_for("representative").get(reverse("action_done", args=[action.pk]))
+    assert response.status_code == 404

@@ -661,17 +661,18 @@ MATRIX: dict[str, Case | list[Case]] = {
         ),
     ],
     "action_done": [
-        Case(  # Miljöförvaltningen's action in NEH: its representative and substitute too
+        Case(  # Miljöförvaltningen's action in NEH: everyone reads it; the coordinator and
+            # Miljöförvaltningen's representative and substitute mark it done
             kwargs=lambda w: {"pk": w.action.pk},
-            access=signed_in(FORBIDDEN, coordinator=OK, representative=OK, substitute=OK),
+            access=signed_in(OK),
             post=signed_in(
                 FORBIDDEN, coordinator=REDIRECT, representative=REDIRECT, substitute=REDIRECT
             ),
             data=lambda w: {"done_comment": "Klart."},
         ),
-        Case(  # Socialförvaltningen's action in NSH: nobody in the world's roles
+        Case(  # Socialförvaltningen's action in NSH: nobody in the world's roles marks it
             kwargs=lambda w: {"pk": w.other_action.pk},
-            access=signed_in(FORBIDDEN),
+            access=signed_in(OK),
             post=signed_in(FORBIDDEN),
             data=lambda w: {"done_comment": "Klart."},
         ),
