@@ -18,6 +18,7 @@ from django.utils import timezone
 from accounts.models import User
 from meetings import demo_report_back
 from meetings.demo_evaluations import build_evaluation_demo
+from meetings.demo_minutes import build_minutes_demo
 from meetings.demo_wishes import build_wishes
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
 from meetings.terms import Term
@@ -219,6 +220,8 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     _build_documents(networks, administrations, coordinator, accounts, today)
     build_wishes(coordinator)
     build_evaluation_demo(networks["NEH"], accounts)
+    build_minutes_demo(coordinator, administrations["MF"], accounts)
+    # After the minutes: the pack's demo only fills in what the others have not made.
     demo_report_back.seed(today)
     return accounts
 

@@ -128,3 +128,20 @@ def reads_report_back(user, target) -> bool:
 
 rules.add_perm("meetings.mark_report_back", marks_report_back)
 rules.add_perm("meetings.read_report_back", reads_report_back)
+# --- minutes and action items (issue 8) ---------------------------------------------------
+
+# The minutes' draft and the meeting's actions are the coordinators' work.
+can_write_minutes = coordinates_meeting
+rules.add_perm("meetings.write_minutes", can_write_minutes)
+
+
+@rules.predicate
+def can_mark_action_done(user, action) -> bool:
+    """Coordinators of the network, and the current representative or substitute of an
+    administration that answers for the action (see meetings/actions.py)."""
+    from meetings.actions import can_mark_done
+
+    return action is not None and can_mark_done(user, action)
+
+
+rules.add_perm("meetings.mark_action_done", can_mark_action_done)

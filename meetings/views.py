@@ -15,6 +15,7 @@ from meetings.models import AgendaItem, Meeting
 from meetings.participation import home_roles_context, participation_context
 from meetings.rules import can_propose_for
 from meetings.views_agenda import published_agenda
+from meetings.views_minutes import meeting_minutes_context
 from networks.models import Network
 from networks.rules import is_coordinator
 from networks.views import work_area_context
@@ -104,4 +105,5 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_propose": can_propose_for(request.user, meeting),
     }
     context.update(participation_context(request.user, meeting))
+    context.update(meeting_minutes_context(meeting))
     return render(request, "meetings/meeting_detail.html", context)

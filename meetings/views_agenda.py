@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import agenda
+from meetings import actions, agenda
 from meetings.forms_agenda import (
     MoveForm,
     OwnItemForm,
@@ -175,6 +175,8 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
     total = sum(item.minutes for item in draft)
     return {
         "meeting": meeting,
+        # Open actions of earlier meetings, under "Uppföljning" (issue 8; meetings/actions.py).
+        "follow_up": actions.follow_up(meeting),
         "proposals": proposals,
         "handled": handled,
         "draft": draft,

@@ -12,6 +12,7 @@ password hash.
 
 import dataclasses
 import datetime
+import itertools
 import random
 from zoneinfo import ZoneInfo
 
@@ -54,6 +55,7 @@ class Subjects:
     meeting: Meeting  # the next published meeting with a published agenda
     administration: Administration
     feed_secret: str = ""  # the user's personal calendar feed (made once, in `build`)
+    held: Meeting | None = None  # the latest held NEH meeting, with minutes v1, v2 and actions
 
 
 # The secret of the personal feed is stored nowhere but here (only its hash is in the database).
@@ -284,6 +286,7 @@ def build(size: Size = SMALL) -> Subjects:
     _theme_wishes(DOCUMENTS_SMALL)
     _evaluations(people[1:11], coordinator)
     _report_back(coordinator, today)
+    _minutes(coordinator, ACTIONS_SMALL)
     return subjects()
 
 
@@ -380,6 +383,7 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
     _documents(DOCUMENTS_FULL - DOCUMENTS_SMALL, today)
     _theme_wishes(DOCUMENTS_FULL - DOCUMENTS_SMALL)
     _evaluations(people[:200])
+    _actions(ACTIONS_FULL - ACTIONS_SMALL, Meeting.objects.filter(network__code="NEH").past()[1:])
     return subjects()
 
 
@@ -428,6 +432,61 @@ def _evaluations(people: list[User], attendee: User | None = None) -> None:
     )
 
 
+ACTIONS_SMALL, ACTIONS_FULL = 20, 400
+
+
+def _held_meeting() -> Meeting | None:
+    return (
+        Meeting.objects.filter(network__code="NEH", status=Meeting.Status.PUBLISHED).past().first()
+    )
+
+
+def _minutes(coordinator: User, actions: int) -> None:
+    """Minutes of the latest held NEH meeting (a draft note per item, two published versions)
+    and `actions` action items on it (issue 8)."""
+    from meetings import minutes
+    from meetings.models_governance import MinutesEntry
+
+    held = _held_meeting()
+    if held is None:
+        return
+    items = list(held.agenda_items.filter(status=AgendaItem.Status.ACCEPTED))
+    draft = minutes.save_draft(held, coordinator, "Sammanfattning av *mötet*.", {})
+    MinutesEntry.objects.bulk_create(
+        MinutesEntry(minutes=draft, agenda_item=item, note="**Anteckning**", outcome="Beslut.")
+        for item in items
+    )
+    _actions(actions, [held])
+    minutes.publish(held, coordinator, "", 0)
+    draft.summary = "Rättad sammanfattning."
+    draft.save()
+    minutes.publish(held, coordinator, "Rättat.", 1)
+
+
+def _actions(count: int, meetings) -> None:
+    """`count` action items spread over `meetings`, each for one or two administrations."""
+    from meetings.models_governance import ActionItem
+
+    meetings = list(meetings)
+    administrations = list(Administration.objects.order_by("pk")[:5])
+    if not meetings or not administrations:
+        return
+    made = ActionItem.objects.bulk_create(
+        ActionItem(
+            meeting=meetings[n % len(meetings)],
+            title=f"Åtgärd {n}",
+            due_on=timezone.localdate(meetings[n % len(meetings)].starts_at)
+            + datetime.timedelta(days=30 + n % 60),
+        )
+        for n in range(count)
+    )
+    through = ActionItem.administrations.through
+    through.objects.bulk_create(
+        through(actionitem_id=action.pk, administration_id=pick.pk)
+        for action, pick in zip(made, itertools.cycle(administrations), strict=False)
+    )
+
+
 def subjects() -> Subjects:
     network = Network.objects.get(code="NEH")
     with_agenda = Meeting.objects.filter(network=network, status=Meeting.Status.PUBLISHED).exclude(
@@ -440,6 +499,7 @@ def subjects() -> Subjects:
         meeting=meeting,
         administration=Administration.objects.order_by("short_name").first(),
         feed_secret=_feed_secret,
+        held=_held_meeting(),
     )
 
 

@@ -24,6 +24,13 @@ PAGES = {
     "agenda": lambda s: reverse("agenda_current", kwargs={"pk": s.meeting.pk}),
     "version": lambda s: reverse("agenda_version", kwargs={"pk": s.meeting.pk, "number": 1}),
     "text": lambda s: reverse("agenda_text", kwargs={"pk": s.meeting.pk}),
+    # Minutes and action items (issue 8).
+    "minutes": lambda s: reverse("minutes_detail", kwargs={"pk": s.held.pk}),
+    "minutes v1": lambda s: reverse("minutes_version", kwargs={"pk": s.held.pk, "number": 1}),
+    "write minutes": lambda s: reverse("minutes_edit", kwargs={"pk": s.held.pk}),
+    "new action": lambda s: reverse("action_create", kwargs={"pk": s.held.pk}),
+    "action": lambda s: reverse("action_done", kwargs={"pk": _first_action(s).pk}),
+    "actions": lambda s: reverse("action_list", kwargs={"code": s.network.code.lower()}),
     # Calendar (issue 7).
     "calendar": lambda s: reverse("calendar_page"),
     "ics": lambda s: reverse("meeting_calendar_file", kwargs={"pk": s.meeting.pk}),
@@ -89,3 +96,9 @@ def _first_consultation(s):
     from meetings.models import Document
 
     return Document.objects.consultations().filter(network=s.network).order_by("pk").first()
+
+
+def _first_action(s):
+    from meetings.models_governance import ActionItem
+
+    return ActionItem.objects.filter(meeting=s.held).order_by("pk").first()

@@ -230,8 +230,13 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         proposed_by=representative,
         administration=administration,
     )
+    from tests.minutes.build import held_meeting_with_minutes
+
     return PageData(
         evaluated=_evaluated_meeting(neh, representative, substitute),
+        minuted=held_meeting_with_minutes(
+            neh, coordinator, administration, people=[representative]
+        ),
         open_for_proposals=open_for_proposals,
         published=published,
         cancelled=cancelled,

@@ -31,6 +31,7 @@ class PageData:
     theme_suggestion: object = None  # the representative's open NEH theme suggestion (issue 11)
     evaluated: object = None  # a held NEH meeting the representative attended (issue 11)
     held: object = None  # a held NEH meeting with Miljöförvaltningen's report-back pack (issue 8)
+    minuted: object = None  # a held NEH meeting with minutes v1 and v2 and actions (issue 8)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,29 @@ PAGES = [
         lambda d: reverse("agenda_version", args=[d.published.pk, 1]),
         SIGNED_IN,
     ),
+    # Issue 8: minutes and action items.
+    AppPage("minutes", lambda d: reverse("minutes_detail", args=[d.minuted.pk]), SIGNED_IN),
+    AppPage(
+        "minutes version 1", lambda d: reverse("minutes_version", args=[d.minuted.pk, 1]), SIGNED_IN
+    ),
+    AppPage(
+        "write minutes", lambda d: reverse("minutes_edit", args=[d.minuted.pk]), ("coordinator",)
+    ),
+    AppPage(
+        "minutes before the meeting",
+        lambda d: reverse("minutes_edit", args=[d.open_for_proposals.pk]),
+        ("coordinator",),
+        status=409,
+    ),
+    AppPage(
+        "new action", lambda d: reverse("action_create", args=[d.minuted.pk]), ("coordinator",)
+    ),
+    AppPage(
+        "action",
+        lambda d: reverse("action_done", args=[d.minuted.open_action.pk]),
+        SIGNED_IN,
+    ),
+    AppPage("actions NEH", lambda d: reverse("action_list", args=["neh"]), ("coordinator",)),
     # Issue 9: documents and consultations.
     AppPage("documents NEH", lambda d: reverse("document_list", args=["neh"]), SIGNED_IN),
     AppPage("add a document", lambda d: reverse("document_create", args=["neh"]), ("coordinator",)),

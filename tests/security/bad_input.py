@@ -54,11 +54,14 @@ from meetings.models import (
     ReportBack,
 )
 from meetings.models_evaluations import Evaluation, EvaluationSettings
+from meetings.models_governance import ActionItem, Minutes, MinutesVersion
 from networks.models import WorkArea
 from representatives.models import Appointment
 from tests.factories import PASSWORD
 from tests.security.matrix import (
+    action_data,
     meeting_edit_data,
+    minutes_data,
     own_item_data,
     plan_term_data,
     proposal_data,
@@ -634,6 +637,68 @@ FORMS.update(
             text=frozenset({"change_note"}),
             optional=frozenset({"change_note"}),
             note="the change note is required from version 2 only",
+        ),
+    }
+)
+
+# Minutes and action items (issue 8).
+FORMS.update(
+    {
+        "minutes_edit": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            valid=lambda w: minutes_data(w),
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and Minutes.objects.get(meeting=w.held_neh).summary == "Vi gick igenom punkterna."
+            ),
+            # Optional Markdown of up to 20 000 (notes) or 10 000 (outcomes) characters: any
+            # text may be saved, and it is sanitised when shown (tests/minutes/test_markdown.py).
+            # Overlong text and NUL are refused: tests/minutes/test_minutes.py.
+            lenient=frozenset({"summary", "note", "outcome", "*"}),
+            note="a draft with every field empty is a valid (empty) draft",
+        ),
+        "minutes_publish": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            valid=lambda w: {
+                "correction_note": "Rättat stavfel.",
+                "based_on": str(MinutesVersion.objects.filter(minutes=w.minutes).count()),
+            },
+            accepted=lambda response, w: MinutesVersion.objects.filter(
+                minutes=w.minutes, number=2, correction_note="Rättat stavfel."
+            ).exists(),
+            text=frozenset({"correction_note"}),
+            note="a correction (version 2) needs its note",
+        ),
+        "action_create": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            valid=lambda w: action_data(w),
+            accepted=lambda response, w: ActionItem.objects.filter(
+                meeting=w.held_neh, title="Ta fram en plan"
+            ).exists(),
+            text=frozenset({"title"}),
+            extra_values={
+                # An administration without a seat in NEH; items of other meetings.
+                "administrations": lambda w: [w.other_administration.pk],
+                "agenda_item": lambda w: [w.held_nsh_item.pk, w.own_proposal.pk],
+                # The day before the meeting.
+                "due_on": lambda w: [
+                    (
+                        timezone.localdate(w.held_neh.starts_at) - datetime.timedelta(days=1)
+                    ).isoformat()
+                ],
+            },
+        ),
+        "action_done": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.action.pk},
+            valid=lambda w: {"done_comment": "Planen är antagen."},
+            accepted=lambda response, w: ActionItem.objects.filter(
+                pk=w.action.pk, status="done", done_comment="Planen är antagen."
+            ).exists(),
+            text=frozenset({"done_comment"}),
         ),
     }
 )

@@ -150,6 +150,7 @@ def world(
     )
     _theme_wishes(world)
     _evaluation_world(world)
+    _minutes_world(world)
     return world
 
 
@@ -209,6 +210,37 @@ def _evaluation_world(world) -> None:
         meeting=world.evaluation_closed_neh, person=world.representative, answer=coming
     )
     world.held_nsh = factories.make_meeting(world.nsh, days_ahead=-1, theme_title="Hållet NSH")
+
+
+def _minutes_world(world) -> None:
+    """Issue 8 (minutes and actions): the held NEH meeting with an item, published minutes
+    (version 1) and an action for Miljöförvaltningen; a held NSH meeting with an action for
+    Socialförvaltningen (for the other network's refusals)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings.models_governance import ActionItem, Minutes, MinutesVersion
+
+    world.held_item = factories.make_agenda_item(world.held_neh, position=1, title="Hållen punkt")
+    world.minutes = Minutes.objects.create(meeting=world.held_neh, summary="Anteckningar")
+    world.minutes_v1 = MinutesVersion.objects.create(
+        minutes=world.minutes,
+        number=1,
+        content={"attendance": [], "summary": "Första versionen", "entries": [], "actions": []},
+        published_by=world.coordinator,
+    )
+    # world.held_nsh: the held NSH meeting of _evaluation_world.
+    world.held_nsh_item = factories.make_agenda_item(world.held_nsh, position=1)
+    due = timezone.localdate() + datetime.timedelta(days=10)
+    world.action = ActionItem.objects.create(
+        meeting=world.held_neh, agenda_item=world.held_item, title="Miljöns åtgärd", due_on=due
+    )
+    world.action.administrations.set([world.administration])
+    world.other_action = ActionItem.objects.create(
+        meeting=world.held_nsh, agenda_item=world.held_nsh_item, title="NSH:s åtgärd", due_on=due
+    )
+    world.other_action.administrations.set([world.other_administration])
 
 
 def _file_document(network, user):

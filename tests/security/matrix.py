@@ -86,6 +86,7 @@ FORBIDDEN = Outcome("403", 403)
 NOT_FOUND = Outcome("404", 404)
 NOT_ALLOWED = Outcome("405 (wrong method)", 405)
 BAD_REQUEST = Outcome("400", 400)
+CONFLICT = Outcome("409 (not possible in the object's state)", 409)
 
 
 def signed_in(outcome: Outcome = OK, **roles: Outcome) -> dict[str, Outcome]:
@@ -579,6 +580,124 @@ MATRIX: dict[str, Case | list[Case]] = {
             post=signed_in(NOT_FOUND),
             data=lambda w: {"change_note": "", "based_on": "0"},
         ),
+    ],
+    # Minutes and action items (issue 8): published minutes for everyone who sees the meeting;
+    # the draft and the actions are the network's coordinators' (409 before the meeting).
+    "minutes_detail": [
+        Case(kwargs=lambda w: {"pk": w.held_neh.pk}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(OK)),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
+    ],
+    "minutes_version": [
+        Case(kwargs=lambda w: {"pk": w.held_neh.pk, "number": 1}, access=signed_in(OK)),
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk, "number": 2},
+            access=signed_in(NOT_FOUND),
+            note="no such version",
+        ),
+        Case(kwargs=lambda w: {"pk": w.planned_nsh.pk, "number": 1}, access=signed_in(NOT_FOUND)),
+    ],
+    "minutes_edit": [
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: minutes_data(w),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: minutes_data(w),
+            note="the other network's coordinator writes nothing here",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=CONFLICT),
+            post=signed_in(FORBIDDEN, coordinator=CONFLICT),
+            data=lambda w: {"summary": "För tidigt"},
+            note="no minutes for a meeting not yet held",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: {"summary": "x"},
+        ),
+    ],
+    "minutes_publish": [
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"correction_note": "Rättat stavfel.", "based_on": "1"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"correction_note": "", "based_on": "0"},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=CONFLICT),
+            data=lambda w: {"correction_note": "", "based_on": "0"},
+            note="no minutes for a meeting not yet held",
+        ),
+    ],
+    "action_create": [
+        Case(
+            kwargs=lambda w: {"pk": w.held_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: action_data(w),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.held_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: action_data(w),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.published_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=CONFLICT),
+            post=signed_in(FORBIDDEN, coordinator=CONFLICT),
+            data=lambda w: action_data(w),
+            note="no actions for a meeting not yet held",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.planned_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            post=signed_in(NOT_FOUND),
+            data=lambda w: action_data(w),
+        ),
+    ],
+    "action_done": [
+        Case(  # Miljöförvaltningen's action in NEH: everyone reads it; the coordinator and
+            # Miljöförvaltningen's representative and substitute mark it done
+            kwargs=lambda w: {"pk": w.action.pk},
+            access=signed_in(OK),
+            post=signed_in(
+                FORBIDDEN, coordinator=REDIRECT, representative=REDIRECT, substitute=REDIRECT
+            ),
+            data=lambda w: {"done_comment": "Klart."},
+        ),
+        Case(  # Socialförvaltningen's action in NSH: nobody in the world's roles marks it
+            kwargs=lambda w: {"pk": w.other_action.pk},
+            access=signed_in(OK),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"done_comment": "Klart."},
+        ),
+    ],
+    "action_list": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
     # Representatives (issue 5). A director acts for the own administration only: its pages
     # are 404 to everyone else, its forms 403.
@@ -1115,6 +1234,27 @@ def proposal_data(world) -> dict:
         "kind": "discussion",
         "wished_minutes": "20",
         "work_area": str(world.neh_area.pk),
+    }
+
+
+def minutes_data(world) -> dict:
+    return {
+        "summary": "Vi gick igenom punkterna.",
+        f"e{world.held_item.pk}-note": "Bra diskussion.",
+        f"e{world.held_item.pk}-outcome": "Beslut: gör så.",
+    }
+
+
+def action_data(world) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    return {
+        "agenda_item": str(world.held_item.pk),
+        "title": "Ta fram en plan",
+        "administrations": [str(world.administration.pk)],
+        "due_on": (timezone.localdate() + datetime.timedelta(days=30)).isoformat(),
     }
 
 

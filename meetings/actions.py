@@ -1,0 +1,140 @@
+"""Action items (åtgärder) decided at a meeting, and their follow-up at the next one.
+
+Coordinators create an action from an agenda item of a held meeting: what, which
+administration(s) answer for it, and by when (not before the meeting). It is marked done,
+with a comment, by a coordinator of the network or by a current representative or substitute
+of an administration that answers for it. Open actions of a network show by themselves under
+"Uppföljning" on the agenda of the network's next meeting until they are done.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Exists
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from meetings.minutes import not_held_reason
+from meetings.models import AgendaItem, Meeting
+from meetings.models_governance import ActionItem
+from networks.rules import is_coordinator
+from representatives.models import Appointment
+
+
+class ActionError(Exception):
+    """A refused action-item change; the message is Swedish and meant for the person."""
+
+
+def create(
+    meeting: Meeting, by, *, agenda_item: AgendaItem, title: str, administrations, due_on
+) -> ActionItem:
+    reason = not_held_reason(meeting)
+    if reason:
+        raise ActionError(reason)
+    if agenda_item.meeting_id != meeting.pk or agenda_item.status != AgendaItem.Status.ACCEPTED:
+        raise ActionError(_("Punkten finns inte på mötets dagordning."))
+    check_due_on(meeting, due_on)
+    if not administrations:
+        raise ActionError(_("Välj minst en förvaltning som svarar för åtgärden."))
+    with transaction.atomic():
+        action = ActionItem.objects.create(
+            meeting=meeting,
+            agenda_item=agenda_item,
+            title=title,
+            due_on=due_on,
+            created_by=by,
+        )
+        action.administrations.set(administrations)
+    return action
+
+
+def check_due_on(meeting: Meeting, due_on: datetime.date) -> None:
+    if due_on < timezone.localdate(meeting.starts_at):
+        raise ActionError(_("Sista dag kan inte ligga före mötet."))
+
+
+def can_mark_done(user, action: ActionItem) -> bool:
+    """Coordinators of the network, and the people seated for a responsible administration."""
+    network = action.meeting.network
+    if is_coordinator(user, network):
+        return True
+    if not user.is_authenticated:
+        return False
+    return (
+        Appointment.objects.current()
+        .filter(
+            person=user,
+            network=network,
+            administration__in=action.administrations.all(),
+        )
+        .exists()
+    )
+
+
+def mark_done(action: ActionItem, by, comment: str) -> ActionItem:
+    with transaction.atomic():
+        locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+        if locked.status == ActionItem.Status.DONE:
+            raise ActionError(_("Åtgärden är redan markerad som klar."))
+        locked.status = ActionItem.Status.DONE
+        locked.done_comment = comment
+        locked.done_at = timezone.now()
+        locked.done_by = by
+        locked.save(update_fields=["status", "done_comment", "done_at", "done_by", "updated_at"])
+    return locked
+
+
+def follow_up(meeting: Meeting) -> list[ActionItem]:
+    """The open actions shown under "Uppföljning" on `meeting`'s agenda.
+
+    Only on the network's next meeting (not held, not cancelled, no other such meeting of the
+    network before it): there, every open action decided at an earlier meeting of the network.
+    One query: the (action, administration) pairs, grouped here; each action gets
+    `responsible` (its administrations' names) and `is_overdue`.
+    """
+    if meeting.is_cancelled or meeting.ends_at < timezone.now():
+        return []
+    now = timezone.now()
+    earlier_coming = Meeting.objects.filter(
+        network_id=meeting.network_id, ends_at__gte=now, starts_at__lt=meeting.starts_at
+    ).exclude(status=Meeting.Status.CANCELLED)
+    pairs = (
+        ActionItem.administrations.through.objects.filter(
+            actionitem__meeting__network_id=meeting.network_id,
+            actionitem__meeting__starts_at__lt=meeting.starts_at,
+            actionitem__status=ActionItem.Status.OPEN,
+        )
+        .filter(~Exists(earlier_coming))
+        .select_related("actionitem__meeting", "administration")
+        .order_by("actionitem__due_on", "actionitem_id", "administration__name")
+    )
+    today = timezone.localdate()
+    actions: dict[int, ActionItem] = {}
+    for pair in pairs:
+        action = actions.get(pair.actionitem_id)
+        if action is None:
+            action = actions[pair.actionitem_id] = pair.actionitem
+            action.responsible = []
+            action.is_overdue = action.due_on < today
+        action.responsible.append(pair.administration.name)
+    return list(actions.values())
+
+
+def for_network(network) -> list[ActionItem]:
+    """The network's actions, open first (by due date), then done (latest first)."""
+    actions = list(
+        ActionItem.objects.filter(meeting__network=network)
+        .select_related("meeting", "agenda_item", "done_by")
+        .prefetch_related("administrations")
+        .order_by("status", "due_on", "pk")
+    )
+    today = timezone.localdate()
+    for action in actions:
+        action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today
+    open_ = [a for a in actions if a.status == ActionItem.Status.OPEN]
+    done = sorted(
+        (a for a in actions if a.status == ActionItem.Status.DONE),
+        key=lambda a: a.done_at,
+        reverse=True,
+    )
+    return open_ + done

@@ -1,0 +1,150 @@
+"""Forms of the minutes and action items. Every input goes through one of these."""
+
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
+from meetings.forms_coordination import DateInput
+from meetings.models import AgendaItem, Meeting
+from representatives.models import Administration, Appointment
+
+MARKDOWN_HELP = _(
+    "Markdown: **fet**, *kursiv*, listor med - och länkar som [text](https://…). "
+    "HTML visas som text."
+)
+
+
+def _length_errors(limit_text) -> dict:
+    return {"max_length": limit_text}
+
+
+class SummaryForm(forms.Form):
+    summary = forms.CharField(
+        label=_("Allmänna anteckningar"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=MARKDOWN_HELP,
+        error_messages=_length_errors(
+            _("Högst %(limit_value)d tecken (texten har %(show_value)d).")
+        ),
+    )
+
+
+class EntryForm(forms.Form):
+    """The note and outcome of one agenda item; prefixed with the item's id (`e<id>`)."""
+
+    note = forms.CharField(
+        label=_("Anteckning"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages=_length_errors(
+            _("Högst %(limit_value)d tecken (texten har %(show_value)d).")
+        ),
+    )
+    outcome = forms.CharField(
+        label=_("Utfall"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Vad mötet kom fram till eller beslutade."),
+        error_messages=_length_errors(
+            _("Högst %(limit_value)d tecken (texten har %(show_value)d).")
+        ),
+    )
+
+
+class PublishMinutesForm(forms.Form):
+    correction_note = forms.CharField(
+        label=_("Vad har rättats?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Krävs när minnesanteckningarna redan är publicerade: rättelsen blir en ny "
+            "version och de tidigare versionerna finns kvar."
+        ),
+        error_messages=_length_errors(
+            _("Högst %(limit_value)d tecken (texten har %(show_value)d).")
+        ),
+    )
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=10**6)
+
+
+def network_administrations(meeting: Meeting):
+    """The administrations with a current seat in the meeting's network."""
+    seated = Appointment.objects.current().filter(
+        network_id=meeting.network_id, administration=OuterRef("pk")
+    )
+    return Administration.objects.filter(Exists(seated)).order_by("name")
+
+
+class ActionForm(forms.Form):
+    agenda_item = IdChoiceField(
+        label=_("Dagordningspunkt"),
+        queryset=AgendaItem.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Välj dagordningspunkten som åtgärden kommer från."),
+            "invalid_choice": _("Punkten finns inte på mötets dagordning."),
+        },
+    )
+    title = forms.CharField(
+        label=_("Vad ska göras?"),
+        max_length=300,
+        error_messages={
+            "required": _("Skriv vad som ska göras."),
+            "max_length": _("Högst %(limit_value)d tecken (texten har %(show_value)d)."),
+        },
+    )
+    administrations = IdMultipleChoiceField(
+        label=_("Ansvariga förvaltningar"),
+        queryset=Administration.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Välj minst en förvaltning som svarar för åtgärden."),
+            "invalid_choice": _("Förvaltningen finns inte i nätverket."),
+            "invalid_pk_value": _("Förvaltningen finns inte i nätverket."),
+        },
+    )
+    due_on = forms.DateField(
+        label=_("Klart senast"),
+        widget=DateInput(),
+        help_text=_("Som ÅÅÅÅ-MM-DD, tidigast mötesdagen."),
+        error_messages={
+            "required": _("Ange när åtgärden ska vara klar."),
+            "invalid": _("Ange ett datum som ÅÅÅÅ-MM-DD."),
+        },
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.meeting = meeting
+        self.fields["agenda_item"].queryset = meeting.agenda_items.filter(
+            status=AgendaItem.Status.ACCEPTED
+        ).order_by("position")
+        self.fields["administrations"].queryset = network_administrations(meeting)
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate(self.meeting.starts_at):
+            raise forms.ValidationError(_("Sista dag kan inte ligga före mötet."))
+        if due_on.year > 2100:
+            raise forms.ValidationError(_("Ange ett rimligt datum."))
+        return due_on
+
+
+class DoneForm(forms.Form):
+    done_comment = forms.CharField(
+        label=_("Kommentar"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Vad gjordes? Kommentaren visas för nätverket."),
+        error_messages={
+            "required": _("Skriv en kort kommentar om vad som gjordes."),
+            "max_length": _("Högst %(limit_value)d tecken (texten har %(show_value)d)."),
+        },
+    )

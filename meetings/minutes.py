@@ -1,0 +1,212 @@
+"""Minutes of a held meeting: the coordinators' draft, and its published, frozen versions.
+
+Only coordinators of the meeting's network write the draft (never shown to anyone else).
+Publishing freezes the draft, the attendance and the meeting's actions into a
+`MinutesVersion` and tells the network's members by e-mail once the transaction commits.
+Published versions are never changed: a correction is version N+1 with a note saying what was
+corrected, and every earlier version stays readable at its own address.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from meetings.models import AgendaItem, Meeting
+from meetings.models_governance import ActionItem, Minutes, MinutesEntry, MinutesVersion
+from meetings.notifications import network_recipients
+from meetings.participation import answers_by_administration
+
+
+class MinutesError(Exception):
+    """A refused minutes action; the message is Swedish and meant for the person."""
+
+
+def not_held_reason(meeting: Meeting) -> str:
+    """Why the meeting can have no minutes (yet), or "" for a held meeting."""
+    if meeting.is_cancelled:
+        return _("Mötet är inställt, så det har inga minnesanteckningar.")
+    if meeting.ends_at >= timezone.now():
+        return _("Mötet har inte hållits än. Minnesanteckningar skrivs efter mötet.")
+    return ""
+
+
+def agenda_items(meeting: Meeting) -> list[AgendaItem]:
+    """The items the meeting dealt with: its accepted agenda, in order."""
+    return list(
+        meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED).order_by(
+            "position", "created_at"
+        )
+    )
+
+
+def draft_for(meeting: Meeting) -> Minutes | None:
+    return Minutes.objects.filter(meeting=meeting).first()
+
+
+def entries_by_item(minutes: Minutes | None) -> dict[int, MinutesEntry]:
+    if minutes is None:
+        return {}
+    return {entry.agenda_item_id: entry for entry in minutes.entries.all()}
+
+
+def save_draft(meeting: Meeting, by, summary: str, entries: dict[int, dict]) -> Minutes:
+    """Save the draft: the summary and, per accepted agenda item id, its note and outcome."""
+    reason = not_held_reason(meeting)
+    if reason:
+        raise MinutesError(reason)
+    items = {item.pk for item in agenda_items(meeting)}
+    if not set(entries) <= items:
+        raise MinutesError(_("Punkten finns inte på mötets dagordning."))
+    with transaction.atomic():
+        Meeting.objects.select_for_update().get(pk=meeting.pk)
+        minutes, _created = Minutes.objects.get_or_create(
+            meeting=meeting, defaults={"written_by": by}
+        )
+        minutes.summary = summary
+        minutes.written_by = by
+        minutes.save()
+        existing = entries_by_item(minutes)
+        for item_pk, values in entries.items():
+            entry = existing.get(item_pk) or MinutesEntry(minutes=minutes, agenda_item_id=item_pk)
+            entry.note = values.get("note", "")
+            entry.outcome = values.get("outcome", "")
+            entry.save()
+    return minutes
+
+
+def attendance_content(meeting: Meeting) -> list[dict]:
+    """Per administration: its people in the network, their answers and the tick list."""
+    return [
+        {
+            "administration": group.administration.name,
+            "people": [
+                {
+                    "name": seat.appointment.person.full_name or seat.appointment.person.email,
+                    "role": seat.appointment.get_role_display(),
+                    "answer": seat.attendance.get_answer_display()
+                    if seat.attendance and seat.attendance.answer
+                    else "",
+                    "attended": seat.attendance.attended if seat.attendance else None,
+                }
+                for seat in group.seats
+            ],
+        }
+        for group in answers_by_administration(meeting)
+    ]
+
+
+def actions_content(meeting: Meeting) -> list[dict]:
+    actions = (
+        ActionItem.objects.filter(meeting=meeting)
+        .select_related("agenda_item")
+        .prefetch_related("administrations")
+        .order_by("due_on", "pk")
+    )
+    return [
+        {
+            "id": action.pk,
+            "title": action.title,
+            "agenda_item": action.agenda_item.title if action.agenda_item else "",
+            "administrations": sorted(a.name for a in action.administrations.all()),
+            "due_on": action.due_on.isoformat(),
+            "status": action.status,
+            "status_label": action.get_status_display(),
+        }
+        for action in actions
+    ]
+
+
+def content(meeting: Meeting, minutes: Minutes) -> dict:
+    """What a published version holds, word for word."""
+    entries = entries_by_item(minutes)
+    return {
+        "attendance": attendance_content(meeting),
+        "summary": minutes.summary,
+        "entries": [
+            {
+                "agenda_item": item.pk,
+                "position": index,
+                "title": item.title,
+                "note": entries[item.pk].note if item.pk in entries else "",
+                "outcome": entries[item.pk].outcome if item.pk in entries else "",
+            }
+            for index, item in enumerate(agenda_items(meeting), start=1)
+        ],
+        "actions": actions_content(meeting),
+    }
+
+
+def latest_version(meeting: Meeting) -> MinutesVersion | None:
+    return (
+        MinutesVersion.objects.filter(minutes__meeting=meeting)
+        .select_related("published_by")
+        .order_by("-number")
+        .first()
+    )
+
+
+def publish(meeting: Meeting, by, correction_note: str, based_on: int) -> MinutesVersion:
+    """Freeze the saved draft as the next version and tell the network's members.
+
+    `based_on` is the version number the coordinator's form showed (0 before the first), so a
+    second coordinator publishing at the same moment is refused instead of duplicating.
+    """
+    reason = not_held_reason(meeting)
+    if reason:
+        raise MinutesError(reason)
+    correction_note = correction_note.strip()
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
+        minutes = draft_for(meeting)
+        if minutes is None:
+            raise MinutesError(_("Spara minnesanteckningarna innan du publicerar dem."))
+        latest = minutes.versions.order_by("-number").first()
+        latest_number = latest.number if latest else 0
+        if based_on != latest_number:
+            raise MinutesError(
+                _("Någon annan har publicerat version %(number)s under tiden. Sidan är uppdaterad.")
+                % {"number": latest_number}
+            )
+        frozen = content(meeting, minutes)
+        if latest is not None:
+            if not correction_note:
+                raise MinutesError(
+                    _("Skriv vad som har rättats. En rättelse blir en ny version med en notering.")
+                )
+            if latest.content == frozen:
+                raise MinutesError(
+                    _("Inget har ändrats sedan version %(number)s.") % {"number": latest_number}
+                )
+        version = MinutesVersion.objects.create(
+            minutes=minutes,
+            number=latest_number + 1,
+            content=frozen,
+            correction_note=correction_note if latest is not None else "",
+            published_by=by,
+        )
+        _send_published(meeting, version)
+    return version
+
+
+def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
+    """One e-mail per member of the network, with the link, after the commit."""
+    recipients = [person.email for person in network_recipients(meeting.network)]
+    if not recipients:
+        return
+    path = reverse("minutes_detail", kwargs={"pk": meeting.pk})
+    with translation.override("sv"):
+        context = {
+            "meeting": meeting,
+            "version": version,
+            "url": settings.SITE_URL.rstrip("/") + path,
+        }
+        subject = " ".join(
+            render_to_string("meetings/email/minutes_published_subject.txt", context).split()
+        )
+        body = render_to_string("meetings/email/minutes_published.txt", context)
+    messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
+    transaction.on_commit(lambda: get_connection().send_messages(messages))

@@ -1,0 +1,281 @@
+"""Minutes and action items: the coordinators' draft, published versions, follow-up.
+
+The draft is only the coordinators' (404/403 like the other coordinator pages); published
+versions are read by everyone who can see the meeting page.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings import actions, minutes
+from meetings.forms_minutes import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
+from meetings.models import Meeting
+from meetings.models_governance import ActionItem, MinutesVersion
+from meetings.rules import can_mark_action_done, can_write_minutes
+from networks.models import Network
+from networks.rules import is_coordinator
+
+NOT_HELD_STATUS = 409  # the meeting exists and is yours, but it has not been held (yet)
+
+
+def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+    )
+
+
+def _coordinated_meeting(request: HttpRequest, pk: int) -> Meeting:
+    meeting = _visible_meeting(request, pk)
+    if not can_write_minutes(request.user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _not_held(request: HttpRequest, meeting: Meeting, reason: str) -> HttpResponse:
+    return render(
+        request,
+        "meetings/minutes/not_held.html",
+        {"meeting": meeting, "reason": reason},
+        status=NOT_HELD_STATUS,
+    )
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def minutes_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
+    """The latest published version (or an earlier one), with the list of all versions."""
+    meeting = _visible_meeting(request, pk)
+    versions = list(
+        MinutesVersion.objects.filter(minutes__meeting=meeting)
+        .select_related("published_by")
+        .order_by("-number")
+    )
+    if number is None:
+        version = versions[0] if versions else None
+    else:
+        version = next((v for v in versions if v.number == number), None)
+        if version is None:
+            raise Http404
+    context = {
+        "meeting": meeting,
+        "version": version,
+        "versions": versions,
+        "is_current": bool(versions) and version is versions[0],
+        "can_write": can_write_minutes(request.user, meeting),
+        "not_held_reason": minutes.not_held_reason(meeting),
+    }
+    return render(request, "meetings/minutes/minutes_detail.html", context)
+
+
+# --- the coordinators' draft ----------------------------------------------------------------
+
+
+def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish_form=None):
+    draft = minutes.draft_for(meeting)
+    entries = minutes.entries_by_item(draft)
+    items = minutes.agenda_items(meeting)
+    latest = draft.versions.order_by("-number").first() if draft else None
+    for item in items:
+        entry = entries.get(item.pk)
+        item.entry_form = (entry_forms or {}).get(item.pk) or EntryForm(
+            prefix=f"e{item.pk}",
+            initial={"note": entry.note, "outcome": entry.outcome} if entry else None,
+        )
+    meeting_actions = list(
+        ActionItem.objects.filter(meeting=meeting)
+        .select_related("agenda_item")
+        .prefetch_related("administrations")
+        .order_by("due_on", "pk")
+    )
+    by_item: dict[int, list] = {}
+    for action in meeting_actions:
+        by_item.setdefault(action.agenda_item_id, []).append(action)
+    for item in items:
+        item.actions = by_item.get(item.pk, [])
+    return {
+        "meeting": meeting,
+        "draft": draft,
+        "items": items,
+        "attendance": minutes.attendance_content(meeting),
+        "summary_form": summary_form
+        or SummaryForm(initial={"summary": draft.summary} if draft else None),
+        "publish_form": publish_form
+        or PublishMinutesForm(initial={"based_on": latest.number if latest else 0}),
+        "latest": latest,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _coordinated_meeting(request, pk)
+    reason = minutes.not_held_reason(meeting)
+    if reason:
+        return _not_held(request, meeting, reason)
+    if request.method == "GET":
+        return render(request, "meetings/minutes/minutes_edit.html", _edit_context(meeting))
+    items = minutes.agenda_items(meeting)
+    summary_form = SummaryForm(request.POST)
+    entry_forms = {item.pk: EntryForm(request.POST, prefix=f"e{item.pk}") for item in items}
+    if summary_form.is_valid() and all(form.is_valid() for form in entry_forms.values()):
+        try:
+            minutes.save_draft(
+                meeting,
+                request.user,
+                summary_form.cleaned_data["summary"],
+                {pk_: form.cleaned_data for pk_, form in entry_forms.items()},
+            )
+        except minutes.MinutesError as error:
+            summary_form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("Utkastet är sparat. Bara samordnarna ser det tills det publiceras."),
+            )
+            return redirect("minutes_edit", pk=meeting.pk)
+    context = _edit_context(meeting, summary_form, entry_forms)
+    context["entry_forms"] = list(entry_forms.values())
+    return render(request, "meetings/minutes/minutes_edit.html", context)
+
+
+@require_POST
+@login_required
+def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _coordinated_meeting(request, pk)
+    reason = minutes.not_held_reason(meeting)
+    if reason:
+        return _not_held(request, meeting, reason)
+    form = PublishMinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            version = minutes.publish(
+                meeting,
+                request.user,
+                form.cleaned_data["correction_note"],
+                form.cleaned_data["based_on"],
+            )
+        except minutes.MinutesError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Version %(number)s av minnesanteckningarna är publicerad och skickad till "
+                    "nätverket."
+                )
+                % {"number": version.number},
+            )
+            return redirect("minutes_detail", pk=meeting.pk)
+    context = _edit_context(meeting, publish_form=form)
+    context["form"] = form
+    return render(request, "meetings/minutes/minutes_edit.html", context)
+
+
+# --- action items ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def action_create(request: HttpRequest, pk: int) -> HttpResponse:
+    meeting = _coordinated_meeting(request, pk)
+    reason = minutes.not_held_reason(meeting)
+    if reason:
+        return _not_held(request, meeting, reason)
+    if request.method == "POST":
+        form = ActionForm(request.POST, meeting=meeting)
+        if form.is_valid():
+            try:
+                action = actions.create(meeting, request.user, **form.cleaned_data)
+            except actions.ActionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, _("Åtgärden ”%(title)s” är skapad.") % {"title": action.title}
+                )
+                return redirect("minutes_edit", pk=meeting.pk)
+    else:
+        initial = {}
+        item = request.GET.get("punkt", "")
+        if item.isdigit() and len(item) < 12:
+            initial["agenda_item"] = int(item)
+        form = ActionForm(meeting=meeting, initial=initial)
+    return render(
+        request, "meetings/minutes/action_create.html", {"meeting": meeting, "form": form}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def action_done(request: HttpRequest, pk: int) -> HttpResponse:
+    visible = Meeting.objects.visible_to(request.user)
+    action = get_object_or_404(
+        ActionItem.objects.select_related("meeting__network", "agenda_item", "done_by"),
+        pk=pk,
+        meeting__in=visible,
+    )
+    # Everyone who sees the meeting reads the action; only the people who answer for it (and
+    # the coordinators) mark it done.
+    can_mark = can_mark_action_done(request.user, action)
+    if request.method == "POST" and not can_mark:
+        raise PermissionDenied
+    form = DoneForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.mark_done(action, request.user, form.cleaned_data["done_comment"])
+        except actions.ActionError as error:
+            form.add_error(None, str(error))
+            status = 409
+        else:
+            messages.success(
+                request, _("Åtgärden ”%(title)s” är markerad som klar.") % {"title": action.title}
+            )
+            if is_coordinator(request.user, action.meeting.network):
+                return redirect("action_list", code=action.meeting.network.code.lower())
+            return redirect("action_done", pk=action.pk)
+    context = {
+        "action": action,
+        "meeting": action.meeting,
+        "administrations": list(action.administrations.order_by("name")),
+        "form": form,
+        "can_mark": can_mark,
+    }
+    return render(request, "meetings/minutes/action_done.html", context, status=status)
+
+
+@require_GET
+@login_required
+def action_list(request: HttpRequest, code: str) -> HttpResponse:
+    network = get_object_or_404(Network, code=code.upper())
+    if not is_coordinator(request.user, network):
+        raise PermissionDenied
+    all_actions = actions.for_network(network)
+    context = {
+        "network": network,
+        "open_actions": [a for a in all_actions if a.status == ActionItem.Status.OPEN],
+        "done_actions": [a for a in all_actions if a.status == ActionItem.Status.DONE],
+    }
+    return render(request, "meetings/minutes/action_list.html", context)
+
+
+# --- for the meeting page and the agenda workspace ------------------------------------------
+
+
+def meeting_minutes_context(meeting: Meeting) -> dict:
+    """The meeting page's minutes link (held meetings) and "Uppföljning" (the next meeting)."""
+    if meeting.is_past:
+        return {
+            "minutes_version": MinutesVersion.objects.filter(minutes__meeting=meeting)
+            .order_by("-number")
+            .first(),
+            "follow_up": [],
+        }
+    return {"minutes_version": None, "follow_up": actions.follow_up(meeting)}
