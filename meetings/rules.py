@@ -51,3 +51,20 @@ rules.add_perm("meetings.coordinate_meeting", coordinates_meeting)
 # Managing a meeting's agenda is coordinating the meeting: the same people, one predicate.
 can_manage_agenda = coordinates_meeting
 rules.add_perm("meetings.manage_agenda", can_manage_agenda)
+
+
+@rules.predicate
+def can_see_question(user, question) -> bool:
+    """A management group's question: its administration's director, its representative and
+    substitute in the question's network, and that network's coordinators. Nobody else."""
+    from meetings.questions import is_member_for
+    from representatives.rules import directed_administration_ids
+
+    return question is not None and (
+        is_coordinator(user, question.network)
+        or question.administration_id in directed_administration_ids(user)
+        or is_member_for(user, question)
+    )
+
+
+rules.add_perm("meetings.view_question", can_see_question)

@@ -47,7 +47,16 @@ PAGES = {
     "areas csv": lambda s: reverse(
         "report_work_areas_csv", kwargs={"code": s.network.code.lower()}
     ),
+    # Questions from the management groups (issue 8).
+    "questions": lambda s: reverse("question_list"),
+    "question": lambda s: reverse("question_detail", kwargs={"pk": _first_question().pk}),
 }
+
+
+def _first_question():
+    from meetings.models_governance import Question
+
+    return Question.objects.order_by("pk").first()
 
 
 def _first_consultation(s):

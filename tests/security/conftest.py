@@ -146,7 +146,26 @@ def world(
     world.attendance = Attendance.objects.create(
         meeting=published_neh, person=representative, answer=Attendance.Answer.COMING
     )
+    _questions(world)
     return world
+
+
+def _questions(w) -> None:
+    """Issue 8: Miljöförvaltningen's NEH questions, one in each state a step starts from, and
+    Socialförvaltningen's (one in NEH, which NEH's coordinator sees; one in NSH, nobody here)."""
+
+    def make(state, administration=w.administration, network=w.neh, **extra):
+        return factories.make_question(
+            network, administration, state=state, raised_by=w.representative, **extra
+        )
+
+    w.question_raised = make("raised", title="Väckt fråga")
+    w.question_on_agenda = make("on_agenda", title="Fråga på dagordningen")
+    w.question_dealt_with = make("dealt_with", meeting=w.held_neh, title="Behandlad fråga")
+    w.question_outcome = make("outcome", meeting=w.held_neh, outcome="Utfall", title="Med utfall")
+    w.question_reported = make("reported_back", meeting=w.held_neh, title="Återrapporterad")
+    w.social_question_neh = make("raised", w.other_administration, title="Socials NEH-fråga")
+    w.social_question_nsh = make("raised", w.other_administration, w.nsh, title="Socials NSH")
 
 
 def _file_document(network, user):
