@@ -239,7 +239,22 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         consultation=factories.make_consultation(
             neh, asked=[administration], title="Remiss: ny avfallsplan"
         ),
+        question=_answered_question(neh, administration, representative, coordinator),
     )
+
+
+def _answered_question(neh, administration, representative, coordinator):
+    """Issue 8: a question answered in writing, so its page has a trail and a step to take."""
+    from meetings import questions
+
+    question = factories.make_question(
+        neh,
+        administration,
+        raised_by=representative,
+        title="Vem ansvarar för skyfallskarteringen?",
+        description="Ledningsgruppen vill veta vart vi vänder oss.",
+    )
+    return questions.answer(question, coordinator, "Samhällsbyggnadsförvaltningen.")
 
 
 @pytest.fixture

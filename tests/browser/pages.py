@@ -28,6 +28,7 @@ class PageData:
     invitation_token: str  # a colleague's invitation to the published meeting
     open_for_proposals: object  # an NEH meeting far enough ahead to take proposals
     consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
+    question: object = None  # Miljöförvaltningen's NEH question, answered in writing (issue 8)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,18 @@ PAGES = [
         ("coordinator",),
     ),
     AppPage("term report", lambda d: reverse("term_report_print", args=["neh"]), ("coordinator",)),
+    # Issue 8: questions from the management groups.
+    AppPage("questions", lambda d: reverse("question_list"), SIGNED_IN),
+    AppPage(
+        "register a question",
+        lambda d: reverse("question_create", args=["neh"]),
+        ("representative", "substitute"),
+    ),
+    AppPage(
+        "question",
+        lambda d: reverse("question_detail", args=[d.question.pk]),
+        ("representative", "substitute", "director", "coordinator"),
+    ),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
     AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),
