@@ -21,6 +21,9 @@ see it among their open questions and may answer it in writing or mark it dealt 
 administration's representative in that network may propose it to one of its meetings. If the
 question was on an agenda item of the first network, the link to the item is dropped (the item
 itself stays for that network's coordinators to handle in their triage).
+
+A question whose proposal was declined or withdrawn stays "on the agenda" in name; the table lets
+the representative propose it again from there (`only_if`), so it is not stuck.
 """
 
 import dataclasses
@@ -47,6 +50,15 @@ class QuestionError(Exception):
     """A refused step; the message is Swedish and meant for the person."""
 
 
+def _proposal_fell_through(question: Question) -> bool:
+    """On an agenda only in name: its proposal was declined or withdrawn (propose it again)."""
+    item = question.agenda_item
+    return item is not None and item.status in (
+        AgendaItem.Status.DECLINED,
+        AgendaItem.Status.WITHDRAWN,
+    )
+
+
 @dataclasses.dataclass(frozen=True)
 class Transition:
     action: str
@@ -54,6 +66,14 @@ class Transition:
     target: str
     owner: str  # MEMBER or COORDINATOR
     label: object  # the button's text (lazy)
+    # Sources allowed only when a condition on the question holds: {state: condition}.
+    only_if: dict = dataclasses.field(default_factory=dict)
+
+    def starts_from(self, question: Question) -> bool:
+        if question.state not in self.sources:
+            return False
+        condition = self.only_if.get(question.state)
+        return condition is None or condition(question)
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -61,10 +81,11 @@ TRANSITIONS: dict[str, Transition] = {
     for t in [
         Transition(
             "propose",
-            (State.RAISED, State.REFERRED),
+            (State.RAISED, State.REFERRED, State.ON_AGENDA),
             State.ON_AGENDA,
             MEMBER,
             gettext_lazy("Föreslå till dagordningen"),
+            only_if={State.ON_AGENDA: _proposal_fell_through},
         ),
         Transition(
             "answer",
@@ -135,7 +156,7 @@ def allowed_actions(user, question: Question) -> list[Transition]:
     return [
         t
         for t in TRANSITIONS.values()
-        if question.state in t.sources and has_role(user, question, t.owner)
+        if t.starts_from(question) and has_role(user, question, t.owner)
     ]
 
 
@@ -150,7 +171,7 @@ def _check(question: Question, user, action: str) -> Transition:
                 )
             )
         raise QuestionError(_("Bara nätverkets samordnare kan göra det här med frågan."))
-    if question.state not in transition.sources:
+    if not transition.starts_from(question):
         if action == "outcome":
             raise QuestionError(
                 _(
@@ -168,7 +189,7 @@ def _check(question: Question, user, action: str) -> Transition:
 def _lock(question: Question) -> Question:
     return (
         Question.objects.select_for_update()
-        .select_related("network", "administration")
+        .select_related("network", "administration", "agenda_item")
         .get(pk=question.pk)
     )
 

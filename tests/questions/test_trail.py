@@ -221,3 +221,21 @@ def test_raise_and_propose_is_all_or_nothing(neh, representative):
             neh, representative, {"title": "X", "raised_on": timezone.localdate()}, closed
         )
     assert not Question.objects.exists()
+
+
+def test_a_declined_proposal_can_be_proposed_again(
+    question, representative, coordinator, meeting, neh
+):
+    questions.propose(question, representative, meeting)
+    q = fresh(question)
+    with pytest.raises(QuestionError):  # still a live proposal
+        questions.propose(q, representative, meeting)
+    assert [t.action for t in questions.allowed_actions(representative, q)] == []
+    agenda.decline(meeting, q.agenda_item.pk, "Passar inte nu.", coordinator)
+    later = factories.make_meeting(neh, days_ahead=60)
+    q = fresh(q)
+    assert "propose" in [t.action for t in questions.allowed_actions(representative, q)]
+    questions.propose(q, representative, later)
+    q = fresh(q)
+    assert q.agenda_item.meeting == later and q.state == State.ON_AGENDA
+    assert [s for s, _a in trail(q)] == [State.RAISED, State.ON_AGENDA, State.ON_AGENDA]
