@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("meetings.documents_urls")),
     path("", include("meetings.urls_report_back")),
     path("", include("meetings.urls_minutes")),
+    path("", include("meetings.urls_questions")),
     path("", include("representatives.lifecycle_urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

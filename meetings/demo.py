@@ -19,6 +19,7 @@ from accounts.models import User
 from meetings import demo_report_back
 from meetings.demo_evaluations import build_evaluation_demo
 from meetings.demo_minutes import build_minutes_demo
+from meetings.demo_questions import build_question_demo
 from meetings.demo_wishes import build_wishes
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
 from meetings.terms import Term
@@ -221,7 +222,8 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     build_wishes(coordinator)
     build_evaluation_demo(networks["NEH"], accounts)
     build_minutes_demo(coordinator, administrations["MF"], accounts)
-    # After the minutes: the pack's demo only fills in what the others have not made.
+    build_question_demo()
+    # After the minutes and the questions: the pack's demo only fills in what they have not made.
     demo_report_back.seed(today)
     return accounts
 

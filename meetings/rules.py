@@ -145,3 +145,20 @@ def can_mark_action_done(user, action) -> bool:
 
 
 rules.add_perm("meetings.mark_action_done", can_mark_action_done)
+
+
+@rules.predicate
+def can_see_question(user, question) -> bool:
+    """A management group's question: its administration's director, its representative and
+    substitute in the question's network, and that network's coordinators. Nobody else."""
+    from meetings.questions import is_member_for
+    from representatives.rules import directed_administration_ids
+
+    return question is not None and (
+        is_coordinator(user, question.network)
+        or question.administration_id in directed_administration_ids(user)
+        or is_member_for(user, question)
+    )
+
+
+rules.add_perm("meetings.view_question", can_see_question)

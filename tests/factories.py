@@ -93,3 +93,18 @@ def make_consultation(network: Network, asked=(), **extra):
     for administration in asked:
         ConsultationResponse.objects.create(document=document, administration=administration)
     return document
+
+
+def make_question(network: Network, administration, *, state: str = "raised", **extra):
+    """A management group's question in `state`, with a one-event trail (issue 8)."""
+    from meetings.models_governance import Question, QuestionEvent
+
+    extra.setdefault("title", "En fråga från ledningsgruppen")
+    extra.setdefault("raised_on", timezone.localdate() - datetime.timedelta(days=7))
+    if state == "referred":
+        extra.setdefault("referred_to", network)
+    question = Question.objects.create(
+        network=network, administration=administration, state=state, **extra
+    )
+    QuestionEvent.objects.create(question=question, state=state, actor=extra.get("raised_by"))
+    return question

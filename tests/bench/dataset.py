@@ -65,9 +65,10 @@ _feed_secret = ""
 def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
     from meetings.models import Document
+    from meetings.models_governance import Question
 
     with transaction.atomic():
-        from meetings.models_governance import ActionItem, Question, ReportBack
+        from meetings.models_governance import ActionItem, ReportBack
 
         ReportBack.objects.all().delete()
         ActionItem.objects.all().delete()
@@ -287,6 +288,7 @@ def build(size: Size = SMALL) -> Subjects:
     _evaluations(people[1:11], coordinator)
     _report_back(coordinator, today)
     _minutes(coordinator, ACTIONS_SMALL)
+    _questions(QUESTIONS_SMALL, random.Random(3), today)
     return subjects()
 
 
@@ -384,6 +386,7 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
     _theme_wishes(DOCUMENTS_FULL - DOCUMENTS_SMALL)
     _evaluations(people[:200])
     _actions(ACTIONS_FULL - ACTIONS_SMALL, Meeting.objects.filter(network__code="NEH").past()[1:])
+    _questions(QUESTIONS_FULL - QUESTIONS_SMALL, random.Random(4), today)
     return subjects()
 
 
@@ -484,6 +487,54 @@ def _actions(count: int, meetings) -> None:
     through.objects.bulk_create(
         through(actionitem_id=action.pk, administration_id=pick.pk)
         for action, pick in zip(made, itertools.cycle(administrations), strict=False)
+    )
+
+
+QUESTIONS_SMALL, QUESTIONS_FULL = 20, 400
+
+
+def _questions(count: int, rng: random.Random, today: datetime.date) -> None:
+    """Questions of the management groups in every state (issue 8), each with a short trail.
+    The first ever made is the measured one: the coordinators' own administration's, raised."""
+    from meetings.models_governance import Question, QuestionEvent
+
+    State = Question.State
+    networks = list(Network.objects.order_by("code"))
+    administrations = list(Administration.objects.order_by("pk"))
+    held = {
+        n.pk: Meeting.objects.filter(network=n, starts_at__lt=timezone.now()).first()
+        for n in networks
+    }
+    first = not Question.objects.exists()
+    made = []
+    for n in range(count):
+        network = networks[n % len(networks)]
+        state = State.RAISED if first and n == 0 else rng.choice(list(State))
+        with_meeting = state in (State.DEALT_WITH, State.OUTCOME, State.REPORTED_BACK, State.CLOSED)
+        if with_meeting and held[network.pk] is None:
+            state, with_meeting = State.RAISED, False
+        made.append(
+            Question(
+                network=network,
+                administration=(
+                    Administration.objects.get(short_name="ZZ")
+                    if first and n == 0
+                    else rng.choice(administrations)
+                ),
+                title=f"Fråga {n} från ledningsgruppen",
+                description="Bakgrund till frågan. " * rng.randint(1, 5),
+                raised_on=today - datetime.timedelta(days=rng.randint(1, 700)),
+                state=state,
+                meeting=held[network.pk] if with_meeting else None,
+                referred_to=network if state == State.REFERRED else None,
+                outcome="Utfall." if with_meeting else "",
+            )
+        )
+    made = Question.objects.bulk_create(made)
+    QuestionEvent.objects.bulk_create(
+        QuestionEvent(question=q, state=state, note="Steg.")
+        for q in made
+        for state in (State.RAISED, q.state)
     )
 
 

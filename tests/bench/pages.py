@@ -70,6 +70,9 @@ PAGES = {
         "report_back_text", kwargs={"pk": _held(s).pk, "administration_pk": _own(s).pk}
     ),
     "pack status": lambda s: reverse("report_back_status", kwargs={"pk": _held(s).pk}),
+    # Questions from the management groups (issue 8).
+    "questions": lambda s: reverse("question_list"),
+    "question": lambda s: reverse("question_detail", kwargs={"pk": _first_question().pk}),
 }
 
 
@@ -90,6 +93,12 @@ def _own(s):
     from representatives.models import Administration
 
     return Administration.objects.get(short_name="ZZ")
+
+
+def _first_question():
+    from meetings.models_governance import Question
+
+    return Question.objects.order_by("pk").first()
 
 
 def _first_consultation(s):

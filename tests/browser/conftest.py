@@ -248,6 +248,7 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         ),
         theme_suggestion=_theme_suggestions(neh, representative, substitute, administration),
         held=held,
+        question=_answered_question(neh, administration, representative, coordinator),
     )
 
 
@@ -321,6 +322,20 @@ def _report_back_content(held, administration, representative):
     )
     action.administrations.add(administration)
     factories.make_document(held.network, title="Presentation: cirkulär upphandling", meeting=held)
+
+
+def _answered_question(neh, administration, representative, coordinator):
+    """Issue 8: a question answered in writing, so its page has a trail and a step to take."""
+    from meetings import questions
+
+    question = factories.make_question(
+        neh,
+        administration,
+        raised_by=representative,
+        title="Vem ansvarar för skyfallskarteringen?",
+        description="Ledningsgruppen vill veta vart vi vänder oss.",
+    )
+    return questions.answer(question, coordinator, "Samhällsbyggnadsförvaltningen.")
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ class PageData:
     evaluated: object = None  # a held NEH meeting the representative attended (issue 11)
     held: object = None  # a held NEH meeting with Miljöförvaltningen's report-back pack (issue 8)
     minuted: object = None  # a held NEH meeting with minutes v1 and v2 and actions (issue 8)
+    question: object = None  # Miljöförvaltningen's NEH question, answered in writing (issue 8)
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,18 @@ PAGES = [
         "report-back status",
         lambda d: reverse("report_back_status", args=[d.held.pk]),
         ("coordinator",),
+    ),
+    # Issue 8: questions from the management groups.
+    AppPage("questions", lambda d: reverse("question_list"), SIGNED_IN),
+    AppPage(
+        "register a question",
+        lambda d: reverse("question_create", args=["neh"]),
+        ("representative", "substitute"),
+    ),
+    AppPage(
+        "question",
+        lambda d: reverse("question_detail", args=[d.question.pk]),
+        ("representative", "substitute", "director", "coordinator"),
     ),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),

@@ -65,6 +65,8 @@ from tests.security.matrix import (
     own_item_data,
     plan_term_data,
     proposal_data,
+    question_data,
+    question_propose_data,
     report_back_data,
     reschedule_data,
 )
@@ -702,6 +704,102 @@ FORMS.update(
         ),
     }
 )
+
+
+def _question(w, name):
+    from meetings.models_governance import Question
+
+    return Question.objects.get(pk=getattr(w, name).pk)
+
+
+# Questions from the management groups (issue 8). Acting on another administration's question,
+# skipping states and an outcome without a meeting are tested in tests/questions/test_views.py
+# (they are other URLs, not other field values).
+FORMS.update(
+    {
+        "question_create": Form(
+            role="representative",
+            kwargs=lambda w: {"code": "neh"},
+            valid=lambda w: {**question_data(w), "title": "Helt ny fråga"},
+            accepted=lambda response, w: _question_state("Helt ny fråga") == "on_agenda",
+            text=frozenset({"title", "description"}),
+            optional=frozenset({"description", "wished_minutes"}),
+            # Unticked, the question is registered without a proposal: any value is a choice.
+            lenient=frozenset({"propose"}),
+            extra_values={
+                "meeting": lambda w: [w.published_nsh.pk, w.held_neh.pk, w.planned_neh.pk],
+                "raised_on": lambda w: [_in_days(1)],
+            },
+        ),
+        "question_propose": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            valid=lambda w: question_propose_data(w),
+            accepted=lambda response, w: _question(w, "question_raised").state == "on_agenda",
+            extra_values={"meeting": lambda w: [w.published_nsh.pk, w.held_neh.pk]},
+        ),
+        "question_answer": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            valid=lambda w: {"written_answer": "Så här är det."},
+            accepted=lambda response, w: _question(w, "question_raised").state == "answered",
+            text=frozenset({"written_answer"}),
+        ),
+        "question_refer": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            valid=lambda w: {"to_network": str(w.nsh.pk), "note": "Hör hemma där."},
+            accepted=lambda response, w: _question(w, "question_raised").state == "referred",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            extra_values={"to_network": lambda w: [w.neh.pk]},
+        ),
+        "question_deal_with": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.question_on_agenda.pk},
+            valid=lambda w: {"meeting": str(w.held_neh.pk), "note": "Diskuterad."},
+            accepted=lambda response, w: _question(w, "question_on_agenda").state == "dealt_with",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            # a coming meeting, the other network's, a planned one
+            extra_values={
+                "meeting": lambda w: [w.published_neh.pk, w.published_nsh.pk, w.planned_neh.pk]
+            },
+        ),
+        "question_outcome": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.question_dealt_with.pk},
+            valid=lambda w: {"outcome": "Nätverket tar fram en mall."},
+            accepted=lambda response, w: _question(w, "question_dealt_with").state == "outcome",
+            text=frozenset({"outcome"}),
+        ),
+        "question_report_back": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.question_outcome.pk},
+            valid=lambda w: {"reported_back_on": _in_days(0), "note": ""},
+            accepted=lambda response, w: _question(w, "question_outcome").state == "reported_back",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            # in the future; before the management group raised the question
+            extra_values={"reported_back_on": lambda w: [_in_days(1), _in_days(-400)]},
+        ),
+        "question_close": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.question_reported.pk},
+            valid=lambda w: {"note": "Klart."},
+            accepted=lambda response, w: _question(w, "question_reported").state == "closed",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            lenient=frozenset({"*"}),  # closing needs no note: the empty submission closes
+        ),
+    }
+)
+
+
+def _question_state(title: str) -> str | None:
+    from meetings.models_governance import Question
+
+    return Question.objects.filter(title=title).values_list("state", flat=True).first()
 
 
 def _in_days(days: int) -> str:

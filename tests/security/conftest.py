@@ -151,6 +151,7 @@ def world(
     _theme_wishes(world)
     _evaluation_world(world)
     _minutes_world(world)
+    _questions(world)
     return world
 
 
@@ -241,6 +242,24 @@ def _minutes_world(world) -> None:
         meeting=world.held_nsh, agenda_item=world.held_nsh_item, title="NSH:s åtgärd", due_on=due
     )
     world.other_action.administrations.set([world.other_administration])
+
+
+def _questions(w) -> None:
+    """Issue 8: Miljöförvaltningen's NEH questions, one in each state a step starts from, and
+    Socialförvaltningen's (one in NEH, which NEH's coordinator sees; one in NSH, nobody here)."""
+
+    def make(state, administration=w.administration, network=w.neh, **extra):
+        return factories.make_question(
+            network, administration, state=state, raised_by=w.representative, **extra
+        )
+
+    w.question_raised = make("raised", title="Väckt fråga")
+    w.question_on_agenda = make("on_agenda", title="Fråga på dagordningen")
+    w.question_dealt_with = make("dealt_with", meeting=w.held_neh, title="Behandlad fråga")
+    w.question_outcome = make("outcome", meeting=w.held_neh, outcome="Utfall", title="Med utfall")
+    w.question_reported = make("reported_back", meeting=w.held_neh, title="Återrapporterad")
+    w.social_question_neh = make("raised", w.other_administration, title="Socials NEH-fråga")
+    w.social_question_nsh = make("raised", w.other_administration, w.nsh, title="Socials NSH")
 
 
 def _file_document(network, user):

@@ -156,6 +156,65 @@ INVITATION_DATA = {
     "reason": "Arbetar med temat.",
 }
 
+
+def question_data(w) -> dict:
+    return {
+        "title": "Ny fråga från ledningsgruppen",
+        "description": "Bakgrund",
+        "raised_on": question_today(),
+        "propose": "on",
+        "meeting": str(w.published_neh.pk),
+        "wished_minutes": "15",
+    }
+
+
+def question_propose_data(w) -> dict:
+    return {"meeting": str(w.published_neh.pk), "wished_minutes": "15"}
+
+
+def question_today() -> str:
+    from django.utils import timezone
+
+    return timezone.localdate().isoformat()
+
+
+def question_step_cases(action: str, owner: str, source: str, data) -> list[Case]:
+    """A step's rows: on a question in the state it starts from, the owner role redirects
+    (back to the question), the other roles who see the question get 403, everyone else 404;
+    on another administration's question in the same network, and in the other network."""
+    seeing = dict.fromkeys(["representative", "substitute", "director", "coordinator"], FORBIDDEN)
+    owners = ["representative", "substitute"] if owner == "member" else ["coordinator"]
+    own = {**seeing, **dict.fromkeys(owners, REDIRECT)}
+    # Socialförvaltningen's NEH question is "raised": NEH's coordinator may take the network's
+    # steps that start there; any other step comes back as the page with the refusal.
+    if owner == "member":
+        social_outcome = FORBIDDEN
+    else:
+        social_outcome = REDIRECT if source == "question_raised" else OK
+    return [
+        Case(
+            kwargs=lambda w: {"pk": getattr(w, source).pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, **own),
+            data=data,
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.social_question_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND, coordinator=social_outcome),
+            data=data,
+            note="another administration's question (NEH's coordinator sees it)",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.social_question_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(NOT_FOUND),
+            data=data,
+            note="the other network's question",
+        ),
+    ]
+
+
 MATRIX: dict[str, Case | list[Case]] = {
     # The app's own pages.
     "home": Case(access=signed_in(OK)),
@@ -1161,6 +1220,66 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(NOT_FOUND)),
         Case(kwargs=lambda w: {"pk": w.planned_neh.pk}, access=signed_in(NOT_FOUND)),
     ],
+    # Questions from the management groups (issue 8). A question exists only for its
+    # administration's director, representative and substitute in its network, and for that
+    # network's coordinators; each step belongs to one of those roles (403 for the others).
+    "question_list": Case(access=signed_in(OK)),
+    "question_create": [
+        Case(
+            kwargs=lambda w: {"code": "neh"},
+            access=signed_in(FORBIDDEN, representative=OK, substitute=OK),
+            post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
+            data=lambda w: question_data(w),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh"},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: question_data(w),
+            note="no seat in NSH",
+        ),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "question_detail": [
+        Case(
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            access=signed_in(
+                NOT_FOUND, representative=OK, substitute=OK, director=OK, coordinator=OK
+            ),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.social_question_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+            note="another administration's question: only NEH's coordinator sees it",
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.social_question_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            note="the other network's question",
+        ),
+    ],
+    **{
+        f"question_{action}": question_step_cases(action, owner, source, data)
+        for action, owner, source, data in [
+            ("propose", "member", "question_raised", lambda w: question_propose_data(w)),
+            ("answer", "coordinator", "question_raised", lambda w: {"written_answer": "Svar"}),
+            ("refer", "coordinator", "question_raised", lambda w: {"to_network": w.nsh.pk}),
+            (
+                "deal_with",
+                "coordinator",
+                "question_on_agenda",
+                lambda w: {"meeting": w.held_neh.pk},
+            ),
+            ("outcome", "coordinator", "question_dealt_with", lambda w: {"outcome": "Utfall"}),
+            (
+                "report_back",
+                "member",
+                "question_outcome",
+                lambda w: {"reported_back_on": question_today()},
+            ),
+            ("close", "member", "question_reported", lambda w: {"note": ""}),
+        ]
+    },
 }
 
 

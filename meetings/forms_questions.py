@@ -1,0 +1,169 @@
+"""Forms of the questions from the management groups: registering, and one per step."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meetings.form_fields import IdChoiceField
+from meetings.forms_agenda import MINUTES_ERRORS, TITLE_ERRORS
+from meetings.models import Meeting
+from networks.models import Network
+
+NOTE_ERRORS = {"max_length": _("Texten får vara högst %(limit_value)d tecken.")}
+DATE_ERRORS = {"required": _("Ange ett datum."), "invalid": _("Ange ett datum som ÅÅÅÅ-MM-DD.")}
+
+
+class MeetingChoiceField(IdChoiceField):
+    def label_from_instance(self, meeting: Meeting) -> str:
+        return f"{meeting.starts_at:%Y-%m-%d} {meeting.theme_title}".strip()
+
+
+NOTE_LABEL = _("Anteckning (valfri)")
+
+
+def _note() -> forms.CharField:
+    return forms.CharField(
+        label=NOTE_LABEL,
+        required=False,
+        max_length=2000,
+        error_messages=NOTE_ERRORS,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+def _minutes() -> forms.IntegerField:
+    return forms.IntegerField(
+        label=_("Önskad tid (minuter)"),
+        min_value=1,
+        max_value=120,
+        initial=15,
+        error_messages=MINUTES_ERRORS,
+    )
+
+
+def _meetings(meetings: list[Meeting], **kwargs) -> MeetingChoiceField:
+    field = MeetingChoiceField(
+        queryset=Meeting.objects.filter(pk__in=[m.pk for m in meetings]),
+        error_messages={
+            "required": _("Välj ett möte."),
+            "invalid_choice": _("Välj ett av mötena i listan."),
+        },
+        **kwargs,
+    )
+    # Choices from the list already read (no second query to render them).
+    field.choices = [("", _("Välj möte"))] + [
+        (m.pk, field.label_from_instance(m)) for m in meetings
+    ]
+    return field
+
+
+class QuestionForm(forms.Form):
+    """A representative registers a question, and may propose it to a meeting at once."""
+
+    title = forms.CharField(label=_("Rubrik"), max_length=200, error_messages=TITLE_ERRORS)
+    description = forms.CharField(
+        label=_("Beskrivning"),
+        required=False,
+        max_length=5000,
+        error_messages=NOTE_ERRORS,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Vad vill ledningsgruppen veta, och varför?"),
+    )
+    raised_on = forms.DateField(
+        label=_("Datum då ledningsgruppen väckte frågan"),
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    propose = forms.BooleanField(
+        label=_("Föreslå frågan till dagordningen för ett möte"), required=False
+    )
+
+    def __init__(self, *args, meetings: list[Meeting], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"] = _meetings(meetings, label=_("Möte"), required=False)
+        self.fields["meeting"].help_text = _("Bara möten som tar emot förslag just nu.")
+        self.fields["wished_minutes"] = _minutes()
+        self.fields["wished_minutes"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("propose") and not cleaned.get("meeting") and "meeting" not in self.errors:
+            self.add_error("meeting", _("Välj vilket möte frågan ska föreslås till."))
+        if not cleaned.get("propose"):
+            cleaned["meeting"] = None
+        if cleaned.get("wished_minutes") is None:
+            cleaned["wished_minutes"] = 15
+        return cleaned
+
+
+class ProposeForm(forms.Form):
+    def __init__(self, *args, meetings: list[Meeting], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"] = _meetings(meetings, label=_("Möte"))
+        self.fields["wished_minutes"] = _minutes()
+
+
+class AnswerForm(forms.Form):
+    written_answer = forms.CharField(
+        label=_("Skriftligt svar"),
+        max_length=5000,
+        error_messages={"required": _("Skriv svaret."), **NOTE_ERRORS},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ReferForm(forms.Form):
+    to_network = IdChoiceField(
+        label=_("Hänvisa till"),
+        queryset=Network.objects.none(),
+        empty_label=None,
+        error_messages={
+            "invalid_choice": _("Välj det andra nätverket."),
+            "required": _("Välj det andra nätverket."),
+        },
+    )
+    note = _note()
+
+    def __init__(self, *args, network: Network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_network"].queryset = Network.objects.exclude(pk=network.pk)
+
+
+class DealtWithForm(forms.Form):
+    def __init__(self, *args, meetings: list[Meeting], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"] = _meetings(meetings, label=_("Behandlad på mötet"))
+        self.fields["note"] = _note()
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.CharField(
+        label=_("Utfall"),
+        max_length=5000,
+        error_messages={"required": _("Skriv utfallet."), **NOTE_ERRORS},
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Vad kom nätverket fram till? Det här får ledningsgruppen tillbaka."),
+    )
+
+
+class ReportBackForm(forms.Form):
+    reported_back_on = forms.DateField(
+        label=_("Återrapporterad till ledningsgruppen den"),
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    note = _note()
+
+
+class CloseForm(forms.Form):
+    note = _note()
+
+
+FORMS = {
+    "propose": ProposeForm,
+    "answer": AnswerForm,
+    "refer": ReferForm,
+    "deal_with": DealtWithForm,
+    "outcome": OutcomeForm,
+    "report_back": ReportBackForm,
+    "close": CloseForm,
+}

@@ -1,0 +1,67 @@
+"""The questions' e-mails (Swedish): the administration's people are told when the network
+answers, refers or records an outcome; the other network's coordinators when one is referred.
+
+Sent with `transaction.on_commit`, so a rolled-back step never sends a mail.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from accounts.models import User
+from meetings.models_governance import Question
+from representatives.models import Appointment
+
+
+def members(question: Question) -> list[User]:
+    """Who raised it, and the administration's current representative and substitute in the
+    question's network: each person once, active, with an address."""
+    person_ids = set(
+        Appointment.objects.current()
+        .filter(network_id=question.network_id, administration_id=question.administration_id)
+        .values_list("person_id", flat=True)
+    )
+    if question.raised_by_id:
+        person_ids.add(question.raised_by_id)
+    return list(
+        User.objects.filter(pk__in=person_ids, is_active=True).exclude(email="").order_by("email")
+    )
+
+
+def _messages(question: Question, kind: str, people) -> list[EmailMessage]:
+    url = settings.SITE_URL.rstrip("/") + reverse("question_detail", kwargs={"pk": question.pk})
+    messages = []
+    with translation.override("sv"):
+        for person in people:
+            context = {"question": question, "person": person, "kind": kind, "url": url}
+            subject = render_to_string("meetings/questions/email/subject.txt", context).strip()
+            body = render_to_string("meetings/questions/email/step.txt", context)
+            messages.append(EmailMessage(subject, body, to=[person.email]))
+    return messages
+
+
+def _send_on_commit(build) -> None:
+    def send() -> None:
+        messages = build()
+        if messages:
+            get_connection().send_messages(messages)
+
+    transaction.on_commit(send)
+
+
+def notify_members(question: Question, kind: str) -> None:
+    """kind: "answered", "referred" or "outcome"."""
+    _send_on_commit(lambda: _messages(question, kind, members(question)))
+
+
+def notify_coordinators_of_referral(question: Question) -> None:
+    _send_on_commit(
+        lambda: _messages(
+            question,
+            "referred_to_you",
+            question.network.coordinators.filter(is_active=True).exclude(email=""),
+        )
+    )

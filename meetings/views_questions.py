@@ -1,0 +1,211 @@
+"""The questions from the management groups: register, follow, and take each step.
+
+Who sees a question: its administration's director, its representative and substitute in the
+question's network, and that network's coordinators (meetings.rules.can_see_question); for
+everyone else it does not exist (404). A step someone may see but does not own is 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings import questions
+from meetings.forms_questions import FORMS, QuestionForm
+from meetings.models_governance import Question
+from meetings.rules import can_see_question, current_appointment
+from networks.models import Network
+from networks.rules import coordinated_network_ids
+from representatives.models import Appointment
+from representatives.rules import directed_administration_ids
+
+LIST_RELATED = ("network", "administration", "agenda_item__meeting", "meeting")
+
+
+def _list(queryset) -> list[Question]:
+    return list(queryset.select_related(*LIST_RELATED))
+
+
+@require_GET
+@login_required
+def question_list(request: HttpRequest) -> HttpResponse:
+    """ "Frågor": the director's, the representative's and the coordinators' views in one page."""
+    user = request.user
+    directed = directed_administration_ids(user)
+    coordinated = coordinated_network_ids(user)
+    seats = list(
+        Appointment.objects.current()
+        .for_person(user)
+        .select_related("network", "administration")
+        .order_by("network__code")
+    )
+    context = {"seats": seats, "directed": bool(directed), "coordinated": bool(coordinated)}
+    if directed:
+        context["director_questions"] = _list(
+            Question.objects.filter(administration_id__in=directed).order_by(
+                "administration__name", "-raised_on", "-pk"
+            )
+        )
+    if seats:
+        mine = Q(pk__in=[])
+        for seat in seats:
+            mine |= Q(network_id=seat.network_id, administration_id=seat.administration_id)
+        context["member_questions"] = _list(
+            Question.objects.filter(mine).order_by("-raised_on", "-pk")
+        )
+    if coordinated:
+        ours = Question.objects.filter(network_id__in=coordinated)
+        context["open_questions"] = _list(
+            ours.filter(state__in=questions.OPEN_STATES).order_by("raised_on", "pk")
+        )
+        context["awaiting_report"] = _list(
+            ours.filter(state__in=questions.AWAITING_REPORT_STATES).order_by("raised_on", "pk")
+        )
+    return render(request, "meetings/questions/question_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def question_create(request: HttpRequest, code: str) -> HttpResponse:
+    network = get_object_or_404(Network, code=code.upper())
+    if current_appointment(request.user, network) is None:
+        raise PermissionDenied
+    meetings = questions.proposable_meetings(network)
+    if request.method == "POST":
+        form = QuestionForm(request.POST, meetings=meetings)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                question = questions.raise_and_propose(
+                    network, request.user, data, data["meeting"], data["wished_minutes"]
+                )
+            except questions.QuestionError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Frågan är föreslagen till dagordningen.")
+                    if data["meeting"]
+                    else _("Frågan är registrerad."),
+                )
+                return redirect("question_detail", pk=question.pk)
+    else:
+        form = QuestionForm(meetings=meetings)
+    return render(
+        request,
+        "meetings/questions/question_form.html",
+        {"network": network, "form": form, "has_meetings": bool(meetings)},
+    )
+
+
+def _visible_question(request: HttpRequest, pk: int) -> Question:
+    question = get_object_or_404(
+        Question.objects.select_related(
+            "network",
+            "administration",
+            "raised_by",
+            "agenda_item__meeting",
+            "meeting",
+            "referred_to",
+        ),
+        pk=pk,
+    )
+    if not can_see_question(request.user, question):
+        raise Http404
+    return question
+
+
+def _form_for(action: str, question: Question, data=None):
+    kwargs = {"auto_id": f"{action}-%s"}
+    if action == "propose":
+        kwargs["meetings"] = questions.proposable_meetings(question.network)
+    elif action == "deal_with":
+        kwargs["meetings"] = questions.held_meetings(question.network)
+    elif action == "refer":
+        kwargs["network"] = question.network
+    form = FORMS[action](data, **kwargs)
+    if action == "deal_with" and data is None and question.agenda_item_id:
+        form.initial["meeting"] = question.agenda_item.meeting_id
+    return form
+
+
+def _detail(request: HttpRequest, question: Question, bound=None, status: int = 200):
+    bound_action, bound_form = bound or (None, None)
+    allowed = questions.allowed_actions(request.user, question)
+    if bound_action and bound_action not in {t.action for t in allowed}:
+        # The question moved on meanwhile: still show the form with what was wrong in it.
+        allowed.append(questions.TRANSITIONS[bound_action])
+    actions = [
+        (t, bound_form if t.action == bound_action else _form_for(t.action, question))
+        for t in allowed
+    ]
+    context = {
+        "question": question,
+        "events": list(question.events.select_related("actor", "meeting")),
+        "actions": actions,
+        "form": bound_form,
+    }
+    return render(request, "meetings/questions/question_detail.html", context, status=status)
+
+
+@require_GET
+@login_required
+def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _visible_question(request, pk))
+
+
+def _run(action: str, question: Question, user, data: dict) -> Question:
+    if action == "propose":
+        return questions.propose(question, user, data["meeting"], data["wished_minutes"])
+    if action == "answer":
+        return questions.answer(question, user, data["written_answer"])
+    if action == "refer":
+        return questions.refer(question, user, data["to_network"], data["note"])
+    if action == "deal_with":
+        return questions.deal_with(question, user, data["meeting"], data["note"])
+    if action == "outcome":
+        return questions.record_outcome(question, user, data["outcome"])
+    if action == "report_back":
+        return questions.report_back(question, user, data["reported_back_on"], data["note"])
+    return questions.close(question, user, data["note"])
+
+
+DONE = {
+    "propose": gettext_lazy("Frågan är föreslagen till dagordningen."),
+    "answer": gettext_lazy("Svaret är sparat och skickat till förvaltningen."),
+    "refer": gettext_lazy("Frågan är hänvisad till andra nätverket."),
+    "deal_with": gettext_lazy("Frågan är markerad som behandlad."),
+    "outcome": gettext_lazy("Utfallet är sparat och skickat till förvaltningen."),
+    "report_back": gettext_lazy("Återrapporten är registrerad."),
+    "close": gettext_lazy("Frågan är avslutad."),
+}
+
+
+@require_POST
+@login_required
+def question_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One step of the table in meetings/questions.py; the URL names the action."""
+    question = _visible_question(request, pk)
+    transition = questions.TRANSITIONS[action]
+    if not questions.has_role(request.user, question, transition.owner):
+        raise PermissionDenied
+    form = _form_for(action, question, request.POST)
+    if form.is_valid():
+        try:
+            question = _run(action, question, request.user, form.cleaned_data)
+        except questions.QuestionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, str(DONE[action]))
+            if not can_see_question(request.user, question):
+                return redirect("question_list")
+            return redirect("question_detail", pk=question.pk)
+    question = Question.objects.select_related(*LIST_RELATED, "raised_by", "referred_to").get(
+        pk=question.pk
+    )
+    return _detail(request, question, bound=(action, form))
