@@ -14,6 +14,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
@@ -206,7 +207,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
             end_date=term_start - datetime.timedelta(days=201),
         )
     )
-    Appointment.objects.bulk_create(appointments)
+    bulk_create_with_history(appointments, Appointment)  # each with its first history row
 
     for network in networks.values():
         _build_meetings(network, today, administrations, accounts)
@@ -322,7 +323,7 @@ def _build_agenda(meeting, representative, administration, areas, *, with_propos
             )
             for index, (title, status, reason) in enumerate(proposals)
         ]
-    AgendaItem.objects.bulk_create(items)
+    bulk_create_with_history(items, AgendaItem)
 
 
 def _build_coordination_examples(networks: dict[str, Network], today: datetime.date) -> None:
@@ -515,9 +516,12 @@ def _build_documents(networks, administrations, coordinator, accounts, today) ->
         asked=[administrations[short] for short in ("MF", "SBF", "TF", "KLF")],
     )
     # Tekniska förvaltningen has already answered; Miljöförvaltningen has not yet.
-    ConsultationResponse.objects.filter(
-        document=consultation, administration=administrations["TF"]
-    ).update(sent_at=timezone.now(), sent_by=None)
+    documents.mark_response_sent(
+        ConsultationResponse.objects.get(
+            document=consultation, administration=administrations["TF"]
+        ),
+        None,
+    )
     documents.add_document(
         network=neh,
         user=coordinator,
