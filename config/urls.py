@@ -26,6 +26,7 @@ urlpatterns = [
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents_urls")),
     path("", include("representatives.lifecycle_urls")),
+    path("", include("meetings.urls_history")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -80,3 +80,11 @@ def one_row(instance, history_type: str = CHANGED) -> Iterator[None]:
     with unrecorded(instance):
         yield
     record(instance, history_type)
+
+
+class KeepHistoryAdmin:
+    """Admin mixin for tracked models (and their inlines): no deleting, since the app keeps
+    these records and ends, cancels or withdraws them instead (tests/history)."""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

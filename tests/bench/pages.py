@@ -47,6 +47,8 @@ PAGES = {
     "areas csv": lambda s: reverse(
         "report_work_areas_csv", kwargs={"code": s.network.code.lower()}
     ),
+    # Change history (issue 9).
+    "history": lambda s: reverse("object_history", kwargs={"key": "mote", "pk": s.meeting.pk}),
 }
 
 
