@@ -44,9 +44,9 @@ def _last_ids() -> dict[type, int]:
 @pytest.mark.parametrize("name", WRITES)
 def test_each_view_writes_history_with_the_acting_person(
     name,
-    world,
+    world,  # noqa: F811 - the fixture imported above
     user_for_role,
-    mailoutbox,  # noqa: F811
+    mailoutbox,
 ):
     form = FORMS[name]
     user = user_for_role(form.role)
