@@ -17,6 +17,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
+from meetings import demo_history
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
 from meetings.terms import Term
 from networks.models import Network
@@ -215,6 +216,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     _build_agenda_versions(coordinator)
     _build_participation(networks["NEH"], administrations["MF"], accounts)
     _build_documents(networks, administrations, coordinator, accounts, today)
+    demo_history.build_history_example(networks["NEH"], coordinator)
     return accounts
 
 

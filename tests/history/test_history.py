@@ -145,3 +145,25 @@ def test_admin_cannot_delete_tracked_records(admin_user):
         for inline in model_admin.get_inline_instances(request):
             if inline.model in tracked_models():
                 assert not inline.has_delete_permission(request)
+
+
+def test_document_and_appointment_history_query_counts_are_flat(
+    client, coordinator, neh, representative
+):
+    client.force_login(coordinator)
+    document = factories.make_document(neh, title="Dokument")
+    appointment = representative.appointments.get()
+    areas = list(neh.work_areas.active()[:2])
+    urls = [
+        reverse("object_history", args=["dokument", document.pk]),
+        reverse("object_history", args=["uppdrag", appointment.pk]),
+    ]
+    document.work_areas.set(areas[:1])  # one related model's names to look up, as later
+    small = [_history_queries(client, url) for url in urls]
+    for index in range(12):
+        document.title = f"Dokument {index}"
+        document.save()
+        document.work_areas.set(areas[index % 2 : index % 2 + 1])
+        appointment.mandate_confirmed_at = None if index % 2 else document.created_at
+        appointment.save()
+    assert [_history_queries(client, url) for url in urls] == small
