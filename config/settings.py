@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "template_partials",
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Change history: the signed-in person is recorded as the one who made each change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("meetings.urls_minutes")),
     path("", include("meetings.urls_questions")),
     path("", include("representatives.lifecycle_urls")),
+    path("", include("meetings.urls_history")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -11,9 +11,10 @@ from meetings.models import (
     Invitation,
     Meeting,
 )
+from networks.history import KeepHistoryAdmin
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(KeepHistoryAdmin, admin.TabularInline):
     model = AgendaItem
     fk_name = "meeting"
     extra = 0
@@ -22,7 +23,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(KeepHistoryAdmin, admin.ModelAdmin):
     list_display = ["starts_at", "network", "theme_title", "status", "format", "sequence"]
     list_filter = ["network", "status", "format"]
     search_fields = ["theme_title", "theme_description", "place"]
@@ -35,7 +36,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(KeepHistoryAdmin, admin.ModelAdmin):
     list_display = ["title", "meeting", "kind", "status", "position", "proposed_by"]
     list_filter = ["status", "kind", "meeting__network", "is_management_question"]
     search_fields = ["title", "description", "proposed_by__full_name", "proposed_by__email"]
@@ -84,7 +85,7 @@ class InvitationAdmin(admin.ModelAdmin):
     exclude = ["token_hash"]
 
 
-class ConsultationResponseInline(admin.TabularInline):
+class ConsultationResponseInline(KeepHistoryAdmin, admin.TabularInline):
     model = ConsultationResponse
     extra = 0
     fields = ["administration", "sent_at", "sent_by"]
@@ -92,7 +93,7 @@ class ConsultationResponseInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(KeepHistoryAdmin, admin.ModelAdmin):
     list_display = ["title", "network", "kind", "deadline", "created_at"]
     list_filter = ["network", "kind"]
     search_fields = ["title", "file_name"]

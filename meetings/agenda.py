@@ -146,7 +146,8 @@ def _take_off_agenda(item: AgendaItem) -> None:
         return
     gap = item.position
     item.position = None
-    item.save(update_fields=["position"])
+    # The caller saves the item's new state next; that one history row shows the change.
+    item.save_without_historical_record(update_fields=["position"])
     later = (
         AgendaItem.objects.select_for_update()
         .filter(meeting_id=item.meeting_id, position__gt=gap)
@@ -286,7 +287,7 @@ def move(meeting: Meeting, item_pk: int, direction: str, expected_position: int)
         mine, theirs = item.position, neighbour.position
         # Through an empty place, since (meeting, position) is unique at every step.
         item.position = None
-        item.save(update_fields=["position"])
+        item.save_without_historical_record(update_fields=["position"])  # a step, not a change
         neighbour.position = mine
         neighbour.save(update_fields=["position"])
         item.position = theirs

@@ -14,9 +14,10 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from meetings import demo_report_back
+from meetings import demo_history, demo_report_back
 from meetings.demo_evaluations import build_evaluation_demo
 from meetings.demo_minutes import build_minutes_demo
 from meetings.demo_questions import build_question_demo
@@ -211,7 +212,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
             end_date=term_start - datetime.timedelta(days=201),
         )
     )
-    Appointment.objects.bulk_create(appointments)
+    bulk_create_with_history(appointments, Appointment)  # each with its first history row
 
     for network in networks.values():
         _build_meetings(network, today, administrations, accounts)
@@ -225,6 +226,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     build_question_demo()
     # After the minutes and the questions: the pack's demo only fills in what they have not made.
     demo_report_back.seed(today)
+    demo_history.build_history_example(networks["NEH"], coordinator)
     return accounts
 
 
@@ -333,7 +335,7 @@ def _build_agenda(meeting, representative, administration, areas, *, with_propos
             )
             for index, (title, status, reason) in enumerate(proposals)
         ]
-    AgendaItem.objects.bulk_create(items)
+    bulk_create_with_history(items, AgendaItem)
 
 
 def _build_coordination_examples(networks: dict[str, Network], today: datetime.date) -> None:
@@ -526,9 +528,12 @@ def _build_documents(networks, administrations, coordinator, accounts, today) ->
         asked=[administrations[short] for short in ("MF", "SBF", "TF", "KLF")],
     )
     # Tekniska förvaltningen has already answered; Miljöförvaltningen has not yet.
-    ConsultationResponse.objects.filter(
-        document=consultation, administration=administrations["TF"]
-    ).update(sent_at=timezone.now(), sent_by=None)
+    documents.mark_response_sent(
+        ConsultationResponse.objects.get(
+            document=consultation, administration=administrations["TF"]
+        ),
+        None,
+    )
     documents.add_document(
         network=neh,
         user=coordinator,

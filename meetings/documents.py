@@ -21,8 +21,10 @@ from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_create_with_history
 
 from meetings.models import ConsultationResponse, Document, document_upload_to
+from networks.history import CREATED, one_row, record
 from networks.models import Network
 from representatives.models import Administration, Appointment
 
@@ -187,12 +189,16 @@ def add_document(
                 document.file_name = clean_file_name(upload.name or "")
                 document.file_size = upload.size
                 document.file_content_type = CONTENT_TYPES[upload_kind]
-            document.save()
-            document.work_areas.set(work_areas)
+            with one_row(document, CREATED):  # the document with its work areas
+                document.save()
+                document.work_areas.set(work_areas)
             if document.is_consultation:
-                ConsultationResponse.objects.bulk_create(
-                    ConsultationResponse(document=document, administration=administration)
-                    for administration in asked
+                bulk_create_with_history(
+                    [
+                        ConsultationResponse(document=document, administration=administration)
+                        for administration in asked
+                    ],
+                    ConsultationResponse,
                 )
     except BaseException:
         if stored_name is not None:
@@ -206,6 +212,9 @@ def mark_response_sent(response: ConsultationResponse, user) -> bool:
     updated = ConsultationResponse.objects.filter(pk=response.pk, sent_at__isnull=True).update(
         sent_at=timezone.now(), sent_by=user
     )
+    if updated:  # update() sends no signals: the history row is written here
+        response.refresh_from_db(fields=["sent_at", "sent_by"])
+        record(response)
     return bool(updated)
 
 

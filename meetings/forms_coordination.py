@@ -14,6 +14,7 @@ from meetings.form_fields import IdMultipleChoiceField
 from meetings.models import Meeting, MeetingStateError, StaleMeetingError, check_meeting_times
 from meetings.planning import Slot, parse_term, selectable_terms, term_value
 from meetings.terms import Term
+from networks.history import unrecorded
 from networks.models import WorkArea
 
 WEEKDAYS = [
@@ -254,8 +255,11 @@ class MeetingForm(forms.ModelForm):
             fields += ["starts_at", "ends_at"]
             if {"date", "start_time", "end_time"} & set(self.changed_data):
                 changed |= {"starts_at", "ends_at"}
+        # The areas first, unrecorded: the history row save_changes writes holds the whole
+        # edit. A stale version raises there, and the view's transaction undoes the areas too.
+        with unrecorded(meeting):
+            meeting.work_areas.set(self.cleaned_data["work_areas"])
         meeting.save_changes(fields, changed=changed)
-        meeting.work_areas.set(self.cleaned_data["work_areas"])
         return meeting
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.terms import Term
+from networks.history import History, record
 from networks.models import Network, WorkArea
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration
@@ -117,6 +118,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    history = History(m2m_fields=[work_areas])
 
     class Meta:
         verbose_name = _("möte")
@@ -198,6 +200,8 @@ class Meeting(models.Model):
         self.updated_at = values["updated_at"]
         if calendar_change:
             self.sequence = Meeting.objects.values_list("sequence", flat=True).get(pk=self.pk)
+        # update() sends no signals: the history row is written here, from the saved values.
+        record(self)
 
     def publish_theme(self) -> None:
         """Planned → published: the theme goes out to the network, with the moment stored."""
@@ -318,6 +322,8 @@ class AgendaItem(models.Model):
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    history = History()
 
     class Meta:
         verbose_name = _("dagordningspunkt")
@@ -667,6 +673,7 @@ class Document(models.Model):
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
+    history = History(m2m_fields=[work_areas])
 
     class Meta:
         verbose_name = _("dokument")
@@ -730,6 +737,8 @@ class ConsultationResponse(models.Model):
         related_name="+",
         verbose_name=_("markerat av"),
     )
+
+    history = History()
 
     class Meta:
         verbose_name = _("remissvar")

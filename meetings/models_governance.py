@@ -15,8 +15,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 
 from meetings.models import AgendaItem, Meeting
+from networks.history import History
 from networks.models import Network
 from representatives.models import Administration
 
@@ -338,3 +340,12 @@ class ReportBack(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting} – {self.administration}"
+
+
+# Change history (issue 9): registered here in one block rather than in each class. The
+# question trail (QuestionEvent) and the published minutes (MinutesVersion) are append-only
+# records of their own and get no history.
+for _model in (Question, Minutes, MinutesEntry, ReportBack):
+    register(_model, records_class=History, app="meetings")
+del _model
+register(ActionItem, records_class=History, app="meetings", m2m_fields=["administrations"])

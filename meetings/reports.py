@@ -13,6 +13,9 @@ Definitions:
   when that person's Attendance has an answer.
 - Coverage: a work area counts once per held meeting that has it as a theme, and once per
   accepted agenda item of a held meeting.
+- Questions: those an administration raised in the network with `raised_on` in the term;
+  reported back when the question is reported back or closed, or has a report-back date.
+  An administration with questions but no seat in the term still gets a row.
 """
 
 import dataclasses
@@ -20,7 +23,7 @@ import datetime
 
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
 from networks.models import Network
 from representatives.models import Administration, Appointment
@@ -35,6 +38,8 @@ class AdministrationRow:
     attended: list[bool | None]  # one per held meeting
     invited: int
     answered: int
+    questions_raised: int = 0
+    questions_reported_back: int = 0
 
     @property
     def attended_count(self) -> int:
@@ -115,6 +120,14 @@ class TermReport:
         return {"bars": self._bars(pairs, 100), "height": 16 + 28 * len(pairs)}
 
     @property
+    def questions_chart(self) -> dict:
+        pairs = [
+            (row.administration.short_name, row.questions_raised) for row in self.administrations
+        ]
+        scale = max((value for _, value in pairs), default=1)
+        return {"bars": self._bars(pairs, scale), "height": 16 + 28 * len(pairs)}
+
+    @property
     def work_area_chart(self) -> dict:
         pairs = [(row.name, row.themes + row.agenda_items) for row in self.work_areas]
         scale = max((value for _, value in pairs), default=1)
@@ -128,7 +141,7 @@ def _covers(appointment: Appointment, day: datetime.date) -> bool:
 
 
 def term_report(network: Network, term: Term) -> TermReport:
-    """The figures for one network and term, in six queries."""
+    """The figures for one network and term, in seven queries."""
     held = list(
         Meeting.objects.filter(
             network=network, status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now()
@@ -153,11 +166,21 @@ def term_report(network: Network, term: Term) -> TermReport:
         ).values_list("work_area_id", flat=True)
     )
 
+    questions = list(
+        Question.objects.filter(
+            network=network, raised_on__gte=term.first_day, raised_on__lte=term.last_day
+        ).select_related("administration")
+    )
+
     by_administration: dict[int, list[Appointment]] = {}
     administrations: dict[int, Administration] = {}
     for appointment in appointments:
         by_administration.setdefault(appointment.administration_id, []).append(appointment)
         administrations[appointment.administration_id] = appointment.administration
+    for question in questions:
+        if question.administration_id not in administrations:
+            by_administration[question.administration_id] = []
+            administrations[question.administration_id] = question.administration
 
     rows = []
     for administration_id, seats in by_administration.items():
@@ -178,6 +201,14 @@ def term_report(network: Network, term: Term) -> TermReport:
                     present = bool(present) or attendance.attended
             row.attended.append(present)
         rows.append(row)
+    reported = {Question.State.REPORTED_BACK, Question.State.CLOSED}
+    row_of = {row.administration.pk: row for row in rows}
+    for question in questions:
+        row = row_of[question.administration_id]
+        row.questions_raised += 1
+        if question.state in reported or question.reported_back_on is not None:
+            row.questions_reported_back += 1
+    rows.sort(key=lambda row: row.administration.name)
 
     theme_counts: dict[int, int] = {}
     names: dict[int, str] = {}

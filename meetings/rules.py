@@ -4,6 +4,7 @@ import rules
 
 from networks.rules import is_coordinator
 from representatives.models import Appointment
+from representatives.rules import is_director
 
 
 def current_appointment(user, network) -> Appointment | None:
@@ -162,3 +163,27 @@ def can_see_question(user, question) -> bool:
 
 
 rules.add_perm("meetings.view_question", can_see_question)
+
+
+def history_network(obj):
+    """The network a history-tracked object belongs to, through its own links."""
+    for path in ("network", "meeting", "document", "minutes"):
+        linked = getattr(obj, path, None)
+        if linked is None:
+            continue
+        return linked if path == "network" else history_network(linked)
+    return None
+
+
+@rules.predicate
+def can_see_history(user, obj) -> bool:
+    """Coordinators of an object's network see its change history (meetings/history.py); a
+    director also sees the history of the own administration's appointments."""
+    if obj is None:
+        return False
+    if is_coordinator(user, history_network(obj)):
+        return True
+    return isinstance(obj, Appointment) and is_director(user, obj.administration)
+
+
+rules.add_perm("meetings.view_history", can_see_history)

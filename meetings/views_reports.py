@@ -98,6 +98,8 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Besvarade inbjudningar"),
             _("Inbjudningar"),
             _("Andel besvarade (%)"),
+            _("Väckta frågor"),
+            _("Återrapporterade frågor"),
         ]
     )
     for row in report.administrations:
@@ -111,6 +113,8 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
                 row.answered,
                 row.invited,
                 "" if percent is None else percent,
+                row.questions_raised,
+                row.questions_reported_back,
             ]
         )
     return response

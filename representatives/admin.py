@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from networks.history import KeepHistoryAdmin
 from representatives.models import Administration, Appointment
 
 
@@ -11,7 +12,7 @@ class AdministrationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Appointment)
-class AppointmentAdmin(admin.ModelAdmin):
+class AppointmentAdmin(KeepHistoryAdmin, admin.ModelAdmin):
     list_display = ["person", "role", "administration", "network", "start_date", "end_date"]
     list_filter = ["network", "role", "administration", ("end_date", admin.EmptyFieldListFilter)]
     search_fields = ["person__full_name", "person__email", "administration__name"]

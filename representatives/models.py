@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from networks.history import History
 from networks.models import Network
 
 
@@ -83,6 +84,7 @@ class Appointment(models.Model):
     end_date = models.DateField(_("till"), null=True, blank=True)
 
     objects = AppointmentQuerySet.as_manager()
+    history = History()
 
     class Meta:
         verbose_name = _("uppdrag")

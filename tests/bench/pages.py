@@ -73,6 +73,8 @@ PAGES = {
     # Questions from the management groups (issue 8).
     "questions": lambda s: reverse("question_list"),
     "question": lambda s: reverse("question_detail", kwargs={"pk": _first_question().pk}),
+    # Change history (issue 9).
+    "history": lambda s: reverse("object_history", kwargs={"key": "mote", "pk": s.meeting.pk}),
 }
 
 

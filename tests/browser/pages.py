@@ -208,6 +208,12 @@ PAGES = [
     AppPage("my data", lambda d: reverse("my_data"), ACCOUNT_HOLDER),
     AppPage("my sessions", lambda d: reverse("usersessions_list"), ACCOUNT_HOLDER),
     AppPage("accounts to deactivate", lambda d: reverse("people_to_deactivate"), ("coordinator",)),
+    # Change history (issue 9).
+    AppPage(
+        "meeting history",
+        lambda d: reverse("object_history", args=["mote", d.published.pk]),
+        ("coordinator",),
+    ),
     AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
     AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),
     # Issue 11: theme wishes (members suggest and support, coordinators adopt or close).

@@ -20,6 +20,10 @@ The dataset (VT 2025 in NEH, target 3–4 meetings):
   item on m1; Gamma the subject of an accepted item on m3. A proposed Gamma item on m1 and
   Gamma on the cancelled and next-term meetings do not count.
   → Alfa 2 + 0, Beta 1 + 1, Gamma 0 + 1.
+- Questions: Miljöförvaltningen raised four in VT 2025: one still raised, one reported back,
+  one closed, one answered in writing with a report-back date → 4 raised, 3 reported back;
+  and one in HT 2024 (another term). Socialförvaltningen raised one, on an agenda → 1, 0.
+  Kulturförvaltningen's question is in NSH and does not count in NEH.
 """
 
 import datetime
@@ -29,7 +33,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.reports import term_report
 from meetings.terms import Term
 from networks.models import WorkArea
@@ -119,7 +123,27 @@ def term_data(neh, nsh, administration, other_administration, representative, su
     _attend(cancelled, rita, COMING)
     _attend(planned, rita, COMING)
     _attend(next_term, rita, COMING, True)
+
+    state = Question.State
+    _question(neh, miljo, datetime.date(2025, 1, 20), state.RAISED)
+    _question(neh, miljo, datetime.date(2025, 2, 3), state.REPORTED_BACK)
+    _question(neh, miljo, datetime.date(2025, 3, 3), state.CLOSED)
+    _question(neh, miljo, datetime.date(2025, 6, 30), state.ANSWERED, datetime.date(2025, 8, 20))
+    _question(neh, miljo, datetime.date(2024, 12, 31), state.CLOSED)  # HT 2024
+    _question(neh, social, datetime.date(2025, 4, 1), state.ON_AGENDA)
+    _question(nsh, elsewhere, datetime.date(2025, 4, 1), state.CLOSED)  # NSH
     return {"held": [m1, m2, m3], "miljo": miljo, "social": social}
+
+
+def _question(network, administration, raised_on, state, reported_back_on=None) -> Question:
+    return Question.objects.create(
+        network=network,
+        administration=administration,
+        title=f"Fråga {raised_on}",
+        raised_on=raised_on,
+        state=state,
+        reported_back_on=reported_back_on,
+    )
 
 
 @pytest.fixture
@@ -152,6 +176,8 @@ def test_report_figures_match_the_hand_built_term(neh, term_data):
     assert social.attended == [False, False, True]
     assert (social.attended_count, social.answered, social.invited) == (1, 1, 3)
     assert social.answered_percent == 33
+    assert (miljo.questions_raised, miljo.questions_reported_back) == (4, 3)
+    assert (social.questions_raised, social.questions_reported_back) == (1, 0)
     areas = {row.name: (row.themes, row.agenda_items) for row in report.work_areas}
     assert areas["Alfa"] == (2, 0)
     assert areas["Beta"] == (1, 1)
@@ -207,7 +233,11 @@ def test_report_page_shows_tables_and_charts_with_the_same_numbers(client_for, t
     assert _chart_values(html, "chart-coverage") == coverage
     assert sorted(coverage, reverse=True)[:3] == [2, 2, 1]
     assert "4 av 6" in html and "1 av 3" in html
-    assert html.count('aria-hidden="true" focusable="false"') == 4
+    assert _table_values(html, "num-questions") == [4, 1]
+    assert _table_values(html, "num-reported-back") == [3, 0]
+    assert _chart_values(html, "chart-questions") == [4, 1]
+    assert "3 av 4" in html
+    assert html.count('aria-hidden="true" focusable="false"') == 5
     assert 'style="' not in html
 
 
@@ -224,6 +254,9 @@ def test_term_report_print_shows_the_same_figures(client_for, term_data):
     assert _chart_values(html, "chart-answers") == [67, 33]
     assert _chart_values(html, "chart-coverage") == _table_values(html, "num-coverage")
     assert "4 av 6 (67 %)" in html
+    assert _table_values(html, "num-questions") == [4, 1]
+    assert _table_values(html, "num-reported-back") == [3, 0]
+    assert _chart_values(html, "chart-questions") == [4, 1]
 
 
 def test_report_defaults_to_the_current_term(client_for, neh):
@@ -256,10 +289,24 @@ def test_attendance_csv_content(client_for, term_data):
     assert response["Content-Disposition"] == 'attachment; filename="narvaro-neh-2025-vt.csv"'
     assert response.content.decode("utf-8") == (
         "\ufeffFörvaltning;2025-02-10;2025-03-17;2025-05-12;Närvarade;Hållna möten;"
-        "Besvarade inbjudningar;Inbjudningar;Andel besvarade (%)\r\n"
-        "Miljöförvaltningen;Ja;Ja;;2;3;4;6;67\r\n"
-        "Socialförvaltningen;Nej;Nej;Ja;1;3;1;3;33\r\n"
+        "Besvarade inbjudningar;Inbjudningar;Andel besvarade (%);"
+        "Väckta frågor;Återrapporterade frågor\r\n"
+        "Miljöförvaltningen;Ja;Ja;;2;3;4;6;67;4;3\r\n"
+        "Socialförvaltningen;Nej;Nej;Ja;1;3;1;3;33;1;0\r\n"
     )
+
+
+def test_an_administration_without_a_seat_still_shows_its_questions(neh, term_data):
+    unseated = factories.make_administration("Tekniska förvaltningen")
+    _question(neh, unseated, datetime.date(2025, 5, 5), Question.State.CLOSED)
+
+    rows = {row.administration.name: row for row in term_report(neh, VT_2025).administrations}
+
+    assert list(rows)[-1] == "Tekniska förvaltningen"
+    row = rows["Tekniska förvaltningen"]
+    assert (row.questions_raised, row.questions_reported_back) == (1, 1)
+    assert row.attended == [None, None, None]
+    assert row.invited == 0
 
 
 def _csv_text(value: str) -> str:
@@ -353,6 +400,7 @@ def _grow(neh, extra: int) -> None:
         AgendaItem.objects.create(
             meeting=meeting, title="X", work_area=area, status=AgendaItem.Status.ACCEPTED
         )
+        _question(neh, administration, datetime.date(2025, 2, 1), Question.State.CLOSED)
 
 
 @pytest.mark.parametrize("name", REPORT_VIEWS)
@@ -371,10 +419,10 @@ def test_report_query_count_does_not_grow(
 
 
 # Session, user, network, coordinator check, the term choices, then six for the figures:
-# held meetings, their work areas, appointments, answers, agenda items, work areas.
+# held meetings, their work areas, appointments, answers, agenda items, questions, work areas.
 QUERIES = {
-    "participation_report": 11,
-    "term_report_print": 11,
-    "report_attendance_csv": 11,
-    "report_work_areas_csv": 11,
+    "participation_report": 12,
+    "term_report_print": 12,
+    "report_attendance_csv": 12,
+    "report_work_areas_csv": 12,
 }

@@ -1280,6 +1280,51 @@ MATRIX: dict[str, Case | list[Case]] = {
             ("close", "member", "question_reported", lambda w: {"note": ""}),
         ]
     },
+    # Change history (issue 9): coordinators of the object's network; directors for their
+    # own administration's appointments; everyone else (and unknown keys) 404.
+    "object_history": [
+        Case(
+            kwargs=lambda w: {"key": "mote", "pk": w.published_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "mote", "pk": w.published_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            note="the other network",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "dagordningspunkt", "pk": w.own_proposal.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "dokument", "pk": w.consultation_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "dokument", "pk": w.file_document.pk},
+            access=signed_in(NOT_FOUND),
+            note="a document of NSH",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "uppdrag", "pk": w.own_appointment.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK, director=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "uppdrag", "pk": w.other_appointment.pk},
+            access=signed_in(NOT_FOUND),
+            note="another administration's appointment in NSH",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "finns-inte", "pk": w.published_neh.pk},
+            access=signed_in(NOT_FOUND),
+            note="unknown key",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "mote", "pk": 999_999},
+            access=signed_in(NOT_FOUND),
+            note="no such",
+        ),
+    ],
 }
 
 
@@ -1402,6 +1447,16 @@ ADMIN_EXCEPTIONS: dict[str, dict[str, Outcome]] = {
     # Calendar links are made by their owner on the calendar page, never in the admin.
     "admin:meetings_calendartoken_add": {"admin": FORBIDDEN},
     "admin/(?P<url>.*)$": {"admin": NOT_FOUND},
+    # History-tracked records are kept: the admin cannot delete them (issue 9, tests/history).
+    **{
+        f"admin:{model}_delete": {"admin": FORBIDDEN}
+        for model in (
+            "representatives_appointment",
+            "meetings_meeting",
+            "meetings_agendaitem",
+            "meetings_document",
+        )
+    },
 }
 
 PREFIX_RULES: list[Rule] = [

@@ -1,0 +1,26 @@
+"""Demo data for the change history: the coordinator's edit of an upcoming NEH meeting, so
+its history page (Samordning › Ändringshistorik) shows who changed what, not only that the
+demo created it. Called once, from `meetings.demo.build_demo`."""
+
+from django.utils import timezone
+
+from meetings.models import Meeting
+from networks.models import Network
+
+
+def build_history_example(neh: Network, coordinator) -> None:
+    meeting = (
+        Meeting.objects.filter(
+            network=neh, status=Meeting.Status.PUBLISHED, starts_at__gt=timezone.now()
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    if meeting is None:
+        return
+    meeting._history_user = coordinator  # as if through the edit form, signed in
+    meeting.place = "Stadshuset, sal Mälaren"
+    meeting.theme_description = (
+        meeting.theme_description + "\n\nVi byter till en större sal: många har anmält sig."
+    ).strip()
+    meeting.save_changes(["place", "theme_description"])

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from meetings import views_history
+
+urlpatterns = [
+    path("historik/<slug:key>/<int:pk>/", views_history.object_history, name="object_history"),
+]
