@@ -252,6 +252,7 @@ class AgendaItem(models.Model):
         DECISION = "decision", _("Beslut")
         EXPERIENCE = "experience", _("Erfarenhetsutbyte")
         CONSULTATION = "consultation", _("Remiss")
+        GOAL_FOLLOW_UP = "goal_follow_up", _("Måluppföljning")
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Föreslagen")
@@ -290,6 +291,15 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="agenda_items",
         verbose_name=_("arbetsområde"),
+    )
+    # The goal a goal follow-up (måluppföljning) item follows up (issue 11).
+    goal = models.ForeignKey(
+        "meetings.Goal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("mål"),
     )
     is_management_question = models.BooleanField(_("fråga från ledningsgruppen"), default=False)
     proposed_by = models.ForeignKey(
@@ -761,3 +771,6 @@ from meetings.models_governance import (  # noqa: E402, F401
     QuestionEvent,
     ReportBack,
 )
+
+# Goal steering (issue 11): goals, indicators and their values.
+from meetings.models_goals import Goal, Indicator, IndicatorValue  # noqa: E402, F401
