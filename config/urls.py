@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("meetings.urls_reports")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents_urls")),
+    path("", include("meetings.urls_goals")),
     path("", include("representatives.lifecycle_urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),

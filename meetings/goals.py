@@ -326,3 +326,20 @@ def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
     return {
         figures.goal.pk: figures for figures in goals_with_figures(Goal.objects.filter(pk__in=ids))
     }
+
+
+def attach_goal_figures(items) -> list:
+    """Give each goal follow-up item of an agenda (snapshot dicts or AgendaItems) its goal's
+    current figures as `goal_figures`, in a fixed number of queries. Returns `items`."""
+
+    def goal_id(item):
+        return item.get("goal_id") if isinstance(item, dict) else item.goal_id
+
+    by_id = figures_by_goal_id(goal_id(item) for item in items)
+    for item in items:
+        figures = by_id.get(goal_id(item))
+        if isinstance(item, dict):
+            item["goal_figures"] = figures
+        else:
+            item.goal_figures = figures
+    return items

@@ -761,7 +761,9 @@ class ConsultationResponse(models.Model):
         return self.sent_at is not None
 
 
-# The governance loop's models live in their own module; importing them here registers them.
+# The governance loop's and goal steering's (issue 11) models live in their own modules;
+# importing them here registers them.
+from meetings.models_goals import Goal, Indicator, IndicatorValue  # noqa: E402, F401
 from meetings.models_governance import (  # noqa: E402, F401
     ActionItem,
     Minutes,
@@ -771,6 +773,3 @@ from meetings.models_governance import (  # noqa: E402, F401
     QuestionEvent,
     ReportBack,
 )
-
-# Goal steering (issue 11): goals, indicators and their values.
-from meetings.models_goals import Goal, Indicator, IndicatorValue  # noqa: E402, F401

@@ -8,100 +8,266 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0006_governance'),
-        ('networks', '0005_proposal_close_days'),
-        ('representatives', '0001_initial'),
+        ("meetings", "0006_governance"),
+        ("networks", "0005_proposal_close_days"),
+        ("representatives", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='agendaitem',
-            name='kind',
-            field=models.CharField(choices=[('information', 'Information'), ('discussion', 'Diskussion'), ('decision', 'Beslut'), ('experience', 'Erfarenhetsutbyte'), ('consultation', 'Remiss'), ('goal_follow_up', 'Måluppföljning')], default='information', max_length=20, verbose_name='typ'),
+            model_name="agendaitem",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("information", "Information"),
+                    ("discussion", "Diskussion"),
+                    ("decision", "Beslut"),
+                    ("experience", "Erfarenhetsutbyte"),
+                    ("consultation", "Remiss"),
+                    ("goal_follow_up", "Måluppföljning"),
+                ],
+                default="information",
+                max_length=20,
+                verbose_name="typ",
+            ),
         ),
         migrations.CreateModel(
-            name='Goal',
+            name="Goal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='mål')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='beskrivning')),
-                ('target_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990, 'Ange ett år mellan 1990 och 2100.'), django.core.validators.MaxValueValidator(2100, 'Ange ett år mellan 1990 och 2100.')], verbose_name='målår')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='skapat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ändrat')),
-                ('work_area', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='goals', to='networks.workarea', verbose_name='arbetsområde')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="mål")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=5000, verbose_name="beskrivning"),
+                ),
+                (
+                    "target_year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                1990, "Ange ett år mellan 1990 och 2100."
+                            ),
+                            django.core.validators.MaxValueValidator(
+                                2100, "Ange ett år mellan 1990 och 2100."
+                            ),
+                        ],
+                        verbose_name="målår",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="skapat")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ändrat")),
+                (
+                    "work_area",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="goals",
+                        to="networks.workarea",
+                        verbose_name="arbetsområde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'mål',
-                'verbose_name_plural': 'mål',
-                'ordering': ['work_area__position', 'work_area_id', 'title', 'pk'],
+                "verbose_name": "mål",
+                "verbose_name_plural": "mål",
+                "ordering": ["work_area__position", "work_area_id", "title", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='actionitem',
-            name='goal',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='action_items', to='meetings.goal', verbose_name='mål'),
+            model_name="actionitem",
+            name="goal",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="action_items",
+                to="meetings.goal",
+                verbose_name="mål",
+            ),
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='goal',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='agenda_items', to='meetings.goal', verbose_name='mål'),
+            model_name="agendaitem",
+            name="goal",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="agenda_items",
+                to="meetings.goal",
+                verbose_name="mål",
+            ),
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='indikator')),
-                ('unit', models.CharField(max_length=50, verbose_name='enhet')),
-                ('baseline_year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990, 'Ange ett år mellan 1990 och 2100.'), django.core.validators.MaxValueValidator(2100, 'Ange ett år mellan 1990 och 2100.')], verbose_name='basår')),
-                ('baseline_value', models.DecimalField(decimal_places=3, max_digits=14, verbose_name='värde basåret')),
-                ('target_value', models.DecimalField(decimal_places=3, max_digits=14, verbose_name='målvärde')),
-                ('direction', models.CharField(choices=[('lower', 'Lägre är bättre'), ('higher', 'Högre är bättre')], default='lower', max_length=10, verbose_name='riktning')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='skapad')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ändrad')),
-                ('goal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='meetings.goal', verbose_name='mål')),
-                ('responsible_administration', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='indicators', to='representatives.administration', verbose_name='ansvarig förvaltning')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="indikator")),
+                ("unit", models.CharField(max_length=50, verbose_name="enhet")),
+                (
+                    "baseline_year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                1990, "Ange ett år mellan 1990 och 2100."
+                            ),
+                            django.core.validators.MaxValueValidator(
+                                2100, "Ange ett år mellan 1990 och 2100."
+                            ),
+                        ],
+                        verbose_name="basår",
+                    ),
+                ),
+                (
+                    "baseline_value",
+                    models.DecimalField(
+                        decimal_places=3, max_digits=14, verbose_name="värde basåret"
+                    ),
+                ),
+                (
+                    "target_value",
+                    models.DecimalField(decimal_places=3, max_digits=14, verbose_name="målvärde"),
+                ),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("lower", "Lägre är bättre"), ("higher", "Högre är bättre")],
+                        default="lower",
+                        max_length=10,
+                        verbose_name="riktning",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="skapad")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="ändrad")),
+                (
+                    "goal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="meetings.goal",
+                        verbose_name="mål",
+                    ),
+                ),
+                (
+                    "responsible_administration",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="indicators",
+                        to="representatives.administration",
+                        verbose_name="ansvarig förvaltning",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indikator',
-                'verbose_name_plural': 'indikatorer',
-                'ordering': ['goal', 'pk'],
+                "verbose_name": "indikator",
+                "verbose_name_plural": "indikatorer",
+                "ordering": ["goal", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='IndicatorValue',
+            name="IndicatorValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990, 'Ange ett år mellan 1990 och 2100.'), django.core.validators.MaxValueValidator(2100, 'Ange ett år mellan 1990 och 2100.')], verbose_name='år')),
-                ('value', models.DecimalField(decimal_places=3, max_digits=14, verbose_name='värde')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='källa')),
-                ('comment', models.TextField(blank=True, max_length=2000, verbose_name='kommentar')),
-                ('entered_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='registrerat')),
-                ('entered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='registrerat av')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='meetings.indicator', verbose_name='indikator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(
+                                1990, "Ange ett år mellan 1990 och 2100."
+                            ),
+                            django.core.validators.MaxValueValidator(
+                                2100, "Ange ett år mellan 1990 och 2100."
+                            ),
+                        ],
+                        verbose_name="år",
+                    ),
+                ),
+                (
+                    "value",
+                    models.DecimalField(decimal_places=3, max_digits=14, verbose_name="värde"),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="källa")),
+                (
+                    "comment",
+                    models.TextField(blank=True, max_length=2000, verbose_name="kommentar"),
+                ),
+                (
+                    "entered_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="registrerat"
+                    ),
+                ),
+                (
+                    "entered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="registrerat av",
+                    ),
+                ),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="meetings.indicator",
+                        verbose_name="indikator",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indikatorvärde',
-                'verbose_name_plural': 'indikatorvärden',
-                'ordering': ['indicator', 'year'],
+                "verbose_name": "indikatorvärde",
+                "verbose_name_plural": "indikatorvärden",
+                "ordering": ["indicator", "year"],
             },
         ),
         migrations.AddConstraint(
-            model_name='goal',
-            constraint=models.CheckConstraint(condition=models.Q(('target_year__gte', 1990), ('target_year__lte', 2100)), name='goal_target_year_in_range'),
+            model_name="goal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("target_year__gte", 1990), ("target_year__lte", 2100)),
+                name="goal_target_year_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(('baseline_year__gte', 1990), ('baseline_year__lte', 2100)), name='indicator_baseline_year_in_range'),
+            model_name="indicator",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("baseline_year__gte", 1990), ("baseline_year__lte", 2100)),
+                name="indicator_baseline_year_in_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorvalue',
-            constraint=models.UniqueConstraint(fields=('indicator', 'year'), name='one_value_per_indicator_and_year', violation_error_message='Indikatorn har redan ett värde för året.'),
+            model_name="indicatorvalue",
+            constraint=models.UniqueConstraint(
+                fields=("indicator", "year"),
+                name="one_value_per_indicator_and_year",
+                violation_error_message="Indikatorn har redan ett värde för året.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indicatorvalue',
-            constraint=models.CheckConstraint(condition=models.Q(('year__gte', 1990), ('year__lte', 2100)), name='indicator_value_year_in_range'),
+            model_name="indicatorvalue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("year__gte", 1990), ("year__lte", 2100)),
+                name="indicator_value_year_in_range",
+            ),
         ),
     ]
