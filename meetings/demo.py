@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from meetings import demo_goals
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
 from meetings.terms import Term
 from networks.models import Network
@@ -214,6 +215,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     _build_agenda_versions(coordinator)
     _build_participation(networks["NEH"], administrations["MF"], accounts)
     _build_documents(networks, administrations, coordinator, accounts, today)
+    demo_goals.build_goals(today)
     return accounts
 
 

@@ -128,6 +128,11 @@ def _load_responsible(actions) -> None:
         action.responsible_names = sorted(names.get(action.pk, []))
 
 
+def _posted(request: HttpRequest):
+    """The submitted data of a POST (even an empty one, so it is refused), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _form_page(request, template: str, context: dict, form) -> HttpResponse:
     return render(request, template, {**context, "form": form})
 
@@ -138,7 +143,7 @@ def goal_create(request: HttpRequest, code: str) -> HttpResponse:
     network = _network(code)
     if not is_coordinator(request.user, network):
         raise PermissionDenied
-    form = GoalForm(request.POST or None, network=network)
+    form = GoalForm(_posted(request), network=network)
     if request.method == "POST" and form.is_valid():
         goal = form.save()
         messages.success(request, _("Målet är skapat. Lägg till dess indikatorer."))
@@ -151,7 +156,7 @@ def goal_create(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _coordinated_goal(request, pk)
-    form = GoalForm(request.POST or None, instance=goal, network=goal.network)
+    form = GoalForm(_posted(request), instance=goal, network=goal.network)
     if request.method == "POST" and form.is_valid():
         goal = form.save()
         messages.success(request, _("Målet är sparat."))
@@ -164,7 +169,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _coordinated_goal(request, pk)
-    form = IndicatorForm(request.POST or None, goal=goal)
+    form = IndicatorForm(_posted(request), goal=goal)
     if request.method == "POST" and form.is_valid():
         indicator = form.save(commit=False)
         indicator.goal = goal
@@ -184,7 +189,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = indicator.goal
     if not is_coordinator(request.user, goal.network):
         raise PermissionDenied
-    form = IndicatorForm(request.POST or None, instance=indicator, goal=goal)
+    form = IndicatorForm(_posted(request), instance=indicator, goal=goal)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Indikatorn är sparad."))
@@ -213,7 +218,7 @@ def indicator_value_record(request: HttpRequest, pk: int) -> HttpResponse:
             ) % {"administration": indicator.responsible_administration.name}
         context["refusal"] = refusal
         return render(request, "meetings/goals/value_form.html", context, status=403)
-    form = IndicatorValueForm(request.POST or None, indicator=indicator)
+    form = IndicatorValueForm(_posted(request), indicator=indicator)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():
