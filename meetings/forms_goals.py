@@ -227,6 +227,7 @@ class GoalActionCreateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = (
             Meeting.objects.filter(network_id=goal.work_area.network_id)
+            .select_related("network")
             .not_cancelled()
             .order_by("-starts_at")
         )

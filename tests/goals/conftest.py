@@ -6,7 +6,9 @@ from tests import factories
 @pytest.fixture
 def goal(neh, administration):
     """NEH's carbon goal: one indicator (Miljöförvaltningen responsible) with three values."""
-    goal = factories.make_goal(neh, title="Klimatneutral organisation", description="Klimatneutral 2030.")
+    goal = factories.make_goal(
+        neh, title="Klimatneutral organisation", description="Klimatneutral 2030."
+    )
     factories.make_indicator(
         goal,
         name="Utsläpp",

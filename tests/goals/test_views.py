@@ -249,7 +249,9 @@ def test_goal_report_and_csv(client_for, goal, neh, administration):
     )
     client = client_for("coordinator")
     html = client.get(reverse("goal_report", args=["neh"])).content.decode()
-    assert "Klimatneutral organisation" in html and "500,5 ton CO2e (2024)" in html and "I fas" in html
+    assert (
+        "Klimatneutral organisation" in html and "500,5 ton CO2e (2024)" in html and "I fas" in html
+    )
     response = client.get(reverse("goal_report_csv", args=["neh"]))
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
