@@ -40,9 +40,12 @@ class NumberField(forms.DecimalField):
         kwargs.setdefault("max_digits", 14)
         kwargs.setdefault("decimal_places", 3)
         kwargs.setdefault("error_messages", {"required": _("Ange ett värde.")})
+        # A text field: a number field would refuse the decimal comma in the browser.
+        kwargs.setdefault("widget", forms.TextInput)
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):
+        # Not DecimalField's: its step and min/max belong to a number field.
         return {"inputmode": "decimal", "autocomplete": "off"}
 
     def to_python(self, value):

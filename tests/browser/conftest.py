@@ -239,7 +239,26 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         consultation=factories.make_consultation(
             neh, asked=[administration], title="Remiss: ny avfallsplan"
         ),
+        goal=_goal(neh, published, administration),
     )
+
+
+def _goal(neh, meeting, administration):
+    """Issue 11: NEH's carbon goal with values, an action plan and a follow-up on the agenda."""
+    goal = factories.make_goal(
+        neh, title="Koldioxidmålet", description="Klimatneutral kommunorganisation 2030."
+    )
+    factories.make_indicator(
+        goal,
+        name="Växthusgasutsläpp",
+        responsible_administration=administration,
+        values={2020: "900", 2022: "720", 2024: "610"},
+    )
+    factories.make_action(meeting, administrations=[administration], goal=goal)
+    factories.make_agenda_item(
+        meeting, position=3, title="Måluppföljning", kind="goal_follow_up", goal=goal
+    )
+    return goal
 
 
 @pytest.fixture
