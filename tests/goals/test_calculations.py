@@ -8,9 +8,19 @@ import pytest
 from meetings import goals
 
 # Lower is better: 1000 t in 2019, 0 t by 2030. The path in 2024: 1000 − 1000 × 5/11 ≈ 545.45.
-LOWER = {"baseline_year": 2019, "baseline_value": D(1000), "target_year": 2030, "target_value": D(0)}
+LOWER = {
+    "baseline_year": 2019,
+    "baseline_value": D(1000),
+    "target_year": 2030,
+    "target_value": D(0),
+}
 # Higher is better: 20 % in 2020, 70 % by 2030. The path in 2025: 20 + 50 × 5/10 = 45.
-HIGHER = {"baseline_year": 2020, "baseline_value": D(20), "target_year": 2030, "target_value": D(70)}
+HIGHER = {
+    "baseline_year": 2020,
+    "baseline_value": D(20),
+    "target_year": 2030,
+    "target_value": D(70),
+}
 
 
 def test_expected_value_on_the_straight_path():
