@@ -101,6 +101,19 @@ class GoalForm(forms.ModelForm):
         self.fields["work_area"].queryset = areas
         self.fields["description"].validators.append(MaxLengthValidator(5000))
 
+    def clean_target_year(self):
+        year = self.cleaned_data["target_year"]
+        if self.instance.pk:
+            latest_baseline = max(
+                self.instance.indicators.values_list("baseline_year", flat=True), default=None
+            )
+            if latest_baseline is not None and year <= latest_baseline:
+                raise forms.ValidationError(
+                    _("Målåret måste ligga efter indikatorernas basår (%(year)s)."),
+                    params={"year": latest_baseline},
+                )
+        return year
+
 
 class IndicatorForm(forms.ModelForm):
     """A coordinator's indicator of a goal, and who answers for its values."""

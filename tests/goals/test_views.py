@@ -330,3 +330,13 @@ def test_representatives_cannot_propose_a_goal_follow_up(client_for, goal):
     )
     assert response.status_code in (200, 400)
     assert not AgendaItem.objects.filter(title="Förslag").exists()
+
+
+def test_target_year_must_stay_after_the_indicators_baseline(client_for, goal):
+    response = client_for("coordinator").post(
+        reverse("goal_edit", args=[goal.pk]),
+        {"work_area": goal.work_area.pk, "title": goal.title, "target_year": "2019"},
+    )
+    assert "Målåret måste ligga efter indikatorernas basår (2019)." in response.content.decode()
+    goal.refresh_from_db()
+    assert goal.target_year == 2030

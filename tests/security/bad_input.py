@@ -396,9 +396,8 @@ FORMS: dict[str, Form] = {
         optional=frozenset({"description"}),
         extra_values={
             "work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk],
-            # A target year at or before the indicators' baseline year is still a year; the
-            # page shows it. Years outside 1990–2100 are refused (the BAD_VALUES numbers).
-            "target_year": lambda w: ["1989", "2101", "20.5"],
+            # Outside 1990–2100, not a whole number, or at/before the indicators' baseline.
+            "target_year": lambda w: ["1989", "2101", "20.5", "2019"],
         },
     ),
     "indicator_create": Form(
