@@ -20,10 +20,10 @@ Rules (decided here; the issue is silent on them):
 """
 
 import dataclasses
-import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 NO_VALUES = "no_values"
@@ -275,7 +275,7 @@ class GoalFigures:
 
     @property
     def overdue_count(self) -> int:
-        today = datetime.date.today()
+        today = timezone.localdate()
         return sum(1 for action in self.open_actions if action.due_on < today)
 
 

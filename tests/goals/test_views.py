@@ -340,3 +340,16 @@ def test_target_year_must_stay_after_the_indicators_baseline(client_for, goal):
     assert "Målåret måste ligga efter indikatorernas basår (2019)." in response.content.decode()
     goal.refresh_from_db()
     assert goal.target_year == 2030
+
+
+def test_goal_report_counts_overdue_open_actions(client_for, goal, neh, administration):
+    import datetime
+
+    from django.utils import timezone
+
+    meeting = factories.make_meeting(neh, days_ahead=-40)
+    late = timezone.localdate() - datetime.timedelta(days=1)
+    factories.make_action(meeting, administrations=[administration], goal=goal, due_on=late)
+    factories.make_action(meeting, administrations=[administration], goal=goal)
+    html = client_for("coordinator").get(reverse("goal_report", args=["neh"])).content.decode()
+    assert "2 (1 försenad)" in html
