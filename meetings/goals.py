@@ -120,6 +120,11 @@ class Point:
     x: int = 0
     y: int = 0
 
+    @property
+    def expected_label(self) -> str:
+        """The target path's value that year, to one decimal."""
+        return display_number(self.expected.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
 
 @dataclasses.dataclass
 class IndicatorFigures:

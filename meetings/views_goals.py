@@ -241,6 +241,8 @@ def indicator_value_record(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, note % {"year": data["year"]})
         return redirect(goal.get_absolute_url() + f"#indicator-{indicator.pk}")
     context["values"] = list(indicator.values.select_related("entered_by").order_by("-year"))
+    for row in context["values"]:
+        row.label = goals.display_number(row.value)
     return _form_page(request, "meetings/goals/value_form.html", context, form)
 
 

@@ -111,3 +111,8 @@ def test_goal_status_is_its_worst_indicator():
 )
 def test_display_number(value, text):
     assert goals.display_number(value) == text
+
+
+def test_expected_label_rounds_the_path_to_one_decimal():
+    point = goals.Point(2024, D(500), "500", D("545.4545"), True)
+    assert point.expected_label == "545,5"

@@ -353,3 +353,12 @@ def test_goal_report_counts_overdue_open_actions(client_for, goal, neh, administ
     factories.make_action(meeting, administrations=[administration], goal=goal)
     html = client_for("coordinator").get(reverse("goal_report", args=["neh"])).content.decode()
     assert "2 (1 försenad)" in html
+
+
+def test_value_form_lists_the_recorded_values(client_for, indicator):
+    html = (
+        client_for("substitute")
+        .get(reverse("indicator_value_record", args=[indicator.pk]))
+        .content.decode()
+    )
+    assert "<td>500,5</td>" in html and "Värde (ton CO2e)" in html
