@@ -14,7 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings import agenda_mail
+from meetings import agenda_mail, goals
 from meetings.models import AgendaItem, AgendaVersion, Meeting
 from meetings.rules import current_appointment
 
@@ -333,6 +333,7 @@ def snapshot(items) -> list[dict]:
             "work_area": item.work_area.name if item.work_area else "",
             "administration": item.administration.name if item.administration else "",
             "is_management_question": item.is_management_question,
+            "goal_id": item.goal_id,
         }
         for index, item in enumerate(items, start=1)
     ]
@@ -447,7 +448,7 @@ def as_text(meeting: Meeting, version: AgendaVersion) -> str:
     )
     lines.append("")
     clock = local_start
-    for item in version.items:
+    for item in goals.attach_goal_figures(version.items):
         end = clock + datetime.timedelta(minutes=item["minutes"])
         line = (
             f"{item['position']}. {clock:%H:%M}–{end:%H:%M} {item['title']} ({item['kind_label']}"
@@ -457,6 +458,8 @@ def as_text(meeting: Meeting, version: AgendaVersion) -> str:
         lines.append(line + ")")
         if item["description"]:
             lines.extend(f"   {row}" for row in item["description"].splitlines() if row.strip())
+        if item["goal_figures"] is not None:
+            lines.extend(f"   {row}" for row in goal_text_lines(item["goal_figures"]))
         clock = end
     lines.append("")
     lines.append(
@@ -464,3 +467,28 @@ def as_text(meeting: Meeting, version: AgendaVersion) -> str:
         % {"total": version.total_minutes, "length": meeting.duration_minutes}
     )
     return "\n".join(lines) + "\n"
+
+
+def goal_text_lines(figures) -> list[str]:
+    """A goal follow-up's current figures, one line per indicator, for the plain-text agenda."""
+    lines = [_("Målet: %(title)s") % {"title": figures.goal.title}]
+    for item in figures.indicators:
+        if item.latest is None:
+            lines.append(_("%(name)s: inga värden ännu") % {"name": item.indicator.name})
+            continue
+        lines.append(
+            _(
+                "%(name)s: %(value)s %(unit)s (%(year)s), "
+                "mål %(target)s till %(target_year)s – %(status)s"
+            )
+            % {
+                "name": item.indicator.name,
+                "value": item.latest_label,
+                "unit": item.indicator.unit,
+                "year": item.latest.year,
+                "target": item.target_label,
+                "target_year": figures.goal.target_year,
+                "status": item.status_label,
+            }
+        )
+    return lines

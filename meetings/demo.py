@@ -17,7 +17,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from meetings import demo_history, demo_report_back
+from meetings import demo_goals, demo_history, demo_report_back
 from meetings.demo_evaluations import build_evaluation_demo
 from meetings.demo_minutes import build_minutes_demo
 from meetings.demo_questions import build_question_demo
@@ -227,6 +227,7 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     # After the minutes and the questions: the pack's demo only fills in what they have not made.
     demo_report_back.seed(today)
     demo_history.build_history_example(networks["NEH"], coordinator)
+    demo_goals.build_goals(today)
     return accounts
 
 

@@ -5,7 +5,8 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda import DOWN, UP
-from meetings.models import AgendaItem, Meeting
+from meetings.form_fields import IdChoiceField
+from meetings.models import AgendaItem, Goal, Meeting
 from networks.models import WorkArea
 
 MINUTES_ERRORS = {
@@ -46,6 +47,12 @@ class ProposalForm(forms.ModelForm):
         self.fields["work_area"].queryset = WorkArea.objects.active().filter(network=network)
         self.fields["work_area"].empty_label = _("Inget särskilt")
         self.fields["work_area"].required = False
+        # A goal follow-up is the coordinators' to put on the agenda (with its goal).
+        self.fields["kind"].choices = [
+            choice
+            for choice in self.fields["kind"].choices
+            if choice[0] != AgendaItem.Kind.GOAL_FOLLOW_UP
+        ]
         self.fields["wished_minutes"].min_value = 1
         self.fields["wished_minutes"].widget.attrs.update({"min": 1, "max": 120})
         # Setting max_length after construction adds no validator; add it explicitly.
@@ -75,10 +82,27 @@ class OwnItemForm(forms.Form):
         required=False,
         empty_label=_("Inget särskilt"),
     )
+    goal = IdChoiceField(
+        label=_("Mål att följa upp"),
+        queryset=Goal.objects.none(),
+        required=False,
+        empty_label=_("Inget"),
+        help_text=_("Bara för måluppföljning: målets aktuella siffror visas i dagordningen."),
+    )
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["work_area"].queryset = WorkArea.objects.active().filter(network=network)
+        self.fields["goal"].queryset = Goal.objects.filter(work_area__network=network)
+
+    def clean(self):
+        cleaned = super().clean()
+        follow_up = cleaned.get("kind") == AgendaItem.Kind.GOAL_FOLLOW_UP
+        if follow_up and not cleaned.get("goal") and "goal" not in self.errors:
+            self.add_error("goal", _("Välj vilket mål som ska följas upp."))
+        if not follow_up:
+            cleaned["goal"] = None
+        return cleaned
 
 
 class TriageForm(forms.Form):

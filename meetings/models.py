@@ -256,6 +256,7 @@ class AgendaItem(models.Model):
         DECISION = "decision", _("Beslut")
         EXPERIENCE = "experience", _("Erfarenhetsutbyte")
         CONSULTATION = "consultation", _("Remiss")
+        GOAL_FOLLOW_UP = "goal_follow_up", _("Måluppföljning")
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Föreslagen")
@@ -294,6 +295,15 @@ class AgendaItem(models.Model):
         blank=True,
         related_name="agenda_items",
         verbose_name=_("arbetsområde"),
+    )
+    # The goal a goal follow-up (måluppföljning) item follows up (issue 11).
+    goal = models.ForeignKey(
+        "meetings.Goal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("mål"),
     )
     is_management_question = models.BooleanField(_("fråga från ledningsgruppen"), default=False)
     proposed_by = models.ForeignKey(
@@ -760,13 +770,14 @@ class ConsultationResponse(models.Model):
         return self.sent_at is not None
 
 
-# The governance loop's models live in their own module; importing them here registers them.
-# Meeting evaluations (issue 11, item 7).
+# The governance loop's, goal steering's and evaluations' (issues 8 and 11) models live in
+# their own modules; importing them here registers them.
 from meetings.models_evaluations import (  # noqa: E402, F401
     Evaluation,
     EvaluationRequest,
     EvaluationSettings,
 )
+from meetings.models_goals import Goal, Indicator, IndicatorValue  # noqa: E402, F401
 from meetings.models_governance import (  # noqa: E402, F401
     ActionItem,
     Minutes,

@@ -267,6 +267,15 @@ class ActionItem(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
+    # The goal whose action plan (handlingsplan) the action belongs to (issue 11).
+    goal = models.ForeignKey(
+        "meetings.Goal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="action_items",
+        verbose_name=_("mål"),
+    )
     done_comment = models.TextField(_("kommentar"), max_length=5000, blank=True)
     done_at = models.DateTimeField(_("markerad klar"), null=True, blank=True)
     done_by = models.ForeignKey(

@@ -187,3 +187,25 @@ def can_see_history(user, obj) -> bool:
 
 
 rules.add_perm("meetings.view_history", can_see_history)
+
+
+# --- Goal steering (issue 11) -----------------------------------------------------------------
+# The administrations a user represents in a network: the same question the report-back pack
+# asks (one cached query per network and request).
+represented_administration_ids = seated_administration_ids
+
+
+@rules.predicate
+def may_record_indicator(user, indicator) -> bool:
+    """Coordinators of the goal's network, and the representative or substitute of the
+    administration a coordinator made responsible for the indicator, record its values."""
+    if indicator is None:
+        return False
+    network = indicator.goal.work_area.network
+    if is_coordinator(user, network):
+        return True
+    responsible = indicator.responsible_administration_id
+    return responsible is not None and responsible in represented_administration_ids(user, network)
+
+
+rules.add_perm("meetings.record_indicator_value", may_record_indicator)

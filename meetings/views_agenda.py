@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import actions, agenda
+from meetings import actions, agenda, goals
 from meetings.forms_agenda import (
     MoveForm,
     OwnItemForm,
@@ -155,6 +155,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
     targets = list(deferral_targets(meeting))
     draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
     draft.sort(key=lambda item: item.position)
+    goals.attach_goal_figures(draft)
     proposals = [item for item in items if item.status == AgendaItem.Status.PROPOSED]
     handled = [
         item
@@ -189,6 +190,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
         "triage_blank": TriageForm(targets=targets),
         "time_blank": TimeForm(),
         "add_form": bound.get("add") or OwnItemForm(network=meeting.network),
+        "goal_kind": AgendaItem.Kind.GOAL_FOLLOW_UP,
         "publish_form": bound.get("publish")
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
     }
@@ -374,6 +376,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
     context = {
         "meeting": meeting,
         "version": version,
+        "items": goals.attach_goal_figures(version.items),
         "is_current": version is versions[0],
         "versions": versions,
         "previous": previous,
@@ -402,4 +405,4 @@ def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
 def published_agenda(meeting: Meeting) -> tuple[AgendaVersion | None, list]:
     """For the meeting page: the current published version and its items (the snapshot)."""
     version = agenda.current_version(meeting) if meeting.agenda_is_published else None
-    return version, version.items if version else []
+    return version, goals.attach_goal_figures(version.items) if version else []

@@ -108,3 +108,41 @@ def make_question(network: Network, administration, *, state: str = "raised", **
     )
     QuestionEvent.objects.create(question=question, state=state, actor=extra.get("raised_by"))
     return question
+
+
+def make_goal(network: Network, *, target_year: int = 2030, **extra):
+    """A goal under the network's first active work area."""
+    from meetings.models import Goal
+
+    extra.setdefault("work_area", network.work_areas.active().first())
+    extra.setdefault("title", f"Mål {next(_counter)}")
+    return Goal.objects.create(target_year=target_year, **extra)
+
+
+def make_indicator(goal, *, values: dict | None = None, **extra):
+    """An indicator (lower is better, 1000 in 2019 → 0) with {year: value} values."""
+    from decimal import Decimal
+
+    from meetings.models import Indicator, IndicatorValue
+
+    extra.setdefault("name", f"Indikator {next(_counter)}")
+    extra.setdefault("unit", "ton CO2e")
+    extra.setdefault("baseline_year", 2019)
+    extra.setdefault("baseline_value", Decimal(1000))
+    extra.setdefault("target_value", Decimal(0))
+    indicator = Indicator.objects.create(goal=goal, **extra)
+    for year, value in (values or {}).items():
+        IndicatorValue.objects.create(indicator=indicator, year=year, value=Decimal(value))
+    return indicator
+
+
+def make_action(meeting: Meeting, *, administrations=(), **extra):
+    from meetings.models import ActionItem
+
+    extra.setdefault("title", f"Åtgärd {next(_counter)}")
+    extra.setdefault("due_on", timezone.localdate() + datetime.timedelta(days=60))
+    if extra.get("status") == ActionItem.Status.DONE:
+        extra.setdefault("done_at", timezone.now())
+    action = ActionItem.objects.create(meeting=meeting, **extra)
+    action.administrations.set(administrations)
+    return action

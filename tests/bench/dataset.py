@@ -64,17 +64,16 @@ _feed_secret = ""
 
 def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
-    from meetings.models import Document
-    from meetings.models_governance import Question
+    from meetings.models import ActionItem, Document, Goal
+    from meetings.models_governance import Question, ReportBack
 
     with transaction.atomic():
-        from meetings.models_governance import ActionItem, ReportBack
-
         ReportBack.objects.all().delete()
         ActionItem.objects.all().delete()
         Question.objects.all().delete()
         Document.objects.all().delete()
         AgendaItem.objects.all().delete()
+        Goal.objects.all().delete()
         Meeting.objects.all().delete()
         Appointment.objects.all().delete()
         Administration.objects.all().delete()
@@ -266,6 +265,89 @@ def _documents(count: int, today: datetime.date) -> None:
             area.documents.add(*documents)
 
 
+GOALS_SMALL = 3  # per network
+GOALS_FULL = 40
+
+
+def _goals(count: int, first_year: int, last_year: int) -> None:
+    """Goals in both networks with two indicators each, a value per year from `first_year`
+    to `last_year`, and two actions per goal on the network's first meeting; the measured
+    (first) goal also gets the values' years and a goal follow-up on every published meeting."""
+    from decimal import Decimal
+
+    from meetings.models import ActionItem, Goal, Indicator, IndicatorValue
+
+    administrations = list(Administration.objects.order_by("pk"))
+    for network in Network.objects.order_by("code"):
+        areas = list(network.work_areas.all())
+        start = Goal.objects.filter(work_area__network=network).count()
+        goals = Goal.objects.bulk_create(
+            [
+                Goal(
+                    work_area=areas[n % len(areas)],
+                    title=f"Mål {network.code} {n}",
+                    target_year=2035,
+                )
+                for n in range(start, start + count)
+            ]
+        )
+        indicators = Indicator.objects.bulk_create(
+            [
+                Indicator(
+                    goal=goal,
+                    name=f"Indikator {k} för {goal.title}",
+                    unit="ton",
+                    baseline_year=1990,
+                    baseline_value=Decimal(1000),
+                    target_value=Decimal(0),
+                    responsible_administration=administrations[k % len(administrations)],
+                )
+                for goal in goals
+                for k in range(2)
+            ]
+        )
+        measured = Goal.objects.filter(work_area__network=network).order_by("pk").first()
+        indicators += list(measured.indicators.all())
+        IndicatorValue.objects.bulk_create(
+            [
+                IndicatorValue(indicator=indicator, year=year, value=Decimal(2040 - year))
+                for indicator in indicators
+                for year in range(first_year, last_year + 1)
+            ],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+        meetings = list(Meeting.objects.filter(network=network).order_by("starts_at"))
+        actions = ActionItem.objects.bulk_create(
+            [
+                ActionItem(
+                    meeting=meetings[0],
+                    title=f"Åtgärd {n} för {goal.title}",
+                    due_on=datetime.date(2030, 1, 1),
+                    goal=measured if n % 2 else goal,
+                )
+                for goal in goals
+                for n in range(2)
+            ]
+        )
+        for action in actions:
+            action.administrations.add(administrations[0])
+        published = [m for m in meetings if m.status == Meeting.Status.PUBLISHED]
+        AgendaItem.objects.bulk_create(
+            [
+                AgendaItem(
+                    meeting=meeting,
+                    title=f"Måluppföljning {first_year}",
+                    kind=AgendaItem.Kind.GOAL_FOLLOW_UP,
+                    status=AgendaItem.Status.ACCEPTED,
+                    position=1000 + first_year,  # last on the agenda, one per call
+                    goal=measured,
+                )
+                for meeting in published
+            ]
+        )
+
+
 @transaction.atomic
 def build(size: Size = SMALL) -> Subjects:
     """A fresh small dataset (call `wipe()` first)."""
@@ -289,6 +371,7 @@ def build(size: Size = SMALL) -> Subjects:
     _report_back(coordinator, today)
     _minutes(coordinator, ACTIONS_SMALL)
     _questions(QUESTIONS_SMALL, random.Random(3), today)
+    _goals(GOALS_SMALL, 2015, 2019)
     return subjects()
 
 
@@ -387,6 +470,7 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
     _evaluations(people[:200])
     _actions(ACTIONS_FULL - ACTIONS_SMALL, Meeting.objects.filter(network__code="NEH").past()[1:])
     _questions(QUESTIONS_FULL - QUESTIONS_SMALL, random.Random(4), today)
+    _goals(GOALS_FULL - GOALS_SMALL, 1995, 2014)
     return subjects()
 
 

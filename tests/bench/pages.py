@@ -74,7 +74,17 @@ PAGES = {
     "questions": lambda s: reverse("question_list"),
     "question": lambda s: reverse("question_detail", kwargs={"pk": _first_question().pk}),
     # Change history (issue 9).
-    "history": lambda s: reverse("object_history", kwargs={"key": "mote", "pk": s.meeting.pk}),
+    "history": lambda s: reverse(
+        "object_history", kwargs={"key": "mote", "pk": s.meeting.pk}
+    ),  # Goals and indicators (issue 11).
+    "goals": lambda s: reverse("goal_list", kwargs={"code": s.network.code.lower()}),
+    "goal": lambda s: _first_goal(s).get_absolute_url(),
+    "goal report": lambda s: reverse("goal_report", kwargs={"code": s.network.code.lower()}),
+    "goal csv": lambda s: reverse("goal_report_csv", kwargs={"code": s.network.code.lower()}),
+    "goal value": lambda s: reverse(
+        "indicator_value_record", kwargs={"pk": _first_goal(s).indicators.order_by("pk")[0].pk}
+    ),
+    "goal actions": lambda s: reverse("goal_action_link", kwargs={"pk": _first_goal(s).pk}),
 }
 
 
@@ -101,6 +111,12 @@ def _first_question():
     from meetings.models_governance import Question
 
     return Question.objects.order_by("pk").first()
+
+
+def _first_goal(s):
+    from meetings.models import Goal
+
+    return Goal.objects.filter(work_area__network=s.network).order_by("pk").first()
 
 
 def _first_consultation(s):

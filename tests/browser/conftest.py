@@ -249,6 +249,7 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         theme_suggestion=_theme_suggestions(neh, representative, substitute, administration),
         held=held,
         question=_answered_question(neh, administration, representative, coordinator),
+        goal=_goal(neh, published, administration),
     )
 
 
@@ -336,6 +337,24 @@ def _answered_question(neh, administration, representative, coordinator):
         description="Ledningsgruppen vill veta vart vi vänder oss.",
     )
     return questions.answer(question, coordinator, "Samhällsbyggnadsförvaltningen.")
+
+
+def _goal(neh, meeting, administration):
+    """Issue 11: NEH's carbon goal with values, an action plan and a follow-up on the agenda."""
+    goal = factories.make_goal(
+        neh, title="Koldioxidmålet", description="Klimatneutral kommunorganisation 2030."
+    )
+    factories.make_indicator(
+        goal,
+        name="Växthusgasutsläpp",
+        responsible_administration=administration,
+        values={2020: "900", 2022: "720", 2024: "610"},
+    )
+    factories.make_action(meeting, administrations=[administration], goal=goal)
+    factories.make_agenda_item(
+        meeting, position=3, title="Måluppföljning", kind="goal_follow_up", goal=goal
+    )
+    return goal
 
 
 @pytest.fixture

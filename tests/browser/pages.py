@@ -33,6 +33,7 @@ class PageData:
     held: object = None  # a held NEH meeting with Miljöförvaltningen's report-back pack (issue 8)
     minuted: object = None  # a held NEH meeting with minutes v1 and v2 and actions (issue 8)
     question: object = None  # Miljöförvaltningen's NEH question, answered in writing (issue 8)
+    goal: object = None  # an NEH goal; its indicator is Miljöförvaltningen's (issue 11)
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,30 @@ PAGES = [
         lambda d: reverse("question_detail", args=[d.question.pk]),
         ("representative", "substitute", "director", "coordinator"),
     ),
+    # Issue 11: goals and indicators.
+    AppPage("goals NEH", lambda d: reverse("goal_list", args=["neh"]), SIGNED_IN),
+    AppPage("goal", lambda d: d.goal.get_absolute_url(), SIGNED_IN),
+    AppPage("new goal", lambda d: reverse("goal_create", args=["neh"]), ("coordinator",)),
+    AppPage("edit goal", lambda d: reverse("goal_edit", args=[d.goal.pk]), ("coordinator",)),
+    AppPage(
+        "new indicator", lambda d: reverse("indicator_create", args=[d.goal.pk]), ("coordinator",)
+    ),
+    AppPage(
+        "edit indicator",
+        lambda d: reverse("indicator_edit", args=[d.goal.indicators.first().pk]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "record an indicator value",
+        lambda d: reverse("indicator_value_record", args=[d.goal.indicators.first().pk]),
+        ("representative", "substitute", "coordinator"),
+    ),
+    AppPage(
+        "goal action plan",
+        lambda d: reverse("goal_action_link", args=[d.goal.pk]),
+        ("coordinator",),
+    ),
+    AppPage("goal report", lambda d: reverse("goal_report", args=["neh"]), ("coordinator",)),
     AppPage("sign-in", lambda d: reverse("account_login"), ANONYMOUS),
     AppPage("password reset", lambda d: reverse("account_reset_password"), ANONYMOUS),
     AppPage("password reset sent", lambda d: reverse("account_reset_password_done"), ANONYMOUS),

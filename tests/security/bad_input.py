@@ -34,6 +34,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
@@ -43,23 +44,30 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import (
+    ActionItem,
     AgendaItem,
     AgendaVersion,
     Attendance,
     CalendarToken,
     ConsultationResponse,
     Document,
+    Goal,
+    Indicator,
+    IndicatorValue,
     Invitation,
     Meeting,
     ReportBack,
 )
 from meetings.models_evaluations import Evaluation, EvaluationSettings
-from meetings.models_governance import ActionItem, Minutes, MinutesVersion
+from meetings.models_governance import Minutes, MinutesVersion
 from networks.models import WorkArea
 from representatives.models import Appointment
 from tests.factories import PASSWORD
 from tests.security.matrix import (
     action_data,
+    goal_action_data,
+    goal_data,
+    indicator_data,
     meeting_edit_data,
     minutes_data,
     own_item_data,
@@ -395,6 +403,107 @@ FORMS: dict[str, Form] = {
                 str(timezone.localdate() + datetime.timedelta(days=1)),
                 str(timezone.localdate(w.held_neh.starts_at) - datetime.timedelta(days=1)),
             ],
+        },
+    ),
+    # Goals and indicators (issue 11).
+    "goal_create": Form(
+        role="coordinator",
+        kwargs=lambda w: {"code": "neh"},
+        valid=lambda w: {**goal_data(w.neh_area), "description": "Alla resor fossilfria."},
+        accepted=lambda response, w: Goal.objects.filter(title="Fossilfria transporter").exists(),
+        text=frozenset({"title", "description"}),
+        optional=frozenset({"description"}),
+        extra_values={"work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk]},
+    ),
+    "goal_edit": Form(
+        role="coordinator",
+        kwargs=lambda w: {"pk": w.goal_neh.pk},
+        valid=lambda w: {**goal_data(w.neh_area), "description": "Alla resor fossilfria."},
+        accepted=lambda response, w: (
+            Goal.objects.get(pk=w.goal_neh.pk).title == "Fossilfria transporter"
+        ),
+        text=frozenset({"title", "description"}),
+        optional=frozenset({"description"}),
+        extra_values={
+            "work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk],
+            # Outside 1990–2100, not a whole number, or at/before the indicators' baseline.
+            "target_year": lambda w: ["1989", "2101", "20.5", "2019"],
+        },
+    ),
+    "indicator_create": Form(
+        role="coordinator",
+        kwargs=lambda w: {"pk": w.goal_neh.pk},
+        valid=lambda w: indicator_data(w.administration),
+        accepted=lambda response, w: Indicator.objects.filter(
+            goal=w.goal_neh, name="Andel fossilfria fordon"
+        ).exists(),
+        text=frozenset({"name", "unit"}),
+        optional=frozenset({"responsible_administration"}),
+        # Any number is a baseline or a target (negative ones too: net emissions); values
+        # that are not numbers are refused (tests/goals), the fuzzer checks for 500s.
+        lenient=frozenset({"baseline_value", "target_value"}),
+        extra_values={"baseline_year": lambda w: ["2030", "2031", "1989"]},
+    ),
+    "indicator_edit": Form(
+        role="coordinator",
+        kwargs=lambda w: {"pk": w.indicator_neh.pk},
+        valid=lambda w: indicator_data(w.administration),
+        accepted=lambda response, w: (
+            Indicator.objects.get(pk=w.indicator_neh.pk).name == "Andel fossilfria fordon"
+        ),
+        text=frozenset({"name", "unit"}),
+        optional=frozenset({"responsible_administration"}),
+        lenient=frozenset({"baseline_value", "target_value"}),
+        extra_values={"baseline_year": lambda w: ["2030", "2031", "1989"]},
+    ),
+    "indicator_value_record": Form(
+        role="representative",
+        kwargs=lambda w: {"pk": w.indicator_neh.pk},
+        valid=lambda w: {
+            "year": "2024",
+            "value": "612,5",
+            "source": "Klimatbokslut",
+            "comment": "Preliminärt",
+        },
+        accepted=lambda response, w: IndicatorValue.objects.filter(
+            indicator=w.indicator_neh, year=2024, value=Decimal("612.5")
+        ).exists(),
+        text=frozenset({"source", "comment"}),
+        optional=frozenset({"source", "comment"}),
+        # Any number is a value (a negative one too: net emissions); what is not a number
+        # is refused (tests/goals/test_views.py), and the fuzzer checks for 500s.
+        lenient=frozenset({"value"}),
+        extra_values={
+            "year": lambda w: ["1989", "2101", str(timezone.localdate().year + 1), "20,5"],
+            "value": lambda w: ["1e400", "Infinity", "12,5,5"],
+        },
+    ),
+    "goal_action_link": Form(
+        role="coordinator",
+        kwargs=lambda w: {"pk": w.goal_neh.pk},
+        valid=lambda w: {"action": str(w.action_neh.pk)},
+        accepted=lambda response, w: (
+            ActionItem.objects.get(pk=w.action_neh.pk).goal_id == w.goal_neh.pk
+        ),
+        refused=lambda response, w: errors_again(
+            response, lambda context: [(context or {}).get("link_form")]
+        ),
+        extra_values={"action": lambda w: [w.action_nsh.pk]},  # another network's action
+    ),
+    "goal_action_create": Form(
+        role="coordinator",
+        kwargs=lambda w: {"pk": w.goal_neh.pk},
+        valid=lambda w: goal_action_data(w.published_neh, w.administration),
+        accepted=lambda response, w: ActionItem.objects.filter(
+            goal=w.goal_neh, title="Solceller på förskolor"
+        ).exists(),
+        refused=lambda response, w: errors_again(
+            response, lambda context: [(context or {}).get("create_form")]
+        ),
+        text=frozenset({"title"}),
+        extra_values={
+            "meeting": lambda w: [w.published_nsh.pk],  # another network's meeting
+            "due_on": lambda w: [_in_days(-1), "2101-01-01"],
         },
     ),
     # Accounts (issue 10).

@@ -152,6 +152,7 @@ def world(
     _evaluation_world(world)
     _minutes_world(world)
     _questions(world)
+    _goals(world)
     return world
 
 
@@ -260,6 +261,28 @@ def _questions(w) -> None:
     w.question_reported = make("reported_back", meeting=w.held_neh, title="Återrapporterad")
     w.social_question_neh = make("raised", w.other_administration, title="Socials NEH-fråga")
     w.social_question_nsh = make("raised", w.other_administration, w.nsh, title="Socials NSH")
+
+
+def _goals(world) -> None:
+    """Issue 11: an NEH goal whose indicator Miljöförvaltningen answers for, a second NEH
+    indicator Socialförvaltningen answers for, an NSH goal, and an action in each network."""
+    world.goal_neh = factories.make_goal(world.neh, title="Koldioxidmålet")
+    world.indicator_neh = factories.make_indicator(
+        world.goal_neh, responsible_administration=world.administration, values={2022: "800"}
+    )
+    world.foreign_indicator = factories.make_indicator(
+        world.goal_neh, responsible_administration=world.other_administration
+    )
+    world.goal_nsh = factories.make_goal(world.nsh, title="Ett NSH-mål")
+    world.indicator_nsh = factories.make_indicator(
+        world.goal_nsh, responsible_administration=world.administration
+    )
+    world.action_neh = factories.make_action(
+        world.published_neh, administrations=[world.administration], title="NEH-åtgärd"
+    )
+    world.action_nsh = factories.make_action(
+        world.published_nsh, administrations=[world.other_administration], title="NSH-åtgärd"
+    )
 
 
 def _file_document(network, user):

@@ -976,6 +976,141 @@ MATRIX: dict[str, Case | list[Case]] = {
             note="not a consultation",
         ),
     ],
+    # Goals and indicators (issue 11). Read by everyone signed in; created and edited by the
+    # network's coordinators; an indicator's values recorded by the coordinators or by the
+    # representative or substitute of the administration responsible for it.
+    "goal_list": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "goal_create": [
+        Case(
+            kwargs=lambda w: {"code": "neh"},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: goal_data(w.neh_area),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh"},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: goal_data(w.nsh_area),
+            note="the NEH coordinator sets no goals for NSH",
+        ),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "goal_report": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "goal_report_csv": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+    ],
+    "goal_detail": [
+        Case(kwargs=lambda w: {"pk": w.goal_neh.pk}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"pk": w.goal_nsh.pk}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "goal_edit": [
+        Case(
+            kwargs=lambda w: {"pk": w.goal_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: goal_data(w.neh_area),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.goal_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: goal_data(w.nsh_area),
+        ),
+        Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "indicator_create": [
+        Case(
+            kwargs=lambda w: {"pk": w.goal_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: indicator_data(w.administration),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.goal_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: indicator_data(w.administration),
+        ),
+    ],
+    "indicator_edit": [
+        Case(
+            kwargs=lambda w: {"pk": w.indicator_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: indicator_data(w.administration),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.indicator_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: indicator_data(w.administration),
+        ),
+        Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "indicator_value_record": [
+        Case(  # Miljöförvaltningen answers for it: its representative and substitute record
+            kwargs=lambda w: {"pk": w.indicator_neh.pk},
+            access=signed_in(FORBIDDEN, representative=OK, substitute=OK, coordinator=OK),
+            post=signed_in(
+                FORBIDDEN, representative=REDIRECT, substitute=REDIRECT, coordinator=REDIRECT
+            ),
+            data=lambda w: {"year": "2024", "value": "612,5"},
+        ),
+        Case(  # Socialförvaltningen's indicator: only the coordinators besides its own people
+            kwargs=lambda w: {"pk": w.foreign_indicator.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"year": "2024", "value": "1"},
+            note="another administration's indicator",
+        ),
+        Case(  # NSH's: Miljöförvaltningen answers, but its people here sit in NEH, not NSH
+            kwargs=lambda w: {"pk": w.indicator_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"year": "2024", "value": "1"},
+            note="another network's indicator",
+        ),
+        Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "goal_action_link": [
+        Case(
+            kwargs=lambda w: {"pk": w.goal_neh.pk},
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: {"action": w.action_neh.pk},
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.goal_nsh.pk},
+            access=signed_in(FORBIDDEN),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: {"action": w.action_nsh.pk},
+        ),
+    ],
+    "goal_action_create": [
+        Case(
+            kwargs=lambda w: {"pk": w.goal_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+            data=lambda w: goal_action_data(w.published_neh, w.administration),
+        ),
+        Case(
+            kwargs=lambda w: {"pk": w.goal_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+            data=lambda w: goal_action_data(w.published_nsh, w.administration),
+        ),
+    ],
     # For load balancers: no sign-in, GET only.
     "healthz": Case(access=everyone(OK)),
     # The accessibility statement: public by law (DOS-lagen), for everyone without signing in.
@@ -1598,3 +1733,28 @@ def report_back_data(world, administration) -> dict:
     from django.utils import timezone
 
     return {"administration": str(administration.pk), "presented_on": str(timezone.localdate())}
+
+
+def goal_data(work_area) -> dict:
+    return {"work_area": work_area.pk, "title": "Fossilfria transporter", "target_year": "2030"}
+
+
+def indicator_data(administration) -> dict:
+    return {
+        "name": "Andel fossilfria fordon",
+        "unit": "procent",
+        "baseline_year": "2020",
+        "baseline_value": "35",
+        "target_value": "100",
+        "direction": "higher",
+        "responsible_administration": administration.pk,
+    }
+
+
+def goal_action_data(meeting, administration) -> dict:
+    return {
+        "meeting": meeting.pk,
+        "title": "Solceller på förskolor",
+        "administrations": [administration.pk],
+        "due_on": "2099-06-30",
+    }

@@ -1,0 +1,258 @@
+"""Forms of goal steering: goals, indicators, indicator values and a goal's action plan."""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
+from meetings.models import ActionItem, Goal, Indicator, Meeting
+from meetings.models_goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
+from networks.models import Network, WorkArea
+from representatives.models import Administration
+
+NUMBER_ERROR = _("Ange ett tal, till exempel 1250 eller 12,5.")
+YEAR_ERRORS = {
+    "invalid": _("Ange ett årtal med fyra siffror, till exempel 2024."),
+    "required": _("Ange ett år."),
+    "min_value": _("Ange ett år mellan 1990 och 2100."),
+    "max_value": _("Ange ett år mellan 1990 och 2100."),
+}
+
+
+class NumberField(forms.DecimalField):
+    """A decimal number as Swedes write it: a decimal comma or point, spaces between thousands.
+
+    At most 11 digits before the decimal point and 3 after (the column is 14,3).
+    """
+
+    default_error_messages = {
+        "invalid": NUMBER_ERROR,
+        "max_digits": _("Talet får ha högst 14 siffror."),
+        "max_decimal_places": _("Talet får ha högst 3 decimaler."),
+        "max_whole_digits": _("Talet får ha högst 11 siffror före decimaltecknet."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 3)
+        kwargs.setdefault("error_messages", {"required": _("Ange ett värde.")})
+        # A text field: a number field would refuse the decimal comma in the browser.
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        # Not DecimalField's: its step and min/max belong to a number field.
+        return {"inputmode": "decimal", "autocomplete": "off"}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        text = text.replace("−", "-")
+        if len(text) > 40:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            number = Decimal(text)
+        except InvalidOperation as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+        if not number.is_finite():
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return number
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            from meetings.goals import display_number
+
+            return display_number(value).replace("−", "-")
+        return value
+
+
+def year_field(label, **kwargs) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        error_messages=YEAR_ERRORS,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        **kwargs,
+    )
+
+
+class GoalForm(forms.ModelForm):
+    """A coordinator's goal under one of the network's active work areas."""
+
+    target_year = year_field(_("Målår"))
+
+    class Meta:
+        model = Goal
+        fields = ["work_area", "title", "description", "target_year"]
+        field_classes = {"work_area": IdChoiceField}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4, "maxlength": 5000})}
+
+    def __init__(self, *args, network: Network, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = WorkArea.objects.active().filter(network=network)
+        if self.instance.pk:
+            areas = areas | WorkArea.objects.filter(pk=self.instance.work_area_id)
+        self.fields["work_area"].queryset = areas
+        self.fields["description"].validators.append(MaxLengthValidator(5000))
+
+    def clean_target_year(self):
+        year = self.cleaned_data["target_year"]
+        if self.instance.pk:
+            latest_baseline = max(
+                self.instance.indicators.values_list("baseline_year", flat=True), default=None
+            )
+            if latest_baseline is not None and year <= latest_baseline:
+                raise forms.ValidationError(
+                    _("Målåret måste ligga efter indikatorernas basår (%(year)s)."),
+                    params={"year": latest_baseline},
+                )
+        return year
+
+
+class IndicatorForm(forms.ModelForm):
+    """A coordinator's indicator of a goal, and who answers for its values."""
+
+    baseline_year = year_field(_("Basår"))
+    baseline_value = NumberField(label=_("Värde basåret"))
+    target_value = NumberField(label=_("Målvärde"))
+    responsible_administration = IdChoiceField(
+        label=_("Ansvarig förvaltning"),
+        queryset=Administration.objects.order_by("name"),
+        required=False,
+        empty_label=_("Ingen (bara samordnarna registrerar värden)"),
+        help_text=_("Förvaltningens representant och ersättare i nätverket kan registrera värden."),
+    )
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "unit",
+            "baseline_year",
+            "baseline_value",
+            "target_value",
+            "direction",
+            "responsible_administration",
+        ]
+        widgets = {"direction": forms.RadioSelect}
+        help_texts = {"unit": _("Till exempel ton CO2e, procent eller kWh per kvadratmeter.")}
+
+    def __init__(self, *args, goal: Goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+
+    def clean(self):
+        cleaned = super().clean()
+        year = cleaned.get("baseline_year")
+        if year is not None and year >= self.goal.target_year:
+            self.add_error(
+                "baseline_year",
+                _("Basåret måste ligga före målets målår (%(year)s).")
+                % {"year": self.goal.target_year},
+            )
+        return cleaned
+
+
+class IndicatorValueForm(forms.Form):
+    """One year's value of an indicator. A second value for the same year replaces the first."""
+
+    year = year_field(_("År"))
+    value = NumberField(label=_("Värde"))
+    source = forms.CharField(
+        label=_("Källa"),
+        max_length=300,
+        required=False,
+        help_text=_("Till exempel kommunens klimatbokslut."),
+    )
+    comment = forms.CharField(
+        label=_("Kommentar"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, indicator: Indicator, today: datetime.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        today = today or timezone.localdate()
+        self.last_year = min(indicator.goal.target_year + YEARS_AFTER_TARGET, today.year)
+        self.fields["year"].help_text = _("Ett år från 1990 till och med %(last)s.") % {
+            "last": self.last_year
+        }
+        self.fields["value"].label = _("Värde (%(unit)s)") % {"unit": indicator.unit}
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > self.last_year:
+            raise forms.ValidationError(
+                _("Ange ett år mellan 1990 och %(last)s."), params={"last": self.last_year}
+            )
+        return year
+
+
+class GoalActionLinkForm(forms.Form):
+    """Put one of the network's actions into the goal's action plan."""
+
+    action = IdChoiceField(label=_("Åtgärd"), queryset=ActionItem.objects.none())
+
+    def __init__(self, *args, goal: Goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["action"]
+        field.queryset = (
+            ActionItem.objects.filter(meeting__network_id=goal.work_area.network_id)
+            .exclude(goal=goal)
+            .select_related("meeting")
+            .order_by("due_on", "pk")
+        )
+        field.empty_label = _("Välj en åtgärd")
+        field.label_from_instance = lambda action: (
+            _("%(title)s (klart senast %(due)s)")
+            % {
+                "title": action.title,
+                "due": action.due_on.isoformat(),
+            }
+        )
+
+
+class GoalActionCreateForm(forms.ModelForm):
+    """A new action for the goal, decided at one of the network's meetings."""
+
+    meeting = IdChoiceField(label=_("Beslutad på mötet"), queryset=Meeting.objects.none())
+    administrations = IdMultipleChoiceField(
+        label=_("Ansvariga förvaltningar"),
+        queryset=Administration.objects.order_by("name"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Välj minst en ansvarig förvaltning.")},
+    )
+
+    class Meta:
+        model = ActionItem
+        fields = ["meeting", "title", "administrations", "due_on"]
+        widgets = {
+            "due_on": forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"}),
+        }
+        help_texts = {"due_on": _("Som ÅÅÅÅ-MM-DD.")}
+
+    def __init__(self, *args, goal: Goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(network_id=goal.work_area.network_id)
+            .select_related("network")
+            .not_cancelled()
+            .order_by("-starts_at")
+        )
+        self.fields["meeting"].empty_label = _("Välj möte")
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError(_("Ange ett datum som inte har passerat."))
+        if due_on.year > LAST_YEAR:
+            raise forms.ValidationError(_("Ange ett datum före år 2100."))
+        return due_on

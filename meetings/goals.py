@@ -1,0 +1,367 @@
+"""Goal steering: the figures of goals and indicators, and the charts drawn from them.
+
+The calculations are pure (they take values, not querysets) and tested against hand-computed
+cases in tests/goals/test_calculations.py.
+
+Rules (decided here; the issue is silent on them):
+- The *latest value* is the value of the latest year recorded.
+- *Progress* is how far the latest value has come from the baseline towards the target, in
+  percent of the whole way: (latest − baseline) / (target − baseline) × 100, rounded to a whole
+  number. It is negative when the value has moved away from the target and above 100 when it has
+  gone past it (overshoot); it is not clamped, so the figure tells the truth. When baseline and
+  target are equal, progress is 100 if the target is reached, else 0.
+- *Target reached*: the latest value is at or beyond the target in the indicator's good
+  direction (at or below it when lower is better, at or above it when higher is better).
+- *On track*: the latest value is at or better than the straight line from (baseline year,
+  baseline value) to (target year, target value), read at the latest value's year. Before the
+  baseline year the line is the baseline value; after the target year it is the target value
+  (so a value after the target year is on track only if the target is reached).
+- *Off track*: otherwise. With no values recorded the status is *no values*.
+"""
+
+import dataclasses
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+NO_VALUES = "no_values"
+REACHED = "reached"
+ON_TRACK = "on_track"
+OFF_TRACK = "off_track"
+
+STATUS_LABELS = {
+    NO_VALUES: _("Inga värden ännu"),
+    REACHED: _("Målet är nått"),
+    ON_TRACK: _("I fas"),
+    OFF_TRACK: _("Inte i fas"),
+}
+
+
+def expected_value(
+    baseline_year: int,
+    baseline_value: Decimal,
+    target_year: int,
+    target_value: Decimal,
+    year: int,
+) -> Decimal:
+    """The value on the straight path from the baseline to the target, in `year`."""
+    if year <= baseline_year or target_year <= baseline_year:
+        return baseline_value if year < target_year else target_value
+    if year >= target_year:
+        return target_value
+    share = Decimal(year - baseline_year) / Decimal(target_year - baseline_year)
+    return baseline_value + (target_value - baseline_value) * share
+
+
+def is_better_or_equal(value: Decimal, than: Decimal, *, lower_is_better: bool) -> bool:
+    return value <= than if lower_is_better else value >= than
+
+
+def progress_percent(baseline: Decimal, target: Decimal, latest: Decimal | None) -> int | None:
+    """How far `latest` has come from `baseline` towards `target`, in whole percent."""
+    if latest is None:
+        return None
+    if target == baseline:
+        return 100 if latest == target else 0
+    share = (latest - baseline) / (target - baseline) * 100
+    return int(share.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def track_status(
+    *,
+    baseline_year: int,
+    baseline_value: Decimal,
+    target_year: int,
+    target_value: Decimal,
+    lower_is_better: bool,
+    latest: tuple[int, Decimal] | None,
+) -> str:
+    """NO_VALUES, REACHED, ON_TRACK or OFF_TRACK for the latest (year, value)."""
+    if latest is None:
+        return NO_VALUES
+    year, value = latest
+    if is_better_or_equal(value, target_value, lower_is_better=lower_is_better):
+        return REACHED
+    path = expected_value(baseline_year, baseline_value, target_year, target_value, year)
+    if is_better_or_equal(value, path, lower_is_better=lower_is_better):
+        return ON_TRACK
+    return OFF_TRACK
+
+
+def display_number(value: Decimal | None) -> str:
+    """A value as people write it: no trailing zeros, a decimal comma (Swedish)."""
+    if value is None:
+        return "–"
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",").replace("-", "−")
+
+
+# --- One indicator's figures, and its chart ---------------------------------------------------
+
+CHART_WIDTH = 560
+CHART_HEIGHT = 240
+PLOT_LEFT = 70
+PLOT_RIGHT = 540
+PLOT_TOP = 20
+PLOT_BOTTOM = 200
+
+
+@dataclasses.dataclass
+class Point:
+    year: int
+    value: Decimal
+    label: str
+    expected: Decimal  # the target path in that year
+    on_track: bool
+    x: int = 0
+    y: int = 0
+
+    @property
+    def expected_label(self) -> str:
+        """The target path's value that year, to one decimal."""
+        return display_number(self.expected.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@dataclasses.dataclass
+class IndicatorFigures:
+    indicator: object
+    target_year: int
+    points: list[Point]
+
+    @property
+    def latest(self) -> Point | None:
+        return self.points[-1] if self.points else None
+
+    @property
+    def latest_label(self) -> str:
+        return self.latest.label if self.latest else "–"
+
+    @property
+    def progress(self) -> int | None:
+        latest = self.latest
+        return progress_percent(
+            self.indicator.baseline_value,
+            self.indicator.target_value,
+            latest.value if latest else None,
+        )
+
+    @property
+    def status(self) -> str:
+        latest = self.latest
+        return track_status(
+            baseline_year=self.indicator.baseline_year,
+            baseline_value=self.indicator.baseline_value,
+            target_year=self.target_year,
+            target_value=self.indicator.target_value,
+            lower_is_better=self.indicator.lower_is_better,
+            latest=(latest.year, latest.value) if latest else None,
+        )
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def is_good(self) -> bool:
+        return self.status in (REACHED, ON_TRACK)
+
+    @property
+    def baseline_label(self) -> str:
+        return display_number(self.indicator.baseline_value)
+
+    @property
+    def target_label(self) -> str:
+        return display_number(self.indicator.target_value)
+
+    @property
+    def chart(self) -> dict:
+        """SVG geometry: the values as a line with labelled dots, the target path dashed.
+
+        Built from `points`, the same list the table is written from.
+        """
+        indicator = self.indicator
+        first_year = min([indicator.baseline_year] + [p.year for p in self.points])
+        last_year = max([self.target_year] + [p.year for p in self.points])
+        values = [indicator.baseline_value, indicator.target_value] + [p.value for p in self.points]
+        low, high = min([*values, Decimal(0)]), max(values)
+        if high == low:
+            high = low + 1
+        span_years = max(last_year - first_year, 1)
+
+        def x_of(year: int) -> int:
+            return round(PLOT_LEFT + (PLOT_RIGHT - PLOT_LEFT) * (year - first_year) / span_years)
+
+        def y_of(value: Decimal) -> int:
+            share = float((value - low) / (high - low))
+            return round(PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * share)
+
+        for point in self.points:
+            point.x, point.y = x_of(point.year), y_of(point.value)
+        return {
+            "width": CHART_WIDTH,
+            "height": CHART_HEIGHT,
+            "points": self.points,
+            "line": " ".join(f"{p.x},{p.y}" for p in self.points),
+            "target_path": {
+                "x1": x_of(indicator.baseline_year),
+                "y1": y_of(indicator.baseline_value),
+                "x2": x_of(self.target_year),
+                "y2": y_of(indicator.target_value),
+            },
+            "axis_y": PLOT_BOTTOM,
+            "left": PLOT_LEFT,
+            "right": PLOT_RIGHT,
+            "first_year": first_year,
+            "last_year": last_year,
+            "first_x": x_of(first_year),
+            "last_x": x_of(last_year),
+            "high_label": display_number(high),
+            "low_label": display_number(low),
+            "top": PLOT_TOP,
+        }
+
+
+def indicator_figures(indicator, target_year: int, values) -> IndicatorFigures:
+    """The figures of one indicator from its values (any order)."""
+    points = []
+    for item in sorted(values, key=lambda v: v.year):
+        expected = expected_value(
+            indicator.baseline_year,
+            indicator.baseline_value,
+            target_year,
+            indicator.target_value,
+            item.year,
+        )
+        points.append(
+            Point(
+                year=item.year,
+                value=item.value,
+                label=display_number(item.value),
+                expected=expected,
+                on_track=is_better_or_equal(
+                    item.value, expected, lower_is_better=indicator.lower_is_better
+                ),
+            )
+        )
+    return IndicatorFigures(indicator, target_year, points)
+
+
+# --- Goals with their figures, fetched in a fixed number of queries ---------------------------
+
+
+@dataclasses.dataclass
+class GoalFigures:
+    goal: object
+    indicators: list[IndicatorFigures]
+    open_actions: list = dataclasses.field(default_factory=list)
+    done_actions: list = dataclasses.field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        """The goal's status: its worst indicator's (off track before on track before
+        reached); no values only when no indicator has any."""
+        statuses = [figures.status for figures in self.indicators]
+        for status in (OFF_TRACK, ON_TRACK, REACHED):
+            if status in statuses:
+                return status
+        return NO_VALUES
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def is_good(self) -> bool:
+        return self.status in (REACHED, ON_TRACK)
+
+    @property
+    def overdue_count(self) -> int:
+        today = timezone.localdate()
+        return sum(1 for action in self.open_actions if action.due_on < today)
+
+
+def goals_with_figures(goals_queryset, *, with_actions: bool = False) -> list[GoalFigures]:
+    """Goals with their indicators' figures (and their action plans): three or four queries."""
+    from meetings.models import ActionItem, Indicator, IndicatorValue
+
+    queryset = goals_queryset.select_related("work_area", "work_area__network").prefetch_related(
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.select_related(
+                "responsible_administration"
+            ).prefetch_related(
+                Prefetch("values", queryset=IndicatorValue.objects.order_by("year"))
+            ),
+        )
+    )
+    if with_actions:
+        queryset = queryset.prefetch_related(
+            Prefetch("action_items", queryset=ActionItem.objects.order_by("due_on", "pk"))
+        )
+    result = []
+    for goal in queryset:
+        figures = GoalFigures(
+            goal,
+            [
+                indicator_figures(indicator, goal.target_year, indicator.values.all())
+                for indicator in goal.indicators.all()
+            ],
+        )
+        if with_actions:
+            for action in goal.action_items.all():
+                if action.status == ActionItem.Status.DONE:
+                    figures.done_actions.append(action)
+                else:
+                    figures.open_actions.append(action)
+        result.append(figures)
+    return result
+
+
+def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
+    """For the agenda: the current figures of the goals its follow-up items name."""
+    from meetings.models import Goal, Indicator, IndicatorValue
+
+    ids = {pk for pk in goal_ids if pk}
+    if not ids:
+        return {}
+    # From the indicators (with their goals joined) and their values: two queries, since the
+    # agenda workspace is a counted page. A goal without indicators costs a third.
+    indicators = (
+        Indicator.objects.filter(goal_id__in=ids)
+        .select_related("goal", "responsible_administration")
+        .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.order_by("year")))
+        .order_by("pk")
+    )
+    by_id: dict[int, GoalFigures] = {}
+    for indicator in indicators:
+        goal = indicator.goal
+        figures = by_id.setdefault(goal.pk, GoalFigures(goal, []))
+        figures.indicators.append(
+            indicator_figures(indicator, goal.target_year, indicator.values.all())
+        )
+    missing = ids - by_id.keys()
+    if missing:
+        for goal in Goal.objects.filter(pk__in=missing):
+            by_id[goal.pk] = GoalFigures(goal, [])
+    return by_id
+
+
+def attach_goal_figures(items) -> list:
+    """Give each goal follow-up item of an agenda (snapshot dicts or AgendaItems) its goal's
+    current figures as `goal_figures`, in a fixed number of queries. Returns `items`."""
+
+    def goal_id(item):
+        return item.get("goal_id") if isinstance(item, dict) else item.goal_id
+
+    by_id = figures_by_goal_id(goal_id(item) for item in items)
+    for item in items:
+        figures = by_id.get(goal_id(item))
+        if isinstance(item, dict):
+            item["goal_figures"] = figures
+        else:
+            item.goal_figures = figures
+    return items

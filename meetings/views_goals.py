@@ -1,0 +1,381 @@
+"""Goal steering: a network's goals, a goal's page, the coordinators' forms, recording an
+indicator's values, a goal's action plan, and the goal report (printable and CSV).
+
+Goals are read by everyone signed in. The network's coordinators create and edit goals and
+indicators and put actions into a goal's action plan; an indicator's values are recorded by the
+coordinators or by the representative or substitute of the administration responsible for it.
+The goal report is for the coordinators, like the other reports.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from meetings import goals
+from meetings.forms_goals import (
+    GoalActionCreateForm,
+    GoalActionLinkForm,
+    GoalForm,
+    IndicatorForm,
+    IndicatorValueForm,
+)
+from meetings.models import AgendaItem, Document, Goal, Indicator, IndicatorValue, Meeting
+from meetings.rules import may_record_indicator, represented_administration_ids
+from networks.models import Network
+from networks.rules import is_coordinator
+
+RECENT_DOCUMENTS = 10
+
+
+def _network(code: str) -> Network:
+    return get_object_or_404(Network, code=code.upper())
+
+
+def _goal(pk: int) -> Goal:
+    return get_object_or_404(Goal.objects.select_related("work_area__network"), pk=pk)
+
+
+def _coordinated_goal(request: HttpRequest, pk: int) -> Goal:
+    goal = _goal(pk)
+    if not is_coordinator(request.user, goal.network):
+        raise PermissionDenied
+    return goal
+
+
+def _grouped_by_work_area(figures: list[goals.GoalFigures]) -> list[tuple]:
+    groups: dict[int, tuple] = {}
+    for item in figures:
+        area = item.goal.work_area
+        groups.setdefault(area.pk, (area, []))[1].append(item)
+    return list(groups.values())
+
+
+@require_GET
+@login_required
+def goal_list(request: HttpRequest, code: str) -> HttpResponse:
+    network = _network(code)
+    figures = goals.goals_with_figures(Goal.objects.filter(work_area__network=network))
+    context = {
+        "network": network,
+        "groups": _grouped_by_work_area(figures),
+        "can_coordinate": is_coordinator(request.user, network),
+    }
+    return render(request, "meetings/goals/goal_list.html", context)
+
+
+@require_GET
+@login_required
+def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _goal(pk)
+    network = goal.network
+    (figures,) = goals.goals_with_figures(Goal.objects.filter(pk=goal.pk), with_actions=True)
+    can_coordinate = is_coordinator(request.user, network)
+    represented = represented_administration_ids(request.user, network)
+    for item in figures.indicators:
+        item.can_record = can_coordinate or (
+            item.indicator.responsible_administration_id in represented
+        )
+    agenda_items = list(
+        AgendaItem.objects.filter(
+            goal=goal,
+            status=AgendaItem.Status.ACCEPTED,
+            meeting__in=Meeting.objects.visible_to(request.user),
+        )
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "position")
+    )
+    documents = list(Document.objects.filter(work_areas=goal.work_area).recent()[:RECENT_DOCUMENTS])
+    actions = figures.open_actions + figures.done_actions
+    context = {
+        "goal": goal,
+        "network": network,
+        "figures": figures,
+        "agenda_items": agenda_items,
+        "documents": documents,
+        "can_coordinate": can_coordinate,
+        "actions_total": len(actions),
+        "actions_done": len(figures.done_actions),
+        "actions_percent": round(100 * len(figures.done_actions) / len(actions))
+        if actions
+        else None,
+        "today": timezone.localdate(),
+    }
+    _load_responsible(figures.open_actions + figures.done_actions)
+    return render(request, "meetings/goals/goal_detail.html", context)
+
+
+def _load_responsible(actions) -> None:
+    """The responsible administrations of the actions, in one query."""
+    from meetings.models import ActionItem
+
+    if not actions:
+        return
+    through = ActionItem.administrations.through.objects.filter(
+        actionitem_id__in=[a.pk for a in actions]
+    ).select_related("administration")
+    names: dict[int, list[str]] = {}
+    for row in through:
+        names.setdefault(row.actionitem_id, []).append(row.administration.name)
+    for action in actions:
+        action.responsible_names = sorted(names.get(action.pk, []))
+
+
+def _posted(request: HttpRequest):
+    """The submitted data of a POST (even an empty one, so it is refused), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _form_page(request, template: str, context: dict, form) -> HttpResponse:
+    return render(request, template, {**context, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_create(request: HttpRequest, code: str) -> HttpResponse:
+    network = _network(code)
+    if not is_coordinator(request.user, network):
+        raise PermissionDenied
+    form = GoalForm(_posted(request), network=network)
+    if request.method == "POST" and form.is_valid():
+        goal = form.save()
+        messages.success(request, _("Målet är skapat. Lägg till dess indikatorer."))
+        return redirect(goal)
+    context = {"network": network, "goal": None}
+    return _form_page(request, "meetings/goals/goal_form.html", context, form)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _coordinated_goal(request, pk)
+    form = GoalForm(_posted(request), instance=goal, network=goal.network)
+    if request.method == "POST" and form.is_valid():
+        goal = form.save()
+        messages.success(request, _("Målet är sparat."))
+        return redirect(goal)
+    context = {"network": goal.network, "goal": goal}
+    return _form_page(request, "meetings/goals/goal_form.html", context, form)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _coordinated_goal(request, pk)
+    form = IndicatorForm(_posted(request), goal=goal)
+    if request.method == "POST" and form.is_valid():
+        indicator = form.save(commit=False)
+        indicator.goal = goal
+        indicator.save()
+        messages.success(request, _("Indikatorn är tillagd."))
+        return redirect(goal)
+    context = {"network": goal.network, "goal": goal, "indicator": None}
+    return _form_page(request, "meetings/goals/indicator_form.html", context, form)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("goal__work_area__network"), pk=pk
+    )
+    goal = indicator.goal
+    if not is_coordinator(request.user, goal.network):
+        raise PermissionDenied
+    form = IndicatorForm(_posted(request), instance=indicator, goal=goal)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Indikatorn är sparad."))
+        return redirect(goal)
+    context = {"network": goal.network, "goal": goal, "indicator": indicator}
+    return _form_page(request, "meetings/goals/indicator_form.html", context, form)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def indicator_value_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record (or correct) an indicator's value for a year."""
+    indicator = get_object_or_404(
+        Indicator.objects.select_related("goal__work_area__network", "responsible_administration"),
+        pk=pk,
+    )
+    goal = indicator.goal
+    context = {"network": goal.network, "goal": goal, "indicator": indicator}
+    if not may_record_indicator(request.user, indicator):
+        if indicator.responsible_administration is None:
+            refusal = _("Bara nätverkets samordnare kan registrera värden för indikatorn.")
+        else:
+            refusal = _(
+                "Bara samordnarna och representanten eller ersättaren för %(administration)s "
+                "i nätverket kan registrera värden för indikatorn."
+            ) % {"administration": indicator.responsible_administration.name}
+        context["refusal"] = refusal
+        return render(request, "meetings/goals/value_form.html", context, status=403)
+    form = IndicatorValueForm(_posted(request), indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            _value, created = IndicatorValue.objects.update_or_create(
+                indicator=indicator,
+                year=data["year"],
+                defaults={
+                    "value": data["value"],
+                    "source": data["source"].strip(),
+                    "comment": data["comment"].strip(),
+                    "entered_by": request.user,
+                    "entered_at": timezone.now(),
+                },
+            )
+        note = (
+            _("Värdet för %(year)s är registrerat.")
+            if created
+            else _("Värdet för %(year)s är ändrat.")
+        )
+        messages.success(request, note % {"year": data["year"]})
+        return redirect(goal.get_absolute_url() + f"#indicator-{indicator.pk}")
+    context["values"] = list(indicator.values.select_related("entered_by").order_by("-year"))
+    for row in context["values"]:
+        row.label = goals.display_number(row.value)
+    return _form_page(request, "meetings/goals/value_form.html", context, form)
+
+
+def _actions_page(request, goal: Goal, *, link_form=None, create_form=None, status=200):
+    context = {
+        "network": goal.network,
+        "goal": goal,
+        "link_form": link_form or GoalActionLinkForm(goal=goal),
+        "create_form": create_form or GoalActionCreateForm(goal=goal),
+    }
+    return render(request, "meetings/goals/goal_actions.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_action_link(request: HttpRequest, pk: int) -> HttpResponse:
+    """The coordinators' page for the goal's action plan: link an existing action (POST here)
+    or create one (POST to `goal_action_create`)."""
+    goal = _coordinated_goal(request, pk)
+    if request.method != "POST":
+        return _actions_page(request, goal)
+    form = GoalActionLinkForm(request.POST, goal=goal)
+    if not form.is_valid():
+        return _actions_page(request, goal, link_form=form)
+    action = form.cleaned_data["action"]
+    action.goal = goal
+    action.save(update_fields=["goal", "updated_at"])
+    messages.success(
+        request, _("”%(title)s” ingår nu i målets handlingsplan.") % {"title": action.title}
+    )
+    return redirect(goal.get_absolute_url() + "#action-plan")
+
+
+@require_POST
+@login_required
+def goal_action_create(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = _coordinated_goal(request, pk)
+    form = GoalActionCreateForm(request.POST, goal=goal)
+    if not form.is_valid():
+        return _actions_page(request, goal, create_form=form)
+    with transaction.atomic():
+        action = form.save(commit=False)
+        action.goal = goal
+        action.created_by = request.user
+        action.save()
+        form.save_m2m()
+    messages.success(
+        request, _("”%(title)s” är tillagd i målets handlingsplan.") % {"title": action.title}
+    )
+    return redirect(goal.get_absolute_url() + "#action-plan")
+
+
+# --- The goal report ----------------------------------------------------------------------------
+
+
+def _report(request: HttpRequest, code: str) -> tuple[Network, list[goals.GoalFigures]]:
+    network = _network(code)
+    if not is_coordinator(request.user, network):
+        raise PermissionDenied
+    figures = goals.goals_with_figures(
+        Goal.objects.filter(work_area__network=network), with_actions=True
+    )
+    return network, figures
+
+
+@require_GET
+@login_required
+def goal_report(request: HttpRequest, code: str) -> HttpResponse:
+    network, figures = _report(request, code)
+    context = {
+        "network": network,
+        "groups": _grouped_by_work_area(figures),
+        "today": timezone.localdate(),
+    }
+    return render(request, "meetings/goals/goal_report.html", context)
+
+
+@require_GET
+@login_required
+def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
+    """One row per indicator (a goal without indicators gets one row), `;`-separated UTF-8
+    with a byte order mark, like the other CSVs."""
+    network, figures = _report(request, code)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"mal-{network.code.lower()}-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Arbetsområde"),
+            _("Mål"),
+            _("Målår"),
+            _("Indikator"),
+            _("Enhet"),
+            _("Basår"),
+            _("Värde basåret"),
+            _("Senaste år"),
+            _("Senaste värde"),
+            _("Målvärde"),
+            _("Framsteg (%)"),
+            _("Läge"),
+            _("Öppna åtgärder"),
+        ]
+    )
+    for item in figures:
+        goal = item.goal
+        rows = item.indicators or [None]
+        for indicator_figures in rows:
+            if indicator_figures is None:
+                indicator_cells = ["", "", "", "", "", "", "", "", str(item.status_label)]
+            else:
+                indicator = indicator_figures.indicator
+                latest = indicator_figures.latest
+                progress = indicator_figures.progress
+                indicator_cells = [
+                    indicator.name,
+                    indicator.unit,
+                    indicator.baseline_year,
+                    indicator_figures.baseline_label,
+                    latest.year if latest else "",
+                    latest.label if latest else "",
+                    indicator_figures.target_label,
+                    "" if progress is None else progress,
+                    indicator_figures.status_label,
+                ]
+            writer.writerow(
+                [
+                    goal.work_area.name,
+                    goal.title,
+                    goal.target_year,
+                    *indicator_cells,
+                    len(item.open_actions),
+                ]
+            )
+    return response
