@@ -27,12 +27,14 @@ def meeting_questions(context, meeting, agenda=None):
     """The questions on the meeting's agenda or dealt with at it that the person may see
     (`rules.visible_questions`), by administration.
 
-    One query, and only for a published meeting that has been held or whose published agenda
-    carries a management group's question; otherwise none (and an empty list)."""
+    One query, and only for a published meeting whose agenda (as the page shows it) carries a
+    management group's question; otherwise none and an empty list. So a question marked dealt
+    with at a meeting without being on its agenda is not listed here (it is on the question
+    lists and in the report-back pack): the meeting page stays within its query budget."""
     request = context.get("request")
     if request is None or meeting.status != Meeting.Status.PUBLISHED:
         return []
-    if not (meeting.is_past or _has_management_question(agenda)):
+    if not _has_management_question(agenda):
         return []
     return list(
         visible_questions(request.user)

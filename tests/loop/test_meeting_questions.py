@@ -30,8 +30,12 @@ def question(where, administration, title, **extra):
 
 @pytest.fixture
 def held(neh, administration, other_administration):
-    meeting = factories.make_meeting(neh, days_ahead=-5, theme_title="Hållet")
-    item = factories.make_agenda_item(meeting, position=1, title="Miljös fråga")
+    meeting = factories.make_meeting(
+        neh, days_ahead=-5, theme_title="Hållet", agenda_published_at=timezone.now()
+    )
+    item = factories.make_agenda_item(
+        meeting, position=1, title="Miljös fråga", is_management_question=True
+    )
     question(
         meeting,
         administration,
@@ -106,6 +110,13 @@ def test_held_meeting_page_queries_do_not_grow_with_questions(
         question(held, administration, f"Egen fråga {n}", meeting=held, outcome="Ja.",
                  state=Question.State.OUTCOME)  # fmt: skip
     assert len(page_queries(client, url)) == small
+
+
+def test_held_meeting_without_a_question_on_its_agenda_costs_no_query(neh, coordinator, client):
+    held = factories.make_meeting(neh, days_ahead=-5, agenda_published_at=timezone.now())
+    factories.make_agenda_item(held, position=1)
+    client.force_login(coordinator)
+    assert not [sql for sql in page_queries(client, held.get_absolute_url()) if TABLE in sql]
 
 
 def test_upcoming_meeting_without_management_questions_costs_no_query(
