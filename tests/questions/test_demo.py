@@ -31,8 +31,8 @@ def test_demo_questions_in_every_part_of_the_loop_and_idempotent():
         assert question.events.last().state == question.state
 
 
-def test_demo_question_goes_all_around_the_loop():
-    build_demo()
+def test_demo_question_goes_all_around_the_loop(client):
+    accounts = build_demo()
     question = Question.objects.select_related("agenda_item__meeting").get(title=LOOP_TITLE)
     held = question.meeting
     assert question.agenda_item.meeting == held and held.is_past
@@ -52,3 +52,8 @@ def test_demo_question_goes_all_around_the_loop():
     # The held meeting's published agenda carries the item too.
     snapshot = held.agenda_versions.get().snapshot
     assert LOOP_TITLE in [row["title"] for row in snapshot]
+    # The meeting page lists it, with its state, for the representative.
+    client.force_login(accounts["representant.miljo@example.org"])
+    html = client.get(held.get_absolute_url()).content.decode()
+    listed = html.split('id="meeting-questions"')[1].split("</ul>")[0]
+    assert LOOP_TITLE in listed and "Återrapporterad" in listed
