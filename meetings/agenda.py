@@ -427,8 +427,12 @@ def changes_since_previous(version: AgendaVersion, previous: AgendaVersion | Non
     return diff(previous.snapshot if previous else [], version.snapshot)
 
 
-def as_text(meeting: Meeting, version: AgendaVersion) -> str:
-    """The agenda as plain text, for pasting into an Outlook invitation."""
+def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
+    """The agenda as plain text, for pasting into an Outlook invitation.
+
+    `follow_up`: the open actions under "Uppföljning" (meetings/actions.py `follow_up`), live
+    data and not part of the version's snapshot, so labelled as the state when the text was
+    made. Left out when None or empty."""
     local_start = timezone.localtime(meeting.starts_at)
     local_end = timezone.localtime(meeting.ends_at)
     lines = [
@@ -466,7 +470,22 @@ def as_text(meeting: Meeting, version: AgendaVersion) -> str:
         _("Sammanlagt %(total)s av mötets %(length)s minuter.")
         % {"total": version.total_minutes, "length": meeting.duration_minutes}
     )
+    if follow_up:
+        lines += ["", follow_up_heading()]
+        for action in follow_up:
+            line = _("- %(title)s (%(responsible)s), klart senast %(date)s") % {
+                "title": action.title,
+                "responsible": ", ".join(action.responsible),
+                "date": f"{action.due_on:%Y-%m-%d}",
+            }
+            lines.append(line + (f" ({_('försenad')})" if action.is_overdue else ""))
     return "\n".join(lines) + "\n"
+
+
+def follow_up_heading() -> str:
+    return _("Uppföljning: öppna åtgärder från tidigare möten (läget %(date)s)") % {
+        "date": f"{timezone.localdate():%Y-%m-%d}"
+    }
 
 
 def goal_text_lines(figures) -> list[str]:

@@ -222,8 +222,8 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     _build_documents(networks, administrations, coordinator, accounts, today)
     build_wishes(coordinator)
     build_evaluation_demo(networks["NEH"], accounts)
+    build_question_demo()  # before the minutes: the loop's question is on the held agenda
     build_minutes_demo(coordinator, administrations["MF"], accounts)
-    build_question_demo()
     # After the minutes and the questions: the pack's demo only fills in what they have not made.
     demo_report_back.seed(today)
     demo_history.build_history_example(networks["NEH"], coordinator)

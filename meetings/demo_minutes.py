@@ -1,15 +1,26 @@
 """Demo data for minutes and action items (issue 8): the last held NEH meeting has published
 minutes (version 1 and a corrected version 2) with notes and outcomes, and two actions for
 Miljöförvaltningen, one done and one open; the open one shows under "Uppföljning" on the next
-NEH meeting by itself. Idempotent: does nothing when that meeting already has minutes."""
+NEH meeting by itself. Idempotent: does nothing when that meeting already has minutes.
+
+The loop's question (meetings/demo_questions.py, seeded before this) is on that meeting's
+agenda: its entry gets the question's outcome, the open action comes from its item, and the
+question moves on to "dealt with" and "outcome" as publishing does it
+(meetings/question_minutes.py), written here as rows so seeding sends no e-mail."""
 
 import datetime
 
 from django.utils import timezone
 
 from meetings import actions, minutes
+from meetings.demo_questions import LOOP_ACTION, LOOP_OUTCOME
 from meetings.models import AgendaItem, Meeting
-from meetings.models_governance import Minutes, MinutesVersion
+from meetings.models_governance import Minutes, MinutesVersion, Question, QuestionEvent
+
+QUESTION_NOTE = (
+    "Miljöförvaltningens representant presenterade ledningsgruppens fråga. Flera förvaltningar "
+    "planerar solceller på sina verksamhetslokaler."
+)
 
 NOTES = {
     AgendaItem.Kind.INFORMATION: (
@@ -46,10 +57,16 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
     if not items:
         return
     default = ("Punkten behandlades.", "")
+    carried = {
+        q.agenda_item_id: q
+        for q in Question.objects.filter(agenda_item__in=items, state=Question.State.ON_AGENDA)
+    }
     entries = {
         item.pk: dict(zip(("note", "outcome"), NOTES.get(item.kind, default), strict=True))
         for item in items
     }
+    for item_pk in carried:
+        entries[item_pk] = {"note": QUESTION_NOTE, "outcome": LOOP_OUTCOME}
     summary = "Mötet öppnades av samordnaren. Alla förvaltningar utom en var representerade."
     draft = minutes.save_draft(held, coordinator, summary, entries)
     meeting_day = timezone.localdate(held.starts_at)
@@ -64,11 +81,14 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
         administrations=[miljo],
         due_on=meeting_day + datetime.timedelta(days=7),
     )
+    question_item = next((i for i in items if i.pk in carried), None)
     actions.create(
         held,
         coordinator,
-        agenda_item=discussion,
-        title="Ta fram ett underlag om klimatanpassning till nästa möte",
+        agenda_item=question_item or discussion,
+        title=LOOP_ACTION
+        if question_item
+        else "Ta fram ett underlag om klimatanpassning till nästa möte",
         administrations=[miljo],
         due_on=max(timezone.localdate(), meeting_day) + datetime.timedelta(days=21),
     )
@@ -76,6 +96,8 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
     MinutesVersion.objects.create(
         minutes=draft, number=1, content=minutes.content(held, draft), published_by=coordinator
     )
+    for question in carried.values():
+        _carry(question, held, coordinator, entries[question.agenda_item_id]["outcome"])
     actions.mark_done(done, representative, "Presentationerna skickades ut till nätverket.")
     draft.summary = summary.replace("utom en", "utom Arbetsmarknadsförvaltningen")
     draft.save(update_fields=["summary", "updated_at"])
@@ -85,4 +107,20 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
         content=minutes.content(held, draft),
         correction_note="Förtydligat vilken förvaltning som saknades; en åtgärd är klar.",
         published_by=coordinator,
+    )
+
+
+def _carry(question: Question, held: Meeting, coordinator, outcome: str) -> None:
+    """On the agenda → dealt with → outcome, the day after the meeting, by the coordinator."""
+    at = min(timezone.now(), held.ends_at + datetime.timedelta(days=1))
+    for state, note in (
+        (Question.State.DEALT_WITH, "Behandlad enligt minnesanteckningarna, version 1."),
+        (Question.State.OUTCOME, outcome),
+    ):
+        event = QuestionEvent.objects.create(
+            question=question, state=state, actor=coordinator, note=note, meeting=held
+        )
+        QuestionEvent.objects.filter(pk=event.pk).update(at=at)
+    Question.objects.filter(pk=question.pk).update(
+        state=Question.State.OUTCOME, meeting=held, outcome=outcome
     )

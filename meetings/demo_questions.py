@@ -1,6 +1,9 @@
 """The demo's questions from Miljöförvaltningen's management group in NEH, one in each part of
-the loop: raised, on the agenda of the next published meeting, answered in writing, given an
-outcome at a held meeting (waiting to be reported back), and closed. Idempotent."""
+the loop: raised, on the agenda of the next published meeting, answered in writing, and closed;
+and the one that goes all around the loop (`LOOP_TITLE`): proposed to the latest held NEH
+meeting's agenda and accepted there. The minutes' demo (which runs next) gives its item an
+outcome and an action, and the report-back pack's demo marks the pack presented through
+`report_back.mark_presented`, which reports the question back. Idempotent."""
 
 import datetime
 
@@ -8,12 +11,16 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
-from meetings.models import AgendaItem, Meeting
+from meetings import agenda
+from meetings.models import AgendaItem, AgendaVersion, Meeting
 from meetings.models_governance import Question, QuestionEvent
 from networks.models import Network
 from representatives.models import Administration
 
 State = Question.State
+LOOP_TITLE = "Kan vi upphandla solceller tillsammans?"
+LOOP_OUTCOME = "Nätverket tar fram en gemensam upphandlingsmall för solceller till nästa termin."
+LOOP_ACTION = "Ta fram ett utkast till gemensam upphandlingsmall för solceller"
 
 
 def build_question_demo() -> None:
@@ -29,7 +36,7 @@ def build_question_demo() -> None:
     today = timezone.localdate()
     published = Meeting.objects.filter(network=neh, status=Meeting.Status.PUBLISHED)
     upcoming = published.filter(starts_at__gt=now).order_by("starts_at").first()
-    held = list(published.filter(starts_at__lt=now).order_by("-starts_at")[:2])
+    held = list(published.past()[:2])
 
     def question(title, description, days_ago, trail, **fields):
         raised_on = today - datetime.timedelta(days=days_ago)
@@ -95,19 +102,7 @@ def build_question_demo() -> None:
         written_answer=answer,
     )
     if held:
-        outcome = "Nätverket tar fram en gemensam upphandlingsmall till nästa termin."
-        question(
-            "Kan vi upphandla solceller tillsammans?",
-            "Flera förvaltningar planerar solel; går det att samordna upphandlingen?",
-            (today - held[0].starts_at.date()).days + 10,
-            [
-                (State.ON_AGENDA, representative, "", held[0]),
-                (State.DEALT_WITH, coordinator, "", held[0]),
-                (State.OUTCOME, coordinator, outcome, held[0]),
-            ],
-            meeting=held[0],
-            outcome=outcome,
-        )
+        loop_question(held[0], question, representative, miljo)
         last = held[-1]
         outcome = "Förvaltningarna mäter matsvinnet på samma sätt från och med nästa år."
         question(
@@ -125,3 +120,32 @@ def build_question_demo() -> None:
             outcome=outcome,
             reported_back_on=min(today, last.starts_at.date() + datetime.timedelta(days=7)),
         )
+
+
+def loop_question(held: Meeting, question, representative, miljo) -> None:
+    """The question proposed to the held meeting and accepted on its agenda (raised → on the
+    agenda); its item joins the meeting's published agenda, as it was accepted before."""
+    top = held.agenda_items.aggregate(top=Max("position"))["top"] or 0
+    item = AgendaItem.objects.create(
+        meeting=held,
+        title=LOOP_TITLE,
+        description="Fråga från Miljöförvaltningens ledningsgrupp.",
+        kind=AgendaItem.Kind.DISCUSSION,
+        wished_minutes=15,
+        allotted_minutes=15,
+        status=AgendaItem.Status.ACCEPTED,
+        position=top + 1,
+        is_management_question=True,
+        proposed_by=representative,
+        administration=miljo,
+    )
+    versions = AgendaVersion.objects.filter(meeting=held)
+    if versions.count() == 1:
+        versions.update(snapshot=agenda.snapshot(agenda.draft_items(held)))
+    question(
+        LOOP_TITLE,
+        "Flera förvaltningar planerar solel; går det att samordna upphandlingen?",
+        (timezone.localdate() - timezone.localdate(held.starts_at)).days + 24,
+        [(State.ON_AGENDA, representative, "", held)],
+        agenda_item=item,
+    )

@@ -1,5 +1,6 @@
 """Demo data for the report-back pack: NEH's latest held meeting, with Miljöförvaltningen's pack
-marked presented and Tekniska förvaltningen's not yet.
+marked presented (through `report_back.mark_presented`, so the loop's question is reported back)
+and Tekniska förvaltningen's not yet.
 
 Called from `meetings/demo.py`. Idempotent: every row is looked for before it is made. Where the
 questions' or minutes' own demo has already given the meeting a question, minutes or actions,
@@ -114,12 +115,11 @@ def seed(today: datetime.date | None = None) -> ReportBack | None:
             created_by=coordinator,
         )
     # Miljöförvaltningen has presented; the others (Tekniska förvaltningen among them) not yet.
-    report, _created = ReportBack.objects.get_or_create(
-        meeting=held,
-        administration=miljo,
-        defaults={
-            "presented_on": min(today, meeting_day + datetime.timedelta(days=7)),
-            "marked_by": representative,
-        },
-    )
+    # Marked the way the representative does it, so the questions with an outcome from the
+    # meeting are reported back with it (their trail shows the step).
+    report = ReportBack.objects.filter(meeting=held, administration=miljo).first()
+    if report is None:
+        report, _created = report_back.mark_presented(
+            held, miljo, representative, min(today, meeting_day + datetime.timedelta(days=7))
+        )
     return report

@@ -4,7 +4,8 @@ Only coordinators of the meeting's network write the draft (never shown to anyon
 Publishing freezes the draft, the attendance and the meeting's actions into a
 `MinutesVersion` and tells the network's members by e-mail once the transaction commits.
 Published versions are never changed: a correction is version N+1 with a note saying what was
-corrected, and every earlier version stays readable at its own address.
+corrected, and every earlier version stays readable at its own address. Publishing also moves
+the questions carried by the agenda items along to their outcome (meetings/question_minutes.py).
 """
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from meetings import question_minutes, questions
 from meetings.models import AgendaItem, Meeting
 from meetings.models_governance import ActionItem, Minutes, MinutesEntry, MinutesVersion
 from meetings.notifications import network_recipients
@@ -188,6 +190,10 @@ def publish(meeting: Meeting, by, correction_note: str, based_on: int) -> Minute
             correction_note=correction_note if latest is not None else "",
             published_by=by,
         )
+        try:
+            question_minutes.carry_outcomes(meeting, by, version, latest)
+        except questions.QuestionError as error:
+            raise MinutesError(str(error)) from None
         _send_published(meeting, version)
     return version
 

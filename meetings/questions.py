@@ -394,3 +394,13 @@ def close(question: Question, user, note: str = "") -> Question:
         _check(question, user, "close")
         _step(question, user, "close", note=note)
     return question
+
+
+def note_on_trail(question: Question, user, note: str, meeting=None) -> QuestionEvent:
+    """A note on the trail that changes nothing: the event carries the question's current
+    state (e.g. a later correction of the minutes the outcome came from)."""
+    with transaction.atomic():
+        question = _lock(question)
+        return QuestionEvent.objects.create(
+            question=question, state=question.state, actor=user, note=note, meeting=meeting
+        )

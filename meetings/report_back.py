@@ -12,8 +12,9 @@ version, the outcomes are the meeting's `MinutesEntry` rows (one per agenda item
 The frozen JSON of `MinutesVersion.content` belongs to the minutes' own module, so the pack does
 not depend on its shape; before publication the pack says the minutes are not published yet.
 
-Questions are shown with their state; moving them to "reported back" is the questions' module's
-step (`meetings/questions.py`), not this one's.
+Questions are shown with their state. Marking the pack presented reports back the
+administration's questions that got their outcome at the meeting, through the questions'
+module's own step (`meetings/questions.py`), so the question's trail shows it.
 """
 
 import datetime
@@ -345,10 +346,15 @@ def mark_presented(
 ) -> tuple[ReportBack, bool]:
     """Record (or change) the date the pack was presented; True when newly recorded.
 
-    The questions' "reported back" step is the questions' module's own transition; the lead
-    wires it here at merge (questions of this administration dealt with at this meeting, in
-    state `outcome`).
+    In the same transaction, the administration's questions that got their outcome at this
+    meeting (state `outcome`, `meeting` = this meeting) are reported back through the questions'
+    own step (`meetings.questions.report_back`, actor = the person marking, the day =
+    `presented_on`): the pack is how an outcome goes back to the management group. The questions
+    moved are on `report.reported_questions`. A question that cannot take the step (say, raised
+    after that day) refuses the whole marking with its message: nothing half-saved.
     """
+    from meetings import questions
+
     if not is_held(meeting):
         raise ReportBackError(_("Mötet är inte hållet ännu."))
     check_presented_on(meeting, presented_on)
@@ -361,6 +367,21 @@ def mark_presented(
         report.presented_on = presented_on
         report.marked_by = user
         report.save(update_fields=["presented_on", "marked_by", "marked_at"])
+    report.reported_questions = []
+    waiting = Question.objects.filter(
+        administration=administration, meeting=meeting, state=Question.State.OUTCOME
+    ).order_by("raised_on", "pk")
+    note = _("Återrapporten från mötet presenterades för ledningsgruppen.")
+    for question in waiting:
+        try:
+            report.reported_questions.append(
+                questions.report_back(question, user, presented_on, note=note)
+            )
+        except questions.QuestionError as error:
+            raise ReportBackError(
+                _("Frågan ”%(title)s” kunde inte återrapporteras: %(reason)s")
+                % {"title": question.title, "reason": error}
+            ) from None
     return report, created
 
 

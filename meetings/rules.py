@@ -209,3 +209,29 @@ def may_record_indicator(user, indicator) -> bool:
 
 
 rules.add_perm("meetings.record_indicator_value", may_record_indicator)
+
+
+# --- The governance loop: questions on a meeting page ---------------------------------------
+
+
+def visible_questions(user):
+    """`can_see_question` as a filter, for lists (the meeting page): the questions of the
+    networks the user coordinates, of the administrations the user directs, and of the
+    administrations the user currently sits for in the question's network. No query of its own
+    beyond the cached coordinated networks; tests/loop/test_meeting_questions.py checks it agrees
+    with `can_see_question`."""
+    from django.db.models import Exists, OuterRef, Q
+
+    from meetings.models_governance import Question
+    from networks.rules import coordinated_network_ids
+
+    if not user.is_authenticated:
+        return Question.objects.none()
+    seated = Appointment.objects.current().filter(
+        person=user, network=OuterRef("network"), administration=OuterRef("administration")
+    )
+    return Question.objects.filter(
+        Q(network_id__in=coordinated_network_ids(user))
+        | Q(administration__director=user)
+        | Q(Exists(seated))
+    )

@@ -381,6 +381,8 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
         "versions": versions,
         "previous": previous,
         "changes": agenda.changes_since_previous(version, previous) if previous else None,
+        # Live, not part of the snapshot: only under the current version (none once held).
+        "follow_up": actions.follow_up(meeting) if version is versions[0] else [],
         "can_manage": can_manage_agenda(request.user, meeting),
         "can_propose": can_propose_for(request.user, meeting),
     }
@@ -396,7 +398,8 @@ def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     if version is None:
         raise Http404
     response = HttpResponse(
-        agenda.as_text(meeting, version), content_type="text/plain; charset=utf-8"
+        agenda.as_text(meeting, version, follow_up=actions.follow_up(meeting)),
+        content_type="text/plain; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="dagordning-{meeting.pk}.txt"'
     return response

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from meetings import report_back
@@ -102,15 +103,30 @@ def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
         pack = report_back.build_pack(meeting, administration)
         return _render_pack(request, pack, form=form)
     administration: Administration = form.cleaned_data["administration"]
-    report, created = report_back.mark_presented(
-        meeting, administration, request.user, form.cleaned_data["presented_on"]
-    )
+    try:
+        report, created = report_back.mark_presented(
+            meeting, administration, request.user, form.cleaned_data["presented_on"]
+        )
+    except report_back.ReportBackError as error:
+        form.add_error(None, error.message)
+        pack = report_back.build_pack(
+            meeting, report_back.administration_with_report_back(meeting, administration.pk)
+        )
+        return _render_pack(request, pack, form=form)
     note = (
         _("Återrapporten är markerad som presenterad för ledningsgruppen %(date)s.")
         if created
         else _("Datumet för återrapporten är ändrat till %(date)s.")
     )
-    messages.success(request, note % {"date": f"{report.presented_on:%Y-%m-%d}"})
+    note = note % {"date": f"{report.presented_on:%Y-%m-%d}"}
+    moved = len(report.reported_questions)
+    if moved:
+        note += " " + ngettext(
+            "%(count)s fråga med utfall från mötet är nu återrapporterad till ledningsgruppen.",
+            "%(count)s frågor med utfall från mötet är nu återrapporterade till ledningsgruppen.",
+            moved,
+        ) % {"count": moved}
+    messages.success(request, note)
     return redirect("report_back_pack", pk=meeting.pk, administration_pk=administration.pk)
 
 

@@ -7,6 +7,7 @@ HTTP error, and CSP violation, and fails the test at teardown if there was any.
 Without Chromium the tests are skipped (locally) or fail (`REQUIRE_BROWSER=1`, as in CI).
 """
 
+import datetime
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -205,7 +206,12 @@ def page_data(neh, representative, substitute, coordinator, director, administra
     planned = factories.make_meeting(
         neh, days_ahead=90, status=Meeting.Status.PLANNED, theme_title="Utkast till tema"
     )
-    held = factories.make_meeting(neh, days_ahead=-30, theme_title="Cirkulär upphandling")
+    held = factories.make_meeting(
+        neh,
+        days_ahead=-30,
+        theme_title="Cirkulär upphandling",
+        agenda_published_at=timezone.now() - datetime.timedelta(days=40),
+    )
     _report_back_content(held, administration, representative)
     from meetings.models import Invitation
 
@@ -306,7 +312,16 @@ def _report_back_content(held, administration, representative):
 
     from meetings.models_governance import ActionItem, Question
 
+    # Carried by a management group's item on the held agenda: the meeting page lists it.
+    item = factories.make_agenda_item(
+        held,
+        position=1,
+        title="Hur minskar vi engångsplasten?",
+        is_management_question=True,
+        administration=administration,
+    )
     Question.objects.create(
+        agenda_item=item,
         network=held.network,
         administration=administration,
         title="Hur minskar vi engångsplasten?",

@@ -37,9 +37,37 @@ def test_representative_marks_and_changes_the_date(
     assert "Markerad av Erik Ersättare." in page
 
 
-def test_marking_does_not_move_the_questions(pack_world, administration, client_for):
-    mark(client_for("representative"), pack_world.held, administration, days(0))
-    # The question's "reported back" step belongs to the questions' module (wired at merge).
+def test_marking_reports_back_the_questions_with_an_outcome_from_the_meeting(
+    pack_world, administration, representative, client_for
+):
+    client = client_for("representative")
+    response = mark(client, pack_world.held, administration, days(-2))
+    question = Question.objects.get(pk=pack_world.outcome_question.pk)
+    assert (question.state, question.reported_back_on) == ("reported_back", days(-2))
+    event = question.events.order_by("pk").last()
+    assert (event.state, event.actor) == ("reported_back", representative)
+    # Untouched: a question still on the agenda, another administration's, another meeting's.
+    assert Question.objects.get(pk=pack_world.agenda_question.pk).state == "on_agenda"
+    assert Question.objects.get(title="Socials fråga").state == "outcome"
+    assert Question.objects.get(title="Fråga från förr").state == "outcome"
+    page = client.get(response["Location"]).content.decode()
+    assert "1 fråga med utfall från mötet är nu återrapporterad" in page
+    assert "Återrapporterad" in page
+    trail = client.get(reverse("question_detail", args=[question.pk])).content.decode()
+    assert "Återrapporten från mötet presenterades för ledningsgruppen." in trail
+    # Changing the date later moves nothing twice.
+    mark(client, pack_world.held, administration, days(-1))
+    assert question.events.filter(state="reported_back").count() == 1
+
+
+def test_a_question_that_cannot_be_reported_back_refuses_the_marking(
+    pack_world, administration, client_for
+):
+    Question.objects.filter(pk=pack_world.outcome_question.pk).update(raised_on=days(0))
+    response = mark(client_for("representative"), pack_world.held, administration, days(-2))
+    assert response.status_code == 200
+    assert "kunde inte återrapporteras" in response.content.decode()
+    assert not ReportBack.objects.exists()
     assert Question.objects.get(pk=pack_world.outcome_question.pk).state == "outcome"
 
 
