@@ -144,3 +144,19 @@ def test_empty_pack_says_so(held, administration):
     assert "- Inga frågor från förvaltningen behandlades på mötet." in text
     assert "- Minnesanteckningarna är inte publicerade ännu." in text
     assert "- Inget är utestående." in text
+
+
+def test_outcomes_written_in_markdown_are_rendered_and_sanitised_on_the_pack(
+    pack_world, administration, client_for
+):
+    """The minutes' outcomes are Markdown: the pack shows them as the minutes page does."""
+    pack_world.outcome_question.outcome = "Vi prioriterar **klimatanpassning**.<script>x()</script>"
+    pack_world.outcome_question.save()
+    url = reverse("report_back_pack", args=[pack_world.held.pk, administration.pk])
+    html = client_for("representative").get(url).content.decode()
+    # The copyable plain text (a textarea) keeps the Markdown source; the page renders it.
+    page, _, rest = html.partition("<textarea")
+    assert "<strong>klimatanpassning</strong>" in page
+    assert "**klimatanpassning**" not in page
+    assert "**klimatanpassning**" in rest
+    assert "<script>x()" not in html
