@@ -143,3 +143,133 @@ def evaluations_of(user) -> list[dict]:
 
 
 personal_data.register("utvärderingar", evaluations_of)
+
+
+# --- The governance loop, goals and theme wishes (issues 8 and 11) ---------------------------
+# What the person did themselves: questions they registered and steps they took, report-backs
+# and actions they marked, indicator values they entered, theme suggestions and supports.
+# These records stay when the person leaves (they are the network's records and point at the
+# user row, which is pseudonymised, never deleted; the user links are SET_NULL all the same).
+
+
+def questions_of(user) -> dict:
+    from meetings.models_governance import Question, QuestionEvent
+
+    registered = Question.objects.filter(raised_by=user).select_related("network", "administration")
+    steps = QuestionEvent.objects.filter(actor=user).select_related("question__network")
+    return {
+        "registrerade": [
+            {
+                "rubrik": q.title,
+                "läge": q.state,
+                "nätverk": q.network.code,
+                "förvaltning": q.administration.name,
+                "väckt_i_ledningsgruppen": iso(q.raised_on),
+                "återrapporterad": iso(q.reported_back_on),
+                "registrerad": iso(q.created_at),
+                "ändrad": iso(q.updated_at),
+            }
+            for q in registered.order_by("created_at", "pk")
+        ],
+        "steg": [
+            {
+                "fråga": e.question.title,
+                "nätverk": e.question.network.code,
+                "läge": e.state,
+                "tidpunkt": iso(e.at),
+                "anteckning": e.note,
+            }
+            for e in steps.order_by("at", "pk")
+        ],
+    }
+
+
+def report_backs_of(user) -> list[dict]:
+    from meetings.models_governance import ReportBack
+
+    marked = ReportBack.objects.filter(marked_by=user).select_related(
+        "meeting__network", "administration"
+    )
+    return [
+        {
+            "möte": iso(r.meeting.starts_at),
+            "nätverk": r.meeting.network.code,
+            "förvaltning": r.administration.name,
+            "presenterat": iso(r.presented_on),
+            "markerat": iso(r.marked_at),
+        }
+        for r in marked.order_by("marked_at", "pk")
+    ]
+
+
+def actions_of(user) -> list[dict]:
+    """Actions the person marked done (the ones a coordinator created are the meeting's)."""
+    from meetings.models_governance import ActionItem
+
+    done = ActionItem.objects.filter(done_by=user).select_related("meeting__network")
+    return [
+        {
+            "åtgärd": a.title,
+            "möte": iso(a.meeting.starts_at),
+            "nätverk": a.meeting.network.code,
+            "markerad_klar": iso(a.done_at),
+            "kommentar": a.done_comment,
+        }
+        for a in done.order_by("done_at", "pk")
+    ]
+
+
+def indicator_values_of(user) -> list[dict]:
+    from meetings.models_goals import IndicatorValue
+
+    values = IndicatorValue.objects.filter(entered_by=user).select_related("indicator__goal")
+    return [
+        {
+            "mål": v.indicator.goal.title,
+            "indikator": v.indicator.name,
+            "år": v.year,
+            "värde": str(v.value),
+            "enhet": v.indicator.unit,
+            "källa": v.source,
+            "kommentar": v.comment,
+            "registrerat": iso(v.entered_at),
+        }
+        for v in values.order_by("entered_at", "pk")
+    ]
+
+
+def theme_wishes_of(user) -> dict:
+    from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+
+    suggested = ThemeSuggestion.objects.filter(suggested_by=user).select_related(
+        "network", "work_area"
+    )
+    supports = ThemeSupport.objects.filter(person=user).select_related("suggestion__network")
+    return {
+        "förslag": [
+            {
+                "tema": s.title,
+                "varför": s.why,
+                "nätverk": s.network.code,
+                "arbetsområde": str(s.work_area),
+                "status": s.status,
+                "föreslaget": iso(s.created_at),
+            }
+            for s in suggested.order_by("created_at", "pk")
+        ],
+        "stöd": [
+            {
+                "tema": s.suggestion.title,
+                "nätverk": s.suggestion.network.code,
+                "stöd_givet": iso(s.created_at),
+            }
+            for s in supports.order_by("created_at", "pk")
+        ],
+    }
+
+
+personal_data.register("frågor", questions_of)
+personal_data.register("återrapporter", report_backs_of)
+personal_data.register("åtgärder", actions_of)
+personal_data.register("indikatorvärden", indicator_values_of)
+personal_data.register("temaförslag", theme_wishes_of)

@@ -132,5 +132,162 @@ class ThemeSuggestionAdmin(admin.ModelAdmin):
     list_display = ["title", "network", "administration", "status", "created_at"]
     list_filter = ["network", "status"]
     search_fields = ["title", "why"]
+    list_select_related = ["network", "administration"]
     raw_id_fields = ["suggested_by", "handled_by", "adopted_meeting"]
     inlines = [ThemeSupportInline]
+
+
+class ReadOnlyAdminMixin:
+    """For records the app writes and keeps as they are (a question's trail, published
+    minutes): the admin shows them and changes nothing."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+# The governance loop (issue 8). Steps that the app records with who and when (a question's
+# state, an action marked done, a publication) are read-only here, so the admin cannot take
+# them past the trail; texts and dates can be corrected, and every change has a history row.
+from meetings.models_governance import (  # noqa: E402
+    ActionItem,
+    Minutes,
+    MinutesEntry,
+    MinutesVersion,
+    Question,
+    QuestionEvent,
+    ReportBack,
+)
+
+
+class QuestionEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+    model = QuestionEvent
+    extra = 0
+    fields = ["at", "state", "actor", "meeting", "note"]
+    readonly_fields = fields
+
+
+@admin.register(Question)
+class QuestionAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+    list_display = ["title", "network", "administration", "state", "raised_on", "meeting"]
+    list_filter = ["network", "state", "administration"]
+    search_fields = ["title", "description", "outcome", "written_answer"]
+    date_hierarchy = "raised_on"
+    list_select_related = ["network", "administration", "meeting__network"]
+    raw_id_fields = ["agenda_item", "meeting", "raised_by", "referred_to"]
+    readonly_fields = ["state", "created_at", "updated_at"]
+    inlines = [QuestionEventInline]
+
+
+class MinutesEntryInline(KeepHistoryAdmin, admin.TabularInline):
+    model = MinutesEntry
+    extra = 0
+    fields = ["agenda_item", "note", "outcome"]
+    raw_id_fields = ["agenda_item"]
+
+
+@admin.register(Minutes)
+class MinutesAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+    list_display = ["meeting", "written_by", "updated_at"]
+    list_filter = ["meeting__network"]
+    search_fields = ["meeting__theme_title", "summary"]
+    list_select_related = ["meeting__network", "written_by"]
+    raw_id_fields = ["meeting", "written_by"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [MinutesEntryInline]
+
+
+@admin.register(MinutesVersion)
+class MinutesVersionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A published version is frozen: what the network was told, word for word."""
+
+    list_display = ["minutes", "number", "published_at", "published_by"]
+    list_filter = ["minutes__meeting__network"]
+    search_fields = ["minutes__meeting__theme_title", "correction_note"]
+    list_select_related = ["minutes__meeting__network", "published_by"]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+    list_display = ["title", "meeting", "due_on", "status", "goal"]
+    list_filter = ["status", "meeting__network"]
+    search_fields = ["title", "done_comment"]
+    date_hierarchy = "due_on"
+    list_select_related = ["meeting__network", "goal"]
+    raw_id_fields = ["meeting", "agenda_item", "goal"]
+    filter_horizontal = ["administrations"]
+    readonly_fields = ["status", "done_at", "done_by", "created_by", "created_at", "updated_at"]
+
+
+@admin.register(ReportBack)
+class ReportBackAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+    list_display = ["meeting", "administration", "presented_on", "marked_by", "marked_at"]
+    list_filter = ["meeting__network", "administration"]
+    search_fields = ["meeting__theme_title", "administration__name"]
+    list_select_related = ["meeting__network", "administration", "marked_by"]
+    raw_id_fields = ["meeting"]
+    readonly_fields = ["marked_by", "marked_at"]
+
+
+# Goals and indicators (issue 11 items 1–5).
+from meetings.models_goals import Goal, Indicator, IndicatorValue  # noqa: E402
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    extra = 0
+    fields = ["name", "unit", "baseline_year", "baseline_value", "target_value", "direction"]
+    show_change_link = True
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["title", "work_area", "target_year"]
+    list_filter = ["work_area__network", "target_year"]
+    search_fields = ["title", "description"]
+    list_select_related = ["work_area__network"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [IndicatorInline]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 0
+    fields = ["year", "value", "source", "comment", "entered_by", "entered_at"]
+    readonly_fields = ["entered_by"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "goal", "unit", "baseline_year", "target_value", "direction"]
+    list_filter = ["goal__work_area__network", "direction", "responsible_administration"]
+    search_fields = ["name", "goal__title"]
+    list_select_related = ["goal"]
+    raw_id_fields = ["goal"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [IndicatorValueInline]
+
+    def save_formset(self, request, form, formset, change) -> None:
+        """A value entered here is entered by the admin, as in the app."""
+        for value_form in formset.forms:
+            if value_form.instance.pk is None and value_form.has_changed():
+                value_form.instance.entered_by = request.user
+        super().save_formset(request, form, formset, change)
+
+
+# Meeting evaluations (issue 11 item 7): only the questions a network asks. The answers are
+# personal (coordinators see them without names) and are not shown in the admin; a person
+# downloads their own under "Mina uppgifter".
+from meetings.models_evaluations import EvaluationSettings  # noqa: E402
+
+
+@admin.register(EvaluationSettings)
+class EvaluationSettingsAdmin(admin.ModelAdmin):
+    list_display = ["network", "ask_usefulness", "ask_length", "ask_format", "ask_comment"]
+    list_select_related = ["network"]
+    readonly_fields = ["updated_at"]

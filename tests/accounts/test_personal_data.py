@@ -96,19 +96,23 @@ def test_my_data_page_offers_the_download(client_for, role):
 
 
 def test_export_query_count_does_not_grow(
-    client_for, representative, neh, django_assert_max_num_queries
+    client_for, representative, neh, administration, django_assert_max_num_queries
 ):
     client = client_for("representative")
-    with django_assert_max_num_queries(14) as small:
+    # One query per section (two for questions and for theme wishes) on top of the account's.
+    with django_assert_max_num_queries(19) as small:
         download(client)
     for n in range(6):
         factories.make_agenda_item(
             factories.make_meeting(neh, days_ahead=n + 1), proposed_by=representative
         )
         calendar.new_token(representative)
+    for _ in range(3):
+        _governance_records(representative, neh, administration)
     with django_assert_max_num_queries(len(small.captured_queries)):
         data = download(client)
     assert len(data["dagordningspunkter"]) == 6
+    assert len(data["frågor"]["steg"]) == 6 and len(data["indikatorvärden"]) == 3
 
 
 def test_sections_are_registered_by_the_apps_that_hold_the_data():
@@ -120,6 +124,11 @@ def test_sections_are_registered_by_the_apps_that_hold_the_data():
         "inbjudningar",
         "kalenderlänkar",
         "utvärderingar",
+        "frågor",
+        "återrapporter",
+        "åtgärder",
+        "indikatorvärden",
+        "temaförslag",
     ]
 
 
@@ -279,3 +288,135 @@ def test_retention_deletes_invitations_90_days_after_their_meeting(representativ
     assert retention.apply()["inbjudningar till avslutade möten"] == 1
     assert set(Invitation.objects.all()) == {recent, coming}
     assert not Invitation.objects.filter(pk=old.pk).exists()
+
+
+def _governance_records(person, neh, administration) -> dict:
+    """One of each record the person made in the governance loop, goals and theme wishes,
+    and one of each made by somebody else (which must not be exported)."""
+    from meetings.models_goals import IndicatorValue
+    from meetings.models_governance import QuestionEvent, ReportBack
+    from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+
+    other = factories.make_user()
+    held = factories.make_meeting(neh, days_ahead=-2, theme_title="Hållet")
+    area = neh.work_areas.active().first()
+    question = factories.make_question(neh, administration, raised_by=person, title="Laddstolpar?")
+    factories.make_question(neh, administration, raised_by=other, title="Annans fråga")
+    QuestionEvent.objects.create(question=question, state="on_agenda", actor=person, note="Tas upp")
+    report_back = ReportBack.objects.create(
+        meeting=held,
+        administration=administration,
+        presented_on=held.starts_at.date(),
+        marked_by=person,
+    )
+    action = factories.make_action(
+        held,
+        administrations=[administration],
+        title="Inventera",
+        status="done",
+        done_by=person,
+        done_comment="Klart i mars",
+    )
+    factories.make_action(held, title="Annans åtgärd", status="done", done_by=other)
+    indicator = factories.make_indicator(factories.make_goal(neh, title="Klimatmålet"))
+    value = IndicatorValue.objects.create(
+        indicator=indicator, year=2024, value=640, source="SCB", entered_by=person
+    )
+    IndicatorValue.objects.create(indicator=indicator, year=2023, value=700, entered_by=other)
+    suggestion = ThemeSuggestion.objects.create(
+        network=neh,
+        title="Cirkulära möbler",
+        why="Spara pengar",
+        work_area=area,
+        suggested_by=person,
+        administration=administration,
+    )
+    others = ThemeSuggestion.objects.create(
+        network=neh,
+        title="Grönytor",
+        why="Värme",
+        work_area=area,
+        suggested_by=other,
+        administration=administration,
+    )
+    ThemeSupport.objects.create(suggestion=others, person=person)
+    return {
+        "question": question,
+        "report_back": report_back,
+        "action": action,
+        "value": value,
+        "suggestion": suggestion,
+    }
+
+
+def test_export_holds_questions_report_backs_actions_values_and_theme_wishes(
+    client_for, representative, neh, administration
+):
+    _governance_records(representative, neh, administration)
+
+    data = download(client_for("representative"))
+
+    [question] = data["frågor"]["registrerade"]
+    assert (question["rubrik"], question["läge"], question["nätverk"]) == (
+        "Laddstolpar?",
+        "raised",
+        "NEH",
+    )
+    assert question["väckt_i_ledningsgruppen"] is not None
+    # The factory's first step (registered) was the person's too.
+    assert [(s["fråga"], s["läge"], s["anteckning"]) for s in data["frågor"]["steg"]] == [
+        ("Laddstolpar?", "raised", ""),
+        ("Laddstolpar?", "on_agenda", "Tas upp"),
+    ]
+    [report_back] = data["återrapporter"]
+    assert report_back["förvaltning"] == "Miljöförvaltningen" and report_back["nätverk"] == "NEH"
+    assert [(a["åtgärd"], a["kommentar"]) for a in data["åtgärder"]] == [
+        ("Inventera", "Klart i mars")
+    ]
+    [value] = data["indikatorvärden"]
+    assert (value["mål"], value["år"], value["källa"]) == ("Klimatmålet", 2024, "SCB")
+    assert [s["tema"] for s in data["temaförslag"]["förslag"]] == ["Cirkulära möbler"]
+    assert [s["tema"] for s in data["temaförslag"]["stöd"]] == ["Grönytor"]
+    body = json.dumps(data)
+    assert "Annans fråga" not in body and "Annans åtgärd" not in body
+
+
+def test_pseudonymise_keeps_the_governance_records_of_the_person(
+    representative, neh, administration
+):
+    records = _governance_records(representative, neh, administration)
+    pk = representative.pk
+
+    lifecycle.pseudonymise(representative)
+
+    for record in records.values():
+        record.refresh_from_db()
+    assert records["question"].raised_by_id == pk
+    assert records["question"].events.get(state="on_agenda").actor_id == pk
+    assert records["report_back"].marked_by_id == pk
+    assert records["action"].done_by_id == pk and records["action"].done_comment == "Klart i mars"
+    assert records["value"].entered_by_id == pk
+    assert records["suggestion"].suggested_by_id == pk
+    assert User.objects.get(pk=pk).full_name == f"Före detta användare #{pk}"
+
+
+def test_deleting_an_account_row_keeps_the_networks_records(neh, administration):
+    """The app never deletes an account (it pseudonymises), but should a row be deleted in
+    the database, the network's records stay and lose only the link; the person's own
+    support votes go with them."""
+    from meetings.models_wishes import ThemeSupport
+
+    person = factories.make_user("borta@example.org", "Bo Borta")
+    records = _governance_records(person, neh, administration)
+
+    person.delete()
+
+    for record in records.values():
+        record.refresh_from_db()
+    assert records["question"].raised_by is None
+    assert records["question"].events.get(state="on_agenda").actor is None
+    assert records["report_back"].marked_by is None
+    assert records["action"].done_by is None and records["action"].status == "done"
+    assert records["value"].entered_by is None and records["value"].year == 2024
+    assert records["suggestion"].suggested_by is None
+    assert not ThemeSupport.objects.filter(suggestion__title="Grönytor").exists()

@@ -22,6 +22,17 @@ import sys
 import time
 
 MAX_QUERIES = 12
+# Pages allowed more, with why. The personal data export ("Mina uppgifter") is a download, not a
+# page: it reads each table that holds something about the person once (one query per section
+# registered in accounts/personal_data.py, two for a section over two tables), so its count is
+# flat but grows with the number of sections, not with the data.
+QUERY_ALLOWANCE = {"export": 20}
+
+
+def max_queries(name: str) -> int:
+    return QUERY_ALLOWANCE.get(name, MAX_QUERIES)
+
+
 MAX_RATIO = 2.0
 FLOOR = "floor"
 
@@ -155,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         marks = []
         if small_queries != queries:
             marks.append("queries grow with data")
-        if queries > MAX_QUERIES:
-            marks.append(f"more than {MAX_QUERIES} queries")
+        if queries > max_queries(name):
+            marks.append(f"more than {max_queries(name)} queries")
         if marks:
             failures.append(f"{name}: {', '.join(marks)}")
         if name != FLOOR:

@@ -153,7 +153,24 @@ def world(
     _minutes_world(world)
     _questions(world)
     _goals(world)
+    _admin_objects(world)
     return world
+
+
+def _admin_objects(world) -> None:
+    """So the admin's change pages of the governance and evaluation models have an object to
+    show: a report-back and evaluation settings, both in NSH (no role user's pages change)."""
+    from django.utils import timezone
+
+    from meetings.models_evaluations import EvaluationSettings
+    from meetings.models_governance import ReportBack
+
+    world.report_back_nsh = ReportBack.objects.create(
+        meeting=world.held_nsh,
+        administration=world.other_administration,
+        presented_on=timezone.localdate(),
+    )
+    world.evaluation_settings_nsh = EvaluationSettings.objects.create(network=world.nsh)
 
 
 def _theme_wishes(world) -> None:

@@ -1590,8 +1590,15 @@ ADMIN_EXCEPTIONS: dict[str, dict[str, Outcome]] = {
             "meetings_meeting",
             "meetings_agendaitem",
             "meetings_document",
+            "meetings_question",
+            "meetings_minutes",
+            "meetings_actionitem",
+            "meetings_reportback",
         )
     },
+    # Published minutes are frozen: the admin shows them and neither adds nor deletes them.
+    "admin:meetings_minutesversion_add": {"admin": FORBIDDEN},
+    "admin:meetings_minutesversion_delete": {"admin": FORBIDDEN},
 }
 
 PREFIX_RULES: list[Rule] = [

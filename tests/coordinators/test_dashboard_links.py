@@ -1,0 +1,30 @@
+"""The coordination dashboard leads to the network's follow-up pages; the network page leads
+everyone to its goals."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+FOLLOW_UP = [
+    ("question_list", []),
+    ("action_list", ["neh"]),
+    ("goal_list", ["neh"]),
+    ("goal_report", ["neh"]),
+    ("theme_suggestions", ["neh"]),
+    ("evaluation_term", ["neh"]),
+    ("participation_report", ["neh"]),
+]
+
+
+def test_dashboard_links_every_follow_up_page_once(client_for, neh):
+    content = client_for("coordinator").get(reverse("coordination_dashboard", args=["neh"]))
+    content = content.content.decode()
+    for name, args in FOLLOW_UP:
+        assert content.count(f'href="{reverse(name, args=args)}"') == 1, name
+
+
+@pytest.mark.parametrize("role", ["staff", "representative", "director", "coordinator"])
+def test_network_page_links_the_goals_for_everyone_signed_in(client_for, neh, role):
+    response = client_for(role).get(neh.get_absolute_url())
+    assert f'href="{reverse("goal_list", args=["neh"])}"' in response.content.decode()
