@@ -90,8 +90,9 @@ def follow_up(meeting: Meeting) -> list[ActionItem]:
 
     Only on the network's next meeting (not held, not cancelled, no other such meeting of the
     network before it): there, every open action decided at an earlier meeting of the network.
-    One query: the (action, administration) pairs, grouped here; each action gets
-    `responsible` (its administrations' names) and `is_overdue`.
+    One query: the (action, administration) pairs, grouped here; each action (only its id,
+    title and due date loaded) gets `responsible` (its administrations' names), `is_overdue`,
+    and `due_text` and `from_text` (its due date and its meeting's day as the list says them).
     """
     if meeting.is_cancelled or meeting.ends_at < timezone.now():
         return []
@@ -106,29 +107,30 @@ def follow_up(meeting: Meeting) -> list[ActionItem]:
             actionitem__status=ActionItem.Status.OPEN,
         )
         .filter(~Exists(earlier_coming))
-        .select_related("actionitem__meeting", "administration")
-        # Only what the list shows: hundreds of open actions on a busy network, and turning
-        # every column of three models into Python was most of the cost.
-        .only(
+        .order_by("actionitem__due_on", "actionitem_id", "administration__name")
+        # Plain values, not three models per pair: hundreds of open actions on a busy network.
+        .values_list(
+            "actionitem_id",
             "actionitem__title",
             "actionitem__due_on",
             "actionitem__meeting__starts_at",
             "administration__name",
         )
-        .order_by("actionitem__due_on", "actionitem_id", "administration__name")
     )
     today = timezone.localdate()
     actions: dict[int, ActionItem] = {}
     texts: dict[object, str] = {}  # a date is formatted and translated once, not once a row
-    for pair in pairs:
-        action = actions.get(pair.actionitem_id)
+    fields = ["id", "title", "due_on"]
+    for action_id, title, due_on, decided_at, administration in pairs:
+        action = actions.get(action_id)
         if action is None:
-            action = actions[pair.actionitem_id] = pair.actionitem
+            action = ActionItem.from_db(None, fields, (action_id, title, due_on))
+            actions[action_id] = action
             action.responsible = []
-            action.is_overdue = action.due_on < today
-            action.due_text = _text(texts, action.due_on)
-            action.from_text = _text(texts, action.meeting.starts_at)
-        action.responsible.append(pair.administration.name)
+            action.is_overdue = due_on < today
+            action.due_text = _text(texts, due_on)
+            action.from_text = _text(texts, decided_at)
+        action.responsible.append(administration)
     return list(actions.values())
 
 
