@@ -294,7 +294,14 @@ def goals_with_figures(goals_queryset, *, with_actions: bool = False) -> list[Go
             queryset=Indicator.objects.select_related(
                 "responsible_administration"
             ).prefetch_related(
-                Prefetch("values", queryset=IndicatorValue.objects.order_by("year"))
+                # Only what the figures read (year, value): thousands of values on a network's
+                # goal pages, and their other columns cost more than the figures themselves.
+                Prefetch(
+                    "values",
+                    queryset=IndicatorValue.objects.only("indicator_id", "year", "value").order_by(
+                        "year"
+                    ),
+                )
             ),
         )
     )

@@ -27,8 +27,21 @@ from representatives.rules import directed_administration_ids
 LIST_RELATED = ("network", "administration", "agenda_item__meeting", "meeting")
 
 
+# The columns of the list's tables (_question_table.html): hundreds of rows with two meetings
+# each, and turning every column of five models into Python was much of the page's time.
+LIST_FIELDS = (
+    "title",
+    "raised_on",
+    "state",
+    "network__code",
+    "administration__name",
+    "meeting__starts_at",
+    "agenda_item__meeting__starts_at",
+)
+
+
 def _list(queryset) -> list[Question]:
-    return list(queryset.select_related(*LIST_RELATED))
+    return list(queryset.select_related(*LIST_RELATED).only(*LIST_FIELDS))
 
 
 @require_GET

@@ -73,13 +73,14 @@ def _page(
     can_coordinate = is_coordinator(request.user, network)
     can_suggest = can_suggest_theme(request.user, network)
     targets = list(wishes.adoption_targets(network)) if can_coordinate else []
+    # Only a form that failed is kept per suggestion; the others are written out by a plain
+    # template loop from one blank form each (labels, choices), as the agenda workspace does:
+    # rendering two forms' widgets for each of hundreds of suggestions dominated the page.
     for row in open_rows:
         row.may_support = can_suggest and row.suggested_by_id != request.user.pk
         if can_coordinate:
             row.adopt_bound = bound.get(("adopt", row.pk))
             row.close_bound = bound.get(("close", row.pk))
-            row.adopt_form = row.adopt_bound or AdoptForm(targets=targets, prefix=f"a{row.pk}")
-            row.close_form = row.close_bound or CloseForm(prefix=f"c{row.pk}")
     context = {
         "network": network,
         "open_suggestions": open_rows,
@@ -88,6 +89,8 @@ def _page(
         "can_suggest": can_suggest,
         "form": form or (SuggestionForm(network=network) if can_suggest else None),
         "targets": targets,
+        "adopt_blank": AdoptForm(targets=targets) if can_coordinate else None,
+        "close_blank": CloseForm() if can_coordinate else None,
         # The one form that failed, if any (the bad-input harness reads it from here).
         "bound_form": next(iter(bound.values()), None),
     }

@@ -65,10 +65,22 @@ _feed_secret = ""
 def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
     from meetings.models import ActionItem, Document, Goal
-    from meetings.models_governance import Question, ReportBack
+    from meetings.models_governance import (
+        Minutes,
+        MinutesEntry,
+        MinutesVersion,
+        Question,
+        ReportBack,
+    )
+    from meetings.models_wishes import ThemeSuggestion
 
     with transaction.atomic():
         ReportBack.objects.all().delete()
+        # The minutes protect their meeting and agenda items: without this a second run failed.
+        MinutesVersion.objects.all().delete()
+        MinutesEntry.objects.all().delete()
+        Minutes.objects.all().delete()
+        ThemeSuggestion.objects.all().delete()
         ActionItem.objects.all().delete()
         Question.objects.all().delete()
         Document.objects.all().delete()

@@ -170,10 +170,13 @@ def test_the_page_offers_only_qualifying_meetings(client_for, suggestion, planne
     factories.make_meeting(neh, days_ahead=-3, status="planned", theme_title="")
     published = factories.make_meeting(neh, days_ahead=20, theme_title="Publicerat")
     response = client_for("coordinator").get(reverse("theme_suggestions", kwargs={"code": "neh"}))
-    form = response.context["open_suggestions"][0].adopt_form
+    form = response.context["adopt_blank"]
     offered = [value for value, _label in form.fields["meeting"].choices if value]
     assert offered == [planned.pk]
     assert published.pk not in offered
+    content = response.content.decode()
+    assert f'<option value="{planned.pk}">' in content
+    assert f'<option value="{published.pk}">' not in content
 
 
 def test_network_page_and_my_networks_link_the_suggestions(client_for, suggestion):
