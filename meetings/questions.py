@@ -187,8 +187,10 @@ def _check(question: Question, user, action: str) -> Transition:
 
 
 def _lock(question: Question) -> Question:
+    # Lock the question's row only: PostgreSQL refuses FOR UPDATE on the nullable side of the
+    # outer join to the agenda item.
     return (
-        Question.objects.select_for_update()
+        Question.objects.select_for_update(of=("self",))
         .select_related("network", "administration", "agenda_item")
         .get(pk=question.pk)
     )
