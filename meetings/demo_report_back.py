@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from meetings import report_back
-from meetings.models import AgendaItem, Document
+from meetings.models import AgendaItem, Document, Meeting
 from meetings.models_governance import (
     ActionItem,
     Minutes,
@@ -38,9 +38,7 @@ def seed(today: datetime.date | None = None) -> ReportBack | None:
     representative = User.objects.filter(email="representant.miljo@example.org").first()
     coordinator = User.objects.filter(email="samordnare@example.org").first()
     held = (
-        report_back.held_meetings().filter(network=neh).order_by("-starts_at").first()
-        if neh
-        else None
+        Meeting.objects.held().filter(network=neh).order_by("-starts_at").first() if neh else None
     )
     if held is None or miljo is None or representative is None:
         return None

@@ -41,10 +41,6 @@ class EvaluationError(Exception):
 # Held meetings, participants, the answering window ------------------------------------------
 
 
-def is_held(meeting: Meeting) -> bool:
-    return meeting.status == Meeting.Status.PUBLISHED and meeting.ends_at < timezone.now()
-
-
 def participant_ids(meeting: Meeting) -> set[int]:
     """The people who took part (one query): ticked present, or answered "kommer" when the
     attendance list has not been filled in."""
@@ -85,7 +81,7 @@ def _when(moment: datetime.datetime) -> str:
 def check_can_answer(meeting: Meeting, person: User) -> datetime.datetime | None:
     """Refuse with a Swedish message unless the person may answer now; returns when the
     window closes (None: open until a next meeting is planned)."""
-    if not is_held(meeting):
+    if not meeting.is_held:
         if meeting.is_cancelled:
             raise EvaluationError(_("Mötet ställdes in och kan inte utvärderas."))
         raise EvaluationError(
@@ -150,7 +146,7 @@ def send_request(meeting: Meeting, sent_by: User | None = None) -> EvaluationReq
     """Send the meeting's evaluation e-mail to its participants, once, after commit."""
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
-        if not is_held(meeting):
+        if not meeting.is_held:
             raise EvaluationError(_("Utvärderingen kan skickas först när mötet har hållits."))
         if EvaluationRequest.objects.filter(meeting=meeting).exists():
             raise EvaluationError(_("Utvärderingen av mötet är redan skickad."))
@@ -185,12 +181,8 @@ def meetings_due(days: int = 1) -> list[Meeting]:
     since_day = timezone.localdate() - datetime.timedelta(days=days)
     since = timezone.make_aware(datetime.datetime.combine(since_day, datetime.time()))
     return list(
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            ends_at__gte=since,
-            ends_at__lt=timezone.now(),
-            evaluation_request__isnull=True,
-        )
+        Meeting.objects.held()
+        .filter(ends_at__gte=since, evaluation_request__isnull=True)
         .select_related("network")
         .order_by("ends_at")
     )
@@ -319,11 +311,7 @@ class TermEvaluations:
 def term_evaluations(network: Network, term: Term) -> TermEvaluations:
     """Per held meeting of the term: participants, answers, mean usefulness, comments (three
     queries)."""
-    held = list(
-        Meeting.objects.filter(
-            network=network, status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now()
-        ).in_term(term)
-    )
+    held = list(Meeting.objects.held().filter(network=network).in_term(term))
     ids = [meeting.pk for meeting in held]
     rows_by_meeting: dict[int, list] = {pk: [] for pk in ids}
     for row in Attendance.objects.filter(meeting_id__in=ids).values_list(

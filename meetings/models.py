@@ -73,6 +73,10 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
     def not_cancelled(self) -> "MeetingQuerySet":
         return self.exclude(status=Meeting.Status.CANCELLED)
 
+    def held(self) -> "MeetingQuerySet":
+        """Published (not planned, not cancelled) meetings that have ended (`Meeting.is_held`)."""
+        return self.filter(status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now())
+
 
 class Meeting(models.Model):
     """A network meeting (nätverksmöte) with its theme. Cancelled meetings are kept, not deleted."""
@@ -160,6 +164,11 @@ class Meeting(models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
+
+    @property
+    def is_held(self) -> bool:
+        """Published and ended: what evaluations, report-back packs and reports count as held."""
+        return self.is_published and self.is_past
 
     @property
     def agenda_is_published(self) -> bool:

@@ -42,15 +42,6 @@ MY_PACKS_DAYS = 180
 MY_PACKS = 6
 
 
-def is_held(meeting: Meeting) -> bool:
-    """A pack exists once a published (not cancelled) meeting has ended."""
-    return meeting.status == Meeting.Status.PUBLISHED and meeting.ends_at < timezone.now()
-
-
-def held_meetings():
-    return Meeting.objects.filter(status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now())
-
-
 # --- Whose packs a person may open (the permission predicates are in meetings/rules.py) -----
 
 
@@ -355,7 +346,7 @@ def mark_presented(
     """
     from meetings import questions
 
-    if not is_held(meeting):
+    if not meeting.is_held:
         raise ReportBackError(_("Mötet är inte hållet ännu."))
     check_presented_on(meeting, presented_on)
     report, created = ReportBack.objects.select_for_update().get_or_create(
@@ -422,7 +413,7 @@ def dashboard_summary(network) -> list[Meeting]:
         .values("n")
     )
     meetings = list(
-        held_meetings()
+        Meeting.objects.held()
         .filter(network=network)
         .annotate(presented=Count("report_backs"), expected=Subquery(seated))
         .order_by("-starts_at")[:DASHBOARD_MEETINGS]
@@ -445,7 +436,7 @@ def my_packs(appointments) -> list[Meeting]:
     presented = ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id__in=own)
     since = timezone.now() - datetime.timedelta(days=MY_PACKS_DAYS)
     meetings = list(
-        held_meetings()
+        Meeting.objects.held()
         .filter(network_id__in=seat, ends_at__gte=since)
         .select_related("network")
         .annotate(presented_on=Subquery(presented.values("presented_on")[:1]))

@@ -143,11 +143,7 @@ def _covers(appointment: Appointment, day: datetime.date) -> bool:
 def term_report(network: Network, term: Term) -> TermReport:
     """The figures for one network and term, in seven queries."""
     held = list(
-        Meeting.objects.filter(
-            network=network, status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now()
-        )
-        .in_term(term)
-        .prefetch_related("work_areas")
+        Meeting.objects.held().filter(network=network).in_term(term).prefetch_related("work_areas")
     )
     held_ids = [meeting.pk for meeting in held]
     appointments = list(

@@ -103,7 +103,7 @@ def evaluation_results(request: HttpRequest, pk: int) -> HttpResponse:
     closes = evaluations.window_closes_at(meeting)
     context = {
         "meeting": meeting,
-        "held": evaluations.is_held(meeting),
+        "held": meeting.is_held,
         "closed": closes is not None and closes <= timezone.now(),
         "sent": meeting.evaluation_request if hasattr(meeting, "evaluation_request") else None,
         "results": evaluations.meeting_results(meeting),

@@ -30,7 +30,7 @@ def _held_meeting(request: HttpRequest, pk: int) -> Meeting:
     meeting = get_object_or_404(
         Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
     )
-    if not report_back.is_held(meeting):
+    if not meeting.is_held:
         raise Http404
     return meeting
 

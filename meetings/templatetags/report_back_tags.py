@@ -15,7 +15,7 @@ def report_back_links(context, meeting):
 
     Asks the database only for a held meeting."""
     request = context.get("request")
-    if request is None or not report_back.is_held(meeting):
+    if request is None or not meeting.is_held:
         return None
     user = request.user
     return {
