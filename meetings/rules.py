@@ -190,9 +190,6 @@ rules.add_perm("meetings.view_history", can_see_history)
 
 
 # --- Goal steering (issue 11) -----------------------------------------------------------------
-# The administrations a user represents in a network: the same question the report-back pack
-# asks (one cached query per network and request).
-represented_administration_ids = seated_administration_ids
 
 
 @rules.predicate
@@ -205,7 +202,7 @@ def may_record_indicator(user, indicator) -> bool:
     if is_coordinator(user, network):
         return True
     responsible = indicator.responsible_administration_id
-    return responsible is not None and responsible in represented_administration_ids(user, network)
+    return responsible is not None and responsible in seated_administration_ids(user, network)
 
 
 rules.add_perm("meetings.record_indicator_value", may_record_indicator)

@@ -28,7 +28,7 @@ from meetings.forms_goals import (
     IndicatorValueForm,
 )
 from meetings.models import AgendaItem, Document, Goal, Indicator, IndicatorValue, Meeting
-from meetings.rules import may_record_indicator, represented_administration_ids
+from meetings.rules import may_record_indicator, seated_administration_ids
 from networks.models import Network
 from networks.rules import is_coordinator
 
@@ -78,7 +78,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     network = goal.network
     (figures,) = goals.goals_with_figures(Goal.objects.filter(pk=goal.pk), with_actions=True)
     can_coordinate = is_coordinator(request.user, network)
-    represented = represented_administration_ids(request.user, network)
+    represented = seated_administration_ids(request.user, network)
     for item in figures.indicators:
         item.can_record = can_coordinate or (
             item.indicator.responsible_administration_id in represented
