@@ -32,18 +32,11 @@ from meetings.forms_coordination import (
 from meetings.models import Meeting, MeetingStateError
 from meetings.rules import coordinates_meeting
 from meetings.terms import Term
-from networks.models import Network, WorkArea
-from networks.rules import is_coordinator
+from networks.models import WorkArea
+from networks.views import coordinated_network
 from representatives.models import Administration, Appointment
 
 COVERAGE_DAYS = 365
-
-
-def _coordinated_network(request: HttpRequest, code: str) -> Network:
-    network = get_object_or_404(Network, code=code.upper())
-    if not is_coordinator(request.user, network):
-        raise PermissionDenied
-    return network
 
 
 def _coordinated_meeting(request: HttpRequest, pk: int) -> Meeting:
@@ -68,7 +61,7 @@ def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | 
 @require_http_methods(["GET", "POST"])
 @login_required
 def plan_term(request: HttpRequest, code: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     today = timezone.localdate()
     terms = planning.selectable_terms(today)
     # By default the next term, with as many meetings as it still lacks to reach the target.
@@ -294,7 +287,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     now = timezone.now()
     today = timezone.localdate()
     term = Term.of(today)

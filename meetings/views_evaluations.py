@@ -15,7 +15,8 @@ from meetings.models import Meeting
 from meetings.models_evaluations import Evaluation, EvaluationSettings
 from meetings.reports import term_value
 from meetings.rules import coordinates_meeting
-from meetings.views_reports import _chosen_term, _coordinated_network
+from meetings.views_reports import chosen_term
+from networks.views import coordinated_network
 
 
 def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
@@ -115,8 +116,8 @@ def evaluation_results(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def evaluation_term(request: HttpRequest, code: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
-    form, term = _chosen_term(request, network)
+    network = coordinated_network(request, code)
+    form, term = chosen_term(request, network)
     template = "meetings/evaluations/term.html"
     if term is None:
         return render(request, template, {"network": network, "form": form}, status=400)
@@ -132,7 +133,7 @@ def evaluation_term(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def evaluation_settings(request: HttpRequest, code: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     instance = EvaluationSettings.for_network(network)
     form = EvaluationSettingsForm(
         request.POST if request.method == "POST" else None, instance=instance

@@ -31,6 +31,7 @@ from meetings.models import AgendaItem, Document, Goal, Indicator, IndicatorValu
 from meetings.rules import may_record_indicator, seated_administration_ids
 from networks.models import Network
 from networks.rules import is_coordinator
+from networks.views import coordinated_network
 
 RECENT_DOCUMENTS = 10
 
@@ -140,9 +141,7 @@ def _form_page(request, template: str, context: dict, form) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def goal_create(request: HttpRequest, code: str) -> HttpResponse:
-    network = _network(code)
-    if not is_coordinator(request.user, network):
-        raise PermissionDenied
+    network = coordinated_network(request, code)
     form = GoalForm(_posted(request), network=network)
     if request.method == "POST" and form.is_valid():
         goal = form.save()
@@ -299,9 +298,7 @@ def goal_action_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _report(request: HttpRequest, code: str) -> tuple[Network, list[goals.GoalFigures]]:
-    network = _network(code)
-    if not is_coordinator(request.user, network):
-        raise PermissionDenied
+    network = coordinated_network(request, code)
     figures = goals.goals_with_figures(
         Goal.objects.filter(work_area__network=network), with_actions=True
     )

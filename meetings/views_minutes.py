@@ -17,8 +17,8 @@ from meetings.forms_minutes import ActionForm, DoneForm, EntryForm, PublishMinut
 from meetings.models import Meeting
 from meetings.models_governance import ActionItem, MinutesVersion
 from meetings.rules import can_mark_action_done, can_write_minutes
-from networks.models import Network
 from networks.rules import is_coordinator
+from networks.views import coordinated_network
 
 NOT_HELD_STATUS = 409  # the meeting exists and is yours, but it has not been held (yet)
 
@@ -254,9 +254,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def action_list(request: HttpRequest, code: str) -> HttpResponse:
-    network = get_object_or_404(Network, code=code.upper())
-    if not is_coordinator(request.user, network):
-        raise PermissionDenied
+    network = coordinated_network(request, code)
     all_actions = actions.for_network(network)
     context = {
         "network": network,

@@ -3,9 +3,8 @@
 import csv
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -14,17 +13,10 @@ from meetings.forms_reports import TermForm
 from meetings.reports import TermReport, term_choices, term_report, term_value
 from meetings.terms import Term
 from networks.models import Network
-from networks.rules import is_coordinator
+from networks.views import coordinated_network
 
 
-def _coordinated_network(request: HttpRequest, code: str) -> Network:
-    network = get_object_or_404(Network, code=code.upper())
-    if not is_coordinator(request.user, network):
-        raise PermissionDenied
-    return network
-
-
-def _chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term | None]:
+def chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term | None]:
     """The term asked for in `?termin=`, the current term when none is; None when invalid."""
     today = timezone.localdate()
     terms = term_choices(network, today)
@@ -38,8 +30,8 @@ def _chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term
 
 
 def _page(request: HttpRequest, code: str, template: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
-    form, term = _chosen_term(request, network)
+    network = coordinated_network(request, code)
+    form, term = chosen_term(request, network)
     if term is None:
         return render(request, template, {"network": network, "form": form}, status=400)
     report = term_report(network, term)
@@ -82,8 +74,8 @@ def _yes_no(value: bool | None) -> str:
 @require_GET
 @login_required
 def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
-    _form, term = _chosen_term(request, network)
+    network = coordinated_network(request, code)
+    _form, term = chosen_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term)
@@ -123,8 +115,8 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
-    _form, term = _chosen_term(request, network)
+    network = coordinated_network(request, code)
+    _form, term = chosen_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term)

@@ -32,7 +32,9 @@ def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:
     }
 
 
-def _coordinated_network(request: HttpRequest, code: str) -> Network:
+def coordinated_network(request: HttpRequest, code: str) -> Network:
+    """The network by its code (404), if the user coordinates it (403 otherwise): every
+    coordinators' view of a network starts here."""
     network = get_object_or_404(Network, code=code.upper())
     if not is_coordinator(request.user, network):
         raise PermissionDenied
@@ -62,7 +64,7 @@ def _renumber(network: Network) -> list[WorkArea]:
 @require_POST
 @login_required
 def work_area_add(request: HttpRequest, code: str) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     form = WorkAreaForm(request.POST)
     if form.is_valid():
         with transaction.atomic():
@@ -92,7 +94,7 @@ def work_area_add(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def work_area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     area = get_object_or_404(WorkArea, network=network, pk=pk)
     form = WorkAreaForm(request.POST if request.method == "POST" else None, instance=area)
     if request.method == "POST" and form.is_valid():
@@ -107,7 +109,7 @@ def work_area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def work_area_move(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     form = MoveForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Okänd riktning."))
@@ -140,7 +142,7 @@ def work_area_move(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def work_area_archive(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     area = get_object_or_404(WorkArea, network=network, pk=pk)
     if not area.is_archived:
         area.archived_at = timezone.now()
@@ -157,7 +159,7 @@ def work_area_archive(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def work_area_restore(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    network = _coordinated_network(request, code)
+    network = coordinated_network(request, code)
     area = get_object_or_404(WorkArea, network=network, pk=pk)
     if area.is_archived:
         with transaction.atomic():

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from networks.models import Network
-from networks.rules import is_coordinator
+from networks.views import coordinated_network
 from representatives.appointing import AppointmentError, appoint, end_appointment
 from representatives.forms import AppointmentForm
 from representatives.models import Administration, Appointment
@@ -152,13 +152,6 @@ def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("administration_detail", pk=appointment.administration_id)
 
 
-def _network_for_coordinator(request: HttpRequest, code: str) -> Network:
-    network = get_object_or_404(Network, code=code.upper())
-    if not is_coordinator(request.user, network):
-        raise PermissionDenied
-    return network
-
-
 def _current_seats(network: Network) -> list[Appointment]:
     return list(
         Appointment.objects.current()
@@ -171,7 +164,7 @@ def _current_seats(network: Network) -> list[Appointment]:
 @require_GET
 @login_required
 def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
-    network = _network_for_coordinator(request, code)
+    network = coordinated_network(request, code)
     appointments = _current_seats(network)
     emails = "; ".join(sorted({a.person.email for a in appointments}))
     return render(
@@ -185,7 +178,7 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def network_contacts_csv(request: HttpRequest, code: str) -> HttpResponse:
     """Semicolon-separated UTF-8 with a byte order mark: what Excel with Swedish settings opens."""
-    network = _network_for_coordinator(request, code)
+    network = coordinated_network(request, code)
     filename = f"representanter-{network.code.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
