@@ -123,7 +123,7 @@ retention.register("inbjudningar till avslutade möten", delete_old_invitations)
 def evaluations_of(user) -> list[dict]:
     """The person's meeting evaluations (issue 11): shown to coordinators without names, but
     the person's own data all the same."""
-    from meetings.models_evaluations import Evaluation
+    from meetings.models import Evaluation
 
     evaluations = Evaluation.objects.filter(person=user).select_related("meeting__network")
     return [
@@ -153,7 +153,7 @@ personal_data.register("utvärderingar", evaluations_of)
 
 
 def questions_of(user) -> dict:
-    from meetings.models_governance import Question, QuestionEvent
+    from meetings.models import Question, QuestionEvent
 
     registered = Question.objects.filter(raised_by=user).select_related("network", "administration")
     steps = QuestionEvent.objects.filter(actor=user).select_related("question__network")
@@ -185,7 +185,7 @@ def questions_of(user) -> dict:
 
 
 def report_backs_of(user) -> list[dict]:
-    from meetings.models_governance import ReportBack
+    from meetings.models import ReportBack
 
     marked = ReportBack.objects.filter(marked_by=user).select_related(
         "meeting__network", "administration"
@@ -204,7 +204,7 @@ def report_backs_of(user) -> list[dict]:
 
 def actions_of(user) -> list[dict]:
     """Actions the person marked done (the ones a coordinator created are the meeting's)."""
-    from meetings.models_governance import ActionItem
+    from meetings.models import ActionItem
 
     done = ActionItem.objects.filter(done_by=user).select_related("meeting__network")
     return [
@@ -220,7 +220,7 @@ def actions_of(user) -> list[dict]:
 
 
 def indicator_values_of(user) -> list[dict]:
-    from meetings.models_goals import IndicatorValue
+    from meetings.models import IndicatorValue
 
     values = IndicatorValue.objects.filter(entered_by=user).select_related("indicator__goal")
     return [
@@ -239,7 +239,7 @@ def indicator_values_of(user) -> list[dict]:
 
 
 def theme_wishes_of(user) -> dict:
-    from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+    from meetings.models import ThemeSuggestion, ThemeSupport
 
     suggested = ThemeSuggestion.objects.filter(suggested_by=user).select_related(
         "network", "work_area"

@@ -16,8 +16,7 @@ from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
 
 from meetings.minutes import not_held_reason
-from meetings.models import AgendaItem, Meeting
-from meetings.models_governance import ActionItem
+from meetings.models import ActionItem, AgendaItem, Meeting
 from networks.rules import is_coordinator
 from representatives.models import Appointment
 

@@ -116,7 +116,7 @@ class DocumentAdmin(KeepHistoryAdmin, admin.ModelAdmin):
 
 
 # Theme wishes (issue 11).
-from meetings.models_wishes import ThemeSuggestion, ThemeSupport  # noqa: E402
+from meetings.models import ThemeSuggestion, ThemeSupport  # noqa: E402
 
 
 class ThemeSupportInline(admin.TabularInline):
@@ -154,7 +154,7 @@ class ReadOnlyAdminMixin:
 # The governance loop (issue 8). Steps that the app records with who and when (a question's
 # state, an action marked done, a publication) are read-only here, so the admin cannot take
 # them past the trail; texts and dates can be corrected, and every change has a history row.
-from meetings.models_governance import (  # noqa: E402
+from meetings.models import (  # noqa: E402
     ActionItem,
     Minutes,
     MinutesEntry,
@@ -235,7 +235,7 @@ class ReportBackAdmin(KeepHistoryAdmin, admin.ModelAdmin):
 
 
 # Goals and indicators (issue 11 items 1–5).
-from meetings.models_goals import Goal, Indicator, IndicatorValue  # noqa: E402
+from meetings.models import Goal, Indicator, IndicatorValue  # noqa: E402
 
 
 class IndicatorInline(admin.TabularInline):
@@ -283,7 +283,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 # Meeting evaluations (issue 11 item 7): only the questions a network asks. The answers are
 # personal (coordinators see them without names) and are not shown in the admin; a person
 # downloads their own under "Mina uppgifter".
-from meetings.models_evaluations import EvaluationSettings  # noqa: E402
+from meetings.models import EvaluationSettings  # noqa: E402
 
 
 @admin.register(EvaluationSettings)

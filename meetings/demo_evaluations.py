@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from meetings.evaluations import participant_ids
-from meetings.models import Attendance, Meeting
-from meetings.models_evaluations import Evaluation, EvaluationRequest
+from meetings.models import Attendance, Evaluation, EvaluationRequest, Meeting
 from networks.models import Network
 from representatives.models import Appointment
 

@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from meetings import actions, minutes
 from meetings.demo_questions import LOOP_ACTION, LOOP_OUTCOME
-from meetings.models import AgendaItem, Meeting
-from meetings.models_governance import Minutes, MinutesVersion, Question, QuestionEvent
+from meetings.models import AgendaItem, Meeting, Minutes, MinutesVersion, Question, QuestionEvent
 
 QUESTION_NOTE = (
     "Miljöförvaltningens representant presenterade ledningsgruppens fråga. Flera förvaltningar "

@@ -12,8 +12,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from meetings import agenda
-from meetings.models import AgendaItem, AgendaVersion, Meeting
-from meetings.models_governance import Question, QuestionEvent
+from meetings.models import AgendaItem, AgendaVersion, Meeting, Question, QuestionEvent
 from networks.models import Network
 from representatives.models import Administration
 

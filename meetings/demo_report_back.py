@@ -14,9 +14,11 @@ from django.utils import timezone
 
 from accounts.models import User
 from meetings import report_back
-from meetings.models import AgendaItem, Document, Meeting
-from meetings.models_governance import (
+from meetings.models import (
     ActionItem,
+    AgendaItem,
+    Document,
+    Meeting,
     Minutes,
     MinutesEntry,
     MinutesVersion,

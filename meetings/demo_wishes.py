@@ -6,8 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from meetings.models import Meeting
-from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+from meetings.models import Meeting, ThemeSuggestion, ThemeSupport
 from networks.models import Network
 from representatives.models import Appointment
 

@@ -28,8 +28,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from meetings.models import Attendance, Meeting
-from meetings.models_evaluations import Evaluation, EvaluationRequest, EvaluationSettings
+from meetings.models import Attendance, Evaluation, EvaluationRequest, EvaluationSettings, Meeting
 from meetings.terms import Term
 from networks.models import Network
 

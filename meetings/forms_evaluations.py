@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models_evaluations import STANDARD_WORDING, Evaluation, EvaluationSettings
+from meetings.models import Evaluation, EvaluationSettings
+from meetings.models.evaluations import STANDARD_WORDING
 
 USEFULNESS_CHOICES = [
     ("1", _("1 – inte alls användbart")),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.models import ActionItem, Goal, Indicator, Meeting
-from meetings.models_goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
+from meetings.models.goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
 from networks.models import Network, WorkArea
 from representatives.models import Administration
 

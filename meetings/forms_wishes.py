@@ -6,8 +6,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from meetings.form_fields import IdChoiceField
-from meetings.models import Meeting
-from meetings.models_wishes import ThemeSuggestion
+from meetings.models import Meeting, ThemeSuggestion
 from networks.models import WorkArea
 
 TITLE_ERRORS = {

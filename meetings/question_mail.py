@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
-from meetings.models_governance import Question
+from meetings.models import Question
 from representatives.models import Appointment
 
 

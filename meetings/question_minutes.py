@@ -18,8 +18,7 @@ had no outcome in the earlier version moves along as above.
 from django.utils.translation import gettext as _
 
 from meetings import questions
-from meetings.models import Meeting
-from meetings.models_governance import MinutesVersion, Question
+from meetings.models import Meeting, MinutesVersion, Question
 
 State = Question.State
 HAS_OUTCOME = (State.OUTCOME, State.REPORTED_BACK, State.CLOSED)

@@ -35,8 +35,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from meetings import agenda
-from meetings.models import AgendaItem, Meeting
-from meetings.models_governance import Question, QuestionEvent
+from meetings.models import AgendaItem, Meeting, Question, QuestionEvent
 from meetings.rules import current_appointment
 from networks.models import Network
 from networks.rules import is_coordinator

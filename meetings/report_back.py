@@ -25,9 +25,11 @@ from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings.models import ConsultationResponse, Document, Meeting
-from meetings.models_governance import (
+from meetings.models import (
     ActionItem,
+    ConsultationResponse,
+    Document,
+    Meeting,
     Minutes,
     MinutesEntry,
     Question,

@@ -219,7 +219,7 @@ def visible_questions(user):
     with `can_see_question`."""
     from django.db.models import Exists, OuterRef, Q
 
-    from meetings.models_governance import Question
+    from meetings.models import Question
     from networks.rules import coordinated_network_ids
 
     if not user.is_authenticated:

@@ -11,8 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meetings import evaluations
 from meetings.forms_evaluations import EvaluationForm, EvaluationSettingsForm
-from meetings.models import Meeting
-from meetings.models_evaluations import Evaluation, EvaluationSettings
+from meetings.models import Evaluation, EvaluationSettings, Meeting
 from meetings.reports import term_value
 from meetings.rules import coordinates_meeting
 from meetings.views_reports import chosen_term

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meetings import actions, minutes
 from meetings.forms_minutes import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
-from meetings.models import Meeting
-from meetings.models_governance import ActionItem, MinutesVersion
+from meetings.models import ActionItem, Meeting, MinutesVersion
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks.rules import is_coordinator
 from networks.views import coordinated_network

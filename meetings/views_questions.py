@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from meetings import questions
 from meetings.forms_questions import FORMS, QuestionForm
-from meetings.models_governance import Question
+from meetings.models import Question
 from meetings.rules import can_see_question, current_appointment
 from networks.models import Network
 from networks.rules import coordinated_network_ids

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from meetings import wishes
 from meetings.forms_wishes import AdoptForm, CloseForm, SuggestionForm, SupportForm
-from meetings.models_wishes import ThemeSuggestion
+from meetings.models import ThemeSuggestion
 from meetings.rules import (
     can_handle_suggestion,
     can_see_theme_suggestions,

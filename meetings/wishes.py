@@ -22,8 +22,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from meetings.models import Meeting
-from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+from meetings.models import Meeting, ThemeSuggestion, ThemeSupport
 from meetings.rules import current_appointment
 from networks.models import Network
 

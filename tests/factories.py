@@ -97,7 +97,7 @@ def make_consultation(network: Network, asked=(), **extra):
 
 def make_question(network: Network, administration, *, state: str = "raised", **extra):
     """A management group's question in `state`, with a one-event trail (issue 8)."""
-    from meetings.models_governance import Question, QuestionEvent
+    from meetings.models import Question, QuestionEvent
 
     extra.setdefault("title", "En fråga från ledningsgruppen")
     extra.setdefault("raised_on", timezone.localdate() - datetime.timedelta(days=7))

@@ -293,9 +293,13 @@ def test_retention_deletes_invitations_90_days_after_their_meeting(representativ
 def _governance_records(person, neh, administration) -> dict:
     """One of each record the person made in the governance loop, goals and theme wishes,
     and one of each made by somebody else (which must not be exported)."""
-    from meetings.models_goals import IndicatorValue
-    from meetings.models_governance import QuestionEvent, ReportBack
-    from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+    from meetings.models import (
+        IndicatorValue,
+        QuestionEvent,
+        ReportBack,
+        ThemeSuggestion,
+        ThemeSupport,
+    )
 
     other = factories.make_user()
     held = factories.make_meeting(neh, days_ahead=-2, theme_title="Hållet")
@@ -404,7 +408,7 @@ def test_deleting_an_account_row_keeps_the_networks_records(neh, administration)
     """The app never deletes an account (it pseudonymises), but should a row be deleted in
     the database, the network's records stay and lose only the link; the person's own
     support votes go with them."""
-    from meetings.models_wishes import ThemeSupport
+    from meetings.models import ThemeSupport
 
     person = factories.make_user("borta@example.org", "Bo Borta")
     records = _governance_records(person, neh, administration)

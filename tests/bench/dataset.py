@@ -64,15 +64,17 @@ _feed_secret = ""
 
 def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
-    from meetings.models import ActionItem, Document, Goal
-    from meetings.models_governance import (
+    from meetings.models import (
+        ActionItem,
+        Document,
+        Goal,
         Minutes,
         MinutesEntry,
         MinutesVersion,
         Question,
         ReportBack,
+        ThemeSuggestion,
     )
-    from meetings.models_wishes import ThemeSuggestion
 
     with transaction.atomic():
         ReportBack.objects.all().delete()
@@ -406,7 +408,7 @@ REPORT_BACK_THEME = "Hållet möte med återrapport"
 def _report_back(coordinator: User, today: datetime.date) -> None:
     """A held NEH meeting whose pack the measured user's own administration has presented,
     with a question and an action of that administration (the report-back pages)."""
-    from meetings.models_governance import ActionItem, Question, ReportBack
+    from meetings.models import ActionItem, Question, ReportBack
 
     neh = Network.objects.get(code="NEH")
     own = Administration.objects.get(short_name="ZZ")
@@ -499,8 +501,7 @@ def last_held(network: Network) -> Meeting:
 def _evaluations(people: list[User], attendee: User | None = None) -> None:
     """Attendance and an evaluation of each person at the last held NEH meeting, and at every
     held meeting of its term; `attendee` (the measured user) attended without answering."""
-    from meetings.models import Attendance
-    from meetings.models_evaluations import Evaluation
+    from meetings.models import Attendance, Evaluation
 
     network = Network.objects.get(code="NEH")
     last = last_held(network)
@@ -544,7 +545,7 @@ def _minutes(coordinator: User, actions: int) -> None:
     """Minutes of the latest held NEH meeting (a draft note per item, two published versions)
     and `actions` action items on it (issue 8)."""
     from meetings import minutes
-    from meetings.models_governance import MinutesEntry
+    from meetings.models import MinutesEntry
 
     held = _held_meeting()
     if held is None:
@@ -564,7 +565,7 @@ def _minutes(coordinator: User, actions: int) -> None:
 
 def _actions(count: int, meetings) -> None:
     """`count` action items spread over `meetings`, each for one or two administrations."""
-    from meetings.models_governance import ActionItem
+    from meetings.models import ActionItem
 
     meetings = list(meetings)
     administrations = list(Administration.objects.order_by("pk")[:5])
@@ -592,7 +593,7 @@ QUESTIONS_SMALL, QUESTIONS_FULL = 20, 400
 def _questions(count: int, rng: random.Random, today: datetime.date) -> None:
     """Questions of the management groups in every state (issue 8), each with a short trail.
     The first ever made is the measured one: the coordinators' own administration's, raised."""
-    from meetings.models_governance import Question, QuestionEvent
+    from meetings.models import Question, QuestionEvent
 
     State = Question.State
     networks = list(Network.objects.order_by("code"))
@@ -653,7 +654,7 @@ def subjects() -> Subjects:
 def _theme_wishes(count: int) -> None:
     """Theme suggestions in NEH by its members, each supported by a few others, every fourth
     closed (issue 11)."""
-    from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+    from meetings.models import ThemeSuggestion, ThemeSupport
 
     network = Network.objects.get(code="NEH")
     seats = list(Appointment.objects.current().filter(network=network).order_by("pk"))

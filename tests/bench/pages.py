@@ -108,7 +108,7 @@ def _own(s):
 
 
 def _first_question():
-    from meetings.models_governance import Question
+    from meetings.models import Question
 
     return Question.objects.order_by("pk").first()
 
@@ -126,6 +126,6 @@ def _first_consultation(s):
 
 
 def _first_action(s):
-    from meetings.models_governance import ActionItem
+    from meetings.models import ActionItem
 
     return ActionItem.objects.filter(meeting=s.held).order_by("pk").first()

@@ -262,7 +262,7 @@ def page_data(neh, representative, substitute, coordinator, director, administra
 def _theme_suggestions(neh, representative, substitute, administration):
     """Issue 11: an open suggestion the substitute supports, and a closed one."""
     from meetings import wishes
-    from meetings.models_wishes import ThemeSuggestion
+    from meetings.models import ThemeSuggestion
 
     area = neh.work_areas.active().first()
     suggestion = ThemeSuggestion.objects.create(
@@ -288,8 +288,7 @@ def _theme_suggestions(neh, representative, substitute, administration):
 
 def _evaluated_meeting(neh, representative, substitute):
     """A held NEH meeting both attended; the substitute has evaluated it (issue 11)."""
-    from meetings.models import Attendance
-    from meetings.models_evaluations import Evaluation
+    from meetings.models import Attendance, Evaluation
 
     meeting = factories.make_meeting(neh, days_ahead=-3, theme_title="Cirkulär ekonomi")
     for person in (representative, substitute):
@@ -310,7 +309,7 @@ def _report_back_content(held, administration, representative):
     report-back pack (issue 8 item 7)."""
     import datetime
 
-    from meetings.models_governance import ActionItem, Question
+    from meetings.models import ActionItem, Question
 
     # Carried by a management group's item on the held agenda: the meeting page lists it.
     item = factories.make_agenda_item(

@@ -9,8 +9,7 @@ from django.conf import settings
 from django.core import mail
 from playwright.sync_api import expect
 
-from meetings.models import Attendance
-from meetings.models_evaluations import Evaluation
+from meetings.models import Attendance, Evaluation
 from tests import factories
 
 pytestmark = pytest.mark.browser

@@ -11,8 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings import agenda
-from meetings.models import Meeting
-from meetings.models_governance import Question, ReportBack
+from meetings.models import Meeting, Question, ReportBack
 from tests import factories
 
 pytestmark = pytest.mark.browser

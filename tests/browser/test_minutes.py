@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings.models_governance import ActionItem, MinutesVersion
+from meetings.models import ActionItem, MinutesVersion
 from tests import factories
 
 pytestmark = pytest.mark.browser

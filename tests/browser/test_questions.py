@@ -9,8 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from meetings.models import Meeting
-from meetings.models_governance import Question
+from meetings.models import Meeting, Question
 from tests import factories
 
 pytestmark = pytest.mark.browser

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from meetings.models_governance import ActionItem, Question, ReportBack
+from meetings.models import ActionItem, Question, ReportBack
 from tests import factories
 
 pytestmark = pytest.mark.browser

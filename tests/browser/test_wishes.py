@@ -6,8 +6,7 @@ console error, failed request or CSP violation."""
 import pytest
 from playwright.sync_api import expect
 
-from meetings.models import Meeting
-from meetings.models_wishes import ThemeSuggestion
+from meetings.models import Meeting, ThemeSuggestion
 from tests import factories
 from tests.browser.htmx import assert_swap_result
 

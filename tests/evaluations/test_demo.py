@@ -6,7 +6,7 @@ from django.urls import reverse
 from meetings import evaluations
 from meetings.demo import build_demo
 from meetings.demo_evaluations import build_evaluation_demo
-from meetings.models_evaluations import Evaluation, EvaluationRequest
+from meetings.models import Evaluation, EvaluationRequest
 from networks.models import Network
 
 pytestmark = pytest.mark.django_db

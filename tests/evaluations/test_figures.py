@@ -9,8 +9,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import evaluations
-from meetings.models import Attendance
-from meetings.models_evaluations import Evaluation
+from meetings.models import Attendance, Evaluation
 from meetings.terms import Term
 from tests import factories
 

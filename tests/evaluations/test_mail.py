@@ -9,8 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from meetings import evaluations
-from meetings.models import Attendance
-from meetings.models_evaluations import EvaluationRequest
+from meetings.models import Attendance, EvaluationRequest
 from tests import factories
 
 pytestmark = pytest.mark.django_db

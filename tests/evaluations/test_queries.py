@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from meetings.models import Attendance
-from meetings.models_evaluations import Evaluation
+from meetings.models import Attendance, Evaluation
 from tests import factories
 
 pytestmark = pytest.mark.django_db

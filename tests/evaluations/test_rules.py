@@ -6,8 +6,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import evaluations
-from meetings.models import Attendance
-from meetings.models_evaluations import Evaluation, EvaluationSettings
+from meetings.models import Attendance, Evaluation, EvaluationSettings
 from tests import factories
 from tests.evaluations.conftest import VALID
 

@@ -6,8 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from meetings.models import IndicatorValue
-from meetings.models_governance import ActionItem, Question
+from meetings.models import ActionItem, IndicatorValue, Question
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ coordinators (who may open the history), absent for a representative (who may no
 import pytest
 from django.urls import reverse
 
-from meetings.models_governance import Minutes, MinutesVersion
+from meetings.models import Minutes, MinutesVersion
 from tests import factories
 
 pytestmark = pytest.mark.django_db

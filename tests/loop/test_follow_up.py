@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.agenda import draft_items, snapshot
-from meetings.models import AgendaVersion
-from meetings.models_governance import ActionItem
+from meetings.models import ActionItem, AgendaVersion
 from tests import factories
 
 pytestmark = pytest.mark.django_db

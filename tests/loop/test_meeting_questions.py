@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models_governance import Question
+from meetings.models import Question
 from meetings.rules import can_see_question, visible_questions
 from tests import factories
 

@@ -6,8 +6,7 @@ import datetime
 from django.utils import timezone
 
 from meetings import actions, minutes
-from meetings.models import Attendance
-from meetings.models_governance import ActionItem
+from meetings.models import ActionItem, Attendance
 from tests import factories
 
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import actions
-from meetings.models_governance import ActionItem
+from meetings.models import ActionItem
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,7 @@ from django.urls import reverse
 
 from meetings.demo import build_demo
 from meetings.demo_minutes import build_minutes_demo
-from meetings.models import Meeting
-from meetings.models_governance import ActionItem, MinutesVersion
+from meetings.models import ActionItem, Meeting, MinutesVersion
 from representatives.models import Administration
 
 pytestmark = pytest.mark.django_db

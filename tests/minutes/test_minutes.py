@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import minutes
-from meetings.models import Attendance
-from meetings.models_governance import Minutes, MinutesVersion
+from meetings.models import Attendance, Minutes, MinutesVersion
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models_governance import Question, QuestionEvent
+from meetings.models import Question, QuestionEvent
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 
 from meetings.demo import build_demo
 from meetings.demo_questions import LOOP_TITLE, build_question_demo
-from meetings.models_governance import (
+from meetings.models import (
     ActionItem,
     MinutesEntry,
     MinutesVersion,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from meetings.models_governance import Question, QuestionEvent
+from meetings.models import Question, QuestionEvent
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,7 @@ import pytest
 from django.utils import timezone
 
 from meetings import agenda, questions
-from meetings.models import AgendaItem
-from meetings.models_governance import Question, QuestionEvent
+from meetings.models import AgendaItem, Question, QuestionEvent
 from meetings.questions import QuestionError
 from tests import factories
 

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import AgendaItem
-from meetings.models_governance import Question
+from meetings.models import AgendaItem, Question
 from tests import factories
 
 pytestmark = pytest.mark.django_db

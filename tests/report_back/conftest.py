@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from meetings.models import ConsultationResponse
-from meetings.models_governance import (
+from meetings.models import (
     ActionItem,
+    ConsultationResponse,
     Minutes,
     MinutesEntry,
     MinutesVersion,

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from meetings import demo_report_back
-from meetings.models_governance import ActionItem, Minutes, Question, ReportBack
+from meetings.models import ActionItem, Minutes, Question, ReportBack
 from representatives.models import Administration
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from meetings.models_governance import Question, ReportBack
+from meetings.models import Question, ReportBack
 from tests import factories
 from tests.report_back.conftest import days
 

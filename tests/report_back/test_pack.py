@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import report_back
-from meetings.models_governance import Minutes, MinutesEntry
+from meetings.models import Minutes, MinutesEntry
 from tests import factories
 from tests.report_back.conftest import days
 

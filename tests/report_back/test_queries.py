@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import ConsultationResponse
-from meetings.models_governance import Minutes, ReportBack
+from meetings.models import ConsultationResponse, Minutes, ReportBack
 from tests import factories
 from tests.report_back.conftest import action, days, publish_minutes, question
 

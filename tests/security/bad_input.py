@@ -51,15 +51,17 @@ from meetings.models import (
     CalendarToken,
     ConsultationResponse,
     Document,
+    Evaluation,
+    EvaluationSettings,
     Goal,
     Indicator,
     IndicatorValue,
     Invitation,
     Meeting,
+    Minutes,
+    MinutesVersion,
     ReportBack,
 )
-from meetings.models_evaluations import Evaluation, EvaluationSettings
-from meetings.models_governance import Minutes, MinutesVersion
 from networks.models import WorkArea
 from representatives.models import Appointment
 from tests.factories import PASSWORD
@@ -816,7 +818,7 @@ FORMS.update(
 
 
 def _question(w, name):
-    from meetings.models_governance import Question
+    from meetings.models import Question
 
     return Question.objects.get(pk=getattr(w, name).pk)
 
@@ -906,7 +908,7 @@ FORMS.update(
 
 
 def _question_state(title: str) -> str | None:
-    from meetings.models_governance import Question
+    from meetings.models import Question
 
     return Question.objects.filter(title=title).values_list("state", flat=True).first()
 
@@ -953,7 +955,7 @@ def _suggestions_page_again(response, world) -> str | None:
 
 
 def _suggestion_status(world, pk) -> str:
-    from meetings.models_wishes import ThemeSuggestion
+    from meetings.models import ThemeSuggestion
 
     return ThemeSuggestion.objects.get(pk=pk).status
 

@@ -162,8 +162,7 @@ def _admin_objects(world) -> None:
     show: a report-back and evaluation settings, both in NSH (no role user's pages change)."""
     from django.utils import timezone
 
-    from meetings.models_evaluations import EvaluationSettings
-    from meetings.models_governance import ReportBack
+    from meetings.models import EvaluationSettings, ReportBack
 
     world.report_back_nsh = ReportBack.objects.create(
         meeting=world.held_nsh,
@@ -176,7 +175,7 @@ def _admin_objects(world) -> None:
 def _theme_wishes(world) -> None:
     """Issue 11: the representative's open NEH suggestion, a closed one of the substitute's,
     and an open one in NSH (Socialförvaltningen's representative's)."""
-    from meetings.models_wishes import ThemeSuggestion
+    from meetings.models import ThemeSuggestion
 
     def suggestion(network, person, administration, area, **extra):
         return ThemeSuggestion.objects.create(
@@ -239,7 +238,7 @@ def _minutes_world(world) -> None:
 
     from django.utils import timezone
 
-    from meetings.models_governance import ActionItem, Minutes, MinutesVersion
+    from meetings.models import ActionItem, Minutes, MinutesVersion
 
     world.held_item = factories.make_agenda_item(world.held_neh, position=1, title="Hållen punkt")
     world.minutes = Minutes.objects.create(meeting=world.held_neh, summary="Anteckningar")

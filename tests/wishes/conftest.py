@@ -1,7 +1,6 @@
 import pytest
 
-from meetings.models import Meeting
-from meetings.models_wishes import ThemeSuggestion
+from meetings.models import Meeting, ThemeSuggestion
 from tests import factories
 
 

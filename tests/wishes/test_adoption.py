@@ -4,8 +4,7 @@ suggester is told by e-mail on commit; the existing publish flow is not bypassed
 import pytest
 from django.urls import reverse
 
-from meetings.models import Meeting
-from meetings.models_wishes import ThemeSuggestion
+from meetings.models import Meeting, ThemeSuggestion
 from tests import factories
 from tests.wishes.conftest import make_suggestion
 

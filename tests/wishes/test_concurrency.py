@@ -10,8 +10,7 @@ import pytest
 from django.db import connection
 
 from meetings import wishes
-from meetings.models import Meeting
-from meetings.models_wishes import ThemeSuggestion
+from meetings.models import Meeting, ThemeSuggestion
 from tests import factories
 from tests.agenda.test_concurrency import run_in_threads
 from tests.wishes.conftest import make_suggestion

@@ -2,7 +2,7 @@ import pytest
 
 from meetings.demo import build_demo
 from meetings.demo_wishes import build_wishes
-from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+from meetings.models import ThemeSuggestion, ThemeSupport
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import wishes
-from meetings.models_wishes import ThemeSuggestion, ThemeSupport
+from meetings.models import ThemeSuggestion, ThemeSupport
 from tests import factories
 from tests.wishes.conftest import make_suggestion
 

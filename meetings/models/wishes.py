@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting
+from meetings.models.meeting import Meeting
 from networks.models import Network, WorkArea
 from representatives.models import Administration
 

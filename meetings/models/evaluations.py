@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Meeting
+from meetings.models.meeting import Meeting
 from networks.models import Network
 
 STANDARD_WORDING = {

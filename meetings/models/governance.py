@@ -17,7 +17,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 
-from meetings.models import AgendaItem, Meeting
+from meetings.models.agenda import AgendaItem
+from meetings.models.meeting import Meeting
 from networks.history import History
 from networks.models import Network
 from representatives.models import Administration
