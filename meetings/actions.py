@@ -17,8 +17,6 @@ from django.utils.translation import gettext as _
 
 from meetings.minutes import not_held_reason
 from meetings.models import ActionItem, AgendaItem, Meeting
-from networks.rules import is_coordinator
-from representatives.models import Appointment
 
 
 class ActionError(Exception):
@@ -51,24 +49,6 @@ def create(
 def check_due_on(meeting: Meeting, due_on: datetime.date) -> None:
     if due_on < timezone.localdate(meeting.starts_at):
         raise ActionError(_("Sista dag kan inte ligga före mötet."))
-
-
-def can_mark_done(user, action: ActionItem) -> bool:
-    """Coordinators of the network, and the people seated for a responsible administration."""
-    network = action.meeting.network
-    if is_coordinator(user, network):
-        return True
-    if not user.is_authenticated:
-        return False
-    return (
-        Appointment.objects.current()
-        .filter(
-            person=user,
-            network=network,
-            administration__in=action.administrations.all(),
-        )
-        .exists()
-    )
 
 
 def mark_done(action: ActionItem, by, comment: str) -> ActionItem:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from meetings import agenda_mail, goals
 from meetings.models import AgendaItem, AgendaVersion, Meeting
-from meetings.rules import current_appointment
+from representatives.rules import current_appointment
 
 
 class AgendaError(Exception):

@@ -26,7 +26,8 @@ from simple_history.utils import bulk_create_with_history
 from meetings.models import ConsultationResponse, Document, document_upload_to
 from networks.history import CREATED, one_row, record
 from networks.models import Network
-from representatives.models import Administration, Appointment
+from representatives.models import Administration
+from representatives.rules import seated_administration_ids
 
 PDF = "pdf"
 DOCX = "docx"
@@ -141,20 +142,8 @@ def check_upload(upload: UploadedFile) -> str:
 # --- Who may do what -------------------------------------------------------------------------
 
 
-def answering_administration_ids(user, network: Network) -> frozenset[int]:
-    """The administrations the user answers consultations for in the network: those where the
-    user is the current representative or substitute there."""
-    if not user.is_authenticated:
-        return frozenset()
-    return frozenset(
-        Appointment.objects.current()
-        .filter(person=user, network=network)
-        .values_list("administration_id", flat=True)
-    )
-
-
 def may_mark_response(user, response: ConsultationResponse, network: Network) -> bool:
-    return response.administration_id in answering_administration_ids(user, network)
+    return response.administration_id in seated_administration_ids(user, network)
 
 
 # --- Workflows -------------------------------------------------------------------------------

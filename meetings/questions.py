@@ -36,9 +36,10 @@ from django.utils.translation import gettext_lazy
 
 from meetings import agenda
 from meetings.models import AgendaItem, Meeting, Question, QuestionEvent
-from meetings.rules import current_appointment
+from meetings.rules import is_member_for
 from networks.models import Network
 from networks.rules import is_coordinator
+from representatives.rules import current_appointment
 
 State = Question.State
 MEMBER = "member"
@@ -136,12 +137,6 @@ DEALT_WITH_LOOKBACK = datetime.timedelta(days=400)
 
 
 # --- roles ----------------------------------------------------------------------------------
-
-
-def is_member_for(user, question: Question) -> bool:
-    """A current representative or substitute of the question's administration in its network."""
-    appointment = current_appointment(user, question.network)
-    return appointment is not None and appointment.administration_id == question.administration_id
 
 
 def has_role(user, question: Question, owner: str) -> bool:

@@ -1,29 +1,17 @@
 """Who may do what with a meeting and its agenda. Views ask these, never the roles directly."""
 
 import rules
+from django.db.models import Exists, OuterRef, Q
 
-from networks.rules import is_coordinator
+from meetings.models import Question
+from networks.rules import coordinated_network_ids, is_coordinator
 from representatives.models import Appointment
-from representatives.rules import is_director
-
-
-def current_appointment(user, network) -> Appointment | None:
-    """The user's current appointment (representative or substitute) in the network, if any.
-
-    Cached on the user per network, since a page asks several times.
-    """
-    if not user.is_authenticated or network is None:
-        return None
-    cache = user.__dict__.setdefault("_current_appointments", {})
-    if network.pk not in cache:
-        cache[network.pk] = (
-            Appointment.objects.current()
-            .filter(person=user, network=network)
-            .select_related("administration")
-            .order_by("role")
-            .first()
-        )
-    return cache[network.pk]
+from representatives.rules import (
+    current_appointment,
+    directed_administration_ids,
+    is_director,
+    seated_administration_ids,
+)
 
 
 @rules.predicate
@@ -93,17 +81,6 @@ rules.add_perm("meetings.handle_theme_suggestion", can_handle_suggestion)
 # held meeting. Cheapest question first: each asks the database at most once per request.
 
 
-def seated_administration_ids(user, network) -> frozenset[int]:
-    """The administrations the user is a current representative or substitute for in the
-    network (cached on the user per network, since a page asks several times)."""
-    from meetings.documents import answering_administration_ids
-
-    cache = user.__dict__.setdefault("_seated_administration_ids", {})
-    if network.pk not in cache:
-        cache[network.pk] = answering_administration_ids(user, network)
-    return cache[network.pk]
-
-
 @rules.predicate
 def marks_report_back(user, target) -> bool:
     """The administration's current representative or substitute in the meeting's network."""
@@ -114,9 +91,6 @@ def marks_report_back(user, target) -> bool:
 @rules.predicate
 def reads_report_back(user, target) -> bool:
     """Its representative and substitute, its director, and the network's coordinators."""
-    from networks.rules import coordinated_network_ids
-    from representatives.rules import directed_administration_ids
-
     if not user.is_authenticated:
         return False
     meeting, administration_id = target
@@ -139,22 +113,29 @@ rules.add_perm("meetings.write_minutes", can_write_minutes)
 @rules.predicate
 def can_mark_action_done(user, action) -> bool:
     """Coordinators of the network, and the current representative or substitute of an
-    administration that answers for the action (see meetings/actions.py)."""
-    from meetings.actions import can_mark_done
-
-    return action is not None and can_mark_done(user, action)
+    administration that answers for the action."""
+    if action is None:
+        return False
+    network = action.meeting.network
+    if is_coordinator(user, network):
+        return True
+    seated = seated_administration_ids(user, network)
+    return any(administration.pk in seated for administration in action.administrations.all())
 
 
 rules.add_perm("meetings.mark_action_done", can_mark_action_done)
+
+
+def is_member_for(user, question) -> bool:
+    """A current representative or substitute of the question's administration in its network."""
+    appointment = current_appointment(user, question.network)
+    return appointment is not None and appointment.administration_id == question.administration_id
 
 
 @rules.predicate
 def can_see_question(user, question) -> bool:
     """A management group's question: its administration's director, its representative and
     substitute in the question's network, and that network's coordinators. Nobody else."""
-    from meetings.questions import is_member_for
-    from representatives.rules import directed_administration_ids
-
     return question is not None and (
         is_coordinator(user, question.network)
         or question.administration_id in directed_administration_ids(user)
@@ -217,11 +198,6 @@ def visible_questions(user):
     administrations the user currently sits for in the question's network. No query of its own
     beyond the cached coordinated networks; tests/loop/test_meeting_questions.py checks it agrees
     with `can_see_question`."""
-    from django.db.models import Exists, OuterRef, Q
-
-    from meetings.models import Question
-    from networks.rules import coordinated_network_ids
-
     if not user.is_authenticated:
         return Question.objects.none()
     seated = Appointment.objects.current().filter(

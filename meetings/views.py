@@ -7,10 +7,11 @@ representatives, and `networks` knows nothing of those apps (see README, Archite
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from meetings import documents
+from meetings.access import network_by_code, visible_meeting
 from meetings.models import AgendaItem, Meeting
 from meetings.participation import home_roles_context, participation_context
 from meetings.rules import can_propose_for
@@ -46,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
-    network = get_object_or_404(Network, code=code.upper())
+    network = network_by_code(code)
     visible = Meeting.objects.visible_to(request.user).filter(network=network)
     seats = Administration.objects.prefetch_related(
         Prefetch(
@@ -80,9 +81,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 @login_required
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
-    )
+    meeting = visible_meeting(request, pk)
     can_coordinate = is_coordinator(request.user, meeting.network)
     # Members read the published snapshot (meetings/agenda.py), never the live draft.
     agenda_version, agenda = published_agenda(meeting)

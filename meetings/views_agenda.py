@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import actions, agenda, goals
+from meetings.access import coordinated_meeting, visible_meeting
 from meetings.forms_agenda import (
     MoveForm,
     OwnItemForm,
@@ -24,13 +25,6 @@ from meetings.forms_agenda import (
 )
 from meetings.models import AgendaItem, AgendaVersion, Meeting
 from meetings.rules import can_manage_agenda, can_propose_for
-
-
-def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
-    )
-
 
 # --- representatives -----------------------------------------------------------------------
 
@@ -54,7 +48,7 @@ def _proposal_context(request: HttpRequest, meeting: Meeting, form: ProposalForm
 @require_http_methods(["GET", "POST"])
 @login_required
 def agenda_proposals(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     if not can_propose_for(request.user, meeting):
         raise PermissionDenied
     form = None
@@ -83,7 +77,7 @@ def agenda_proposals(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _own_proposal(request: HttpRequest, pk: int, item_pk: int) -> AgendaItem:
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     # Someone else's proposal does not exist for you.
     return get_object_or_404(
         AgendaItem.objects.select_related("meeting__network", "work_area"),
@@ -135,13 +129,6 @@ def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> Htt
 
 
 # --- coordinators --------------------------------------------------------------------------
-
-
-def _managed_meeting(request: HttpRequest, pk: int) -> Meeting:
-    meeting = _visible_meeting(request, pk)
-    if not can_manage_agenda(request.user, meeting):
-        raise PermissionDenied
-    return meeting
 
 
 def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
@@ -224,14 +211,14 @@ def _workspace_response(
 @require_GET
 @login_required
 def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _managed_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     return render(request, "meetings/agenda_manage.html", _workspace_context(meeting))
 
 
 @require_POST
 @login_required
 def agenda_triage(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    meeting = _managed_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     form = TriageForm(request.POST, targets=list(deferral_targets(meeting)), prefix=f"t{item.pk}")
     if not form.is_valid():
@@ -268,7 +255,7 @@ def agenda_triage(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _managed_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = OwnItemForm(request.POST, network=meeting.network)
     if not form.is_valid():
         return _workspace_response(request, meeting, bound={"add": form})
@@ -286,7 +273,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def agenda_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    meeting = _managed_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = MoveForm(request.POST)
     if not form.is_valid():
         return _workspace_response(request, meeting, error=_("Ogiltig flytt."), status=400)
@@ -312,7 +299,7 @@ def agenda_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def agenda_time(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    meeting = _managed_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = TimeForm(request.POST, prefix=f"m{item_pk}")
     if not form.is_valid():
         return _workspace_response(request, meeting, bound={("time", item_pk): form})
@@ -333,7 +320,7 @@ def agenda_time(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _managed_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = PublishForm(request.POST)
     if not form.is_valid():
         return _workspace_response(request, meeting, bound={"publish": form})
@@ -362,7 +349,7 @@ def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     """The published agenda (current, or an earlier version) and what changed in it."""
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
     if not versions:
         raise Http404
@@ -393,7 +380,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
 @login_required
 def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     """The current version as plain text, to paste into an Outlook invitation."""
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     version = agenda.current_version(meeting)
     if version is None:
         raise Http404

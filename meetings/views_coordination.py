@@ -8,11 +8,11 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from meetings import notifications, planning
+from meetings.access import coordinated_meeting, coordinated_network
 from meetings.forms_coordination import (
     CancelForm,
     MeetingForm,
@@ -30,23 +31,11 @@ from meetings.forms_coordination import (
     clean_term_value,
 )
 from meetings.models import Meeting, MeetingStateError
-from meetings.rules import coordinates_meeting
 from meetings.terms import Term
 from networks.models import WorkArea
-from networks.views import coordinated_network
 from representatives.models import Administration, Appointment
 
 COVERAGE_DAYS = 365
-
-
-def _coordinated_meeting(request: HttpRequest, pk: int) -> Meeting:
-    """404 when the user may not see the meeting at all, 403 when they may see but not change it."""
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
-    )
-    if not coordinates_meeting(request.user, meeting):
-        raise PermissionDenied
-    return meeting
 
 
 def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
@@ -159,7 +148,7 @@ def _facts_context(meeting: Meeting, **extra) -> dict:
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk)
     refused = _refuse_cancelled(request, meeting)
     if refused:
         return refused
@@ -191,7 +180,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk)
     form = PublishForm(
         request.POST if request.method == "POST" else None,
         initial={"version": meeting.version},
@@ -228,7 +217,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk)
     start = timezone.localtime(meeting.starts_at)
     initial = {
         "version": meeting.version,
@@ -263,7 +252,7 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk)
     form = CancelForm(
         request.POST if request.method == "POST" else None,
         initial={"version": meeting.version},

@@ -18,22 +18,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import documents
+from meetings.access import network_by_code
 from meetings.forms_documents import DocumentForm, ResponseForm
 from meetings.models import Document, Meeting
-from networks.models import Network
 from networks.rules import is_coordinator
+from representatives.rules import seated_administration_ids
 
 DOCUMENTS_PER_PAGE = 25
-
-
-def _network(code: str) -> Network:
-    return get_object_or_404(Network, code=code.upper())
 
 
 @require_GET
 @login_required
 def document_list(request: HttpRequest, code: str) -> HttpResponse:
-    network = _network(code)
+    network = network_by_code(code)
     queryset = (
         Document.objects.filter(network=network).recent().prefetch_related("work_areas").all()
     )
@@ -49,7 +46,7 @@ def document_list(request: HttpRequest, code: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def document_create(request: HttpRequest, code: str) -> HttpResponse:
-    network = _network(code)
+    network = network_by_code(code)
     if not is_coordinator(request.user, network):
         return render(
             request, "meetings/documents/document_form.html", {"network": network}, status=403
@@ -78,7 +75,7 @@ def _detail_context(request: HttpRequest, document: Document, form=None) -> dict
     network = document.network
     can_coordinate = is_coordinator(request.user, network)
     responses = list(document.responses.select_related("administration", "sent_by"))
-    answering = documents.answering_administration_ids(request.user, network)
+    answering = seated_administration_ids(request.user, network)
     meeting = document.meeting
     if meeting is not None and not Meeting.objects.visible_to(request.user).contains(meeting):
         meeting = None

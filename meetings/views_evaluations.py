@@ -2,41 +2,25 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import evaluations
+from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.forms_evaluations import EvaluationForm, EvaluationSettingsForm
-from meetings.models import Evaluation, EvaluationSettings, Meeting
+from meetings.models import Evaluation, EvaluationSettings
 from meetings.reports import term_value
-from meetings.rules import coordinates_meeting
 from meetings.views_reports import chosen_term
-from networks.views import coordinated_network
-
-
-def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
-    """The meeting if the person may know it exists (planned ones: coordinators only)."""
-    return get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
-    )
-
-
-def _coordinated_meeting(request: HttpRequest, pk: int) -> Meeting:
-    meeting = _visible_meeting(request, pk)
-    if not coordinates_meeting(request.user, meeting):
-        raise PermissionDenied
-    return meeting
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def evaluation_answer(request: HttpRequest, pk: int) -> HttpResponse:
     """The one page the e-mail links to: answer, or change the answer, until the window closes."""
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     own = Evaluation.objects.filter(meeting=meeting, person=request.user).first()
     try:
         closes = evaluations.check_can_answer(meeting, request.user)
@@ -83,7 +67,7 @@ def evaluation_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def evaluation_send(request: HttpRequest, pk: int) -> HttpResponse:
     """The coordinators' "Skicka utvärdering": one e-mail per participant, once per meeting."""
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk)
     try:
         sent = evaluations.send_request(meeting, request.user)
     except evaluations.EvaluationError as exc:
@@ -99,7 +83,7 @@ def evaluation_send(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def evaluation_results(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk)
     closes = evaluations.window_closes_at(meeting)
     context = {
         "meeting": meeting,

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import goals
+from meetings.access import coordinated_network, network_by_code
 from meetings.forms_goals import (
     GoalActionCreateForm,
     GoalActionLinkForm,
@@ -28,16 +29,12 @@ from meetings.forms_goals import (
     IndicatorValueForm,
 )
 from meetings.models import AgendaItem, Document, Goal, Indicator, IndicatorValue, Meeting
-from meetings.rules import may_record_indicator, seated_administration_ids
+from meetings.rules import may_record_indicator
 from networks.models import Network
 from networks.rules import is_coordinator
-from networks.views import coordinated_network
+from representatives.rules import seated_administration_ids
 
 RECENT_DOCUMENTS = 10
-
-
-def _network(code: str) -> Network:
-    return get_object_or_404(Network, code=code.upper())
 
 
 def _goal(pk: int) -> Goal:
@@ -62,7 +59,7 @@ def _grouped_by_work_area(figures: list[goals.GoalFigures]) -> list[tuple]:
 @require_GET
 @login_required
 def goal_list(request: HttpRequest, code: str) -> HttpResponse:
-    network = _network(code)
+    network = network_by_code(code)
     figures = goals.goals_with_figures(Goal.objects.filter(work_area__network=network))
     context = {
         "network": network,

@@ -13,26 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import actions, minutes
+from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.forms_minutes import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
 from meetings.models import ActionItem, Meeting, MinutesVersion
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks.rules import is_coordinator
-from networks.views import coordinated_network
 
 NOT_HELD_STATUS = 409  # the meeting exists and is yours, but it has not been held (yet)
-
-
-def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
-    )
-
-
-def _coordinated_meeting(request: HttpRequest, pk: int) -> Meeting:
-    meeting = _visible_meeting(request, pk)
-    if not can_write_minutes(request.user, meeting):
-        raise PermissionDenied
-    return meeting
 
 
 def _not_held(request: HttpRequest, meeting: Meeting, reason: str) -> HttpResponse:
@@ -51,7 +38,7 @@ def _not_held(request: HttpRequest, meeting: Meeting, reason: str) -> HttpRespon
 @login_required
 def minutes_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     """The latest published version (or an earlier one), with the list of all versions."""
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     versions = list(
         MinutesVersion.objects.filter(minutes__meeting=meeting)
         .select_related("published_by")
@@ -115,7 +102,7 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
 @require_http_methods(["GET", "POST"])
 @login_required
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.write_minutes")
     reason = minutes.not_held_reason(meeting)
     if reason:
         return _not_held(request, meeting, reason)
@@ -148,7 +135,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.write_minutes")
     reason = minutes.not_held_reason(meeting)
     if reason:
         return _not_held(request, meeting, reason)
@@ -184,7 +171,7 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _coordinated_meeting(request, pk)
+    meeting = coordinated_meeting(request, pk, "meetings.write_minutes")
     reason = minutes.not_held_reason(meeting)
     if reason:
         return _not_held(request, meeting, reason)

@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import participation
+from meetings.access import visible_meeting
 from meetings.forms_participation import AnswerForm, AttendanceForm, InvitationForm
 from meetings.models import AgendaItem, Attendance, Meeting
 from networks.rules import is_coordinator
@@ -39,12 +40,6 @@ REPRESENTATIVE_EXPECTATIONS = [
         "Representanten deltar aktivt och bidrar också till agenda och erfarenhetsutbyte på mötena."
     ),
 ]
-
-
-def _visible_meeting(request: HttpRequest, pk: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
-    )
 
 
 def _back(request: HttpRequest, meeting: Meeting) -> HttpResponse:
@@ -82,7 +77,7 @@ def my_networks(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def attendance_answer(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
     form = AnswerForm(request.POST)
@@ -123,7 +118,7 @@ def attendance_answer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def attendance_record(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     if not is_coordinator(request.user, meeting.network):
         raise PermissionDenied
     answers = participation.answers_by_administration(meeting)
@@ -156,7 +151,7 @@ def attendance_record(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = _visible_meeting(request, pk)
+    meeting = visible_meeting(request, pk)
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
     form = InvitationForm(request.POST if request.method == "POST" else None)

@@ -9,20 +9,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import questions
+from meetings.access import network_by_code, visible_question
 from meetings.forms_questions import FORMS, QuestionForm
 from meetings.models import Question
-from meetings.rules import can_see_question, current_appointment
-from networks.models import Network
+from meetings.rules import can_see_question
 from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
-from representatives.rules import directed_administration_ids
+from representatives.rules import current_appointment, directed_administration_ids
 
 LIST_RELATED = ("network", "administration", "agenda_item__meeting", "meeting")
 
@@ -85,7 +85,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def question_create(request: HttpRequest, code: str) -> HttpResponse:
-    network = get_object_or_404(Network, code=code.upper())
+    network = network_by_code(code)
     if current_appointment(request.user, network) is None:
         raise PermissionDenied
     meetings = questions.proposable_meetings(network)
@@ -114,23 +114,6 @@ def question_create(request: HttpRequest, code: str) -> HttpResponse:
         "meetings/questions/question_form.html",
         {"network": network, "form": form, "has_meetings": bool(meetings)},
     )
-
-
-def _visible_question(request: HttpRequest, pk: int) -> Question:
-    question = get_object_or_404(
-        Question.objects.select_related(
-            "network",
-            "administration",
-            "raised_by",
-            "agenda_item__meeting",
-            "meeting",
-            "referred_to",
-        ),
-        pk=pk,
-    )
-    if not can_see_question(request.user, question):
-        raise Http404
-    return question
 
 
 def _form_for(action: str, question: Question, data=None):
@@ -169,7 +152,7 @@ def _detail(request: HttpRequest, question: Question, bound=None, status: int = 
 @require_GET
 @login_required
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _visible_question(request, pk))
+    return _detail(request, visible_question(request, pk))
 
 
 def _run(action: str, question: Question, user, data: dict) -> Question:
@@ -203,7 +186,7 @@ DONE = {
 @login_required
 def question_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     """One step of the table in meetings/questions.py; the URL names the action."""
-    question = _visible_question(request, pk)
+    question = visible_question(request, pk)
     transition = questions.TRANSITIONS[action]
     if not questions.has_role(request.user, question, transition.owner):
         raise PermissionDenied

@@ -9,34 +9,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from meetings import report_back
+from meetings.access import held_meeting
 from meetings.forms_report_back import PresentedForm
-from meetings.models import Meeting
-from meetings.rules import (
-    coordinates_meeting,
-    marks_report_back,
-    reads_report_back,
-    seated_administration_ids,
-)
+from meetings.rules import coordinates_meeting, marks_report_back, reads_report_back
 from representatives.models import Administration
-
-
-def _held_meeting(request: HttpRequest, pk: int) -> Meeting:
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
-    )
-    if not meeting.is_held:
-        raise Http404
-    return meeting
+from representatives.rules import seated_administration_ids
 
 
 def _readable_pack(request: HttpRequest, pk: int, administration_pk: int) -> report_back.Pack:
-    meeting = _held_meeting(request, pk)
+    meeting = held_meeting(request, pk)
     administration = report_back.administration_with_report_back(meeting, administration_pk)
     if administration is None:
         raise Http404
@@ -90,7 +77,7 @@ def report_back_text(request: HttpRequest, pk: int, administration_pk: int) -> H
 @login_required
 def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
     """The representative or substitute records the day the pack was presented (or changes it)."""
-    meeting = _held_meeting(request, pk)
+    meeting = held_meeting(request, pk)
     own = sorted(seated_administration_ids(request.user, meeting.network))
     if not own:
         raise PermissionDenied
@@ -134,7 +121,7 @@ def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report_back_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Coordinators: which administrations have presented the meeting's pack, and which not."""
-    meeting = _held_meeting(request, pk)
+    meeting = held_meeting(request, pk)
     if not coordinates_meeting(request.user, meeting):
         raise PermissionDenied
     rows = report_back.meeting_status(meeting)

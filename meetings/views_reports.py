@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from meetings.access import coordinated_network
 from meetings.forms_reports import TermForm
 from meetings.reports import TermReport, term_choices, term_report, term_value
 from meetings.terms import Term
 from networks.models import Network
-from networks.views import coordinated_network
 
 
 def chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term | None]:

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from meetings import wishes
+from meetings.access import network_by_code
 from meetings.forms_wishes import AdoptForm, CloseForm, SuggestionForm, SupportForm
 from meetings.models import ThemeSuggestion
 from meetings.rules import (
@@ -31,7 +32,7 @@ from networks.rules import is_coordinator
 
 
 def _network(request: HttpRequest, code: str) -> Network:
-    network = get_object_or_404(Network, code=code.upper())
+    network = network_by_code(code)
     if not can_see_theme_suggestions(request.user, network):
         raise PermissionDenied
     return network

@@ -23,8 +23,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting, ThemeSuggestion, ThemeSupport
-from meetings.rules import current_appointment
 from networks.models import Network
+from representatives.rules import current_appointment
 
 
 class WishError(Exception):

@@ -6,7 +6,6 @@ template `networks/_work_areas.html`, whose `work-areas` partial these views ret
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from networks.access import coordinated_network
 from networks.forms import MoveForm, WorkAreaForm
 from networks.models import Network, WorkArea
-from networks.rules import is_coordinator
 
 
 def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:
@@ -30,15 +29,6 @@ def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:
         "work_area_form": WorkAreaForm() if can_coordinate else None,
         **extra,
     }
-
-
-def coordinated_network(request: HttpRequest, code: str) -> Network:
-    """The network by its code (404), if the user coordinates it (403 otherwise): every
-    coordinators' view of a network starts here."""
-    network = get_object_or_404(Network, code=code.upper())
-    if not is_coordinator(request.user, network):
-        raise PermissionDenied
-    return network
 
 
 def _section(request: HttpRequest, network: Network, **extra) -> HttpResponse:

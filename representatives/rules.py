@@ -32,6 +32,40 @@ def seated_network_ids(user) -> frozenset[int]:
     return cached
 
 
+def current_appointment(user, network) -> Appointment | None:
+    """The user's current appointment (representative or substitute) in the network, if any.
+
+    Cached on the user per network, since a page asks several times.
+    """
+    if not user.is_authenticated or network is None:
+        return None
+    cache = user.__dict__.setdefault("_current_appointments", {})
+    if network.pk not in cache:
+        cache[network.pk] = (
+            Appointment.objects.current()
+            .filter(person=user, network=network)
+            .select_related("administration")
+            .order_by("role")
+            .first()
+        )
+    return cache[network.pk]
+
+
+def seated_administration_ids(user, network) -> frozenset[int]:
+    """The administrations the user answers for in the network: those where the user is the
+    current representative or substitute (cached on the user per network)."""
+    if not user.is_authenticated or network is None:
+        return frozenset()
+    cache = user.__dict__.setdefault("_seated_administration_ids", {})
+    if network.pk not in cache:
+        cache[network.pk] = frozenset(
+            Appointment.objects.current()
+            .filter(person=user, network=network)
+            .values_list("administration_id", flat=True)
+        )
+    return cache[network.pk]
+
+
 @rules.predicate
 def is_director(user, administration) -> bool:
     return administration is not None and administration.pk in directed_administration_ids(user)

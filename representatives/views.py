@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from networks.access import coordinated_network, network_by_code
 from networks.models import Network
-from networks.views import coordinated_network
 from representatives.appointing import AppointmentError, appoint, end_appointment
 from representatives.forms import AppointmentForm
 from representatives.models import Administration, Appointment
@@ -82,7 +82,7 @@ def appointment_create(request: HttpRequest, pk: int, code: str, role: str) -> H
         if request.method == "POST":
             raise PermissionDenied
         raise Http404
-    network = get_object_or_404(Network, code=code.upper())
+    network = network_by_code(code)
     if role not in ROLE_SLUGS:
         raise Http404
     role_value = ROLE_SLUGS[role]

@@ -1,0 +1,68 @@
+"""Fetch the object this person may see, or answer 404/403. Views start here.
+
+404 when the person may not know the object exists (a planned meeting for anyone but its
+coordinators, someone else's question); 403 when they may see it but not do what they asked.
+The permissions are the named rules of `meetings/rules.py`, asked through `rules.has_perm`, so
+an administrator is not a coordinator unless appointed one (no superuser shortcut).
+"""
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from meetings.models import Meeting, Question
+from networks.access import coordinated_network, network_by_code
+
+__all__ = [
+    "coordinated_meeting",
+    "coordinated_network",
+    "held_meeting",
+    "network_by_code",
+    "visible_meeting",
+    "visible_question",
+]
+
+
+def visible_meeting(request: HttpRequest, pk: int) -> Meeting:
+    """The meeting if the person may know it exists (planned ones: its coordinators only)."""
+    return get_object_or_404(
+        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+    )
+
+
+def coordinated_meeting(
+    request: HttpRequest, pk: int, permission: str = "meetings.coordinate_meeting"
+) -> Meeting:
+    """The meeting (404 as `visible_meeting`), if the person has the named permission on it
+    (403 otherwise)."""
+    meeting = visible_meeting(request, pk)
+    if not rules.has_perm(permission, request.user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def held_meeting(request: HttpRequest, pk: int) -> Meeting:
+    """A visible meeting that has been held (published and ended); 404 before that."""
+    meeting = visible_meeting(request, pk)
+    if not meeting.is_held:
+        raise Http404
+    return meeting
+
+
+def visible_question(request: HttpRequest, pk: int) -> Question:
+    """A management group's question, for the people who may see it; 404 for everyone else."""
+    question = get_object_or_404(
+        Question.objects.select_related(
+            "network",
+            "administration",
+            "raised_by",
+            "agenda_item__meeting",
+            "meeting",
+            "referred_to",
+        ),
+        pk=pk,
+    )
+    if not rules.has_perm("meetings.view_question", request.user, question):
+        raise Http404
+    return question
