@@ -16,7 +16,7 @@ urlpatterns = [
     path("", meeting_views.home, name="home"),
     path("natverk/<slug:code>/", meeting_views.network_detail, name="network_detail"),
     path("moten/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
-    path("", include("meetings.calendar_urls")),
+    path("", include("meetings.calendar.urls")),
     path("", include("networks.urls")),
     path("", include("meetings.urls_coordination")),
     path("", include("meetings.urls")),

@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from accounts import lifecycle, personal_data, retention
 from accounts.personal_data import iso
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import AgendaItem, Attendance, CalendarToken, Invitation
 
 # Revoked calendar links are kept 90 days (to answer "why did my calendar stop?"), then deleted.

@@ -10,8 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from meetings.calendar.notices import network_recipients
 from meetings.models import AgendaItem, AgendaVersion
-from meetings.notifications import network_recipients
 
 
 def _absolute(path: str) -> str:

@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from meetings import question_minutes, questions
+from meetings.calendar.notices import network_recipients
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
-from meetings.notifications import network_recipients
 from meetings.participation import answers_by_administration
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
 from networks.rules import is_coordinator
 from representatives.models import Administration, Appointment

@@ -19,8 +19,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from meetings import notifications, planning
+from meetings import planning
 from meetings.access import coordinated_meeting, coordinated_network
+from meetings.calendar import notices as notifications
 from meetings.forms_coordination import (
     CancelForm,
     MeetingForm,

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from accounts import lifecycle
 from accounts.models import User
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import CalendarToken
 from representatives.lifecycle import people_to_deactivate
 from representatives.models import Appointment

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts import lifecycle, personal_data, retention
 from accounts.models import User
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import Attendance, CalendarToken, Invitation
 from representatives.models import Appointment
 from tests import factories

@@ -24,7 +24,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
-from meetings import agenda, calendar
+from meetings import agenda
+from meetings.calendar import ics as calendar
 from meetings.models import AgendaItem, AgendaVersion, Meeting
 from meetings.terms import Term
 from networks.models import Network

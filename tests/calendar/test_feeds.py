@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import CalendarToken, Meeting
 from tests import factories
 from tests.calendar.ics import events, parse

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import Meeting
 from tests import factories
 from tests.calendar.ics import UTC, events, parse, raw_property_lines, stockholm_from_vtimezone

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import Meeting
 from tests import factories
 from tests.calendar.ics import events, parse

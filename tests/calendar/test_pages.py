@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import User
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import CalendarToken, Meeting
 from tests import factories
 from tests.calendar.ics import events, parse

@@ -3,7 +3,7 @@
 import pytest
 from django.db import transaction
 
-from meetings import notifications
+from meetings.calendar import notices as notifications
 from tests.coordinators.conftest import future
 
 pytestmark = pytest.mark.django_db

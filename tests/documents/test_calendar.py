@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import Document
 from tests import factories
 from tests.calendar.ics import events, parse, raw_property_lines

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import Invitation, Meeting
 from tests import factories
 from tests.conftest import ROLES
@@ -97,7 +97,7 @@ def test_invite_sends_mail_with_calendar_and_link(
     assert "BEGIN:VTIMEZONE" in text
     parsed = icalendar.Calendar.from_ical(text)
     event = next(iter(parsed.walk("VEVENT")))
-    # The same UID as the feeds and downloads (meetings/calendar.py): one entry per meeting.
+    # The same UID as the feeds and downloads (meetings/calendar/ics.py): one entry per meeting.
     assert str(event["UID"]) == calendar.meeting_uid(meeting)
     assert event.decoded("DTSTART") == timezone.localtime(meeting.starts_at)
     assert "Kemikaliesmart förskola" in str(event["SUMMARY"])

@@ -15,7 +15,8 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from meetings import agenda, calendar
+from meetings import agenda
+from meetings.calendar import ics as calendar
 from meetings.models import AgendaItem, AgendaVersion, Attendance, Invitation, Meeting
 from networks.models import WorkArea
 from tests import factories

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import calendar_views
+from meetings.calendar import views as calendar_views
 
 urlpatterns = [
     path("kalender/", calendar_views.calendar_page, name="calendar_page"),

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from accounts import audit
-from meetings import calendar
-from meetings.calendar_forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
+from meetings.calendar import ics as calendar
+from meetings.calendar.forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
 from meetings.models import CalendarToken, Meeting
 from networks.models import Network
 

@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from meetings import calendar
+from meetings.calendar import ics as calendar
 from meetings.models import Meeting
 from networks.models import Network
 from representatives.models import Appointment
