@@ -30,7 +30,7 @@ urlpatterns = [
     path("", include("meetings.urls_report_back")),
     path("", include("meetings.urls_minutes")),
     path("", include("meetings.urls_questions")),
-    path("", include("meetings.urls_goals")),
+    path("", include("meetings.goals.urls")),
     path("", include("representatives.lifecycle_urls")),
     path("", include("meetings.urls_history")),
     path("konto/", include("accounts.urls")),

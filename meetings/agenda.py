@@ -14,7 +14,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings import agenda_mail, goals
+from meetings import agenda_mail
+from meetings.goals import figures as goals
 from meetings.models import AgendaItem, AgendaVersion, Meeting
 from representatives.rules import current_appointment
 

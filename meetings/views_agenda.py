@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import actions, agenda, goals
+from meetings import actions, agenda
 from meetings.access import coordinated_meeting, visible_meeting
 from meetings.forms_agenda import (
     MoveForm,
@@ -23,6 +23,7 @@ from meetings.forms_agenda import (
     TriageForm,
     deferral_targets,
 )
+from meetings.goals import figures as goals
 from meetings.models import AgendaItem, AgendaVersion, Meeting
 from meetings.rules import can_manage_agenda, can_propose_for
 

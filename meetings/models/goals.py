@@ -3,7 +3,7 @@ the indicators' yearly values.
 
 A goal belongs to one work area and so to that area's network. Its action plan is the
 governance loop's `ActionItem`s that point at it (`ActionItem.goal`). The calculations (latest
-value, progress, on/off track) live in `meetings/goals.py`; these models only hold the data.
+value, progress, on/off track) live in `meetings/goals/figures.py`; these models only hold the data.
 """
 
 from django.conf import settings

@@ -1,7 +1,7 @@
 import pytest
 
-from meetings import demo_goals
 from meetings.demo import build_demo
+from meetings.goals import demo as demo_goals
 from meetings.models import ActionItem, Goal, IndicatorValue
 
 pytestmark = pytest.mark.django_db

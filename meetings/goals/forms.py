@@ -65,7 +65,7 @@ class NumberField(forms.DecimalField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            from meetings.goals import display_number
+            from meetings.goals.figures import display_number
 
             return display_number(value).replace("−", "-")
         return value

@@ -26,6 +26,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models import ActionItem, Goal, Indicator, IndicatorValue
+
 NO_VALUES = "no_values"
 REACHED = "reached"
 ON_TRACK = "on_track"
@@ -286,7 +288,6 @@ class GoalFigures:
 
 def goals_with_figures(goals_queryset, *, with_actions: bool = False) -> list[GoalFigures]:
     """Goals with their indicators' figures (and their action plans): three or four queries."""
-    from meetings.models import ActionItem, Indicator, IndicatorValue
 
     queryset = goals_queryset.select_related("work_area", "work_area__network").prefetch_related(
         Prefetch(
@@ -330,7 +331,6 @@ def goals_with_figures(goals_queryset, *, with_actions: bool = False) -> list[Go
 
 def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
     """For the agenda: the current figures of the goals its follow-up items name."""
-    from meetings.models import Goal, Indicator, IndicatorValue
 
     ids = {pk for pk in goal_ids if pk}
     if not ids:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_goals as views
+from meetings.goals import views
 
 urlpatterns = [
     path("natverk/<slug:code>/mal/", views.goal_list, name="goal_list"),

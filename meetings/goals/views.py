@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import goals
 from meetings.access import coordinated_network, network_by_code
-from meetings.forms_goals import (
+from meetings.goals import figures as goals
+from meetings.goals.forms import (
     GoalActionCreateForm,
     GoalActionLinkForm,
     GoalForm,

@@ -1,0 +1,2 @@
+"""Goal steering (målstyrning): goals, indicators and their values, action plans, and the goal
+report."""
