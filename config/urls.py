@@ -19,7 +19,7 @@ urlpatterns = [
     path("", include("meetings.calendar.urls")),
     path("", include("networks.urls")),
     path("", include("meetings.urls_coordination")),
-    path("", include("meetings.urls")),
+    path("", include("meetings.agenda.urls")),
     path("", include("representatives.urls")),
     path("", include("meetings.urls_participation")),
     path("", include("meetings.urls_reports")),

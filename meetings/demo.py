@@ -376,7 +376,7 @@ def _build_coordination_examples(networks: dict[str, Network], today: datetime.d
 
 def _build_agenda_versions(coordinator: User) -> None:
     """Version 1 for every published agenda; the next NEH meeting also has a later change."""
-    from meetings.agenda import draft_items, snapshot
+    from meetings.agenda.workflow import draft_items, snapshot
     from meetings.models import AgendaVersion
 
     meetings = Meeting.objects.filter(agenda_published_at__isnull=False).select_related("network")

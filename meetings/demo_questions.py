@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
-from meetings import agenda
+from meetings.agenda import versions as agenda_versions
 from meetings.models import AgendaItem, AgendaVersion, Meeting, Question, QuestionEvent
 from networks.models import Network
 from representatives.models import Administration
@@ -140,7 +140,7 @@ def loop_question(held: Meeting, question, representative, miljo) -> None:
     )
     versions = AgendaVersion.objects.filter(meeting=held)
     if versions.count() == 1:
-        versions.update(snapshot=agenda.snapshot(agenda.draft_items(held)))
+        versions.update(snapshot=agenda_versions.snapshot(agenda_versions.draft_items(held)))
     question(
         LOOP_TITLE,
         "Flera förvaltningar planerar solel; går det att samordna upphandlingen?",

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from meetings.agenda.forms import MINUTES_ERRORS, TITLE_ERRORS
 from meetings.form_fields import IdChoiceField
-from meetings.forms_agenda import MINUTES_ERRORS, TITLE_ERRORS
 from meetings.models import Meeting
 from networks.models import Network
 

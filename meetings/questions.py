@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from meetings import agenda
+from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem, Meeting, Question, QuestionEvent
 from meetings.rules import is_member_for
 from networks.models import Network

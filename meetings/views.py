@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET
 
 from meetings import documents
 from meetings.access import network_by_code, visible_meeting
+from meetings.agenda.views import published_agenda
 from meetings.models import AgendaItem, Meeting
 from meetings.participation import home_roles_context, participation_context
 from meetings.rules import can_propose_for
-from meetings.views_agenda import published_agenda
 from meetings.views_minutes import meeting_minutes_context
 from networks.models import Network
 from networks.rules import is_coordinator
@@ -83,7 +83,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     can_coordinate = is_coordinator(request.user, meeting.network)
-    # Members read the published snapshot (meetings/agenda.py), never the live draft.
+    # Members read the published snapshot (meetings/agenda/workflow.py), never the live draft.
     agenda_version, agenda = published_agenda(meeting)
     if meeting.agenda_is_published and agenda_version is None:
         # Published before agenda versions existed: the accepted items are the agenda.

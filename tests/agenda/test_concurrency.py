@@ -10,7 +10,7 @@ import threading
 import pytest
 from django.db import connection
 
-from meetings import agenda
+from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem
 from tests import factories
 

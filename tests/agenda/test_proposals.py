@@ -249,6 +249,6 @@ def test_proposer_withdraws(client_for, proposal):
 
 
 def test_closes_at_is_computed_from_network_setting(meeting):
-    from meetings.agenda import proposals_close_at
+    from meetings.agenda.workflow import proposals_close_at
 
     assert proposals_close_at(meeting) == meeting.starts_at - datetime.timedelta(days=7)

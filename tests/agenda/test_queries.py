@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from meetings import agenda
+from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem
 from tests import factories
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import agenda
+from meetings.agenda import versions as agenda_versions
+from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem, AgendaVersion
 from representatives.models import Appointment
 from tests import factories
@@ -69,7 +70,7 @@ def test_first_publish_makes_version_one_and_mails_every_member(
 
 
 def publish(meeting, coordinator, note="", based_on=None):
-    latest = agenda.current_version(meeting)
+    latest = agenda_versions.current_version(meeting)
     return agenda.publish(meeting, coordinator, note, latest.number if latest else 0)
 
 
@@ -160,10 +161,10 @@ def test_changes_since_last_version_are_listed(
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(publish_url(meeting), {"based_on": 1, "change_note": "Ny ordning."})
-    version = agenda.current_version(meeting)
+    version = agenda_versions.current_version(meeting)
     assert version.number == 2
     assert [item["title"] for item in version.snapshot] == ["Punkt 3", "Punkt 2", "Ny punkt"]
-    changes = agenda.changes_since_previous(version, meeting.agenda_versions.get(number=1))
+    changes = agenda_versions.changes_since_previous(version, meeting.agenda_versions.get(number=1))
     assert [item["title"] for item in changes.added] == ["Ny punkt"]
     assert [item["title"] for item in changes.removed] == ["Punkt 1"]
     assert {item["title"] for item in changes.moved} == {"Punkt 3", "Punkt 2"}
@@ -191,10 +192,10 @@ def test_diff_does_not_call_shifted_items_moved():
         {"id": 2, "position": 2, "title": "B", "minutes": 10, "presenter": "", "description": ""},
     ]
     new = [{**old[1], "position": 1}]
-    changes = agenda.diff(old, new)
+    changes = agenda_versions.diff(old, new)
     assert [item["title"] for item in changes.removed] == ["A"]
     assert changes.moved == []
-    assert not agenda.diff(old, old)
+    assert not agenda_versions.diff(old, old)
 
 
 @pytest.mark.parametrize(

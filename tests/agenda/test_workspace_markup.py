@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from meetings.forms_agenda import TimeForm, TriageForm
+from meetings.agenda.forms import TimeForm, TriageForm
 from meetings.models import AgendaItem
 from tests import factories
 

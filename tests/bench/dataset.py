@@ -24,7 +24,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from accounts.models import User
-from meetings import agenda
+from meetings.agenda import versions as agenda_versions
 from meetings.calendar import ics as calendar
 from meetings.models import AgendaItem, AgendaVersion, Meeting
 from meetings.terms import Term
@@ -449,7 +449,7 @@ def _report_back(coordinator: User, today: datetime.date) -> None:
 
 def _agenda_versions(meeting: Meeting, by: User) -> None:
     """Two published versions of the measured meeting's agenda (the second adds its last item)."""
-    items = agenda.snapshot(agenda.draft_items(meeting))
+    items = agenda_versions.snapshot(agenda_versions.draft_items(meeting))
     AgendaVersion.objects.bulk_create(
         [
             AgendaVersion(meeting=meeting, number=1, published_by=by, snapshot=items[:-1]),

@@ -225,7 +225,7 @@ def page_data(neh, representative, substitute, coordinator, director, administra
         reason="Ansvarar för skyfallsplanen.",
         token_hash=Invitation.hash_token(invitation_token),
     )
-    from meetings import agenda
+    from meetings.agenda import workflow as agenda
 
     agenda.publish(published, coordinator, change_note="", based_on=0)
     open_for_proposals = factories.make_meeting(neh, days_ahead=45, theme_title="Solel på taken")

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from meetings import agenda
+from meetings.agenda import workflow as agenda
 from meetings.models import Meeting, Question, ReportBack
 from tests import factories
 

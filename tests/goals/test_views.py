@@ -277,7 +277,7 @@ def test_goal_report_and_csv(client_for, goal, neh, administration):
 
 
 def test_goal_follow_up_on_the_agenda_shows_the_goals_figures(client_for, goal, neh, coordinator):
-    from meetings import agenda
+    from meetings.agenda import workflow as agenda
 
     meeting = factories.make_meeting(neh, days_ahead=40, theme_title="Klimat")
     client = client_for("coordinator")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.agenda import draft_items, snapshot
+from meetings.agenda.versions import draft_items, snapshot
 from meetings.models import ActionItem, AgendaVersion
 from tests import factories
 

@@ -138,7 +138,7 @@ def test_upcoming_meeting_without_management_questions_costs_no_query(
 
 
 def publish_agenda_version(meeting, by):
-    from meetings.agenda import draft_items, snapshot
+    from meetings.agenda.workflow import draft_items, snapshot
     from meetings.models import AgendaVersion
 
     AgendaVersion.objects.create(

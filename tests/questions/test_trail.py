@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings import agenda, questions
+from meetings import questions
+from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem, Question, QuestionEvent
 from meetings.questions import QuestionError
 from tests import factories

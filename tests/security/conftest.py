@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from meetings import agenda
+from meetings.agenda import versions as agenda_versions
 from meetings.calendar import ics as calendar
 from meetings.models import AgendaItem, AgendaVersion, Attendance, Invitation, Meeting
 from networks.models import WorkArea
@@ -62,7 +62,7 @@ def world(
         meeting=published_neh,
         number=1,
         published_by=coordinator,
-        snapshot=agenda.snapshot(agenda.draft_items(published_neh)),
+        snapshot=agenda_versions.snapshot(agenda_versions.draft_items(published_neh)),
     )
     published_neh.agenda_published_at = agenda_version.published_at
     published_neh.save(update_fields=["agenda_published_at"])

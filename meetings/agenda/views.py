@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import actions, agenda
+from meetings import actions
 from meetings.access import coordinated_meeting, visible_meeting
-from meetings.forms_agenda import (
+from meetings.agenda import versions as agenda_versions
+from meetings.agenda import workflow as agenda
+from meetings.agenda.forms import (
     MoveForm,
     OwnItemForm,
     ProposalForm,
@@ -160,7 +162,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
         item.time_form = bound.get(("time", item.pk))
     versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
     latest = versions[0] if versions else None
-    draft_snapshot = agenda.snapshot(draft)
+    draft_snapshot = agenda_versions.snapshot(draft)
     total = sum(item.minutes for item in draft)
     return {
         "meeting": meeting,
@@ -173,7 +175,9 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
         "over_budget": total > meeting.duration_minutes,
         "versions": versions,
         "latest": latest,
-        "unpublished_changes": agenda.diff(latest.snapshot if latest else [], draft_snapshot),
+        "unpublished_changes": agenda_versions.diff(
+            latest.snapshot if latest else [], draft_snapshot
+        ),
         "draft_differs": latest is None or latest.snapshot != draft_snapshot,
         "triage_blank": TriageForm(targets=targets),
         "time_blank": TimeForm(),
@@ -368,7 +372,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
         "is_current": version is versions[0],
         "versions": versions,
         "previous": previous,
-        "changes": agenda.changes_since_previous(version, previous) if previous else None,
+        "changes": agenda_versions.changes_since_previous(version, previous) if previous else None,
         # Live, not part of the snapshot: only under the current version (none once held).
         "follow_up": actions.follow_up(meeting) if version is versions[0] else [],
         "can_manage": can_manage_agenda(request.user, meeting),
@@ -382,11 +386,11 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
 def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     """The current version as plain text, to paste into an Outlook invitation."""
     meeting = visible_meeting(request, pk)
-    version = agenda.current_version(meeting)
+    version = agenda_versions.current_version(meeting)
     if version is None:
         raise Http404
     response = HttpResponse(
-        agenda.as_text(meeting, version, follow_up=actions.follow_up(meeting)),
+        agenda_versions.as_text(meeting, version, follow_up=actions.follow_up(meeting)),
         content_type="text/plain; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="dagordning-{meeting.pk}.txt"'
@@ -395,5 +399,5 @@ def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
 
 def published_agenda(meeting: Meeting) -> tuple[AgendaVersion | None, list]:
     """For the meeting page: the current published version and its items (the snapshot)."""
-    version = agenda.current_version(meeting) if meeting.agenda_is_published else None
+    version = agenda_versions.current_version(meeting) if meeting.agenda_is_published else None
     return version, goals.attach_goal_figures(version.items) if version else []

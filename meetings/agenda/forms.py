@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from meetings.agenda import DOWN, UP
+from meetings.agenda.workflow import DOWN, UP
 from meetings.form_fields import IdChoiceField
 from meetings.models import AgendaItem, Goal, Meeting
 from networks.models import WorkArea

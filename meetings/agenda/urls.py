@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_agenda
+from meetings.agenda import views as views_agenda
 
 urlpatterns = [
     path("moten/<int:pk>/forslag/", views_agenda.agenda_proposals, name="agenda_proposals"),

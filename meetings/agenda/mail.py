@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from meetings.agenda.versions import as_text, changes_since_previous
 from meetings.calendar.notices import network_recipients
 from meetings.models import AgendaItem, AgendaVersion
 
@@ -41,8 +42,6 @@ def send_decision(item: AgendaItem) -> None:
 
 def send_version_published(version: AgendaVersion) -> None:
     """Tell every current representative and substitute of the network, agenda included."""
-    from meetings.agenda import as_text, changes_since_previous
-
     meeting = version.meeting
     previous = meeting.agenda_versions.filter(number__lt=version.number).order_by("-number").first()
     recipients = [person.email for person in network_recipients(meeting.network)]

@@ -1,0 +1,2 @@
+"""The agenda (dagordning): representatives' proposals, the coordinators' workspace, and
+published versions."""
