@@ -29,7 +29,7 @@ urlpatterns = [
     path("", include("meetings.documents_urls")),
     path("", include("meetings.urls_report_back")),
     path("", include("meetings.urls_minutes")),
-    path("", include("meetings.urls_questions")),
+    path("", include("meetings.questions.urls")),
     path("", include("meetings.goals.urls")),
     path("", include("representatives.lifecycle_urls")),
     path("", include("meetings.urls_history")),

@@ -3,7 +3,7 @@ minutes (version 1 and a corrected version 2) with notes and outcomes, and two a
 Miljöförvaltningen, one done and one open; the open one shows under "Uppföljning" on the next
 NEH meeting by itself. Idempotent: does nothing when that meeting already has minutes.
 
-The loop's question (meetings/demo_questions.py, seeded before this) is on that meeting's
+The loop's question (meetings/questions/demo.py, seeded before this) is on that meeting's
 agenda: its entry gets the question's outcome, the open action comes from its item, and the
 question moves on to "dealt with" and "outcome" as publishing does it
 (meetings/question_minutes.py), written here as rows so seeding sends no e-mail."""
@@ -13,8 +13,8 @@ import datetime
 from django.utils import timezone
 
 from meetings import actions, minutes
-from meetings.demo_questions import LOOP_ACTION, LOOP_OUTCOME
 from meetings.models import AgendaItem, Meeting, Minutes, MinutesVersion, Question, QuestionEvent
+from meetings.questions.demo import LOOP_ACTION, LOOP_OUTCOME
 
 QUESTION_NOTE = (
     "Miljöförvaltningens representant presenterade ledningsgruppens fråga. Flera förvaltningar "

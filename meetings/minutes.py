@@ -16,10 +16,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from meetings import question_minutes, questions
+from meetings import question_minutes
 from meetings.calendar.notices import network_recipients
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
 from meetings.participation import answers_by_administration
+from meetings.questions import steps as questions
 
 
 class MinutesError(Exception):

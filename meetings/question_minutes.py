@@ -2,7 +2,8 @@
 
 A question travels to a meeting on an agenda item (`Question.agenda_item`). When the minutes of
 the meeting are published and the item's entry has an outcome, the question is moved along by
-the questions' own steps (meetings/questions.py), with the publishing coordinator as the actor:
+the questions' own steps (meetings/questions/steps.py), with the publishing coordinator as the
+actor:
 "on the agenda" → "dealt with" (at the item's meeting) → "outcome" (the entry's outcome), both
 steps on the trail. A question already dealt with at this meeting only gets its outcome. A
 question in any other state (answered in writing, referred, dealt with at another meeting) is
@@ -17,8 +18,8 @@ had no outcome in the earlier version moves along as above.
 
 from django.utils.translation import gettext as _
 
-from meetings import questions
 from meetings.models import Meeting, MinutesVersion, Question
+from meetings.questions import steps as questions
 
 State = Question.State
 HAS_OUTCOME = (State.OUTCOME, State.REPORTED_BACK, State.CLOSED)

@@ -14,7 +14,7 @@ not depend on its shape; before publication the pack says the minutes are not pu
 
 Questions are shown with their state. Marking the pack presented reports back the
 administration's questions that got their outcome at the meeting, through the questions'
-module's own step (`meetings/questions.py`), so the question's trail shows it.
+module's own step (`meetings/questions/steps.py`), so the question's trail shows it.
 """
 
 import datetime
@@ -341,12 +341,12 @@ def mark_presented(
 
     In the same transaction, the administration's questions that got their outcome at this
     meeting (state `outcome`, `meeting` = this meeting) are reported back through the questions'
-    own step (`meetings.questions.report_back`, actor = the person marking, the day =
+    own step (`meetings.questions.steps.report_back`, actor = the person marking, the day =
     `presented_on`): the pack is how an outcome goes back to the management group. The questions
     moved are on `report.reported_questions`. A question that cannot take the step (say, raised
     after that day) refuses the whole marking with its message: nothing half-saved.
     """
-    from meetings import questions
+    from meetings.questions import steps as questions
 
     if not meeting.is_held:
         raise ReportBackError(_("Mötet är inte hållet ännu."))

@@ -4,7 +4,7 @@ A management group's question travels: raised by the administration's representa
 meeting's agenda (or answered in writing, or referred to the other network), dealt with, given
 an outcome, reported back to the management group, closed. Each step is a `QuestionEvent`, so the
 trail shows who did what and when. The rules for which step may follow which, and who may take
-it, live in `meetings/questions.py`; these models only hold the data and the database rules.
+it, live in `meetings/questions/steps.py`; these models only hold the data and the database rules.
 
 Minutes are a draft (`Minutes` + one `MinutesEntry` per agenda item) until published; each
 publication freezes a `MinutesVersion`, so a correction is a new version with a note and the

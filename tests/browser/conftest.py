@@ -341,7 +341,7 @@ def _report_back_content(held, administration, representative):
 
 def _answered_question(neh, administration, representative, coordinator):
     """Issue 8: a question answered in writing, so its page has a trail and a step to take."""
-    from meetings import questions
+    from meetings.questions import steps as questions
 
     question = factories.make_question(
         neh,

@@ -1,7 +1,6 @@
 import pytest
 
 from meetings.demo import build_demo
-from meetings.demo_questions import LOOP_TITLE, build_question_demo
 from meetings.models import (
     ActionItem,
     MinutesEntry,
@@ -9,6 +8,7 @@ from meetings.models import (
     Question,
     ReportBack,
 )
+from meetings.questions.demo import LOOP_TITLE, build_question_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings import questions
 from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem, Question, QuestionEvent
-from meetings.questions import QuestionError
+from meetings.questions import steps as questions
+from meetings.questions.steps import QuestionError
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -58,7 +58,7 @@ def test_proposing_needs_a_meeting(client_for, meeting):
 def test_the_page_shows_the_trail_and_only_the_owners_steps(
     client_for, question, coordinator, meeting
 ):
-    from meetings import questions
+    from meetings.questions import steps as questions
 
     questions.answer(question, coordinator, "Ett skriftligt svar.")
     page = client_for("coordinator").get(reverse("question_detail", args=[question.pk]))

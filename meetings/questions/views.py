@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import questions
 from meetings.access import network_by_code, visible_question
-from meetings.forms_questions import FORMS, QuestionForm
 from meetings.models import Question
+from meetings.questions import steps as questions
+from meetings.questions.forms import FORMS, QuestionForm
 from meetings.rules import can_see_question
 from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
@@ -185,7 +185,7 @@ DONE = {
 @require_POST
 @login_required
 def question_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    """One step of the table in meetings/questions.py; the URL names the action."""
+    """One step of the table in meetings/questions/steps.py; the URL names the action."""
     question = visible_question(request, pk)
     transition = questions.TRANSITIONS[action]
     if not questions.has_role(request.user, question, transition.owner):

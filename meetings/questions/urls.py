@@ -1,9 +1,9 @@
 from django.urls import path
 
-from meetings import views_questions as views
-from meetings.questions import TRANSITIONS
+from meetings.questions import views
+from meetings.questions.steps import TRANSITIONS
 
-# One URL per step of the table in meetings/questions.py, e.g. /fragor/3/steg/answer/ is named
+# One URL per step of the table in meetings/questions/steps.py, e.g. /fragor/3/steg/answer/ is named
 # "question_answer".
 urlpatterns = [
     path("fragor/", views.question_list, name="question_list"),

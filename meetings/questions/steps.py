@@ -11,7 +11,7 @@ the state it leads to, and the role that owns it. Two roles act on a question:
 Each action is one function below. It validates everything first (role, state, the meeting,
 dates) and raises `QuestionError` with a Swedish message; then, in one transaction with the
 question row locked, it updates the question and writes one `QuestionEvent` for the trail.
-E-mails (meetings/question_mail.py) go out on commit.
+E-mails (meetings/questions/mail.py) go out on commit.
 
 Decision (the issue is silent): referring a question to the other network MOVES it there
 (`network` becomes the other network, `referred_to` records it) rather than making a linked copy.
@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy
 
 from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem, Meeting, Question, QuestionEvent
+from meetings.questions import mail as question_mail
 from meetings.rules import is_member_for
 from networks.models import Network
 from networks.rules import is_coordinator
@@ -293,8 +294,6 @@ def answer(question: Question, user, text: str) -> Question:
         _check(question, user, "answer")
         question.written_answer = text
         _step(question, user, "answer", note=text)
-    from meetings import question_mail
-
     question_mail.notify_members(question, "answered")
     return question
 
@@ -314,8 +313,6 @@ def refer(question: Question, user, to_network: Network, note: str = "") -> Ques
             "target": to_network.code,
         }
         _step(question, user, "refer", note=f"{trail} {note}".strip())
-    from meetings import question_mail
-
     question_mail.notify_members(question, "referred")
     question_mail.notify_coordinators_of_referral(question)
     return question
@@ -361,8 +358,6 @@ def record_outcome(question: Question, user, text: str) -> Question:
             raise QuestionError(_("Ett utfall kräver ett möte där frågan behandlades."))
         question.outcome = text
         _step(question, user, "outcome", note=text, meeting=question.meeting)
-    from meetings import question_mail
-
     question_mail.notify_members(question, "outcome")
     return question
 
