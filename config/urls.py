@@ -28,7 +28,7 @@ urlpatterns = [
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents_urls")),
     path("", include("meetings.urls_report_back")),
-    path("", include("meetings.urls_minutes")),
+    path("", include("meetings.minutes.urls")),
     path("", include("meetings.questions.urls")),
     path("", include("meetings.goals.urls")),
     path("", include("representatives.lifecycle_urls")),

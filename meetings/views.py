@@ -13,10 +13,10 @@ from django.views.decorators.http import require_GET
 from meetings import documents
 from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.views import published_agenda
+from meetings.minutes.views import meeting_minutes_context
 from meetings.models import AgendaItem, Meeting
 from meetings.participation import home_roles_context, participation_context
 from meetings.rules import can_propose_for
-from meetings.views_minutes import meeting_minutes_context
 from networks.models import Network
 from networks.rules import is_coordinator
 from networks.views import work_area_context

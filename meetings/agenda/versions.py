@@ -86,9 +86,9 @@ def changes_since_previous(version: AgendaVersion, previous: AgendaVersion | Non
 def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
     """The agenda as plain text, for pasting into an Outlook invitation.
 
-    `follow_up`: the open actions under "Uppföljning" (meetings/actions.py `follow_up`), live
-    data and not part of the version's snapshot, so labelled as the state when the text was
-    made. Left out when None or empty."""
+    `follow_up`: the open actions under "Uppföljning" (meetings/agenda/follow_up.py), live data
+    and not part of the version's snapshot, so labelled as the state when the text was made.
+    Left out when None or empty."""
     local_start = timezone.localtime(meeting.starts_at)
     local_end = timezone.localtime(meeting.ends_at)
     lines = [

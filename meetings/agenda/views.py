@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import actions
 from meetings.access import coordinated_meeting, visible_meeting
+from meetings.agenda import follow_up
 from meetings.agenda import versions as agenda_versions
 from meetings.agenda import workflow as agenda
 from meetings.agenda.forms import (
@@ -166,8 +166,8 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
     total = sum(item.minutes for item in draft)
     return {
         "meeting": meeting,
-        # Open actions of earlier meetings, under "Uppföljning" (issue 8; meetings/actions.py).
-        "follow_up": actions.follow_up(meeting),
+        # Open actions of earlier meetings, under "Uppföljning".
+        "follow_up": follow_up.open_actions(meeting),
         "proposals": proposals,
         "handled": handled,
         "draft": draft,
@@ -374,7 +374,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
         "previous": previous,
         "changes": agenda_versions.changes_since_previous(version, previous) if previous else None,
         # Live, not part of the snapshot: only under the current version (none once held).
-        "follow_up": actions.follow_up(meeting) if version is versions[0] else [],
+        "follow_up": follow_up.open_actions(meeting) if version is versions[0] else [],
         "can_manage": can_manage_agenda(request.user, meeting),
         "can_propose": can_propose_for(request.user, meeting),
     }
@@ -390,7 +390,7 @@ def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     if version is None:
         raise Http404
     response = HttpResponse(
-        agenda_versions.as_text(meeting, version, follow_up=actions.follow_up(meeting)),
+        agenda_versions.as_text(meeting, version, follow_up=follow_up.open_actions(meeting)),
         content_type="text/plain; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="dagordning-{meeting.pk}.txt"'

@@ -545,7 +545,7 @@ def _held_meeting() -> Meeting | None:
 def _minutes(coordinator: User, actions: int) -> None:
     """Minutes of the latest held NEH meeting (a draft note per item, two published versions)
     and `actions` action items on it (issue 8)."""
-    from meetings import minutes
+    from meetings.minutes import workflow as minutes
     from meetings.models import MinutesEntry
 
     held = _held_meeting()

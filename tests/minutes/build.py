@@ -5,7 +5,8 @@ import datetime
 
 from django.utils import timezone
 
-from meetings import actions, minutes
+from meetings.minutes import actions
+from meetings.minutes import workflow as minutes
 from meetings.models import ActionItem, Attendance
 from tests import factories
 

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import actions
+from meetings.agenda import follow_up
+from meetings.minutes import actions
 from meetings.models import ActionItem
 from tests import factories
 
@@ -123,10 +124,10 @@ def test_open_actions_appear_under_follow_up_on_the_next_meeting_only(
     )
     later = factories.make_meeting(neh, days_ahead=50, theme_title="Ännu senare")
     other_network = factories.make_meeting(nsh, days_ahead=10)
-    assert [a.pk for a in actions.follow_up(next_meeting)] == [overdue.pk, open_.pk]
-    assert actions.follow_up(later) == []
-    assert actions.follow_up(other_network) == []
-    assert actions.follow_up(held) == []
+    assert [a.pk for a in follow_up.open_actions(next_meeting)] == [overdue.pk, open_.pk]
+    assert follow_up.open_actions(later) == []
+    assert follow_up.open_actions(other_network) == []
+    assert follow_up.open_actions(held) == []
     html = client_for("representative").get(next_meeting.get_absolute_url()).content.decode()
     assert "Uppföljning" in html and "Öppen åtgärd" in html and "Försenad åtgärd" in html
     assert "försenad" in html and "Klar åtgärd" not in html
@@ -135,8 +136,8 @@ def test_open_actions_appear_under_follow_up_on_the_next_meeting_only(
     assert "Öppen åtgärd" in workspace.content.decode()
     # Done: it leaves the follow-up by itself.
     actions.mark_done(open_, None, "Klart.")
-    assert [a.pk for a in actions.follow_up(next_meeting)] == [overdue.pk]
-    assert done.pk not in [a.pk for a in actions.follow_up(next_meeting)]
+    assert [a.pk for a in follow_up.open_actions(next_meeting)] == [overdue.pk]
+    assert done.pk not in [a.pk for a in follow_up.open_actions(next_meeting)]
 
 
 def test_cancelled_next_meeting_passes_follow_up_on(held, neh, next_meeting, administration):
@@ -144,7 +145,7 @@ def test_cancelled_next_meeting_passes_follow_up_on(held, neh, next_meeting, adm
     next_meeting.status = "cancelled"
     next_meeting.save()
     after = factories.make_meeting(neh, days_ahead=40)
-    assert [a.pk for a in actions.follow_up(after)] == [action.pk]
+    assert [a.pk for a in follow_up.open_actions(after)] == [action.pk]
 
 
 def test_action_list_open_first_for_coordinators(client_for, held, administration):

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.demo import build_demo
-from meetings.demo_minutes import build_minutes_demo
+from meetings.minutes.demo import build_minutes_demo
 from meetings.models import ActionItem, Meeting, MinutesVersion
 from representatives.models import Administration
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from meetings import minutes
+from meetings.minutes import workflow as minutes
 from meetings.models import Attendance, Minutes, MinutesVersion
 from tests import factories
 

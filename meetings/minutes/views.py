@@ -12,9 +12,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import actions, minutes
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
-from meetings.forms_minutes import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
+from meetings.agenda import follow_up
+from meetings.minutes import actions
+from meetings.minutes import workflow as minutes
+from meetings.minutes.forms import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
 from meetings.models import ActionItem, Meeting, MinutesVersion
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks.rules import is_coordinator
@@ -262,4 +264,4 @@ def meeting_minutes_context(meeting: Meeting) -> dict:
             .first(),
             "follow_up": [],
         }
-    return {"minutes_version": None, "follow_up": actions.follow_up(meeting)}
+    return {"minutes_version": None, "follow_up": follow_up.open_actions(meeting)}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_minutes
+from meetings.minutes import views as views_minutes
 
 urlpatterns = [
     path("moten/<int:pk>/minnesanteckningar/", views_minutes.minutes_detail, name="minutes_detail"),

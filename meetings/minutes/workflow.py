@@ -5,7 +5,7 @@ Publishing freezes the draft, the attendance and the meeting's actions into a
 `MinutesVersion` and tells the network's members by e-mail once the transaction commits.
 Published versions are never changed: a correction is version N+1 with a note saying what was
 corrected, and every earlier version stays readable at its own address. Publishing also moves
-the questions carried by the agenda items along to their outcome (meetings/question_minutes.py).
+the questions carried by the agenda items along to their outcome (meetings/minutes/outcomes.py).
 """
 
 from django.conf import settings
@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from meetings import question_minutes
 from meetings.calendar.notices import network_recipients
+from meetings.minutes import outcomes as question_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
 from meetings.participation import answers_by_administration
 from meetings.questions import steps as questions

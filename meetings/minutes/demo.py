@@ -6,13 +6,14 @@ NEH meeting by itself. Idempotent: does nothing when that meeting already has mi
 The loop's question (meetings/questions/demo.py, seeded before this) is on that meeting's
 agenda: its entry gets the question's outcome, the open action comes from its item, and the
 question moves on to "dealt with" and "outcome" as publishing does it
-(meetings/question_minutes.py), written here as rows so seeding sends no e-mail."""
+(meetings/minutes/outcomes.py), written here as rows so seeding sends no e-mail."""
 
 import datetime
 
 from django.utils import timezone
 
-from meetings import actions, minutes
+from meetings.minutes import actions
+from meetings.minutes import workflow as minutes
 from meetings.models import AgendaItem, Meeting, Minutes, MinutesVersion, Question, QuestionEvent
 from meetings.questions.demo import LOOP_ACTION, LOOP_OUTCOME
 
