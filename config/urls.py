@@ -27,7 +27,7 @@ urlpatterns = [
     path("", include("meetings.urls_evaluations")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents_urls")),
-    path("", include("meetings.urls_report_back")),
+    path("", include("meetings.report_back.urls")),
     path("", include("meetings.minutes.urls")),
     path("", include("meetings.questions.urls")),
     path("", include("meetings.goals.urls")),

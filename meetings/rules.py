@@ -42,7 +42,7 @@ can_manage_agenda = coordinates_meeting
 rules.add_perm("meetings.manage_agenda", can_manage_agenda)
 
 
-# --- Theme wishes (issue 11) -----------------------------------------------------------------
+# --- Theme wishes -----------------------------------------------------------------------------
 
 
 @rules.predicate
@@ -76,7 +76,7 @@ rules.add_perm("meetings.see_theme_suggestions", can_see_theme_suggestions)
 rules.add_perm("meetings.suggest_theme", can_suggest_theme)
 rules.add_perm("meetings.support_theme_suggestion", can_support_suggestion)
 rules.add_perm("meetings.handle_theme_suggestion", can_handle_suggestion)
-# --- The report-back pack (meetings/report_back.py) -------------------------------------------
+# --- The report-back pack ---------------------------------------------------------------------
 # The object is the pair (meeting, administration id): a pack is one administration's view of one
 # held meeting. Cheapest question first: each asks the database at most once per request.
 
@@ -103,7 +103,7 @@ def reads_report_back(user, target) -> bool:
 
 rules.add_perm("meetings.mark_report_back", marks_report_back)
 rules.add_perm("meetings.read_report_back", reads_report_back)
-# --- minutes and action items (issue 8) ---------------------------------------------------
+# --- Minutes and action items -----------------------------------------------------------------
 
 # The minutes' draft and the meeting's actions are the coordinators' work.
 can_write_minutes = coordinates_meeting
@@ -170,7 +170,7 @@ def can_see_history(user, obj) -> bool:
 rules.add_perm("meetings.view_history", can_see_history)
 
 
-# --- Goal steering (issue 11) -----------------------------------------------------------------
+# --- Goal steering ----------------------------------------------------------------------------
 
 
 @rules.predicate

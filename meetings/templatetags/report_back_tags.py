@@ -3,7 +3,7 @@ so those pages need one include line and no change to their views."""
 
 from django import template
 
-from meetings import report_back
+from meetings.report_back import pack as report_back
 from networks.rules import is_coordinator
 
 register = template.Library()

@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
-from meetings import demo_report_back
 from meetings.models import ActionItem, Minutes, Question, ReportBack
+from meetings.report_back import demo as demo_report_back
 from representatives.models import Administration
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from meetings import report_back
 from meetings.models import Minutes, MinutesEntry
+from meetings.report_back import pack as report_back
 from tests import factories
 from tests.report_back.conftest import days
 

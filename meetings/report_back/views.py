@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from meetings import report_back
 from meetings.access import held_meeting
-from meetings.forms_report_back import PresentedForm
+from meetings.report_back import pack as report_back
+from meetings.report_back.forms import PresentedForm
 from meetings.rules import coordinates_meeting, marks_report_back, reads_report_back
 from representatives.models import Administration
 from representatives.rules import seated_administration_ids

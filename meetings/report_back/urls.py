@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_report_back
+from meetings.report_back import views as views_report_back
 
 urlpatterns = [
     path(

@@ -4,9 +4,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings import report_back
 from meetings.form_fields import IdChoiceField
 from meetings.models import Meeting
+from meetings.report_back import pack as report_back
 from representatives.models import Administration
 
 

@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from meetings import report_back
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -26,6 +25,7 @@ from meetings.models import (
     QuestionEvent,
     ReportBack,
 )
+from meetings.report_back import pack as report_back
 from networks.models import Network
 from representatives.models import Administration
 

@@ -35,6 +35,7 @@ from meetings.models import (
     Question,
     ReportBack,
 )
+from meetings.questions import steps as questions
 from representatives.models import Administration, Appointment
 
 # How many held meetings the coordinators' dashboard summarises.
@@ -346,8 +347,6 @@ def mark_presented(
     moved are on `report.reported_questions`. A question that cannot take the step (say, raised
     after that day) refuses the whole marking with its message: nothing half-saved.
     """
-    from meetings.questions import steps as questions
-
     if not meeting.is_held:
         raise ReportBackError(_("Mötet är inte hållet ännu."))
     check_presented_on(meeting, presented_on)
