@@ -21,7 +21,7 @@ urlpatterns = [
     path("", include("meetings.urls_coordination")),
     path("", include("meetings.agenda.urls")),
     path("", include("representatives.urls")),
-    path("", include("meetings.urls_participation")),
+    path("", include("meetings.participation.urls")),
     path("", include("meetings.urls_reports")),
     path("", include("meetings.urls_wishes")),
     path("", include("meetings.urls_evaluations")),

@@ -15,7 +15,7 @@ from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.views import published_agenda
 from meetings.minutes.views import meeting_minutes_context
 from meetings.models import AgendaItem, Meeting
-from meetings.participation import home_roles_context, participation_context
+from meetings.participation.workflow import home_roles_context, participation_context
 from meetings.rules import can_propose_for
 from networks.models import Network
 from networks.rules import is_coordinator

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from meetings.calendar.notices import network_recipients
 from meetings.minutes import outcomes as question_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
-from meetings.participation import answers_by_administration
+from meetings.participation.workflow import answers_by_administration
 from meetings.questions import steps as questions
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_participation as views
+from meetings.participation import views
 
 urlpatterns = [
     path("mina-natverk/", views.my_networks, name="my_networks"),

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import participation
 from meetings.access import visible_meeting
-from meetings.forms_participation import AnswerForm, AttendanceForm, InvitationForm
 from meetings.models import AgendaItem, Attendance, Meeting
+from meetings.participation import workflow as participation
+from meetings.participation.forms import AnswerForm, AttendanceForm, InvitationForm
 from networks.rules import is_coordinator
 from representatives.models import Appointment
 
