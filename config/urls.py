@@ -26,7 +26,7 @@ urlpatterns = [
     path("", include("meetings.urls_wishes")),
     path("", include("meetings.urls_evaluations")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
-    path("", include("meetings.documents_urls")),
+    path("", include("meetings.documents.urls")),
     path("", include("meetings.report_back.urls")),
     path("", include("meetings.minutes.urls")),
     path("", include("meetings.questions.urls")),

@@ -508,7 +508,7 @@ def _build_documents(networks, administrations, coordinator, accounts, today) ->
     """A consultation in NEH that Miljöförvaltningen is asked to answer, and a few documents."""
     from django.core.files.base import ContentFile
 
-    from meetings import documents
+    from meetings.documents import workflow as documents
     from meetings.models import ConsultationResponse, Document
 
     neh, nsh = networks["NEH"], networks["NSH"]

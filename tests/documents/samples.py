@@ -7,7 +7,7 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from meetings.demo import minimal_pdf
-from meetings.documents import CONTENT_TYPES
+from meetings.documents.workflow import CONTENT_TYPES
 
 
 def pdf(text: str = "Remiss") -> bytes:

@@ -9,7 +9,7 @@ from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import documents
+from meetings.documents import workflow as documents
 from meetings.models import ConsultationResponse, Document
 from tests import factories
 from tests.documents import samples

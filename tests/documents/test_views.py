@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import documents
+from meetings.documents import workflow as documents
 from meetings.models import ConsultationResponse, Document
 from representatives.models import Appointment
 from tests import factories

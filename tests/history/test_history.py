@@ -8,8 +8,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings import documents
 from meetings.agenda import workflow as agenda
+from meetings.documents import workflow as documents
 from meetings.models import AgendaItem, ConsultationResponse, Document, Meeting
 from networks.history import tracked_models
 from representatives.models import Appointment

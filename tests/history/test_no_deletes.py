@@ -29,7 +29,7 @@ KNOWN = {
         "meetings/account_hooks.py",
         "CalendarToken.objects.filter(revoked_at__lt=now - REVOKED_TOKENS_KEPT)",
     ),
-    ("meetings/documents.py", "default_storage"),
+    ("meetings/documents/workflow.py", "default_storage"),
     # Withdrawing one's support for a theme suggestion removes the vote (not a tracked record).
     ("meetings/wishes.py", "suggestion.supports.filter(person=user)"),
 }

@@ -303,7 +303,7 @@ def _goals(world) -> None:
 
 
 def _file_document(network, user):
-    from meetings import documents
+    from meetings.documents import workflow as documents
     from meetings.models import Document
     from tests.documents import samples
 

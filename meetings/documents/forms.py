@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings import documents
+from meetings.documents import workflow as documents
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.models import ConsultationResponse, Document, Meeting
 from networks.models import Network, WorkArea

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_documents
+from meetings.documents import views as views_documents
 
 urlpatterns = [
     path("natverk/<slug:code>/dokument/", views_documents.document_list, name="document_list"),

@@ -17,9 +17,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import documents
 from meetings.access import network_by_code
-from meetings.forms_documents import DocumentForm, ResponseForm
+from meetings.documents import workflow as documents
+from meetings.documents.forms import DocumentForm, ResponseForm
 from meetings.models import Document, Meeting
 from networks.rules import is_coordinator
 from representatives.rules import seated_administration_ids
