@@ -22,7 +22,7 @@ urlpatterns = [
     path("", include("meetings.agenda.urls")),
     path("", include("representatives.urls")),
     path("", include("meetings.participation.urls")),
-    path("", include("meetings.urls_reports")),
+    path("", include("meetings.reports.urls")),
     path("", include("meetings.urls_wishes")),
     path("", include("meetings.urls_evaluations")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),

@@ -2,7 +2,7 @@
 
 Rules (see README, "Utvärderingar"):
 - A meeting is *held* when it is published (not planned, not cancelled) and has ended, as in
-  `meetings/reports.py`.
+  `meetings/reports/figures.py`.
 - Its *participants* are the people ticked as present on the attendance list; when nobody has
   been ticked (the list is not filled in), the people who answered "kommer" instead.
 - A participant answers once per meeting and may change the answer until the network's next

@@ -12,8 +12,8 @@ from meetings import evaluations
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.forms_evaluations import EvaluationForm, EvaluationSettingsForm
 from meetings.models import Evaluation, EvaluationSettings
-from meetings.reports import term_value
-from meetings.views_reports import chosen_term
+from meetings.reports.figures import term_value
+from meetings.reports.views import chosen_term
 
 
 @require_http_methods(["GET", "POST"])

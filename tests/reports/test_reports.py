@@ -34,7 +34,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Attendance, Meeting, Question
-from meetings.reports import term_report
+from meetings.reports.figures import term_report
 from meetings.terms import Term
 from networks.models import WorkArea
 from representatives.models import Appointment

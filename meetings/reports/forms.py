@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetings.reports import parse_term, term_value
+from meetings.reports.figures import parse_term, term_value
 from meetings.terms import Term
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_reports as views
+from meetings.reports import views
 
 urlpatterns = [
     path("natverk/<slug:code>/rapport/", views.participation_report, name="participation_report"),

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from meetings.access import coordinated_network
-from meetings.forms_reports import TermForm
-from meetings.reports import TermReport, term_choices, term_report, term_value
+from meetings.reports.figures import TermReport, term_choices, term_report, term_value
+from meetings.reports.forms import TermForm
 from meetings.terms import Term
 from networks.models import Network
 
