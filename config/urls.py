@@ -23,7 +23,7 @@ urlpatterns = [
     path("", include("representatives.urls")),
     path("", include("meetings.participation.urls")),
     path("", include("meetings.reports.urls")),
-    path("", include("meetings.urls_wishes")),
+    path("", include("meetings.wishes.urls")),
     path("", include("meetings.urls_evaluations")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents.urls")),

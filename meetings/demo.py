@@ -19,13 +19,13 @@ from simple_history.utils import bulk_create_with_history
 from accounts.models import User
 from meetings import demo_history
 from meetings.demo_evaluations import build_evaluation_demo
-from meetings.demo_wishes import build_wishes
 from meetings.goals import demo as demo_goals
 from meetings.minutes.demo import build_minutes_demo
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
 from meetings.questions.demo import build_question_demo
 from meetings.report_back import demo as demo_report_back
 from meetings.terms import Term
+from meetings.wishes.demo import build_wishes
 from networks.models import Network
 from representatives.models import Administration, Appointment
 

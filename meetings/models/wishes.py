@@ -4,7 +4,7 @@ A representative or substitute suggests a theme for a coming meeting; others in 
 support it (one vote per person and suggestion). Coordinators adopt a suggestion as a planned
 meeting's draft theme, or close it with a reason. The suggester's own suggestion is not a vote:
 support counts only other people (see README, "Temaförslag"). The rules live in
-`meetings/wishes.py`; these models hold the data and the database rules.
+`meetings/wishes/workflow.py`; these models hold the data and the database rules.
 """
 
 from django.conf import settings

@@ -261,8 +261,8 @@ def page_data(neh, representative, substitute, coordinator, director, administra
 
 def _theme_suggestions(neh, representative, substitute, administration):
     """Issue 11: an open suggestion the substitute supports, and a closed one."""
-    from meetings import wishes
     from meetings.models import ThemeSuggestion
+    from meetings.wishes import workflow as wishes
 
     area = neh.work_areas.active().first()
     suggestion = ThemeSuggestion.objects.create(

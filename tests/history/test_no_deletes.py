@@ -31,7 +31,7 @@ KNOWN = {
     ),
     ("meetings/documents/workflow.py", "default_storage"),
     # Withdrawing one's support for a theme suggestion removes the vote (not a tracked record).
-    ("meetings/wishes.py", "suggestion.supports.filter(person=user)"),
+    ("meetings/wishes/workflow.py", "suggestion.supports.filter(person=user)"),
 }
 
 

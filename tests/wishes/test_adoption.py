@@ -88,7 +88,7 @@ def test_adopting_into_a_meeting_that_does_not_qualify_is_refused(
         meeting = factories.make_meeting(neh, days_ahead=40, status="cancelled")
     else:
         first = make_suggestion(neh, representative, administration, title="Först")
-        from meetings import wishes
+        from meetings.wishes import workflow as wishes
 
         wishes.adopt(first.pk, planned.pk, None)
         meeting = planned
@@ -105,7 +105,7 @@ def test_adopting_into_a_meeting_that_does_not_qualify_is_refused(
 
 
 def test_a_meeting_that_stops_qualifying_meanwhile_is_refused(suggestion, planned):
-    from meetings import wishes
+    from meetings.wishes import workflow as wishes
 
     Meeting.objects.filter(pk=planned.pk).update(status=Meeting.Status.PUBLISHED)
     with pytest.raises(wishes.WishError):

@@ -9,8 +9,8 @@ import threading
 import pytest
 from django.db import connection
 
-from meetings import wishes
 from meetings.models import Meeting, ThemeSuggestion
+from meetings.wishes import workflow as wishes
 from tests import factories
 from tests.agenda.test_concurrency import run_in_threads
 from tests.wishes.conftest import make_suggestion

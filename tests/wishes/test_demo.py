@@ -1,8 +1,8 @@
 import pytest
 
 from meetings.demo import build_demo
-from meetings.demo_wishes import build_wishes
 from meetings.models import ThemeSuggestion, ThemeSupport
+from meetings.wishes.demo import build_wishes
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from meetings import wishes
-from meetings.forms_wishes import AdoptForm, CloseForm
+from meetings.wishes import workflow as wishes
+from meetings.wishes.forms import AdoptForm, CloseForm
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from meetings import wishes
+from meetings.wishes import workflow as wishes
 from tests import factories
 from tests.wishes.conftest import make_suggestion
 

@@ -4,8 +4,8 @@ only, open suggestions only, withdrawable; htmx answers with the support form (f
 import pytest
 from django.urls import reverse
 
-from meetings import wishes
 from meetings.models import ThemeSuggestion, ThemeSupport
+from meetings.wishes import workflow as wishes
 from tests import factories
 from tests.wishes.conftest import make_suggestion
 

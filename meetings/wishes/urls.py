@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_wishes as views
+from meetings.wishes import views
 
 urlpatterns = [
     path("natverk/<slug:code>/temaforslag/", views.theme_suggestions, name="theme_suggestions"),

@@ -17,9 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from meetings import wishes
 from meetings.access import network_by_code
-from meetings.forms_wishes import AdoptForm, CloseForm, SuggestionForm, SupportForm
 from meetings.models import ThemeSuggestion
 from meetings.rules import (
     can_handle_suggestion,
@@ -27,6 +25,8 @@ from meetings.rules import (
     can_suggest_theme,
     can_support_suggestion,
 )
+from meetings.wishes import workflow as wishes
+from meetings.wishes.forms import AdoptForm, CloseForm, SuggestionForm, SupportForm
 from networks.models import Network
 from networks.rules import is_coordinator
 
