@@ -24,7 +24,7 @@ urlpatterns = [
     path("", include("meetings.participation.urls")),
     path("", include("meetings.reports.urls")),
     path("", include("meetings.wishes.urls")),
-    path("", include("meetings.urls_evaluations")),
+    path("", include("meetings.evaluations.urls")),
     path("tillganglighet/", config_views.accessibility_statement, name="accessibility_statement"),
     path("", include("meetings.documents.urls")),
     path("", include("meetings.report_back.urls")),

@@ -18,7 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from meetings import demo_history
-from meetings.demo_evaluations import build_evaluation_demo
+from meetings.evaluations.demo import build_evaluation_demo
 from meetings.goals import demo as demo_goals
 from meetings.minutes.demo import build_minutes_demo
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting

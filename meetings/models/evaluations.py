@@ -7,7 +7,7 @@
 - `EvaluationRequest`: the one e-mail round per meeting (who sent it, when; None for the
   daily command). The unique meeting makes "sent twice" impossible in the database too.
 - `Evaluation`: one participant's answer for one meeting, changeable until the network's next
-  meeting starts (the rules live in `meetings/evaluations.py`).
+  meeting starts (the rules live in `meetings/evaluations/workflow.py`).
 """
 
 from django.conf import settings

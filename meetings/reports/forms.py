@@ -1,8 +1,11 @@
 from django import forms
+from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings.reports.figures import parse_term, term_value
+from meetings.reports.figures import parse_term, term_choices, term_value
 from meetings.terms import Term
+from networks.models import Network
 
 
 class TermForm(forms.Form):
@@ -25,3 +28,16 @@ class TermForm(forms.Form):
         if term is None:
             raise forms.ValidationError(_("Välj en termin i listan."))
         return term
+
+
+def chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term | None]:
+    """The term asked for in `?termin=`, the current term when none is; None when invalid."""
+    today = timezone.localdate()
+    terms = term_choices(network, today)
+    if "termin" not in request.GET:
+        current = Term.of(today)
+        return TermForm(initial={"termin": term_value(current)}, terms=terms), current
+    form = TermForm(request.GET, terms=terms)
+    if not form.is_valid():
+        return form, None
+    return form, form.cleaned_data["termin"]

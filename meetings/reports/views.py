@@ -10,23 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from meetings.access import coordinated_network
-from meetings.reports.figures import TermReport, term_choices, term_report, term_value
-from meetings.reports.forms import TermForm
-from meetings.terms import Term
-from networks.models import Network
-
-
-def chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term | None]:
-    """The term asked for in `?termin=`, the current term when none is; None when invalid."""
-    today = timezone.localdate()
-    terms = term_choices(network, today)
-    if "termin" not in request.GET:
-        current = Term.of(today)
-        return TermForm(initial={"termin": term_value(current)}, terms=terms), current
-    form = TermForm(request.GET, terms=terms)
-    if not form.is_valid():
-        return form, None
-    return form, form.cleaned_data["termin"]
+from meetings.reports.figures import TermReport, term_report, term_value
+from meetings.reports.forms import chosen_term
 
 
 def _page(request: HttpRequest, code: str, template: str) -> HttpResponse:

@@ -3,9 +3,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from meetings import evaluations
 from meetings.demo import build_demo
-from meetings.demo_evaluations import build_evaluation_demo
+from meetings.evaluations import workflow as evaluations
+from meetings.evaluations.demo import build_evaluation_demo
 from meetings.models import Evaluation, EvaluationRequest
 from networks.models import Network
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from meetings import evaluations
+from meetings.evaluations import workflow as evaluations
 from meetings.models import Attendance, Evaluation
 from meetings.terms import Term
 from tests import factories

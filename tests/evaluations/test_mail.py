@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
-from meetings import evaluations
+from meetings.evaluations import workflow as evaluations
 from meetings.models import Attendance, EvaluationRequest
 from tests import factories
 

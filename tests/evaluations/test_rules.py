@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from meetings import evaluations
+from meetings.evaluations import workflow as evaluations
 from meetings.models import Attendance, Evaluation, EvaluationSettings
 from tests import factories
 from tests.evaluations.conftest import VALID

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from meetings import evaluations
+from meetings.evaluations import workflow as evaluations
 
 
 class Command(BaseCommand):

@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from meetings import evaluations
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
-from meetings.forms_evaluations import EvaluationForm, EvaluationSettingsForm
+from meetings.evaluations import workflow as evaluations
+from meetings.evaluations.forms import EvaluationForm, EvaluationSettingsForm
 from meetings.models import Evaluation, EvaluationSettings
 from meetings.reports.figures import term_value
-from meetings.reports.views import chosen_term
+from meetings.reports.forms import chosen_term
 
 
 @require_http_methods(["GET", "POST"])

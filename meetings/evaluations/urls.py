@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_evaluations as views
+from meetings.evaluations import views
 
 urlpatterns = [
     path("moten/<int:pk>/utvardering/", views.evaluation_answer, name="evaluation_answer"),

@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from meetings.evaluations import participant_ids
+from meetings.evaluations.workflow import participant_ids
 from meetings.models import Attendance, Evaluation, EvaluationRequest, Meeting
 from networks.models import Network
 from representatives.models import Appointment
