@@ -32,7 +32,7 @@ urlpatterns = [
     path("", include("meetings.questions.urls")),
     path("", include("meetings.goals.urls")),
     path("", include("representatives.lifecycle_urls")),
-    path("", include("meetings.urls_history")),
+    path("", include("meetings.history.urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

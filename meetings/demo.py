@@ -17,9 +17,9 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from meetings import demo_history
 from meetings.evaluations.demo import build_evaluation_demo
 from meetings.goals import demo as demo_goals
+from meetings.history import demo as demo_history
 from meetings.minutes.demo import build_minutes_demo
 from meetings.models import AgendaItem, Attendance, Invitation, Meeting
 from meetings.questions.demo import build_question_demo

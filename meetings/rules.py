@@ -158,7 +158,7 @@ def history_network(obj):
 
 @rules.predicate
 def can_see_history(user, obj) -> bool:
-    """Coordinators of an object's network see its change history (meetings/history.py); a
+    """Coordinators of an object's network see its change history (meetings/history/entries.py); a
     director also sees the history of the own administration's appointments."""
     if obj is None:
         return False

@@ -1,11 +1,11 @@
-"""An object's change history, for the people who keep the object (meetings/history.py)."""
+"""An object's change history, for the people who keep the object (meetings/history/entries.py)."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from meetings import history
+from meetings.history import entries as history
 from meetings.rules import can_see_history
 
 
