@@ -18,7 +18,7 @@ urlpatterns = [
     path("moten/<int:pk>/", meeting_views.meeting_detail, name="meeting_detail"),
     path("", include("meetings.calendar.urls")),
     path("", include("networks.urls")),
-    path("", include("meetings.urls_coordination")),
+    path("", include("meetings.coordination.urls")),
     path("", include("meetings.agenda.urls")),
     path("", include("representatives.urls")),
     path("", include("meetings.participation.urls")),

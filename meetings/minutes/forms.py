@@ -5,8 +5,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.coordination.forms import DateInput
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
-from meetings.forms_coordination import DateInput
 from meetings.models import AgendaItem, Meeting
 from representatives.models import Administration, Appointment
 

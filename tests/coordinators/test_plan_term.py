@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import planning
+from meetings.coordination import planning
 from meetings.models import Meeting
 from tests.coordinators.conftest import NOT_COORDINATORS
 

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from meetings import planning
+from meetings.coordination import planning
 from meetings.models import Meeting
 from meetings.terms import Term
 

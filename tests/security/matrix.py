@@ -1469,7 +1469,7 @@ def plan_term_data() -> dict:
 
     from django.utils import timezone
 
-    from meetings import planning
+    from meetings.coordination import planning
 
     term = planning.selectable_terms(timezone.localdate())[1]
     day = term.first_day + datetime.timedelta(days=14)

@@ -19,10 +19,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from meetings import planning
 from meetings.access import coordinated_meeting, coordinated_network
 from meetings.calendar import notices as notifications
-from meetings.forms_coordination import (
+from meetings.coordination import planning
+from meetings.coordination.forms import (
     CancelForm,
     MeetingForm,
     PlanFormSet,

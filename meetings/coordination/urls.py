@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views_coordination as views
+from meetings.coordination import views
 
 urlpatterns = [
     path(

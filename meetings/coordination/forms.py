@@ -10,9 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.coordination.planning import Slot, parse_term, selectable_terms, term_value
 from meetings.form_fields import IdMultipleChoiceField
 from meetings.models import Meeting, MeetingStateError, StaleMeetingError, check_meeting_times
-from meetings.planning import Slot, parse_term, selectable_terms, term_value
 from meetings.terms import Term
 from networks.history import unrecorded
 from networks.models import WorkArea
