@@ -167,3 +167,9 @@ def goal_text_lines(figures) -> list[str]:
             }
         )
     return lines
+
+
+def published_agenda(meeting: Meeting) -> tuple[AgendaVersion | None, list]:
+    """For the meeting page: the current published version and its items (the snapshot)."""
+    version = current_version(meeting) if meeting.agenda_is_published else None
+    return version, goals.attach_goal_figures(version.items) if version else []

@@ -26,7 +26,7 @@ from meetings.agenda.forms import (
     deferral_targets,
 )
 from meetings.goals import figures as goals
-from meetings.models import AgendaItem, AgendaVersion, Meeting
+from meetings.models import AgendaItem, Meeting
 from meetings.rules import can_manage_agenda, can_propose_for
 
 # --- representatives -----------------------------------------------------------------------
@@ -395,9 +395,3 @@ def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     )
     response["Content-Disposition"] = f'inline; filename="dagordning-{meeting.pk}.txt"'
     return response
-
-
-def published_agenda(meeting: Meeting) -> tuple[AgendaVersion | None, list]:
-    """For the meeting page: the current published version and its items (the snapshot)."""
-    version = agenda_versions.current_version(meeting) if meeting.agenda_is_published else None
-    return version, goals.attach_goal_figures(version.items) if version else []

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
-from meetings.agenda import follow_up
 from meetings.minutes import actions
 from meetings.minutes import workflow as minutes
 from meetings.minutes.forms import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
@@ -253,15 +252,3 @@ def action_list(request: HttpRequest, code: str) -> HttpResponse:
 
 
 # --- for the meeting page and the agenda workspace ------------------------------------------
-
-
-def meeting_minutes_context(meeting: Meeting) -> dict:
-    """The meeting page's minutes link (held meetings) and "Uppföljning" (the next meeting)."""
-    if meeting.is_past:
-        return {
-            "minutes_version": MinutesVersion.objects.filter(minutes__meeting=meeting)
-            .order_by("-number")
-            .first(),
-            "follow_up": [],
-        }
-    return {"minutes_version": None, "follow_up": follow_up.open_actions(meeting)}

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from meetings.agenda import follow_up
 from meetings.calendar.notices import network_recipients
 from meetings.minutes import outcomes as question_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
@@ -216,3 +217,15 @@ def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
         body = render_to_string("meetings/email/minutes_published.txt", context)
     messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
     transaction.on_commit(lambda: get_connection().send_messages(messages))
+
+
+def meeting_minutes_context(meeting: Meeting) -> dict:
+    """The meeting page's minutes link (held meetings) and "Uppföljning" (the next meeting)."""
+    if meeting.is_past:
+        return {
+            "minutes_version": MinutesVersion.objects.filter(minutes__meeting=meeting)
+            .order_by("-number")
+            .first(),
+            "follow_up": [],
+        }
+    return {"minutes_version": None, "follow_up": follow_up.open_actions(meeting)}

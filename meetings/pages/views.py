@@ -11,9 +11,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from meetings.access import network_by_code, visible_meeting
-from meetings.agenda.views import published_agenda
+from meetings.agenda.versions import published_agenda
 from meetings.documents import workflow as documents
-from meetings.minutes.views import meeting_minutes_context
+from meetings.minutes.workflow import meeting_minutes_context
 from meetings.models import AgendaItem, Meeting
 from meetings.participation.workflow import home_roles_context, participation_context
 from meetings.rules import can_propose_for

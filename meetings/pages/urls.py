@@ -1,0 +1,9 @@
+from django.urls import path
+
+from meetings.pages import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("natverk/<slug:code>/", views.network_detail, name="network_detail"),
+    path("moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),
+]
