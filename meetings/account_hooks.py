@@ -12,7 +12,20 @@ from django.db.models import Q
 from accounts import lifecycle, personal_data, retention
 from accounts.personal_data import iso
 from meetings.calendar import ics as calendar
-from meetings.models import AgendaItem, Attendance, CalendarToken, Invitation
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    CalendarToken,
+    Evaluation,
+    IndicatorValue,
+    Invitation,
+    Question,
+    QuestionEvent,
+    ReportBack,
+    ThemeSuggestion,
+    ThemeSupport,
+)
 
 # Revoked calendar links are kept 90 days (to answer "why did my calendar stop?"), then deleted.
 REVOKED_TOKENS_KEPT = datetime.timedelta(days=90)
@@ -123,8 +136,6 @@ retention.register("inbjudningar till avslutade möten", delete_old_invitations)
 def evaluations_of(user) -> list[dict]:
     """The person's meeting evaluations (issue 11): shown to coordinators without names, but
     the person's own data all the same."""
-    from meetings.models import Evaluation
-
     evaluations = Evaluation.objects.filter(person=user).select_related("meeting__network")
     return [
         {
@@ -153,8 +164,6 @@ personal_data.register("utvärderingar", evaluations_of)
 
 
 def questions_of(user) -> dict:
-    from meetings.models import Question, QuestionEvent
-
     registered = Question.objects.filter(raised_by=user).select_related("network", "administration")
     steps = QuestionEvent.objects.filter(actor=user).select_related("question__network")
     return {
@@ -185,8 +194,6 @@ def questions_of(user) -> dict:
 
 
 def report_backs_of(user) -> list[dict]:
-    from meetings.models import ReportBack
-
     marked = ReportBack.objects.filter(marked_by=user).select_related(
         "meeting__network", "administration"
     )
@@ -204,8 +211,6 @@ def report_backs_of(user) -> list[dict]:
 
 def actions_of(user) -> list[dict]:
     """Actions the person marked done (the ones a coordinator created are the meeting's)."""
-    from meetings.models import ActionItem
-
     done = ActionItem.objects.filter(done_by=user).select_related("meeting__network")
     return [
         {
@@ -220,8 +225,6 @@ def actions_of(user) -> list[dict]:
 
 
 def indicator_values_of(user) -> list[dict]:
-    from meetings.models import IndicatorValue
-
     values = IndicatorValue.objects.filter(entered_by=user).select_related("indicator__goal")
     return [
         {
@@ -239,8 +242,6 @@ def indicator_values_of(user) -> list[dict]:
 
 
 def theme_wishes_of(user) -> dict:
-    from meetings.models import ThemeSuggestion, ThemeSupport
-
     suggested = ThemeSuggestion.objects.filter(suggested_by=user).select_related(
         "network", "work_area"
     )

@@ -4,6 +4,7 @@ Used by `manage.py seed_demo`. Dates are laid relative to today, so the demo alw
 meetings in the past, this term and next term.
 """
 
+import dataclasses
 import datetime
 import functools
 import itertools
@@ -12,20 +13,31 @@ from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from meetings.evaluations.demo import build_evaluation_demo
-from meetings.goals import demo as demo_goals
-from meetings.history import demo as demo_history
-from meetings.minutes.demo import build_minutes_demo
-from meetings.models import AgendaItem, Attendance, Invitation, Meeting
-from meetings.questions.demo import build_question_demo
-from meetings.report_back import demo as demo_report_back
+from meetings.agenda.versions import draft_items, snapshot
+from meetings.documents import workflow as documents
+from meetings.evaluations import demo as evaluations_demo
+from meetings.goals import demo as goals_demo
+from meetings.history import demo as history_demo
+from meetings.minutes import demo as minutes_demo
+from meetings.models import (
+    AgendaItem,
+    AgendaVersion,
+    Attendance,
+    ConsultationResponse,
+    Document,
+    Invitation,
+    Meeting,
+)
+from meetings.questions import demo as questions_demo
+from meetings.report_back import demo as report_back_demo
 from meetings.terms import Term
-from meetings.wishes.demo import build_wishes
+from meetings.wishes import demo as wishes_demo
 from networks.models import Network
 from representatives.models import Administration, Appointment
 
@@ -101,6 +113,34 @@ AGENDA_ITEMS = [
     ("Diskussion: gemensamma prioriteringar", AgendaItem.Kind.DISCUSSION, 30),
     ("Remissvar: kommunens styrdokument", AgendaItem.Kind.CONSULTATION, 20),
 ]
+
+
+@dataclasses.dataclass(frozen=True)
+class World:
+    """What every feature's demo builds on: the day the demo is laid around, the networks and
+    administrations by code, and the demo accounts by e-mail."""
+
+    today: datetime.date
+    networks: dict[str, Network]
+    administrations: dict[str, Administration]
+    accounts: dict[str, User]
+
+    @property
+    def coordinator(self) -> User:
+        return self.accounts["samordnare@example.org"]
+
+
+# Each feature's `build(world)`, in order: the questions before the minutes (the loop's question
+# is on the held agenda), the report-back pack after both (it only fills in what they left).
+FEATURE_DEMOS = (
+    wishes_demo,
+    evaluations_demo,
+    questions_demo,
+    minutes_demo,
+    report_back_demo,
+    history_demo,
+    goals_demo,
+)
 
 
 def demo_exists() -> bool:
@@ -222,14 +262,9 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
     _build_agenda_versions(coordinator)
     _build_participation(networks["NEH"], administrations["MF"], accounts)
     _build_documents(networks, administrations, coordinator, accounts, today)
-    build_wishes(coordinator)
-    build_evaluation_demo(networks["NEH"], accounts)
-    build_question_demo()  # before the minutes: the loop's question is on the held agenda
-    build_minutes_demo(coordinator, administrations["MF"], accounts)
-    # After the minutes and the questions: the pack's demo only fills in what they have not made.
-    demo_report_back.seed(today)
-    demo_history.build_history_example(networks["NEH"], coordinator)
-    demo_goals.build_goals(today)
+    world = World(today, networks, administrations, accounts)
+    for feature in FEATURE_DEMOS:
+        feature.build(world)
     return accounts
 
 
@@ -377,9 +412,6 @@ def _build_coordination_examples(networks: dict[str, Network], today: datetime.d
 
 def _build_agenda_versions(coordinator: User) -> None:
     """Version 1 for every published agenda; the next NEH meeting also has a later change."""
-    from meetings.agenda.workflow import draft_items, snapshot
-    from meetings.models import AgendaVersion
-
     meetings = Meeting.objects.filter(agenda_published_at__isnull=False).select_related("network")
     for meeting in meetings:
         AgendaVersion.objects.create(
@@ -506,11 +538,6 @@ def minimal_pdf(text: str) -> bytes:
 
 def _build_documents(networks, administrations, coordinator, accounts, today) -> None:
     """A consultation in NEH that Miljöförvaltningen is asked to answer, and a few documents."""
-    from django.core.files.base import ContentFile
-
-    from meetings.documents import workflow as documents
-    from meetings.models import ConsultationResponse, Document
-
     neh, nsh = networks["NEH"], networks["NSH"]
     waste = [area for area in neh.work_areas.all() if area.name == "Ny avfallsplan"]
     upload = ContentFile(minimal_pdf("Remiss: ny avfallsplan"), name="Remiss ny avfallsplan.pdf")

@@ -4,7 +4,10 @@ participants including representant.miljo@example.org, so the term page has a tr
 Idempotent: running it again changes nothing (rows are looked up before they are made).
 """
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -13,6 +16,10 @@ from meetings.evaluations.workflow import participant_ids
 from meetings.models import Attendance, Evaluation, EvaluationRequest, Meeting
 from networks.models import Network
 from representatives.models import Appointment
+
+if TYPE_CHECKING:
+    from meetings.demo import World
+
 
 # (usefulness, length, preferred format, comment), one per participant; the first is
 # representant.miljo@example.org's.
@@ -83,3 +90,8 @@ def build_evaluation_demo(neh: Network, accounts: dict[str, User]) -> None:
                 "recipients": len(participant_ids(meeting)),
             },
         )
+
+
+def build(world: World) -> None:
+    """The feature's part of the demo (`meetings.demo.build_demo` calls it in order)."""
+    build_evaluation_demo(world.networks["NEH"], world.accounts)

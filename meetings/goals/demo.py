@@ -1,8 +1,11 @@
 """The demo's goal steering (issue 11): NEH's carbon goal with two indicators, values over
 several years and an action plan. Idempotent: running it again changes nothing."""
 
+from __future__ import annotations
+
 import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Max
@@ -12,6 +15,10 @@ from accounts.models import User
 from meetings.models import ActionItem, AgendaItem, Goal, Indicator, IndicatorValue, Meeting
 from networks.models import Network
 from representatives.models import Administration
+
+if TYPE_CHECKING:
+    from meetings.demo import World
+
 
 CARBON_GOAL = "Koldioxidmålet"
 EMISSIONS = {2020: 45200, 2021: 43900, 2022: 40100, 2023: 37800, 2024: 33500}
@@ -129,3 +136,8 @@ def _action_plan(goal, neh, administrations, coordinator, today) -> None:
             goal=goal,
         )
         action.administrations.set([administrations[s] for s in shorts if s in administrations])
+
+
+def build(world: World) -> None:
+    """The feature's part of the demo (`meetings.demo.build_demo` calls it in order)."""
+    build_goals(world.today)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
+from meetings.goals.figures import display_number
 from meetings.models import ActionItem, Goal, Indicator, Meeting
 from meetings.models.goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
 from networks.models import Network, WorkArea
@@ -65,8 +66,6 @@ class NumberField(forms.DecimalField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            from meetings.goals.figures import display_number
-
             return display_number(value).replace("−", "-")
         return value
 

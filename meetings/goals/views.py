@@ -28,7 +28,15 @@ from meetings.goals.forms import (
     IndicatorForm,
     IndicatorValueForm,
 )
-from meetings.models import AgendaItem, Document, Goal, Indicator, IndicatorValue, Meeting
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Document,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+)
 from meetings.rules import may_record_indicator
 from networks.models import Network
 from networks.rules import is_coordinator
@@ -112,8 +120,6 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _load_responsible(actions) -> None:
     """The responsible administrations of the actions, in one query."""
-    from meetings.models import ActionItem
-
     if not actions:
         return
     through = ActionItem.administrations.through.objects.filter(

@@ -2,10 +2,17 @@
 its history page (Samordning › Ändringshistorik) shows who changed what, not only that the
 demo created it. Called once, from `meetings.demo.build_demo`."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 
 from meetings.models import Meeting
 from networks.models import Network
+
+if TYPE_CHECKING:
+    from meetings.demo import World
 
 
 def build_history_example(neh: Network, coordinator) -> None:
@@ -24,3 +31,8 @@ def build_history_example(neh: Network, coordinator) -> None:
         meeting.theme_description + "\n\nVi byter till en större sal: många har anmält sig."
     ).strip()
     meeting.save_changes(["place", "theme_description"])
+
+
+def build(world: World) -> None:
+    """The feature's part of the demo (`meetings.demo.build_demo` calls it in order)."""
+    build_history_example(world.networks["NEH"], world.coordinator)

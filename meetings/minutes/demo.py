@@ -8,7 +8,10 @@ agenda: its entry gets the question's outcome, the open action comes from its it
 question moves on to "dealt with" and "outcome" as publishing does it
 (meetings/minutes/outcomes.py), written here as rows so seeding sends no e-mail."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -21,6 +24,10 @@ QUESTION_NOTE = (
     "Miljöförvaltningens representant presenterade ledningsgruppens fråga. Flera förvaltningar "
     "planerar solceller på sina verksamhetslokaler."
 )
+
+if TYPE_CHECKING:
+    from meetings.demo import World
+
 
 NOTES = {
     AgendaItem.Kind.INFORMATION: (
@@ -124,3 +131,8 @@ def _carry(question: Question, held: Meeting, coordinator, outcome: str) -> None
     Question.objects.filter(pk=question.pk).update(
         state=Question.State.OUTCOME, meeting=held, outcome=outcome
     )
+
+
+def build(world: World) -> None:
+    """The feature's part of the demo (`meetings.demo.build_demo` calls it in order)."""
+    build_minutes_demo(world.coordinator, world.administrations["MF"], world.accounts)

@@ -5,7 +5,10 @@ meeting's agenda and accepted there. The minutes' demo (which runs next) gives i
 outcome and an action, and the report-back pack's demo marks the pack presented through
 `report_back.mark_presented`, which reports the question back. Idempotent."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import Max
 from django.utils import timezone
@@ -15,6 +18,10 @@ from meetings.agenda import versions as agenda_versions
 from meetings.models import AgendaItem, AgendaVersion, Meeting, Question, QuestionEvent
 from networks.models import Network
 from representatives.models import Administration
+
+if TYPE_CHECKING:
+    from meetings.demo import World
+
 
 State = Question.State
 LOOP_TITLE = "Kan vi upphandla solceller tillsammans?"
@@ -148,3 +155,8 @@ def loop_question(held: Meeting, question, representative, miljo) -> None:
         [(State.ON_AGENDA, representative, "", held)],
         agenda_item=item,
     )
+
+
+def build(world: World) -> None:
+    """The feature's part of the demo (`meetings.demo.build_demo` calls it in order)."""
+    build_question_demo()

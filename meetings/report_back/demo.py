@@ -7,7 +7,10 @@ questions' or minutes' own demo has already given the meeting a question, minute
 they are used as they are; otherwise a minimal set is made here so the pack has content.
 """
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -28,6 +31,10 @@ from meetings.models import (
 from meetings.report_back import pack as report_back
 from networks.models import Network
 from representatives.models import Administration
+
+if TYPE_CHECKING:
+    from meetings.demo import World
+
 
 QUESTION_TITLE = "Hur når förvaltningarna målet om fossilfria tjänsteresor?"
 
@@ -123,3 +130,8 @@ def seed(today: datetime.date | None = None) -> ReportBack | None:
             held, miljo, representative, min(today, meeting_day + datetime.timedelta(days=7))
         )
     return report
+
+
+def build(world: World) -> None:
+    """The feature's part of the demo (`meetings.demo.build_demo` calls it in order)."""
+    seed(world.today)

@@ -2,7 +2,10 @@
 colleagues support them, one suggestion became the draft theme of the planned NEH meeting and
 one was closed with a reason. Idempotent: does nothing when NEH already has suggestions."""
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
@@ -63,6 +66,9 @@ CLOSED = (
     "Passar bättre som en aktivitet i Vattenveckan än som ett nätverksmöte; "
     "vi skickar inbjudan när den är klar.",
 )
+
+if TYPE_CHECKING:
+    from meetings.demo import World
 
 
 def build_wishes(coordinator=None) -> None:
@@ -143,3 +149,8 @@ def build_wishes(coordinator=None) -> None:
         handled_by=coordinator,
         handled_at=now - datetime.timedelta(days=5),
     )
+
+
+def build(world: World) -> None:
+    """The feature's part of the demo (`meetings.demo.build_demo` calls it in order)."""
+    build_wishes(world.coordinator)
