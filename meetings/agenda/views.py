@@ -73,7 +73,7 @@ def agenda_proposals(request: HttpRequest, pk: int) -> HttpResponse:
                 form = None
     context = _proposal_context(request, meeting, form)
     context["announce"] = announce
-    template = "meetings/agenda_proposals.html"
+    template = "meetings/agenda/proposals.html"
     if request.htmx and request.method == "POST":
         template += "#proposal-area"
     return render(request, template, context)
@@ -115,7 +115,7 @@ def agenda_proposal_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpRes
         "form": form,
         "closed_reason": agenda.proposals_closed_reason(meeting),
     }
-    return render(request, "meetings/agenda_proposal_edit.html", context)
+    return render(request, "meetings/agenda/proposal_edit.html", context)
 
 
 @require_POST
@@ -207,7 +207,7 @@ def _workspace_response(
         return redirect("agenda_manage", pk=meeting.pk)
     context = _workspace_context(meeting, bound)
     context.update({"announce": done or error, "error": error, **(extra or {})})
-    template = "meetings/agenda_manage.html"
+    template = "meetings/agenda/manage.html"
     if request.htmx:
         template += "#workspace"
     return render(request, template, context, status=status)
@@ -217,7 +217,7 @@ def _workspace_response(
 @login_required
 def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
-    return render(request, "meetings/agenda_manage.html", _workspace_context(meeting))
+    return render(request, "meetings/agenda/manage.html", _workspace_context(meeting))
 
 
 @require_POST
@@ -378,7 +378,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
         "can_manage": can_manage_agenda(request.user, meeting),
         "can_propose": can_propose_for(request.user, meeting),
     }
-    return render(request, "meetings/agenda_version.html", context)
+    return render(request, "meetings/agenda/version.html", context)
 
 
 @require_GET

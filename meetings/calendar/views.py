@@ -54,7 +54,7 @@ def _render_page(request, *, fresh=None, delivery_form=None, status=200) -> Http
         "feeds": _feeds(request.user, fresh or {}),
         "delivery_form": delivery_form or CalendarDeliveryForm(instance=request.user),
     }
-    template = "meetings/calendar.html"
+    template = "meetings/calendar/page.html"
     if request.htmx and request.method == "POST":
         template += "#feeds" if fresh is not None else "#delivery"
     response = render(request, template, context, status=status)

@@ -134,7 +134,7 @@ def plan_term(request: HttpRequest, code: str) -> HttpResponse:
         "warnings": warnings,
         "existing": existing,
     }
-    return render(request, "meetings/plan_term.html", context)
+    return render(request, "meetings/coordination/plan_term.html", context)
 
 
 def _facts_context(meeting: Meeting, **extra) -> dict:
@@ -154,7 +154,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if refused:
         return refused
     template = (
-        "meetings/meeting_edit.html#edit-form" if request.htmx else "meetings/meeting_edit.html"
+        "meetings/coordination/meeting_edit.html#edit-form" if request.htmx else "meetings/coordination/meeting_edit.html"
     )
     if request.method == "POST":
         form = MeetingForm(request.POST, instance=meeting)
@@ -168,7 +168,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 if request.htmx:
                     return render(
                         request,
-                        "meetings/_meeting_facts.html#facts",
+                        "meetings/coordination/_meeting_facts.html#facts",
                         _facts_context(meeting, announce=_("Mötet är sparat."), updated=True),
                     )
                 messages.success(request, _("Mötet är sparat."))
@@ -212,7 +212,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
         "form": form,
         "recipients": notifications.network_recipients(meeting.network),
     }
-    return render(request, "meetings/meeting_publish.html", context)
+    return render(request, "meetings/coordination/meeting_publish.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -247,7 +247,7 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Mötet är flyttat och nätverket får veta det."))
             return redirect(meeting)
     context = {"meeting": meeting, "form": form}
-    return render(request, "meetings/meeting_reschedule.html", context)
+    return render(request, "meetings/coordination/meeting_reschedule.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -271,7 +271,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Mötet är inställt och nätverket får veta det."))
             return redirect(meeting)
     context = {"meeting": meeting, "form": form}
-    return render(request, "meetings/meeting_cancel.html", context)
+    return render(request, "meetings/coordination/meeting_cancel.html", context)
 
 
 @require_GET
@@ -334,4 +334,4 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "coverage": coverage,
         "published_this_term": [m for m in this_term if m.published_at],
     }
-    return render(request, "meetings/coordination_dashboard.html", context)
+    return render(request, "meetings/coordination/dashboard.html", context)

@@ -41,7 +41,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
     context = {"networks": networks}
     context.update(home_roles_context(request.user))
-    return render(request, "meetings/home.html", context)
+    return render(request, "meetings/pages/home.html", context)
 
 
 @require_GET
@@ -75,7 +75,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
         "coordinators": network.coordinators.all(),
         "current": documents.current_for_network(network),
     }
-    return render(request, "meetings/network_detail.html", context)
+    return render(request, "meetings/pages/network_detail.html", context)
 
 
 @require_GET
@@ -105,4 +105,4 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     context.update(participation_context(request.user, meeting))
     context.update(meeting_minutes_context(meeting))
-    return render(request, "meetings/meeting_detail.html", context)
+    return render(request, "meetings/pages/meeting_detail.html", context)

@@ -65,7 +65,7 @@ def my_networks(request: HttpRequest) -> HttpResponse:
         appointment.upcoming = meetings[appointment.network_id]
     return render(
         request,
-        "meetings/my_networks.html",
+        "meetings/participation/my_networks.html",
         {
             "appointments": appointments,
             "expectations": REPRESENTATIVE_EXPECTATIONS,
@@ -96,7 +96,7 @@ def attendance_answer(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return render(
             request,
-            "meetings/my_networks.html#answer-form",
+            "meetings/participation/my_networks.html#answer-form",
             {
                 "meeting": meeting,
                 "answer_error": error,
@@ -137,7 +137,7 @@ def attendance_record(request: HttpRequest, pk: int) -> HttpResponse:
         context.update(meeting=meeting, attendance_error=error, attendance_saved=error is None)
         return render(
             request,
-            "meetings/_participation.html#attendance",
+            "meetings/participation/_participation.html#attendance",
             context,
             status=200 if error is None else 422,
         )
@@ -175,7 +175,7 @@ def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
     sent = participation.invitations_sent_by(request.user, meeting)
     return render(
         request,
-        "meetings/invitation_form.html",
+        "meetings/participation/invitation_form.html",
         {
             "meeting": meeting,
             "form": form,
@@ -203,7 +203,7 @@ def invitation_meeting(request: HttpRequest, pk: int, token: str) -> HttpRespons
         )
     response = render(
         request,
-        "meetings/invitation_meeting.html",
+        "meetings/participation/invitation_meeting.html",
         {
             "invitation": invitation,
             "meeting": meeting,
