@@ -196,7 +196,7 @@ def visible_questions(user):
     """`can_see_question` as a filter, for lists (the meeting page): the questions of the
     networks the user coordinates, of the administrations the user directs, and of the
     administrations the user currently sits for in the question's network. No query of its own
-    beyond the cached coordinated networks; tests/loop/test_meeting_questions.py checks it agrees
+    beyond the cached coordinated networks; tests/pages/test_meeting_questions.py checks it agrees
     with `can_see_question`."""
     if not user.is_authenticated:
         return Question.objects.none()

@@ -154,7 +154,9 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if refused:
         return refused
     template = (
-        "meetings/coordination/meeting_edit.html#edit-form" if request.htmx else "meetings/coordination/meeting_edit.html"
+        "meetings/coordination/meeting_edit.html#edit-form"
+        if request.htmx
+        else "meetings/coordination/meeting_edit.html"
     )
     if request.method == "POST":
         form = MeetingForm(request.POST, instance=meeting)

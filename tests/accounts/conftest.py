@@ -21,7 +21,7 @@ def load_settings(monkeypatch):
     """config/settings.py executed afresh with a production environment plus overrides."""
     import runpy
 
-    from tests.foundation.test_settings import PRODUCTION_ENV, SETTINGS
+    from tests.project.test_settings import PRODUCTION_ENV, SETTINGS
 
     def load(**overrides: str) -> dict:
         for name in (

@@ -1,5 +1,5 @@
 """The production configuration, loaded in-process: settings.py executed with a production
-environment (as tests/foundation/test_settings.py does), then applied with override_settings."""
+environment (as tests/project/test_settings.py does), then applied with override_settings."""
 
 import os
 import runpy

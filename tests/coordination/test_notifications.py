@@ -4,7 +4,7 @@ import pytest
 from django.db import transaction
 
 from meetings.calendar import notices as notifications
-from tests.coordinators.conftest import future
+from tests.coordination.conftest import future
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from meetings.models import Meeting
 from tests import factories
-from tests.coordinators.conftest import NOT_COORDINATORS
+from tests.coordination.conftest import NOT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from meetings.models import Meeting
 from networks.models import WorkArea
-from tests.coordinators.test_meeting_views import edit_data
+from tests.coordination.test_meeting_views import edit_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from meetings.models import Meeting, MeetingStateError, StaleMeetingError
 from tests import factories
-from tests.coordinators.conftest import future
+from tests.coordination.conftest import future
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from networks.models import WorkArea
-from tests.coordinators.conftest import NOT_COORDINATORS
+from tests.coordination.conftest import NOT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}

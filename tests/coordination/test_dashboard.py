@@ -9,7 +9,7 @@ from django.utils import timezone
 from meetings.models import Meeting
 from meetings.terms import Term
 from tests import factories
-from tests.coordinators.conftest import NOT_COORDINATORS
+from tests.coordination.conftest import NOT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 URL = reverse("coordination_dashboard", args=["neh"])

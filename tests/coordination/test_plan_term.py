@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from meetings.coordination import planning
 from meetings.models import Meeting
-from tests.coordinators.conftest import NOT_COORDINATORS
+from tests.coordination.conftest import NOT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
 URL = reverse("plan_term", args=["neh"])
