@@ -2,6 +2,7 @@
 
 import json
 
+from allauth.mfa.adapter import get_adapter
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,7 +17,6 @@ from accounts.mfa import has_staff_role
 @require_GET
 @login_required
 def my_account(request: HttpRequest) -> HttpResponse:
-    from allauth.mfa.adapter import get_adapter
 
     context = {
         "mfa_enabled": get_adapter().is_mfa_enabled(request.user),

@@ -5,6 +5,9 @@ otherwise start-up stops with an ImproperlyConfigured error that names the varia
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 from config.env import (
     check_http_url,
@@ -24,8 +27,6 @@ PRODUCTION = not DEBUG
 
 SECRET_KEY = env_str("SECRET_KEY", required=PRODUCTION, default="insecure-development-key")
 if PRODUCTION and len(SECRET_KEY) < 50:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long when DEBUG is off.")
 
 ALLOWED_HOSTS = env_list(
@@ -152,8 +153,6 @@ USERSESSIONS_TRACK_ACTIVITY = False
 ENTRA_TENANT_ID = env_str("ENTRA_TENANT_ID", required=False)
 OIDC_SERVER_URL = env_str("OIDC_SERVER_URL", required=False)
 if ENTRA_TENANT_ID and OIDC_SERVER_URL:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("Set ENTRA_TENANT_ID or OIDC_SERVER_URL, not both.")
 if OIDC_SERVER_URL:
     check_http_url("OIDC_SERVER_URL", OIDC_SERVER_URL)
@@ -279,8 +278,6 @@ CONTENT_SECURITY_POLICY = {
 if SSO_ENABLED:
     # The SSO button posts to us and we redirect to the provider: browsers hold form-action
     # to redirects too, so the provider's origin is allowed (nothing else changes).
-    from urllib.parse import urlsplit
-
     _sso = urlsplit(SSO_SERVER_URL)
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_sso.scheme}://{_sso.netloc}")
 
