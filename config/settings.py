@@ -211,7 +211,7 @@ STORAGES = {
     },
 }
 
-# Uploaded documents (issue 9) go through `default_storage`; they are never served from a public
+# Uploaded documents go through `default_storage`; they are never served from a public
 # URL, only through the signed-in download view, so MEDIA_URL stays unset.
 MEDIA_ROOT = env_str("MEDIA_ROOT", required=False, default=str(BASE_DIR / "media"))
 DOCUMENT_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)

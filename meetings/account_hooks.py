@@ -134,7 +134,7 @@ retention.register("inbjudningar till avslutade möten", delete_old_invitations)
 
 
 def evaluations_of(user) -> list[dict]:
-    """The person's meeting evaluations (issue 11): shown to coordinators without names, but
+    """The person's meeting evaluations: shown to coordinators without names, but
     the person's own data all the same."""
     evaluations = Evaluation.objects.filter(person=user).select_related("meeting__network")
     return [
@@ -156,7 +156,7 @@ def evaluations_of(user) -> list[dict]:
 personal_data.register("utvärderingar", evaluations_of)
 
 
-# --- The governance loop, goals and theme wishes (issues 8 and 11) ---------------------------
+# --- The governance loop, goals and theme wishes ---------------------------
 # What the person did themselves: questions they registered and steps they took, report-backs
 # and actions they marked, indicator values they entered, theme suggestions and supports.
 # These records stay when the person leaves (they are the network's records and point at the

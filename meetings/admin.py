@@ -115,7 +115,7 @@ class DocumentAdmin(KeepHistoryAdmin, admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-# Theme wishes (issue 11).
+# Theme wishes.
 from meetings.models import ThemeSuggestion, ThemeSupport  # noqa: E402
 
 
@@ -151,7 +151,7 @@ class ReadOnlyAdminMixin:
         return False
 
 
-# The governance loop (issue 8). Steps that the app records with who and when (a question's
+# The governance loop. Steps that the app records with who and when (a question's
 # state, an action marked done, a publication) are read-only here, so the admin cannot take
 # them past the trail; texts and dates can be corrected, and every change has a history row.
 from meetings.models import (  # noqa: E402
@@ -234,7 +234,7 @@ class ReportBackAdmin(KeepHistoryAdmin, admin.ModelAdmin):
     readonly_fields = ["marked_by", "marked_at"]
 
 
-# Goals and indicators (issue 11 items 1–5).
+# Goals and indicators.
 from meetings.models import Goal, Indicator, IndicatorValue  # noqa: E402
 
 
@@ -280,7 +280,7 @@ class IndicatorAdmin(admin.ModelAdmin):
         super().save_formset(request, form, formset, change)
 
 
-# Meeting evaluations (issue 11 item 7): only the questions a network asks. The answers are
+# Meeting evaluations: only the questions a network asks. The answers are
 # personal (coordinators see them without names) and are not shown in the admin; a person
 # downloads their own under "Mina uppgifter".
 from meetings.models import EvaluationSettings  # noqa: E402

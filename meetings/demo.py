@@ -507,7 +507,7 @@ def _build_participation(neh: Network, miljo: Administration, accounts) -> None:
     Attendance.objects.bulk_create(attendances)
 
 
-# --- Documents and consultations (issue 9) ----------------------------------------------------
+# --- Documents and consultations ----------------------------------------------------
 
 
 def minimal_pdf(text: str) -> bytes:

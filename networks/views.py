@@ -1,6 +1,6 @@
 """Work areas: coordinators add, edit, reorder, archive and restore them on the network page.
 
-The network page itself is `meetings.views.network_detail`; its work-area section is the
+The network page itself is `meetings.pages.views.network_detail`; its work-area section is the
 template `networks/_work_areas.html`, whose `work-areas` partial these views return to htmx.
 """
 

@@ -129,7 +129,7 @@ def end_appointment(appointment: Appointment, today: datetime.date | None = None
 
 def with_deactivation_prompt(context: dict) -> dict:
     """The coordinators' e-mail also names whoever has just lost their last role, so their
-    account can be deactivated (accounts, issue 10; representatives/lifecycle.py)."""
+    account can be deactivated (accounts; representatives/lifecycle.py)."""
     appointment, predecessor = context["appointment"], context["predecessor"]
     leaving = predecessor.person if predecessor is not None else appointment.person
     prompt = people_to_deactivate().filter(pk=leaving.pk).exists()

@@ -155,7 +155,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
     ]
     # Only a form bound with errors is kept per item; the others are written out by a plain
     # template loop from one blank form (labels, choices), which is far cheaper than rendering
-    # two forms' widgets for each of a hundred items (issue 3: the workspace at scale).
+    # two forms' widgets for each of a hundred items (the workspace at scale).
     for item in proposals + draft:
         item.triage_form = bound.get(("triage", item.pk))
     for item in draft:

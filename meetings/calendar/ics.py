@@ -11,8 +11,8 @@ Everything is written with the icalendar library, with two deliberate choices:
 In a calendar without `METHOD`, RFC 5545 makes `DTSTAMP` the object's last revision, so feeds
 use `updated_at` for it: the same data gives the same bytes, which makes the ETag honest.
 
-The issue-4 notifications call `invitation()` and `attach_invitation()`; the personal feed
-reads `invited_meetings_filter()`, which issue 5's invitations extend.
+The e-mail notices (calendar/notices.py) call `invitation()` and `attach_invitation()`; the
+personal feed reads `invited_meetings_filter()`, which the colleague invitations extend.
 """
 
 import datetime
@@ -116,7 +116,7 @@ def network_feed_meetings(network: Network) -> MeetingQuerySet:
 
 
 def network_feed_deadlines(network: Network) -> list[Document]:
-    """The network's consultation deadlines (issue 9), from twelve months back and all coming."""
+    """The network's consultation deadlines, from twelve months back and all coming."""
     since = timezone.localdate() - PAST_WINDOW
     return list(
         Document.objects.consultations()

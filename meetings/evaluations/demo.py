@@ -1,4 +1,4 @@
-"""Demo evaluations (issue 11, item 7): the last two held NEH meetings, answered by several
+"""Demo evaluations: the last two held NEH meetings, answered by several
 participants including representant.miljo@example.org, so the term page has a trend.
 
 Idempotent: running it again changes nothing (rows are looked up before they are made).

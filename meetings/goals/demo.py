@@ -1,4 +1,4 @@
-"""The demo's goal steering (issue 11): NEH's carbon goal with two indicators, values over
+"""The demo's goal steering: NEH's carbon goal with two indicators, values over
 several years and an action plan. Idempotent: running it again changes nothing."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Demo data for minutes and action items (issue 8): the last held NEH meeting has published
+"""Demo data for minutes and action items: the last held NEH meeting has published
 minutes (version 1 and a corrected version 2) with notes and outcomes, and two actions for
 Miljöförvaltningen, one done and one open; the open one shows under "Uppföljning" on the next
 NEH meeting by itself. Idempotent: does nothing when that meeting already has minutes.

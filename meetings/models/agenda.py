@@ -63,7 +63,7 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
         verbose_name=_("arbetsområde"),
     )
-    # The goal a goal follow-up (måluppföljning) item follows up (issue 11).
+    # The goal a goal follow-up (måluppföljning) item follows up.
     goal = models.ForeignKey(
         "meetings.Goal",
         on_delete=models.PROTECT,

@@ -1,4 +1,4 @@
-"""Meeting evaluations (issue 11, item 7): what participants thought of a held meeting.
+"""Meeting evaluations: what participants thought of a held meeting.
 
 - `EvaluationSettings`: one row per network, the questions its evaluations ask. The four
   standard questions (usefulness 1–5, length, preferred format, comment) can each be switched

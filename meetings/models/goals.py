@@ -1,4 +1,4 @@
-"""Goal steering (målstyrning, issue 11 items 1–5): goals per work area, their indicators and
+"""Goal steering (målstyrning): goals per work area, their indicators and
 the indicators' yearly values.
 
 A goal belongs to one work area and so to that area's network. Its action plan is the

@@ -268,7 +268,7 @@ class ActionItem(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    # The goal whose action plan (handlingsplan) the action belongs to (issue 11).
+    # The goal whose action plan (handlingsplan) the action belongs to.
     goal = models.ForeignKey(
         "meetings.Goal",
         on_delete=models.SET_NULL,
@@ -352,7 +352,7 @@ class ReportBack(models.Model):
         return f"{self.meeting} – {self.administration}"
 
 
-# Change history (issue 9): registered here in one block rather than in each class. The
+# Change history: registered here in one block rather than in each class. The
 # question trail (QuestionEvent) and the published minutes (MinutesVersion) are append-only
 # records of their own and get no history.
 for _model in (Question, Minutes, MinutesEntry, ReportBack):

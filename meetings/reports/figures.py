@@ -1,4 +1,4 @@
-"""Participation and coverage figures for one network and term (issue 9, items 4 and 5).
+"""Participation and coverage figures for one network and term.
 
 Everything is computed in Python over a few querysets fetched once, so the number of queries
 does not grow with the number of administrations, meetings or answers.

@@ -1,4 +1,4 @@
-"""The meeting page's management-group questions (issue 8's loop), as a template tag so the
+"""The meeting page's management-group questions (the governance loop), as a template tag so the
 shared page needs one include line and no change to its view."""
 
 from django import template

@@ -10,6 +10,7 @@
 
 import ast
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -230,4 +231,19 @@ def test_imports_sit_at_the_top_of_modules():
         offenders += [
             f"{name}:{line}" for line, allowed in imports_inside_functions(tree) if not allowed
         ]
+    assert not offenders
+
+
+def test_comments_say_what_and_why_not_which_issue():
+    """The tracker's numbers belong in the git log, not in the code people read."""
+    pattern = re.compile(r"\bissues? \d|\bissue-\d", re.IGNORECASE)
+    offenders = [
+        str(path.relative_to(ROOT))
+        for folder in [*APPS, "templates", "static"]
+        for path in (ROOT / folder).rglob("*")
+        if path.suffix in {".py", ".html", ".txt", ".css", ".js"}
+        and "migrations" not in path.parts
+        and "vendor" not in path.parts
+        and pattern.search(path.read_text(encoding="utf-8"))
+    ]
     assert not offenders
