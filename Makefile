@@ -16,7 +16,7 @@ help:
 	@echo "make run    - set up, migrate, load the demo and serve http://$(HOST):$(PORT)"
 	@echo "make test   - set up and run the whole test suite"
 	@echo "make test-browser - only the real-browser and accessibility tests"
-	@echo "make lint   - ruff lint and format check"
+	@echo "make lint   - ruff lint and format check, mypy type check"
 	@echo "make bench  - build a large dataset and measure the key pages"
 	@echo "make serve  - run the production configuration (gunicorn) locally"
 
@@ -44,6 +44,7 @@ test-browser: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff check --fix .
@@ -74,4 +75,4 @@ serve: install
 	$(SERVE_ENV) BIND="$${BIND:-$(HOST):$(PORT)}" $(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 bench.sqlite3 .pytest_cache
+	rm -rf $(VENV) staticfiles db.sqlite3 bench.sqlite3 .pytest_cache .mypy_cache

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from accounts import audit, personal_data
 from accounts.mfa import has_staff_role
+from config.http import AuthenticatedHttpRequest
 
 
 @require_GET
@@ -33,7 +34,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-def my_data_download(request: HttpRequest) -> HttpResponse:
+def my_data_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     document = personal_data.export(request.user)
     body = json.dumps(document, ensure_ascii=False, indent=2, default=str)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")

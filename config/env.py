@@ -68,7 +68,7 @@ def check_http_url(name: str, value: str) -> None:
         raise ImproperlyConfigured(f"{name} must be an absolute http(s) URL; got {value!r}.")
 
 
-def env_database(name: str, default: str) -> dict:
+def env_database(name: str, default: str) -> dj_database_url.DBConfig:
     url = os.environ.get(name, "").strip() or default
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)

@@ -7,7 +7,7 @@ from config import health
 from config import views as config_views
 
 # The admin signs in through allauth (rate limits, and later two-factor), never its own form.
-admin.site.login = secure_admin_login(admin.site.login)
+admin.site.login = secure_admin_login(admin.site.login)  # type: ignore[method-assign]
 admin.site.site_header = gettext_lazy("Hållbarhetsnätverken")
 admin.site.site_title = gettext_lazy("Hållbarhetsnätverken")
 

@@ -60,7 +60,7 @@ def calendar_links_of(user) -> list[dict]:
     return [
         {
             "typ": token.kind,
-            "nätverk": token.network.code if token.network_id else None,
+            "nätverk": token.network.code if token.network_id else None,  # type: ignore[union-attr]
             "skapad": iso(token.created_at),
             "återkallad": iso(token.revoked_at),
         }

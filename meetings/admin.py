@@ -169,7 +169,7 @@ class QuestionEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = QuestionEvent
     extra = 0
     fields = ["at", "state", "actor", "meeting", "note"]
-    readonly_fields = fields
+    readonly_fields = fields  # type: ignore[assignment]
 
 
 @admin.register(Question)

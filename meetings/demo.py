@@ -414,7 +414,7 @@ def _build_agenda_versions(coordinator: User) -> None:
     """Version 1 for every published agenda; the next NEH meeting also has a later change."""
     meetings = Meeting.objects.filter(agenda_published_at__isnull=False).select_related("network")
     for meeting in meetings:
-        AgendaVersion.objects.create(
+        AgendaVersion.objects.create(  # type: ignore[misc]
             meeting=meeting,
             number=1,
             published_at=meeting.agenda_published_at,
@@ -443,10 +443,10 @@ def _build_agenda_versions(coordinator: User) -> None:
         position=5,
         presenter="Hållbarhetsenheten",
     )
-    AgendaVersion.objects.create(
+    AgendaVersion.objects.create(  # type: ignore[misc]
         meeting=changed,
         number=2,
-        published_at=changed.agenda_published_at + datetime.timedelta(days=3),
+        published_at=changed.agenda_published_at + datetime.timedelta(days=3),  # type: ignore[operator]
         published_by=coordinator,
         change_note="Remissen tas före diskussionen, och en rapport från länet är tillagd.",
         snapshot=snapshot(draft_items(changed)),
@@ -553,7 +553,7 @@ def _build_documents(networks, administrations, coordinator, accounts, today) ->
             .first(),
         ),
         work_areas=waste,
-        upload=upload,
+        upload=upload,  # type: ignore[arg-type]
         upload_kind=documents.PDF,
         asked=[administrations[short] for short in ("MF", "SBF", "TF", "KLF")],
     )

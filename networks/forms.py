@@ -15,7 +15,7 @@ class WorkAreaForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # The model's TextField has no limit; the form keeps descriptions to a readable size.
-        self.fields["description"].max_length = 2000
+        self.fields["description"].max_length = 2000  # type: ignore[attr-defined]
         self.fields["description"].validators.append(MaxLengthValidator(2000))
 
     def clean_name(self) -> str:

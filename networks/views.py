@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.http import HtmxHttpRequest
 from networks.access import coordinated_network
 from networks.forms import MoveForm, WorkAreaForm
 from networks.models import Network, WorkArea
@@ -53,7 +54,7 @@ def _renumber(network: Network) -> list[WorkArea]:
 
 @require_POST
 @login_required
-def work_area_add(request: HttpRequest, code: str) -> HttpResponse:
+def work_area_add(request: HtmxHttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
     form = WorkAreaForm(request.POST)
     if form.is_valid():
@@ -98,7 +99,7 @@ def work_area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def work_area_move(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def work_area_move(request: HtmxHttpRequest, code: str, pk: int) -> HttpResponse:
     network = coordinated_network(request, code)
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -131,7 +132,7 @@ def work_area_move(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def work_area_archive(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def work_area_archive(request: HtmxHttpRequest, code: str, pk: int) -> HttpResponse:
     network = coordinated_network(request, code)
     area = get_object_or_404(WorkArea, network=network, pk=pk)
     if not area.is_archived:
@@ -148,7 +149,7 @@ def work_area_archive(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def work_area_restore(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def work_area_restore(request: HtmxHttpRequest, code: str, pk: int) -> HttpResponse:
     network = coordinated_network(request, code)
     area = get_object_or_404(WorkArea, network=network, pk=pk)
     if area.is_archived:

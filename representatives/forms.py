@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -40,7 +42,7 @@ class AppointmentForm(forms.Form):
     CONFIRMATIONS = ("mandate", "management_access", "management_forwards")
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = cast(dict, super().clean())
         if not all(cleaned.get(name) for name in self.CONFIRMATIONS):
             raise forms.ValidationError(
                 _("Bekräfta alla tre förväntningarna på förvaltningsdirektören för att utse någon.")

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import lifecycle
 from accounts.mfa import staff_mfa_required
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from representatives.lifecycle import can_prompt_deactivation, people_to_deactivate
 
 
@@ -30,7 +31,7 @@ class DeactivateForm(forms.Form):
     )
 
 
-def _render(request: HttpRequest, *, deactivated=None, form=None, status=200) -> HttpResponse:
+def _render(request: HtmxHttpRequest, *, deactivated=None, form=None, status=200) -> HttpResponse:
     template = "representatives/people_to_deactivate.html"
     if request.htmx and request.method == "POST":
         template += "#people"
@@ -41,7 +42,7 @@ def _render(request: HttpRequest, *, deactivated=None, form=None, status=200) ->
 @require_GET
 @login_required
 @staff_mfa_required
-def people_to_deactivate_page(request: HttpRequest) -> HttpResponse:
+def people_to_deactivate_page(request: HtmxHttpRequest) -> HttpResponse:
     if not can_prompt_deactivation(request.user):
         raise PermissionDenied
     return _render(request)
@@ -50,7 +51,7 @@ def people_to_deactivate_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 @staff_mfa_required
-def person_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
+def person_deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if not can_prompt_deactivation(request.user):
         raise PermissionDenied
     # Only people in the prompt: anyone else's account is none of the coordinators' business.

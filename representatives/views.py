@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from networks.access import coordinated_network, network_by_code
 from networks.models import Network
 from representatives.appointing import AppointmentError, appoint, end_appointment
@@ -36,7 +37,7 @@ def _administration_for_director(request: HttpRequest, pk: int) -> Administratio
 
 @require_GET
 @login_required
-def my_administration(request: HttpRequest) -> HttpResponse:
+def my_administration(request: AuthenticatedHttpRequest) -> HttpResponse:
     administrations = list(Administration.objects.filter(director=request.user))
     if not administrations:
         raise Http404
@@ -53,7 +54,8 @@ def my_administration(request: HttpRequest) -> HttpResponse:
 @login_required
 def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     administration = _administration_for_director(request, pk)
-    networks = Network.objects.prefetch_related(
+    # `.all()` first: django-stubs mistypes Prefetch on an as_manager() manager's own method.
+    networks = Network.objects.all().prefetch_related(
         Prefetch(
             "appointments",
             queryset=Appointment.objects.filter(administration=administration)
@@ -62,11 +64,11 @@ def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
             to_attr="administration_appointments",
         )
     )
-    networks = list(networks)
+    networks = list(networks)  # type: ignore[assignment]
     for network in networks:
-        current = {a.role: a for a in network.administration_appointments if a.is_current}
-        network.seats = [(slug, role, current.get(role)) for slug, role in ROLE_SLUGS.items()]
-        network.history = network.administration_appointments
+        current = {a.role: a for a in network.administration_appointments if a.is_current}  # type: ignore[attr-defined]
+        network.seats = [(slug, role, current.get(role)) for slug, role in ROLE_SLUGS.items()]  # type: ignore[attr-defined]
+        network.history = network.administration_appointments  # type: ignore[attr-defined]
     return render(
         request,
         "representatives/administration_detail.html",
@@ -76,7 +78,9 @@ def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def appointment_create(request: HttpRequest, pk: int, code: str, role: str) -> HttpResponse:
+def appointment_create(
+    request: AuthenticatedHttpRequest, pk: int, code: str, role: str
+) -> HttpResponse:
     administration = get_object_or_404(Administration, pk=pk)
     if not is_director(request.user, administration):
         if request.method == "POST":

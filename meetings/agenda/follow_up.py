@@ -54,11 +54,11 @@ def open_actions(meeting: Meeting) -> list[ActionItem]:
         if action is None:
             action = ActionItem.from_db(None, fields, (action_id, title, due_on))
             actions[action_id] = action
-            action.responsible = []
-            action.is_overdue = due_on < today
-            action.due_text = _text(texts, due_on)
-            action.from_text = _text(texts, decided_at)
-        action.responsible.append(administration)
+            action.responsible = []  # type: ignore[attr-defined]
+            action.is_overdue = due_on < today  # type: ignore[attr-defined]
+            action.due_text = _text(texts, due_on)  # type: ignore[attr-defined]
+            action.from_text = _text(texts, decided_at)  # type: ignore[attr-defined]
+        action.responsible.append(administration)  # type: ignore[attr-defined]
     return list(actions.values())
 
 

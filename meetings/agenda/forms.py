@@ -131,7 +131,7 @@ class TriageForm(forms.Form):
         # The targets come in as a list, evaluated once for all the forms on the page.
         super().__init__(*args, **kwargs)
         self.targets = {meeting.pk: meeting for meeting in targets}
-        self.fields["to_meeting"].choices = [("", _("Välj möte"))] + [
+        self.fields["to_meeting"].choices = [("", _("Välj möte"))] + [  # type: ignore[attr-defined]
             (meeting.pk, str(meeting)) for meeting in targets
         ]
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from meetings.access import coordinated_meeting, visible_meeting
 from meetings.agenda import follow_up
 from meetings.agenda import versions as agenda_versions
@@ -32,7 +33,9 @@ from meetings.rules import can_manage_agenda, can_propose_for
 # --- representatives -----------------------------------------------------------------------
 
 
-def _proposal_context(request: HttpRequest, meeting: Meeting, form: ProposalForm | None) -> dict:
+def _proposal_context(
+    request: AuthenticatedHttpRequest, meeting: Meeting, form: ProposalForm | None
+) -> dict:
     closed = agenda.proposals_closed_reason(meeting)
     mine = list(
         meeting.agenda_items.filter(proposed_by=request.user)
@@ -50,7 +53,7 @@ def _proposal_context(request: HttpRequest, meeting: Meeting, form: ProposalForm
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def agenda_proposals(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_proposals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     if not can_propose_for(request.user, meeting):
         raise PermissionDenied
@@ -144,7 +147,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
     )
     targets = list(deferral_targets(meeting))
     draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
-    draft.sort(key=lambda item: item.position)
+    draft.sort(key=lambda item: item.position)  # type: ignore[arg-type,return-value]
     goals.attach_goal_figures(draft)
     proposals = [item for item in items if item.status == AgendaItem.Status.PROPOSED]
     handled = [
@@ -157,9 +160,9 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
     # template loop from one blank form (labels, choices), which is far cheaper than rendering
     # two forms' widgets for each of a hundred items (the workspace at scale).
     for item in proposals + draft:
-        item.triage_form = bound.get(("triage", item.pk))
+        item.triage_form = bound.get(("triage", item.pk))  # type: ignore[attr-defined]
     for item in draft:
-        item.time_form = bound.get(("time", item.pk))
+        item.time_form = bound.get(("time", item.pk))  # type: ignore[attr-defined]
     versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
     latest = versions[0] if versions else None
     draft_snapshot = agenda_versions.snapshot(draft)
@@ -189,7 +192,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
 
 
 def _workspace_response(
-    request: HttpRequest,
+    request: HtmxHttpRequest,
     meeting: Meeting,
     *,
     done: str = "",
@@ -222,7 +225,7 @@ def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def agenda_triage(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def agenda_triage(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     form = TriageForm(request.POST, targets=list(deferral_targets(meeting)), prefix=f"t{item.pk}")
@@ -259,7 +262,7 @@ def agenda_triage(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = OwnItemForm(request.POST, network=meeting.network)
     if not form.is_valid():
@@ -277,7 +280,7 @@ def agenda_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def agenda_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def agenda_move(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = MoveForm(request.POST)
     if not form.is_valid():
@@ -288,22 +291,22 @@ def agenda_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     except agenda.AgendaError as error:
         return _workspace_response(request, meeting, error=str(error))
     # Keep the focus on the button just used, or on the other one when the item hit an end.
-    if direction == agenda.UP and item.agenda_index == 1:
+    if direction == agenda.UP and item.agenda_index == 1:  # type: ignore[attr-defined]
         direction = agenda.DOWN
-    elif direction == agenda.DOWN and item.agenda_index == item.agenda_length:
+    elif direction == agenda.DOWN and item.agenda_index == item.agenda_length:  # type: ignore[attr-defined]
         direction = agenda.UP
     return _workspace_response(
         request,
         meeting,
         done=_("”%(title)s” flyttades till plats %(position)s av %(count)s.")
-        % {"title": item.title, "position": item.agenda_index, "count": item.agenda_length},
+        % {"title": item.title, "position": item.agenda_index, "count": item.agenda_length},  # type: ignore[attr-defined]
         extra={"focus_pk": item.pk, "focus_direction": direction},
     )
 
 
 @require_POST
 @login_required
-def agenda_time(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def agenda_time(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = TimeForm(request.POST, prefix=f"m{item_pk}")
     if not form.is_valid():
@@ -324,7 +327,7 @@ def agenda_time(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def agenda_publish(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     form = PublishForm(request.POST)
     if not form.is_valid():
@@ -361,7 +364,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
     if number is None:
         version = versions[0]
     else:
-        version = next((v for v in versions if v.number == number), None)
+        version = next((v for v in versions if v.number == number), None)  # type: ignore[assignment]
         if version is None:
             raise Http404
     previous = next((v for v in versions if v.number == version.number - 1), None)

@@ -147,14 +147,14 @@ def _take_off_agenda(item: AgendaItem) -> None:
     gap = item.position
     item.position = None
     # The caller saves the item's new state next; that one history row shows the change.
-    item.save_without_historical_record(update_fields=["position"])
+    item.save_without_historical_record(update_fields=["position"])  # type: ignore[attr-defined]
     later = (
         AgendaItem.objects.select_for_update()
         .filter(meeting_id=item.meeting_id, position__gt=gap)
         .order_by("position")
     )
     for other in later:  # ascending, so each step moves into a free place
-        other.position -= 1
+        other.position -= 1  # type: ignore[operator]
         other.save(update_fields=["position"])
 
 
@@ -287,14 +287,14 @@ def move(meeting: Meeting, item_pk: int, direction: str, expected_position: int)
         mine, theirs = item.position, neighbour.position
         # Through an empty place, since (meeting, position) is unique at every step.
         item.position = None
-        item.save_without_historical_record(update_fields=["position"])  # a step, not a change
+        item.save_without_historical_record(update_fields=["position"])  # type: ignore[attr-defined]  # a step, not a change
         neighbour.position = mine
         neighbour.save(update_fields=["position"])
         item.position = theirs
         item.save(update_fields=["position", "updated_at"])
     # Where it now stands, counted (positions may have gaps after an admin's deletion).
-    item.agenda_index = neighbour_index + 1
-    item.agenda_length = len(items)
+    item.agenda_index = neighbour_index + 1  # type: ignore[attr-defined]
+    item.agenda_length = len(items)  # type: ignore[attr-defined]
     return item
 
 

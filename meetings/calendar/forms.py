@@ -15,7 +15,7 @@ class NewLinkForm(forms.Form):
     def __init__(self, *args, networks: list[Network], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.networks = {network.code: network for network in networks}
-        self.fields["feed"].choices = [(PERSONAL, _("Mina möten"))] + [
+        self.fields["feed"].choices = [(PERSONAL, _("Mina möten"))] + [  # type: ignore[attr-defined]
             (code, network.name) for code, network in self.networks.items()
         ]
         self.fields["feed"].error_messages["invalid_choice"] = _("Välj en av kalendrarna.")

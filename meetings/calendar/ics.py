@@ -241,7 +241,7 @@ def deadline_event(document: Document) -> Event:
     event.add("created", document.created_at)
     event.add("last-modified", document.updated_at)
     event.add("dtstart", document.deadline)
-    event.add("dtend", document.deadline + datetime.timedelta(days=1))
+    event.add("dtend", document.deadline + datetime.timedelta(days=1))  # type: ignore[operator]
     event.add(
         "summary", f"{document.network.code}: {_('Sista svarsdag för remiss')}: {document.title}"
     )

@@ -5,17 +5,19 @@ only credential. Unknown, revoked, malformed and inactive-user links all give th
 """
 
 import re
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
-from django.utils.http import http_date
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from accounts import audit
+from config.http import HtmxHttpRequest
 from meetings.calendar import ics as calendar
 from meetings.calendar.forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
 from meetings.models import CalendarToken, Meeting
@@ -33,7 +35,9 @@ def _feeds(user, fresh: dict[str, str]) -> list[dict]:
         (token.network_id or PERSONAL): token
         for token in CalendarToken.objects.active().filter(user=user)
     }
-    entries = [{"key": PERSONAL, "title": _("Mina möten"), "name": _("Mina nätverksmöten")}]
+    entries: list[dict[str, Any]] = [
+        {"key": PERSONAL, "title": _("Mina möten"), "name": _("Mina nätverksmöten")}
+    ]
     entries += [
         {"key": n.code, "title": n.name, "name": f"{n.code} – {n.name}", "pk": n.pk}
         for n in networks
@@ -90,7 +94,7 @@ def calendar_new_link(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def calendar_delivery(request: HttpRequest) -> HttpResponse:
+def calendar_delivery(request: HtmxHttpRequest) -> HttpResponse:
     form = CalendarDeliveryForm(request.POST, instance=request.user)
     if not form.is_valid():
         return _render_page(request, delivery_form=form)
@@ -109,7 +113,7 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         # The same short answer whatever the reason; not the HTML page, which echoes the path.
         return HttpResponseNotFound(b"Not Found\n", content_type="text/plain; charset=utf-8")
     deadlines = []
-    if token.network_id:
+    if token.network is not None:
         meetings = list(calendar.network_feed_meetings(token.network))
         deadlines = calendar.network_feed_deadlines(token.network)
         name = f"{token.network.code} – {token.network.name}"

@@ -1,6 +1,7 @@
 """The coordinators' forms: plan a term, edit a meeting, publish, move and cancel it."""
 
 import datetime
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -71,7 +72,7 @@ class TermForm(forms.Form):
     def __init__(self, *args, today: datetime.date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["term"].choices = [(term_value(t), str(t)) for t in selectable_terms(today)]
+        self.fields["term"].choices = [(term_value(t), str(t)) for t in selectable_terms(today)]  # type: ignore[attr-defined]
 
     def clean_term(self) -> Term:
         return clean_term_value(self.cleaned_data["term"], self.today)
@@ -105,7 +106,7 @@ class PlannedMeetingForm(forms.Form):
         self.term = term
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = cast(dict, super().clean())
         day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
         if day is None or start is None or end is None:
             return data
@@ -141,7 +142,7 @@ class BasePlanFormSet(forms.BaseFormSet):
         return [
             form.slot()
             for form in self.forms
-            if form.has_changed() and form.is_valid() and not self._should_delete_form(form)
+            if form.has_changed() and form.is_valid() and not self._should_delete_form(form)  # type: ignore[attr-defined]
         ]
 
 
@@ -156,7 +157,7 @@ PlanFormSet = forms.formset_factory(
 )
 
 
-def check_version(form: forms.Form, current_version: int | None) -> None:
+def check_version(form: forms.BaseForm, current_version: int | None) -> None:
     """Refuse a form rendered from an older (or made-up) version of the meeting before any
     write is tried. The conditional UPDATE in `Meeting.save_changes` still settles races."""
     version = form.cleaned_data.get("version")
@@ -174,7 +175,7 @@ class VersionedForm(forms.Form):
         self.current_version = current_version
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = cast(dict, super().clean())
         check_version(self, self.current_version)
         return data
 
@@ -205,13 +206,13 @@ class MeetingForm(forms.ModelForm):
             "end_time": timezone.localtime(instance.ends_at).time(),
             "version": instance.version,
         }
-        super().__init__(*args, instance=instance, initial=initial, **kwargs)
+        super().__init__(*args, instance=instance, initial=initial, **kwargs)  # type: ignore[misc]
         # The model's TextField has no limit; the form keeps the theme to a readable size.
-        self.fields["theme_description"].max_length = 5000
+        self.fields["theme_description"].max_length = 5000  # type: ignore[attr-defined]
         self.fields["theme_description"].validators.append(MaxLengthValidator(5000))
         self.fields["theme_description"].widget.attrs["maxlength"] = 5000
         # Archived areas drop out of the choices but stay on the meetings that have them.
-        self.fields["work_areas"].queryset = WorkArea.objects.filter(
+        self.fields["work_areas"].queryset = WorkArea.objects.filter(  # type: ignore[attr-defined]
             Q(network=instance.network_id, archived_at__isnull=True) | Q(meetings=instance)
         ).distinct()
         if not self.times_editable:
@@ -223,7 +224,7 @@ class MeetingForm(forms.ModelForm):
         return self.instance.status == Meeting.Status.PLANNED
 
     def clean(self) -> dict:
-        data = super().clean()
+        data = cast(dict, super().clean())
         check_version(self, self.instance.version)
         if not self.times_editable:
             return data
@@ -243,7 +244,7 @@ class MeetingForm(forms.ModelForm):
             data = self.cleaned_data
             self.instance.starts_at = _combine(data["date"], data["start_time"])
             self.instance.ends_at = _combine(data["date"], data["end_time"])
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
 
     def save(self, commit: bool = True) -> Meeting:
         """Save through the version check; raises StaleMeetingError if someone saved meanwhile."""

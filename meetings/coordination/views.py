@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
+from config.http import HtmxHttpRequest
 from meetings.access import coordinated_meeting, coordinated_network
 from meetings.calendar import notices as notifications
 from meetings.coordination import planning
@@ -39,7 +40,7 @@ from representatives.models import Administration, Appointment
 COVERAGE_DAYS = 365
 
 
-def _refuse_cancelled(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
+def _refuse_cancelled(request: HtmxHttpRequest, meeting: Meeting) -> HttpResponse | None:
     if not meeting.is_cancelled:
         return None
     messages.error(request, _("Mötet är inställt och kan inte ändras."))
@@ -73,7 +74,7 @@ def plan_term(request: HttpRequest, code: str) -> HttpResponse:
             term_error = " ".join(error.messages)
         formset = PlanFormSet(request.POST, form_kwargs={"term": term})
         if term is not None and formset.is_valid():
-            slots = formset.slots()
+            slots = formset.slots()  # type: ignore[attr-defined]
             warnings = planning.plan_warnings(network, term, slots)
             if request.POST.get("action") != "check":
                 created = planning.create_meetings(network, slots)
@@ -148,7 +149,7 @@ def _facts_context(meeting: Meeting, **extra) -> dict:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk)
     refused = _refuse_cancelled(request, meeting)
     if refused:
@@ -294,8 +295,8 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     )
     for meeting in unpublished:
         meeting.network = network
-        meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days
-        meeting.inside_lead_time = meeting.starts_at <= lead_limit
+        meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days  # type: ignore[attr-defined]
+        meeting.inside_lead_time = meeting.starts_at <= lead_limit  # type: ignore[attr-defined]
     seats = list(
         Administration.objects.prefetch_related(
             Prefetch(
@@ -322,7 +323,7 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     )
     year_ago = now - datetime.timedelta(days=COVERAGE_DAYS)
     for area in coverage:
-        area.recent = area.last_theme is not None and area.last_theme >= year_ago
+        area.recent = area.last_theme is not None and area.last_theme >= year_ago  # type: ignore[attr-defined]
     context = {
         "network": network,
         "term": term,

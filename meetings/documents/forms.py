@@ -52,12 +52,12 @@ class DocumentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.network = network
         self.upload_kind: str | None = None
-        self.fields["work_areas"].queryset = WorkArea.objects.active().filter(network=network)
-        self.fields["meeting"].queryset = Meeting.objects.filter(network=network).order_by(
+        self.fields["work_areas"].queryset = WorkArea.objects.active().filter(network=network)  # type: ignore[attr-defined]
+        self.fields["meeting"].queryset = Meeting.objects.filter(network=network).order_by(  # type: ignore[attr-defined]
             "-starts_at"
         )
         self.fields["meeting"].required = False
-        self.fields["asked_administrations"].queryset = Administration.objects.order_by("name")
+        self.fields["asked_administrations"].queryset = Administration.objects.order_by("name")  # type: ignore[attr-defined]
         self.fields["upload"].help_text = _(
             "PDF, DOCX, XLSX, PPTX, ODT eller ODS, högst %(max)s MB."
         ) % {"max": documents.max_upload_size() // (1024 * 1024)}
@@ -114,4 +114,4 @@ class ResponseForm(forms.Form):
 
     def __init__(self, *args, document: Document, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["response"].queryset = document.responses.select_related("administration")
+        self.fields["response"].queryset = document.responses.select_related("administration")  # type: ignore[attr-defined]

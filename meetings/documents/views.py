@@ -17,6 +17,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import HtmxHttpRequest
 from meetings.access import network_by_code
 from meetings.documents import workflow as documents
 from meetings.documents.forms import DocumentForm, ResponseForm
@@ -127,7 +128,7 @@ def document_file(request: HttpRequest, key: uuid.UUID) -> FileResponse:
 
 @require_POST
 @login_required
-def consultation_response_mark(request: HttpRequest, pk: int) -> HttpResponse:
+def consultation_response_mark(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The asked administration's representative or substitute marks its response as sent."""
     document = _document(pk)
     if not document.is_consultation:

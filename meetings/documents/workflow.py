@@ -104,11 +104,11 @@ def clean_file_name(name: str) -> str:
 
 def check_upload(upload: UploadedFile) -> str:
     """Refuse what we do not accept, with a Swedish message; return the file's type."""
-    if upload.size > max_upload_size():
+    if upload.size > max_upload_size():  # type: ignore[operator]
         raise ValidationError(
             _("Filen är för stor (%(size)s). Största tillåtna storlek är %(max)s."),
             code="too_large",
-            params={"size": filesizeformat(upload.size), "max": filesizeformat(max_upload_size())},
+            params={"size": filesizeformat(upload.size), "max": filesizeformat(max_upload_size())},  # type: ignore[arg-type]
         )
     if upload.size == 0:
         raise ValidationError(_("Filen är tom."), code="empty")
@@ -230,7 +230,7 @@ def current_for_network(network: Network) -> Current:
         .only("pk", "title", "kind", "deadline", "created_at")
     )
     open_consultations = sorted(
-        (d for d in rows if d.is_consultation and d.deadline >= today),
+        (d for d in rows if d.is_consultation and d.deadline >= today),  # type: ignore[operator]
         key=lambda d: (d.deadline, d.pk),
     )
     shown = {d.pk for d in open_consultations}  # a set: `d not in list` compares models, O(n²)

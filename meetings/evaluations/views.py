@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.evaluations import workflow as evaluations
 from meetings.evaluations.forms import EvaluationForm, EvaluationSettingsForm
@@ -18,7 +19,7 @@ from meetings.reports.forms import chosen_term
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def evaluation_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The one page the e-mail links to: answer, or change the answer, until the window closes."""
     meeting = visible_meeting(request, pk)
     own = Evaluation.objects.filter(meeting=meeting, person=request.user).first()
@@ -65,7 +66,7 @@ def evaluation_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-def evaluation_send(request: HttpRequest, pk: int) -> HttpResponse:
+def evaluation_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The coordinators' "Skicka utvärdering": one e-mail per participant, once per meeting."""
     meeting = coordinated_meeting(request, pk)
     try:

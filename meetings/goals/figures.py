@@ -130,7 +130,7 @@ class Point:
 
 @dataclasses.dataclass
 class IndicatorFigures:
-    indicator: object
+    indicator: Indicator
     target_year: int
     points: list[Point]
 
@@ -257,7 +257,7 @@ def indicator_figures(indicator, target_year: int, values) -> IndicatorFigures:
 
 @dataclasses.dataclass
 class GoalFigures:
-    goal: object
+    goal: Goal
     indicators: list[IndicatorFigures]
     open_actions: list = dataclasses.field(default_factory=list)
     done_actions: list = dataclasses.field(default_factory=list)

@@ -2,6 +2,7 @@
 
 import datetime
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from django import forms
 from django.core.validators import MaxLengthValidator
@@ -97,7 +98,7 @@ class GoalForm(forms.ModelForm):
         areas = WorkArea.objects.active().filter(network=network)
         if self.instance.pk:
             areas = areas | WorkArea.objects.filter(pk=self.instance.work_area_id)
-        self.fields["work_area"].queryset = areas
+        self.fields["work_area"].queryset = areas  # type: ignore[attr-defined]
         self.fields["description"].validators.append(MaxLengthValidator(5000))
 
     def clean_target_year(self):
@@ -202,7 +203,7 @@ class GoalActionLinkForm(forms.Form):
 
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields["action"]
+        field = cast(IdChoiceField, self.fields["action"])
         field.queryset = (
             ActionItem.objects.filter(meeting__network_id=goal.work_area.network_id)
             .exclude(goal=goal)
@@ -210,7 +211,7 @@ class GoalActionLinkForm(forms.Form):
             .order_by("due_on", "pk")
         )
         field.empty_label = _("Välj en åtgärd")
-        field.label_from_instance = lambda action: (
+        field.label_from_instance = lambda action: (  # type: ignore[method-assign,assignment]
             _("%(title)s (klart senast %(due)s)")
             % {
                 "title": action.title,
@@ -240,13 +241,13 @@ class GoalActionCreateForm(forms.ModelForm):
 
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = (
+        self.fields["meeting"].queryset = (  # type: ignore[attr-defined]
             Meeting.objects.filter(network_id=goal.work_area.network_id)
             .select_related("network")
             .not_cancelled()
             .order_by("-starts_at")
         )
-        self.fields["meeting"].empty_label = _("Välj möte")
+        self.fields["meeting"].empty_label = _("Välj möte")  # type: ignore[attr-defined]
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

@@ -86,7 +86,7 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_coordinate = is_coordinator(request.user, network)
     represented = seated_administration_ids(request.user, network)
     for item in figures.indicators:
-        item.can_record = can_coordinate or (
+        item.can_record = can_coordinate or (  # type: ignore[attr-defined]
             item.indicator.responsible_administration_id in represented
         )
     agenda_items = list(
@@ -350,7 +350,7 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
     )
     for item in figures:
         goal = item.goal
-        rows = item.indicators or [None]
+        rows = item.indicators or [None]  # type: ignore[list-item]
         for indicator_figures in rows:
             if indicator_figures is None:
                 indicator_cells = ["", "", "", "", "", "", "", "", str(item.status_label)]

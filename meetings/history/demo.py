@@ -25,7 +25,7 @@ def build_history_example(neh: Network, coordinator) -> None:
     )
     if meeting is None:
         return
-    meeting._history_user = coordinator  # as if through the edit form, signed in
+    meeting._history_user = coordinator  # type: ignore[attr-defined]  # as if through the edit form, signed in
     meeting.place = "Stadshuset, sal Mälaren"
     meeting.theme_description = (
         meeting.theme_description + "\n\nVi byter till en större sal: många har anmält sig."

@@ -12,10 +12,12 @@ import dataclasses
 import datetime
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -51,8 +53,8 @@ class Tracked:
 
     model: type[models.Model]
     related: tuple[str, ...]
-    page: Callable[[models.Model, object], str]  # (object, user) -> the URL of its page
-    label: str
+    page: Callable[[Any, object], str]  # (object, user) -> the URL of its page
+    label: str | Promise
 
 
 def _meeting_page(obj, user) -> str:
@@ -177,7 +179,7 @@ def history_page(obj, shown: int = SHOWN) -> Page:
     names = [f.name for f in fields]
     by_name = {f.name: f for f in fields}
 
-    raw: list[tuple[object, list[tuple[models.Field, object, object]]]] = []
+    raw: list[tuple[Any, list[tuple[models.Field, object, object]]]] = []
     for index, row in enumerate(rows[:shown]):
         previous = rows[index + 1] if index + 1 < len(rows) else None
         changes: list[tuple[models.Field, object, object]] = []
@@ -231,9 +233,9 @@ def _person(user) -> str:
     return getattr(user, "full_name", "") or user.email
 
 
-def _related_names(raw) -> dict[type, dict[int, str]]:
+def _related_names(raw) -> dict[type[models.Model], dict[int, str]]:
     """The names of every related object the changes mention: one query per related model."""
-    wanted: dict[type, set] = defaultdict(set)
+    wanted: dict[type[models.Model], set] = defaultdict(set)
     for _row, changes in raw:
         for field, old, new in changes:
             if field.many_to_many:
@@ -247,7 +249,7 @@ def _related_names(raw) -> dict[type, dict[int, str]]:
     }
 
 
-def _show(field: models.Field, value, names_of: dict[type, dict[int, str]]) -> str:
+def _show(field: models.Field, value, names_of: dict[Any, dict[int, str]]) -> str:
     empty = "–"
     if field.many_to_many:
         names = names_of.get(field.related_model, {})

@@ -84,12 +84,12 @@ def for_network(network) -> list[ActionItem]:
         names.setdefault(action_id, []).append(name)
     today = timezone.localdate()
     for action in actions:
-        action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today
-        action.responsible_names = ", ".join(names.get(action.pk, []))
+        action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today  # type: ignore[attr-defined]
+        action.responsible_names = ", ".join(names.get(action.pk, []))  # type: ignore[attr-defined]
     open_ = [a for a in actions if a.status == ActionItem.Status.OPEN]
     done = sorted(
         (a for a in actions if a.status == ActionItem.Status.DONE),
-        key=lambda a: a.done_at,
+        key=lambda a: a.done_at,  # type: ignore[arg-type,return-value]
         reverse=True,
     )
     return open_ + done

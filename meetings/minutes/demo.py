@@ -69,11 +69,11 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
         for q in Question.objects.filter(agenda_item__in=items, state=Question.State.ON_AGENDA)
     }
     entries = {
-        item.pk: dict(zip(("note", "outcome"), NOTES.get(item.kind, default), strict=True))
+        item.pk: dict(zip(("note", "outcome"), NOTES.get(item.kind, default), strict=True))  # type: ignore[call-overload]
         for item in items
     }
     for item_pk in carried:
-        entries[item_pk] = {"note": QUESTION_NOTE, "outcome": LOOP_OUTCOME}
+        entries[item_pk] = {"note": QUESTION_NOTE, "outcome": LOOP_OUTCOME}  # type: ignore[index]
     summary = "Mötet öppnades av samordnaren. Alla förvaltningar utom en var representerade."
     draft = minutes.save_draft(held, coordinator, summary, entries)
     meeting_day = timezone.localdate(held.starts_at)
@@ -104,7 +104,7 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
         minutes=draft, number=1, content=minutes.content(held, draft), published_by=coordinator
     )
     for question in carried.values():
-        _carry(question, held, coordinator, entries[question.agenda_item_id]["outcome"])
+        _carry(question, held, coordinator, entries[question.agenda_item_id]["outcome"])  # type: ignore[index]
     actions.mark_done(done, representative, "Presentationerna skickades ut till nätverket.")
     draft.summary = summary.replace("utom en", "utom Arbetsmarknadsförvaltningen")
     draft.save(update_fields=["summary", "updated_at"])

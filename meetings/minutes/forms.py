@@ -123,10 +123,10 @@ class ActionForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        self.fields["agenda_item"].queryset = meeting.agenda_items.filter(
+        self.fields["agenda_item"].queryset = meeting.agenda_items.filter(  # type: ignore[attr-defined]
             status=AgendaItem.Status.ACCEPTED
         ).order_by("position")
-        self.fields["administrations"].queryset = network_administrations(meeting)
+        self.fields["administrations"].queryset = network_administrations(meeting)  # type: ignore[attr-defined]
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

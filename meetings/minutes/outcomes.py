@@ -53,7 +53,7 @@ def carry_outcomes(
     )
     changed = []
     for question in carried:
-        outcome = outcomes[question.agenda_item_id]
+        outcome = outcomes[question.agenda_item_id]  # type: ignore[index]
         if question.state == State.ON_AGENDA:
             note = _("Behandlad enligt minnesanteckningarna, version %(number)s.") % {
                 "number": version.number
@@ -65,7 +65,7 @@ def carry_outcomes(
             question.state in HAS_OUTCOME
             and question.meeting_id == meeting.pk
             and question.outcome.strip() != outcome
-            and before.get(question.agenda_item_id) != outcome
+            and before.get(question.agenda_item_id) != outcome  # type: ignore[arg-type]
         ):
             note = _(
                 "Minnesanteckningarna rättades i version %(number)s. Utfallet där lyder nu: "

@@ -72,7 +72,7 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
     latest = draft.versions.order_by("-number").first() if draft else None
     for item in items:
         entry = entries.get(item.pk)
-        item.entry_form = (entry_forms or {}).get(item.pk) or EntryForm(
+        item.entry_form = (entry_forms or {}).get(item.pk) or EntryForm(  # type: ignore[attr-defined]
             prefix=f"e{item.pk}",
             initial={"note": entry.note, "outcome": entry.outcome} if entry else None,
         )
@@ -82,11 +82,11 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
         .prefetch_related("administrations")
         .order_by("due_on", "pk")
     )
-    by_item: dict[int, list] = {}
+    by_item: dict[int | None, list] = {}
     for action in meeting_actions:
         by_item.setdefault(action.agenda_item_id, []).append(action)
     for item in items:
-        item.actions = by_item.get(item.pk, [])
+        item.actions = by_item.get(item.pk, [])  # type: ignore[attr-defined]
     return {
         "meeting": meeting,
         "draft": draft,

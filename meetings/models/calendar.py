@@ -66,7 +66,7 @@ class CalendarToken(models.Model):
         ]
 
     def __str__(self) -> str:
-        feed = self.network.code if self.network_id else self.get_kind_display()
+        feed = self.network.code if self.network_id else self.get_kind_display()  # type: ignore[union-attr]
         return f"{self.user} – {feed}"
 
     @property

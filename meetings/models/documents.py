@@ -74,7 +74,7 @@ class Document(models.Model):
         verbose_name=_("presenteras på mötet"),
     )
     deadline = models.DateField(_("sista dag för svar"), null=True, blank=True)
-    asked_administrations = models.ManyToManyField(
+    asked_administrations = models.ManyToManyField(  # type: ignore[var-annotated]
         Administration,
         through="ConsultationResponse",
         related_name="consultations",
@@ -135,7 +135,7 @@ class Document(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.is_consultation and self.deadline >= timezone.localdate()
+        return self.is_consultation and self.deadline >= timezone.localdate()  # type: ignore[operator]
 
 
 class ConsultationResponse(models.Model):

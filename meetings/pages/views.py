@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from config.http import AuthenticatedHttpRequest
 from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
 from meetings.documents import workflow as documents
@@ -28,11 +29,12 @@ MEETINGS_PER_LIST = 10
 
 @require_GET
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     upcoming = (
         Meeting.objects.visible_to(request.user).upcoming().exclude(status=Meeting.Status.CANCELLED)
     )
-    networks = Network.objects.prefetch_related(
+    # `.all()` first: django-stubs mistypes Prefetch on an as_manager() manager's own method.
+    networks = Network.objects.all().prefetch_related(
         Prefetch(
             "meetings",
             queryset=upcoming[:UPCOMING_ON_HOME],
@@ -61,11 +63,11 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
             to_attr="current_appointments",
         )
     )
-    seats = list(seats)
+    seats = list(seats)  # type: ignore[assignment]
     for administration in seats:
         by_role = {a.role: a for a in administration.current_appointments}
-        administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)
-        administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)
+        administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)  # type: ignore[attr-defined]
+        administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)  # type: ignore[attr-defined]
     can_coordinate = is_coordinator(request.user, network)
     context = {
         **work_area_context(network, can_coordinate),
@@ -80,7 +82,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 @login_required
-def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     can_coordinate = is_coordinator(request.user, meeting.network)
     # Members read the published snapshot (meetings/agenda/workflow.py), never the live draft.

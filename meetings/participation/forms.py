@@ -36,4 +36,4 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, people=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["present"].choices = [(p.pk, p.full_name) for p in people]
+        self.fields["present"].choices = [(p.pk, p.full_name) for p in people]  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from meetings.access import visible_meeting
 from meetings.models import AgendaItem, Attendance, Meeting
 from meetings.participation import workflow as participation
@@ -53,7 +54,7 @@ def _back(request: HttpRequest, meeting: Meeting) -> HttpResponse:
 
 @require_GET
 @login_required
-def my_networks(request: HttpRequest) -> HttpResponse:
+def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
     appointments = list(
         Appointment.objects.current()
         .for_person(request.user)
@@ -62,7 +63,7 @@ def my_networks(request: HttpRequest) -> HttpResponse:
     )
     meetings = participation.upcoming_for_appointments(request.user, appointments)
     for appointment in appointments:
-        appointment.upcoming = meetings[appointment.network_id]
+        appointment.upcoming = meetings[appointment.network_id]  # type: ignore[attr-defined]
     return render(
         request,
         "meetings/participation/my_networks.html",
@@ -76,7 +77,7 @@ def my_networks(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def attendance_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
@@ -89,9 +90,9 @@ def attendance_answer(request: HttpRequest, pk: int) -> HttpResponse:
         except participation.ParticipationError as exc:
             error = str(exc)
     else:
-        error = form.errors["answer"][0]
+        error = form.errors["answer"][0]  # type: ignore[assignment]
     if request.htmx:
-        meeting.own_attendance = (
+        meeting.own_attendance = (  # type: ignore[attr-defined]
             attendance or meeting.attendances.filter(person=request.user).first()
         )
         return render(
@@ -110,14 +111,14 @@ def attendance_answer(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("Ditt svar är sparat: %(answer)s.") % {"answer": attendance.get_answer_display()},
+            _("Ditt svar är sparat: %(answer)s.") % {"answer": attendance.get_answer_display()},  # type: ignore[union-attr]
         )
     return _back(request, meeting)
 
 
 @require_POST
 @login_required
-def attendance_record(request: HttpRequest, pk: int) -> HttpResponse:
+def attendance_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     if not is_coordinator(request.user, meeting.network):
         raise PermissionDenied
@@ -150,7 +151,7 @@ def attendance_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-def invitation_create(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied

@@ -268,8 +268,8 @@ def participation_context(user: User, meeting: Meeting) -> dict:
         )
         context["attendance_open"] = meeting.starts_at <= timezone.now()
     elif context["can_take_part"]:
-        meeting.own_attendance = meeting.attendances.filter(person=user).first()
-        context["own_attendance"] = meeting.own_attendance
+        meeting.own_attendance = meeting.attendances.filter(person=user).first()  # type: ignore[attr-defined]
+        context["own_attendance"] = meeting.own_attendance  # type: ignore[attr-defined]
         context["invitations"] = invitations_sent_by(user, meeting)
     return context
 
@@ -289,7 +289,7 @@ def upcoming_for_appointments(user: User, appointments: list[Appointment]) -> di
     }
     by_network: dict[int, list] = {pk: [] for pk in network_ids}
     for meeting in meetings:
-        meeting.own_attendance = answers.get(meeting.pk)
+        meeting.own_attendance = answers.get(meeting.pk)  # type: ignore[attr-defined]
         by_network[meeting.network_id].append(meeting)
     return by_network
 

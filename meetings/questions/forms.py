@@ -125,7 +125,7 @@ class ReferForm(forms.Form):
 
     def __init__(self, *args, network: Network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_network"].queryset = Network.objects.exclude(pk=network.pk)
+        self.fields["to_network"].queryset = Network.objects.exclude(pk=network.pk)  # type: ignore[attr-defined]
 
 
 class DealtWithForm(forms.Form):

@@ -5,6 +5,8 @@ question's network, and that network's coordinators (meetings.rules.can_see_ques
 everyone else it does not exist (404). A step someone may see but does not own is 403.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -117,7 +119,7 @@ def question_create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _form_for(action: str, question: Question, data=None):
-    kwargs = {"auto_id": f"{action}-%s"}
+    kwargs: dict[str, Any] = {"auto_id": f"{action}-%s"}
     if action == "propose":
         kwargs["meetings"] = questions.proposable_meetings(question.network)
     elif action == "deal_with":
@@ -126,7 +128,7 @@ def _form_for(action: str, question: Question, data=None):
         kwargs["network"] = question.network
     form = FORMS[action](data, **kwargs)
     if action == "deal_with" and data is None and question.agenda_item_id:
-        form.initial["meeting"] = question.agenda_item.meeting_id
+        form.initial["meeting"] = question.agenda_item.meeting_id  # type: ignore[union-attr]
     return form
 
 

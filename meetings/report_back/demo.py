@@ -54,7 +54,7 @@ def seed(today: datetime.date | None = None) -> ReportBack | None:
     meeting_day = timezone.localdate(held.starts_at)
     items = list(held.agenda_items.filter(status=AgendaItem.Status.ACCEPTED).order_by("position"))
     if not Question.objects.filter(meeting=held, administration=miljo).exists():
-        question = Question.objects.create(
+        question = Question.objects.create(  # type: ignore[misc]
             network=neh,
             administration=miljo,
             title=QUESTION_TITLE,
@@ -113,7 +113,7 @@ def seed(today: datetime.date | None = None) -> ReportBack | None:
             )
             late.administrations.add(miljo)
     if not Document.objects.filter(meeting=held).exists():
-        Document.objects.create(
+        Document.objects.create(  # type: ignore[misc]
             network=neh,
             title="Presentation: resvanor i kommunens förvaltningar",
             kind=Document.Kind.REPORT,

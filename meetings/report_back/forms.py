@@ -35,7 +35,7 @@ class PresentedForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, administration_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        self.fields["administration"].queryset = Administration.objects.filter(
+        self.fields["administration"].queryset = Administration.objects.filter(  # type: ignore[attr-defined]
             pk__in=administration_ids
         )
         today = timezone.localdate()

@@ -174,7 +174,7 @@ def build_pack(
         .order_by("due_on", "pk")
     )
     for action in actions:
-        action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today
+        action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today  # type: ignore[attr-defined]
     asked = ConsultationResponse.objects.filter(
         document=OuterRef("pk"), administration=administration
     )
@@ -195,27 +195,29 @@ def build_pack(
         (d for d in material if d.meeting_id == meeting.pk), key=lambda d: (d.title, d.pk)
     )
     consultations = [
-        d for d in material if d.is_asked and d.is_consultation and d.deadline >= today
+        d
+        for d in material
+        if d.is_asked and d.is_consultation and d.deadline >= today  # type: ignore[operator,attr-defined]
     ]
     expected = [
         Expectation(
             due_on=action.due_on,
             kind=_("Åtgärd"),
             title=action.title,
-            overdue=action.is_overdue,
+            overdue=action.is_overdue,  # type: ignore[attr-defined]
         )
         for action in actions
         if action.status == ActionItem.Status.OPEN
     ]
     expected += [
         Expectation(
-            due_on=document.deadline,
+            due_on=document.deadline,  # type: ignore[arg-type]
             kind=_("Remissvar"),
             title=document.title,
             url=document.get_absolute_url(),
         )
         for document in consultations
-        if document.response_sent_at is None
+        if document.response_sent_at is None  # type: ignore[attr-defined]
     ]
     expected.sort(key=lambda e: (e.due_on, e.title))
     pack = Pack(
@@ -231,8 +233,8 @@ def build_pack(
     )
     if hasattr(administration, "rb_presented_on"):
         pack.presented_on = administration.rb_presented_on
-        pack.marked_at = administration.rb_marked_at
-        pack.marked_by_name = administration.rb_marked_by_name or ""
+        pack.marked_at = administration.rb_marked_at  # type: ignore[attr-defined]
+        pack.marked_by_name = administration.rb_marked_by_name or ""  # type: ignore[attr-defined]
     else:
         report = (
             ReportBack.objects.filter(meeting=meeting, administration=administration)
@@ -359,14 +361,14 @@ def mark_presented(
         report.presented_on = presented_on
         report.marked_by = user
         report.save(update_fields=["presented_on", "marked_by", "marked_at"])
-    report.reported_questions = []
+    report.reported_questions = []  # type: ignore[attr-defined]
     waiting = Question.objects.filter(
         administration=administration, meeting=meeting, state=Question.State.OUTCOME
     ).order_by("raised_on", "pk")
     note = _("Återrapporten från mötet presenterades för ledningsgruppen.")
     for question in waiting:
         try:
-            report.reported_questions.append(
+            report.reported_questions.append(  # type: ignore[attr-defined]
                 questions.report_back(question, user, presented_on, note=note)
             )
         except questions.QuestionError as error:
@@ -421,7 +423,7 @@ def dashboard_summary(network) -> list[Meeting]:
     )
     for meeting in meetings:
         meeting.network = network
-        meeting.expected = max(meeting.expected or 0, meeting.presented)
+        meeting.expected = max(meeting.expected or 0, meeting.presented)  # type: ignore[attr-defined]
     return meetings
 
 
@@ -444,5 +446,5 @@ def my_packs(appointments) -> list[Meeting]:
         .order_by("-starts_at")[:MY_PACKS]
     )
     for meeting in meetings:
-        meeting.pack_administration = seat[meeting.network_id]
+        meeting.pack_administration = seat[meeting.network_id]  # type: ignore[attr-defined]
     return meetings

@@ -5,6 +5,8 @@ A meeting that is not visible, or not held yet (published and ended), has no pac
 administration's pack is known to exist but not yours: 403.
 """
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -87,9 +89,9 @@ def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
         administration = report_back.administration_with_report_back(
             meeting, chosen.pk if chosen else own[0]
         )
-        pack = report_back.build_pack(meeting, administration)
+        pack = report_back.build_pack(meeting, administration)  # type: ignore[arg-type]
         return _render_pack(request, pack, form=form)
-    administration: Administration = form.cleaned_data["administration"]
+    administration = cast(Administration, form.cleaned_data["administration"])
     try:
         report, created = report_back.mark_presented(
             meeting, administration, request.user, form.cleaned_data["presented_on"]
@@ -97,7 +99,8 @@ def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
     except report_back.ReportBackError as error:
         form.add_error(None, error.message)
         pack = report_back.build_pack(
-            meeting, report_back.administration_with_report_back(meeting, administration.pk)
+            meeting,
+            report_back.administration_with_report_back(meeting, administration.pk),  # type: ignore[arg-type]
         )
         return _render_pack(request, pack, form=form)
     note = (
@@ -106,7 +109,7 @@ def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
         else _("Datumet för återrapporten är ändrat till %(date)s.")
     )
     note = note % {"date": f"{report.presented_on:%Y-%m-%d}"}
-    moved = len(report.reported_questions)
+    moved = len(report.reported_questions)  # type: ignore[attr-defined]
     if moved:
         note += " " + ngettext(
             "%(count)s fråga med utfall från mötet är nu återrapporterad till ledningsgruppen.",
@@ -128,6 +131,6 @@ def report_back_status(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "meeting": meeting,
         "rows": rows,
-        "presented_count": sum(1 for row in rows if row.rb_presented_on),
+        "presented_count": sum(1 for row in rows if row.rb_presented_on),  # type: ignore[misc,attr-defined]
     }
     return render(request, "meetings/report_back/status.html", context)

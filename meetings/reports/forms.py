@@ -21,7 +21,7 @@ class TermForm(forms.Form):
 
     def __init__(self, *args, terms: list[Term], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["termin"].choices = [(term_value(term), str(term)) for term in terms]
+        self.fields["termin"].choices = [(term_value(term), str(term)) for term in terms]  # type: ignore[attr-defined]
 
     def clean_termin(self) -> Term:
         term = parse_term(self.cleaned_data["termin"])

@@ -90,7 +90,7 @@ class AdoptForm(forms.Form):
     def __init__(self, *args, targets: list[Meeting], **kwargs):
         # The targets come as a list, evaluated once for every suggestion on the page.
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].choices = [("", _("Välj möte"))] + [
+        self.fields["meeting"].choices = [("", _("Välj möte"))] + [  # type: ignore[attr-defined]
             (meeting.pk, meeting_label(meeting)) for meeting in targets
         ]
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.http import AuthenticatedHttpRequest
 from meetings.access import network_by_code
 from meetings.models import ThemeSuggestion
 from meetings.rules import (
@@ -124,7 +125,7 @@ def theme_suggestions(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_POST
 @login_required
-def theme_suggestion_support(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+def theme_suggestion_support(request: AuthenticatedHttpRequest, code: str, pk: int) -> HttpResponse:
     suggestion = _suggestion(request, code, pk)
     if not can_support_suggestion(request.user, suggestion):
         raise PermissionDenied
@@ -144,10 +145,10 @@ def theme_suggestion_support(request: HttpRequest, code: str, pk: int) -> HttpRe
     count = wishes.support_count(suggestion)
     announce = error or done % {"title": suggestion.title, "count": support_text(count)}
     if request.htmx:
-        suggestion.support_count = count
-        suggestion.supported = suggestion.supports.filter(person=request.user).exists()
+        suggestion.support_count = count  # type: ignore[attr-defined]
+        suggestion.supported = suggestion.supports.filter(person=request.user).exists()  # type: ignore[attr-defined]
         suggestion.refresh_from_db(fields=["status"])
-        suggestion.may_support = True
+        suggestion.may_support = True  # type: ignore[attr-defined]
         context = {"suggestion": suggestion, "announce": announce, "error": error}
         return render(request, "meetings/wishes/_support.html", context)
     if error:
@@ -193,10 +194,10 @@ def theme_suggestion_adopt(request: HttpRequest, code: str, pk: int) -> HttpResp
         )
         % {
             "title": suggestion.title,
-            "day": date_format(timezone.localtime(suggestion.adopted_meeting.starts_at), "j F Y"),
+            "day": date_format(timezone.localtime(suggestion.adopted_meeting.starts_at), "j F Y"),  # type: ignore[union-attr]
         },
     )
-    return redirect(suggestion.adopted_meeting)
+    return redirect(suggestion.adopted_meeting)  # type: ignore[arg-type]
 
 
 @require_POST
