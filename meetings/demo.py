@@ -8,32 +8,27 @@ import dataclasses
 import datetime
 import functools
 import itertools
-import secrets
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
-from meetings.agenda.versions import draft_items, snapshot
-from meetings.documents import workflow as documents
+from meetings.agenda import demo as agenda_demo
+from meetings.coordination import demo as coordination_demo
+from meetings.documents import demo as documents_demo
 from meetings.evaluations import demo as evaluations_demo
 from meetings.goals import demo as goals_demo
 from meetings.history import demo as history_demo
 from meetings.minutes import demo as minutes_demo
 from meetings.models import (
     AgendaItem,
-    AgendaVersion,
-    Attendance,
-    ConsultationResponse,
-    Document,
-    Invitation,
     Meeting,
 )
+from meetings.participation import demo as participation_demo
 from meetings.questions import demo as questions_demo
 from meetings.report_back import demo as report_back_demo
 from meetings.terms import Term
@@ -130,9 +125,14 @@ class World:
         return self.accounts["samordnare@example.org"]
 
 
-# Each feature's `build(world)`, in order: the questions before the minutes (the loop's question
+# Each feature's `build(world)`, in order, after the base world (people, seats, meetings and
+# their agendas): the questions before the minutes (the loop's question
 # is on the held agenda), the report-back pack after both (it only fills in what they left).
 FEATURE_DEMOS = (
+    coordination_demo,
+    agenda_demo,
+    participation_demo,
+    documents_demo,
     wishes_demo,
     evaluations_demo,
     questions_demo,
@@ -258,10 +258,6 @@ def build_demo(today: datetime.date | None = None) -> dict[str, User]:
 
     for network in networks.values():
         _build_meetings(network, today, administrations, accounts)
-    _build_coordination_examples(networks, today)
-    _build_agenda_versions(coordinator)
-    _build_participation(networks["NEH"], administrations["MF"], accounts)
-    _build_documents(networks, administrations, coordinator, accounts, today)
     world = World(today, networks, administrations, accounts)
     for feature in FEATURE_DEMOS:
         feature.build(world)
@@ -376,217 +372,4 @@ def _build_agenda(meeting, representative, administration, areas, *, with_propos
     bulk_create_with_history(items, AgendaItem)
 
 
-def _build_coordination_examples(networks: dict[str, Network], today: datetime.date) -> None:
-    """What the coordinators' pages show: a theme drafted but not yet published inside the lead
-    time (to publish from the demo), an archived work area, and the networks' own mailboxes."""
-    for code, network in networks.items():
-        network.organizer_email = f"{code.lower()}@example.org"
-        network.save(update_fields=["organizer_email"])
-    neh = networks["NEH"]
-    # NEH's next term is only begun (its first meeting is published), so the coordinator has
-    # the rest of it to plan in the demo. Planned meetings have no agenda yet.
-    next_term = Term.of(today).next()
-    Meeting.objects.filter(network=neh, status=Meeting.Status.PLANNED).in_term(next_term).delete()
-    day = today + datetime.timedelta(days=16)
-    day += datetime.timedelta(days=(3 - day.weekday()) % 7)  # a Thursday, clear of the Tuesdays
-    starts_at = datetime.datetime.combine(day, datetime.time(13), STOCKHOLM)
-    meeting = Meeting.objects.create(
-        network=neh,
-        starts_at=starts_at,
-        ends_at=starts_at + datetime.timedelta(minutes=neh.default_meeting_minutes),
-        place="Stadshuset, sal Mälaren",
-        format=Meeting.Format.ON_SITE,
-        theme_title="Upphandling med miljökrav",
-        theme_description=(
-            "Hur ställer förvaltningarna miljökrav i sina upphandlingar, och vad kan vi göra "
-            "gemensamt? Ta med exempel från era egna upphandlingar."
-        ),
-    )
-    meeting.work_areas.set(neh.work_areas.filter(name="Giftfri miljö"))
-    neh.work_areas.create(
-        name="Grön IT (tidigare arbetsområde)",
-        position=99,
-        archived_at=timezone.now() - datetime.timedelta(days=200),
-    )
-
-
-def _build_agenda_versions(coordinator: User) -> None:
-    """Version 1 for every published agenda; the next NEH meeting also has a later change."""
-    meetings = Meeting.objects.filter(agenda_published_at__isnull=False).select_related("network")
-    for meeting in meetings:
-        AgendaVersion.objects.create(  # type: ignore[misc]
-            meeting=meeting,
-            number=1,
-            published_at=meeting.agenda_published_at,
-            published_by=coordinator,
-            snapshot=snapshot(draft_items(meeting)),
-        )
-    changed = meetings.filter(network__code="NEH").upcoming().first()
-    if changed is None:
-        return
-    # The change: the discussion gets less time, the consultation moves up, a report is added.
-    items = {item.position: item for item in draft_items(changed)}
-    items[3].allotted_minutes = 25
-    items[3].position = None
-    items[3].save(update_fields=["allotted_minutes", "position"])
-    items[4].position = 3
-    items[4].save(update_fields=["position"])
-    items[3].position = 4
-    items[3].save(update_fields=["position"])
-    AgendaItem.objects.create(
-        meeting=changed,
-        title="Rapport från länets klimatnätverk",
-        kind=AgendaItem.Kind.INFORMATION,
-        wished_minutes=10,
-        allotted_minutes=10,
-        status=AgendaItem.Status.ACCEPTED,
-        position=5,
-        presenter="Hållbarhetsenheten",
-    )
-    AgendaVersion.objects.create(  # type: ignore[misc]
-        meeting=changed,
-        number=2,
-        published_at=changed.agenda_published_at + datetime.timedelta(days=3),  # type: ignore[operator]
-        published_by=coordinator,
-        change_note="Remissen tas före diskussionen, och en rapport från länet är tillagd.",
-        snapshot=snapshot(draft_items(changed)),
-    )
-
-
-def _build_participation(neh: Network, miljo: Administration, accounts) -> None:
-    """A few answers for the next NEH meeting, one invitation, and attendance at the last one."""
-    now = timezone.now()
-    published = neh.meetings.filter(status=Meeting.Status.PUBLISHED)
-    upcoming = published.filter(ends_at__gte=now).order_by("starts_at").first()
-    past = published.filter(ends_at__lt=now).order_by("-starts_at").first()
-    seats = list(Appointment.objects.current().filter(network=neh).select_related("administration"))
-    attendances = []
-    if upcoming is not None:
-        answers = itertools.cycle(
-            [Attendance.Answer.COMING, Attendance.Answer.COMING, Attendance.Answer.NOT_COMING]
-        )
-        for appointment in seats:
-            # Miljöförvaltningen's own people answer in the demo themselves.
-            if (
-                appointment.role != Appointment.Role.REPRESENTATIVE
-                or appointment.administration == miljo
-            ):
-                continue
-            attendances.append(
-                Attendance(
-                    meeting=upcoming,
-                    person_id=appointment.person_id,
-                    administration=appointment.administration,
-                    answer=next(answers),
-                    answered_at=now,
-                )
-            )
-        Invitation.objects.create(
-            meeting=upcoming,
-            invited_by=accounts["representant.miljo@example.org"],
-            administration=miljo,
-            full_name="Lisa Grön",
-            email="lisa.gron@example.org",
-            reason="Arbetar med temat i vår förvaltning.",
-            # The demo's link is never sent, so its token is thrown away.
-            token_hash=Invitation.hash_token(secrets.token_urlsafe(32)),
-        )
-    if past is not None:
-        for index, appointment in enumerate(seats):
-            if appointment.role == Appointment.Role.REPRESENTATIVE:
-                attendances.append(
-                    Attendance(
-                        meeting=past,
-                        person_id=appointment.person_id,
-                        administration=appointment.administration,
-                        answer=Attendance.Answer.COMING,
-                        answered_at=past.starts_at - datetime.timedelta(days=7),
-                        attended=index % 5 != 0,
-                    )
-                )
-    Attendance.objects.bulk_create(attendances)
-
-
 # --- Documents and consultations ----------------------------------------------------
-
-
-def minimal_pdf(text: str) -> bytes:
-    """A small, valid one-page PDF with one line of text, so the demo has a file to download."""
-    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-        b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    body = b"%PDF-1.4\n"
-    offsets = []
-    for number, obj in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return body
-
-
-def _build_documents(networks, administrations, coordinator, accounts, today) -> None:
-    """A consultation in NEH that Miljöförvaltningen is asked to answer, and a few documents."""
-    neh, nsh = networks["NEH"], networks["NSH"]
-    waste = [area for area in neh.work_areas.all() if area.name == "Ny avfallsplan"]
-    upload = ContentFile(minimal_pdf("Remiss: ny avfallsplan"), name="Remiss ny avfallsplan.pdf")
-    consultation = documents.add_document(
-        network=neh,
-        user=coordinator,
-        document=Document(
-            title="Remiss: ny avfallsplan",
-            kind=Document.Kind.CONSULTATION,
-            deadline=today + datetime.timedelta(days=30),
-            meeting=neh.meetings.filter(status=Meeting.Status.PUBLISHED)
-            .filter(starts_at__date__gte=today)
-            .first(),
-        ),
-        work_areas=waste,
-        upload=upload,  # type: ignore[arg-type]
-        upload_kind=documents.PDF,
-        asked=[administrations[short] for short in ("MF", "SBF", "TF", "KLF")],
-    )
-    # Tekniska förvaltningen has already answered; Miljöförvaltningen has not yet.
-    documents.mark_response_sent(
-        ConsultationResponse.objects.get(
-            document=consultation, administration=administrations["TF"]
-        ),
-        None,
-    )
-    documents.add_document(
-        network=neh,
-        user=coordinator,
-        document=Document(
-            title="Energi- och klimatprogram 2024–2030",
-            kind=Document.Kind.STEERING,
-            url="https://www.example.org/styrdokument/energi-och-klimatprogram",
-        ),
-        work_areas=[area for area in neh.work_areas.all() if area.name.startswith("Koldioxid")],
-        upload=None,
-        upload_kind=None,
-        asked=[],
-    )
-    documents.add_document(
-        network=nsh,
-        user=coordinator,
-        document=Document(
-            title="Rapport: barnrättsbaserade beslut 2025",
-            kind=Document.Kind.REPORT,
-            url="https://www.example.org/rapporter/barnratt-2025",
-        ),
-        work_areas=[area for area in nsh.work_areas.all() if area.name.startswith("Barn")],
-        upload=None,
-        upload_kind=None,
-        asked=[],
-    )

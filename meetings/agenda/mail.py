@@ -34,8 +34,8 @@ def send_decision(item: AgendaItem) -> None:
             if item.deferred_to
             else "",
         }
-        subject = render_to_string("meetings/email/agenda_decision_subject.txt", context).strip()
-        body = render_to_string("meetings/email/agenda_decision.txt", context)
+        subject = render_to_string("meetings/agenda/email/decision_subject.txt", context).strip()
+        body = render_to_string("meetings/agenda/email/decision.txt", context)
     message = EmailMessage(subject, body, to=[item.proposed_by.email])
     transaction.on_commit(message.send)
 
@@ -55,7 +55,7 @@ def send_version_published(version: AgendaVersion) -> None:
             "changes": changes_since_previous(version, previous) if previous else None,
             "url": _absolute(version.get_absolute_url()),
         }
-        subject = render_to_string("meetings/email/agenda_published_subject.txt", context).strip()
-        body = render_to_string("meetings/email/agenda_published.txt", context)
+        subject = render_to_string("meetings/agenda/email/published_subject.txt", context).strip()
+        body = render_to_string("meetings/agenda/email/published.txt", context)
     messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
     transaction.on_commit(lambda: get_connection().send_messages(messages))

@@ -76,7 +76,7 @@ def _message(
         **extra,
     }
     with translation.override("sv"):
-        body = render_to_string(f"meetings/email/{kind}.txt", context)
+        body = render_to_string(f"meetings/calendar/email/{kind}.txt", context)
     message = EmailMultiAlternatives(
         subject=SUBJECT_PREFIX + subject,
         body=body,

@@ -129,8 +129,8 @@ def request_message(meeting: Meeting, person: User, closes) -> EmailMessage:
         "closes": closes,
     }
     with translation.override("sv"):
-        subject = render_to_string("meetings/evaluations/email_subject.txt", context)
-        body = render_to_string("meetings/evaluations/email.txt", context)
+        subject = render_to_string("meetings/evaluations/email/request_subject.txt", context)
+        body = render_to_string("meetings/evaluations/email/request.txt", context)
     organizer = meeting.network.organizer_email
     return EmailMessage(
         settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),

@@ -212,9 +212,9 @@ def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
             "url": settings.SITE_URL.rstrip("/") + path,
         }
         subject = " ".join(
-            render_to_string("meetings/email/minutes_published_subject.txt", context).split()
+            render_to_string("meetings/minutes/email/published_subject.txt", context).split()
         )
-        body = render_to_string("meetings/email/minutes_published.txt", context)
+        body = render_to_string("meetings/minutes/email/published.txt", context)
     messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
     transaction.on_commit(lambda: get_connection().send_messages(messages))
 

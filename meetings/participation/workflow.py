@@ -103,8 +103,8 @@ def answer(meeting: Meeting, person: User, value: str) -> Attendance:
         }
         transaction.on_commit(
             lambda: send_mail(
-                _subject("meetings/email/substitute_subject.txt", context),
-                render_to_string("meetings/email/substitute.txt", context),
+                _subject("meetings/participation/email/substitute_subject.txt", context),
+                render_to_string("meetings/participation/email/substitute.txt", context),
                 settings.DEFAULT_FROM_EMAIL,
                 [substitute.person.email],
             )
@@ -223,8 +223,8 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
         "site_url": _site_url(),
     }
     message = EmailMessage(
-        _subject("meetings/email/invitation_subject.txt", context),
-        render_to_string("meetings/email/invitation.txt", context),
+        _subject("meetings/participation/email/invitation_subject.txt", context),
+        render_to_string("meetings/participation/email/invitation.txt", context),
         settings.DEFAULT_FROM_EMAIL,
         [invitation.email],
         reply_to=[invitation.invited_by.email],

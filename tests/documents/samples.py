@@ -6,7 +6,7 @@ import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from meetings.demo import minimal_pdf
+from meetings.documents.demo import minimal_pdf
 from meetings.documents.workflow import CONTENT_TYPES
 
 

@@ -40,8 +40,8 @@ def test_demo_has_the_waste_plan_consultation_and_documents(settings, client):
 
 
 def test_demo_pdf_passes_the_upload_checks():
-    from meetings import demo
+    from meetings.documents import demo as documents_demo
     from meetings.documents import workflow as documents
 
-    upload = samples.upload("demo.pdf", demo.minimal_pdf("Remiss"))
+    upload = samples.upload("demo.pdf", documents_demo.minimal_pdf("Remiss"))
     assert documents.check_upload(upload) == "pdf"
