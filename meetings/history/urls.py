@@ -1,7 +1,7 @@
 from django.urls import path
 
-from meetings.history import views as views_history
+from meetings.history import views
 
 urlpatterns = [
-    path("historik/<slug:key>/<int:pk>/", views_history.object_history, name="object_history"),
+    path("historik/<slug:key>/<int:pk>/", views.object_history, name="object_history"),
 ]
