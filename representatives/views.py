@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest
 from networks.access import coordinated_network, network_by_code
@@ -35,7 +35,7 @@ def _administration_for_director(request: HttpRequest, pk: int) -> Administratio
     return administration
 
 
-@require_GET
+@require_safe
 @login_required
 def my_administration(request: AuthenticatedHttpRequest) -> HttpResponse:
     administrations = list(Administration.objects.filter(director=request.user))
@@ -50,7 +50,7 @@ def my_administration(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     administration = _administration_for_director(request, pk)
@@ -76,7 +76,7 @@ def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def appointment_create(
     request: AuthenticatedHttpRequest, pk: int, code: str, role: str
@@ -165,7 +165,7 @@ def _current_seats(network: Network) -> list[Appointment]:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -178,7 +178,7 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def network_contacts_csv(request: HttpRequest, code: str) -> HttpResponse:
     """Semicolon-separated UTF-8 with a byte order mark: what Excel with Swedish settings opens."""

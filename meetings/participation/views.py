@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest
 from meetings.access import visible_meeting
@@ -52,7 +52,7 @@ def _back(request: HttpRequest, meeting: Meeting) -> HttpResponse:
     return redirect(meeting)
 
 
-@require_GET
+@require_safe
 @login_required
 def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
     appointments = list(
@@ -149,7 +149,7 @@ def attendance_record(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return redirect(meeting)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def invitation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
@@ -188,7 +188,7 @@ def invitation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
 
 
-@require_GET
+@require_safe
 def invitation_meeting(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """The read-only meeting page an invited colleague opens without an account."""
     invitation = participation.invitation_for_token(pk, token)

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from meetings.access import coordinated_network
 from meetings.reports.figures import TermReport, term_report, term_value
@@ -29,13 +29,13 @@ def _page(request: HttpRequest, code: str, template: str) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 @login_required
 def participation_report(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, code, "meetings/reports/participation_report.html")
 
 
-@require_GET
+@require_safe
 @login_required
 def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, code, "meetings/reports/term_report_print.html")
@@ -56,7 +56,7 @@ def _yes_no(value: bool | None) -> str:
     return _("Ja") if value else _("Nej")
 
 
-@require_GET
+@require_safe
 @login_required
 def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -97,7 +97,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
