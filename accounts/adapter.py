@@ -1,5 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+
+from config.redirects import is_same_site_path
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -7,6 +10,10 @@ class AccountAdapter(DefaultAccountAdapter):
         # Accounts are created by directors (appointing a representative) and administrators,
         # never by open self-signup.
         return False
+
+    def is_safe_url(self, url: str) -> bool:
+        # `next` after signing in or out: a path on this site only (config/redirects.py).
+        return bool(url) and is_same_site_path(url, context.request)
 
 
 def _claims(sociallogin) -> dict:

@@ -176,6 +176,13 @@ def redirect_to_local_page(response, world) -> str | None:
     return None
 
 
+def bad_request_or_back(response, world) -> str | None:
+    """A 400 (a bad `next`), or the redirect back with the Swedish message."""
+    if response.status_code == 400:
+        return None
+    return redirect_to_local_page(response, world)
+
+
 @dataclass(frozen=True)
 class Form:
     role: str
@@ -310,13 +317,16 @@ FORMS: dict[str, Form] = {
     "attendance_answer": Form(
         role="representative",
         kwargs=lambda w: {"pk": w.published_neh.pk},
-        valid=lambda w: {"answer": "not_coming"},
+        valid=lambda w: {"answer": "not_coming", "next": "/mina-natverk/"},
         accepted=lambda response, w: (
             Attendance.objects.get(meeting=w.published_neh, person=w.representative).answer
             == "not_coming"
+            and response["Location"] == "/mina-natverk/"
         ),
-        # A plain POST goes back with the Swedish message; htmx gets the form with a 422.
-        refused=redirect_to_local_page,
+        # A plain POST goes back with the Swedish message; htmx gets the form with a 422. A
+        # `next` that is not a path on this site is a 400 before anything is saved.
+        refused=bad_request_or_back,
+        optional=frozenset({"next"}),
     ),
     "attendance_record": Form(
         role="coordinator",
