@@ -1,7 +1,5 @@
 """The director's pages (Min förvaltning) and the coordinators' lists of representatives."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest
+from config.spreadsheet import csv_download
 from networks.access import coordinated_network, network_by_code
 from networks.models import Network
 from representatives.appointing import AppointmentError, appoint, end_appointment
@@ -181,13 +180,10 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 @login_required
 def network_contacts_csv(request: HttpRequest, code: str) -> HttpResponse:
-    """Semicolon-separated UTF-8 with a byte order mark: what Excel with Swedish settings opens."""
+    """Semicolon-separated UTF-8 with a byte order mark (config/spreadsheet.py)."""
     network = coordinated_network(request, code)
     filename = f"representanter-{network.code.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(filename)
     writer.writerow([_("Förvaltning"), _("Roll"), _("Namn"), _("E-postadress"), _("Sedan")])
     for appointment in _current_seats(network):
         writer.writerow(

@@ -7,8 +7,6 @@ coordinators or by the representative or substitute of the administration respon
 The goal report is for the coordinators, like the other reports.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -19,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.spreadsheet import csv_download
 from meetings.access import coordinated_network, network_by_code
 from meetings.goals import figures as goals
 from meetings.goals.forms import (
@@ -326,11 +325,8 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
     """One row per indicator (a goal without indicators gets one row), `;`-separated UTF-8
     with a byte order mark, like the other CSVs."""
     network, figures = _report(request, code)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"mal-{network.code.lower()}-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(filename)
     writer.writerow(
         [
             _("Arbetsområde"),

@@ -1,7 +1,5 @@
 """Participation and coverage reports for coordinators, and the printable term report."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from config.spreadsheet import CSVWriter, csv_download
 from meetings.access import coordinated_network
 from meetings.reports.figures import TermReport, term_report, term_value
 from meetings.reports.forms import chosen_term
@@ -41,13 +40,9 @@ def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, code, "meetings/reports/term_report_print.html")
 
 
-def _csv_response(report: TermReport, what: str) -> HttpResponse:
-    """Semicolon-separated UTF-8 with a byte order mark, like the contact list."""
+def _csv_download(report: TermReport, what: str) -> tuple[HttpResponse, CSVWriter]:
     filename = f"{what}-{report.network.code.lower()}-{term_value(report.term).lower()}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    return response
+    return csv_download(filename)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -64,8 +59,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term)
-    response = _csv_response(report, "narvaro")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = _csv_download(report, "narvaro")
     writer.writerow(
         [_("Förvaltning")]
         + [timezone.localdate(meeting.starts_at).isoformat() for meeting in report.held]
@@ -105,8 +99,7 @@ def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term)
-    response = _csv_response(report, "arbetsomraden")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = _csv_download(report, "arbetsomraden")
     writer.writerow([_("Arbetsområde"), _("Som tema"), _("Som dagordningspunkt")])
     for row in report.work_areas:
         writer.writerow([row.name, row.themes, row.agenda_items])
