@@ -23,13 +23,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from config import proxy
 from config.logging import mask_calendar_secrets
 
 audit = logging.getLogger("audit")
 
 
 def client_ip(request) -> str:
-    return (request.META.get("REMOTE_ADDR") or "-") if request is not None else "-"
+    # Behind a trusted proxy, the client's address rather than the proxy's (config/proxy.py).
+    return (proxy.client_ip(request) or "-") if request is not None else "-"
 
 
 def _user_id(user) -> str:
