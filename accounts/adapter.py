@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from accounts import audit
 from accounts.sign_in_limits import full_limit, locked_message
+from config.mail import single_line
 from config.proxy import client_ip
 from config.redirects import is_same_site_path
 
@@ -19,6 +20,10 @@ class AccountAdapter(DefaultAccountAdapter):
     def is_safe_url(self, url: str) -> bool:
         # `next` after signing in or out: a path on this site only (config/redirects.py).
         return bool(url) and is_same_site_path(url, context.request)
+
+    def format_email_subject(self, subject: str) -> str:
+        # allauth's e-mails (password reset, address confirmation) on one line too.
+        return single_line(super().format_email_subject(subject))
 
     def get_client_ip(self, request) -> str:
         # The address behind a trusted proxy, if one is configured (config/proxy.py).

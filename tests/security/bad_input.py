@@ -86,6 +86,10 @@ BAD_VALUES: dict[str, object] = {
     "blank": "   \t ",
     "10,000 characters": "x" * 10_000,
     "control characters": "a\x01\x02\x08\x1b[31mb\x7f\u202e",
+    # In a single-line field (a title, a name) these end up in e-mail subjects and headers.
+    "line break": "Rad ett\r\nBcc: x@example.org",
+    "lone line feed": "Rad ett\nrad två",
+    "other line breaks": "a\u2028b\u2029c\x85d\x0be\x0cf\rg",
     "NUL byte": "a\x00b",
     "HTML": '"><script>alert("x")</script><img src=x onerror=alert(1)>',
     "SQL": "' OR '1'='1'; DROP TABLE accounts_user; --",
@@ -111,6 +115,9 @@ HTML_PROBE = "<script>alert("
 TEXT_VALUES = frozenset(
     {
         "control characters",
+        "line break",
+        "lone line feed",
+        "other line breaks",
         "HTML",
         "SQL",
         "impossible date",
