@@ -266,6 +266,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Django's CSRF page, with the refusal marked for the audit log's one line (accounts/audit.py).
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     SESSION_COOKIE_SECURE = True
@@ -300,19 +302,23 @@ if SSO_ENABLED:
     _sso = urlsplit(SSO_SERVER_URL)
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_sso.scheme}://{_sso.netloc}")
 
-# Logs go to stdout; every line carries the request id (config/request_id.py).
+# Logs go to stdout; every line carries the request id (config/request_id.py). Secrets in URLs
+# are masked in every line, and a refused request is one line (config/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Calendar feed URLs carry a secret: the request loggers mask it (config/logging.py).
     "filters": {
         "request_id": {"()": "config.request_id.RequestIDFilter"},
-        "mask_calendar_secrets": {"()": "config.logging.MaskCalendarSecrets"},
+        "mask_secrets": {"()": "config.logging.MaskSecrets"},
+        "one_line_per_refusal": {"()": "config.logging.OneLinePerRefusal"},
     },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "plain": {
+            "()": "config.logging.MaskingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
         "django.server": {
-            "()": "django.utils.log.ServerFormatter",
+            "()": "config.logging.MaskingServerFormatter",
             "format": "[{server_time}] {message}",
             "style": "{",
         },
@@ -322,7 +328,7 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "plain",
-            "filters": ["request_id"],
+            "filters": ["request_id", "one_line_per_refusal"],
         },
         "django.server": {
             "class": "logging.StreamHandler",
@@ -335,10 +341,11 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Sign-ins, two-factor changes, calendar link resets, refusals (accounts/audit.py).
         "audit": {"level": "INFO"},
-        "django.request": {"filters": ["mask_calendar_secrets"]},
+        "django.request": {"filters": ["mask_secrets"]},
+        "django.security.csrf": {"filters": ["mask_secrets"]},
         "django.server": {
             "handlers": ["django.server"],
-            "filters": ["mask_calendar_secrets"],
+            "filters": ["mask_secrets"],
             "level": "INFO",
             "propagate": False,
         },
