@@ -1,5 +1,14 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django import forms
+from django.core.exceptions import PermissionDenied
+
+from accounts import audit
+from accounts.sign_in_limits import full_limit, locked_message
+from config.mail import single_line
+from config.proxy import client_ip
+from config.redirects import is_same_site_path
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -7,6 +16,45 @@ class AccountAdapter(DefaultAccountAdapter):
         # Accounts are created by directors (appointing a representative) and administrators,
         # never by open self-signup.
         return False
+
+    def is_safe_url(self, url: str) -> bool:
+        # `next` after signing in or out: a path on this site only (config/redirects.py).
+        return bool(url) and is_same_site_path(url, context.request)
+
+    def format_email_subject(self, subject: str) -> str:
+        # allauth's e-mails (password reset, address confirmation) on one line too.
+        return single_line(super().format_email_subject(subject))
+
+    def get_client_ip(self, request) -> str:
+        # The address behind a trusted proxy, if one is configured (config/proxy.py).
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
+
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        # Failed sign-ins count per account: the address as typed, normalised. allauth adds
+        # the request's host, which would give each name in ALLOWED_HOSTS its own count.
+        login = credentials.get("email") or credentials.get("username") or ""
+        return "sign-in:" + str(login).strip().lower()
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        try:
+            super().pre_authenticate(request, **credentials)
+        except forms.ValidationError:
+            key = self._get_login_attempts_cache_key(request, **credentials)
+            limit = full_limit(request, key)
+            audit.log(
+                "sign_in_limited",
+                request=request,
+                limit=limit[0] if limit else "busy",
+                wait=limit[1] if limit else "-",
+            )
+            if limit is None:  # the counter was busy: allauth's own message
+                raise
+            raise forms.ValidationError(
+                locked_message(*limit), code="too_many_login_attempts"
+            ) from None
 
 
 def _claims(sociallogin) -> dict:

@@ -21,15 +21,18 @@ from allauth.mfa.signals import (
 )
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
-from config.logging import mask_calendar_secrets
+from config import proxy
+from config.logging import mask_secrets
 
 audit = logging.getLogger("audit")
 
 
 def client_ip(request) -> str:
-    return (request.META.get("REMOTE_ADDR") or "-") if request is not None else "-"
+    # Behind a trusted proxy, the client's address rather than the proxy's (config/proxy.py).
+    return (proxy.client_ip(request) or "-") if request is not None else "-"
 
 
 def _user_id(user) -> str:
@@ -87,8 +90,8 @@ def _mfa_failed(sender, request, user, **kwargs) -> None:
 
 class DeniedRequestsMiddleware:
     """Logs every refused request (403: a PermissionDenied, a CSRF failure, a refused admin
-    sign-in) with the person, method and path (a calendar feed's secret masked: a POST
-    without a CSRF token to a feed URL is refused with 403)."""
+    sign-in) in one line with the person, method, path (secrets masked: a POST without a
+    CSRF token to a feed URL is refused with 403) and why (permission, csrf, other)."""
 
     def __init__(self, get_response) -> None:
         self.get_response = get_response
@@ -102,6 +105,12 @@ class DeniedRequestsMiddleware:
                 user=user if user is not None and user.is_authenticated else None,
                 request=request,
                 method=request.method,
-                path=mask_calendar_secrets(request.path),
+                path=mask_secrets(request.path),
+                reason=getattr(request, "refused_because", "other"),
             )
         return response
+
+    def process_exception(self, request, exception):
+        # This is the only line for the refusal (config/logging.py drops Django's traceback).
+        if isinstance(exception, PermissionDenied):
+            request.refused_because = "permission"

@@ -8,14 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts import audit, personal_data
 from accounts.mfa import has_staff_role
 from config.http import AuthenticatedHttpRequest
 
 
-@require_GET
+@require_safe
 @login_required
 def my_account(request: HttpRequest) -> HttpResponse:
 
@@ -26,13 +26,13 @@ def my_account(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/my_account.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def my_data(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/my_data.html")
 
 
-@require_GET
+@require_safe
 @login_required
 def my_data_download(request: AuthenticatedHttpRequest) -> HttpResponse:
     document = personal_data.export(request.user)

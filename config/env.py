@@ -88,3 +88,30 @@ def env_email(name: str, *, required: bool, default: str) -> dict:
     if not config.get("EMAIL_BACKEND"):
         raise ImproperlyConfigured(f"{name} is not a valid e-mail URL: {url!r}.")
     return config
+
+
+DATABASE_CACHE = "django.core.cache.backends.db.DatabaseCache"
+
+
+def env_cache(name: str, default: str) -> dict:
+    """The cache from a URL: `db://` (a table in the database, `django_cache` unless named,
+    e.g. `db://my_cache`), `redis://host:port/0` or `rediss://…` (Django's RedisCache), or
+    `locmem://` (one process only: each gunicorn worker would count rate limits on its own)."""
+    url = os.environ.get(name, "").strip() or default
+    parts = urlsplit(url)
+    if parts.scheme == "db":
+        table = (parts.netloc + parts.path).strip("/") or "django_cache"
+        if not table.replace("_", "").isalnum():
+            raise ImproperlyConfigured(f"{name}: {table!r} is not a table name.")
+        # Rate limits live here too: a low MAX_ENTRIES would let a flood of other keys cull
+        # an account's count of failed sign-ins (Django's default is 300).
+        return {"BACKEND": DATABASE_CACHE, "LOCATION": table, "OPTIONS": {"MAX_ENTRIES": 100_000}}
+    if parts.scheme in {"redis", "rediss"}:
+        if not parts.hostname:
+            raise ImproperlyConfigured(f"{name} needs a host: {url!r}.")
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"{name} must start with db://, redis://, rediss:// or locmem://; got {url!r}."
+    )

@@ -12,6 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.env import (
     check_http_url,
     env_bool,
+    env_cache,
     env_database,
     env_email,
     env_http_url,
@@ -137,7 +138,23 @@ ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Hållbarhetsnätverken] "
-# Rate limits are allauth's defaults (on). They count in the cache, see CACHES.
+# Sign-in rate limits count in the cache (CACHES), which every gunicorn worker shares. Failed
+# sign-ins are limited per account (the address typed, so no account is revealed) and per client
+# address (config/proxy.py); the account's limit is checked first, so attempts against a locked
+# account do not use up the address's, and a correct password rolls its attempt back. A locked
+# account is told how long it has to wait (accounts/adapter.py). See docs/operations.md.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/key,20/m/ip",
+    # Every sign-in POST from one address, failed or not: generous, as a whole office may
+    # share one address.
+    "login": "60/m/ip",
+}
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_CLIENT_IP_HEADER = env_str("TRUSTED_CLIENT_IP_HEADER", required=False)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+if TRUSTED_PROXY_COUNT and TRUSTED_CLIENT_IP_HEADER:
+    raise ImproperlyConfigured("Set TRUSTED_PROXY_COUNT or TRUSTED_CLIENT_IP_HEADER, not both.")
 
 # Accounts (README, "Accounts"): coordinators and administrators must set up two-factor
 # before they can act; on by default in production, off in development so the demo is easy.
@@ -220,7 +237,9 @@ DOCUMENT_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_SIZE", default=20 * 1024
 WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for all processes: a table in the database by default (created by a migration,
+# accounts/migrations/0003_cache_table.py), Redis when CACHE_URL says so. Rate limits count here.
+CACHES = {"default": env_cache("CACHE_URL", default="db://django_cache")}
 
 # E-mail: the console in development, an explicit URL (smtp://…) in production.
 _email = env_email("EMAIL_URL", required=PRODUCTION, default="console://")
@@ -247,6 +266,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Django's CSRF page, with the refusal marked for the audit log's one line (accounts/audit.py).
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 if PRODUCTION:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     SESSION_COOKIE_SECURE = True
@@ -281,19 +302,23 @@ if SSO_ENABLED:
     _sso = urlsplit(SSO_SERVER_URL)
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_sso.scheme}://{_sso.netloc}")
 
-# Logs go to stdout; every line carries the request id (config/request_id.py).
+# Logs go to stdout; every line carries the request id (config/request_id.py). Secrets in URLs
+# are masked in every line, and a refused request is one line (config/logging.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    # Calendar feed URLs carry a secret: the request loggers mask it (config/logging.py).
     "filters": {
         "request_id": {"()": "config.request_id.RequestIDFilter"},
-        "mask_calendar_secrets": {"()": "config.logging.MaskCalendarSecrets"},
+        "mask_secrets": {"()": "config.logging.MaskSecrets"},
+        "one_line_per_refusal": {"()": "config.logging.OneLinePerRefusal"},
     },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "plain": {
+            "()": "config.logging.MaskingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
         "django.server": {
-            "()": "django.utils.log.ServerFormatter",
+            "()": "config.logging.MaskingServerFormatter",
             "format": "[{server_time}] {message}",
             "style": "{",
         },
@@ -303,7 +328,7 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "plain",
-            "filters": ["request_id"],
+            "filters": ["request_id", "one_line_per_refusal"],
         },
         "django.server": {
             "class": "logging.StreamHandler",
@@ -316,10 +341,11 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Sign-ins, two-factor changes, calendar link resets, refusals (accounts/audit.py).
         "audit": {"level": "INFO"},
-        "django.request": {"filters": ["mask_calendar_secrets"]},
+        "django.request": {"filters": ["mask_secrets"]},
+        "django.security.csrf": {"filters": ["mask_secrets"]},
         "django.server": {
             "handlers": ["django.server"],
-            "filters": ["mask_calendar_secrets"],
+            "filters": ["mask_secrets"],
             "level": "INFO",
             "propagate": False,
         },

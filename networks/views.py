@@ -82,7 +82,7 @@ def work_area_add(request: HtmxHttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def work_area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     network = coordinated_network(request, code)

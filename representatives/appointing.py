@@ -12,15 +12,14 @@ from allauth.account.forms import default_token_generator
 from allauth.account.models import EmailAddress
 from allauth.account.utils import user_pk_to_url_str
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import lifecycle
 from accounts.models import User
+from config.mail import message, render_subject, render_text
 from networks.models import Network
 from representatives.lifecycle import people_to_deactivate
 from representatives.models import Administration, Appointment
@@ -143,14 +142,13 @@ def _coordinator_emails(network: Network) -> list[str]:
 def _mail(template: str, context: dict, recipients: list[str]) -> None:
     if not recipients:
         return
-    subject = render_to_string(f"representatives/email/{template}_subject.txt", context)
-    body = render_to_string(f"representatives/email/{template}.txt", context)
-    send_mail(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
+    subject = render_subject(
+        f"representatives/email/{template}_subject.txt",
+        context,
+        prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
     )
+    body = render_text(f"representatives/email/{template}.txt", context)
+    message(subject, body, to=recipients, from_email=settings.DEFAULT_FROM_EMAIL).send()
 
 
 def _send_appointment_mails(result: AppointmentResult) -> None:

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import lifecycle
 from accounts.mfa import staff_mfa_required
@@ -39,7 +39,7 @@ def _render(request: HtmxHttpRequest, *, deactivated=None, form=None, status=200
     return render(request, template, context, status=status)
 
 
-@require_GET
+@require_safe
 @login_required
 @staff_mfa_required
 def people_to_deactivate_page(request: HtmxHttpRequest) -> HttpResponse:

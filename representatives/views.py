@@ -1,7 +1,5 @@
 """The director's pages (Min förvaltning) and the coordinators' lists of representatives."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,9 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest
+from config.spreadsheet import csv_download
 from networks.access import coordinated_network, network_by_code
 from networks.models import Network
 from representatives.appointing import AppointmentError, appoint, end_appointment
@@ -35,7 +34,7 @@ def _administration_for_director(request: HttpRequest, pk: int) -> Administratio
     return administration
 
 
-@require_GET
+@require_safe
 @login_required
 def my_administration(request: AuthenticatedHttpRequest) -> HttpResponse:
     administrations = list(Administration.objects.filter(director=request.user))
@@ -50,7 +49,7 @@ def my_administration(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     administration = _administration_for_director(request, pk)
@@ -76,7 +75,7 @@ def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def appointment_create(
     request: AuthenticatedHttpRequest, pk: int, code: str, role: str
@@ -165,7 +164,7 @@ def _current_seats(network: Network) -> list[Appointment]:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -178,16 +177,13 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def network_contacts_csv(request: HttpRequest, code: str) -> HttpResponse:
-    """Semicolon-separated UTF-8 with a byte order mark: what Excel with Swedish settings opens."""
+    """Semicolon-separated UTF-8 with a byte order mark (config/spreadsheet.py)."""
     network = coordinated_network(request, code)
     filename = f"representanter-{network.code.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(filename)
     writer.writerow([_("Förvaltning"), _("Roll"), _("Namn"), _("E-postadress"), _("Sedan")])
     for appointment in _current_seats(network):
         writer.writerow(

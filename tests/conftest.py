@@ -6,6 +6,7 @@ NSH can be tested), and administrator (superuser).
 """
 
 import pytest
+from django.core.cache import cache
 
 from representatives.models import Appointment
 from tests import factories
@@ -69,6 +70,14 @@ def admin_user(db):
     return User.objects.create_superuser(
         email="admin@example.org", password=factories.PASSWORD, full_name="Ada Admin"
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # The cache is a table in the test database (rate limits count there); a reused test
+    # database (--reuse-db) would bring the last run's counts along.
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -4,12 +4,12 @@ Everything is sent with `transaction.on_commit`, so a rolled-back change never s
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from config.mail import message, render_subject, render_text
 from meetings.agenda.versions import as_text, changes_since_previous
 from meetings.calendar.notices import network_recipients
 from meetings.models import AgendaItem, AgendaVersion
@@ -34,10 +34,9 @@ def send_decision(item: AgendaItem) -> None:
             if item.deferred_to
             else "",
         }
-        subject = render_to_string("meetings/agenda/email/decision_subject.txt", context).strip()
-        body = render_to_string("meetings/agenda/email/decision.txt", context)
-    message = EmailMessage(subject, body, to=[item.proposed_by.email])
-    transaction.on_commit(message.send)
+        subject = render_subject("meetings/agenda/email/decision_subject.txt", context)
+        body = render_text("meetings/agenda/email/decision.txt", context)
+    transaction.on_commit(message(subject, body, to=[item.proposed_by.email]).send)
 
 
 def send_version_published(version: AgendaVersion) -> None:
@@ -55,7 +54,7 @@ def send_version_published(version: AgendaVersion) -> None:
             "changes": changes_since_previous(version, previous) if previous else None,
             "url": _absolute(version.get_absolute_url()),
         }
-        subject = render_to_string("meetings/agenda/email/published_subject.txt", context).strip()
-        body = render_to_string("meetings/agenda/email/published.txt", context)
-    messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
+        subject = render_subject("meetings/agenda/email/published_subject.txt", context)
+        body = render_text("meetings/agenda/email/published.txt", context)
+    messages = [message(subject, body, to=[address]) for address in recipients]
     transaction.on_commit(lambda: get_connection().send_messages(messages))

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from meetings.access import coordinated_meeting, visible_meeting
@@ -51,7 +51,7 @@ def _proposal_context(
     }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def agenda_proposals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
@@ -93,7 +93,7 @@ def _own_proposal(request: HttpRequest, pk: int, item_pk: int) -> AgendaItem:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def agenda_proposal_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _own_proposal(request, pk, item_pk)
@@ -216,7 +216,7 @@ def _workspace_response(
     return render(request, template, context, status=status)
 
 
-@require_GET
+@require_safe
 @login_required
 def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
@@ -353,7 +353,7 @@ def agenda_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 # --- everyone signed in --------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @login_required
 def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     """The published agenda (current, or an earlier version) and what changed in it."""
@@ -384,7 +384,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
     return render(request, "meetings/agenda/version.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     """The current version as plain text, to paste into an Outlook invitation."""

@@ -13,12 +13,12 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from config.mail import message, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Meeting
 from networks.models import Network
@@ -76,17 +76,17 @@ def _message(
         **extra,
     }
     with translation.override("sv"):
-        body = render_to_string(f"meetings/calendar/email/{kind}.txt", context)
-    message = EmailMultiAlternatives(
-        subject=SUBJECT_PREFIX + subject,
-        body=body,
+        body = render_text(f"meetings/calendar/email/{kind}.txt", context)
+    mail = message(
+        SUBJECT_PREFIX + subject,
+        body,
         to=[person.email],
         reply_to=[meeting.network.organizer_email] if meeting.network.organizer_email else None,
     )
     if person.wants_calendar_invitations:
         ics = calendar.invitation(meeting, person.email, person.full_name, method)
-        calendar.attach_invitation(message, ics, method)
-    return message
+        calendar.attach_invitation(mail, ics, method)
+    return mail
 
 
 def _day(moment: datetime.datetime) -> str:

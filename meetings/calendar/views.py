@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from accounts import audit
 from config.http import HtmxHttpRequest
@@ -67,7 +67,7 @@ def _render_page(request, *, fresh=None, delivery_form=None, status=200) -> Http
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def calendar_page(request: HttpRequest) -> HttpResponse:
     return _render_page(request)
@@ -134,7 +134,7 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def meeting_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
     """ "Lägg till i kalender": one meeting as an .ics download, for whoever may see the meeting."""

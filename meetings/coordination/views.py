@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from config.http import HtmxHttpRequest
@@ -49,7 +49,7 @@ def _refuse_cancelled(request: HtmxHttpRequest, meeting: Meeting) -> HttpRespons
     return redirect(meeting)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def plan_term(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -147,7 +147,7 @@ def _facts_context(meeting: Meeting, **extra) -> dict:
     }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def meeting_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk)
@@ -181,7 +181,7 @@ def meeting_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"meeting": meeting, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk)
@@ -218,7 +218,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/coordination/meeting_publish.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk)
@@ -253,7 +253,7 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/coordination/meeting_reschedule.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk)
@@ -277,7 +277,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/coordination/meeting_cancel.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)

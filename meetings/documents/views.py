@@ -15,7 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import HtmxHttpRequest
 from meetings.access import network_by_code
@@ -28,7 +28,7 @@ from representatives.rules import seated_administration_ids
 DOCUMENTS_PER_PAGE = 25
 
 
-@require_GET
+@require_safe
 @login_required
 def document_list(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
@@ -44,7 +44,7 @@ def document_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "meetings/documents/document_list.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def document_create(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
@@ -97,7 +97,7 @@ def _document(pk: int) -> Document:
     return get_object_or_404(Document.objects.select_related("network", "meeting"), pk=pk)
 
 
-@require_GET
+@require_safe
 @login_required
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = _document(pk)
@@ -106,7 +106,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def document_file(request: HttpRequest, key: uuid.UUID) -> FileResponse:
     """The uploaded file, for signed-in people only, always as a download."""

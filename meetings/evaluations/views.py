@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
@@ -17,7 +17,7 @@ from meetings.reports.figures import term_value
 from meetings.reports.forms import chosen_term
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def evaluation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The one page the e-mail links to: answer, or change the answer, until the window closes."""
@@ -81,7 +81,7 @@ def evaluation_send(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("evaluation_results", pk=meeting.pk)
 
 
-@require_GET
+@require_safe
 @login_required
 def evaluation_results(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk)
@@ -97,7 +97,7 @@ def evaluation_results(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/evaluations/results.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def evaluation_term(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -114,7 +114,7 @@ def evaluation_term(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def evaluation_settings(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)

@@ -21,13 +21,13 @@ import statistics
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from config.mail import message, render_subject, render_text
 from meetings.models import Attendance, Evaluation, EvaluationRequest, EvaluationSettings, Meeting
 from meetings.terms import Term
 from networks.models import Network
@@ -129,14 +129,18 @@ def request_message(meeting: Meeting, person: User, closes) -> EmailMessage:
         "closes": closes,
     }
     with translation.override("sv"):
-        subject = render_to_string("meetings/evaluations/email/request_subject.txt", context)
-        body = render_to_string("meetings/evaluations/email/request.txt", context)
+        subject = render_subject(
+            "meetings/evaluations/email/request_subject.txt",
+            context,
+            prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
+        )
+        body = render_text("meetings/evaluations/email/request.txt", context)
     organizer = meeting.network.organizer_email
-    return EmailMessage(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split()),
+    return message(
+        subject,
         body,
-        settings.DEFAULT_FROM_EMAIL,
-        [person.email],
+        to=[person.email],
+        from_email=settings.DEFAULT_FROM_EMAIL,
         reply_to=[organizer] if organizer else None,
     )
 

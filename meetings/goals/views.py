@@ -7,8 +7,6 @@ coordinators or by the representative or substitute of the administration respon
 The goal report is for the coordinators, like the other reports.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,8 +15,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.spreadsheet import csv_download
 from meetings.access import coordinated_network, network_by_code
 from meetings.goals import figures as goals
 from meetings.goals.forms import (
@@ -64,7 +63,7 @@ def _grouped_by_work_area(figures: list[goals.GoalFigures]) -> list[tuple]:
     return list(groups.values())
 
 
-@require_GET
+@require_safe
 @login_required
 def goal_list(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
@@ -77,7 +76,7 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "meetings/goals/goal_list.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _goal(pk)
@@ -141,7 +140,7 @@ def _form_page(request, template: str, context: dict, form) -> HttpResponse:
     return render(request, template, {**context, "form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def goal_create(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -154,7 +153,7 @@ def goal_create(request: HttpRequest, code: str) -> HttpResponse:
     return _form_page(request, "meetings/goals/goal_form.html", context, form)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _coordinated_goal(request, pk)
@@ -167,7 +166,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, "meetings/goals/goal_form.html", context, form)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _coordinated_goal(request, pk)
@@ -182,7 +181,7 @@ def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, "meetings/goals/indicator_form.html", context, form)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_object_or_404(
@@ -200,7 +199,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, "meetings/goals/indicator_form.html", context, form)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def indicator_value_record(request: HttpRequest, pk: int) -> HttpResponse:
     """Record (or correct) an indicator's value for a year."""
@@ -258,7 +257,7 @@ def _actions_page(request, goal: Goal, *, link_form=None, create_form=None, stat
     return render(request, "meetings/goals/goal_actions.html", context, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def goal_action_link(request: HttpRequest, pk: int) -> HttpResponse:
     """The coordinators' page for the goal's action plan: link an existing action (POST here)
@@ -308,7 +307,7 @@ def _report(request: HttpRequest, code: str) -> tuple[Network, list[goals.GoalFi
     return network, figures
 
 
-@require_GET
+@require_safe
 @login_required
 def goal_report(request: HttpRequest, code: str) -> HttpResponse:
     network, figures = _report(request, code)
@@ -320,17 +319,14 @@ def goal_report(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "meetings/goals/goal_report.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
     """One row per indicator (a goal without indicators gets one row), `;`-separated UTF-8
     with a byte order mark, like the other CSVs."""
     network, figures = _report(request, code)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"mal-{network.code.lower()}-{timezone.localdate().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = csv_download(filename)
     writer.writerow(
         [
             _("Arbetsområde"),

@@ -3,13 +3,13 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from meetings.history import entries as history
 from meetings.rules import can_see_history
 
 
-@require_GET
+@require_safe
 @login_required
 def object_history(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     """404 for an unknown key, a missing object and anyone who may not see the history: the

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.minutes import actions
@@ -35,7 +35,7 @@ def _not_held(request: HttpRequest, meeting: Meeting, reason: str) -> HttpRespon
 # --- reading --------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 @login_required
 def minutes_detail(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     """The latest published version (or an earlier one), with the list of all versions."""
@@ -100,14 +100,14 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
     }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.write_minutes")
     reason = minutes.not_held_reason(meeting)
     if reason:
         return _not_held(request, meeting, reason)
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "meetings/minutes/minutes_edit.html", _edit_context(meeting))
     items = minutes.agenda_items(meeting)
     summary_form = SummaryForm(request.POST)
@@ -169,7 +169,7 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
 # --- action items ---------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.write_minutes")
@@ -199,7 +199,7 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     visible = Meeting.objects.visible_to(request.user)
@@ -238,7 +238,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/minutes/action_done.html", context, status=status)
 
 
-@require_GET
+@require_safe
 @login_required
 def action_list(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)

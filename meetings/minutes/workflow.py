@@ -9,13 +9,13 @@ the questions carried by the agenda items along to their outcome (meetings/minut
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.mail import message, render_subject, render_text
 from meetings.agenda import follow_up
 from meetings.calendar.notices import network_recipients
 from meetings.minutes import outcomes as question_minutes
@@ -211,11 +211,9 @@ def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
             "version": version,
             "url": settings.SITE_URL.rstrip("/") + path,
         }
-        subject = " ".join(
-            render_to_string("meetings/minutes/email/published_subject.txt", context).split()
-        )
-        body = render_to_string("meetings/minutes/email/published.txt", context)
-    messages = [EmailMessage(subject, body, to=[address]) for address in recipients]
+        subject = render_subject("meetings/minutes/email/published_subject.txt", context)
+        body = render_text("meetings/minutes/email/published.txt", context)
+    messages = [message(subject, body, to=[address]) for address in recipients]
     transaction.on_commit(lambda: get_connection().send_messages(messages))
 
 

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from config.http import AuthenticatedHttpRequest
 from meetings.access import network_by_code, visible_meeting
@@ -27,7 +27,7 @@ UPCOMING_ON_HOME = 3
 MEETINGS_PER_LIST = 10
 
 
-@require_GET
+@require_safe
 @login_required
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     upcoming = (
@@ -46,7 +46,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "meetings/pages/home.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
@@ -80,7 +80,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "meetings/pages/network_detail.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)

@@ -6,14 +6,14 @@ These pages combine meetings with appointments, so they live in `meetings` (see 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest
+from config.redirects import next_path
 from meetings.access import visible_meeting
 from meetings.models import AgendaItem, Attendance, Meeting
 from meetings.participation import workflow as participation
@@ -43,16 +43,12 @@ REPRESENTATIVE_EXPECTATIONS = [
 ]
 
 
-def _back(request: HttpRequest, meeting: Meeting) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(meeting)
+def _back(target: str | None, meeting: Meeting) -> HttpResponse:
+    # `target` is from next_path(), read before anything was saved.
+    return HttpResponseRedirect(target) if target else redirect(meeting)
 
 
-@require_GET
+@require_safe
 @login_required
 def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
     appointments = list(
@@ -81,6 +77,7 @@ def attendance_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     meeting = visible_meeting(request, pk)
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
+    target = next_path(request)
     form = AnswerForm(request.POST)
     error = None
     attendance = None
@@ -113,7 +110,7 @@ def attendance_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             request,
             _("Ditt svar är sparat: %(answer)s.") % {"answer": attendance.get_answer_display()},  # type: ignore[union-attr]
         )
-    return _back(request, meeting)
+    return _back(target, meeting)
 
 
 @require_POST
@@ -149,7 +146,7 @@ def attendance_record(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     return redirect(meeting)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def invitation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
@@ -188,7 +185,7 @@ def invitation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     )
 
 
-@require_GET
+@require_safe
 def invitation_meeting(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     """The read-only meeting page an invited colleague opens without an account."""
     invitation = participation.invitation_for_token(pk, token)

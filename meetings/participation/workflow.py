@@ -9,14 +9,13 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from config.mail import message, render_subject, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
 from networks.rules import is_coordinator
@@ -33,8 +32,7 @@ def _site_url() -> str:
 
 
 def _subject(template: str, context: dict) -> str:
-    text = render_to_string(template, context)
-    return settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(text.split())
+    return render_subject(template, context, prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
 
 
 def own_appointment(user: User, meeting: Meeting) -> Appointment | None:
@@ -102,12 +100,12 @@ def answer(meeting: Meeting, person: User, value: str) -> Attendance:
             "site_url": _site_url(),
         }
         transaction.on_commit(
-            lambda: send_mail(
+            lambda: message(
                 _subject("meetings/participation/email/substitute_subject.txt", context),
-                render_to_string("meetings/participation/email/substitute.txt", context),
-                settings.DEFAULT_FROM_EMAIL,
-                [substitute.person.email],
-            )
+                render_text("meetings/participation/email/substitute.txt", context),
+                to=[substitute.person.email],
+                from_email=settings.DEFAULT_FROM_EMAIL,
+            ).send()
         )
     return attendance
 
@@ -222,16 +220,16 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
         "url": invitation_url(meeting, token),
         "site_url": _site_url(),
     }
-    message = EmailMessage(
+    mail = message(
         _subject("meetings/participation/email/invitation_subject.txt", context),
-        render_to_string("meetings/participation/email/invitation.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [invitation.email],
+        render_text("meetings/participation/email/invitation.txt", context),
+        to=[invitation.email],
+        from_email=settings.DEFAULT_FROM_EMAIL,
         reply_to=[invitation.invited_by.email],
     )
     filename = f"{meeting.network.code.lower()}-{timezone.localdate(meeting.starts_at)}.ics"
-    message.attach(filename, calendar.meeting_file(meeting).decode(), "text/calendar")
-    message.send()
+    mail.attach(filename, calendar.meeting_file(meeting).decode(), "text/calendar")
+    mail.send()
 
 
 def invitation_for_token(meeting_pk: int, token: str) -> Invitation | None:

@@ -5,13 +5,13 @@ Sent with `transaction.on_commit`, so a rolled-back step never sends a mail.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from config.mail import message, render_subject, render_text
 from meetings.models import Question
 from representatives.models import Appointment
 
@@ -31,15 +31,15 @@ def members(question: Question) -> list[User]:
     )
 
 
-def _messages(question: Question, kind: str, people) -> list[EmailMessage]:
+def _messages(question: Question, kind: str, people) -> list[EmailMultiAlternatives]:
     url = settings.SITE_URL.rstrip("/") + reverse("question_detail", kwargs={"pk": question.pk})
     messages = []
     with translation.override("sv"):
         for person in people:
             context = {"question": question, "person": person, "kind": kind, "url": url}
-            subject = render_to_string("meetings/questions/email/subject.txt", context).strip()
-            body = render_to_string("meetings/questions/email/step.txt", context)
-            messages.append(EmailMessage(subject, body, to=[person.email]))
+            subject = render_subject("meetings/questions/email/subject.txt", context)
+            body = render_text("meetings/questions/email/step.txt", context)
+            messages.append(message(subject, body, to=[person.email]))
     return messages
 
 

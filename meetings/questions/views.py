@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from meetings.access import network_by_code, visible_question
 from meetings.models import Question
@@ -46,7 +46,7 @@ def _list(queryset) -> list[Question]:
     return list(queryset.select_related(*LIST_RELATED).only(*LIST_FIELDS))
 
 
-@require_GET
+@require_safe
 @login_required
 def question_list(request: HttpRequest) -> HttpResponse:
     """ "Frågor": the director's, the representative's and the coordinators' views in one page."""
@@ -84,7 +84,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     return render(request, "meetings/questions/question_list.html", context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def question_create(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
@@ -151,7 +151,7 @@ def _detail(request: HttpRequest, question: Question, bound=None, status: int = 
     return render(request, "meetings/questions/question_detail.html", context, status=status)
 
 
-@require_GET
+@require_safe
 @login_required
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, visible_question(request, pk))

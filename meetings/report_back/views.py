@@ -14,7 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from meetings.access import held_meeting
 from meetings.report_back import pack as report_back
@@ -57,13 +57,13 @@ def _render_pack(request, pack: report_back.Pack, form=None, status: int = 200) 
     return render(request, "meetings/report_back/pack.html", context, status=status)
 
 
-@require_GET
+@require_safe
 @login_required
 def report_back_pack(request: HttpRequest, pk: int, administration_pk: int) -> HttpResponse:
     return _render_pack(request, _readable_pack(request, pk, administration_pk))
 
 
-@require_GET
+@require_safe
 @login_required
 def report_back_text(request: HttpRequest, pk: int, administration_pk: int) -> HttpResponse:
     """The pack as plain text, for the management group's agenda."""
@@ -120,7 +120,7 @@ def report_back_mark(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("report_back_pack", pk=meeting.pk, administration_pk=administration.pk)
 
 
-@require_GET
+@require_safe
 @login_required
 def report_back_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Coordinators: which administrations have presented the meeting's pack, and which not."""

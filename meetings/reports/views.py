@@ -1,14 +1,13 @@
 """Participation and coverage reports for coordinators, and the printable term report."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from config.spreadsheet import CSVWriter, csv_download
 from meetings.access import coordinated_network
 from meetings.reports.figures import TermReport, term_report, term_value
 from meetings.reports.forms import chosen_term
@@ -29,25 +28,21 @@ def _page(request: HttpRequest, code: str, template: str) -> HttpResponse:
     return render(request, template, context)
 
 
-@require_GET
+@require_safe
 @login_required
 def participation_report(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, code, "meetings/reports/participation_report.html")
 
 
-@require_GET
+@require_safe
 @login_required
 def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, code, "meetings/reports/term_report_print.html")
 
 
-def _csv_response(report: TermReport, what: str) -> HttpResponse:
-    """Semicolon-separated UTF-8 with a byte order mark, like the contact list."""
+def _csv_download(report: TermReport, what: str) -> tuple[HttpResponse, CSVWriter]:
     filename = f"{what}-{report.network.code.lower()}-{term_value(report.term).lower()}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    return response
+    return csv_download(filename)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -56,7 +51,7 @@ def _yes_no(value: bool | None) -> str:
     return _("Ja") if value else _("Nej")
 
 
-@require_GET
+@require_safe
 @login_required
 def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -64,8 +59,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term)
-    response = _csv_response(report, "narvaro")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = _csv_download(report, "narvaro")
     writer.writerow(
         [_("Förvaltning")]
         + [timezone.localdate(meeting.starts_at).isoformat() for meeting in report.held]
@@ -97,7 +91,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
@@ -105,8 +99,7 @@ def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term)
-    response = _csv_response(report, "arbetsomraden")
-    writer = csv.writer(response, delimiter=";")
+    response, writer = _csv_download(report, "arbetsomraden")
     writer.writerow([_("Arbetsområde"), _("Som tema"), _("Som dagordningspunkt")])
     for row in report.work_areas:
         writer.writerow([row.name, row.themes, row.agenda_items])

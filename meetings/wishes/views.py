@@ -99,7 +99,7 @@ def _page(
     return render(request, "meetings/wishes/suggestions.html", context, status=status)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def theme_suggestions(request: HttpRequest, code: str) -> HttpResponse:
     network = _network(request, code)

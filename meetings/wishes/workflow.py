@@ -14,14 +14,13 @@ two clicks) cannot adopt, close or vote twice.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, Count, Exists, OuterRef, QuerySet, Value
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from config.mail import message, render_subject, render_text
 from meetings.models import Meeting, ThemeSuggestion, ThemeSupport
 from networks.models import Network
 from representatives.rules import current_appointment
@@ -198,8 +197,7 @@ def send_outcome(suggestion: ThemeSuggestion) -> None:
             "meeting": suggestion.adopted_meeting,
             "url": url,
         }
-        subject = render_to_string("meetings/wishes/email/outcome_subject.txt", context).strip()
-        body = render_to_string("meetings/wishes/email/outcome.txt", context)
+        subject = render_subject("meetings/wishes/email/outcome_subject.txt", context)
+        body = render_text("meetings/wishes/email/outcome.txt", context)
     reply_to = [suggestion.network.organizer_email] if suggestion.network.organizer_email else None
-    message = EmailMessage(subject, body, to=[person.email], reply_to=reply_to)
-    transaction.on_commit(message.send)
+    transaction.on_commit(message(subject, body, to=[person.email], reply_to=reply_to).send)

@@ -226,7 +226,7 @@ def test_404_for_a_token_url_does_not_log_the_secret(client, caplog):
 
 
 def test_server_log_line_is_masked():
-    from config.logging import MaskCalendarSecrets
+    from config.logging import MaskSecrets
 
     record = logging.LogRecord(
         "django.server",
@@ -237,7 +237,7 @@ def test_server_log_line_is_masked():
         ("GET /kalender/abcDEF_-123.ics HTTP/1.1", "200", "512"),
         None,
     )
-    assert MaskCalendarSecrets().filter(record)
+    assert MaskSecrets().filter(record)
     assert record.getMessage() == '"GET /kalender/[hemlig].ics HTTP/1.1" 200 512'
     other = logging.LogRecord(
         "django.server",
@@ -248,17 +248,16 @@ def test_server_log_line_is_masked():
         ("GET /kalender/ HTTP/1.1", "200", "512"),
         None,
     )
-    assert MaskCalendarSecrets().filter(other)
+    assert MaskSecrets().filter(other)
     assert other.getMessage() == '"GET /kalender/ HTTP/1.1" 200 512'
 
 
 def test_logging_settings_attach_the_mask(settings):
     loggers = settings.LOGGING["loggers"]
-    assert "mask_calendar_secrets" in loggers["django.request"]["filters"]
-    assert "mask_calendar_secrets" in loggers["django.server"]["filters"]
+    assert "mask_secrets" in loggers["django.request"]["filters"]
+    assert "mask_secrets" in loggers["django.server"]["filters"]
     assert any(
-        type(f).__name__ == "MaskCalendarSecrets"
-        for f in logging.getLogger("django.server").filters
+        type(f).__name__ == "MaskSecrets" for f in logging.getLogger("django.server").filters
     )
 
 

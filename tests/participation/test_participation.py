@@ -206,12 +206,43 @@ def test_answer_htmx_returns_the_form(client, representative, meeting):
 
 def test_answer_next_must_be_local(client, representative, meeting):
     client.force_login(representative)
-    response = client.post(
-        answer_url(meeting), {"answer": "coming", "next": "https://evil.example/"}
-    )
-    assert response["Location"] == meeting.get_absolute_url()
     response = client.post(answer_url(meeting), {"answer": "coming", "next": "/mina-natverk/"})
     assert response["Location"] == "/mina-natverk/"
+    assert Attendance.objects.get(meeting=meeting, person=representative).answer == "coming"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "foo",
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "javascript:x",
+        "/a\nb",
+    ],
+)
+def test_answer_with_a_bad_next_is_refused_before_saving(client, representative, meeting, target):
+    """A bare word used to be saved and then crash in redirect() (NoReverseMatch, a 500)."""
+    client.force_login(representative)
+    response = client.post(answer_url(meeting), {"answer": "coming", "next": target})
+    assert response.status_code == 400
+    assert "Felaktig begäran" in response.content.decode()
+    assert not Attendance.objects.filter(meeting=meeting, person=representative).exists()
+
+
+def test_sign_in_with_a_bare_word_next_goes_home(client, representative):
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.create(
+        user=representative, email=representative.email, verified=True, primary=True
+    )
+    response = client.post(
+        reverse("account_login") + "?next=foo",
+        {"login": representative.email, "password": factories.PASSWORD},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
 
 
 # The meeting page ---------------------------------------------------------------------------

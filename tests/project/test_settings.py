@@ -20,7 +20,14 @@ PRODUCTION_ENV = {
     "DEFAULT_FROM_EMAIL": "natverk@example.org",
     "DATABASE_URL": "postgres://natverk@db.example.org:5432/natverk",
 }
-OPTIONAL = ["CSRF_TRUSTED_ORIGINS", "SESSION_COOKIE_AGE", "SECURE_SSL_REDIRECT"]
+OPTIONAL = [
+    "CSRF_TRUSTED_ORIGINS",
+    "SESSION_COOKIE_AGE",
+    "SECURE_SSL_REDIRECT",
+    "CACHE_URL",
+    "TRUSTED_PROXY_COUNT",
+    "TRUSTED_CLIENT_IP_HEADER",
+]
 
 
 @pytest.fixture
@@ -65,6 +72,11 @@ def test_missing_value_with_debug_off_names_the_variable(load_settings, name):
         ("EMAIL_URL", "not-a-url"),
         ("SECRET_KEY", "short"),
         ("SESSION_COOKIE_AGE", "two weeks"),
+        ("CACHE_URL", "memcached://cache:11211"),
+        ("CACHE_URL", "redis://"),
+        ("CACHE_URL", "db://cache; DROP TABLE x"),
+        ("TRUSTED_PROXY_COUNT", "one"),
+        ("TRUSTED_PROXY_COUNT", "-1"),
     ],
 )
 def test_malformed_value_names_the_variable(load_settings, name, value):
@@ -79,3 +91,35 @@ def test_debug_needs_nothing_else(load_settings):
     assert values["DEBUG"] is True
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend"
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_the_cache_is_shared_by_default(load_settings):
+    """Rate limits count in the cache: one table for every process unless CACHE_URL says
+    otherwise (the per-process LocMem let each gunicorn worker count on its own)."""
+    cache = load_settings()["CACHES"]["default"]
+    assert cache["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert cache["LOCATION"] == "django_cache"
+    assert cache["OPTIONS"]["MAX_ENTRIES"] >= 100_000
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("db://rate_cache", "django.core.cache.backends.db.DatabaseCache", "rate_cache"),
+        ("redis://cache:6379/1", "django.core.cache.backends.redis.RedisCache", None),
+        ("rediss://:pw@cache:6380/0", "django.core.cache.backends.redis.RedisCache", None),
+    ],
+)
+def test_cache_url(load_settings, url, backend, location):
+    cache = load_settings(CACHE_URL=url)["CACHES"]["default"]
+    assert cache["BACKEND"] == backend
+    assert cache["LOCATION"] == (location or url)
+
+
+def test_trusted_proxy_is_off_by_default_and_one_kind_at_a_time(load_settings):
+    values = load_settings()
+    assert values["TRUSTED_PROXY_COUNT"] == 0
+    assert values["TRUSTED_CLIENT_IP_HEADER"] == ""
+    assert load_settings(TRUSTED_PROXY_COUNT="1")["TRUSTED_PROXY_COUNT"] == 1
+    with pytest.raises(ImproperlyConfigured, match="not both"):
+        load_settings(TRUSTED_PROXY_COUNT="1", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")

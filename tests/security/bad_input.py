@@ -86,6 +86,10 @@ BAD_VALUES: dict[str, object] = {
     "blank": "   \t ",
     "10,000 characters": "x" * 10_000,
     "control characters": "a\x01\x02\x08\x1b[31mb\x7f\u202e",
+    # In a single-line field (a title, a name) these end up in e-mail subjects and headers.
+    "line break": "Rad ett\r\nBcc: x@example.org",
+    "lone line feed": "Rad ett\nrad två",
+    "other line breaks": "a\u2028b\u2029c\x85d\x0be\x0cf\rg",
     "NUL byte": "a\x00b",
     "HTML": '"><script>alert("x")</script><img src=x onerror=alert(1)>',
     "SQL": "' OR '1'='1'; DROP TABLE accounts_user; --",
@@ -111,6 +115,9 @@ HTML_PROBE = "<script>alert("
 TEXT_VALUES = frozenset(
     {
         "control characters",
+        "line break",
+        "lone line feed",
+        "other line breaks",
         "HTML",
         "SQL",
         "impossible date",
@@ -174,6 +181,13 @@ def redirect_to_local_page(response, world) -> str | None:
     if location.netloc or not location.path.startswith("/"):
         return f"redirected off the site: {response['Location']}"
     return None
+
+
+def bad_request_or_back(response, world) -> str | None:
+    """A 400 (a bad `next`), or the redirect back with the Swedish message."""
+    if response.status_code == 400:
+        return None
+    return redirect_to_local_page(response, world)
 
 
 @dataclass(frozen=True)
@@ -310,13 +324,16 @@ FORMS: dict[str, Form] = {
     "attendance_answer": Form(
         role="representative",
         kwargs=lambda w: {"pk": w.published_neh.pk},
-        valid=lambda w: {"answer": "not_coming"},
+        valid=lambda w: {"answer": "not_coming", "next": "/mina-natverk/"},
         accepted=lambda response, w: (
             Attendance.objects.get(meeting=w.published_neh, person=w.representative).answer
             == "not_coming"
+            and response["Location"] == "/mina-natverk/"
         ),
-        # A plain POST goes back with the Swedish message; htmx gets the form with a 422.
-        refused=redirect_to_local_page,
+        # A plain POST goes back with the Swedish message; htmx gets the form with a 422. A
+        # `next` that is not a path on this site is a 400 before anything is saved.
+        refused=bad_request_or_back,
+        optional=frozenset({"next"}),
     ),
     "attendance_record": Form(
         role="coordinator",
