@@ -113,11 +113,12 @@ def used_second_factor(request: HttpRequest) -> bool:
 
 
 def needs_second_factor(request: HttpRequest) -> bool:
-    """The rule, for the signed-in person of `request` (the URL aside)."""
+    """The rule, for the signed-in person of `request` (the URL aside). The session is read
+    first: a session that used a second factor costs no query."""
     return (
         getattr(settings, "REQUIRE_MFA_FOR_STAFF_ROLES", False)
-        and has_staff_role(request.user)
         and not used_second_factor(request)
+        and has_staff_role(request.user)
     )
 
 
@@ -158,7 +159,8 @@ def second_step(request: HttpRequest) -> HttpResponse:
             request,
             _(
                 "Som samordnare eller administratör behöver du tvåstegsverifiering för att se "
-                "och ändra nätverkens uppgifter. Lägg till en autentiseringsapp här."
+                "och ändra nätverkens uppgifter. Lägg till en autentiseringsapp: välj "
+                "”Aktivera” under Autentiseringsapp och skanna koden med appen i din telefon."
             ),
         )
         url = reverse(SETUP_URL_NAME)
