@@ -2,13 +2,17 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from accounts import audit
 from accounts.sign_in_limits import full_limit, locked_message
 from config.mail import single_line
 from config.proxy import client_ip
 from config.redirects import is_same_site_path
+
+ALLAUTH_MFA_STAGE = "allauth.mfa.stages.AuthenticateStage"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -56,6 +60,33 @@ class AccountAdapter(DefaultAccountAdapter):
                 locked_message(*limit), code="too_many_login_attempts"
             ) from None
 
+    def get_login_stages(self) -> list[str]:
+        # allauth's two-factor step, except after a single sign-on that did multi-factor
+        # authentication at the identity provider (accounts/mfa.py).
+        return [
+            "accounts.mfa.AuthenticateStage" if path == ALLAUTH_MFA_STAGE else path
+            for path in super().get_login_stages()
+        ]
+
+    def get_reauthentication_methods(self, user) -> list[dict]:
+        # Someone with a second factor confirms it is them with that factor, never with the
+        # password alone: otherwise a session signed in with a stolen password could remove
+        # the owner's factor or add its own after a "re-authentication".
+        methods = super().get_reauthentication_methods(user)
+        with_factor = [m for m in methods if m["id"].startswith("mfa_reauthenticate")]
+        return with_factor or methods
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
+        # allauth's e-mails about changes to one's sign-in (a factor added or removed, a new
+        # password): in our words (templates/account/email/base_notification.txt), naming the
+        # person and linking the two-step verification page.
+        context = {
+            **(context or {}),
+            "person": user,
+            "security_url": settings.SITE_URL.rstrip("/") + reverse("mfa_index"),
+        }
+        super().send_notification_mail(template_prefix, user, context, email)
+
 
 def _claims(sociallogin) -> dict:
     data = sociallogin.account.extra_data or {}
@@ -70,6 +101,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
       vouches for the address: `email_verified: true`, or Entra ID's `xms_edov: true` (the
       optional claim "email domain owner verified"). An unverified address links nothing.
     - Nobody gets an account by signing in: no sign-up through SSO, ever.
+    - Whether the provider did multi-factor authentication (the `amr` claim) is read at the
+      two-factor step of signing in (accounts/mfa.py).
     """
 
     def is_open_for_signup(self, request, sociallogin) -> bool:

@@ -7,4 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Konton")
 
     def ready(self) -> None:
-        from accounts import audit  # noqa: F401  (connects the audit log's receivers)
+        # Receivers of allauth's and Django's signals: the audit log, and the session that
+        # sets up an authenticator app counting as having used it (accounts/mfa.py).
+        from accounts import audit, mfa  # noqa: F401

@@ -80,7 +80,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     # Accounts (accounts/mfa.py, accounts/audit.py): coordinators and administrators need a
-    # second factor before they act; every refused request (403) is written to the audit log.
+    # session that used a second factor for every page; every refused request (403) is
+    # written to the audit log.
     "accounts.mfa.RequireStaffMFAMiddleware",
     "accounts.audit.DeniedRequestsMiddleware",
 ]
@@ -156,9 +157,14 @@ if TRUSTED_PROXY_COUNT < 0:
 if TRUSTED_PROXY_COUNT and TRUSTED_CLIENT_IP_HEADER:
     raise ImproperlyConfigured("Set TRUSTED_PROXY_COUNT or TRUSTED_CLIENT_IP_HEADER, not both.")
 
-# Accounts (README, "Accounts"): coordinators and administrators must set up two-factor
-# before they can act; on by default in production, off in development so the demo is easy.
+# Accounts (docs/accounts.md, "Two-step verification"): every page and download of
+# coordinators and administrators needs a session that used a second factor (accounts/mfa.py);
+# on by default in production, off in development so the demo is easy.
 REQUIRE_MFA_FOR_STAFF_ROLES = env_bool("REQUIRE_MFA_FOR_STAFF_ROLES", default=PRODUCTION)
+# Tell people by e-mail of changes to their sign-in: a second factor added or removed, new
+# recovery codes, a new password or address (allauth's notifications, in Swedish in
+# templates/account/email/).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Hållbarhetsnätverken"
 # Users see and end their own sessions (allauth.usersessions), linked from "Mitt konto".

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import lifecycle
-from accounts.mfa import staff_mfa_required
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from representatives.lifecycle import can_prompt_deactivation, people_to_deactivate
 
@@ -41,7 +40,6 @@ def _render(request: HtmxHttpRequest, *, deactivated=None, form=None, status=200
 
 @require_safe
 @login_required
-@staff_mfa_required
 def people_to_deactivate_page(request: HtmxHttpRequest) -> HttpResponse:
     if not can_prompt_deactivation(request.user):
         raise PermissionDenied
@@ -50,7 +48,6 @@ def people_to_deactivate_page(request: HtmxHttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-@staff_mfa_required
 def person_deactivate(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if not can_prompt_deactivation(request.user):
         raise PermissionDenied

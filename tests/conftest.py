@@ -10,6 +10,7 @@ from django.core.cache import cache
 
 from representatives.models import Appointment
 from tests import factories
+from tests.accounts.support import sign_in_as
 
 
 @pytest.fixture
@@ -130,12 +131,25 @@ def user_for_role(request):
 
 @pytest.fixture
 def client_for(client, user_for_role):
-    """A test client signed in as the given role."""
+    """A test client signed in as the given role. Coordinators and administrators get a
+    session that used a second factor, as they need (accounts/mfa.py); `password_only_client`
+    gives them one that did not."""
 
     def sign_in(role: str):
         user = user_for_role(role)
         if user is not None:
-            client.force_login(user)
+            sign_in_as(client, user)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def password_only_client(client, user_for_role):
+    """A test client signed in as the given role with the password alone (no second factor)."""
+
+    def sign_in(role: str):
+        client.force_login(user_for_role(role))
         return client
 
     return sign_in

@@ -26,6 +26,14 @@
     }
   });
 
+  // A page that comes back with a form's errors (a 422 after a plain POST) starts at the error
+  // summary, so a screen reader reads the errors first and each links to its field. After an
+  // htmx swap, the swapped fragment says where the focus goes (data-focus, above).
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.focus();
+  }
+
   // Copy buttons (representative lists): the button stays hidden without JavaScript, where the
   // readonly textarea is plain selectable text.
   function announce(text) {

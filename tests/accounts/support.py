@@ -39,3 +39,25 @@ def activate_totp(client: Client) -> str:
     response = client.post(reverse("mfa_activate_totp"), {"code": totp_code(secret)})
     assert response.status_code == 302, response
     return secret
+
+
+def record_second_factor(client: Client, user, method: str = "mfa", **extra) -> None:
+    """Make the client's (signed-in) session one that used a second factor, as allauth records
+    it when a code is typed at sign-in (accounts/mfa.py reads this record)."""
+    from allauth.account.internal.flows.login import record_authentication
+    from django.test import RequestFactory
+
+    session = client.session
+    request = RequestFactory().get("/")
+    request.session = session
+    record_authentication(request, user, method, **(extra or {"type": "totp"}))
+    session.save()
+
+
+def sign_in_as(client: Client, user) -> Client:
+    """`force_login`, and for a coordinator or administrator a session that used a second
+    factor, as they need one for every page (accounts/mfa.py)."""
+    client.force_login(user)
+    if user.is_superuser or user.is_staff or user.coordinated_networks.exists():
+        record_second_factor(client, user)
+    return client

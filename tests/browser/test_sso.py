@@ -24,6 +24,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CLIENT_ID = "natverk"
 CLIENT_SECRET = "natverk-test-secret"
 PASSWORD = "sso-test-losenord-42"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def _missing() -> str | None:
@@ -85,7 +86,8 @@ def sso(tmp_path_factory):
         "OIDC_SERVER_URL": f"http://127.0.0.1:{provider_port}",
         "ENTRA_CLIENT_ID": CLIENT_ID,
         "ENTRA_CLIENT_SECRET": CLIENT_SECRET,
-        "REQUIRE_MFA_FOR_STAFF_ROLES": "0",
+        # Production's rule: coordinators need a session that used a second factor.
+        "REQUIRE_MFA_FOR_STAFF_ROLES": "1",
     }
     env.pop("ENTRA_TENANT_ID", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
@@ -102,8 +104,21 @@ def sso(tmp_path_factory):
             f"is_active={active})"
             for email, name, active in people
         )
+        # Two coordinators of NEH: Cora without a second factor, Tove with an authenticator app.
+        script += (
+            f"; cora = User.objects.create_user('cora@example.org', {PASSWORD!r}, "
+            "full_name='Cora Samordnare')"
+            f"; tove = User.objects.create_user('tove@example.org', {PASSWORD!r}, "
+            "full_name='Tove Samordnare')"
+            "; neh = Network.objects.get(code='NEH'); neh.coordinators.add(cora, tove)"
+            f"; TOTP.activate(tove, {TOTP_SECRET!r})"
+        )
+        imports = (
+            "from accounts.models import User; from networks.models import Network; "
+            "from allauth.mfa.totp.internal.auth import TOTP"
+        )
         subprocess.run(
-            [*manage, "shell", "-c", f"from accounts.models import User; {script}"],
+            [*manage, "shell", "-c", f"{imports}; {script}"],
             env=env,
             check=True,
             capture_output=True,
@@ -227,3 +242,50 @@ def test_a_deactivated_account_cannot_sign_in_by_sso(sso, browser_page):
     assert "Kontot inaktivt" in text and "Tord Tidigare" not in text
     browser_page.goto(f"{sso.app}/")
     assert browser_page.url.startswith(f"{sso.app}/konto/login/")
+
+
+# Two-step verification: Microsoft Entra ID says, in the ID token's `amr` claim, whether the
+# person signed in with more than one factor (Conditional Access). That counts as the second
+# factor coordinators need; a password alone at the provider does not.
+
+
+def coordinator_claims(subject: str, email: str, amr: list[str]) -> dict:
+    return {subject: {"email": email, "email_verified": True, "amr": amr}}
+
+
+@pytest.mark.browser
+def test_sso_with_the_providers_mfa_reaches_coordinator_pages(sso, browser_page):
+    set_claims(sso, coordinator_claims("cora-sub", "cora@example.org", ["pwd", "mfa"]))
+    text = sign_in_with_provider(sso, browser_page, "cora-sub")
+    assert "Du har loggat in som Cora Samordnare." in text
+    browser_page.goto(f"{sso.app}/natverk/neh/kontaktlista/")
+    assert browser_page.url == f"{sso.app}/natverk/neh/kontaktlista/"
+    assert "Representanter och ersättare i NEH" in browser_page.inner_text("h1")
+
+
+@pytest.mark.browser
+def test_sso_with_a_password_only_is_sent_to_set_up_two_step_verification(sso, browser_page):
+    set_claims(sso, coordinator_claims("cora-sub", "cora@example.org", ["pwd"]))
+    sign_in_with_provider(sso, browser_page, "cora-sub")
+    browser_page.goto(f"{sso.app}/natverk/neh/kontaktlista/")
+    assert browser_page.url == f"{sso.app}/konto/2fa/"
+    text = browser_page.inner_text("main")
+    assert "behöver du tvåstegsverifiering för att se och ändra nätverkens uppgifter" in text
+    assert "Representanter och ersättare" not in text
+
+
+@pytest.mark.browser
+def test_sso_with_the_providers_mfa_asks_no_app_code_on_top(sso, browser_page):
+    # Tove has an authenticator app: after Entra's MFA she is not asked for its code ...
+    set_claims(sso, coordinator_claims("tove-sub", "tove@example.org", ["pwd", "mfa"]))
+    text = sign_in_with_provider(sso, browser_page, "tove-sub")
+    assert "Du har loggat in som Tove Samordnare." in text
+    browser_page.goto(f"{sso.app}/natverk/neh/kontaktlista/")
+    assert browser_page.url == f"{sso.app}/natverk/neh/kontaktlista/"
+    # ... but after a password alone at the provider, the app's code is the second step.
+    set_claims(sso, coordinator_claims("tove-sub", "tove@example.org", ["pwd"]))
+    sign_in_with_provider(sso, browser_page, "tove-sub")
+    assert browser_page.url == f"{sso.app}/konto/2fa/authenticate/"
+    browser_page.goto(f"{sso.app}/natverk/neh/kontaktlista/")
+    assert browser_page.url.startswith(f"{sso.app}/konto/")  # not signed in until the code
+    assert "Representanter och ersättare" not in browser_page.inner_text("main")

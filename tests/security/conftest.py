@@ -22,6 +22,13 @@ from networks.models import WorkArea
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def staff_need_a_second_factor(settings):
+    """The security tests run with production's rule: coordinators and administrators need a
+    session that used a second factor (accounts/mfa.py). `client_for` gives them one."""
+    settings.REQUIRE_MFA_FOR_STAFF_ROLES = True
+
+
 @pytest.fixture
 def world(
     neh,

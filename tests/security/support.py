@@ -189,8 +189,31 @@ def htmx_config_problems(html: str) -> list[str]:
     if not match:
         return ['no <meta name="htmx-config">']
     config = json.loads(match[1])
-    return [
+    problems = [
         f"htmx {name} is {config.get(name)!r}, not {value!r}"
         for name, value in REQUIRED_HTMX_CONFIG.items()
         if config.get(name, "missing") != value
     ]
+    # The app's one rule for form errors (docs/architecture.md, "htmx"): a 422 is swapped, an
+    # error status otherwise is not.
+    for status, swapped in (("200", True), ("422", True), ("204", False), ("400", False)):
+        if htmx_swaps(config, status) is not swapped:
+            problems.append(f"htmx {'does not swap' if swapped else 'swaps'} a {status}")
+    return problems
+
+
+# htmx 2's own default (static/vendor/htmx): no 4xx or 5xx is swapped.
+HTMX_DEFAULT_RESPONSE_HANDLING = [
+    {"code": "204", "swap": False},
+    {"code": "[23]..", "swap": True},
+    {"code": "[45]..", "swap": False, "error": True},
+]
+
+
+def htmx_swaps(config: dict, status: str) -> bool:
+    """Whether htmx swaps a response of `status` under `config`: the first rule of
+    `responseHandling` whose code (a regular expression, searched as htmx does) matches."""
+    for rule in config.get("responseHandling", HTMX_DEFAULT_RESPONSE_HANDLING):
+        if re.search(rule["code"], status):
+            return bool(rule.get("swap"))
+    return False

@@ -5,12 +5,22 @@ One sweep checks all three, so each page is fetched once per role (our pages onc
 htmx asks for them, to check their partials) and the suite stays fast."""
 
 import copy
+import dataclasses
 
 import pytest
 from django.db import transaction
 from django.test import Client
 
-from tests.security.matrix import ADMIN_SIGN_IN, MATRIX, ROLES, SIGN_IN, cases_for
+from tests.security.matrix import (
+    ADMIN_SIGN_IN,
+    MATRIX,
+    ROLES,
+    SET_UP_SECOND_FACTOR,
+    SIGN_IN,
+    TYPE_A_CODE,
+    cases_for,
+    second_step_outcome,
+)
 from tests.security.support import (
     WriteRecorder,
     all_routes,
@@ -90,6 +100,36 @@ def test_every_post_answers_each_role_as_the_matrix_says(client_for, world, role
     assert not problems, f"As {role}:\n  " + "\n  ".join(problems)
 
 
+# The coordinator has no second factor in the world; the admin has recovery codes.
+PASSWORD_ONLY = [("coordinator", False), ("admin", True)]
+
+
+@pytest.mark.parametrize(("role", "has_factor"), PASSWORD_ONLY)
+def test_password_only_staff_session_is_sent_to_the_second_step_on_every_url(
+    password_only_client, world, role, has_factor
+):
+    """Every URL, reads and downloads included, as a coordinator or administrator whose session
+    did not use a second factor: the second step (set one up, or type a code) everywhere but
+    the few URLs of SECOND_FACTOR_EXEMPT; a refused POST writes nothing."""
+    client = password_only_client(role)
+    wrong, writes = [], []
+    for route in all_routes():
+        for case in cases_for(route):
+            url = case.url(route.name, world)
+            expected = second_step_outcome(route.name, case.access[role], has_factor=has_factor)
+            with WriteRecorder() as recorder:
+                response = client.get(url)
+            writes += [f"GET {url}: {sql}" for sql in recorder.writes]
+            if problem := expected.mismatch(response):
+                wrong.append(f"GET {route.key} ({url}): {problem}")
+            if case.post is not None:
+                post = second_step_outcome(route.name, case.post[role], has_factor=has_factor)
+                posted = dataclasses.replace(case, post={**case.post, role: post})
+                wrong += post_problems(client, url, posted, role, world)
+    assert not wrong, f"As {role} without a second factor:\n  " + "\n  ".join(wrong)
+    assert not writes, f"As {role}, GET requests wrote to the database:\n  " + "\n  ".join(writes)
+
+
 def post_problems(client, url: str, case, role: str, world) -> list[str]:
     """POST as `role` in a copy of the client (cookies such as the language stay put), inside
     a transaction rolled back afterwards, so one case's writes cannot affect the next."""
@@ -102,7 +142,12 @@ def post_problems(client, url: str, case, role: str, world) -> list[str]:
     problems = []
     if problem := expected.mismatch(response):
         problems.append(f"POST {url}{' – ' + case.note if case.note else ''}: {problem}")
-    refused = expected.status >= 400 or expected in (SIGN_IN, ADMIN_SIGN_IN)
+    refused = expected.status >= 400 or expected in (
+        SIGN_IN,
+        ADMIN_SIGN_IN,
+        SET_UP_SECOND_FACTOR,
+        TYPE_A_CODE,
+    )
     if refused and recorder.writes:
         problems.append(f"POST {url} was refused but wrote {recorder.writes}")
     return problems

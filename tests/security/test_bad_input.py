@@ -4,6 +4,7 @@ nothing saved. The forms and their expectations are in bad_input.py."""
 import pytest
 from django.test import Client
 
+from tests.accounts.support import sign_in_as
 from tests.security.bad_input import BAD_VALUES, FORMS, HTML_PROBE, NOT_FORMS
 from tests.security.matrix import OK, cases_for
 from tests.security.support import WriteRecorder, all_routes, changed_tables, snapshot
@@ -22,7 +23,7 @@ def signed_in_client(user_for_role, role: str) -> Client:
     client = Client()
     user = user_for_role(role)
     if user is not None:
-        client.force_login(user)
+        sign_in_as(client, user)
     return client
 
 

@@ -81,13 +81,33 @@ def test_pages_carry_the_strict_policy_and_htmx_config(client_for):
     assert htmx_config_problems(response.content.decode()) == []
 
 
+SWAP_422 = (
+    '"responseHandling": [{"code": "204", "swap": false}, {"code": "422", "swap": true}, '
+    '{"code": "[23]..", "swap": true}, {"code": "[45]..", "swap": false, "error": true}]'
+)
+
+
 def test_htmx_config_that_allows_eval_is_found():
     html = (
         '<meta name="htmx-config" content=\'{"includeIndicatorStyles": false, '
-        '"allowEval": true, "allowScriptTags": false, "historyCacheSize": 0}\'>'
+        f'"allowEval": true, "allowScriptTags": false, "historyCacheSize": 0, {SWAP_422}}}\'>'
     )
     assert htmx_config_problems(html) == ["htmx allowEval is True, not False"]
     assert htmx_config_problems("<p>no config</p>") == ['no <meta name="htmx-config">']
+
+
+def test_htmx_config_that_leaves_a_422_unswapped_is_found():
+    """htmx's default swaps no 4xx: a form answered with its errors (422) would show nothing."""
+    html = (
+        '<meta name="htmx-config" content=\'{"includeIndicatorStyles": false, '
+        '"allowEval": false, "allowScriptTags": false, "historyCacheSize": 0}\'>'
+    )
+    assert htmx_config_problems(html) == ["htmx does not swap a 422"]
+    swap_all = html.replace(
+        '"historyCacheSize": 0',
+        '"historyCacheSize": 0, "responseHandling": [{"code": "...", "swap": true}]',
+    )
+    assert htmx_config_problems(swap_all) == ["htmx swaps a 204", "htmx swaps a 400"]
 
 
 def test_htmx_is_served_from_our_static_files():
