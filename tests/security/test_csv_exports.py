@@ -15,6 +15,7 @@ from django.test import Client
 
 from networks.models import WorkArea
 from representatives.models import Administration
+from tests.accounts.support import sign_in_as
 from tests.security.matrix import OK, cases_for
 from tests.security.support import all_routes
 
@@ -71,7 +72,7 @@ def csv_exports(world, user_for_role) -> dict[str, bytes]:
                 clients[role] = Client()
                 user = user_for_role(role)
                 if user is not None:
-                    clients[role].force_login(user)
+                    sign_in_as(clients[role], user)
             response = clients[role].get(case.url(route.name, world))
             if response.get("Content-Type", "").startswith("text/csv"):
                 found[route.key] = response.content
@@ -94,7 +95,7 @@ def test_no_csv_export_writes_a_formula(world, user_for_role):
 
 def test_contact_list_keeps_the_text_as_typed(client, world):
     make_hostile(world)
-    client.force_login(world.coordinator)
+    sign_in_as(client, world.coordinator)
     text = client.get("/natverk/neh/kontaktlista.csv").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     names = {row[2] for row in rows[1:]}

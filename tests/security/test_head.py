@@ -4,6 +4,7 @@ GET for a role that may see the page, no body, nothing written."""
 import pytest
 from django.test import Client
 
+from tests.accounts.support import sign_in_as
 from tests.security.matrix import OK, cases_for
 from tests.security.support import WriteRecorder, all_routes
 
@@ -22,7 +23,7 @@ def test_head_answers_like_get_on_every_url(world, user_for_role):
                 clients[role] = Client()
                 user = user_for_role(role)
                 if user is not None:
-                    clients[role].force_login(user)
+                    sign_in_as(clients[role], user)
             url = case.url(route.name, world)
             with WriteRecorder() as recorder:
                 response = clients[role].head(url)
