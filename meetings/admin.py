@@ -11,7 +11,22 @@ from meetings.models import (
     Invitation,
     Meeting,
 )
-from networks.history import KeepHistoryAdmin
+from networks.history import KeepHistoryAdmin, KeepRecordsAdmin
+from networks.versions import ReadOnlyInline, VersionedAdmin
+
+
+class ReadOnlyAdminMixin:
+    """For records the app writes and keeps as they are (a published agenda, a question's
+    trail, published minutes): the admin shows them and changes nothing."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class AgendaItemInline(KeepHistoryAdmin, admin.TabularInline):
@@ -23,7 +38,7 @@ class AgendaItemInline(KeepHistoryAdmin, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+class MeetingAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
     list_display = ["starts_at", "network", "theme_title", "status", "format", "sequence"]
     list_filter = ["network", "status", "format"]
     search_fields = ["theme_title", "theme_description", "place"]
@@ -62,7 +77,10 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaVersion)
-class AgendaVersionAdmin(admin.ModelAdmin):
+class AgendaVersionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """A published version is frozen: what the members were told. A change is a new version,
+    published from the agenda workspace with a change note."""
+
     list_display = ["meeting", "number", "published_at", "published_by"]
     list_filter = ["meeting__network"]
     readonly_fields = ["meeting", "number", "published_at", "published_by", "snapshot"]
@@ -70,7 +88,9 @@ class AgendaVersionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(KeepRecordsAdmin, admin.ModelAdmin):
+    """Who answered and who was there: the minutes and the reports count on it."""
+
     list_display = ["person", "meeting", "answer", "answered_at", "attended"]
     list_filter = ["answer", "attended", "meeting__network"]
     search_fields = ["person__full_name", "person__email"]
@@ -93,7 +113,7 @@ class ConsultationResponseInline(KeepHistoryAdmin, admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+class DocumentAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
     list_display = ["title", "network", "kind", "deadline", "created_at"]
     list_filter = ["network", "kind"]
     search_fields = ["title", "file_name"]
@@ -108,6 +128,7 @@ class DocumentAdmin(KeepHistoryAdmin, admin.ModelAdmin):
         "file_content_type",
         "file_key",
         "uid",
+        "version",
         "created_at",
         "updated_at",
     ]
@@ -128,27 +149,15 @@ class ThemeSupportInline(admin.TabularInline):
 
 
 @admin.register(ThemeSuggestion)
-class ThemeSuggestionAdmin(admin.ModelAdmin):
+class ThemeSuggestionAdmin(KeepRecordsAdmin, admin.ModelAdmin):
+    """The network's suggestions are closed or adopted in the app, not deleted."""
+
     list_display = ["title", "network", "administration", "status", "created_at"]
     list_filter = ["network", "status"]
     search_fields = ["title", "why"]
     list_select_related = ["network", "administration"]
     raw_id_fields = ["suggested_by", "handled_by", "adopted_meeting"]
     inlines = [ThemeSupportInline]
-
-
-class ReadOnlyAdminMixin:
-    """For records the app writes and keeps as they are (a question's trail, published
-    minutes): the admin shows them and changes nothing."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 # The governance loop. Steps that the app records with who and when (a question's
@@ -192,13 +201,13 @@ class MinutesEntryInline(KeepHistoryAdmin, admin.TabularInline):
 
 
 @admin.register(Minutes)
-class MinutesAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+class MinutesAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
     list_display = ["meeting", "written_by", "updated_at"]
     list_filter = ["meeting__network"]
     search_fields = ["meeting__theme_title", "summary"]
     list_select_related = ["meeting__network", "written_by"]
     raw_id_fields = ["meeting", "written_by"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["version", "created_at", "updated_at"]
     inlines = [MinutesEntryInline]
 
 
@@ -238,24 +247,25 @@ class ReportBackAdmin(KeepHistoryAdmin, admin.ModelAdmin):
 from meetings.models import Goal, Indicator, IndicatorValue  # noqa: E402
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(ReadOnlyInline, admin.TabularInline):
+    """Shown with the goal; edited on its own page, through its version check."""
+
     model = Indicator
     extra = 0
     fields = ["name", "unit", "baseline_year", "baseline_value", "target_value", "direction"]
-    show_change_link = True
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
     list_display = ["title", "work_area", "target_year"]
     list_filter = ["work_area__network", "target_year"]
     search_fields = ["title", "description"]
     list_select_related = ["work_area__network"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["version", "created_at", "updated_at"]
     inlines = [IndicatorInline]
 
 
-class IndicatorValueInline(admin.TabularInline):
+class IndicatorValueInline(KeepHistoryAdmin, admin.TabularInline):
     model = IndicatorValue
     extra = 0
     fields = ["year", "value", "source", "comment", "entered_by", "entered_at"]
@@ -263,13 +273,13 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
     list_display = ["name", "goal", "unit", "baseline_year", "target_value", "direction"]
     list_filter = ["goal__work_area__network", "direction", "responsible_administration"]
     search_fields = ["name", "goal__title"]
     list_select_related = ["goal"]
     raw_id_fields = ["goal"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["version", "created_at", "updated_at"]
     inlines = [IndicatorValueInline]
 
     def save_formset(self, request, form, formset, change) -> None:
@@ -287,7 +297,7 @@ from meetings.models import EvaluationSettings  # noqa: E402
 
 
 @admin.register(EvaluationSettings)
-class EvaluationSettingsAdmin(admin.ModelAdmin):
+class EvaluationSettingsAdmin(VersionedAdmin, admin.ModelAdmin):
     list_display = ["network", "ask_usefulness", "ask_length", "ask_format", "ask_comment"]
     list_select_related = ["network"]
-    readonly_fields = ["updated_at"]
+    readonly_fields = ["version", "updated_at"]

@@ -148,7 +148,7 @@ rules.add_perm("meetings.view_question", can_see_question)
 
 def history_network(obj):
     """The network a history-tracked object belongs to, through its own links."""
-    for path in ("network", "meeting", "document", "minutes"):
+    for path in ("network", "meeting", "document", "minutes", "goal"):
         linked = getattr(obj, path, None)
         if linked is None:
             continue

@@ -1,11 +1,18 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from networks.models import WorkArea
+from networks.submissions import OnceForm
+from networks.versions import VersionedModelForm
 
 
-class WorkAreaForm(forms.ModelForm):
+class WorkAreaForm(OnceForm, VersionedModelForm):
+    """A new work area (with its one-time token) or an edit (with its version)."""
+
+    stale_subject = pgettext_lazy("stale record", "Arbetsområdet")
+
     class Meta:
         model = WorkArea
         fields = ["name", "description"]

@@ -82,9 +82,14 @@ def one_row(instance, history_type: str = CHANGED) -> Iterator[None]:
     record(instance, history_type)
 
 
-class KeepHistoryAdmin:
-    """Admin mixin for tracked models (and their inlines): no deleting, since the app keeps
-    these records and ends, cancels or withdraws them instead (tests/history)."""
+class KeepRecordsAdmin:
+    """Admin mixin for public records (and their inlines): no deleting, which also takes the
+    bulk "delete selected" action away. The app ends, cancels, archives, withdraws or corrects
+    them instead (tests/history/test_no_deletes.py)."""
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class KeepHistoryAdmin(KeepRecordsAdmin):
+    """Admin mixin for tracked models (and their inlines): public records, never deleted."""

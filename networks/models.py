@@ -4,6 +4,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from networks.history import History
+from networks.versions import version_field
+
 
 class NetworkQuerySet(models.QuerySet["Network"]):
     def coordinated_by(self, user) -> "NetworkQuerySet":
@@ -57,6 +60,8 @@ class Network(models.Model):
         validators=[MaxValueValidator(90)],
         help_text=_("Så många dagar före mötet slutar representanterna kunna föreslå punkter."),
     )
+    # Optimistic locking of the settings' edit form (networks/versions.py).
+    version = version_field()
 
     objects = NetworkQuerySet.as_manager()
 
@@ -93,8 +98,11 @@ class WorkArea(models.Model):
     description = models.TextField(_("beskrivning"), blank=True)
     position = models.PositiveIntegerField(_("ordning"), default=0)
     archived_at = models.DateTimeField(_("arkiverat"), null=True, blank=True)
+    # Optimistic locking of the edit form (networks/versions.py).
+    version = version_field()
 
     objects = WorkAreaQuerySet.as_manager()
+    history = History()
 
     class Meta:
         verbose_name = _("arbetsområde")
@@ -110,3 +118,29 @@ class WorkArea(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.archived_at is not None
+
+
+class Submission(models.Model):
+    """A create form's one-time token, remembered with where its first submission led, so a
+    repeated or parallel submit returns that result instead of a duplicate
+    (networks/submissions.py). Not a record: kept for a while, then deleted (retention)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    token = models.UUIDField(_("engångskod"))
+    url = models.CharField(_("resultat"), max_length=500)
+    created_at = models.DateTimeField(_("skickat"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("skickat formulär")
+        verbose_name_plural = _("skickade formulär")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="one_submission_per_token"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.token} → {self.url}"

@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.http import HtmxHttpRequest
+from networks import submissions
 from networks.access import coordinated_network
 from networks.forms import MoveForm, WorkAreaForm
 from networks.models import Network, WorkArea
+from networks.versions import StaleRecordError
 
 
 def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:
@@ -56,14 +58,20 @@ def _renumber(network: Network) -> list[WorkArea]:
 @login_required
 def work_area_add(request: HtmxHttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
+    if (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = WorkAreaForm(request.POST)
     if form.is_valid():
-        with transaction.atomic():
-            areas = _renumber(network)
-            area = form.save(commit=False)
-            area.network = network
-            area.position = len(areas) + 1
-            area.save()
+        try:
+            with submissions.once(request.user, form) as submission:
+                areas = _renumber(network)
+                area = form.save(commit=False)
+                area.network = network
+                area.position = len(areas) + 1
+                area.save()
+                submission.url = network.get_absolute_url()
+        except submissions.Repeated as repeated:
+            return submissions.repeated(request, repeated)
         announce = _("Arbetsområdet ”%(name)s” är tillagt.") % {"name": area.name}
         if request.htmx:
             return _section(
@@ -89,9 +97,13 @@ def work_area_edit(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     area = get_object_or_404(WorkArea, network=network, pk=pk)
     form = WorkAreaForm(request.POST if request.method == "POST" else None, instance=area)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Arbetsområdet är sparat."))
-        return redirect(network)
+        try:
+            form.save()
+        except StaleRecordError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Arbetsområdet är sparat."))
+            return redirect(network)
     return render(
         request, "networks/work_area_form.html", {"network": network, "form": form, "area": area}
     )

@@ -1,11 +1,11 @@
 from django.contrib import admin
 
-from networks.history import KeepHistoryAdmin
+from networks.history import KeepHistoryAdmin, KeepRecordsAdmin
 from representatives.models import Administration, Appointment
 
 
 @admin.register(Administration)
-class AdministrationAdmin(admin.ModelAdmin):
+class AdministrationAdmin(KeepRecordsAdmin, admin.ModelAdmin):
     list_display = ["name", "short_name", "director"]
     search_fields = ["name", "short_name", "director__full_name", "director__email"]
     autocomplete_fields = ["director"]

@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from networks.submissions import OnceForm
 
 
-class AppointmentForm(forms.Form):
+class AppointmentForm(OnceForm):
     """Who the director appoints, and the director's confirmation of the mandate.
 
     The three confirmations are the assignment document's expectations on directors, in its words.

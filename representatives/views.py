@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest
 from config.spreadsheet import csv_download
+from networks import submissions
 from networks.access import coordinated_network, network_by_code
 from networks.models import Network
 from representatives.appointing import AppointmentError, appoint, end_appointment
@@ -95,20 +97,26 @@ def appointment_create(
         .select_related("person")
         .first()
     )
+    if request.method == "POST" and (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = AppointmentForm(
         request.POST if request.method == "POST" else None,
         current_person=current.person if current else None,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            result = appoint(
-                administration=administration,
-                network=network,
-                role=role_value,
-                name=form.cleaned_data["full_name"],
-                email=form.cleaned_data["email"],
-                appointed_by=request.user,
-            )
+            with submissions.once(request.user, form) as submission:
+                result = appoint(
+                    administration=administration,
+                    network=network,
+                    role=role_value,
+                    name=form.cleaned_data["full_name"],
+                    email=form.cleaned_data["email"],
+                    appointed_by=request.user,
+                )
+                submission.url = reverse("administration_detail", kwargs={"pk": administration.pk})
+        except submissions.Repeated as repeated:
+            return submissions.repeated(request, repeated)
         except AppointmentError as error:
             form.add_error(None, str(error))
         else:

@@ -2,6 +2,8 @@
 
 import datetime
 import itertools
+import re
+import uuid
 
 from django.utils import timezone
 
@@ -146,3 +148,26 @@ def make_action(meeting: Meeting, *, administrations=(), **extra):
     action = ActionItem.objects.create(meeting=meeting, **extra)
     action.administrations.set(administrations)
     return action
+
+
+def submitted(data: dict | None = None, **more) -> dict:
+    """A create form's data as its rendered page sends it: with a new one-time token
+    (networks/submissions.py). Send the same dict twice for a double submit."""
+    return {**(data or {}), **more, "submission": str(uuid.uuid4())}
+
+
+def at_version(record, data: dict | None = None, *, field: str = "version", **more) -> dict:
+    """An edit form's data as a page rendered now sends it: with the record's current version
+    (networks/versions.py), read from the database. A record not saved yet is version 0."""
+    version = 0
+    if record is not None and record.pk is not None:
+        version = type(record)._default_manager.values_list("version", flat=True).get(pk=record.pk)
+    return {**(data or {}), **more, field: str(version)}
+
+
+def hidden_value(response, name: str) -> str:
+    """The value of the hidden input `name` on a rendered page (a version, a one-time token)."""
+    html = response.content.decode()
+    match = re.search(rf'<input type="hidden" name="{re.escape(name)}" value="([^"]*)"', html)
+    assert match, f"no hidden {name} on the page"
+    return match[1]

@@ -8,6 +8,7 @@ from meetings.agenda.workflow import DOWN, UP
 from meetings.form_fields import IdChoiceField
 from meetings.models import AgendaItem, Goal, Meeting
 from networks.models import WorkArea
+from networks.submissions import OnceForm
 
 MINUTES_ERRORS = {
     "min_value": _("Ange mellan 1 och 120 minuter."),
@@ -21,8 +22,8 @@ TITLE_ERRORS = {
 }
 
 
-class ProposalForm(forms.ModelForm):
-    """A representative's proposal (new or edited)."""
+class ProposalForm(OnceForm, forms.ModelForm):
+    """A representative's proposal (new, with its one-time token, or edited)."""
 
     class Meta:
         model = AgendaItem
@@ -61,7 +62,7 @@ class ProposalForm(forms.ModelForm):
         self.fields["description"].widget.attrs["maxlength"] = 5000
 
 
-class OwnItemForm(forms.Form):
+class OwnItemForm(OnceForm):
     """A coordinator's own item, straight onto the agenda."""
 
     title = forms.CharField(label=_("Rubrik"), max_length=200, error_messages=TITLE_ERRORS)

@@ -29,6 +29,7 @@ from meetings.agenda.forms import (
 from meetings.goals import figures as goals
 from meetings.models import AgendaItem, Meeting
 from meetings.rules import can_manage_agenda, can_propose_for
+from networks import submissions
 
 # --- representatives -----------------------------------------------------------------------
 
@@ -60,10 +61,16 @@ def agenda_proposals(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
     form = None
     announce = ""
     if request.method == "POST":
+        if (repeat := submissions.repeat_of(request)) is not None:
+            return submissions.repeated(request, repeat)
         form = ProposalForm(request.POST, network=meeting.network)
         if form.is_valid():
             try:
-                item = agenda.propose(meeting, request.user, form.cleaned_data)
+                with submissions.once(request.user, form) as submission:
+                    item = agenda.propose(meeting, request.user, form.cleaned_data)
+                    submission.url = reverse("agenda_proposals", kwargs={"pk": meeting.pk})
+            except submissions.Repeated as repeated:
+                return submissions.repeated(request, repeated)
             except agenda.AgendaError as error:
                 form.add_error(None, str(error))
             else:
@@ -264,11 +271,17 @@ def agenda_triage(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpRespon
 @login_required
 def agenda_add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
+    if (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = OwnItemForm(request.POST, network=meeting.network)
     if not form.is_valid():
         return _workspace_response(request, meeting, bound={"add": form})
     try:
-        item = agenda.add_item(meeting, request.user, form.cleaned_data)
+        with submissions.once(request.user, form) as submission:
+            item = agenda.add_item(meeting, request.user, form.cleaned_data)
+            submission.url = reverse("agenda_manage", kwargs={"pk": meeting.pk})
+    except submissions.Repeated as repeated:
+        return submissions.repeated(request, repeated)
     except agenda.AgendaError as error:
         return _workspace_response(request, meeting, error=str(error))
     return _workspace_response(

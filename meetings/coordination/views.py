@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -34,6 +35,7 @@ from meetings.coordination.forms import (
 )
 from meetings.models import Meeting, MeetingStateError
 from meetings.terms import Term
+from networks import submissions
 from networks.models import WorkArea
 from representatives.models import Administration, Appointment
 
@@ -67,17 +69,30 @@ def plan_term(request: HttpRequest, code: str) -> HttpResponse:
     warnings: list[str] = []
     term_error = ""
     if request.method == "POST":
+        if (
+            request.POST.get("action") != "check"
+            and (repeat := submissions.repeat_of(request)) is not None
+        ):
+            return submissions.repeated(request, repeat)
         term_form = TermForm(initial=defaults, today=today)
+        # The plan's one-time token: creating the term's meetings twice would double them.
+        once_form = submissions.OnceForm(request.POST)
         try:
             term = clean_term_value(request.POST.get("term", ""), today)
         except ValidationError as error:
             term_error = " ".join(error.messages)
         formset = PlanFormSet(request.POST, form_kwargs={"term": term})
-        if term is not None and formset.is_valid():
+        if term is not None and formset.is_valid() and once_form.is_valid():
             slots = formset.slots()  # type: ignore[attr-defined]
             warnings = planning.plan_warnings(network, term, slots)
             if request.POST.get("action") != "check":
-                created = planning.create_meetings(network, slots)
+                dashboard = reverse("coordination_dashboard", kwargs={"code": network.code.lower()})
+                try:
+                    with submissions.once(request.user, once_form) as submission:
+                        created = planning.create_meetings(network, slots)
+                        submission.url = dashboard
+                except submissions.Repeated as repeated:
+                    return submissions.repeated(request, repeated)
                 messages.success(
                     request,
                     ngettext(
@@ -89,8 +104,9 @@ def plan_term(request: HttpRequest, code: str) -> HttpResponse:
                 )
                 for warning in warnings:
                     messages.warning(request, warning)
-                return redirect("coordination_dashboard", code=network.code.lower())
+                return redirect(dashboard)
     else:
+        once_form = submissions.OnceForm()
         term_form = TermForm(request.GET or None, initial=defaults, today=today)
         if not request.GET:
             term_form = TermForm(defaults, today=today)
@@ -132,6 +148,7 @@ def plan_term(request: HttpRequest, code: str) -> HttpResponse:
         "term_value": planning.term_value(term) if term else "",
         "term_error": term_error,
         "formset": formset,
+        "once_form": once_form,
         "warnings": warnings,
         "existing": existing,
     }

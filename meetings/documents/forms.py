@@ -6,10 +6,11 @@ from meetings.documents import workflow as documents
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.models import ConsultationResponse, Document, Meeting
 from networks.models import Network, WorkArea
+from networks.submissions import OnceForm
 from representatives.models import Administration
 
 
-class DocumentForm(forms.ModelForm):
+class DocumentForm(OnceForm, forms.ModelForm):
     """A coordinator adds a document to a network: a link or a file (exactly one)."""
 
     url = forms.URLField(

@@ -22,6 +22,7 @@ from meetings.access import network_by_code
 from meetings.documents import workflow as documents
 from meetings.documents.forms import DocumentForm, ResponseForm
 from meetings.models import Document, Meeting
+from networks import submissions
 from networks.rules import is_coordinator
 from representatives.rules import seated_administration_ids
 
@@ -53,17 +54,24 @@ def document_create(request: HttpRequest, code: str) -> HttpResponse:
             request, "meetings/documents/document_form.html", {"network": network}, status=403
         )
     if request.method == "POST":
+        if (repeat := submissions.repeat_of(request)) is not None:
+            return submissions.repeated(request, repeat)
         form = DocumentForm(request.POST, request.FILES, network=network)
         if form.is_valid():
-            document = documents.add_document(
-                network=network,
-                user=request.user,
-                document=form.save(commit=False),
-                work_areas=form.cleaned_data["work_areas"],
-                upload=form.cleaned_data.get("upload") or None,
-                upload_kind=form.upload_kind,
-                asked=list(form.cleaned_data["asked_administrations"]),
-            )
+            try:
+                with submissions.once(request.user, form) as submission:
+                    document = documents.add_document(
+                        network=network,
+                        user=request.user,
+                        document=form.save(commit=False),
+                        work_areas=form.cleaned_data["work_areas"],
+                        upload=form.cleaned_data.get("upload") or None,
+                        upload_kind=form.upload_kind,
+                        asked=list(form.cleaned_data["asked_administrations"]),
+                    )
+                    submission.url = document.get_absolute_url()
+            except submissions.Repeated as repeated:
+                return submissions.repeated(request, repeated)
             messages.success(request, _("Dokumentet är tillagt."))
             return redirect(document)
     else:

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetings.models import Evaluation, EvaluationSettings
 from meetings.models.evaluations import STANDARD_WORDING
+from networks.versions import VersionedModelForm
 
 USEFULNESS_CHOICES = [
     ("1", _("1 – inte alls användbart")),
@@ -69,7 +71,13 @@ class EvaluationForm(forms.Form):
         return [self[name] for name in ("comment", "extra_answer") if name in self.fields]
 
 
-class EvaluationSettingsForm(forms.ModelForm):
+class EvaluationSettingsForm(VersionedModelForm):
+    """The network's evaluation questions. The row is made by the first save (version 0 in
+    the form until then), so two coordinators' first saves cannot both win either."""
+
+    stale_subject = pgettext_lazy("stale record", "Utvärderingens frågor")
+    versioned_create = True
+
     class Meta:
         model = EvaluationSettings
         fields = [

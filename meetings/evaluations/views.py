@@ -15,6 +15,7 @@ from meetings.evaluations.forms import EvaluationForm, EvaluationSettingsForm
 from meetings.models import Evaluation, EvaluationSettings
 from meetings.reports.figures import term_value
 from meetings.reports.forms import chosen_term
+from networks.versions import StaleRecordError
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -123,9 +124,13 @@ def evaluation_settings(request: HttpRequest, code: str) -> HttpResponse:
         request.POST if request.method == "POST" else None, instance=instance
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Utvärderingens frågor är sparade."))
-        return redirect("evaluation_settings", code=network.code.lower())
+        try:
+            form.save()
+        except StaleRecordError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Utvärderingens frågor är sparade."))
+            return redirect("evaluation_settings", code=network.code.lower())
     return render(
         request,
         "meetings/evaluations/settings.html",

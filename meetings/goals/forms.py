@@ -8,12 +8,15 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.goals.figures import display_number
 from meetings.models import ActionItem, Goal, Indicator, Meeting
 from meetings.models.goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
 from networks.models import Network, WorkArea
+from networks.submissions import OnceForm
+from networks.versions import VersionedModelForm
 from representatives.models import Administration
 
 NUMBER_ERROR = _("Ange ett tal, till exempel 1250 eller 12,5.")
@@ -82,10 +85,12 @@ def year_field(label, **kwargs) -> forms.IntegerField:
     )
 
 
-class GoalForm(forms.ModelForm):
-    """A coordinator's goal under one of the network's active work areas."""
+class GoalForm(OnceForm, VersionedModelForm):
+    """A coordinator's goal under one of the network's active work areas: a new one (with its
+    one-time token) or an edit (with its version)."""
 
     target_year = year_field(_("Målår"))
+    stale_subject = pgettext_lazy("stale record", "Målet")
 
     class Meta:
         model = Goal
@@ -115,8 +120,10 @@ class GoalForm(forms.ModelForm):
         return year
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(OnceForm, VersionedModelForm):
     """A coordinator's indicator of a goal, and who answers for its values."""
+
+    stale_subject = pgettext_lazy("stale record", "Indikatorn")
 
     baseline_year = year_field(_("Basår"))
     baseline_value = NumberField(label=_("Värde basåret"))
@@ -220,7 +227,7 @@ class GoalActionLinkForm(forms.Form):
         )
 
 
-class GoalActionCreateForm(forms.ModelForm):
+class GoalActionCreateForm(OnceForm, forms.ModelForm):
     """A new action for the goal, decided at one of the network's meetings."""
 
     meeting = IdChoiceField(label=_("Beslutad på mötet"), queryset=Meeting.objects.none())

@@ -37,8 +37,10 @@ from meetings.models import (
     Meeting,
 )
 from meetings.rules import may_record_indicator
+from networks import submissions
 from networks.models import Network
 from networks.rules import is_coordinator
+from networks.versions import StaleRecordError
 from representatives.rules import seated_administration_ids
 
 RECENT_DOCUMENTS = 10
@@ -144,9 +146,16 @@ def _form_page(request, template: str, context: dict, form) -> HttpResponse:
 @login_required
 def goal_create(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
+    if request.method == "POST" and (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = GoalForm(_posted(request), network=network)
     if request.method == "POST" and form.is_valid():
-        goal = form.save()
+        try:
+            with submissions.once(request.user, form) as submission:
+                goal = form.save()
+                submission.url = goal.get_absolute_url()
+        except submissions.Repeated as repeated:
+            return submissions.repeated(request, repeated)
         messages.success(request, _("Målet är skapat. Lägg till dess indikatorer."))
         return redirect(goal)
     context = {"network": network, "goal": None}
@@ -159,9 +168,13 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _coordinated_goal(request, pk)
     form = GoalForm(_posted(request), instance=goal, network=goal.network)
     if request.method == "POST" and form.is_valid():
-        goal = form.save()
-        messages.success(request, _("Målet är sparat."))
-        return redirect(goal)
+        try:
+            goal = form.save()
+        except StaleRecordError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Målet är sparat."))
+            return redirect(goal)
     context = {"network": goal.network, "goal": goal}
     return _form_page(request, "meetings/goals/goal_form.html", context, form)
 
@@ -170,11 +183,18 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def indicator_create(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _coordinated_goal(request, pk)
+    if request.method == "POST" and (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = IndicatorForm(_posted(request), goal=goal)
     if request.method == "POST" and form.is_valid():
-        indicator = form.save(commit=False)
-        indicator.goal = goal
-        indicator.save()
+        try:
+            with submissions.once(request.user, form) as submission:
+                indicator = form.save(commit=False)
+                indicator.goal = goal
+                indicator.save()
+                submission.url = goal.get_absolute_url()
+        except submissions.Repeated as repeated:
+            return submissions.repeated(request, repeated)
         messages.success(request, _("Indikatorn är tillagd."))
         return redirect(goal)
     context = {"network": goal.network, "goal": goal, "indicator": None}
@@ -192,9 +212,13 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = IndicatorForm(_posted(request), instance=indicator, goal=goal)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("Indikatorn är sparad."))
-        return redirect(goal)
+        try:
+            form.save()
+        except StaleRecordError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Indikatorn är sparad."))
+            return redirect(goal)
     context = {"network": goal.network, "goal": goal, "indicator": indicator}
     return _form_page(request, "meetings/goals/indicator_form.html", context, form)
 
@@ -281,15 +305,21 @@ def goal_action_link(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def goal_action_create(request: HttpRequest, pk: int) -> HttpResponse:
     goal = _coordinated_goal(request, pk)
+    if (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = GoalActionCreateForm(request.POST, goal=goal)
     if not form.is_valid():
         return _actions_page(request, goal, create_form=form)
-    with transaction.atomic():
-        action = form.save(commit=False)
-        action.goal = goal
-        action.created_by = request.user
-        action.save()
-        form.save_m2m()
+    try:
+        with submissions.once(request.user, form) as submission:
+            action = form.save(commit=False)
+            action.goal = goal
+            action.created_by = request.user
+            action.save()
+            form.save_m2m()
+            submission.url = goal.get_absolute_url() + "#action-plan"
+    except submissions.Repeated as repeated:
+        return submissions.repeated(request, repeated)
     messages.success(
         request, _("”%(title)s” är tillagd i målets handlingsplan.") % {"title": action.title}
     )

@@ -28,6 +28,8 @@ from meetings.models import (
     AgendaItem,
     ConsultationResponse,
     Document,
+    Goal,
+    Indicator,
     Meeting,
     Minutes,
     MinutesEntry,
@@ -35,6 +37,7 @@ from meetings.models import (
     ReportBack,
 )
 from networks.history import CREATED
+from networks.models import WorkArea
 from representatives.models import Appointment
 from representatives.rules import is_director
 
@@ -114,6 +117,23 @@ REGISTRY: dict[str, Tracked] = {
         ("meeting__network", "administration"),
         _meeting_page,
         gettext_lazy("Återrapport"),
+    ),
+    "mal": Tracked(
+        Goal, ("work_area__network",), lambda o, user: o.get_absolute_url(), gettext_lazy("Mål")
+    ),
+    "indikator": Tracked(
+        Indicator,
+        ("goal__work_area__network",),
+        lambda o, user: o.goal.get_absolute_url() + f"#indicator-{o.pk}",
+        gettext_lazy("Indikator"),
+    ),
+    "arbetsomrade": Tracked(
+        WorkArea,
+        ("network",),
+        lambda o, user: reverse(
+            "work_area_edit", kwargs={"code": o.network.code.lower(), "pk": o.pk}
+        ),
+        gettext_lazy("Arbetsområde"),
     ),
 }
 KEYS = {tracked.model: key for key, tracked in REGISTRY.items()}

@@ -75,7 +75,7 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
     for item_pk in carried:
         entries[item_pk] = {"note": QUESTION_NOTE, "outcome": LOOP_OUTCOME}  # type: ignore[index]
     summary = "Mötet öppnades av samordnaren. Alla förvaltningar utom en var representerade."
-    draft = minutes.save_draft(held, coordinator, summary, entries)
+    draft = minutes.save_draft(held, coordinator, summary, entries, seen_version=0)
     meeting_day = timezone.localdate(held.starts_at)
     discussion = next((i for i in items if i.kind == AgendaItem.Kind.DISCUSSION), items[0])
     experience = next((i for i in items if i.kind == AgendaItem.Kind.EXPERIENCE), items[0])

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from meetings.coordination.forms import DateInput
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.models import AgendaItem, Meeting
+from networks.submissions import OnceForm
+from networks.versions import version_form_field
 from representatives.models import Administration, Appointment
 
 MARKDOWN_HELP = _(
@@ -21,6 +23,10 @@ def _length_errors(limit_text) -> dict:
 
 
 class SummaryForm(forms.Form):
+    """The draft's summary, and the draft's version the page was rendered from (0 before the
+    first save): a stale page cannot overwrite another coordinator's text."""
+
+    version = version_form_field()
     summary = forms.CharField(
         label=_("Allmänna anteckningar"),
         required=False,
@@ -72,6 +78,8 @@ class PublishMinutesForm(forms.Form):
         ),
     )
     based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=10**6)
+    # The saved draft the page showed: what is published is what the coordinator saw.
+    draft_version = version_form_field()
 
 
 def network_administrations(meeting: Meeting):
@@ -82,7 +90,7 @@ def network_administrations(meeting: Meeting):
     return Administration.objects.filter(Exists(seated)).order_by("name")
 
 
-class ActionForm(forms.Form):
+class ActionForm(OnceForm):
     agenda_item = IdChoiceField(
         label=_("Dagordningspunkt"),
         queryset=AgendaItem.objects.none(),

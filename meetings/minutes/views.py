@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -18,6 +19,7 @@ from meetings.minutes import workflow as minutes
 from meetings.minutes.forms import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
 from meetings.models import ActionItem, Meeting, MinutesVersion
 from meetings.rules import can_mark_action_done, can_write_minutes
+from networks import submissions
 from networks.rules import is_coordinator
 
 NOT_HELD_STATUS = 409  # the meeting exists and is yours, but it has not been held (yet)
@@ -93,11 +95,19 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
         "items": items,
         "attendance": minutes.attendance_content(meeting),
         "summary_form": summary_form
-        or SummaryForm(initial={"summary": draft.summary} if draft else None),
+        or SummaryForm(
+            initial={"summary": draft.summary if draft else "", "version": _version(draft)}
+        ),
         "publish_form": publish_form
-        or PublishMinutesForm(initial={"based_on": latest.number if latest else 0}),
+        or PublishMinutesForm(
+            initial={"based_on": latest.number if latest else 0, "draft_version": _version(draft)}
+        ),
         "latest": latest,
     }
+
+
+def _version(draft) -> int:
+    return draft.version if draft else 0
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -119,6 +129,7 @@ def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user,
                 summary_form.cleaned_data["summary"],
                 {pk_: form.cleaned_data for pk_, form in entry_forms.items()},
+                seen_version=summary_form.cleaned_data["version"],
             )
         except minutes.MinutesError as error:
             summary_form.add_error(None, str(error))
@@ -148,6 +159,7 @@ def minutes_publish(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user,
                 form.cleaned_data["correction_note"],
                 form.cleaned_data["based_on"],
+                draft_version=form.cleaned_data["draft_version"],
             )
         except minutes.MinutesError as error:
             form.add_error(None, str(error))
@@ -177,10 +189,16 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
     if reason:
         return _not_held(request, meeting, reason)
     if request.method == "POST":
+        if (repeat := submissions.repeat_of(request)) is not None:
+            return submissions.repeated(request, repeat)
         form = ActionForm(request.POST, meeting=meeting)
         if form.is_valid():
             try:
-                action = actions.create(meeting, request.user, **form.cleaned_data)
+                with submissions.once(request.user, form) as submission:
+                    action = actions.create(meeting, request.user, **form.cleaned_data)
+                    submission.url = reverse("minutes_edit", kwargs={"pk": meeting.pk})
+            except submissions.Repeated as repeated:
+                return submissions.repeated(request, repeated)
             except actions.ActionError as error:
                 form.add_error(None, str(error))
             else:

@@ -22,6 +22,7 @@ from meetings.minutes import outcomes as question_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
 from meetings.participation.workflow import answers_by_administration
 from meetings.questions import steps as questions
+from networks.versions import StaleRecordError, claim_version
 
 
 class MinutesError(Exception):
@@ -56,8 +57,20 @@ def entries_by_item(minutes: Minutes | None) -> dict[int, MinutesEntry]:
     return {entry.agenda_item_id: entry for entry in minutes.entries.all()}
 
 
-def save_draft(meeting: Meeting, by, summary: str, entries: dict[int, dict]) -> Minutes:
-    """Save the draft: the summary and, per accepted agenda item id, its note and outcome."""
+def stale_draft_message() -> str:
+    return _(
+        "Utkastet har ändrats av någon annan under tiden. Din text står kvar nedan: kopiera "
+        "det du vill behålla, läs in sidan igen och gör om din ändring."
+    )
+
+
+def save_draft(
+    meeting: Meeting, by, summary: str, entries: dict[int, dict], *, seen_version: int
+) -> Minutes:
+    """Save the draft: the summary and, per accepted agenda item id, its note and outcome.
+
+    `seen_version` is the draft's version the form was rendered from (0 before the first save);
+    if another coordinator saved since, nothing is saved (the optimistic version check)."""
     reason = not_held_reason(meeting)
     if reason:
         raise MinutesError(reason)
@@ -65,10 +78,19 @@ def save_draft(meeting: Meeting, by, summary: str, entries: dict[int, dict]) -> 
     if not set(entries) <= items:
         raise MinutesError(_("Punkten finns inte på mötets dagordning."))
     with transaction.atomic():
+        # The meeting's row lock makes the first save of the draft one at a time.
         Meeting.objects.select_for_update().get(pk=meeting.pk)
-        minutes, _created = Minutes.objects.get_or_create(
-            meeting=meeting, defaults={"written_by": by}
-        )
+        minutes = draft_for(meeting)
+        current = minutes.version if minutes is not None else 0
+        if seen_version != current:  # refused before any write
+            raise MinutesError(stale_draft_message())
+        if minutes is None:
+            minutes = Minutes(meeting=meeting)
+        else:
+            try:
+                claim_version(minutes, seen_version)
+            except StaleRecordError:
+                raise MinutesError(stale_draft_message()) from None
         minutes.summary = summary
         minutes.written_by = by
         minutes.save()
@@ -152,11 +174,15 @@ def latest_version(meeting: Meeting) -> MinutesVersion | None:
     )
 
 
-def publish(meeting: Meeting, by, correction_note: str, based_on: int) -> MinutesVersion:
+def publish(
+    meeting: Meeting, by, correction_note: str, based_on: int, *, draft_version: int
+) -> MinutesVersion:
     """Freeze the saved draft as the next version and tell the network's members.
 
     `based_on` is the version number the coordinator's form showed (0 before the first), so a
     second coordinator publishing at the same moment is refused instead of duplicating.
+    `draft_version` is the saved draft the page showed: a draft another coordinator saved
+    since is not published unseen.
     """
     reason = not_held_reason(meeting)
     if reason:
@@ -167,6 +193,13 @@ def publish(meeting: Meeting, by, correction_note: str, based_on: int) -> Minute
         minutes = draft_for(meeting)
         if minutes is None:
             raise MinutesError(_("Spara minnesanteckningarna innan du publicerar dem."))
+        if minutes.version != draft_version:
+            raise MinutesError(
+                _(
+                    "Utkastet har ändrats av någon annan sedan du läste in sidan. Läs igenom "
+                    "det och publicera igen."
+                )
+            )
         latest = minutes.versions.order_by("-number").first()
         latest_number = latest.number if latest else 0
         if based_on != latest_number:

@@ -150,8 +150,9 @@ class AgendaVersion(models.Model):
     coordinator publishes them with a change note.
     """
 
+    # PROTECT: a published version is a public record; nothing deletes it with its meeting.
     meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="agenda_versions", verbose_name=_("möte")
+        Meeting, on_delete=models.PROTECT, related_name="agenda_versions", verbose_name=_("möte")
     )
     number = models.PositiveIntegerField(_("versionsnummer"))
     published_at = models.DateTimeField(_("publicerad"), default=timezone.now)

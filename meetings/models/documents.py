@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.models.meeting import Meeting
 from networks.history import History
 from networks.models import Network, WorkArea
+from networks.versions import version_field
 from representatives.models import Administration
 
 
@@ -91,6 +92,8 @@ class Document(models.Model):
         related_name="+",
         verbose_name=_("tillagt av"),
     )
+    # Optimistic locking of the admin's edit form (networks/versions.py).
+    version = version_field()
     created_at = models.DateTimeField(_("tillagt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
 
@@ -142,7 +145,7 @@ class ConsultationResponse(models.Model):
     """An administration asked to answer a consultation, and whether its answer was sent."""
 
     document = models.ForeignKey(
-        Document, on_delete=models.CASCADE, related_name="responses", verbose_name=_("remiss")
+        Document, on_delete=models.PROTECT, related_name="responses", verbose_name=_("remiss")
     )
     administration = models.ForeignKey(
         Administration,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models.meeting import Meeting
 from networks.models import Network
+from networks.versions import version_field
 
 STANDARD_WORDING = {
     "usefulness": _("Hur användbart var mötet för dig och din förvaltning?"),
@@ -45,6 +46,8 @@ class EvaluationSettings(models.Model):
     ask_comment = models.BooleanField(_("fråga efter kommentar"), default=True)
     comment_text = models.CharField(_("formulering, kommentar"), max_length=200, blank=True)
     extra_question = models.CharField(_("extra fråga (fritext)"), max_length=200, blank=True)
+    # Optimistic locking of the edit form (networks/versions.py).
+    version = version_field()
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
 
     class Meta:

@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from networks.history import History
 from networks.models import WorkArea
+from networks.versions import version_field
 from representatives.models import Administration
 
 # The years a goal, a baseline or a value may name. A value's year must also be at most ten
@@ -38,8 +40,12 @@ class Goal(models.Model):
     title = models.CharField(_("mål"), max_length=200)
     description = models.TextField(_("beskrivning"), max_length=5000, blank=True)
     target_year = models.PositiveSmallIntegerField(_("målår"), validators=year_validators())
+    # Optimistic locking of the edit form (networks/versions.py).
+    version = version_field()
     created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
+
+    history = History()
 
     class Meta:
         verbose_name = _("mål")
@@ -70,8 +76,9 @@ class Indicator(models.Model):
         LOWER = "lower", _("Lägre är bättre")
         HIGHER = "higher", _("Högre är bättre")
 
+    # PROTECT: a goal is never deleted with its indicators (public records).
     goal = models.ForeignKey(
-        Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("mål")
+        Goal, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("mål")
     )
     name = models.CharField(_("indikator"), max_length=200)
     unit = models.CharField(_("enhet"), max_length=50)
@@ -89,8 +96,11 @@ class Indicator(models.Model):
         related_name="indicators",
         verbose_name=_("ansvarig förvaltning"),
     )
+    version = version_field()
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    history = History()
 
     class Meta:
         verbose_name = _("indikator")
@@ -115,7 +125,7 @@ class IndicatorValue(models.Model):
     """An indicator's value for one year, with where it comes from and who entered it."""
 
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indikator")
+        Indicator, on_delete=models.PROTECT, related_name="values", verbose_name=_("indikator")
     )
     year = models.PositiveSmallIntegerField(_("år"), validators=year_validators())
     value = models.DecimalField(_("värde"), max_digits=14, decimal_places=3)
@@ -130,6 +140,9 @@ class IndicatorValue(models.Model):
         verbose_name=_("registrerat av"),
     )
     entered_at = models.DateTimeField(_("registrerat"), default=timezone.now)
+
+    # A corrected value replaces the year's row; the history keeps what it said before.
+    history = History()
 
     class Meta:
         verbose_name = _("indikatorvärde")

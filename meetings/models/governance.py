@@ -21,6 +21,7 @@ from meetings.models.agenda import AgendaItem
 from meetings.models.meeting import Meeting
 from networks.history import History
 from networks.models import Network
+from networks.versions import version_field
 from representatives.models import Administration
 
 
@@ -117,7 +118,7 @@ class QuestionEvent(models.Model):
     """One step in a question's trail: the state it entered, when, by whom, with a note."""
 
     question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="events", verbose_name=_("fråga")
+        Question, on_delete=models.PROTECT, related_name="events", verbose_name=_("fråga")
     )
     state = models.CharField(_("läge"), max_length=20, choices=Question.State.choices)
     at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
@@ -164,6 +165,9 @@ class Minutes(models.Model):
         related_name="+",
         verbose_name=_("skrivet av"),
     )
+    # The draft's optimistic lock: the edit form carries the version it was rendered from
+    # (networks/versions.py), so a stale form cannot overwrite another coordinator's text.
+    version = version_field()
     created_at = models.DateTimeField(_("skapat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
 
@@ -179,7 +183,7 @@ class MinutesEntry(models.Model):
     """The draft note and outcome for one agenda item."""
 
     minutes = models.ForeignKey(
-        Minutes, on_delete=models.CASCADE, related_name="entries", verbose_name=_("anteckningar")
+        Minutes, on_delete=models.PROTECT, related_name="entries", verbose_name=_("anteckningar")
     )
     agenda_item = models.ForeignKey(
         AgendaItem,

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Attendance
+from networks.submissions import OnceForm
 
 
 class AnswerForm(forms.Form):
@@ -13,7 +14,7 @@ class AnswerForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(OnceForm):
     full_name = forms.CharField(label=_("Kollegans namn"), max_length=200)
     email = forms.EmailField(label=_("Kollegans e-postadress"))
     reason = forms.CharField(

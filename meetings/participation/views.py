@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -18,6 +19,7 @@ from meetings.access import visible_meeting
 from meetings.models import AgendaItem, Attendance, Meeting
 from meetings.participation import workflow as participation
 from meetings.participation.forms import AnswerForm, AttendanceForm, InvitationForm
+from networks import submissions
 from networks.rules import is_coordinator
 from representatives.models import Appointment
 
@@ -152,10 +154,18 @@ def invitation_create(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     meeting = visible_meeting(request, pk)
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
+    if request.method == "POST" and (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation, _token = participation.invite(meeting, request.user, **form.cleaned_data)
+            with submissions.once(request.user, form) as submission:
+                invitation, _token = participation.invite(
+                    meeting, request.user, **form.cleaned_data
+                )
+                submission.url = reverse("invitation_create", kwargs={"pk": meeting.pk})
+        except submissions.Repeated as repeated:
+            return submissions.repeated(request, repeated)
         except participation.ParticipationError as exc:
             form.add_error(None, str(exc))
         else:

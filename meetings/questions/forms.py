@@ -1,12 +1,14 @@
 """Forms of the questions from the management groups: registering, and one per step."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda.forms import MINUTES_ERRORS, TITLE_ERRORS
 from meetings.form_fields import IdChoiceField
 from meetings.models import Meeting
 from networks.models import Network
+from networks.submissions import OnceForm
 
 NOTE_ERRORS = {"max_length": _("Texten får vara högst %(limit_value)d tecken.")}
 DATE_ERRORS = {"required": _("Ange ett datum."), "invalid": _("Ange ett datum som ÅÅÅÅ-MM-DD.")}
@@ -56,7 +58,7 @@ def _meetings(meetings: list[Meeting], **kwargs) -> MeetingChoiceField:
     return field
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(OnceForm):
     """A representative registers a question, and may propose it to a meeting at once."""
 
     title = forms.CharField(label=_("Rubrik"), max_length=200, error_messages=TITLE_ERRORS)
@@ -83,6 +85,15 @@ class QuestionForm(forms.Form):
         self.fields["meeting"].help_text = _("Bara möten som tar emot förslag just nu.")
         self.fields["wished_minutes"] = _minutes()
         self.fields["wished_minutes"].required = False
+
+    def clean_raised_on(self):
+        # Also checked by the workflow; here it is the field's error, before anything is tried.
+        raised_on = self.cleaned_data["raised_on"]
+        if raised_on > timezone.localdate():
+            raise forms.ValidationError(
+                _("Datumet då ledningsgruppen väckte frågan kan inte ligga i framtiden.")
+            )
+        return raised_on
 
     def clean(self):
         cleaned = super().clean()

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -22,6 +23,7 @@ from meetings.models import Question
 from meetings.questions import steps as questions
 from meetings.questions.forms import FORMS, QuestionForm
 from meetings.rules import can_see_question
+from networks import submissions
 from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
 from representatives.rules import current_appointment, directed_administration_ids
@@ -92,13 +94,19 @@ def question_create(request: HttpRequest, code: str) -> HttpResponse:
         raise PermissionDenied
     meetings = questions.proposable_meetings(network)
     if request.method == "POST":
+        if (repeat := submissions.repeat_of(request)) is not None:
+            return submissions.repeated(request, repeat)
         form = QuestionForm(request.POST, meetings=meetings)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                question = questions.raise_and_propose(
-                    network, request.user, data, data["meeting"], data["wished_minutes"]
-                )
+                with submissions.once(request.user, form) as submission:
+                    question = questions.raise_and_propose(
+                        network, request.user, data, data["meeting"], data["wished_minutes"]
+                    )
+                    submission.url = reverse("question_detail", kwargs={"pk": question.pk})
+            except submissions.Repeated as repeated:
+                return submissions.repeated(request, repeated)
             except questions.QuestionError as error:
                 form.add_error(None, str(error))
             else:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.form_fields import IdChoiceField
 from meetings.models import Meeting, ThemeSuggestion
 from networks.models import WorkArea
+from networks.submissions import OnceForm
 
 TITLE_ERRORS = {
     "required": _("Skriv vilket tema du föreslår."),
@@ -19,7 +20,7 @@ WHY_ERRORS = {
 }
 
 
-class SuggestionForm(forms.ModelForm):
+class SuggestionForm(OnceForm, forms.ModelForm):
     """A representative's or substitute's theme suggestion."""
 
     class Meta:

@@ -28,6 +28,7 @@ from meetings.rules import (
 )
 from meetings.wishes import workflow as wishes
 from meetings.wishes.forms import AdoptForm, CloseForm, SuggestionForm, SupportForm
+from networks import submissions
 from networks.models import Network
 from networks.rules import is_coordinator
 
@@ -107,10 +108,16 @@ def theme_suggestions(request: HttpRequest, code: str) -> HttpResponse:
         return _page(request, network)
     if not can_suggest_theme(request.user, network):
         raise PermissionDenied
+    if (repeat := submissions.repeat_of(request)) is not None:
+        return submissions.repeated(request, repeat)
     form = SuggestionForm(request.POST, network=network)
     if form.is_valid():
         try:
-            suggestion = wishes.suggest(network, request.user, form.cleaned_data)
+            with submissions.once(request.user, form) as submission:
+                suggestion = wishes.suggest(network, request.user, form.cleaned_data)
+                submission.url = _list_url(suggestion)
+        except submissions.Repeated as repeated:
+            return submissions.repeated(request, repeated)
         except wishes.WishError as error:
             form.add_error(None, str(error))
         else:

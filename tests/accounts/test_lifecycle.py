@@ -289,13 +289,15 @@ def test_appointing_a_deactivated_person_again_reactivates_the_account(
                     "role": "ersattare",
                 },
             ),
-            {
-                "full_name": "Tove Tidigare",
-                "email": "tidigare@example.org",
-                "mandate": "on",
-                "management_access": "on",
-                "management_forwards": "on",
-            },
+            factories.submitted(
+                {
+                    "full_name": "Tove Tidigare",
+                    "email": "tidigare@example.org",
+                    "mandate": "on",
+                    "management_access": "on",
+                    "management_forwards": "on",
+                }
+            ),
         )
     assert response.status_code == 302
     former_representative.refresh_from_db()

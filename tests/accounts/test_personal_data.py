@@ -214,6 +214,7 @@ def test_apply_retention_deletes_expired_sessions_and_old_revoked_links(represen
         "utgångna sessioner": 1,
         "återkallade kalenderlänkar": 1,
         "inbjudningar till avslutade möten": 0,
+        "engångskoder för formulär": 0,
     }
     assert list(Session.objects.values_list("session_key", flat=True)) == ["b" * 32]
     assert not CalendarToken.objects.filter(pk=old_revoked.pk).exists()

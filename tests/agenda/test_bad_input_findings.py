@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import AgendaItem
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -12,8 +13,10 @@ pytestmark = pytest.mark.django_db
 def test_proposal_description_over_5000_characters_is_refused(client_for, meeting):
     response = client_for("representative").post(
         reverse("agenda_proposals", kwargs={"pk": meeting.pk}),
-        {"title": "Långt förslag", "kind": "discussion", "wished_minutes": "20"}
-        | {"description": "x" * 5001},
+        factories.submitted(
+            {"title": "Långt förslag", "kind": "discussion", "wished_minutes": "20"},
+            description="x" * 5001,
+        ),
     )
     assert response.status_code == 200
     assert response.context["form"].errors["description"]

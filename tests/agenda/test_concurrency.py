@@ -6,6 +6,7 @@ this meaningful (SQLite serialises whole-database writes and `select_for_update`
 
 import random
 import threading
+import time
 
 import pytest
 from django.db import connection
@@ -137,3 +138,44 @@ def test_the_same_draft_is_published_once(neh):
     assert len(errors) == 1
     assert isinstance(errors[0], agenda.AgendaError)
     assert list(meeting.agenda_versions.values_list("number", flat=True)) == [1]
+
+
+def test_two_parallel_submits_of_one_proposal_create_it_once(neh, monkeypatch):
+    """A double click: the same form (one token) posted twice at once. The second waits on the
+    token's unique index until the first commits, then gets the first result."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from representatives.models import Appointment
+
+    meeting = factories.make_meeting(neh, days_ahead=30)
+    person = factories.make_user()
+    factories.make_appointment(
+        person, factories.make_administration(), neh, Appointment.Role.REPRESENTATIVE
+    )
+    slow_propose = agenda.propose
+
+    def propose(*args, **kwargs):
+        # Hold the first transaction open, so the second submit is truly in parallel.
+        item = slow_propose(*args, **kwargs)
+        time.sleep(0.5)
+        return item
+
+    monkeypatch.setattr(agenda, "propose", propose)
+    url = reverse("agenda_proposals", kwargs={"pk": meeting.pk})
+    data = factories.submitted(
+        title="Parallellt förslag", description="", kind="discussion", wished_minutes="20"
+    )
+    barrier = threading.Barrier(2)
+    responses = []
+
+    def submit():
+        client = Client()
+        client.force_login(person)
+        barrier.wait()
+        responses.append(client.post(url, data))
+
+    assert run_in_threads(submit, submit) == []
+    assert meeting.agenda_items.filter(title="Parallellt förslag").count() == 1
+    assert sorted(r.status_code for r in responses) == [302, 302]
+    assert {r["Location"] for r in responses} == {url}

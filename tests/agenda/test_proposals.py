@@ -51,13 +51,13 @@ def test_proposal_page_sends_anonymous_to_sign_in(client, meeting):
 
 @pytest.mark.parametrize("role", ["staff", "director", "coordinator", "admin"])
 def test_proposal_refused_for_non_members(client_for, role, meeting):
-    response = client_for(role).post(url(meeting), GOOD)
+    response = client_for(role).post(url(meeting), factories.submitted(GOOD))
     assert response.status_code == 403
     assert not AgendaItem.objects.exists()
 
 
 def test_proposal_refused_for_anonymous(client, meeting):
-    assert client.post(url(meeting), GOOD).status_code == 302
+    assert client.post(url(meeting), factories.submitted(GOOD)).status_code == 302
     assert not AgendaItem.objects.exists()
 
 
@@ -65,7 +65,9 @@ def test_proposal_refused_for_anonymous(client, meeting):
 def test_proposal_is_saved_with_proposer_and_administration(
     client_for, role, meeting, administration, user_for_role
 ):
-    response = client_for(role).post(url(meeting), {**GOOD, "is_management_question": "on"})
+    response = client_for(role).post(
+        url(meeting), factories.submitted(GOOD, is_management_question="on")
+    )
     assert response.status_code == 302
     item = AgendaItem.objects.get()
     assert item.status == AgendaItem.Status.PROPOSED
@@ -80,7 +82,9 @@ def test_proposal_is_saved_with_proposer_and_administration(
 
 
 def test_proposal_by_htmx_returns_the_area_with_the_new_proposal(client_for, meeting):
-    response = client_for("representative").post(url(meeting), GOOD, HTTP_HX_REQUEST="true")
+    response = client_for("representative").post(
+        url(meeting), factories.submitted(GOOD), HTTP_HX_REQUEST="true"
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in content  # the partial only
@@ -93,11 +97,13 @@ def test_proposal_work_area_must_be_active_and_of_the_network(client_for, meetin
     foreign = nsh.work_areas.first()
     archived = WorkArea.objects.create(network=neh, name="Gammalt", archived_at=timezone.now())
     for area in (foreign, archived):
-        response = client_for("representative").post(url(meeting), {**GOOD, "work_area": area.pk})
+        response = client_for("representative").post(
+            url(meeting), factories.submitted(GOOD, work_area=area.pk)
+        )
         assert response.status_code == 200
         assert "Välj ett giltigt alternativ" in response.content.decode()
     own = neh.work_areas.active().first()
-    client_for("representative").post(url(meeting), {**GOOD, "work_area": own.pk})
+    client_for("representative").post(url(meeting), factories.submitted(GOOD, work_area=own.pk))
     assert AgendaItem.objects.get().work_area == own
 
 
@@ -114,7 +120,9 @@ def test_proposal_work_area_must_be_active_and_of_the_network(client_for, meetin
 )
 def test_proposal_bad_input_is_refused_inline_and_in_summary(client_for, meeting, change, message):
     for htmx in ({}, {"HTTP_HX_REQUEST": "true"}):
-        response = client_for("representative").post(url(meeting), {**GOOD, **change}, **htmx)
+        response = client_for("representative").post(
+            url(meeting), factories.submitted(GOOD, **change), **htmx
+        )
         content = response.content.decode()
         assert response.status_code == 200
         assert "Formuläret behöver rättas" in content
@@ -130,14 +138,14 @@ def test_proposals_close_days_before_the_meeting(client_for, neh):
     page = client.get(url(meeting)).content.decode()
     assert "Förslag till dagordningen stängde" in page
     assert "Skicka förslaget" not in page
-    response = client.post(url(meeting), GOOD)
+    response = client.post(url(meeting), factories.submitted(GOOD))
     assert "Förslag till dagordningen stängde" in response.content.decode()
     assert not AgendaItem.objects.exists()
 
 
 def test_proposals_still_open_the_day_before_closing(client_for, neh):
     meeting = factories.make_meeting(neh, days_ahead=8)  # default: closes 7 days before
-    response = client_for("representative").post(url(meeting), GOOD)
+    response = client_for("representative").post(url(meeting), factories.submitted(GOOD))
     assert response.status_code == 302
     assert AgendaItem.objects.count() == 1
 
@@ -156,28 +164,31 @@ def test_proposal_for_past_or_cancelled_meeting_is_refused(client_for, neh, kind
         meeting = factories.make_meeting(
             neh, days_ahead=30, status=Meeting.Status.CANCELLED, cancelled_at=timezone.now()
         )
-    response = client_for("representative").post(url(meeting), GOOD)
+    response = client_for("representative").post(url(meeting), factories.submitted(GOOD))
     assert message in response.content.decode()
     assert not AgendaItem.objects.exists()
 
 
 def test_proposal_for_other_networks_meeting_is_refused(client_for, nsh):
     meeting = factories.make_meeting(nsh, days_ahead=30)
-    response = client_for("representative").post(url(meeting), GOOD)
+    response = client_for("representative").post(url(meeting), factories.submitted(GOOD))
     assert response.status_code == 403
     assert not AgendaItem.objects.exists()
 
 
 def test_proposal_for_planned_meeting_is_not_found(client_for, neh):
     meeting = factories.make_meeting(neh, days_ahead=30, status=Meeting.Status.PLANNED)
-    assert client_for("representative").post(url(meeting), GOOD).status_code == 404
+    assert (
+        client_for("representative").post(url(meeting), factories.submitted(GOOD)).status_code
+        == 404
+    )
     assert not AgendaItem.objects.exists()
 
 
 def test_ended_appointment_cannot_propose(client, representative, meeting):
     representative.appointments.update(end_date=timezone.localdate())
     client.force_login(representative)
-    assert client.post(url(meeting), GOOD).status_code == 403
+    assert client.post(url(meeting), factories.submitted(GOOD)).status_code == 403
     assert not AgendaItem.objects.exists()
 
 

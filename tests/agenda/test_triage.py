@@ -219,7 +219,7 @@ def test_triage_by_htmx_returns_workspace(client_for, proposal, on_agenda):
 
 
 def test_coordinator_adds_own_item_last(client_for, on_agenda, meeting):
-    client_for("coordinator").post(add_url(meeting), OWN)
+    client_for("coordinator").post(add_url(meeting), factories.submitted(OWN))
     item = meeting.agenda_items.get(title=OWN["title"])
     assert (item.status, item.position, item.allotted_minutes, item.presenter) == (
         AgendaItem.Status.ACCEPTED,
@@ -240,7 +240,7 @@ def test_coordinator_adds_own_item_last(client_for, on_agenda, meeting):
     ],
 )
 def test_own_item_bad_input_saves_nothing(client_for, meeting, change, message):
-    response = client_for("coordinator").post(add_url(meeting), {**OWN, **change})
+    response = client_for("coordinator").post(add_url(meeting), factories.submitted(OWN, **change))
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not meeting.agenda_items.exists()

@@ -154,7 +154,7 @@ def test_changes_since_last_version_are_listed(
     )
     client.post(
         reverse("agenda_add", kwargs={"pk": meeting.pk}),
-        {"title": "Ny punkt", "kind": "information", "allotted_minutes": 5},
+        factories.submitted({"title": "Ny punkt", "kind": "information", "allotted_minutes": 5}),
     )
     manage = client.get(reverse("agenda_manage", kwargs={"pk": meeting.pk})).content.decode()
     assert "Utkastet har ändringar som representanterna inte ser än" in manage

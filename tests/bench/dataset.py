@@ -552,16 +552,16 @@ def _minutes(coordinator: User, actions: int) -> None:
     if held is None:
         return
     items = list(held.agenda_items.filter(status=AgendaItem.Status.ACCEPTED))
-    draft = minutes.save_draft(held, coordinator, "Sammanfattning av *mötet*.", {})
+    draft = minutes.save_draft(held, coordinator, "Sammanfattning av *mötet*.", {}, seen_version=0)
     MinutesEntry.objects.bulk_create(
         MinutesEntry(minutes=draft, agenda_item=item, note="**Anteckning**", outcome="Beslut.")
         for item in items
     )
     _actions(actions, [held])
-    minutes.publish(held, coordinator, "", 0)
+    minutes.publish(held, coordinator, "", 0, draft_version=draft.version)
     draft.summary = "Rättad sammanfattning."
     draft.save()
-    minutes.publish(held, coordinator, "Rättat.", 1)
+    minutes.publish(held, coordinator, "Rättat.", 1, draft_version=draft.version)
 
 
 def _actions(count: int, meetings) -> None:

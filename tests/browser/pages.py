@@ -239,6 +239,16 @@ PAGES = [
         lambda d: reverse("object_history", args=["mote", d.published.pk]),
         ("coordinator",),
     ),
+    AppPage(
+        "goal history",
+        lambda d: reverse("object_history", args=["mal", d.goal.pk]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "work area history",
+        lambda d: reverse("object_history", args=["arbetsomrade", d.goal.work_area_id]),
+        ("coordinator",),
+    ),
     AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
     AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),
     # Issue 11: theme wishes (members suggest and support, coordinators adopt or close).

@@ -1,6 +1,7 @@
 """The plan-a-term page: proposal, warnings, creation in one go, refusals."""
 
 import datetime
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -19,7 +20,9 @@ def next_term():
 
 
 def row_data(rows: list[dict], term_value: str, action: str = "create") -> dict:
+    """The plan form as its page sends it, with the page's one-time token."""
     data = {
+        "submission": str(uuid.uuid4()),
         "term": term_value,
         "action": action,
         "form-TOTAL_FORMS": len(rows),

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from networks.models import WorkArea
+from tests import factories
 from tests.coordination.conftest import NOT_COORDINATORS
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +74,8 @@ def test_network_page_shows_controls_only_to_coordinators(client_for, role, neh,
 
 def test_add_plain_redirects_and_appends_last(client_for, neh, coordinator):
     response = client_for("coordinator").post(
-        reverse("work_area_add", args=["neh"]), {"name": " Biologisk mångfald ", "description": ""}
+        reverse("work_area_add", args=["neh"]),
+        factories.submitted(name=" Biologisk mångfald ", description=""),
     )
     assert response.status_code == 302 and response["Location"] == "/natverk/neh/"
     assert active_names(neh)[-1] == "Biologisk mångfald"
@@ -81,7 +83,9 @@ def test_add_plain_redirects_and_appends_last(client_for, neh, coordinator):
 
 def test_add_htmx_returns_section_with_announcement_and_focus(client_for, neh):
     response = client_for("coordinator").post(
-        reverse("work_area_add", args=["neh"]), {"name": "Biologisk mångfald"}, **HTMX
+        reverse("work_area_add", args=["neh"]),
+        factories.submitted(name="Biologisk mångfald"),
+        **HTMX,
     )
     content = response.content.decode()
     new = area(neh, "Biologisk mångfald")
@@ -95,7 +99,7 @@ def test_add_htmx_returns_section_with_announcement_and_focus(client_for, neh):
 def test_add_refuses_empty_name(client_for, neh, headers):
     count = neh.work_areas.count()
     response = client_for("coordinator").post(
-        reverse("work_area_add", args=["neh"]), {"name": "   "}, **headers
+        reverse("work_area_add", args=["neh"]), factories.submitted(name="   "), **headers
     )
     assert response.status_code == 200
     assert "Ge arbetsområdet ett namn." in response.content.decode()
@@ -110,10 +114,12 @@ def test_edit_plain_form_saves(client_for, neh):
     client = client_for("coordinator")
     url = reverse("work_area_edit", args=["neh", pk])
     assert 'value="Giftfri miljö"' in client.get(url).content.decode()
-    response = client.post(url, {"name": "Giftfri vardag", "description": "Kemikalier"})
+    version = factories.hidden_value(client.get(url), "version")
+    data = {"name": "Giftfri vardag", "description": "Kemikalier", "version": version}
+    response = client.post(url, data)
     assert response.status_code == 302
     assert WorkArea.objects.get(pk=pk).name == "Giftfri vardag"
-    response = client.post(url, {"name": ""})
+    response = client.post(url, factories.at_version(WorkArea.objects.get(pk=pk), name=""))
     assert "Ge arbetsområdet ett namn." in response.content.decode()
     assert WorkArea.objects.get(pk=pk).name == "Giftfri vardag"
 
@@ -183,3 +189,29 @@ def test_restore_puts_area_back_last(client_for, neh):
     response = client.post(reverse("work_area_restore", args=["neh", restored.pk]))
     assert response.status_code == 302
     assert active_names(neh)[-1] == "Giftfri miljö"
+
+
+def test_a_stale_work_area_form_saves_nothing(client_for, neh):
+    from django.test import Client
+
+    pk = area(neh, "Giftfri miljö").pk
+    url = reverse("work_area_edit", args=["neh", pk])
+    first = client_for("coordinator")
+    other = factories.make_user("samordnare2@example.org", "Siri Samordnare")
+    neh.coordinators.add(other)
+    second = Client()
+    second.force_login(other)
+    seen_by_first = factories.hidden_value(first.get(url), "version")
+    seen_by_second = factories.hidden_value(second.get(url), "version")
+    first.post(url, {"name": "Giftfri vardag", "description": "", "version": seen_by_first})
+
+    response = second.post(
+        url, {"name": "Kemikaliesmart", "description": "", "version": seen_by_second}
+    )
+
+    assert "Arbetsområdet har ändrats av någon annan under tiden" in response.content.decode()
+    assert WorkArea.objects.get(pk=pk).name == "Giftfri vardag"
+    # The change, and who made it, stay in the area's history.
+    history = first.get(reverse("object_history", args=["arbetsomrade", pk])).content.decode()
+    assert "Giftfri miljö" in history and "Giftfri vardag" in history
+    assert reverse("object_history", args=["arbetsomrade", pk]) in first.get(url).content.decode()

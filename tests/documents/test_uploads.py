@@ -99,7 +99,7 @@ def test_file_name_is_cleaned():
 def post_document(client, media_root, **overrides):
     data = {"title": "Avfallsrapport", "kind": "report", **overrides}
     data = {k: v for k, v in data.items() if v is not None}
-    return client.post(create_url(), data)
+    return client.post(create_url(), factories.submitted(data))
 
 
 def test_upload_is_stored_under_a_random_name(client_for, coordinator, media_root):

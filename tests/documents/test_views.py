@@ -125,7 +125,7 @@ def test_document_create_for_every_role(role, client_for, neh, administration):
         "work_areas": [str(neh.work_areas.first().pk)],
         "meeting": str(factories.make_meeting(neh).pk),
     }
-    response = client.post(url, data)
+    response = client.post(url, factories.submitted(data))
     if role == "anonymous":
         assert page.status_code == response.status_code == 302
         assert not Document.objects.exists()
@@ -156,7 +156,9 @@ def test_coordinator_of_one_network_cannot_add_to_the_other(client_for, nsh):
 def test_link_document_is_saved_without_a_file(client_for, neh, media_root):
     response = client_for("coordinator").post(
         reverse("document_create", kwargs={"code": "neh"}),
-        {"title": "Klimatprogrammet", "kind": "steering", "url": "www.example.org/program"},
+        factories.submitted(
+            {"title": "Klimatprogrammet", "kind": "steering", "url": "www.example.org/program"}
+        ),
     )
     document = Document.objects.get()
     assert response.status_code == 302

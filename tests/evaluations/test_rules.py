@@ -157,11 +157,13 @@ def test_settings_change_the_questions(client, held, representative, neh):
 def test_settings_must_ask_something(client, coordinator):
     client.force_login(coordinator)
     path = reverse("evaluation_settings", kwargs={"code": "neh"})
-    response = client.post(path, {"extra_question": "  "})
+    response = client.post(path, {"extra_question": "  ", "version": "0"})
     assert response.status_code == 422
     assert "minst en fråga" in response.content.decode()
     assert not EvaluationSettings.objects.exists()
-    response = client.post(path, {"ask_comment": "on", "comment_text": "Något mer?"})
+    response = client.post(
+        path, {"ask_comment": "on", "comment_text": "Något mer?", "version": "0"}
+    )
     assert response.status_code == 302
     saved = EvaluationSettings.objects.get()
     assert (saved.ask_usefulness, saved.ask_comment, saved.comment_text) == (
@@ -197,3 +199,33 @@ def test_own_evaluations_are_in_the_personal_data_export(client, held, represent
     client.post(url(held), VALID)
     data = client.get(reverse("my_data_download")).json()
     assert [(e["nytta"], e["kommentar"]) for e in data["utvärderingar"]] == [(4, "Bra.")]
+
+
+def test_a_stale_settings_form_saves_nothing(client, coordinator, neh):
+    """Two coordinators open the questions before either saved them (version 0): the first
+    save makes the row, the second is refused and changes nothing."""
+    from django.test import Client
+
+    other = factories.make_user("samordnare2@example.org", "Siri Samordnare")
+    neh.coordinators.add(other)
+    second = Client()
+    second.force_login(other)
+    client.force_login(coordinator)
+    path = reverse("evaluation_settings", kwargs={"code": "neh"})
+    seen_by_first = factories.hidden_value(client.get(path), "version")
+    seen_by_second = factories.hidden_value(second.get(path), "version")
+    assert seen_by_first == seen_by_second == "0"
+    client.post(path, {"ask_comment": "on", "comment_text": "Något mer?", "version": "0"})
+
+    response = second.post(path, {"ask_length": "on", "version": "0"})
+
+    assert response.status_code == 422
+    assert "Utvärderingens frågor har ändrats av någon annan" in response.content.decode()
+    saved = EvaluationSettings.objects.get(network=neh)
+    assert (saved.ask_comment, saved.ask_length, saved.version) == (True, False, 1)
+    # From the page as it is now, the second coordinator's change goes through.
+    response = second.post(
+        path, {"ask_length": "on", "version": factories.hidden_value(second.get(path), "version")}
+    )
+    assert response.status_code == 302
+    assert EvaluationSettings.objects.get(network=neh).ask_length is True

@@ -27,6 +27,7 @@ def test_a_value_entered_in_the_admin_is_entered_by_the_admin(client, admin_user
         "baseline_value": "1000",
         "target_value": "0",
         "direction": indicator.direction,
+        "seen_version": str(indicator.version),
         f"{prefix}-TOTAL_FORMS": "2",
         f"{prefix}-INITIAL_FORMS": "1",
         f"{prefix}-0-id": existing.pk,

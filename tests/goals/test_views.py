@@ -49,21 +49,25 @@ def test_coordinator_creates_a_goal_and_an_indicator(client_for, neh, administra
     area = neh.work_areas.active().first()
     response = client.post(
         reverse("goal_create", args=["neh"]),
-        {"work_area": area.pk, "title": "Fossilfria transporter", "target_year": "2030"},
+        factories.submitted(
+            {"work_area": area.pk, "title": "Fossilfria transporter", "target_year": "2030"}
+        ),
     )
     goal = Goal.objects.get(title="Fossilfria transporter")
     assert response.status_code == 302 and goal.work_area == area
     response = client.post(
         reverse("indicator_create", args=[goal.pk]),
-        {
-            "name": "Andel fossilfria fordon",
-            "unit": "procent",
-            "baseline_year": "2020",
-            "baseline_value": "35,5",
-            "target_value": "100",
-            "direction": "higher",
-            "responsible_administration": administration.pk,
-        },
+        factories.submitted(
+            {
+                "name": "Andel fossilfria fordon",
+                "unit": "procent",
+                "baseline_year": "2020",
+                "baseline_value": "35,5",
+                "target_value": "100",
+                "direction": "higher",
+                "responsible_administration": administration.pk,
+            }
+        ),
     )
     indicator = Indicator.objects.get(goal=goal)
     assert response.status_code == 302
@@ -74,14 +78,16 @@ def test_coordinator_creates_a_goal_and_an_indicator(client_for, neh, administra
 def test_indicator_baseline_year_must_be_before_the_target_year(client_for, goal):
     response = client_for("coordinator").post(
         reverse("indicator_create", args=[goal.pk]),
-        {
-            "name": "X",
-            "unit": "st",
-            "baseline_year": "2031",
-            "baseline_value": "1",
-            "target_value": "2",
-            "direction": "higher",
-        },
+        factories.submitted(
+            {
+                "name": "X",
+                "unit": "st",
+                "baseline_year": "2031",
+                "baseline_value": "1",
+                "target_value": "2",
+                "direction": "higher",
+            }
+        ),
     )
     assert response.status_code == 200
     assert "Basåret måste ligga före målets målår (2030)." in response.content.decode()
@@ -205,12 +211,14 @@ def test_action_plan_link_and_create(client_for, goal, neh, administration):
     assert existing.goal == goal
     response = client.post(
         reverse("goal_action_create", args=[goal.pk]),
-        {
-            "meeting": meeting.pk,
-            "title": "Solceller på förskolor",
-            "administrations": [administration.pk],
-            "due_on": "2099-06-30",
-        },
+        factories.submitted(
+            {
+                "meeting": meeting.pk,
+                "title": "Solceller på förskolor",
+                "administrations": [administration.pk],
+                "due_on": "2099-06-30",
+            }
+        ),
     )
     assert response.status_code == 302
     created = ActionItem.objects.get(title="Solceller på förskolor")
@@ -230,12 +238,14 @@ def test_another_networks_action_or_meeting_cannot_be_linked(client_for, goal, n
     assert foreign.goal is None
     response = client.post(
         reverse("goal_action_create", args=[goal.pk]),
-        {
-            "meeting": meeting.pk,
-            "title": "Smugglad",
-            "administrations": [administration.pk],
-            "due_on": "2099-06-30",
-        },
+        factories.submitted(
+            {
+                "meeting": meeting.pk,
+                "title": "Smugglad",
+                "administrations": [administration.pk],
+                "due_on": "2099-06-30",
+            }
+        ),
     )
     assert response.status_code == 200
     assert not ActionItem.objects.filter(title="Smugglad").exists()
@@ -283,12 +293,14 @@ def test_goal_follow_up_on_the_agenda_shows_the_goals_figures(client_for, goal, 
     client = client_for("coordinator")
     response = client.post(
         reverse("agenda_add", args=[meeting.pk]),
-        {
-            "title": "Uppföljning av koldioxidmålet",
-            "kind": "goal_follow_up",
-            "allotted_minutes": "20",
-            "goal": goal.pk,
-        },
+        factories.submitted(
+            {
+                "title": "Uppföljning av koldioxidmålet",
+                "kind": "goal_follow_up",
+                "allotted_minutes": "20",
+                "goal": goal.pk,
+            }
+        ),
     )
     assert response.status_code == 302
     item = AgendaItem.objects.get(title="Uppföljning av koldioxidmålet")
@@ -311,12 +323,14 @@ def test_goal_follow_up_needs_a_goal_of_the_network(client_for, goal, nsh):
     for value in ["", foreign_goal.pk]:
         response = client.post(
             reverse("agenda_add", args=[meeting.pk]),
-            {
-                "title": "Uppföljning",
-                "kind": "goal_follow_up",
-                "allotted_minutes": "20",
-                "goal": value,
-            },
+            factories.submitted(
+                {
+                    "title": "Uppföljning",
+                    "kind": "goal_follow_up",
+                    "allotted_minutes": "20",
+                    "goal": value,
+                }
+            ),
         )
         assert response.status_code == 200
     assert not AgendaItem.objects.filter(title="Uppföljning").exists()
@@ -326,7 +340,7 @@ def test_representatives_cannot_propose_a_goal_follow_up(client_for, goal):
     meeting = factories.make_meeting(goal.network, days_ahead=40)
     response = client_for("representative").post(
         reverse("agenda_proposals", args=[meeting.pk]),
-        {"title": "Förslag", "kind": "goal_follow_up", "wished_minutes": "15"},
+        factories.submitted({"title": "Förslag", "kind": "goal_follow_up", "wished_minutes": "15"}),
     )
     assert response.status_code in (200, 400)
     assert not AgendaItem.objects.filter(title="Förslag").exists()
@@ -335,7 +349,9 @@ def test_representatives_cannot_propose_a_goal_follow_up(client_for, goal):
 def test_target_year_must_stay_after_the_indicators_baseline(client_for, goal):
     response = client_for("coordinator").post(
         reverse("goal_edit", args=[goal.pk]),
-        {"work_area": goal.work_area.pk, "title": goal.title, "target_year": "2019"},
+        factories.at_version(
+            goal, {"work_area": goal.work_area.pk, "title": goal.title, "target_year": "2019"}
+        ),
     )
     assert "Målåret måste ligga efter indikatorernas basår (2019)." in response.content.decode()
     goal.refresh_from_db()

@@ -5,8 +5,18 @@ role; each tracked model's new rows are then checked."""
 import pytest
 from django.test import Client
 
-from meetings.models import AgendaItem, ConsultationResponse, Document, Meeting
+from meetings.models import (
+    AgendaItem,
+    ConsultationResponse,
+    Document,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Minutes,
+)
 from networks.history import tracked_models
+from networks.models import WorkArea
 from representatives.models import Appointment
 from tests.security.bad_input import FORMS
 from tests.security.conftest import world  # noqa: F401 - the fixture
@@ -30,6 +40,14 @@ WRITES = {
     "agenda_move": AgendaItem,
     "agenda_time": AgendaItem,
     "agenda_publish": Meeting,
+    "minutes_edit": Minutes,
+    "work_area_add": WorkArea,
+    "work_area_edit": WorkArea,
+    "goal_create": Goal,
+    "goal_edit": Goal,
+    "indicator_create": Indicator,
+    "indicator_edit": Indicator,
+    "indicator_value_record": IndicatorValue,
 }
 
 

@@ -7,8 +7,20 @@ from django.utils import timezone
 
 from meetings.minutes import actions
 from meetings.minutes import workflow as minutes
-from meetings.models import ActionItem, Attendance
+from meetings.models import ActionItem, Attendance, Minutes
 from tests import factories
+
+
+def draft_form(meeting, data: dict) -> dict:
+    """The draft form's data from a page rendered now: with the draft's version."""
+    return factories.at_version(Minutes.objects.filter(meeting=meeting).first(), data)
+
+
+def publish_form(meeting, data: dict) -> dict:
+    """The publish form's data from a page rendered now: with the saved draft's version."""
+    return factories.at_version(
+        Minutes.objects.filter(meeting=meeting).first(), data, field="draft_version"
+    )
 
 
 def held_meeting_with_minutes(network, coordinator, administration, *, items=2, people=()):
@@ -25,7 +37,9 @@ def held_meeting_with_minutes(network, coordinator, administration, *, items=2, 
         item.pk: {"note": f"**Anteckning** om {item.title}.", "outcome": "Beslut: ja."}
         for item in agenda_items
     }
-    minutes.save_draft(meeting, coordinator, "Mötet leddes av *samordnaren*.", entries)
+    draft = minutes.save_draft(
+        meeting, coordinator, "Mötet leddes av *samordnaren*.", entries, seen_version=0
+    )
     due = timezone.localdate() + datetime.timedelta(days=14)
     created = [
         actions.create(
@@ -40,9 +54,17 @@ def held_meeting_with_minutes(network, coordinator, administration, *, items=2, 
     ]
     if created:
         actions.mark_done(created[0], coordinator, "Gjort.")
-    minutes.publish(meeting, coordinator, "", 0)
-    minutes.save_draft(meeting, coordinator, "Mötet leddes av samordnaren (rättat).", entries)
-    minutes.publish(meeting, coordinator, "Rättade sammanfattningen.", 1)
+    minutes.publish(meeting, coordinator, "", 0, draft_version=draft.version)
+    draft = minutes.save_draft(
+        meeting,
+        coordinator,
+        "Mötet leddes av samordnaren (rättat).",
+        entries,
+        seen_version=draft.version,
+    )
+    minutes.publish(
+        meeting, coordinator, "Rättade sammanfattningen.", 1, draft_version=draft.version
+    )
     meeting.open_action = next(
         (a for a in created if a.status == ActionItem.Status.OPEN), created[0] if created else None
     )

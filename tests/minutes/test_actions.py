@@ -10,19 +10,22 @@ from meetings.agenda import follow_up
 from meetings.minutes import actions
 from meetings.models import ActionItem
 from tests import factories
+from tests.minutes.build import draft_form, publish_form
 
 pytestmark = pytest.mark.django_db
 
 
 def action_data(meeting, administration, *, days_after=14, **extra):
     due = timezone.localdate(meeting.starts_at) + datetime.timedelta(days=days_after)
-    return {
-        "agenda_item": str(meeting.items[0].pk),
-        "title": "Ta fram en skyfallsplan",
-        "administrations": [str(administration.pk)],
-        "due_on": due.isoformat(),
-        **extra,
-    }
+    return factories.submitted(
+        {
+            "agenda_item": str(meeting.items[0].pk),
+            "title": "Ta fram en skyfallsplan",
+            "administrations": [str(administration.pk)],
+            "due_on": due.isoformat(),
+            **extra,
+        }
+    )
 
 
 def make_action(meeting, administration, *, due_on=None, **extra):
@@ -161,8 +164,8 @@ def test_action_list_open_first_for_coordinators(client_for, held, administratio
 def test_actions_are_frozen_into_the_published_minutes(client_for, held, administration):
     make_action(held, administration, title="Frusen åtgärd")
     client = client_for("coordinator")
-    client.post(reverse("minutes_edit", args=[held.pk]), {"summary": "S"})
-    client.post(reverse("minutes_publish", args=[held.pk]), {"based_on": "0"})
+    client.post(reverse("minutes_edit", args=[held.pk]), draft_form(held, {"summary": "S"}))
+    client.post(reverse("minutes_publish", args=[held.pk]), publish_form(held, {"based_on": "0"}))
     html = client_for("staff").get(reverse("minutes_detail", args=[held.pk])).content.decode()
     assert "Frusen åtgärd" in html and administration.name in html
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from meetings.models import Question, QuestionEvent
 from tests import factories
+from tests.minutes.build import draft_form, publish_form
 
 pytestmark = pytest.mark.django_db
 
@@ -30,10 +31,10 @@ def publish(client, held, outcomes: dict, based_on=0, note=""):
     for item in held.items:
         data[f"e{item.pk}-note"] = "Diskuterades."
         data[f"e{item.pk}-outcome"] = outcomes.get(item.pk, "")
-    client.post(reverse("minutes_edit", args=[held.pk]), data)
+    client.post(reverse("minutes_edit", args=[held.pk]), draft_form(held, data))
     return client.post(
         reverse("minutes_publish", args=[held.pk]),
-        {"correction_note": note, "based_on": str(based_on)},
+        publish_form(held, {"correction_note": note, "based_on": str(based_on)}),
     )
 
 

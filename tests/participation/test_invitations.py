@@ -27,7 +27,7 @@ def invite_data(n=1, **extra):
         "reason": "Arbetar med kemikalier i förskolan.",
     }
     data.update(extra)
-    return data
+    return factories.submitted(data)
 
 
 @pytest.fixture

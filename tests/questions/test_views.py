@@ -15,14 +15,16 @@ def test_register_and_propose_in_one_step(client_for, meeting, administration):
     client = client_for("representative")
     response = client.post(
         reverse("question_create", args=["neh"]),
-        {
-            "title": "Kemikaliesmarta inköp?",
-            "description": "Gemensamma kriterier",
-            "raised_on": timezone.localdate().isoformat(),
-            "propose": "on",
-            "meeting": str(meeting.pk),
-            "wished_minutes": "25",
-        },
+        factories.submitted(
+            {
+                "title": "Kemikaliesmarta inköp?",
+                "description": "Gemensamma kriterier",
+                "raised_on": timezone.localdate().isoformat(),
+                "propose": "on",
+                "meeting": str(meeting.pk),
+                "wished_minutes": "25",
+            }
+        ),
     )
     question = Question.objects.get(title="Kemikaliesmarta inköp?")
     assert response["Location"] == reverse("question_detail", args=[question.pk])
@@ -39,7 +41,7 @@ def test_register_without_proposing(client_for, meeting):
     client = client_for("substitute")
     client.post(
         reverse("question_create", args=["neh"]),
-        {"title": "Bara registrerad", "raised_on": timezone.localdate().isoformat()},
+        factories.submitted(title="Bara registrerad", raised_on=timezone.localdate().isoformat()),
     )
     question = Question.objects.get(title="Bara registrerad")
     assert question.state == State.RAISED and question.agenda_item is None
@@ -49,7 +51,9 @@ def test_register_without_proposing(client_for, meeting):
 def test_proposing_needs_a_meeting(client_for, meeting):
     response = client_for("representative").post(
         reverse("question_create", args=["neh"]),
-        {"title": "X", "raised_on": timezone.localdate().isoformat(), "propose": "on"},
+        factories.submitted(
+            {"title": "X", "raised_on": timezone.localdate().isoformat(), "propose": "on"}
+        ),
     )
     assert "Välj vilket möte frågan ska föreslås till." in response.content.decode()
     assert not Question.objects.exists()

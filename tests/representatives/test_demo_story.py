@@ -9,6 +9,7 @@ from accounts.models import User
 from meetings.demo import build_demo
 from meetings.models import Attendance, Invitation, Meeting
 from representatives.models import Administration, Appointment
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,9 @@ def test_demo_story(client, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("invitation_create", kwargs={"pk": meeting.pk}),
-            {"full_name": "Kim Kollega", "email": "kim@example.org", "reason": "Kan temat."},
+            factories.submitted(
+                full_name="Kim Kollega", email="kim@example.org", reason="Kan temat."
+            ),
         )
     assert (
         Attendance.objects.get(
@@ -48,13 +51,13 @@ def test_demo_story(client, mailoutbox, django_capture_on_commit_callbacks):
         reverse(
             "appointment_create", kwargs={"pk": miljo.pk, "code": "neh", "role": "representant"}
         ),
-        {
-            "full_name": "Nora Ny",
-            "email": "nora.ny@example.org",
-            "mandate": "on",
-            "management_access": "on",
-            "management_forwards": "on",
-        },
+        factories.submitted(
+            full_name="Nora Ny",
+            email="nora.ny@example.org",
+            mandate="on",
+            management_access="on",
+            management_forwards="on",
+        ),
     )
     assert response.status_code == 302
     seat = Appointment.objects.current().get(

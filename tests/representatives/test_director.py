@@ -31,7 +31,7 @@ def create_url(administration, code="neh", role="representant"):
 def appoint_data(**extra):
     data = {"full_name": "Nora Ny", "email": "nora.ny@example.org", **TICKS}
     data.update(extra)
-    return data
+    return factories.submitted(data)
 
 
 @pytest.mark.parametrize("role", ROLES)

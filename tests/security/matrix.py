@@ -44,6 +44,8 @@ from urllib.parse import urlsplit
 from django.http import HttpResponse
 from django.urls import reverse
 
+from tests.factories import at_version, submitted
+
 ROLES = ["anonymous", "staff", "representative", "substitute", "director", "coordinator", "admin"]
 SIGNED_IN = ROLES[1:]
 
@@ -280,19 +282,19 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"code": "neh"},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: {"name": "Nytt område", "description": ""},
+            data=lambda w: submitted({"name": "Nytt område", "description": ""}),
         ),
         Case(
             kwargs=lambda w: {"code": "nsh"},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN),
-            data=lambda w: {"name": "Nytt område", "description": ""},
+            data=lambda w: submitted({"name": "Nytt område", "description": ""}),
         ),
         Case(
             kwargs=lambda w: {"code": "xyz"},
             access=everyone(NOT_ALLOWED),
             post=signed_in(NOT_FOUND),
-            data=lambda w: {"name": "Nytt område", "description": ""},
+            data=lambda w: submitted({"name": "Nytt område", "description": ""}),
             note="no such network",
         ),
     ],
@@ -301,20 +303,20 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"code": "neh", "pk": w.neh_area.pk},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: {"name": "Nytt namn", "description": ""},
+            data=lambda w: at_version(w.neh_area, {"name": "Nytt namn", "description": ""}),
         ),
         Case(
             kwargs=lambda w: {"code": "nsh", "pk": w.nsh_area.pk},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: {"name": "Nytt namn", "description": ""},
+            data=lambda w: at_version(w.neh_area, {"name": "Nytt namn", "description": ""}),
             note="the NEH coordinator cannot edit NSH's work areas",
         ),
         Case(
             kwargs=lambda w: {"code": "neh", "pk": w.nsh_area.pk},
             access=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
             post=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
-            data=lambda w: {"name": "Nytt namn", "description": ""},
+            data=lambda w: at_version(w.neh_area, {"name": "Nytt namn", "description": ""}),
             note="NSH's work area under NEH's address",
         ),
     ],
@@ -379,13 +381,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"code": "neh"},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: plan_term_data(),
+            data=lambda w: submitted(plan_term_data()),
         ),
         Case(
             kwargs=lambda w: {"code": "nsh"},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: plan_term_data(),
+            data=lambda w: submitted(plan_term_data()),
         ),
     ],
     "meeting_edit": [
@@ -481,20 +483,20 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.published_neh.pk},
             access=signed_in(FORBIDDEN, representative=OK, substitute=OK),
             post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
-            data=lambda w: proposal_data(w),
+            data=lambda w: submitted(proposal_data(w)),
         ),
         Case(
             kwargs=lambda w: {"pk": w.published_nsh.pk},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: proposal_data(w),
+            data=lambda w: submitted(proposal_data(w)),
             note="NEH's representative proposes nothing for NSH",
         ),
         Case(
             kwargs=lambda w: {"pk": w.planned_neh.pk},
             access=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
             post=signed_in(NOT_FOUND, coordinator=FORBIDDEN),
-            data=lambda w: proposal_data(w),
+            data=lambda w: submitted(proposal_data(w)),
         ),
     ],
     "agenda_proposal_edit": [
@@ -584,19 +586,19 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.published_neh.pk},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: own_item_data(),
+            data=lambda w: submitted(own_item_data()),
         ),
         Case(
             kwargs=lambda w: {"pk": w.published_nsh.pk},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN),
-            data=lambda w: own_item_data(),
+            data=lambda w: submitted(own_item_data()),
         ),
         Case(
             kwargs=lambda w: {"pk": w.planned_nsh.pk},
             access=everyone(NOT_ALLOWED),
             post=signed_in(NOT_FOUND),
-            data=lambda w: own_item_data(),
+            data=lambda w: submitted(own_item_data()),
         ),
     ],
     "agenda_move": [
@@ -685,7 +687,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.published_neh.pk},
             access=signed_in(FORBIDDEN, coordinator=CONFLICT),
             post=signed_in(FORBIDDEN, coordinator=CONFLICT),
-            data=lambda w: {"summary": "För tidigt"},
+            data=lambda w: {"summary": "För tidigt", "version": "0"},
             note="no minutes for a meeting not yet held",
         ),
         Case(
@@ -700,13 +702,15 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.held_neh.pk},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: {"correction_note": "Rättat stavfel.", "based_on": "1"},
+            data=lambda w: minutes_publish_data(
+                w.held_neh, correction_note="Rättat stavfel.", based_on="1"
+            ),
         ),
         Case(
             kwargs=lambda w: {"pk": w.held_nsh.pk},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN),
-            data=lambda w: {"correction_note": "", "based_on": "0"},
+            data=lambda w: minutes_publish_data(w.held_nsh, correction_note="", based_on="0"),
         ),
         Case(
             kwargs=lambda w: {"pk": w.published_neh.pk},
@@ -721,26 +725,26 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.held_neh.pk},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: action_data(w),
+            data=lambda w: submitted(action_data(w)),
         ),
         Case(
             kwargs=lambda w: {"pk": w.held_nsh.pk},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: action_data(w),
+            data=lambda w: submitted(action_data(w)),
         ),
         Case(
             kwargs=lambda w: {"pk": w.published_neh.pk},
             access=signed_in(FORBIDDEN, coordinator=CONFLICT),
             post=signed_in(FORBIDDEN, coordinator=CONFLICT),
-            data=lambda w: action_data(w),
+            data=lambda w: submitted(action_data(w)),
             note="no actions for a meeting not yet held",
         ),
         Case(
             kwargs=lambda w: {"pk": w.planned_nsh.pk},
             access=signed_in(NOT_FOUND),
             post=signed_in(NOT_FOUND),
-            data=lambda w: action_data(w),
+            data=lambda w: submitted(action_data(w)),
         ),
     ],
     "action_done": [
@@ -780,7 +784,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.administration.pk, "code": "neh", "role": "ersattare"},
             access=signed_in(NOT_FOUND, director=OK),
             post=signed_in(FORBIDDEN, director=REDIRECT),
-            data=lambda w: APPOINTMENT_DATA,
+            data=lambda w: submitted(APPOINTMENT_DATA),
         ),
         Case(
             kwargs=lambda w: {
@@ -790,7 +794,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             },
             access=signed_in(NOT_FOUND),
             post=signed_in(FORBIDDEN),
-            data=lambda w: APPOINTMENT_DATA,
+            data=lambda w: submitted(APPOINTMENT_DATA),
             note="another administration: its page 404, its form 403",
         ),
     ],
@@ -879,13 +883,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.published_neh.pk},
             access=signed_in(FORBIDDEN, representative=OK, substitute=OK),
             post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
-            data=lambda w: INVITATION_DATA,
+            data=lambda w: submitted(INVITATION_DATA),
         ),
         Case(
             kwargs=lambda w: {"pk": w.published_nsh.pk},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: INVITATION_DATA,
+            data=lambda w: submitted(INVITATION_DATA),
             note="another network's meeting",
         ),
         Case(
@@ -921,13 +925,17 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"code": "neh"},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: {"title": "Ny rapport", "kind": "report", "url": "https://a.se/r"},
+            data=lambda w: submitted(
+                {"title": "Ny rapport", "kind": "report", "url": "https://a.se/r"}
+            ),
         ),
         Case(
             kwargs=lambda w: {"code": "nsh"},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: {"title": "Ny rapport", "kind": "report", "url": "https://a.se/r"},
+            data=lambda w: submitted(
+                {"title": "Ny rapport", "kind": "report", "url": "https://a.se/r"}
+            ),
             note="the NEH coordinator adds nothing to NSH",
         ),
         Case(
@@ -996,13 +1004,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"code": "neh"},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: goal_data(w.neh_area),
+            data=lambda w: submitted(goal_data(w.neh_area)),
         ),
         Case(
             kwargs=lambda w: {"code": "nsh"},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: goal_data(w.nsh_area),
+            data=lambda w: submitted(goal_data(w.nsh_area)),
             note="the NEH coordinator sets no goals for NSH",
         ),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
@@ -1026,13 +1034,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.goal_neh.pk},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: goal_data(w.neh_area),
+            data=lambda w: at_version(w.goal_neh, goal_data(w.neh_area)),
         ),
         Case(
             kwargs=lambda w: {"pk": w.goal_nsh.pk},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: goal_data(w.nsh_area),
+            data=lambda w: at_version(w.goal_nsh, goal_data(w.nsh_area)),
         ),
         Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
     ],
@@ -1041,13 +1049,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.goal_neh.pk},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: indicator_data(w.administration),
+            data=lambda w: submitted(indicator_data(w.administration)),
         ),
         Case(
             kwargs=lambda w: {"pk": w.goal_nsh.pk},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: indicator_data(w.administration),
+            data=lambda w: submitted(indicator_data(w.administration)),
         ),
     ],
     "indicator_edit": [
@@ -1055,13 +1063,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.indicator_neh.pk},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: indicator_data(w.administration),
+            data=lambda w: at_version(w.indicator_neh, indicator_data(w.administration)),
         ),
         Case(
             kwargs=lambda w: {"pk": w.indicator_nsh.pk},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: indicator_data(w.administration),
+            data=lambda w: at_version(w.indicator_nsh, indicator_data(w.administration)),
         ),
         Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
     ],
@@ -1109,13 +1117,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"pk": w.goal_neh.pk},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: goal_action_data(w.published_neh, w.administration),
+            data=lambda w: submitted(goal_action_data(w.published_neh, w.administration)),
         ),
         Case(
             kwargs=lambda w: {"pk": w.goal_nsh.pk},
             access=everyone(NOT_ALLOWED),
             post=signed_in(FORBIDDEN),
-            data=lambda w: goal_action_data(w.published_nsh, w.administration),
+            data=lambda w: submitted(goal_action_data(w.published_nsh, w.administration)),
         ),
     ],
     # For load balancers: no sign-in, GET only.
@@ -1270,13 +1278,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"code": "neh"},
             access=signed_in(FORBIDDEN, coordinator=OK),
             post=signed_in(FORBIDDEN, coordinator=REDIRECT),
-            data=lambda w: EVALUATION_SETTINGS_DATA,
+            data=lambda w: evaluation_settings_data(w.neh),
         ),
         Case(
             kwargs=lambda w: {"code": "nsh"},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: EVALUATION_SETTINGS_DATA,
+            data=lambda w: evaluation_settings_data(w.neh),
         ),
     ],
     # The report-back pack (issue 8 item 7): a held meeting's pack for one administration; its
@@ -1373,13 +1381,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"code": "neh"},
             access=signed_in(FORBIDDEN, representative=OK, substitute=OK),
             post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
-            data=lambda w: question_data(w),
+            data=lambda w: submitted(question_data(w)),
         ),
         Case(
             kwargs=lambda w: {"code": "nsh"},
             access=signed_in(FORBIDDEN),
             post=signed_in(FORBIDDEN),
-            data=lambda w: question_data(w),
+            data=lambda w: submitted(question_data(w)),
             note="no seat in NSH",
         ),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
@@ -1457,6 +1465,33 @@ MATRIX: dict[str, Case | list[Case]] = {
             kwargs=lambda w: {"key": "uppdrag", "pk": w.other_appointment.pk},
             access=signed_in(NOT_FOUND),
             note="another administration's appointment in NSH",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "mal", "pk": w.goal_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "mal", "pk": w.goal_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            note="NSH's goal",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "indikator", "pk": w.indicator_neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "indikator", "pk": w.indicator_nsh.pk},
+            access=signed_in(NOT_FOUND),
+            note="NSH's indicator",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "arbetsomrade", "pk": w.neh_area.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "arbetsomrade", "pk": w.nsh_area.pk},
+            access=signed_in(NOT_FOUND),
+            note="NSH's work area",
         ),
         Case(
             kwargs=lambda w: {"key": "finns-inte", "pk": w.published_neh.pk},
@@ -1546,11 +1581,33 @@ def proposal_data(world) -> dict:
 
 
 def minutes_data(world) -> dict:
-    return {
-        "summary": "Vi gick igenom punkterna.",
-        f"e{world.held_item.pk}-note": "Bra diskussion.",
-        f"e{world.held_item.pk}-outcome": "Beslut: gör så.",
-    }
+    """The draft of the held NEH meeting, from a page rendered now (the draft's version)."""
+    from meetings.models import Minutes
+
+    return at_version(
+        Minutes.objects.filter(meeting=world.held_neh).first(),
+        {
+            "summary": "Vi gick igenom punkterna.",
+            f"e{world.held_item.pk}-note": "Bra diskussion.",
+            f"e{world.held_item.pk}-outcome": "Beslut: gör så.",
+        },
+    )
+
+
+def minutes_publish_data(meeting, **data) -> dict:
+    from meetings.models import Minutes
+
+    return at_version(Minutes.objects.filter(meeting=meeting).first(), data, field="draft_version")
+
+
+def evaluation_settings_data(network) -> dict:
+    """The network's evaluation questions, from a page rendered now (version 0 before the
+    network's settings are first saved)."""
+    from meetings.models import EvaluationSettings
+
+    return at_version(
+        EvaluationSettings.objects.filter(network=network).first(), EVALUATION_SETTINGS_DATA
+    )
 
 
 def action_data(world) -> dict:
@@ -1591,23 +1648,33 @@ ADMIN_EXCEPTIONS: dict[str, dict[str, Outcome]] = {
     # Calendar links are made by their owner on the calendar page, never in the admin.
     "admin:meetings_calendartoken_add": {"admin": FORBIDDEN},
     "admin/(?P<url>.*)$": {"admin": NOT_FOUND},
-    # History-tracked records are kept: the admin cannot delete them (issue 9, tests/history).
+    # Public records are kept: the admin cannot delete them (tests/history/test_no_deletes.py).
     **{
         f"admin:{model}_delete": {"admin": FORBIDDEN}
         for model in (
+            "networks_network",
+            "networks_workarea",
+            "representatives_administration",
             "representatives_appointment",
             "meetings_meeting",
             "meetings_agendaitem",
+            "meetings_attendance",
             "meetings_document",
+            "meetings_themesuggestion",
             "meetings_question",
             "meetings_minutes",
             "meetings_actionitem",
             "meetings_reportback",
+            "meetings_goal",
+            "meetings_indicator",
         )
     },
-    # Published minutes are frozen: the admin shows them and neither adds nor deletes them.
+    # Published minutes and agendas are frozen: the admin shows them and neither adds nor
+    # deletes them.
     "admin:meetings_minutesversion_add": {"admin": FORBIDDEN},
     "admin:meetings_minutesversion_delete": {"admin": FORBIDDEN},
+    "admin:meetings_agendaversion_add": {"admin": FORBIDDEN},
+    "admin:meetings_agendaversion_delete": {"admin": FORBIDDEN},
 }
 
 # --- Two-step verification ----------------------------------------------------------------------
@@ -1696,13 +1763,13 @@ MATRIX.update(
                 kwargs=lambda w: {"code": "neh"},
                 access=signed_in(FORBIDDEN, representative=OK, substitute=OK, coordinator=OK),
                 post=signed_in(FORBIDDEN, representative=REDIRECT, substitute=REDIRECT),
-                data=suggestion_data,
+                data=lambda w: submitted(suggestion_data(w)),
             ),
             Case(
                 kwargs=lambda w: {"code": "nsh"},
                 access=signed_in(FORBIDDEN),
                 post=signed_in(FORBIDDEN),
-                data=suggestion_data,
+                data=lambda w: submitted(suggestion_data(w)),
                 note="NEH's people neither see nor suggest in NSH",
             ),
             Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),

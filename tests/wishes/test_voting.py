@@ -26,7 +26,9 @@ def test_representative_suggests_with_administration_from_appointment(
     area = neh.work_areas.active().first()
     response = client_for("representative").post(
         page_url(),
-        {"title": "Klimatsmarta måltider", "why": "Kosten står för mycket.", "work_area": area.pk},
+        factories.submitted(
+            title="Klimatsmarta måltider", why="Kosten står för mycket.", work_area=area.pk
+        ),
     )
     suggestion = ThemeSuggestion.objects.get(title="Klimatsmarta måltider")
     assert response.status_code == 302
@@ -45,7 +47,7 @@ def test_work_area_of_another_network_or_archived_is_refused(client_for, neh, ns
     else:
         area = neh.work_areas.create(name="Gammalt", archived_at="2024-01-01T00:00:00Z")
     response = client_for("substitute").post(
-        page_url(), {"title": "Ett tema", "why": "För att.", "work_area": area.pk}
+        page_url(), factories.submitted(title="Ett tema", why="För att.", work_area=area.pk)
     )
     assert response.status_code == 200
     assert "Välj ett av nätverkets aktuella arbetsområden." in response.content.decode()
@@ -55,7 +57,7 @@ def test_work_area_of_another_network_or_archived_is_refused(client_for, neh, ns
 def test_empty_title_and_why_are_refused_in_swedish(client_for, neh):
     area = neh.work_areas.active().first()
     response = client_for("substitute").post(
-        page_url(), {"title": "  ", "why": "", "work_area": area.pk}
+        page_url(), factories.submitted(title="  ", why="", work_area=area.pk)
     )
     content = response.content.decode()
     assert "Skriv vilket tema du föreslår." in content
