@@ -97,6 +97,38 @@ def network_people(representative, substitute, other_administration, neh):
     return [representative, substitute, third]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def serialized_rollback_by_rows():
+    """Serialized rollback loads the migrated data before each transactional test (the browser
+    tests) with a save() per object: some 270 objects, an UPDATE and an INSERT each. The first
+    load of a worker runs as Django does it and the rows it leaves are read; the later ones,
+    each into a database the previous test's flush emptied, insert those rows again: one
+    statement per table."""
+    from django.db import DEFAULT_DB_ALIAS
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    from tests import rows
+
+    deserialize = BaseDatabaseCreation.deserialize_db_from_string
+    loaded = {}
+
+    def deserialize_db_from_string(self, data):
+        if self.connection.alias != DEFAULT_DB_ALIAS:  # `rows` knows the default database
+            return deserialize(self, data)
+        if data in loaded:
+            loaded[data].write()
+            return None
+        deserialize(self, data)
+        loaded[data] = rows.Changes.between(rows.empty(), rows.read())
+        return None
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            BaseDatabaseCreation, "deserialize_db_from_string", deserialize_db_from_string
+        )
+        yield
+
+
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     # Uploaded files of every test go to a folder of its own, never the checkout's media/.
