@@ -34,12 +34,15 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The suite runs in parallel (pytest-xdist), one worker per CPU, each with its own test
+# database. PYTEST_WORKERS=0 runs it in one process (for --pdb, say); PYTEST_ARGS adds options.
+PYTEST_WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # Only the real-browser tests (Chromium, axe-core); `make test` runs them too.
 test-browser: install
-	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

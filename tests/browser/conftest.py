@@ -7,6 +7,7 @@ HTTP error, and CSP violation, and fails the test at teardown if there was any.
 Without Chromium the tests are skipped (locally) or fail (`REQUIRE_BROWSER=1`, as in CI).
 """
 
+import copy
 import datetime
 import os
 import shutil
@@ -19,7 +20,7 @@ from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
 
-from tests import factories
+from tests import factories, rows
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -181,9 +182,70 @@ def sign_in(user_for_role, live_server) -> Callable:
     return sign_in_as
 
 
+# The fixtures `page_data` is built around, in the order it always asked for them.
+PAGE_DATA_PEOPLE = (
+    "neh",
+    "representative",
+    "substitute",
+    "coordinator",
+    "director",
+    "administration",
+)
+# The roles among them: `user_for_role` hands out the restored world's person for these.
+PAGE_DATA_ROLES = ("representative", "substitute", "coordinator", "director")
+RESTORED_PEOPLE = pytest.StashKey[dict]()
+
+
+@pytest.fixture(scope="module")
+def recorded_page_data() -> dict:
+    """Per module: the rows `page_data` added when it was first built, and what it returned."""
+    return {}
+
+
 @pytest.fixture
-def page_data(neh, representative, substitute, coordinator, director, administration):
-    """The objects every page of `pages.PAGES` is shown with, and people in the seats."""
+def page_data(request, recorded_page_data, transactional_db, django_db_serialized_rollback):
+    """The objects every page of `pages.PAGES` is shown with, and people in the seats.
+
+    The first test of a module that asks for it builds it (with the standard people's fixtures
+    and the app's own functions) and records the rows that added. Every browser test starts
+    from the same migrated data (transactional, serialized rollback), so the module's later
+    tests get those rows written again and a copy of the objects: the same world, a fraction
+    of the cost. A test that asks for one of the people itself gets it built afresh.
+    """
+    recorded = recorded_page_data.get("world")
+    asked_itself = set(PAGE_DATA_PEOPLE) & set(request.fixturenames)
+    if recorded is not None and not asked_itself:
+        changes, data, people = recorded
+        changes.write()
+        request.node.stash[RESTORED_PEOPLE] = people
+        return copy.deepcopy(data)
+    before = rows.read()
+    people = {name: request.getfixturevalue(name) for name in PAGE_DATA_PEOPLE}
+    data = _build_page_data(**people)
+    if not asked_itself:
+        recorded_page_data["world"] = (
+            rows.Changes.between(before, rows.read()),
+            copy.deepcopy(data),
+            {role: people[role].pk for role in PAGE_DATA_ROLES},
+        )
+    return data
+
+
+@pytest.fixture
+def user_for_role(request, user_for_role):
+    """As tests/conftest.py's, but the people of a written-again `page_data` are its own."""
+    from accounts.models import User
+
+    def resolve(role: str):
+        restored = request.node.stash.get(RESTORED_PEOPLE, {})
+        if role in restored:
+            return User.objects.get(pk=restored[role])
+        return user_for_role(role)
+
+    return resolve
+
+
+def _build_page_data(neh, representative, substitute, coordinator, director, administration):
     from meetings.models import Meeting
     from tests.browser.pages import PageData
 

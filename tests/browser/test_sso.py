@@ -6,6 +6,7 @@ single sign-on is configured at start-up from the environment, as in production;
 provider runs in Node.js. Skipped without Chromium or Node.js, unless REQUIRE_BROWSER=1.
 """
 
+import fcntl
 import json
 import os
 import shutil
@@ -62,10 +63,14 @@ def sso(tmp_path_factory):
         if os.environ.get("REQUIRE_BROWSER") == "1":
             pytest.fail(missing)
         pytest.skip(missing)
-    if not (OIDC_DIR / "node_modules" / "oidc-provider").exists():
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=OIDC_DIR, check=True
-        )
+    # Under xdist each worker that runs these tests starts a provider and an app of its own;
+    # the provider's packages are installed once (`npm ci` empties node_modules first).
+    with (tmp_path_factory.getbasetemp().parent / "oidc-npm-ci.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (OIDC_DIR / "node_modules" / "oidc-provider").exists():
+            subprocess.run(
+                ["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=OIDC_DIR, check=True
+            )
     tmp = tmp_path_factory.mktemp("sso")
     claims = tmp / "claims.json"
     claims.write_text("{}")
@@ -207,7 +212,11 @@ def test_sso_sign_in_links_an_existing_account_through_a_verified_address_only(s
 
 @pytest.mark.browser
 def test_sso_sign_in_finds_the_account_by_subject_not_by_address(sso, browser_page):
-    # Rita is linked (previous test). Her provider address changes: still her account.
+    # Rita is linked, as the previous test leaves her (which may have run on another xdist
+    # worker, against a provider and app of its own).
+    set_claims(sso, {"rita-sub": {"email": "rita@example.org", "email_verified": True}})
+    sign_in_with_provider(sso, browser_page, "rita-sub")
+    # Her provider address changes: still her account.
     set_claims(sso, {"rita-sub": {"email": "rita.ny@example.org", "email_verified": True}})
     text = sign_in_with_provider(sso, browser_page, "rita-sub")
     assert "Du har loggat in som Rita Representant." in text
