@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 
 from networks.models import Submission
+from tests.accounts.support import sign_in_as
 from tests.security.bad_input import FORMS
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,7 @@ def _client(user_for_role, role):
     client = Client()
     user = user_for_role(role)
     if user is not None:
-        client.force_login(user)
+        sign_in_as(client, user)
     return client
 
 
