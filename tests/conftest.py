@@ -107,67 +107,6 @@ def network_people(representative, substitute, other_administration, neh):
     return [representative, substitute, third]
 
 
-@pytest.fixture(scope="session", autouse=True)
-def flush_by_delete_on_postgresql():
-    """Every transactional test (the browser tests) ends with Django's flush, which on
-    PostgreSQL is one TRUNCATE of all tables: a new file for every table and index, over a
-    second a test on a small machine, for tables of a few dozen rows. DELETE takes a few
-    milliseconds (Django's MySQL backend flushes with DELETE for this reason). Either way the
-    sequences go on (flush without reset_sequences), and flush runs in one transaction, at
-    whose end the deferrable foreign keys are checked, when every table is empty."""
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        yield
-        return
-    from django.db.backends.postgresql.operations import DatabaseOperations
-
-    truncate = DatabaseOperations.sql_flush
-
-    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        if reset_sequences or allow_cascade:
-            return truncate(
-                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
-            )
-        return [f"DELETE FROM {self.quote_name(table)};" for table in tables]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(DatabaseOperations, "sql_flush", sql_flush)
-        yield
-
-
-@pytest.fixture(scope="session", autouse=True)
-def serialized_rollback_by_rows():
-    """Serialized rollback loads the migrated data before each transactional test (the browser
-    tests) with a save() per object: some 270 objects, an UPDATE and an INSERT each. The first
-    load of a worker runs as Django does it and the rows it leaves are read; the later ones,
-    each into a database the previous test's flush emptied, insert those rows again: one
-    statement per table."""
-    from django.db import DEFAULT_DB_ALIAS
-    from django.db.backends.base.creation import BaseDatabaseCreation
-
-    from tests import rows
-
-    deserialize = BaseDatabaseCreation.deserialize_db_from_string
-    loaded = {}
-
-    def deserialize_db_from_string(self, data):
-        if self.connection.alias != DEFAULT_DB_ALIAS:  # `rows` knows the default database
-            return deserialize(self, data)
-        if data in loaded:
-            loaded[data].write()
-            return None
-        deserialize(self, data)
-        loaded[data] = rows.Changes.between(rows.empty(), rows.read())
-        return None
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            BaseDatabaseCreation, "deserialize_db_from_string", deserialize_db_from_string
-        )
-        yield
-
-
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     # Uploaded files of every test go to a folder of its own, never the checkout's media/.

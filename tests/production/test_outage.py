@@ -10,7 +10,9 @@ import pytest
 from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
 
-pytestmark = pytest.mark.django_db
+# Transactional: the error handler closes the broken connection, as after a real outage, and
+# the next test must get a fresh one rather than a closed one inside its atomic block.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def outage(error=OperationalError):
