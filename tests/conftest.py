@@ -153,3 +153,25 @@ def password_only_client(client, user_for_role):
         return client
 
     return sign_in
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test restores the migrated data (serialized_rollback=True).
+
+    A transactional test flushes the database when it ends. Without serialized rollback that
+    flush re-creates the content types with new ids and drops the networks of the data
+    migrations, and the next serialized test in the same worker then fails to restore them
+    (a duplicate content type). With it, every flush leaves an empty database that the next
+    test fills with the same rows again, whatever order the workers run the tests in."""
+    careless = []
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None:
+            continue
+        transactional = marker.kwargs.get("transaction") or (marker.args and marker.args[0])
+        if transactional and not marker.kwargs.get("serialized_rollback"):
+            careless.append(item.nodeid)
+    if careless:
+        raise pytest.UsageError(
+            "Transactional tests must use serialized_rollback=True:\n  " + "\n  ".join(careless)
+        )

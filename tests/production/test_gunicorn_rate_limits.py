@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "ett-riktigt-losenord-42"
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
-pytestmark = [pytest.mark.server, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.server, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def free_port() -> int:

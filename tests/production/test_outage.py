@@ -12,7 +12,7 @@ from django.test import Client
 
 # Transactional: the error handler closes the broken connection, as after a real outage, and
 # the next test must get a fresh one rather than a closed one inside its atomic block.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def outage(error=OperationalError):
