@@ -5,12 +5,32 @@ NEH), director (of Miljöförvaltningen), coordinator (of NEH only, so object-le
 NSH can be tested), and administrator (superuser).
 """
 
+import os
+
 import pytest
 from django.core.cache import cache
+from hypothesis import HealthCheck, settings
 
 from representatives.models import Appointment
 from tests import factories
 from tests.accounts.support import sign_in_as
+
+# Hypothesis: a modest number of examples in `make test` (seconds, not minutes);
+# HYPOTHESIS_PROFILE=long runs many more. Its example database stays outside the repository's
+# tracked files (.hypothesis/ is ignored). Tests take database fixtures, hence the health check.
+settings.register_profile(
+    "default",
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.register_profile(
+    "long",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

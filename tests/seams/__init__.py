@@ -1,0 +1,1 @@
+"""The seams between features: invariants checked over random sequences of operations."""
