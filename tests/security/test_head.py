@@ -2,7 +2,6 @@
 GET for a role that may see the page, no body, nothing written."""
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from tests.accounts.support import sign_in_as
@@ -12,11 +11,6 @@ from tests.security.support import WriteRecorder, all_routes
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.skipif(
-    connection.vendor == "postgresql",
-    reason="on PostgreSQL one URL's HEAD closes the test's connection (under investigation); "
-    "HEAD handling does not depend on the database and is checked on SQLite",
-)
 def test_head_answers_like_get_on_every_url(world, user_for_role):
     clients: dict[str, Client] = {}
     wrong, writes = [], []
@@ -34,8 +28,9 @@ def test_head_answers_like_get_on_every_url(world, user_for_role):
             with WriteRecorder() as recorder:
                 response = clients[role].head(url)
             writes += [f"HEAD {url}: {sql}" for sql in recorder.writes]
+            # Reading a streamed body closes the response the way the test client expects; an
+            # explicit close() would fire request_finished again and drop the test's connection.
             body = b"".join(response.streaming_content) if response.streaming else response.content
-            response.close()
             if response.status_code != 200 or body:
                 wrong.append(f"{route.key} ({url}) as {role}: {response.status_code}")
     assert not wrong, "HEAD is not answered like GET:\n  " + "\n  ".join(wrong)
