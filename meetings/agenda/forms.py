@@ -116,6 +116,7 @@ class TriageForm(forms.Form):
             (DEFER, _("Flytta till senare möte")),
             (DECLINE, _("Avböj")),
         ],
+        error_messages={"required": _("Välj om förslaget ska accepteras, flyttas eller avböjas.")},
     )
     reason = forms.CharField(
         label=_("Motivering till förslagsställaren"),

@@ -2,46 +2,75 @@
 (function () {
   "use strict";
 
-  // After an htmx swap, announce what the server said in the page's one live region
-  // and move the focus where the swapped fragment asks for it.
-  document.addEventListener("htmx:afterSettle", function (event) {
+  // The one focus rule for every htmx swap (docs/architecture.md, "htmx"):
+  // 1. the live region is emptied, then given the fragment's message (data-announce), or, when
+  //    the fragment has an error summary, the summary's text;
+  // 2. the focus goes to the error summary when there is one (it links to each field), else to the
+  //    element marked data-focus, else, when the swap took the focused element away, to the
+  //    updated part's first heading, or the updated part itself.
+  function swappedRoot(event) {
     // With hx-swap="outerHTML" the request's target has left the page; the event then fires on
     // the new element that replaced it, so prefer the element the event fired on when attached.
     var target = event.target instanceof Element && event.target.isConnected
       ? event.target : event.detail.target;
-    if (!target) return;
-    // After an outerHTML swap the old target is detached: look at its replacement instead.
+    if (!target) return null;
     if (!target.isConnected && target.id) target = document.getElementById(target.id);
-    if (!target) return;
-    var announcement = target.querySelector("[data-announce]") ||
-      (target.matches("[data-announce]") ? target : null);
+    return target && target.isConnected ? target : null;
+  }
+
+  function within(root, selector) {
+    return root.matches(selector) ? root : root.querySelector(selector);
+  }
+
+  function focusOn(element) {
+    if (!element.matches("a[href], button, input, select, textarea, [tabindex]")) {
+      element.setAttribute("tabindex", "-1");
+    }
+    element.focus();
+  }
+
+  function announce(text) {
     var live = document.getElementById("live-region");
-    if (announcement && live) {
-      live.textContent = "";
-      window.setTimeout(function () { live.textContent = announcement.getAttribute("data-announce"); }, 50);
-    }
-    var focus = target.querySelector("[data-focus]") || (target.matches("[data-focus]") ? target : null);
-    if (focus) {
-      focus.focus();
-    }
+    if (!live) return;
+    live.textContent = "";
+    if (!text) return;
+    window.setTimeout(function () { live.textContent = text; }, 50);
+  }
+
+  function focusLost() {
+    var active = document.activeElement;
+    return !active || active === document.body || !active.isConnected;
+  }
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var root = swappedRoot(event);
+    if (!root) return;
+    var summary = within(root, ".error-summary");
+    var announcement = within(root, "[data-announce]");
+    var text = announcement ? announcement.getAttribute("data-announce") : "";
+    if (summary && !text) text = summary.textContent.replace(/\s+/g, " ").trim();
+    announce(text);
+    var focus = summary || within(root, "[data-focus]");
+    if (!focus && focusLost()) focus = root.querySelector("h1, h2, h3, h4") || root;
+    if (focus) focusOn(focus);
   });
 
   // A page that comes back with a form's errors (a 422 after a plain POST) starts at the error
   // summary, so a screen reader reads the errors first and each links to its field. After an
   // htmx swap, the swapped fragment says where the focus goes (data-focus, above).
+  // A page reached with a message after a redirect (e.g. after publishing, which htmx answers with
+  // a full-page redirect) starts at the message, so it is read out and the next Tab continues
+  // from there.
   var summary = document.querySelector(".error-summary");
+  var pageMessages = document.querySelector("main .messages");
   if (summary) {
     summary.focus();
+  } else if (pageMessages) {
+    focusOn(pageMessages);
   }
 
   // Copy buttons (representative lists): the button stays hidden without JavaScript, where the
   // readonly textarea is plain selectable text.
-  function announce(text) {
-    var live = document.getElementById("live-region");
-    if (!live) return;
-    live.textContent = "";
-    window.setTimeout(function () { live.textContent = text; }, 50);
-  }
   document.querySelectorAll("[data-copy-target]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy-target"));
     if (!source) return;

@@ -338,3 +338,23 @@ def test_item_of_another_meeting_cannot_be_triaged_through_this_one(
     assert client_for("coordinator").post(path, triage(proposal, "accept")).status_code == 404
     proposal.refresh_from_db()
     assert proposal.status == AgendaItem.Status.PROPOSED
+
+
+def test_triage_without_a_choice_says_choose_and_ties_the_error_to_the_radios(
+    client_for, proposal, on_agenda
+):
+    response = client_for("coordinator").post(
+        triage_url(proposal), triage(proposal, ""), HTTP_HX_REQUEST="true"
+    )
+    content = response.content.decode()
+    error_id = f"id_t{proposal.pk}-action_error"
+    assert "Välj om förslaget ska accepteras, flyttas eller avböjas." in content
+    assert "Detta fält måste fyllas i" not in content
+    fieldset = (
+        f'<fieldset id="id_t{proposal.pk}-action" tabindex="-1" aria-describedby="{error_id}">'
+    )
+    assert fieldset in content
+    assert content.count(f'aria-invalid="true" aria-describedby="{error_id}"') == 3
+    assert f'<a href="#id_t{proposal.pk}-action">' in content
+    proposal.refresh_from_db()
+    assert proposal.status == AgendaItem.Status.PROPOSED
