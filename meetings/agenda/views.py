@@ -24,7 +24,6 @@ from meetings.agenda.forms import (
     PublishForm,
     TimeForm,
     TriageForm,
-    deferral_targets,
 )
 from meetings.goals import figures as goals
 from meetings.models import AgendaItem, Meeting
@@ -152,7 +151,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
             "position", "created_at"
         )
     )
-    targets = list(deferral_targets(meeting))
+    targets = list(agenda.deferral_targets(meeting))
     draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
     draft.sort(key=lambda item: item.position)  # type: ignore[arg-type,return-value]
     goals.attach_goal_figures(draft)
@@ -235,7 +234,9 @@ def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_triage(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    form = TriageForm(request.POST, targets=list(deferral_targets(meeting)), prefix=f"t{item.pk}")
+    form = TriageForm(
+        request.POST, targets=list(agenda.deferral_targets(meeting)), prefix=f"t{item.pk}"
+    )
     if not form.is_valid():
         if item.status not in (AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED):
             # Handled (or withdrawn) meanwhile: its form is no longer on the page to show
