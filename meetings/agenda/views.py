@@ -42,6 +42,16 @@ def _proposal_context(
         .select_related("work_area", "deferred_to__network")
         .order_by("-created_at")
     )
+    # Where an accepted item stands in what members read (the published version), if it is
+    # there: "in the draft" only for what is not published yet.
+    version = agenda_versions.current_version(meeting)
+    published = (
+        {entry["id"]: index for index, entry in enumerate(version.snapshot, start=1)}
+        if version
+        else {}
+    )
+    for item in mine:
+        item.published_position = published.get(item.pk)  # type: ignore[attr-defined]
     return {
         "meeting": meeting,
         "form": form or ProposalForm(network=meeting.network),

@@ -40,6 +40,7 @@ LIST_FIELDS = (
     "network__code",
     "administration__name",
     "meeting__starts_at",
+    "agenda_item__status",
     "agenda_item__meeting__starts_at",
 )
 

@@ -162,6 +162,7 @@ def build_pack(
     questions = list(
         Question.objects.filter(administration=administration, network=network)
         .filter(Q(meeting=meeting) | Q(agenda_item__meeting=meeting))
+        .select_related("agenda_item")
         .order_by("raised_on", "pk")
     )
     minutes = outcomes_from_minutes(meeting)
@@ -268,7 +269,7 @@ def as_text(pack: Pack) -> str:
     section(
         _("Förvaltningens frågor"),
         [
-            f"- {q.title} ({q.get_state_display()})"
+            f"- {q.title} ({q.state_label})"
             + (f"\n  {_('Utfall')}: {' '.join(q.outcome.split())}" if q.outcome else "")
             for q in pack.questions
         ],
