@@ -28,7 +28,7 @@ class AgendaError(Exception):
 
 
 def proposals_close_at(meeting: Meeting) -> datetime.datetime:
-    return meeting.starts_at - datetime.timedelta(days=meeting.network.proposal_close_days)
+    return meeting.proposals_close_at
 
 
 def proposals_closed_reason(meeting: Meeting, now: datetime.datetime | None = None) -> str:
