@@ -303,24 +303,24 @@ def _build_meetings(network: Network, today: datetime.date, administrations, acc
                 online_url="https://teams.example.org/natverk" if index % 2 else "",
                 format=Meeting.Format.HYBRID if index % 2 else Meeting.Format.ON_SITE,
             )
-            if is_past or is_soon:
+            # The theme four weeks ahead, or (for a meeting further off) a few days ago.
+            theme_at = _past_moment(
+                starts_at - datetime.timedelta(days=28, hours=start_hour - 9), now
+            )
+            cancelled = network.code == "NSH" and term == current and index == 1
+            if is_past or is_soon or cancelled:
                 meeting.status = Meeting.Status.PUBLISHED
                 meeting.theme_title = title
                 meeting.theme_description = (
                     f"Vi ägnar mötet åt {title.lower()}. Ta gärna med frågor från er ledningsgrupp "
                     "och bjud in kollegor som arbetar med frågan."
                 )
-                # The theme four weeks ahead, or (for a meeting further off) a few days ago.
-                meeting.published_at = _past_moment(
-                    starts_at - datetime.timedelta(days=28, hours=start_hour - 9), now
-                )
+                meeting.published_at = theme_at
                 meeting.sequence = 1
-            if network.code == "NSH" and term == current and index == 1:
+            if cancelled:
                 meeting.status = Meeting.Status.CANCELLED
                 # Cancelled between the theme's publishing and the meeting (or now).
-                meeting.cancelled_at = (
-                    meeting.published_at + (min(now, starts_at) - meeting.published_at) / 2
-                )
+                meeting.cancelled_at = theme_at + (min(now, starts_at) - theme_at) / 2
                 meeting.cancellation_reason = "För få anmälda; temat flyttas till nästa termin."
                 meeting.sequence = 2
             publish_agenda = meeting.is_published and (is_past or not first_upcoming_seen)
@@ -329,7 +329,7 @@ def _build_meetings(network: Network, today: datetime.date, administrations, acc
                 meeting.agenda_published_at = (
                     max(
                         _past_moment(starts_at - datetime.timedelta(days=7), now),
-                        meeting.published_at + (now - meeting.published_at) / 2,
+                        theme_at + (now - theme_at) / 2,
                     )
                     if not is_past
                     else starts_at - datetime.timedelta(days=7)

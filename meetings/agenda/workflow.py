@@ -220,9 +220,10 @@ def defer(meeting: Meeting, item_pk: int, to_meeting: Meeting, reason: str, by) 
         if item.status not in (AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED):
             raise AgendaError(_("Punkten är redan behandlad av någon annan. Sidan är uppdaterad."))
         # Read again: the target may have been moved or cancelled since the form was shown.
-        to_meeting = deferral_targets(meeting).filter(pk=to_meeting.pk).first()  # type: ignore[assignment]
-        if to_meeting is None:
+        target = deferral_targets(meeting).filter(pk=to_meeting.pk).first()
+        if target is None:
             raise AgendaError(str(DEFERRAL_REFUSED))
+        to_meeting = target
         _take_off_agenda(item)
         item.status = AgendaItem.Status.DEFERRED
         item.decision_reason = reason

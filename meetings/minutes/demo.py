@@ -128,7 +128,8 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
 def _represented(held: Meeting) -> tuple[list[str], list[str]]:
     """The administrations with someone ticked present at the meeting, and those without: what
     the summary says agrees with the attendance list published with it."""
-    represented, missing = [], []
+    represented: list[str] = []
+    missing: list[str] = []
     for group in minutes.attendance_content(held):
         present = any(person["attended"] for person in group["people"])
         (represented if present else missing).append(group["administration"])
