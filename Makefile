@@ -29,10 +29,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Links in e-mails point at the address served here (HOST and PORT) unless SITE_URL is set.
+RUN_ENV = SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The suite runs in parallel (pytest-xdist), one worker per CPU, each with its own test
 # database. PYTEST_WORKERS=0 runs it in one process (for --pdb, say); PYTEST_ARGS adds options.

@@ -23,6 +23,7 @@ from meetings.documents import demo as documents_demo
 from meetings.evaluations import demo as evaluations_demo
 from meetings.goals import demo as goals_demo
 from meetings.history import demo as history_demo
+from meetings.holidays import is_meeting_day
 from meetings.minutes import demo as minutes_demo
 from meetings.models import (
     AgendaItem,
@@ -167,16 +168,25 @@ def _make_user(email: str, full_name: str, *, superuser: bool = False) -> User:
 
 
 def _term_dates(term: Term, weekday: int, count: int) -> list[datetime.date]:
-    """Dates on one weekday spread over a term, avoiding its first and last weeks."""
+    """Dates on one weekday spread over a term, clear of its first weeks, the Christmas and
+    summer breaks and the public holidays (a date on a holiday moves a week earlier)."""
     start = term.first_day + datetime.timedelta(days=21)
-    end = term.last_day - datetime.timedelta(days=14)
+    end = term.last_day - datetime.timedelta(days=18)
     span = (end - start).days
     dates = []
     for index in range(count):
         day = start + datetime.timedelta(days=round(span * index / max(count - 1, 1)))
-        day += datetime.timedelta(days=(weekday - day.weekday()) % 7)
-        dates.append(day)
+        day -= datetime.timedelta(days=(day.weekday() - weekday) % 7)
+        while not is_meeting_day(day):
+            day -= datetime.timedelta(days=7)
+        dates.append(max(day, start + datetime.timedelta(days=(weekday - start.weekday()) % 7)))
     return dates
+
+
+def _past_moment(wished: datetime.datetime, now: datetime.datetime) -> datetime.datetime:
+    """`wished`, or (if that is still to come) a moment just before now: the demo's records
+    are never dated in the future."""
+    return min(wished, now - datetime.timedelta(hours=2))
 
 
 @transaction.atomic
@@ -277,6 +287,7 @@ def _build_meetings(network: Network, today: datetime.date, administrations, acc
     )
     administration = administrations["MF" if network.code == "NEH" else "SOC"]
     first_upcoming_seen = False
+    now = timezone.now()
     for term, count in ((current, 4), (current.next(), 4)):
         for index, day in enumerate(_term_dates(term, weekday, count)):
             starts_at = datetime.datetime.combine(day, datetime.time(start_hour), STOCKHOLM)
@@ -292,25 +303,37 @@ def _build_meetings(network: Network, today: datetime.date, administrations, acc
                 online_url="https://teams.example.org/natverk" if index % 2 else "",
                 format=Meeting.Format.HYBRID if index % 2 else Meeting.Format.ON_SITE,
             )
-            if is_past or is_soon:
+            # The theme four weeks ahead, or (for a meeting further off) a few days ago.
+            theme_at = _past_moment(
+                starts_at - datetime.timedelta(days=28, hours=start_hour - 9), now
+            )
+            cancelled = network.code == "NSH" and term == current and index == 1
+            if is_past or is_soon or cancelled:
                 meeting.status = Meeting.Status.PUBLISHED
                 meeting.theme_title = title
                 meeting.theme_description = (
                     f"Vi ägnar mötet åt {title.lower()}. Ta gärna med frågor från er ledningsgrupp "
                     "och bjud in kollegor som arbetar med frågan."
                 )
-                meeting.published_at = timezone.make_aware(
-                    datetime.datetime.combine(day - datetime.timedelta(days=28), datetime.time(9))
-                )
+                meeting.published_at = theme_at
                 meeting.sequence = 1
-            if network.code == "NSH" and term == current and index == 1:
+            if cancelled:
                 meeting.status = Meeting.Status.CANCELLED
-                meeting.cancelled_at = meeting.published_at
+                # Cancelled between the theme's publishing and the meeting (or now).
+                meeting.cancelled_at = theme_at + (min(now, starts_at) - theme_at) / 2
                 meeting.cancellation_reason = "För få anmälda; temat flyttas till nästa termin."
                 meeting.sequence = 2
             publish_agenda = meeting.is_published and (is_past or not first_upcoming_seen)
             if publish_agenda:
-                meeting.agenda_published_at = meeting.published_at
+                # A week before the meeting, after the theme, never in the future.
+                meeting.agenda_published_at = (
+                    max(
+                        _past_moment(starts_at - datetime.timedelta(days=7), now),
+                        theme_at + (now - theme_at) / 2,
+                    )
+                    if not is_past
+                    else starts_at - datetime.timedelta(days=7)
+                )
             meeting.save()
             areas = [area for area in work_areas if area.name.startswith(area_hint)]
             meeting.work_areas.set(areas)
@@ -320,6 +343,42 @@ def _build_meetings(network: Network, today: datetime.date, administrations, acc
                 )
             if is_soon:
                 first_upcoming_seen = True
+    _defer_to_later_meetings(network)
+
+
+def _defer_to_later_meetings(network: Network) -> None:
+    """A deferred proposal names the later meeting it went to, where it waits as a proposal
+    (as deferring does it); with no later published meeting it is still a proposal here."""
+    for item in AgendaItem.objects.filter(
+        meeting__network=network, status=AgendaItem.Status.DEFERRED, deferred_to=None
+    ).select_related("meeting"):
+        target = (
+            Meeting.objects.filter(
+                network=network,
+                status=Meeting.Status.PUBLISHED,
+                starts_at__gt=item.meeting.starts_at,
+            )
+            .order_by("starts_at")
+            .first()
+        )
+        if target is None:
+            item.status, item.decision_reason = AgendaItem.Status.PROPOSED, ""
+            item.save(update_fields=["status", "decision_reason"])
+            continue
+        item.deferred_to = target
+        item.save(update_fields=["deferred_to"])
+        AgendaItem.objects.create(
+            meeting=target,
+            status=AgendaItem.Status.PROPOSED,
+            title=item.title,
+            description=item.description,
+            kind=item.kind,
+            wished_minutes=item.wished_minutes,
+            work_area=item.work_area,
+            is_management_question=item.is_management_question,
+            proposed_by=item.proposed_by,
+            administration=item.administration,
+        )
 
 
 def _build_agenda(meeting, representative, administration, areas, *, with_proposals: bool) -> None:

@@ -6,6 +6,9 @@ listed here, whatever Markdown produced (links only to absolute http(s) and mail
 addresses). Links get rel="noopener noreferrer nofollow".
 """
 
+import html as html_lib
+import re
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -78,3 +81,28 @@ def _demote_headings(text: str) -> str:
                 line = "#" * min(hashes + 2, 6) + stripped[hashes:]
         lines.append(line)
     return "\n".join(lines)
+
+
+_LINK = re.compile(r'<a href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+_LIST_ITEM_END = re.compile(r"</li>")
+
+
+def plain_text(text: str) -> str:
+    """Markdown → one line of plain text (for e-mails and pasted agendas): no `**` or `#`, a
+    link's address kept after its words, list items separated by semicolons."""
+    html = str(render(text))
+    if not html:
+        return ""
+
+    def link(match: re.Match) -> str:
+        address, words = html_lib.unescape(match[1]), match[2]
+        return (
+            words
+            if html_lib.unescape(nh3.clean(words, tags=set())) == address
+            else (f"{words} ({match[1]})")
+        )
+
+    html = _LINK.sub(link, html)
+    html = _LIST_ITEM_END.sub(";", html)
+    flat = html_lib.unescape(nh3.clean(html, tags=set()))
+    return " ".join(flat.split()).rstrip(";")

@@ -3,8 +3,9 @@ meeting's agenda."""
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING
+
+from django.utils import timezone
 
 from accounts.models import User
 from meetings.agenda.versions import draft_items, snapshot
@@ -50,7 +51,9 @@ def _build_agenda_versions(coordinator: User) -> None:
     AgendaVersion.objects.create(  # type: ignore[misc]
         meeting=changed,
         number=2,
-        published_at=changed.agenda_published_at + datetime.timedelta(days=3),  # type: ignore[operator]
+        # Between version 1 and now.
+        published_at=changed.agenda_published_at  # type: ignore[operator]
+        + (timezone.now() - changed.agenda_published_at) / 2,  # type: ignore[operator]
         published_by=coordinator,
         change_note="Remissen tas före diskussionen, och en rapport från länet är tillagd.",
         snapshot=snapshot(draft_items(changed)),

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from meetings.agenda.workflow import DOWN, UP
+from meetings.agenda.workflow import DEFERRAL_REFUSED, DOWN, UP
 from meetings.form_fields import IdChoiceField
 from meetings.models import AgendaItem, Goal, Meeting
 from networks.models import WorkArea
@@ -126,7 +126,11 @@ class TriageForm(forms.Form):
         help_text=_("Krävs när du avböjer. Skickas med e-post."),
     )
     to_meeting = forms.TypedChoiceField(
-        label=_("Flytta till"), coerce=int, required=False, empty_value=None
+        label=_("Flytta till"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": DEFERRAL_REFUSED},
     )
 
     def __init__(self, *args, targets: list[Meeting], **kwargs):
@@ -147,16 +151,6 @@ class TriageForm(forms.Form):
         if action == self.DEFER and not cleaned.get("to_meeting"):
             self.add_error("to_meeting", _("Välj vilket möte punkten ska flyttas till."))
         return cleaned
-
-
-def deferral_targets(meeting: Meeting):
-    return (
-        Meeting.objects.filter(network_id=meeting.network_id)
-        .exclude(pk=meeting.pk)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .upcoming()
-        .select_related("network")
-    )
 
 
 class MoveForm(forms.Form):

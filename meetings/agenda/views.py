@@ -24,7 +24,6 @@ from meetings.agenda.forms import (
     PublishForm,
     TimeForm,
     TriageForm,
-    deferral_targets,
 )
 from meetings.goals import figures as goals
 from meetings.models import AgendaItem, Meeting
@@ -43,6 +42,16 @@ def _proposal_context(
         .select_related("work_area", "deferred_to__network")
         .order_by("-created_at")
     )
+    # Where an accepted item stands in what members read (the published version), if it is
+    # there: "in the draft" only for what is not published yet.
+    version = agenda_versions.current_version(meeting)
+    published = (
+        {entry["id"]: index for index, entry in enumerate(version.snapshot, start=1)}
+        if version
+        else {}
+    )
+    for item in mine:
+        item.published_position = published.get(item.pk)  # type: ignore[attr-defined]
     return {
         "meeting": meeting,
         "form": form or ProposalForm(network=meeting.network),
@@ -152,7 +161,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
             "position", "created_at"
         )
     )
-    targets = list(deferral_targets(meeting))
+    targets = list(agenda.deferral_targets(meeting))
     draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
     draft.sort(key=lambda item: item.position)  # type: ignore[arg-type,return-value]
     goals.attach_goal_figures(draft)
@@ -235,7 +244,9 @@ def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
 def agenda_triage(request: HtmxHttpRequest, pk: int, item_pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    form = TriageForm(request.POST, targets=list(deferral_targets(meeting)), prefix=f"t{item.pk}")
+    form = TriageForm(
+        request.POST, targets=list(agenda.deferral_targets(meeting)), prefix=f"t{item.pk}"
+    )
     if not form.is_valid():
         if item.status not in (AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED):
             # Handled (or withdrawn) meanwhile: its form is no longer on the page to show

@@ -12,10 +12,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetings.agenda import mail as agenda_mail
 from meetings.agenda.versions import current_version, draft_items, snapshot
-from meetings.models import AgendaItem, AgendaVersion, Meeting
+from meetings.models import AgendaItem, AgendaVersion, Meeting, QuestionEvent
 from representatives.rules import current_appointment
 
 
@@ -27,7 +28,7 @@ class AgendaError(Exception):
 
 
 def proposals_close_at(meeting: Meeting) -> datetime.datetime:
-    return meeting.starts_at - datetime.timedelta(days=meeting.network.proposal_close_days)
+    return meeting.proposals_close_at
 
 
 def proposals_closed_reason(meeting: Meeting, now: datetime.datetime | None = None) -> str:
@@ -184,30 +185,51 @@ def accept(meeting: Meeting, item_pk: int, by) -> AgendaItem:
     return item
 
 
+def deferral_targets(meeting: Meeting):
+    """The meetings an item of `meeting` may be deferred to: the same network's later meetings
+    whose theme is published (so everyone, the proposer too, can open them) and which are
+    neither cancelled nor over."""
+    return (
+        Meeting.objects.filter(
+            network_id=meeting.network_id,
+            status=Meeting.Status.PUBLISHED,
+            starts_at__gt=meeting.starts_at,
+        )
+        .upcoming()
+        .select_related("network")
+    )
+
+
+DEFERRAL_REFUSED = gettext_lazy(
+    "Punkten kan bara flyttas till ett senare möte i samma nätverk som har publicerat "
+    "tema och inte är inställt."
+)
+
+
 def defer(meeting: Meeting, item_pk: int, to_meeting: Meeting, reason: str, by) -> AgendaItem:
     """Defer a proposal (or an accepted item) to a later meeting of the same network.
 
     The item stays here as "deferred" so its proposer can follow it, and a proposal with the
-    same content is put before the other meeting's coordinators.
+    same content is put before the other meeting's coordinators. A management group's question
+    carried by the item moves with it: it now travels on the new proposal, and its trail says
+    so.
     """
     with transaction.atomic():
         meeting = _lock_meeting(meeting)
         item = _lock_item(meeting, item_pk)
         if item.status not in (AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED):
             raise AgendaError(_("Punkten är redan behandlad av någon annan. Sidan är uppdaterad."))
-        if (
-            to_meeting.pk == meeting.pk
-            or to_meeting.network_id != meeting.network_id
-            or to_meeting.is_cancelled
-            or to_meeting.is_past
-        ):
-            raise AgendaError(_("Välj ett kommande möte i samma nätverk."))
+        # Read again: the target may have been moved or cancelled since the form was shown.
+        target = deferral_targets(meeting).filter(pk=to_meeting.pk).first()
+        if target is None:
+            raise AgendaError(str(DEFERRAL_REFUSED))
+        to_meeting = target
         _take_off_agenda(item)
         item.status = AgendaItem.Status.DEFERRED
         item.decision_reason = reason
         item.deferred_to = to_meeting
         item.save(update_fields=["status", "decision_reason", "deferred_to", "updated_at"])
-        AgendaItem.objects.create(
+        moved = AgendaItem.objects.create(
             meeting=to_meeting,
             status=AgendaItem.Status.PROPOSED,
             title=item.title,
@@ -219,8 +241,22 @@ def defer(meeting: Meeting, item_pk: int, to_meeting: Meeting, reason: str, by) 
             proposed_by=item.proposed_by,
             administration=item.administration,
         )
+        _move_questions(item, moved, by)
         agenda_mail.send_decision(item)
     return item
+
+
+def _move_questions(item: AgendaItem, moved: AgendaItem, by) -> None:
+    """The questions carried by a deferred item now travel on its proposal at the new meeting."""
+    note = _("Punkten flyttades till mötet %(date)s.") % {
+        "date": timezone.localtime(moved.meeting.starts_at).strftime("%Y-%m-%d")
+    }
+    for question in item.questions.select_for_update().order_by("pk"):
+        question.agenda_item = moved
+        question.save(update_fields=["agenda_item", "updated_at"])
+        QuestionEvent.objects.create(
+            question=question, state=question.state, actor=by, note=note, meeting=moved.meeting
+        )
 
 
 def decline(meeting: Meeting, item_pk: int, reason: str, by) -> AgendaItem:

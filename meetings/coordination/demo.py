@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from meetings.holidays import is_meeting_day
 from meetings.models import (
     Meeting,
 )
@@ -19,6 +20,28 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 if TYPE_CHECKING:
     from meetings.demo import World
+
+
+# How far apart a network's meetings are, at the least.
+MIN_DAYS_BETWEEN_MEETINGS = 14
+
+
+def _free_thursday(network: Network, today: datetime.date) -> datetime.date | None:
+    """The first Thursday from about two weeks ahead that is a meeting day and at least two
+    weeks from every other meeting of the network (none within half a year: None)."""
+    taken = [
+        timezone.localdate(starts_at)
+        for starts_at in network.meetings.not_cancelled().values_list("starts_at", flat=True)
+    ]
+    day = today + datetime.timedelta(days=16)
+    day += datetime.timedelta(days=(3 - day.weekday()) % 7)
+    for _week in range(26):
+        if is_meeting_day(day) and all(
+            abs((day - other).days) >= MIN_DAYS_BETWEEN_MEETINGS for other in taken
+        ):
+            return day
+        day += datetime.timedelta(days=7)
+    return None
 
 
 def _build_coordination_examples(networks: dict[str, Network], today: datetime.date) -> None:
@@ -32,8 +55,9 @@ def _build_coordination_examples(networks: dict[str, Network], today: datetime.d
     # the rest of it to plan in the demo. Planned meetings have no agenda yet.
     next_term = Term.of(today).next()
     Meeting.objects.filter(network=neh, status=Meeting.Status.PLANNED).in_term(next_term).delete()
-    day = today + datetime.timedelta(days=16)
-    day += datetime.timedelta(days=(3 - day.weekday()) % 7)  # a Thursday, clear of the Tuesdays
+    day = _free_thursday(neh, today)
+    if day is None:
+        return
     starts_at = datetime.datetime.combine(day, datetime.time(13), STOCKHOLM)
     meeting = Meeting.objects.create(
         network=neh,

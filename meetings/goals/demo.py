@@ -128,7 +128,11 @@ def _action_plan(goal, neh, administrations, coordinator, today) -> None:
             meeting=meeting,
             agenda_item=item,
             title=title,
-            due_on=today + datetime.timedelta(days=days),
+            # After the meeting that decided it, whatever today is.
+            due_on=max(
+                today + datetime.timedelta(days=days),
+                timezone.localdate(meeting.starts_at) + datetime.timedelta(days=14),
+            ),
             status=ActionItem.Status.DONE if done else ActionItem.Status.OPEN,
             done_at=timezone.now() if done else None,
             done_by=coordinator if done else None,

@@ -74,7 +74,11 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
     }
     for item_pk in carried:
         entries[item_pk] = {"note": QUESTION_NOTE, "outcome": LOOP_OUTCOME}  # type: ignore[index]
-    summary = "Mötet öppnades av samordnaren. Alla förvaltningar utom en var representerade."
+    represented, missing = _represented(held)
+    summary = (
+        f"Mötet öppnades av samordnaren. {len(represented)} av "
+        f"{len(represented) + len(missing)} förvaltningar var representerade."
+    )
     draft = minutes.save_draft(held, coordinator, summary, entries, seen_version=0)
     meeting_day = timezone.localdate(held.starts_at)
     discussion = next((i for i in items if i.kind == AgendaItem.Kind.DISCUSSION), items[0])
@@ -106,15 +110,30 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
     for question in carried.values():
         _carry(question, held, coordinator, entries[question.agenda_item_id]["outcome"])  # type: ignore[index]
     actions.mark_done(done, representative, "Presentationerna skickades ut till nätverket.")
-    draft.summary = summary.replace("utom en", "utom Arbetsmarknadsförvaltningen")
+    if missing:
+        draft.summary = f"{summary} Ingen kom från {', '.join(missing)}."
+        note = "Förtydligat vilka förvaltningar som saknades; en åtgärd är klar."
+    else:
+        note = "En åtgärd är klar."
     draft.save(update_fields=["summary", "updated_at"])
     MinutesVersion.objects.create(
         minutes=draft,
         number=2,
         content=minutes.content(held, draft),
-        correction_note="Förtydligat vilken förvaltning som saknades; en åtgärd är klar.",
+        correction_note=note,
         published_by=coordinator,
     )
+
+
+def _represented(held: Meeting) -> tuple[list[str], list[str]]:
+    """The administrations with someone ticked present at the meeting, and those without: what
+    the summary says agrees with the attendance list published with it."""
+    represented: list[str] = []
+    missing: list[str] = []
+    for group in minutes.attendance_content(held):
+        present = any(person["attended"] for person in group["people"])
+        (represented if present else missing).append(group["administration"])
+    return represented, missing
 
 
 def _carry(question: Question, held: Meeting, coordinator, outcome: str) -> None:

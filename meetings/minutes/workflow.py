@@ -104,17 +104,19 @@ def save_draft(
 
 
 def attendance_content(meeting: Meeting) -> list[dict]:
-    """Per administration: its people in the network, their answers and the tick list."""
+    """Per administration: its people in the network, their answers and the tick list.
+
+    Roles and answers are stored as their codes, never as labels: a published version is read
+    in the reader's language (meetings/templatetags/minutes_labels.py), whatever the
+    publisher's was."""
     return [
         {
             "administration": group.administration.name,
             "people": [
                 {
                     "name": seat.appointment.person.full_name or seat.appointment.person.email,
-                    "role": seat.appointment.get_role_display(),
-                    "answer": seat.attendance.get_answer_display()
-                    if seat.attendance and seat.attendance.answer
-                    else "",
+                    "role": seat.appointment.role,
+                    "answer": seat.attendance.answer if seat.attendance else "",
                     "attended": seat.attendance.attended if seat.attendance else None,
                 }
                 for seat in group.seats
@@ -139,7 +141,6 @@ def actions_content(meeting: Meeting) -> list[dict]:
             "administrations": sorted(a.name for a in action.administrations.all()),
             "due_on": action.due_on.isoformat(),
             "status": action.status,
-            "status_label": action.get_status_display(),
         }
         for action in actions
     ]

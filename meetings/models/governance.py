@@ -113,6 +113,25 @@ class Question(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def state_label(self) -> str:
+        """The state as people should read it: "on the agenda" only once the proposal carrying
+        the question is accepted; before that, or after it fell through, what became of it."""
+        if self.state == self.State.ON_AGENDA and self.agenda_item_id is not None:
+            label = ON_AGENDA_LABELS.get(str(self.agenda_item.status))  # type: ignore[union-attr]
+            if label is not None:
+                return str(label)
+        return str(self.get_state_display())
+
+
+# What an "on the agenda" question reads, by the status of the proposal carrying it.
+ON_AGENDA_LABELS: dict[str, object] = {
+    AgendaItem.Status.PROPOSED: _("Föreslagen till dagordningen"),
+    AgendaItem.Status.DECLINED: _("Förslaget till dagordningen avböjt"),
+    AgendaItem.Status.WITHDRAWN: _("Förslaget till dagordningen återtaget"),
+    AgendaItem.Status.DEFERRED: _("Flyttad till ett senare möte"),
+}
+
 
 class QuestionEvent(models.Model):
     """One step in a question's trail: the state it entered, when, by whom, with a note."""

@@ -169,6 +169,11 @@ class Meeting(models.Model):
         return self.is_published and self.is_past
 
     @property
+    def proposals_close_at(self) -> datetime.datetime:
+        """The deadline for agenda proposals: the network's number of days before the start."""
+        return self.starts_at - datetime.timedelta(days=self.network.proposal_close_days)
+
+    @property
     def agenda_is_published(self) -> bool:
         return self.agenda_published_at is not None
 

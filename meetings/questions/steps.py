@@ -318,19 +318,30 @@ def refer(question: Question, user, to_network: Network, note: str = "") -> Ques
     return question
 
 
-def held_meetings(network: Network):
-    """The network's held (started, not cancelled) meetings, most recent first."""
+def started_before_raised(meeting: Meeting, question: Question) -> bool:
+    """A meeting held before the management group raised the question cannot have dealt with
+    it (the same day counts: the day is all that is known of when it was raised)."""
+    return timezone.localdate(meeting.starts_at) < question.raised_on
+
+
+def held_meetings(network: Network, question: Question | None = None):
+    """The network's held (started, not cancelled) meetings, most recent first; for a question,
+    only those held since it was raised."""
     now = timezone.now()
-    return list(
-        Meeting.objects.filter(
-            network=network,
-            starts_at__lte=now,
-            starts_at__gte=now - DEALT_WITH_LOOKBACK,
-        )
-        .not_cancelled()
+    meetings = Meeting.objects.filter(
+        network=network,
+        starts_at__lte=now,
+        starts_at__gte=now - DEALT_WITH_LOOKBACK,
+    )
+    if question is not None:
+        meetings = meetings.filter(starts_at__date__gte=question.raised_on)
+    return [
+        meeting
+        for meeting in meetings.not_cancelled()
         .select_related("network")
         .order_by("-starts_at")[:12]
-    )
+        if question is None or not started_before_raised(meeting, question)
+    ]
 
 
 def deal_with(question: Question, user, meeting: Meeting, note: str = "") -> Question:
@@ -343,6 +354,14 @@ def deal_with(question: Question, user, meeting: Meeting, note: str = "") -> Que
             raise QuestionError(_("Mötet är inställt."))
         if meeting.starts_at > timezone.now():
             raise QuestionError(_("Mötet har inte hållits än; välj ett möte som har varit."))
+        if started_before_raised(meeting, question):
+            raise QuestionError(
+                _(
+                    "Mötet hölls innan ledningsgruppen väckte frågan (%(date)s), så frågan kan "
+                    "inte ha behandlats där."
+                )
+                % {"date": question.raised_on.isoformat()}
+            )
         question.meeting = meeting
         _step(question, user, "deal_with", note=note, meeting=meeting)
     return question

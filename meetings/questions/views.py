@@ -40,6 +40,7 @@ LIST_FIELDS = (
     "network__code",
     "administration__name",
     "meeting__starts_at",
+    "agenda_item__status",
     "agenda_item__meeting__starts_at",
 )
 
@@ -131,7 +132,7 @@ def _form_for(action: str, question: Question, data=None):
     if action == "propose":
         kwargs["meetings"] = questions.proposable_meetings(question.network)
     elif action == "deal_with":
-        kwargs["meetings"] = questions.held_meetings(question.network)
+        kwargs["meetings"] = questions.held_meetings(question.network, question)
     elif action == "refer":
         kwargs["network"] = question.network
     form = FORMS[action](data, **kwargs)

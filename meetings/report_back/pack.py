@@ -25,6 +25,7 @@ from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings.markdown import plain_text
 from meetings.models import (
     ActionItem,
     ConsultationResponse,
@@ -162,6 +163,7 @@ def build_pack(
     questions = list(
         Question.objects.filter(administration=administration, network=network)
         .filter(Q(meeting=meeting) | Q(agenda_item__meeting=meeting))
+        .select_related("agenda_item")
         .order_by("raised_on", "pk")
     )
     minutes = outcomes_from_minutes(meeting)
@@ -268,16 +270,14 @@ def as_text(pack: Pack) -> str:
     section(
         _("Förvaltningens frågor"),
         [
-            f"- {q.title} ({q.get_state_display()})"
-            + (f"\n  {_('Utfall')}: {' '.join(q.outcome.split())}" if q.outcome else "")
+            f"- {q.title} ({q.state_label})"
+            + (f"\n  {_('Utfall')}: {plain_text(q.outcome)}" if q.outcome else "")
             for q in pack.questions
         ],
         _("Inga frågor från förvaltningen behandlades på mötet."),
     )
     if pack.minutes.is_published:
-        rows = [
-            f"- {e.agenda_item.title}: {' '.join(e.outcome.split())}" for e in pack.minutes.entries
-        ]
+        rows = [f"- {e.agenda_item.title}: {plain_text(e.outcome)}" for e in pack.minutes.entries]
         empty = _("Minnesanteckningarna har inga utfall.")
     else:
         rows, empty = [], _("Minnesanteckningarna är inte publicerade ännu.")

@@ -46,6 +46,12 @@ class AdministrationRow:
         return sum(1 for value in self.attended if value)
 
     @property
+    def recorded_count(self) -> int:
+        """Held meetings where the administration's attendance was ticked: the only ones that
+        can count as present or absent ("attended X of Y")."""
+        return sum(1 for value in self.attended if value is not None)
+
+    @property
     def answered_percent(self) -> int | None:
         if not self.invited:
             return None

@@ -65,6 +65,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
         + [timezone.localdate(meeting.starts_at).isoformat() for meeting in report.held]
         + [
             _("Närvarade"),
+            _("Möten med registrerad närvaro"),
             _("Hållna möten"),
             _("Besvarade inbjudningar"),
             _("Inbjudningar"),
@@ -80,6 +81,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
             + [_yes_no(value) for value in row.attended]
             + [
                 row.attended_count,
+                row.recorded_count,
                 report.held_count,
                 row.answered,
                 row.invited,

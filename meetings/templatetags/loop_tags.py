@@ -39,6 +39,6 @@ def meeting_questions(context, meeting, agenda=None):
     return list(
         visible_questions(request.user)
         .filter(Q(meeting=meeting) | Q(agenda_item__meeting=meeting))
-        .select_related("administration")
+        .select_related("administration", "agenda_item")
         .order_by("administration__name", "raised_on", "pk")
     )

@@ -35,7 +35,7 @@ def test_question_goes_from_proposal_to_the_presented_pack(
     page.get_by_label("Föreslå frågan till dagordningen för ett möte").check()
     page.get_by_role("combobox", name="Möte").select_option(str(meeting.pk))
     page.get_by_role("button", name="Registrera frågan").click()
-    expect(page.locator(".question-facts")).to_contain_text("På dagordningen")
+    expect(page.locator(".question-facts")).to_contain_text("Föreslagen till dagordningen")
     question = Question.objects.get(title=TITLE)
     item = question.agenda_item
 

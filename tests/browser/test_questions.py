@@ -36,7 +36,7 @@ def test_question_goes_around_the_loop(page, sign_in_by_cookie, representative, 
     page.get_by_role("combobox", name="Möte").select_option(str(meeting.pk))
     page.get_by_role("button", name="Registrera frågan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gemensamma kriterier för inköp?")
-    expect(page.locator(".question-facts")).to_contain_text("På dagordningen")
+    expect(page.locator(".question-facts")).to_contain_text("Föreslagen till dagordningen")
     question = Question.objects.get(title="Gemensamma kriterier för inköp?")
     item = question.agenda_item
 

@@ -2,6 +2,9 @@
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import override
 
 from meetings.calendar import notices as notifications
 from tests.coordination.conftest import future
@@ -162,3 +165,17 @@ def test_calendar_part_follows_the_persons_choice_and_the_sequence_rises(
         part = _calendar_part(by_address[representative.email])
         sequences.append(int(part.split("SEQUENCE:")[1].split("\r\n")[0]))
     assert sequences[0] < sequences[1]
+
+
+def test_the_theme_mail_states_the_deadline_for_agenda_proposals(
+    planned, network_people, neh, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        planned.publish_theme()
+        notifications.notify_published(planned)
+    deadline = timezone.localtime(planned.proposals_close_at)
+    with override("sv"):
+        day = date_format(deadline, "j F Y")
+    body = mailoutbox[0].body
+    assert "Förslag till dagordningen tas emot fram till" in body
+    assert f"{day} kl. {deadline:%H:%M}" in body

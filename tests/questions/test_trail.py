@@ -47,7 +47,12 @@ def test_round_trip_through_a_meeting(
         q = questions.raise_and_propose(
             neh,
             representative,
-            {"title": "Solel på taken?", "description": "Vad kostar det?", "raised_on": today},
+            {
+                "title": "Solel på taken?",
+                "description": "Vad kostar det?",
+                # Raised before the held meeting it is dealt with at below.
+                "raised_on": today - datetime.timedelta(days=7),
+            },
             meeting,
             20,
         )

@@ -154,9 +154,20 @@ def test_outcomes_written_in_markdown_are_rendered_and_sanitised_on_the_pack(
     pack_world.outcome_question.save()
     url = reverse("report_back_pack", args=[pack_world.held.pk, administration.pk])
     html = client_for("representative").get(url).content.decode()
-    # The copyable plain text (a textarea) keeps the Markdown source; the page renders it.
+    # The page renders it; the copyable plain text (a textarea) has the words, no Markdown.
     page, _, rest = html.partition("<textarea")
     assert "<strong>klimatanpassning</strong>" in page
     assert "**klimatanpassning**" not in page
-    assert "**klimatanpassning**" in rest
+    assert "Vi prioriterar klimatanpassning." in rest
+    assert "**" not in rest
     assert "<script>x()" not in html
+
+
+def test_plain_text_shows_no_markdown(pack_world, administration):
+    pack_world.outcome_question.outcome = (
+        "**Beslut:** en *gemensam* mall.\n\n- steg ett\n- steg två"
+    )
+    pack_world.outcome_question.save()
+    text = report_back.as_text(miljo_pack(pack_world, administration))
+    assert "Utfall: Beslut: en gemensam mall. steg ett; steg två" in text
+    assert "**" not in text and "*gemensam*" not in text

@@ -172,6 +172,8 @@ def test_report_figures_match_the_hand_built_term(neh, term_data):
     miljo, social = rows["Miljöförvaltningen"], rows["Socialförvaltningen"]
     assert miljo.attended == [True, True, None]
     assert (miljo.attended_count, miljo.answered, miljo.invited) == (2, 4, 6)
+    # The third meeting's attendance was not ticked: not an absence.
+    assert miljo.recorded_count == 2
     assert miljo.answered_percent == 67
     assert social.attended == [False, False, True]
     assert (social.attended_count, social.answered, social.invited) == (1, 1, 3)
@@ -288,11 +290,12 @@ def test_attendance_csv_content(client_for, term_data):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="narvaro-neh-2025-vt.csv"'
     assert response.content.decode("utf-8") == (
-        "\ufeffFörvaltning;2025-02-10;2025-03-17;2025-05-12;Närvarade;Hållna möten;"
+        "\ufeffFörvaltning;2025-02-10;2025-03-17;2025-05-12;Närvarade;"
+        "Möten med registrerad närvaro;Hållna möten;"
         "Besvarade inbjudningar;Inbjudningar;Andel besvarade (%);"
         "Väckta frågor;Återrapporterade frågor\r\n"
-        "Miljöförvaltningen;Ja;Ja;;2;3;4;6;67;4;3\r\n"
-        "Socialförvaltningen;Nej;Nej;Ja;1;3;1;3;33;1;0\r\n"
+        "Miljöförvaltningen;Ja;Ja;;2;2;3;4;6;67;4;3\r\n"
+        "Socialförvaltningen;Nej;Nej;Ja;1;3;3;1;3;33;1;0\r\n"
     )
 
 
@@ -426,3 +429,12 @@ QUERIES = {
     "report_attendance_csv": 12,
     "report_work_areas_csv": 12,
 }
+
+
+def test_attendance_counts_only_meetings_where_it_was_recorded(client_for, term_data):
+    """Miljöförvaltningen was ticked present at two meetings and not ticked at the third:
+    "2 av 2", not "2 av 3"."""
+    for name in ("participation_report", "term_report_print"):
+        html = client_for("coordinator").get(_report_url(name)).content.decode()
+        cells = re.findall(r'class="num-attended" data-value="\d+">([^<]*)<', html)
+        assert cells == ["2 av 2", "1 av 3"]
