@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -41,12 +41,14 @@ from icalendar import (
 )
 
 from meetings.models import (
-    AgendaItem,
+    AgendaVersion,
     CalendarToken,
     Document,
     Invitation,
     Meeting,
     MeetingQuerySet,
+    seen_agenda,
+    seen_agenda_prefetch,
 )
 from networks.models import Network
 from networks.rules import coordinated_network_ids
@@ -79,16 +81,7 @@ def feed_meetings() -> MeetingQuerySet:
             | Q(status=Meeting.Status.CANCELLED, cancelled_at__gte=now - CANCELLED_KEPT)
         )
         .select_related("network")
-        .prefetch_related(
-            "work_areas",
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.filter(
-                    status=AgendaItem.Status.ACCEPTED, position__isnull=False
-                ).order_by("position"),
-                to_attr="calendar_agenda",
-            ),
-        )
+        .prefetch_related("work_areas", seen_agenda_prefetch())
         .order_by("starts_at", "pk")
     )
 
@@ -169,15 +162,10 @@ def meeting_location(meeting: Meeting) -> str:
     return ", ".join(part for part in (meeting.place, meeting.online_url) if part)
 
 
-def _agenda(meeting: Meeting) -> list[AgendaItem]:
-    prefetched = getattr(meeting, "calendar_agenda", None)
-    if prefetched is not None:
-        return prefetched
-    return list(
-        meeting.agenda_items.filter(
-            status=AgendaItem.Status.ACCEPTED, position__isnull=False
-        ).order_by("position")
-    )
+def _agenda_rows(meeting: Meeting) -> list[AgendaVersion]:
+    """The published version a meeting's entry is written from (none, or the latest)."""
+    version = seen_agenda(meeting)
+    return [version] if version is not None else []
 
 
 def meeting_description(meeting: Meeting) -> str:
@@ -194,11 +182,10 @@ def meeting_description(meeting: Meeting) -> str:
     areas = [area.name for area in meeting.work_areas.all()]
     if areas:
         parts.append(f"{_('Arbetsområden')}: {'; '.join(areas)}")
-    if meeting.agenda_is_published:
-        items = _agenda(meeting)
-        if items:
-            lines = [f"{item.position}. {item.title}" for item in items]
-            parts.append(f"{_('Dagordning')}:\n" + "\n".join(lines))
+    version = seen_agenda(meeting)
+    if version is not None and version.snapshot:
+        lines = [f"{item['position']}. {item['title']}" for item in version.snapshot]
+        parts.append(f"{_('Dagordning')}:\n" + "\n".join(lines))
     parts.append(f"{_('Mer om mötet')}: {absolute_url(meeting.get_absolute_url())}")
     return "\n\n".join(parts)
 
@@ -295,14 +282,30 @@ def meeting_file(meeting: Meeting) -> bytes:
         return _serialise(calendar)
 
 
-def feed_last_modified(meetings, token: CalendarToken, deadlines=()) -> datetime.datetime:
-    """The newest change among the meetings, their agenda items, the deadlines and the token."""
-    changes = [token.created_at]
-    for meeting in meetings:
-        changes.append(meeting.updated_at)
-        changes.extend(item.updated_at for item in _agenda(meeting))
-    changes.extend(document.updated_at for document in deadlines)
-    return max(changes)
+def feed_last_modified(token: CalendarToken, etag: str) -> datetime.datetime:
+    """When the body this link serves last changed: never earlier than a Last-Modified it sent.
+
+    The rows alone cannot say it: an event that leaves the feed (a cancellation older than 30
+    days, a meeting of a seat the person left) leaves no newer row behind, and a client that
+    sends only If-Modified-Since would keep the stale entry. So the token remembers the ETag it
+    last served and since when; a new ETag moves that time on, by at least a second (HTTP
+    dates count whole seconds). A compare-and-set keeps it monotonic under parallel fetches.
+    """
+    for _attempt in range(3):
+        if token.served_etag == etag and token.served_modified_at is not None:
+            return token.served_modified_at
+        moment = timezone.now().replace(microsecond=0)
+        previous = token.served_modified_at
+        if previous is not None:
+            moment = max(moment, previous + datetime.timedelta(seconds=1))
+        claimed = CalendarToken.objects.filter(pk=token.pk, served_modified_at=previous).update(
+            served_etag=etag, served_modified_at=moment
+        )
+        if claimed:
+            token.served_etag, token.served_modified_at = etag, moment
+            return moment
+        token.refresh_from_db(fields=["served_etag", "served_modified_at"])
+    return token.served_modified_at or timezone.now()
 
 
 # --- Invitations by e-mail -------------------------------------------------------------------
@@ -391,7 +394,7 @@ def token_for_secret(secret: str) -> CalendarToken | None:
 
 
 # Raise when the way events are written changes, so every client fetches the feed again.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _values(obj) -> tuple:
@@ -412,7 +415,7 @@ def feed_etag(meetings, name: str, deadlines=()) -> str:
             _values(meeting),
             _values(meeting.network),
             [_values(area) for area in meeting.work_areas.all()],
-            [_values(item) for item in _agenda(meeting)],
+            [_values(version) for version in _agenda_rows(meeting)],
         )
         digest.update(repr(rows).encode())
     for document in deadlines:
