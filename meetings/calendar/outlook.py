@@ -24,6 +24,7 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from accounts.models import User
 from meetings.calendar import ics as calendar
@@ -54,11 +55,12 @@ def audience(meeting: Meeting) -> list[Recipient]:
     people: list[Recipient] = list(notices.network_recipients(meeting.network))
     told = {person.email.lower() for person in people}
     invitations = list(meeting.invitations.order_by("pk"))
+    addresses = {invitation.email.lower() for invitation in invitations}
     accounts = {
         user.email.lower(): user
-        for user in User.objects.filter(is_active=True).filter(
-            email__in=[invitation.email for invitation in invitations]
-        )
+        for user in User.objects.filter(is_active=True)
+        .annotate(address=Lower("email"))
+        .filter(address__in=addresses)
     }
     for invitation in invitations:
         address = invitation.email.lower()
