@@ -39,8 +39,9 @@ def snapshot(items) -> list[dict]:
 
 
 def current_version(meeting: Meeting) -> AgendaVersion | None:
-    """The latest published version: what everyone but the coordinators' draft shows."""
-    return seen_agenda(meeting)
+    """The latest version, read from the database whatever the meeting object says (the
+    workflow numbers the next one from it). Readers ask `seen_agenda()`."""
+    return meeting.agenda_versions.order_by("-number").first()
 
 
 @dataclass
