@@ -23,6 +23,7 @@ from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
@@ -287,25 +288,20 @@ def feed_last_modified(token: CalendarToken, etag: str) -> datetime.datetime:
 
     The rows alone cannot say it: an event that leaves the feed (a cancellation older than 30
     days, a meeting of a seat the person left) leaves no newer row behind, and a client that
-    sends only If-Modified-Since would keep the stale entry. So the token remembers the ETag it
-    last served and since when; a new ETag moves that time on, by at least a second (HTTP
-    dates count whole seconds). A compare-and-set keeps it monotonic under parallel fetches.
+    sends only If-Modified-Since would keep the stale entry. So the cache remembers, per link,
+    the ETag last served and since when; a new ETag moves that time on to now, at least a
+    second past the last one (HTTP dates count whole seconds). A GET writes no record: a lost
+    cache entry only means "changed now", which is never earlier than anything sent before.
     """
-    for _attempt in range(3):
-        if token.served_etag == etag and token.served_modified_at is not None:
-            return token.served_modified_at
-        moment = timezone.now().replace(microsecond=0)
-        previous = token.served_modified_at
-        if previous is not None:
-            moment = max(moment, previous + datetime.timedelta(seconds=1))
-        claimed = CalendarToken.objects.filter(pk=token.pk, served_modified_at=previous).update(
-            served_etag=etag, served_modified_at=moment
-        )
-        if claimed:
-            token.served_etag, token.served_modified_at = etag, moment
-            return moment
-        token.refresh_from_db(fields=["served_etag", "served_modified_at"])
-    return token.served_modified_at or timezone.now()
+    key = f"calendar-feed-served:{token.pk}"
+    served = cache.get(key)
+    if served is not None and served[0] == etag:
+        return datetime.datetime.fromtimestamp(served[1], tz=datetime.UTC)
+    moment = int(timezone.now().timestamp())
+    if served is not None:
+        moment = max(moment, served[1] + 1)
+    cache.set(key, (etag, moment), timeout=None)
+    return datetime.datetime.fromtimestamp(moment, tz=datetime.UTC)
 
 
 # --- Invitations by e-mail -------------------------------------------------------------------

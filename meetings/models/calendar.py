@@ -40,10 +40,6 @@ class CalendarToken(models.Model):
     token_hash = models.CharField(_("hash av hemligheten"), max_length=64, unique=True)
     created_at = models.DateTimeField(_("skapad"), default=timezone.now)
     revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
-    # What the feed last served and since when: its Last-Modified never goes backwards, even
-    # when an event leaves the feed (meetings/calendar/ics.py, feed_last_modified).
-    served_etag = models.CharField(_("senast visad ETag"), max_length=64, blank=True)
-    served_modified_at = models.DateTimeField(_("senast ändrad"), null=True, blank=True)
 
     objects = CalendarTokenQuerySet.as_manager()
 
