@@ -11,8 +11,10 @@ Everything is written with the icalendar library, with two deliberate choices:
 In a calendar without `METHOD`, RFC 5545 makes `DTSTAMP` the object's last revision, so feeds
 use `updated_at` for it: the same data gives the same bytes, which makes the ETag honest.
 
-The e-mail notices (calendar/notices.py) call `invitation()` and `attach_invitation()`; the
-personal feed reads `invited_meetings_filter()`, which the colleague invitations extend.
+Who gets an invitation or a cancellation is decided in calendar/outlook.py; its e-mails
+(calendar/notices.py) call `invitation()` and `attach_invitation()`. Every event's agenda is
+the latest published version (`seen_agenda()`), never the draft. The personal feed reads
+`invited_meetings_filter()`, which the colleague invitations extend.
 """
 
 import datetime
