@@ -242,7 +242,10 @@ class MeetingForm(forms.ModelForm):
         return data
 
     def _post_clean(self) -> None:
-        if self.times_editable and not self.errors:
+        # Untouched times stay as stored: a meeting that runs past midnight (made in the admin)
+        # has an end "before" its start on the form's one date, and rebuilding it would fail.
+        times_changed = {"date", "start_time", "end_time"} & set(self.changed_data)
+        if self.times_editable and not self.errors and times_changed:
             data = self.cleaned_data
             self.instance.starts_at = _combine(data["date"], data["start_time"])
             self.instance.ends_at = _combine(data["date"], data["end_time"])
