@@ -1,6 +1,7 @@
 """Logging: secrets masked in every line, and one line per refused request.
 
-Secrets that travel in URLs are credentials: a calendar feed (`/kalender/<secret>.ics`), a
+Secrets that travel in URLs are credentials: a calendar feed (`/kalender/<secret>.ics`, and
+anything else after `/kalender/` but the page's own steps), a
 colleague's invitation (`/moten/<id>/inbjudan/<token>/`), a password reset key
 (`/konto/password/reset/key/<uid>-<key>/`) and an address confirmation key
 (`/konto/confirm-email/<key>/`). They are masked three ways:
@@ -24,7 +25,15 @@ from django.utils.log import ServerFormatter
 
 HIDDEN = "[hemlig]"
 _SECRETS = [
-    (re.compile(r"(/kalender/)[^/\s\"'?#]+\.ics"), rf"\1{HIDDEN}.ics"),
+    # Whatever follows /kalender/ but the page's own steps is a feed secret, with or without
+    # its .ics (a mistyped or truncated feed URL is answered 404, and Django logs the path).
+    (
+        re.compile(
+            r"(/kalender/)(?!(?:ny-lank|leverans)(?:[/\s\"'?#]|$))"
+            r"[^/\s\"'?#]+?((?i:\.ics))?(?=[/\s\"'?#]|$)"
+        ),
+        rf"\1{HIDDEN}\2",
+    ),
     (re.compile(r"(/inbjudan/)[^/\s\"'?#]+"), rf"\1{HIDDEN}"),
     (re.compile(r"(/password/reset/key/[0-9A-Za-z]+-)[^/\s\"'?#]+"), rf"\1{HIDDEN}"),
     (re.compile(r"(/confirm-email/)[^/\s\"'?#]+"), rf"\1{HIDDEN}"),

@@ -10,3 +10,10 @@ class MeetingsConfig(AppConfig):
         # What meetings holds for a person joins the account's lifecycle (accounts/lifecycle.py,
         # which cannot import us): calendar links end with the account.
         from meetings import account_hooks  # noqa: F401
+
+        # A seat changing hands changes whose Outlook holds the network's meetings
+        # (representatives/appointing.py, which cannot import us either).
+        from meetings.calendar import outlook
+        from representatives import appointing
+
+        appointing.on_seat_change(outlook.seat_changed)

@@ -6,6 +6,7 @@ people in one seat. E-mails go out only after the transaction commits.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from allauth.account.forms import default_token_generator
@@ -23,6 +24,25 @@ from config.mail import message, render_subject, render_text
 from networks.models import Network
 from representatives.lifecycle import people_to_deactivate
 from representatives.models import Administration, Appointment
+
+# Run inside the transaction with (appointment started or None, appointment ended or None):
+# what other apps must do when a seat changes hands (the meetings app registers its Outlook
+# updates from its AppConfig.ready(); representatives cannot import meetings). A plain list of
+# functions, like accounts/lifecycle.py: a failing step rolls the appointment back.
+SeatStep = Callable[[Appointment | None, Appointment | None], object]
+_seat_steps: list[SeatStep] = []
+
+
+def on_seat_change(step: SeatStep) -> SeatStep:
+    """Register a function run whenever a person is appointed, replaced or leaves a seat."""
+    if step not in _seat_steps:
+        _seat_steps.append(step)
+    return step
+
+
+def _seat_changed(started: Appointment | None, ended: Appointment | None) -> None:
+    for step in _seat_steps:
+        step(started, ended)
 
 
 class AppointmentError(Exception):
@@ -109,6 +129,7 @@ def appoint(
                 mandate_confirmed_at=timezone.now(),
                 start_date=today,
             )
+            _seat_changed(appointment, predecessor)
     except IntegrityError as error:
         raise AppointmentError(
             _("Platsen ändrades samtidigt av någon annan. Ladda om sidan och försök igen.")
@@ -123,6 +144,7 @@ def end_appointment(appointment: Appointment, today: datetime.date | None = None
     today = today or timezone.localdate()
     with transaction.atomic():
         appointment.end(max(today, appointment.start_date))
+        _seat_changed(None, appointment)
     transaction.on_commit(lambda: _send_ended_mails(appointment))
 
 

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from config.mail import message, render_subject, render_text
 from meetings.agenda.versions import as_text, changes_since_previous
-from meetings.calendar.notices import network_recipients
+from meetings.calendar import outlook
 from meetings.models import AgendaItem, AgendaVersion
 
 
@@ -40,10 +40,11 @@ def send_decision(item: AgendaItem) -> None:
 
 
 def send_version_published(version: AgendaVersion) -> None:
-    """Tell every current representative and substitute of the network, agenda included."""
+    """Tell everyone who should have the meeting, agenda included; the message carries the
+    updated calendar entry for those who take invitations (meetings/calendar/outlook.py)."""
     meeting = version.meeting
     previous = meeting.agenda_versions.filter(number__lt=version.number).order_by("-number").first()
-    recipients = [person.email for person in network_recipients(meeting.network)]
+    recipients = outlook.agenda_published(meeting)
     if not recipients:
         return
     with translation.override("sv"):
@@ -56,5 +57,13 @@ def send_version_published(version: AgendaVersion) -> None:
         }
         subject = render_subject("meetings/agenda/email/published_subject.txt", context)
         body = render_text("meetings/agenda/email/published.txt", context)
-    messages = [message(subject, body, to=[address]) for address in recipients]
-    transaction.on_commit(lambda: get_connection().send_messages(messages))
+
+    def build() -> list:
+        messages = []
+        for person, method in recipients:
+            mail = message(subject, body, to=[person.email])
+            outlook.attach(mail, meeting, person, method)
+            messages.append(mail)
+        return messages
+
+    transaction.on_commit(lambda: get_connection().send_messages(build()))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings.goals import figures as goals
-from meetings.models import AgendaItem, AgendaVersion, Meeting
+from meetings.models import AgendaItem, AgendaVersion, Meeting, seen_agenda
 
 
 def draft_items(meeting: Meeting):
@@ -39,6 +39,8 @@ def snapshot(items) -> list[dict]:
 
 
 def current_version(meeting: Meeting) -> AgendaVersion | None:
+    """The latest version, read from the database whatever the meeting object says (the
+    workflow numbers the next one from it). Readers ask `seen_agenda()`."""
     return meeting.agenda_versions.order_by("-number").first()
 
 
@@ -171,5 +173,5 @@ def goal_text_lines(figures) -> list[str]:
 
 def published_agenda(meeting: Meeting) -> tuple[AgendaVersion | None, list]:
     """For the meeting page: the current published version and its items (the snapshot)."""
-    version = current_version(meeting) if meeting.agenda_is_published else None
+    version = seen_agenda(meeting)
     return version, goals.attach_goal_figures(version.items) if version else []

@@ -26,7 +26,7 @@ from meetings.agenda.forms import (
     TriageForm,
 )
 from meetings.goals import figures as goals
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, Meeting, seen_agenda
 from meetings.rules import can_manage_agenda, can_propose_for
 from networks import submissions
 
@@ -413,7 +413,7 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
 def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     """The current version as plain text, to paste into an Outlook invitation."""
     meeting = visible_meeting(request, pk)
-    version = agenda_versions.current_version(meeting)
+    version = seen_agenda(meeting)
     if version is None:
         raise Http404
     response = HttpResponse(

@@ -11,8 +11,10 @@ Everything is written with the icalendar library, with two deliberate choices:
 In a calendar without `METHOD`, RFC 5545 makes `DTSTAMP` the object's last revision, so feeds
 use `updated_at` for it: the same data gives the same bytes, which makes the ETag honest.
 
-The e-mail notices (calendar/notices.py) call `invitation()` and `attach_invitation()`; the
-personal feed reads `invited_meetings_filter()`, which the colleague invitations extend.
+Who gets an invitation or a cancellation is decided in calendar/outlook.py; its e-mails
+(calendar/notices.py) call `invitation()` and `attach_invitation()`. Every event's agenda is
+the latest published version (`seen_agenda()`), never the draft. The personal feed reads
+`invited_meetings_filter()`, which the colleague invitations extend.
 """
 
 import datetime
@@ -23,9 +25,10 @@ from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -41,12 +44,14 @@ from icalendar import (
 )
 
 from meetings.models import (
-    AgendaItem,
+    AgendaVersion,
     CalendarToken,
     Document,
     Invitation,
     Meeting,
     MeetingQuerySet,
+    seen_agenda,
+    seen_agenda_prefetch,
 )
 from networks.models import Network
 from networks.rules import coordinated_network_ids
@@ -79,16 +84,7 @@ def feed_meetings() -> MeetingQuerySet:
             | Q(status=Meeting.Status.CANCELLED, cancelled_at__gte=now - CANCELLED_KEPT)
         )
         .select_related("network")
-        .prefetch_related(
-            "work_areas",
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.filter(
-                    status=AgendaItem.Status.ACCEPTED, position__isnull=False
-                ).order_by("position"),
-                to_attr="calendar_agenda",
-            ),
-        )
+        .prefetch_related("work_areas", seen_agenda_prefetch())
         .order_by("starts_at", "pk")
     )
 
@@ -169,15 +165,10 @@ def meeting_location(meeting: Meeting) -> str:
     return ", ".join(part for part in (meeting.place, meeting.online_url) if part)
 
 
-def _agenda(meeting: Meeting) -> list[AgendaItem]:
-    prefetched = getattr(meeting, "calendar_agenda", None)
-    if prefetched is not None:
-        return prefetched
-    return list(
-        meeting.agenda_items.filter(
-            status=AgendaItem.Status.ACCEPTED, position__isnull=False
-        ).order_by("position")
-    )
+def _agenda_rows(meeting: Meeting) -> list[AgendaVersion]:
+    """The published version a meeting's entry is written from (none, or the latest)."""
+    version = seen_agenda(meeting)
+    return [version] if version is not None else []
 
 
 def meeting_description(meeting: Meeting) -> str:
@@ -194,11 +185,10 @@ def meeting_description(meeting: Meeting) -> str:
     areas = [area.name for area in meeting.work_areas.all()]
     if areas:
         parts.append(f"{_('Arbetsområden')}: {'; '.join(areas)}")
-    if meeting.agenda_is_published:
-        items = _agenda(meeting)
-        if items:
-            lines = [f"{item.position}. {item.title}" for item in items]
-            parts.append(f"{_('Dagordning')}:\n" + "\n".join(lines))
+    version = seen_agenda(meeting)
+    if version is not None and version.snapshot:
+        lines = [f"{item['position']}. {item['title']}" for item in version.snapshot]
+        parts.append(f"{_('Dagordning')}:\n" + "\n".join(lines))
     parts.append(f"{_('Mer om mötet')}: {absolute_url(meeting.get_absolute_url())}")
     return "\n\n".join(parts)
 
@@ -295,14 +285,25 @@ def meeting_file(meeting: Meeting) -> bytes:
         return _serialise(calendar)
 
 
-def feed_last_modified(meetings, token: CalendarToken, deadlines=()) -> datetime.datetime:
-    """The newest change among the meetings, their agenda items, the deadlines and the token."""
-    changes = [token.created_at]
-    for meeting in meetings:
-        changes.append(meeting.updated_at)
-        changes.extend(item.updated_at for item in _agenda(meeting))
-    changes.extend(document.updated_at for document in deadlines)
-    return max(changes)
+def feed_last_modified(token: CalendarToken, etag: str) -> datetime.datetime:
+    """When the body this link serves last changed: never earlier than a Last-Modified it sent.
+
+    The rows alone cannot say it: an event that leaves the feed (a cancellation older than 30
+    days, a meeting of a seat the person left) leaves no newer row behind, and a client that
+    sends only If-Modified-Since would keep the stale entry. So the cache remembers, per link,
+    the ETag last served and since when; a new ETag moves that time on to now, at least a
+    second past the last one (HTTP dates count whole seconds). A GET writes no record: a lost
+    cache entry only means "changed now", which is never earlier than anything sent before.
+    """
+    key = f"calendar-feed-served:{token.pk}"
+    served = cache.get(key)
+    if served is not None and served[0] == etag:
+        return datetime.datetime.fromtimestamp(served[1], tz=datetime.UTC)
+    moment = int(timezone.now().timestamp())
+    if served is not None:
+        moment = max(moment, served[1] + 1)
+    cache.set(key, (etag, moment), timeout=None)
+    return datetime.datetime.fromtimestamp(moment, tz=datetime.UTC)
 
 
 # --- Invitations by e-mail -------------------------------------------------------------------
@@ -391,7 +392,7 @@ def token_for_secret(secret: str) -> CalendarToken | None:
 
 
 # Raise when the way events are written changes, so every client fetches the feed again.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def _values(obj) -> tuple:
@@ -412,7 +413,7 @@ def feed_etag(meetings, name: str, deadlines=()) -> str:
             _values(meeting),
             _values(meeting.network),
             [_values(area) for area in meeting.work_areas.all()],
-            [_values(item) for item in _agenda(meeting)],
+            [_values(version) for version in _agenda_rows(meeting)],
         )
         digest.update(repr(rows).encode())
     for document in deadlines:

@@ -1,10 +1,8 @@
-"""E-mails to a network when a meeting's theme is published, the meeting moves or is cancelled.
+"""The e-mails that tell people of a change to a meeting, and carry its calendar part.
 
-One message per person, in Swedish, sent after the transaction commits (a rolled-back change
-tells nobody). Each message carries an iTIP calendar part (METHOD:REQUEST for a published or
-moved meeting, METHOD:CANCEL for a cancelled one) with the feeds' UID and the meeting's raised
-SEQUENCE, so Outlook adds, updates or removes one and the same entry. People who chose to follow
-the meetings by calendar subscription only get the text, so no one has every meeting twice.
+Who is told, and whether their message carries METHOD:REQUEST or METHOD:CANCEL, is decided in
+one place, meetings/calendar/outlook.py; this module only writes the messages (Swedish, one per
+person) and sends them after the transaction commits (a rolled-back change tells nobody).
 """
 
 import dataclasses
@@ -13,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -39,40 +38,27 @@ def network_recipients(network: Network) -> list[User]:
 
 @dataclasses.dataclass(frozen=True)
 class InvitedColleague:
-    """A colleague a representative invited to the meeting; often without an account.
-
-    Told of a move or a cancellation like the network's people, always with the calendar part
-    (they were sent the meeting as a calendar file when invited)."""
+    """A colleague a representative invited to the meeting, without an account here."""
 
     email: str
     full_name: str
-    wants_calendar_invitations: bool = True
-
-
-def invited_colleagues(meeting: Meeting, exclude: list[User]) -> list[InvitedColleague]:
-    """The meeting's invited colleagues, each address once, leaving out people already told."""
-    told = {person.email.lower() for person in exclude}
-    colleagues: dict[str, InvitedColleague] = {}
-    for invitation in meeting.invitations.order_by("pk"):
-        address = invitation.email.lower()
-        if address not in told and address not in colleagues:
-            colleagues[address] = InvitedColleague(invitation.email, invitation.full_name)
-    return list(colleagues.values())
-
-
-def _everyone(meeting: Meeting) -> list:
-    people = network_recipients(meeting.network)
-    return people + invited_colleagues(meeting, exclude=people)
 
 
 def _message(
-    meeting: Meeting, person: User | InvitedColleague, kind: str, subject: str, method: str, **extra
+    meeting: Meeting,
+    person: User | InvitedColleague,
+    kind: str,
+    subject: str,
+    method: str | None,
+    **extra,
 ) -> EmailMultiAlternatives:
+    """One person's message; with the iTIP calendar part when `method` is given."""
     context = {
         "meeting": meeting,
         "person": person,
         "network": meeting.network,
         "url": settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
+        "calendar_url": settings.SITE_URL.rstrip("/") + reverse("calendar_page"),
         **extra,
     }
     with translation.override("sv"):
@@ -83,7 +69,7 @@ def _message(
         to=[person.email],
         reply_to=[meeting.network.organizer_email] if meeting.network.organizer_email else None,
     )
-    if person.wants_calendar_invitations:
+    if method is not None:
         ics = calendar.invitation(meeting, person.email, person.full_name, method)
         calendar.attach_invitation(mail, ics, method)
     return mail
@@ -94,14 +80,24 @@ def _day(moment: datetime.datetime) -> str:
         return date_format(timezone.localtime(moment), "j F Y")
 
 
-def published_message(meeting: Meeting, person: User) -> EmailMultiAlternatives:
-    subject = f"{meeting.network.code} {_day(meeting.starts_at)}: {meeting.theme_title}"
-    return _message(meeting, person, "published", subject, calendar.REQUEST)
+def _title(meeting: Meeting) -> str:
+    return f"{meeting.network.code} {_day(meeting.starts_at)}: {meeting.theme_title}"
+
+
+def published_message(meeting: Meeting, person, method: str | None) -> EmailMultiAlternatives:
+    return _message(meeting, person, "published", _title(meeting), method)
+
+
+def updated_message(meeting: Meeting, person, method: str | None) -> EmailMultiAlternatives:
+    with translation.override("sv"):
+        subject = _("Ändrat: %(title)s") % {"title": _title(meeting)}
+    return _message(meeting, person, "updated", subject, method)
 
 
 def rescheduled_message(
     meeting: Meeting,
-    person: User | InvitedColleague,
+    person,
+    method: str | None,
     old_starts_at: datetime.datetime,
     old_ends_at: datetime.datetime,
 ) -> EmailMultiAlternatives:
@@ -115,24 +111,38 @@ def rescheduled_message(
         person,
         "rescheduled",
         subject,
-        calendar.REQUEST,
+        method,
         old_starts_at=old_starts_at,
         old_ends_at=old_ends_at,
     )
 
 
-def cancelled_message(meeting: Meeting, person: User | InvitedColleague) -> EmailMultiAlternatives:
+def cancelled_message(meeting: Meeting, person, method: str | None) -> EmailMultiAlternatives:
     with translation.override("sv"):
         subject = _("Inställt: %(code)s %(date)s %(theme)s") % {
             "code": meeting.network.code,
             "date": _day(meeting.starts_at),
             "theme": meeting.theme_title,
         }
-    return _message(meeting, person, "cancelled", subject, calendar.CANCEL)
+    return _message(meeting, person, "cancelled", subject, method)
 
 
-def _send_on_commit(build) -> None:
-    """Build and send one message per recipient once the surrounding transaction commits."""
+def added_message(meeting: Meeting, person, because: str) -> EmailMultiAlternatives:
+    """The meeting comes into the person's Outlook: a new seat, or back to invitations."""
+    with translation.override("sv"):
+        subject = _("Till din kalender: %(title)s") % {"title": _title(meeting)}
+    return _message(meeting, person, "added", subject, calendar.REQUEST, because=because)
+
+
+def removed_message(meeting: Meeting, person, because: str) -> EmailMultiAlternatives:
+    """The person's invitation copy is removed: the seat ended, or subscription only."""
+    with translation.override("sv"):
+        subject = _("Borttaget ur din kalender: %(title)s") % {"title": _title(meeting)}
+    return _message(meeting, person, "removed", subject, calendar.CANCEL, because=because)
+
+
+def send_on_commit(build) -> None:
+    """Build and send the messages once the surrounding transaction commits."""
 
     def send() -> None:
         messages = build()
@@ -140,23 +150,3 @@ def _send_on_commit(build) -> None:
             get_connection().send_messages(messages)
 
     transaction.on_commit(send)
-
-
-def notify_published(meeting: Meeting) -> None:
-    _send_on_commit(
-        lambda: [published_message(meeting, p) for p in network_recipients(meeting.network)]
-    )
-
-
-def notify_rescheduled(
-    meeting: Meeting, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
-) -> None:
-    _send_on_commit(
-        lambda: [
-            rescheduled_message(meeting, p, old_starts_at, old_ends_at) for p in _everyone(meeting)
-        ]
-    )
-
-
-def notify_cancelled(meeting: Meeting) -> None:
-    _send_on_commit(lambda: [cancelled_message(meeting, p) for p in _everyone(meeting)])

@@ -11,14 +11,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import audit
-from config.http import HtmxHttpRequest
+from config.http import AuthenticatedHttpRequest
 from meetings.calendar import ics as calendar
+from meetings.calendar import outlook
 from meetings.calendar.forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
 from meetings.models import CalendarToken, Meeting
 from networks.models import Network
@@ -94,11 +96,12 @@ def calendar_new_link(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def calendar_delivery(request: HtmxHttpRequest) -> HttpResponse:
+def calendar_delivery(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = CalendarDeliveryForm(request.POST, instance=request.user)
     if not form.is_valid():
         return _render_page(request, delivery_form=form)
-    form.save()
+    # Through outlook: the copies already in Outlook are removed, or sent again.
+    outlook.change_delivery(request.user, form.cleaned_data["calendar_delivery"])
     if request.htmx:
         return _render_page(request, delivery_form=form)
     messages.success(request, _("Ditt val är sparat."))
@@ -120,8 +123,9 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
     else:
         meetings = list(calendar.personal_feed_meetings(token.user))
         name = _("Mina nätverksmöten")
-    etag = quote_etag(calendar.feed_etag(meetings, name, deadlines))
-    last_modified = calendar.feed_last_modified(meetings, token, deadlines)
+    fingerprint = calendar.feed_etag(meetings, name, deadlines)
+    etag = quote_etag(fingerprint)
+    last_modified = calendar.feed_last_modified(token, fingerprint)
     response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
@@ -145,7 +149,8 @@ def meeting_calendar_file(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     response = HttpResponse(calendar.meeting_file(meeting), content_type=CALENDAR_CONTENT_TYPE)
-    filename = f"{meeting.network.code}-{meeting.starts_at:%Y-%m-%d}.ics"
+    # Named by the day people know it by (Stockholm), not by UTC: 00:30 is still that day.
+    filename = f"{meeting.network.code}-{timezone.localdate(meeting.starts_at):%Y-%m-%d}.ics"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     patch_cache_control(response, private=True)
     return response

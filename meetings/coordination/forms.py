@@ -188,6 +188,8 @@ class MeetingForm(forms.ModelForm):
     end_time = forms.TimeField(label=_("Slutar"), widget=TimeInput())
     online_url = online_url_field()
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # After save(): which of the meeting's calendar fields (CALENDAR_FIELDS) really changed.
+    calendar_changes: set[str]
 
     class Meta:
         model = Meeting
@@ -240,7 +242,10 @@ class MeetingForm(forms.ModelForm):
         return data
 
     def _post_clean(self) -> None:
-        if self.times_editable and not self.errors:
+        # Untouched times stay as stored: a meeting that runs past midnight (made in the admin)
+        # has an end "before" its start on the form's one date, and rebuilding it would fail.
+        times_changed = {"date", "start_time", "end_time"} & set(self.changed_data)
+        if self.times_editable and not self.errors and times_changed:
             data = self.cleaned_data
             self.instance.starts_at = _combine(data["date"], data["start_time"])
             self.instance.ends_at = _combine(data["date"], data["end_time"])
@@ -251,7 +256,7 @@ class MeetingForm(forms.ModelForm):
         meeting = self.instance
         meeting.version = self.cleaned_data["version"]
         fields = ["place", "format", "online_url", "theme_title", "theme_description"]
-        changed = {name for name in self.changed_data if name in fields}
+        changed = {name for name in self.changed_data if name in [*fields, "work_areas"]}
         if self.times_editable:
             fields += ["starts_at", "ends_at"]
             if {"date", "start_time", "end_time"} & set(self.changed_data):
@@ -261,6 +266,7 @@ class MeetingForm(forms.ModelForm):
         with unrecorded(meeting):
             meeting.work_areas.set(self.cleaned_data["work_areas"])
         meeting.save_changes(fields, changed=changed)
+        self.calendar_changes = changed
         return meeting
 
 

@@ -23,6 +23,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from config.http import HtmxHttpRequest
 from meetings.access import coordinated_meeting, coordinated_network
 from meetings.calendar import notices as notifications
+from meetings.calendar import outlook
 from meetings.coordination import planning
 from meetings.coordination.forms import (
     CancelForm,
@@ -182,6 +183,7 @@ def meeting_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             try:
                 with transaction.atomic():
                     form.save()
+                    outlook.meeting_edited(meeting, form.calendar_changes)
             except MeetingStateError as error:
                 form.add_error(None, error.message)
             else:
@@ -212,7 +214,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 meeting.publish_theme()
-                notifications.notify_published(meeting)
+                outlook.meeting_published(meeting)
         except MeetingStateError as error:
             form.add_error(None, error.message)
         else:
@@ -260,7 +262,7 @@ def meeting_reschedule(request: HttpRequest, pk: int) -> HttpResponse:
                 old_starts_at, old_ends_at = meeting.reschedule(
                     data["starts_at"], data["ends_at"], data["place"]
                 )
-                notifications.notify_rescheduled(meeting, old_starts_at, old_ends_at)
+                outlook.meeting_moved(meeting, old_starts_at, old_ends_at)
         except MeetingStateError as error:
             form.add_error(None, error.message)
         else:
@@ -284,7 +286,7 @@ def meeting_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             with transaction.atomic():
                 meeting.cancel(form.cleaned_data["reason"])
-                notifications.notify_cancelled(meeting)
+                outlook.meeting_cancelled(meeting)
         except MeetingStateError as error:
             form.add_error(None, error.message)
         else:

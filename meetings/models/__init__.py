@@ -4,7 +4,7 @@ Sibling modules import each other by module path (`meetings.models.meeting`), ne
 this package, so the import order below is the only one and there is no cycle.
 """
 
-from meetings.models.agenda import AgendaItem, AgendaVersion
+from meetings.models.agenda import AgendaItem, AgendaVersion, seen_agenda, seen_agenda_prefetch
 from meetings.models.calendar import CalendarToken, CalendarTokenQuerySet
 from meetings.models.documents import (
     ConsultationResponse,
@@ -67,4 +67,6 @@ __all__ = [
     "ThemeSupport",
     "check_meeting_times",
     "document_upload_to",
+    "seen_agenda",
+    "seen_agenda_prefetch",
 ]

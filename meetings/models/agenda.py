@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -197,3 +197,31 @@ class AgendaVersion(models.Model):
     @property
     def total_minutes(self) -> int:
         return sum(item["minutes"] for item in self.snapshot)
+
+
+# The name under which `seen_agenda_prefetch()` leaves a meeting's versions, newest first.
+SEEN_AGENDA_ATTR = "seen_agenda_versions"
+
+
+def seen_agenda(meeting: Meeting) -> AgendaVersion | None:
+    """The agenda people see: the meeting's latest published version, None while none is.
+
+    Every reader outside the coordinators' draft asks this one function: the meeting page, the
+    plain text, the feeds, the "add to calendar" download and every e-mail invitation. The
+    draft's accepted items are never shown to anyone else.
+    """
+    if not meeting.agenda_is_published:  # set with the first version: saves the query
+        return None
+    prefetched = getattr(meeting, SEEN_AGENDA_ATTR, None)
+    if prefetched is not None:
+        return prefetched[0] if prefetched else None
+    return meeting.agenda_versions.order_by("-number").first()
+
+
+def seen_agenda_prefetch() -> Prefetch:
+    """For lists of meetings (feeds): their versions in one query, read by `seen_agenda()`."""
+    return Prefetch(
+        "agenda_versions",
+        queryset=AgendaVersion.objects.order_by("-number"),
+        to_attr=SEEN_AGENDA_ATTR,
+    )

@@ -35,8 +35,22 @@ class StaleMeetingError(MeetingStateError):
         )
 
 
-# Changes to these fields must reach the calendars: they raise the sequence number.
-CALENDAR_FIELDS = frozenset({"starts_at", "ends_at", "place", "online_url", "format", "status"})
+# Everything a calendar entry shows (time, place, link, title, description): a change to one
+# of these must reach the calendars, so it raises the sequence number and, once the meeting is
+# published, updates every invitation copy (meetings/calendar/outlook.py).
+CALENDAR_FIELDS = frozenset(
+    {
+        "starts_at",
+        "ends_at",
+        "place",
+        "online_url",
+        "format",
+        "status",
+        "theme_title",
+        "theme_description",
+        "work_areas",
+    }
+)
 
 
 def check_meeting_times(starts_at: datetime.datetime, ends_at: datetime.datetime) -> None:
@@ -214,6 +228,14 @@ class Meeting(models.Model):
             self.sequence = Meeting.objects.values_list("sequence", flat=True).get(pk=self.pk)
         # update() sends no signals: the history row is written here, from the saved values.
         record(self)
+
+    def raise_sequence(self) -> None:
+        """A change people must see in Outlook that is not one of the meeting's own fields (a
+        new agenda version): the sequence rises, so the invitation copies take the update."""
+        now = timezone.now()
+        Meeting.objects.filter(pk=self.pk).update(sequence=F("sequence") + 1, updated_at=now)
+        self.sequence = Meeting.objects.values_list("sequence", flat=True).get(pk=self.pk)
+        self.updated_at = now
 
     def publish_theme(self) -> None:
         """Planned → published: the theme goes out to the network, with the moment stored."""

@@ -15,7 +15,7 @@ from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
 from meetings.documents import workflow as documents
 from meetings.minutes.workflow import meeting_minutes_context
-from meetings.models import AgendaItem, Meeting
+from meetings.models import Meeting
 from meetings.participation.workflow import home_roles_context, participation_context
 from meetings.rules import can_propose_for
 from networks.models import Network
@@ -85,15 +85,8 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
 def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     meeting = visible_meeting(request, pk)
     can_coordinate = is_coordinator(request.user, meeting.network)
-    # Members read the published snapshot (meetings/agenda/workflow.py), never the live draft.
+    # Everyone reads the latest published version (the snapshot), never the live draft.
     agenda_version, agenda = published_agenda(meeting)
-    if meeting.agenda_is_published and agenda_version is None:
-        # Published before agenda versions existed: the accepted items are the agenda.
-        agenda = list(
-            meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED)
-            .select_related("work_area", "administration")
-            .order_by("position")
-        )
     context = {
         "meeting": meeting,
         "work_areas": meeting.work_areas.all(),

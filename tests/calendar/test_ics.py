@@ -23,12 +23,12 @@ def meeting(neh):
         theme_description="Hur möter vi skyfall och värmeböljor?",
         place="Stadshuset, sal Ängen",
         online_url="https://teams.example.org/mote/123",
-        agenda_published_at=timezone.now(),
     )
     meeting.work_areas.set(neh.work_areas.filter(name__in=["Klimatanpassning", "Giftfri miljö"]))
     factories.make_agenda_item(meeting, position=2, title="Skyfallskartering")
     factories.make_agenda_item(meeting, position=1, title="Välkommen och läget")
     factories.make_agenda_item(meeting, title="Ett förslag som inte är accepterat")
+    factories.publish_agenda(meeting)
     return meeting
 
 
@@ -108,12 +108,32 @@ def site_url(settings):
     settings.SITE_URL = "http://testserver-calendar.example"
 
 
-def test_agenda_is_left_out_until_published(meeting, neh):
-    meeting.agenda_published_at = None
-    meeting.save(update_fields=["agenda_published_at"])
+def test_agenda_is_left_out_until_published(neh):
+    draft = factories.make_meeting(neh, theme_title="Utan dagordning")
+    factories.make_agenda_item(draft, position=1, title="Välkommen och läget")
     (event,) = events(parse(network_feed(neh))[0])
     assert "Dagordning" not in str(event["DESCRIPTION"])
     assert "Välkommen och läget" not in str(event["DESCRIPTION"])
+
+
+def test_feed_download_and_invitation_show_the_published_agenda_not_the_draft(meeting, neh):
+    """After publishing, the coordinator keeps working on the draft: nobody sees it until the
+    next version is published."""
+    meeting.agenda_items.filter(title="Skyfallskartering").update(title="Utkast: ny rubrik")
+    factories.make_agenda_item(meeting, position=3, title="Utkast: ny punkt")
+    bodies = {
+        "feed": network_feed(neh),
+        "download": calendar.meeting_file(meeting),
+        "invitation": calendar.invitation(meeting, "a@example.org", "A", calendar.REQUEST),
+    }
+    for where, body in bodies.items():
+        (event,) = events(parse(body)[0])
+        description = str(event["DESCRIPTION"])
+        assert "1. Välkommen och läget\n2. Skyfallskartering" in description, where
+        assert "Utkast" not in description, where
+    factories.publish_agenda(meeting, note="Ny rubrik och en ny punkt.")
+    (event,) = events(parse(network_feed(neh))[0])
+    assert "2. Utkast: ny rubrik\n3. Utkast: ny punkt" in str(event["DESCRIPTION"])
 
 
 def test_cancelled_meeting_stays_30_days_then_leaves(meeting, neh):

@@ -1,10 +1,12 @@
 """The calendar page, its two forms and the per-meeting download, for every role."""
 
+import datetime
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from meetings.calendar import ics as calendar
@@ -202,6 +204,22 @@ def test_download_of_a_planned_meeting_only_for_its_coordinators(client_for, rol
     response = download(client_for(role), planned)
     assert response.status_code == status
     assert (b"Hemligt" in response.content) == (status == 200)
+
+
+def test_download_is_named_by_the_stockholm_date(client_for, neh):
+    """00:30 in Stockholm is 23:30 (22:30 in summer) UTC the day before."""
+    local_start = datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=40),
+        datetime.time(0, 30),
+        tzinfo=calendar.STOCKHOLM,
+    )
+    meeting = factories.make_meeting(neh, theme_title="Nattmöte")
+    Meeting.objects.filter(pk=meeting.pk).update(
+        starts_at=local_start, ends_at=local_start + datetime.timedelta(hours=1)
+    )
+    response = download(client_for("staff"), meeting)
+    expected = f'filename="NEH-{local_start:%Y-%m-%d}.ics"'
+    assert expected in response["Content-Disposition"]
 
 
 def test_download_anonymous_is_sent_to_sign_in(client, published):

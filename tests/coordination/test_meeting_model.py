@@ -94,11 +94,11 @@ def test_save_changes_refuses_a_stale_version(published):
 
 
 def test_save_changes_raises_sequence_only_for_calendar_fields(published):
-    published.theme_title = "Nytt"
-    published.save_changes(["theme_title"])
+    published.published_at = published.published_at - datetime.timedelta(days=1)
+    published.save_changes(["published_at"])
     assert published.sequence == 0
     published.place = "Ny plats"
-    published.save_changes(["place", "theme_title"], changed={"place"})
+    published.save_changes(["place", "published_at"], changed={"place"})
     published.refresh_from_db()
     assert (published.sequence, published.version) == (1, 3)
 

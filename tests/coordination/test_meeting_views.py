@@ -131,12 +131,28 @@ def test_edit_htmx_post_saves_and_returns_facts_with_announcement(client_for, pl
     assert "Sal Vänern" in content and 'id="edit-meeting"' in content
 
 
-def test_edit_of_theme_only_does_not_raise_sequence(client_for, planned):
+def test_edit_of_the_theme_raises_the_sequence_it_shows_in_calendars(client_for, planned):
     client_for("coordinator").post(
         reverse("meeting_edit", args=[planned.pk]), edit_data(planned, theme_title="Nytt")
     )
     planned.refresh_from_db()
-    assert (planned.theme_title, planned.version, planned.sequence) == ("Nytt", 2, 0)
+    assert (planned.theme_title, planned.version, planned.sequence) == ("Nytt", 2, 1)
+
+
+def test_edit_keeps_the_times_of_a_meeting_past_midnight(client_for, planned):
+    """22:30–01:30: the form's one date cannot hold the end; saving the theme must not try."""
+    start = timezone.localtime(planned.starts_at).replace(hour=22, minute=30)
+    Meeting.objects.filter(pk=planned.pk).update(
+        starts_at=start, ends_at=start + datetime.timedelta(hours=3)
+    )
+    planned.refresh_from_db()
+    response = client_for("coordinator").post(
+        reverse("meeting_edit", args=[planned.pk]), edit_data(planned, theme_title="Sent möte")
+    )
+    assert response.status_code == 302
+    planned.refresh_from_db()
+    assert planned.theme_title == "Sent möte"
+    assert planned.ends_at - planned.starts_at == datetime.timedelta(hours=3)
 
 
 def test_edit_plain_post_redirects_with_message(client_for, planned):

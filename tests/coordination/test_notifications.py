@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import override
 
 from meetings.calendar import notices as notifications
+from meetings.calendar import outlook
 from tests.coordination.conftest import future
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_publishing_sends_one_swedish_message_each_after_commit(
     neh.save()
     with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
         planned.publish_theme()
-        notifications.notify_published(planned)
+        outlook.meeting_published(planned)
         assert mailoutbox == []
     assert len(callbacks) == 1
     assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in network_people)
@@ -53,7 +54,7 @@ def test_nothing_is_sent_when_the_transaction_rolls_back(
         try:
             with transaction.atomic():
                 planned.publish_theme()
-                notifications.notify_published(planned)
+                outlook.meeting_published(planned)
                 raise RuntimeError("boom")
         except RuntimeError:
             pass
@@ -66,7 +67,7 @@ def test_reschedule_message_tells_old_and_new_time(
     old_starts_at, old_ends_at = published.starts_at, published.ends_at
     with django_capture_on_commit_callbacks(execute=True):
         published.reschedule(future(55, 13), future(55, 15), "Sal Vättern")
-        notifications.notify_rescheduled(published, old_starts_at, old_ends_at)
+        outlook.meeting_moved(published, old_starts_at, old_ends_at)
     assert len(mailoutbox) == 3
     body = mailoutbox[0].body
     assert (
@@ -81,7 +82,7 @@ def test_cancel_message_gives_the_reason(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         published.cancel("Lokalen är inte tillgänglig.")
-        notifications.notify_cancelled(published)
+        outlook.meeting_cancelled(published)
     assert len(mailoutbox) == 3
     assert mailoutbox[0].subject.startswith("[Hållbarhetsnätverken] Inställt: NEH ")
     assert "Anledning: Lokalen är inte tillgänglig." in mailoutbox[0].body
@@ -120,7 +121,7 @@ def test_invited_colleagues_are_told_of_a_move_and_a_cancellation_with_the_calen
     old_starts_at, old_ends_at = published.starts_at, published.ends_at
     with django_capture_on_commit_callbacks(execute=True):
         published.reschedule(future(55, 13), future(55, 15), "Sal Vättern")
-        notifications.notify_rescheduled(published, old_starts_at, old_ends_at)
+        outlook.meeting_moved(published, old_starts_at, old_ends_at)
     moved = [m for m in mailoutbox if m.to == ["kalle@example.org"]]
     assert len(mailoutbox) == 4 and len(moved) == 1
     assert "Hej Kalle Kollega!" in moved[0].body
@@ -131,7 +132,7 @@ def test_invited_colleagues_are_told_of_a_move_and_a_cancellation_with_the_calen
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         published.cancel("Lokalen är inte tillgänglig.")
-        notifications.notify_cancelled(published)
+        outlook.meeting_cancelled(published)
     cancelled = [m for m in mailoutbox if m.to == ["kalle@example.org"]]
     assert len(mailoutbox) == 4 and len(cancelled) == 1
     cancel = _calendar_part(cancelled[0])
@@ -152,10 +153,10 @@ def test_calendar_part_follows_the_persons_choice_and_the_sequence_rises(
             if change == "reschedule":
                 old = published.starts_at, published.ends_at
                 published.reschedule(future(56, 10), future(56, 12), "Sal Vänern")
-                notifications.notify_rescheduled(published, *old)
+                outlook.meeting_moved(published, *old)
             else:
                 published.cancel("Sjukdom.")
-                notifications.notify_cancelled(published)
+                outlook.meeting_cancelled(published)
         by_address = {m.to[0]: m for m in mailoutbox}
         # Subscription only: the text, no calendar part (no meeting twice in Outlook).
         assert not any(
@@ -172,7 +173,7 @@ def test_the_theme_mail_states_the_deadline_for_agenda_proposals(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         planned.publish_theme()
-        notifications.notify_published(planned)
+        outlook.meeting_published(planned)
     deadline = timezone.localtime(planned.proposals_close_at)
     with override("sv"):
         day = date_format(deadline, "j F Y")

@@ -36,6 +36,7 @@ def held(neh, administration, other_administration):
     item = factories.make_agenda_item(
         meeting, position=1, title="Miljös fråga", is_management_question=True
     )
+    factories.publish_agenda(meeting)
     question(
         meeting,
         administration,

@@ -108,10 +108,11 @@ def test_meeting_page_shows_agenda_only_once_published(client_for, published):
     factories.make_agenda_item(published, position=1, title="Lägesbild skyfallsplan")
     client = client_for("staff")
     assert "Lägesbild skyfallsplan" not in client.get(published.get_absolute_url()).content.decode()
-    published.agenda_published_at = timezone.now()
-    published.save()
+    factories.publish_agenda(published)
+    factories.make_agenda_item(published, position=2, title="Utkastets nya punkt")
     content = client.get(published.get_absolute_url()).content.decode()
     assert "Lägesbild skyfallsplan" in content
+    assert "Utkastets nya punkt" not in content
 
 
 def test_meeting_page_does_not_show_proposals_on_the_agenda(client_for, published):
