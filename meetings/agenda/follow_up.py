@@ -1,8 +1,11 @@
-"""\"Uppföljning\" on a network's next meeting: the open actions decided at its earlier meetings.
+"""\"Uppföljning\" on a network's next meeting: the open actions due by that meeting.
 
 Live data, shown under the agenda (its page, the workspace and the plain text) but never part
-of a published version's snapshot."""
+of a published version's snapshot. Bounded by the meeting's day: what is due by then (overdue
+included) is listed, the network's other open actions are counted and one click away on the
+coordinators' action list, so the list does not grow with the years."""
 
+import dataclasses
 import datetime
 
 from django.db.models import Exists
@@ -13,18 +16,41 @@ from django.utils.translation import gettext as _
 from meetings.models import ActionItem, Meeting
 
 
-def open_actions(meeting: Meeting) -> list[ActionItem]:
+@dataclasses.dataclass
+class FollowUp:
+    """The actions listed under "Uppföljning" and how many other open ones the network has.
+
+    Iterates and tests true like the list it holds, so templates and the plain text loop over
+    it; true also when only `others` is non-zero (the section then says where they are)."""
+
+    actions: list[ActionItem] = dataclasses.field(default_factory=list)
+    others: int = 0
+
+    def __iter__(self):
+        return iter(self.actions)
+
+    def __len__(self) -> int:
+        return len(self.actions)
+
+    def __bool__(self) -> bool:
+        return bool(self.actions or self.others)
+
+
+def open_actions(meeting: Meeting) -> FollowUp:
     """The open actions shown under "Uppföljning" on `meeting`'s agenda.
 
     Only on the network's next meeting (not held, not cancelled, no other such meeting of the
-    network before it): there, every open action decided at an earlier meeting of the network.
-    One query: the (action, administration) pairs, grouped here; each action (only its id,
-    title and due date loaded) gets `responsible` (its administrations' names), `is_overdue`,
-    and `due_text` and `from_text` (its due date and its meeting's day as the list says them).
+    network before it): there, the open actions decided at an earlier meeting of the network
+    and due on or before the meeting's day (overdue ones first, as they are due first), plus
+    the count of the network's other open actions (due later). Two queries: the (action,
+    administration) pairs, grouped here, and the count. Each action (only its id, title and due
+    date loaded) gets `responsible` (its administrations' names), `is_overdue`, and `due_text`
+    and `from_text` (its due date and its meeting's day as the list says them).
     """
     if meeting.is_cancelled or meeting.ends_at < timezone.now():
-        return []
+        return FollowUp()
     now = timezone.now()
+    day = timezone.localdate(meeting.starts_at)
     earlier_coming = Meeting.objects.filter(
         network_id=meeting.network_id, ends_at__gte=now, starts_at__lt=meeting.starts_at
     ).exclude(status=Meeting.Status.CANCELLED)
@@ -33,6 +59,7 @@ def open_actions(meeting: Meeting) -> list[ActionItem]:
             actionitem__meeting__network_id=meeting.network_id,
             actionitem__meeting__starts_at__lt=meeting.starts_at,
             actionitem__status=ActionItem.Status.OPEN,
+            actionitem__due_on__lte=day,
         )
         .filter(~Exists(earlier_coming))
         .order_by("actionitem__due_on", "actionitem_id", "administration__name")
@@ -59,7 +86,17 @@ def open_actions(meeting: Meeting) -> list[ActionItem]:
             action.due_text = _text(texts, due_on)  # type: ignore[attr-defined]
             action.from_text = _text(texts, decided_at)  # type: ignore[attr-defined]
         action.responsible.append(administration)  # type: ignore[attr-defined]
-    return list(actions.values())
+    others = (
+        ActionItem.objects.filter(
+            meeting__network_id=meeting.network_id,
+            meeting__starts_at__lt=meeting.starts_at,
+            status=ActionItem.Status.OPEN,
+            due_on__gt=day,
+        )
+        .filter(~Exists(earlier_coming))  # 0 unless this is the network's next meeting
+        .count()
+    )
+    return FollowUp(list(actions.values()), others)
 
 
 def _text(texts: dict, value) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from meetings.goals import figures as goals
 from meetings.models import AgendaItem, AgendaVersion, Meeting
@@ -135,6 +136,15 @@ def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
                 "date": f"{action.due_on:%Y-%m-%d}",
             }
             lines.append(line + (f" ({_('försenad')})" if action.is_overdue else ""))
+    if follow_up and follow_up.others:
+        lines.append(
+            ngettext(
+                "Ytterligare %(count)s öppen åtgärd ska vara klar senare.",
+                "Ytterligare %(count)s öppna åtgärder ska vara klara senare.",
+                follow_up.others,
+            )
+            % {"count": follow_up.others}
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -67,3 +67,54 @@ def test_agenda_text_lists_the_follow_up_with_its_date(next_meeting, client_for,
     assert f"Uppföljning: öppna åtgärder från tidigare möten (läget {today})" in text
     assert f"- Ta fram en mall ({administration.name}), klart senast" in text
     assert "(försenad)" in text and "Redan klar sak" not in text
+
+
+def _open_action(meeting, title, due_on, administration):
+    action = ActionItem.objects.create(meeting=meeting, title=title, due_on=due_on)
+    action.administrations.set([administration])
+    return action
+
+
+def test_follow_up_lists_what_is_due_by_the_meeting_and_counts_the_rest(
+    next_meeting, client_for, administration, nsh
+):
+    held = next_meeting.network.meetings.filter(starts_at__lt=timezone.now()).get()
+    day = timezone.localdate(next_meeting.starts_at)
+    _open_action(held, "Klar på mötesdagen", day, administration)
+    _open_action(held, "Klar efter mötet", day + datetime.timedelta(days=1), administration)
+    _open_action(held, "Klar nästa år", day + datetime.timedelta(days=300), administration)
+    other = factories.make_meeting(nsh, days_ahead=-10)
+    _open_action(other, "Det andra nätverkets åtgärd", day, administration)
+
+    for role in ("representative", "coordinator"):
+        html = client_for(role).get(reverse("meeting_detail", args=[next_meeting.pk]))
+        html = html.content.decode()
+        # Due on the meeting's day and overdue: listed; due later: counted; other network: not.
+        assert "Klar på mötesdagen" in html and "Ta fram en mall" in html
+        assert "Klar efter mötet" not in html and "Klar nästa år" not in html
+        assert "Det andra nätverkets åtgärd" not in html
+        assert "Ytterligare 2 öppna åtgärder ska vara klara senare." in html
+        link = reverse("action_list", args=["neh"])
+        assert (f'href="{link}"' in html) is (role == "coordinator")
+
+    actions = client_for("coordinator").get(reverse("action_list", args=["neh"])).content.decode()
+    assert "Klar efter mötet" in actions and "Klar nästa år" in actions
+
+    text = client_for("representative").get(reverse("agenda_text", args=[next_meeting.pk]))
+    text = text.content.decode()
+    assert "Klar på mötesdagen" in text and "Klar nästa år" not in text
+    assert "Ytterligare 2 öppna åtgärder ska vara klara senare." in text
+
+
+def test_follow_up_says_so_when_nothing_is_due_but_others_are_open(
+    next_meeting, client_for, administration
+):
+    ActionItem.objects.filter(title="Ta fram en mall").update(
+        due_on=timezone.localdate(next_meeting.starts_at) + datetime.timedelta(days=5)
+    )
+    html = client_for("coordinator").get(reverse("agenda_manage", args=[next_meeting.pk]))
+    html = html.content.decode()
+    assert "Inga åtgärder ska vara klara till det här mötet." in html
+    assert "Ytterligare 1 öppen åtgärd ska vara klar senare." in html
+    assert "Ta fram en mall" not in html
+    assert reverse("action_list", args=["neh"]) in html
