@@ -8,7 +8,8 @@ coordinators' action list, so the list does not grow with the years."""
 import dataclasses
 import datetime
 
-from django.db.models import Exists
+from django.db.models import Count, Exists, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
@@ -42,10 +43,11 @@ def open_actions(meeting: Meeting) -> FollowUp:
     Only on the network's next meeting (not held, not cancelled, no other such meeting of the
     network before it): there, the open actions decided at an earlier meeting of the network
     and due on or before the meeting's day (overdue ones first, as they are due first), plus
-    the count of the network's other open actions (due later). Two queries: the (action,
-    administration) pairs, grouped here, and the count. Each action (only its id, title and due
-    date loaded) gets `responsible` (its administrations' names), `is_overdue`, and `due_text`
-    and `from_text` (its due date and its meeting's day as the list says them).
+    the count of the network's other open actions (due later). One query when something is
+    due: the (action, administration) pairs, grouped here, each row carrying the count; the
+    count alone otherwise. Each action (only its id, title and due date loaded) gets
+    `responsible` (its administrations' names), `is_overdue`, and `due_text` and `from_text`
+    (its due date and its meeting's day as the list says them).
     """
     if meeting.is_cancelled or meeting.ends_at < timezone.now():
         return FollowUp()
@@ -54,6 +56,20 @@ def open_actions(meeting: Meeting) -> FollowUp:
     earlier_coming = Meeting.objects.filter(
         network_id=meeting.network_id, ends_at__gte=now, starts_at__lt=meeting.starts_at
     ).exclude(status=Meeting.Status.CANCELLED)
+    others_open = (
+        ActionItem.objects.filter(
+            meeting__network_id=meeting.network_id,
+            meeting__starts_at__lt=meeting.starts_at,
+            status=ActionItem.Status.OPEN,
+            due_on__gt=day,
+        )
+        .filter(~Exists(earlier_coming))  # 0 unless this is the network's next meeting
+        .order_by()
+        .annotate(group=Value(1))
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     pairs = (
         ActionItem.administrations.through.objects.filter(
             actionitem__meeting__network_id=meeting.network_id,
@@ -64,19 +80,22 @@ def open_actions(meeting: Meeting) -> FollowUp:
         .filter(~Exists(earlier_coming))
         .order_by("actionitem__due_on", "actionitem_id", "administration__name")
         # Plain values, not three models per pair: hundreds of open actions on a busy network.
+        # The count of the others rides along on every row (one scalar subquery).
         .values_list(
             "actionitem_id",
             "actionitem__title",
             "actionitem__due_on",
             "actionitem__meeting__starts_at",
             "administration__name",
+            Coalesce(Subquery(others_open), 0),
         )
     )
     today = timezone.localdate()
     actions: dict[int, ActionItem] = {}
     texts: dict[object, str] = {}  # a date is formatted and translated once, not once a row
     fields = ["id", "title", "due_on"]
-    for action_id, title, due_on, decided_at, administration in pairs:
+    others = None
+    for action_id, title, due_on, decided_at, administration, others in pairs:
         action = actions.get(action_id)
         if action is None:
             action = ActionItem.from_db(None, fields, (action_id, title, due_on))
@@ -86,16 +105,8 @@ def open_actions(meeting: Meeting) -> FollowUp:
             action.due_text = _text(texts, due_on)  # type: ignore[attr-defined]
             action.from_text = _text(texts, decided_at)  # type: ignore[attr-defined]
         action.responsible.append(administration)  # type: ignore[attr-defined]
-    others = (
-        ActionItem.objects.filter(
-            meeting__network_id=meeting.network_id,
-            meeting__starts_at__lt=meeting.starts_at,
-            status=ActionItem.Status.OPEN,
-            due_on__gt=day,
-        )
-        .filter(~Exists(earlier_coming))  # 0 unless this is the network's next meeting
-        .count()
-    )
+    if others is None:  # nothing due: the count alone, a second query only then
+        others = next(iter(others_open), {"n": 0})["n"]
     return FollowUp(list(actions.values()), others)
 
 
