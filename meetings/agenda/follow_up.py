@@ -95,7 +95,8 @@ def open_actions(meeting: Meeting) -> FollowUp:
     texts: dict[object, str] = {}  # a date is formatted and translated once, not once a row
     fields = ["id", "title", "due_on"]
     others = None
-    for action_id, title, due_on, decided_at, administration, others in pairs:
+    for action_id, title, due_on, decided_at, administration, count in pairs:
+        others = count
         action = actions.get(action_id)
         if action is None:
             action = ActionItem.from_db(None, fields, (action_id, title, due_on))

@@ -164,7 +164,7 @@ def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | Non
     goals.attach_goal_figures(draft)
     pending = [item for item in items if item.status == AgendaItem.Status.PROPOSED]
     proposals_page = paging.page_of(request, pending, PROPOSALS_PER_PAGE)
-    proposals = list(proposals_page.object_list)
+    proposals: list[AgendaItem] = list(proposals_page.object_list)
     proposals += [
         item for item in pending if ("triage", item.pk) in bound and item not in proposals
     ]

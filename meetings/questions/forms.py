@@ -1,5 +1,7 @@
 """Forms of the questions from the management groups: registering, and one per step."""
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -209,13 +211,15 @@ class ListFilterForm(forms.Form):
         terms = [term]
         while len(terms) < TERMS_TO_PICK:
             term = terms[-1]
-            terms.append(Term(term.year, "VT") if term.season == "HT" else Term(term.year - 1, "HT"))
-        self.fields["termin"].choices = [("", _("Alla terminer"))] + [
+            terms.append(
+                Term(term.year, "VT") if term.season == "HT" else Term(term.year - 1, "HT")
+            )
+        cast(forms.ChoiceField, self.fields["termin"]).choices = [("", _("Alla terminer"))] + [
             (f"{t.season}{t.year}", str(t)) for t in terms
         ]
-        self.fields["forvaltning"].choices = [("", _("Alla förvaltningar"))] + [
-            (str(a.pk), a.name) for a in administrations
-        ]
+        cast(forms.ChoiceField, self.fields["forvaltning"]).choices = [
+            ("", _("Alla förvaltningar"))
+        ] + [(str(a.pk), a.name) for a in administrations]
 
     def value(self, name: str) -> str:
         """The field's valid value, or "" (the default) when it was missing or did not fit."""

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.http import HtmxHttpRequest
 from meetings import paging
 from meetings.access import network_by_code, visible_question
 from meetings.models import Question
@@ -47,7 +48,7 @@ LIST_FIELDS = (
 
 @require_safe
 @login_required
-def question_list(request: HttpRequest) -> HttpResponse:
+def question_list(request: HtmxHttpRequest) -> HttpResponse:
     """ "Frågor": every question the person may see (as director, representative or
     coordinator) in one list, filtered by state (by default what still needs work: open, or
     dealt with but not reported back), term and administration, a page at a time; closed
@@ -85,9 +86,7 @@ def question_list(request: HttpRequest) -> HttpResponse:
     elif state == ListFilterForm.AWAITING:
         rows = rows.filter(state__in=questions.AWAITING_REPORT_STATES)
     elif state == ListFilterForm.CLOSED:
-        rows = rows.exclude(
-            state__in=(*questions.OPEN_STATES, *questions.AWAITING_REPORT_STATES)
-        )
+        rows = rows.exclude(state__in=(*questions.OPEN_STATES, *questions.AWAITING_REPORT_STATES))
     if (term := filters.term()) is not None:
         rows = rows.filter(raised_on__range=(term.first_day, term.last_day))
     if administration := filters.value("forvaltning"):

@@ -118,7 +118,7 @@ def _page(
         "bound_form": next(iter(bound.values()), None),
     }
     template = "meetings/wishes/suggestions.html"
-    if request.htmx and request.method == "GET":
+    if getattr(request, "htmx", False) and request.method == "GET":
         template += "#handled-page" if archive else "#open-page"
     return render(request, template, context, status=status)
 

@@ -310,8 +310,6 @@ def _administrations(first: int, last: int, people: list[User], today) -> list[A
     return created
 
 
-
-
 def _documents(count: int, today: datetime.date) -> None:
     """Documents in both networks; every third a consultation asking every administration."""
     from meetings.models import ConsultationResponse, Document
@@ -342,8 +340,6 @@ def _documents(count: int, today: datetime.date) -> None:
         )
         for area in network.work_areas.all()[:2]:
             area.documents.add(*documents)
-
-
 
 
 def _goals(count: int, first_year: int, last_year: int) -> None:
@@ -612,14 +608,15 @@ def _invitations(size: Size, people: list[User]) -> None:
     from meetings.models import Invitation
 
     meetings = list(
-        Meeting.objects.filter(status=Meeting.Status.PUBLISHED, invitations__isnull=True)
-        .values_list("pk", "network_id")
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED, invitations__isnull=True
+        ).values_list("pk", "network_id")
     )
     seats = list(Appointment.objects.current().order_by("pk")[:50])
     if not seats:
         return
     made = []
-    for n, (meeting_id, network_id) in enumerate(meetings):
+    for n, meeting_id in enumerate(meetings):
         for k in range(size.invitations):
             seat = seats[(n + k) % len(seats)]
             made.append(
@@ -714,8 +711,6 @@ def _evaluations(people: list[User], attendee: User | None = None) -> None:
     )
 
 
-
-
 def _held_meeting() -> Meeting | None:
     return (
         Meeting.objects.filter(network__code="NEH", status=Meeting.Status.PUBLISHED).past().first()
@@ -769,8 +764,6 @@ def _actions(count: int, meetings) -> None:
         through(actionitem_id=action.pk, administration_id=pick.pk)
         for action, pick in zip(made, itertools.cycle(administrations), strict=False)
     )
-
-
 
 
 def _questions(count: int, rng: random.Random, today: datetime.date) -> None:

@@ -60,10 +60,9 @@ PAGES = {
     ),
     # Theme wishes.
     "wishes": lambda s: reverse("theme_suggestions", kwargs={"code": s.network.code.lower()}),
-    "handled wishes": lambda s: reverse(
-        "theme_suggestions", kwargs={"code": s.network.code.lower()}
-    )
-    + "?visa=behandlade",
+    "handled wishes": lambda s: (
+        reverse("theme_suggestions", kwargs={"code": s.network.code.lower()}) + "?visa=behandlade"
+    ),
     # Meeting evaluations (issue 11, item 7): the last held NEH meeting, which the measured
     # user attended (see dataset._evaluations).
     "evaluate": lambda s: reverse("evaluation_answer", kwargs={"pk": _last_held(s).pk}),
@@ -83,9 +82,7 @@ PAGES = {
     "closed questions": lambda s: reverse("question_list") + "?lage=avslutade",
     "question": lambda s: reverse("question_detail", kwargs={"pk": _first_question().pk}),
     # Change history.
-    "history": lambda s: reverse(
-        "object_history", kwargs={"key": "mote", "pk": s.meeting.pk}
-    ),
+    "history": lambda s: reverse("object_history", kwargs={"key": "mote", "pk": s.meeting.pk}),
     # Goals and indicators.
     "goals": lambda s: reverse("goal_list", kwargs={"code": s.network.code.lower()}),
     "goal": lambda s: _first_goal(s).get_absolute_url(),

@@ -48,9 +48,7 @@ PAGES = [
     AppPage("start", lambda d: reverse("home"), SIGNED_IN),
     AppPage("network NSH", lambda d: reverse("network_detail", args=["nsh"]), SIGNED_IN),
     AppPage("network NEH", lambda d: reverse("network_detail", args=["neh"]), SIGNED_IN),
-    AppPage(
-        "past meetings NEH", lambda d: reverse("network_archive", args=["neh"]), SIGNED_IN
-    ),
+    AppPage("past meetings NEH", lambda d: reverse("network_archive", args=["neh"]), SIGNED_IN),
     AppPage("published meeting", lambda d: d.published.get_absolute_url(), SIGNED_IN),
     AppPage("cancelled meeting", lambda d: d.cancelled.get_absolute_url(), SIGNED_IN),
     AppPage("planned meeting", lambda d: d.planned.get_absolute_url(), ("coordinator",)),

@@ -1,4 +1,4 @@
-""""Visa fler" in a real Chromium: by keyboard, the next rows are added without a reload, the
+""" "Visa fler" in a real Chromium: by keyboard, the next rows are added without a reload, the
 focus moves to the first new row and the live region says how many are shown. Without
 JavaScript the same link opens the next page (tests/wishes/test_paging.py)."""
 
@@ -36,9 +36,7 @@ def test_more_suggestions_by_keyboard(page, sign_in_by_cookie, representative, a
     assert page.evaluate("window.__samePage") is True
 
 
-def test_more_questions_by_keyboard(
-    page, sign_in_by_cookie, administration, neh
-):
+def test_more_questions_by_keyboard(page, sign_in_by_cookie, administration, neh):
     for n in range(PER_PAGE + 2):
         factories.make_question(neh, administration, title=f"Fråga {n:02d}")
     sign_in_by_cookie(page, "director")

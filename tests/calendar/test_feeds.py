@@ -368,8 +368,8 @@ def build(network, size: int) -> None:
 
 @pytest.mark.parametrize("size", [1, 8])
 # The network feed also reads its consultation deadlines: one query more; both decide the 304
-# first, from one aggregate query.
-@pytest.mark.parametrize(("kind", "queries"), [("personal", 6), ("network", 6)])
+# first, from the meetings' ids and one aggregate query.
+@pytest.mark.parametrize(("kind", "queries"), [("personal", 7), ("network", 7)])
 def test_feed_query_count_does_not_grow(
     client, coordinator, representative, neh, size, kind, queries, django_assert_num_queries
 ):
@@ -385,12 +385,12 @@ def test_feed_query_count_does_not_grow(
 def test_feed_304_reads_no_rows(
     client, coordinator, representative, neh, size, kind, django_assert_num_queries
 ):
-    """A 304 is the token and one aggregate query, whatever the feed holds."""
+    """A 304 is the token, the feed's meeting ids and one aggregate query, whatever it holds."""
     build(neh, size)
     secret = calendar.new_token(representative, neh if kind == "network" else None)
     etag = client.get(feed_path(secret))["ETag"]
-    # The token, (personal: the networks the person coordinates,) the aggregate.
-    with django_assert_num_queries(2 if kind == "network" else 3) as captured:
+    # The token, (personal: the networks the person coordinates,) the ids, the aggregate.
+    with django_assert_num_queries(3 if kind == "network" else 4) as captured:
         response = client.get(feed_path(secret), headers={"If-None-Match": etag})
     assert response.status_code == 304 and response.content == b""
     assert "COUNT(" in captured.captured_queries[-1]["sql"].upper()

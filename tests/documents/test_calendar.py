@@ -82,9 +82,7 @@ def test_changed_deadline_changes_the_etag(client, representative, neh, consulta
     etag = feed(client, secret)["ETag"]
     url = reverse("calendar_feed", kwargs={"secret": secret})
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
-    Document.objects.filter(pk=consultation.pk).update(
-        title="Nytt namn", version=F("version") + 1
-    )
+    Document.objects.filter(pk=consultation.pk).update(title="Nytt namn", version=F("version") + 1)
     changed = client.get(url, headers={"If-None-Match": etag})
     assert changed.status_code == 200
     consultation.refresh_from_db()
@@ -125,7 +123,7 @@ def test_network_feed_query_count_with_deadlines(
         factories.make_consultation(neh, asked=[administration])
         factories.make_meeting(neh)
     secret = calendar.new_token(representative, neh)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = feed(client, secret)
     mine, _ = deadline_events(response.content)
     assert len(mine) == size

@@ -1,6 +1,5 @@
 """The network page shows the latest held meetings; the rest are in its archive, term by term."""
 
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -40,7 +39,9 @@ def test_archive_shows_one_term_and_links_every_term(client_for, years_of_meetin
 
 
 @pytest.mark.parametrize("asked", ["", "XX2020", "VT1900", "HT", "<script>"])
-def test_archive_with_a_term_that_does_not_fit_shows_the_latest(client_for, years_of_meetings, asked):
+def test_archive_with_a_term_that_does_not_fit_shows_the_latest(
+    client_for, years_of_meetings, asked
+):
     response = client_for("staff").get(reverse("network_archive", args=["neh"]), {"termin": asked})
     assert response.status_code == 200
     assert "Möte 01" in response.content.decode()

@@ -1,4 +1,5 @@
-"""Pages are sent gzipped to a client that accepts it; calendars never are (config/compression.py)."""
+"""Pages are sent gzipped to a client that accepts it; calendars never are
+(config/compression.py)."""
 
 import gzip
 

@@ -1799,8 +1799,9 @@ MATRIX.update(
                 note="NEH's people neither see nor suggest in NSH",
             ),
             Case(
-                path=lambda w: reverse("theme_suggestions", args=["neh"])
-                + "?visa=behandlade&page=abc",
+                path=lambda w: (
+                    reverse("theme_suggestions", args=["neh"]) + "?visa=behandlade&page=abc"
+                ),
                 access=signed_in(FORBIDDEN, representative=OK, substitute=OK, coordinator=OK),
                 note="the archive",
             ),

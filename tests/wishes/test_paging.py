@@ -1,4 +1,5 @@
-"""The suggestions page is bounded: open suggestions a page at a time, handled ones in an archive."""
+"""The suggestions page is bounded: open suggestions a page at a time, handled ones in an
+archive."""
 
 import pytest
 from django.urls import reverse
@@ -31,7 +32,13 @@ def test_first_page_shows_a_page_of_open_suggestions_and_the_latest_handled(many
     assert len(titles(html, "Öppet")) == PER_PAGE
     assert f"Visar 1–{PER_PAGE} av {PER_PAGE + 5}." in html
     assert 'href="?page=2"' in html and 'hx-get="?page=2"' in html
-    assert titles(html, "Gammalt") == {"Gammalt 21", "Gammalt 20", "Gammalt 19", "Gammalt 18", "Gammalt 17"}
+    assert titles(html, "Gammalt") == {
+        "Gammalt 21",
+        "Gammalt 20",
+        "Gammalt 19",
+        "Gammalt 18",
+        "Gammalt 17",
+    }
     assert 'href="?visa=behandlade"' in html
 
 
