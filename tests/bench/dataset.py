@@ -610,7 +610,7 @@ def _invitations(size: Size, people: list[User]) -> None:
     meetings = list(
         Meeting.objects.filter(
             status=Meeting.Status.PUBLISHED, invitations__isnull=True
-        ).values_list("pk", "network_id")
+        ).values_list("pk", flat=True)
     )
     seats = list(Appointment.objects.current().order_by("pk")[:50])
     if not seats:
