@@ -139,8 +139,8 @@ def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
     if follow_up and follow_up.others:
         lines.append(
             ngettext(
-                "Ytterligare %(count)s öppen åtgärd ska vara klar senare.",
-                "Ytterligare %(count)s öppna åtgärder ska vara klara senare.",
+                "Nätverket har ytterligare %(count)s öppen åtgärd.",
+                "Nätverket har ytterligare %(count)s öppna åtgärder.",
                 follow_up.others,
             )
             % {"count": follow_up.others}

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.agenda.follow_up import MAX_LISTED
 from meetings.agenda.versions import draft_items, snapshot
 from meetings.models import ActionItem, AgendaVersion
 from tests import factories
@@ -93,7 +94,7 @@ def test_follow_up_lists_what_is_due_by_the_meeting_and_counts_the_rest(
         assert "Klar på mötesdagen" in html and "Ta fram en mall" in html
         assert "Klar efter mötet" not in html and "Klar nästa år" not in html
         assert "Det andra nätverkets åtgärd" not in html
-        assert "Ytterligare 2 öppna åtgärder ska vara klara senare." in html
+        assert "Nätverket har ytterligare 2 öppna åtgärder." in html
         link = reverse("action_list", args=["neh"])
         assert (f'href="{link}"' in html) is (role == "coordinator")
 
@@ -103,7 +104,7 @@ def test_follow_up_lists_what_is_due_by_the_meeting_and_counts_the_rest(
     text = client_for("representative").get(reverse("agenda_text", args=[next_meeting.pk]))
     text = text.content.decode()
     assert "Klar på mötesdagen" in text and "Klar nästa år" not in text
-    assert "Ytterligare 2 öppna åtgärder ska vara klara senare." in text
+    assert "Nätverket har ytterligare 2 öppna åtgärder." in text
 
 
 def test_follow_up_says_so_when_nothing_is_due_but_others_are_open(
@@ -115,6 +116,22 @@ def test_follow_up_says_so_when_nothing_is_due_but_others_are_open(
     html = client_for("coordinator").get(reverse("agenda_manage", args=[next_meeting.pk]))
     html = html.content.decode()
     assert "Inga åtgärder ska vara klara till det här mötet." in html
-    assert "Ytterligare 1 öppen åtgärd ska vara klar senare." in html
+    assert "Nätverket har ytterligare 1 öppen åtgärd." in html
     assert "Ta fram en mall" not in html
     assert reverse("action_list", args=["neh"]) in html
+
+
+def test_follow_up_lists_at_most_a_bounded_number_of_overdue_actions(
+    next_meeting, client_for, administration
+):
+    """Overdue actions nobody closes must not make the meeting page grow with the years."""
+    held = next_meeting.network.meetings.filter(starts_at__lt=timezone.now()).get()
+    long_ago = timezone.localdate() - datetime.timedelta(days=400)
+    for n in range(MAX_LISTED + 5):
+        _open_action(held, f"Gammal åtgärd {n:02d}", long_ago, administration)
+    html = client_for("representative").get(reverse("meeting_detail", args=[next_meeting.pk]))
+    html = html.content.decode()
+    shown = [n for n in range(MAX_LISTED + 5) if f"Gammal åtgärd {n:02d}" in html]
+    assert shown == list(range(MAX_LISTED))  # the most overdue first, then by age
+    assert "Ta fram en mall" not in html  # due yesterday: less overdue than the cap's
+    assert "Nätverket har ytterligare 6 öppna åtgärder." in html
