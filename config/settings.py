@@ -66,6 +66,10 @@ MIDDLEWARE = [
     "config.request_id.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages gzipped (with Django's BREACH mitigation), calendars never: config/compression.py.
+    # Before everything that writes the body, so it compresses last; after whitenoise, whose
+    # static files are compressed ahead of time.
+    "config.compression.CompressPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

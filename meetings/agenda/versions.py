@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from meetings.goals import figures as goals
 from meetings.models import AgendaItem, AgendaVersion, Meeting, seen_agenda
@@ -137,6 +138,15 @@ def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
                 "date": f"{action.due_on:%Y-%m-%d}",
             }
             lines.append(line + (f" ({_('försenad')})" if action.is_overdue else ""))
+    if follow_up and follow_up.others:
+        lines.append(
+            ngettext(
+                "Nätverket har ytterligare %(count)s öppen åtgärd.",
+                "Nätverket har ytterligare %(count)s öppna åtgärder.",
+                follow_up.others,
+            )
+            % {"count": follow_up.others}
+        )
     return "\n".join(lines) + "\n"
 
 

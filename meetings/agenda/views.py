@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
+from meetings import paging
 from meetings.access import coordinated_meeting, visible_meeting
 from meetings.agenda import follow_up
 from meetings.agenda import versions as agenda_versions
@@ -31,6 +32,8 @@ from meetings.rules import can_manage_agenda, can_propose_for
 from networks import submissions
 
 # --- representatives -----------------------------------------------------------------------
+
+PROPOSALS_PER_PAGE = 10  # pending proposals in the workspace, each with its form
 
 
 def _proposal_context(
@@ -153,8 +156,11 @@ def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> Htt
 # --- coordinators --------------------------------------------------------------------------
 
 
-def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
-    """Everything the coordinators' workspace shows; `bound` holds forms that failed."""
+def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | None = None) -> dict:
+    """Everything the coordinators' workspace shows; `bound` holds forms that failed.
+
+    Pending proposals come a page at a time (oldest first, `?page=`), each with its form; one
+    whose form failed is shown even when it is not on the page, so its errors are seen."""
     bound = bound or {}
     items = list(
         meeting.agenda_items.select_related("work_area", "administration", "proposed_by").order_by(
@@ -165,7 +171,12 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
     draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
     draft.sort(key=lambda item: item.position)  # type: ignore[arg-type,return-value]
     goals.attach_goal_figures(draft)
-    proposals = [item for item in items if item.status == AgendaItem.Status.PROPOSED]
+    pending = [item for item in items if item.status == AgendaItem.Status.PROPOSED]
+    proposals_page = paging.page_of(request, pending, PROPOSALS_PER_PAGE)
+    proposals: list[AgendaItem] = list(proposals_page.object_list)
+    proposals += [
+        item for item in pending if ("triage", item.pk) in bound and item not in proposals
+    ]
     handled = [
         item
         for item in items
@@ -188,6 +199,7 @@ def _workspace_context(meeting: Meeting, bound: dict | None = None) -> dict:
         # Open actions of earlier meetings, under "Uppföljning".
         "follow_up": follow_up.open_actions(meeting),
         "proposals": proposals,
+        "proposals_page": proposals_page,
         "handled": handled,
         "draft": draft,
         "total_minutes": total,
@@ -224,7 +236,7 @@ def _workspace_response(
         if error:
             messages.error(request, error)
         return redirect("agenda_manage", pk=meeting.pk)
-    context = _workspace_context(meeting, bound)
+    context = _workspace_context(request, meeting, bound)
     context.update({"announce": done or error, "error": error, **(extra or {})})
     template = "meetings/agenda/manage.html"
     if request.htmx:
@@ -234,9 +246,12 @@ def _workspace_response(
 
 @require_safe
 @login_required
-def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
+def agenda_manage(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     meeting = coordinated_meeting(request, pk, "meetings.manage_agenda")
-    return render(request, "meetings/agenda/manage.html", _workspace_context(meeting))
+    template = "meetings/agenda/manage.html"
+    if request.htmx:  # "Visa fler" under the proposals: only the next ones
+        template += "#proposal-page"
+    return render(request, template, _workspace_context(request, meeting))
 
 
 @require_POST

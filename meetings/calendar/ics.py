@@ -27,8 +27,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -53,7 +53,7 @@ from meetings.models import (
     seen_agenda,
     seen_agenda_prefetch,
 )
-from networks.models import Network
+from networks.models import Network, WorkArea
 from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
 
@@ -111,10 +111,10 @@ def network_feed_meetings(network: Network) -> MeetingQuerySet:
     return feed_meetings().filter(network=network)
 
 
-def network_feed_deadlines(network: Network) -> list[Document]:
+def network_feed_deadlines(network: Network) -> QuerySet[Document]:
     """The network's consultation deadlines, from twelve months back and all coming."""
     since = timezone.localdate() - PAST_WINDOW
-    return list(
+    return (
         Document.objects.consultations()
         .filter(network=network, deadline__gte=since)
         .select_related("network")
@@ -395,30 +395,62 @@ def token_for_secret(secret: str) -> CalendarToken | None:
 FORMAT_VERSION = 2
 
 
-def _values(obj) -> tuple:
-    return tuple(getattr(obj, field.attname) for field in obj._meta.concrete_fields)
+def feed_validators(
+    meetings, token: CalendarToken, name: str, deadlines=None
+) -> tuple[str, datetime.datetime]:
+    """A feed's ETag and Last-Modified from its meetings' ids and one aggregate query, without
+    reading its rows.
 
+    `meetings` and `deadlines` are the feed's querysets (not evaluated). The feed's window
+    bounds its meetings (a year back and what is coming), so their ids are few whatever the
+    history. Then one query (plain SQL: building it with the ORM cost more than running it)
+    gives, for the meetings, their published agenda versions (what the entries show; the draft
+    is not in the feed), their work-area links and the deadlines: how many, which (the sum of
+    their ids), the latest change (`updated_at`, a version's `published_at`) and, where the
+    records carry them, the sum of their edit versions and calendar sequences. A change, an
+    addition, a removal or a swap moves the ETag; every edit of a meeting, network, work area
+    or document moves its `version` (networks/versions.py), so a change that skips `auto_now`
+    is seen too. Plus the calendar name, SITE_URL and FORMAT_VERSION, which change the text
+    without changing a row.
 
-def feed_etag(meetings, name: str, deadlines=()) -> str:
-    """A fingerprint of everything a feed is written from, without writing it.
-
-    Writing 500 events costs far more than reading them, so a 304 is decided from the rows
-    themselves: every stored value of the meetings, their networks, work areas and agenda
-    items (so a queryset `update()` that skips `auto_now` still counts), the calendar name,
-    SITE_URL and FORMAT_VERSION.
+    Last-Modified comes from `feed_last_modified`: when this link's ETag last changed, never
+    earlier than one it sent (the latest row alone can go backwards when an event leaves).
     """
-    digest = hashlib.sha256(repr((FORMAT_VERSION, settings.SITE_URL, name)).encode())
-    for meeting in meetings:
-        rows = (
-            _values(meeting),
-            _values(meeting.network),
-            [_values(area) for area in meeting.work_areas.all()],
-            [_values(version) for version in _agenda_rows(meeting)],
-        )
-        digest.update(repr(rows).encode())
-    for document in deadlines:
-        digest.update(repr(("deadline", _values(document), _values(document.network))).encode())
-    return digest.hexdigest()[:32]
+    ids = list(meetings.order_by().values_list("pk", flat=True)) or [0]
+    marks = ", ".join(["%s"] * len(ids))
+    meeting = Meeting._meta.db_table
+    network = Network._meta.db_table
+    version = AgendaVersion._meta.db_table
+    link = Meeting.work_areas.through._meta.db_table
+    area = WorkArea._meta.db_table
+    document = Document._meta.db_table
+    # Only table names (from the models) and placeholders are put into the text: no input.
+    sql = f"""
+        SELECT 'm', COUNT(*), SUM(m.id), MAX(m.updated_at), SUM(m.version), SUM(m.sequence),
+            SUM(n.version)
+        FROM {meeting} m JOIN {network} n ON n.id = m.network_id WHERE m.id IN ({marks})
+        UNION ALL
+        SELECT 'v', COUNT(*), SUM(id), MAX(published_at), 0, 0, 0 FROM {version}
+        WHERE meeting_id IN ({marks})
+        UNION ALL
+        SELECT 'a', COUNT(*), SUM(l.id), NULL, SUM(w.version), 0, 0
+        FROM {link} l JOIN {area} w ON w.id = l.workarea_id WHERE l.meeting_id IN ({marks})
+    """  # noqa: S608
+    params: list = [*ids, *ids, *ids]
+    if deadlines is not None:
+        chosen, chosen_params = deadlines.order_by().values("pk").query.sql_with_params()
+        sql += f"""
+        UNION ALL
+        SELECT 'd', COUNT(*), SUM(d.id), MAX(d.updated_at), SUM(d.version), SUM(n.version), 0
+        FROM {document} d JOIN {network} n ON n.id = d.network_id WHERE d.id IN ({chosen})
+        """  # noqa: S608
+        params += chosen_params
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = sorted(cursor.fetchall(), key=lambda row: row[0])
+    fingerprint = (FORMAT_VERSION, settings.SITE_URL, name, token.created_at, rows)
+    etag = hashlib.sha256(repr(fingerprint).encode()).hexdigest()[:32]
+    return etag, feed_last_modified(token, etag)
 
 
 def outlook_web_url(feed_https_url: str, name: str) -> str:

@@ -115,22 +115,22 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
     if token is None:
         # The same short answer whatever the reason; not the HTML page, which echoes the path.
         return HttpResponseNotFound(b"Not Found\n", content_type="text/plain; charset=utf-8")
-    deadlines = []
+    # The 304 is decided from one aggregate query; the rows are read only to write the feed.
     if token.network is not None:
-        meetings = list(calendar.network_feed_meetings(token.network))
+        meetings = calendar.network_feed_meetings(token.network)
         deadlines = calendar.network_feed_deadlines(token.network)
         name = f"{token.network.code} – {token.network.name}"
     else:
-        meetings = list(calendar.personal_feed_meetings(token.user))
+        meetings = calendar.personal_feed_meetings(token.user)
+        deadlines = None
         name = _("Mina nätverksmöten")
-    fingerprint = calendar.feed_etag(meetings, name, deadlines)
-    etag = quote_etag(fingerprint)
-    last_modified = calendar.feed_last_modified(token, fingerprint)
+    validators = calendar.feed_validators(meetings, token, name, deadlines)
+    etag, last_modified = quote_etag(validators[0]), validators[1]
     response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
     if response is None:
-        body = calendar.feed(meetings, name, deadlines)
+        body = calendar.feed(list(meetings), name, list(deadlines or ()))
         response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified.timestamp())

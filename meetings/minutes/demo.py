@@ -93,6 +93,11 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
         due_on=meeting_day + datetime.timedelta(days=7),
     )
     question_item = next((i for i in items if i.pk in carried), None)
+    # Due by the network's next meeting, so it is listed under that meeting's "Uppföljning".
+    coming = Meeting.objects.filter(network=held.network).upcoming().not_cancelled().first()
+    due_on = max(timezone.localdate(), meeting_day) + datetime.timedelta(days=21)
+    if coming is not None:
+        due_on = min(due_on, timezone.localdate(coming.starts_at))
     actions.create(
         held,
         coordinator,
@@ -101,7 +106,7 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
         if question_item
         else "Ta fram ett underlag om klimatanpassning till nästa möte",
         administrations=[miljo],
-        due_on=max(timezone.localdate(), meeting_day) + datetime.timedelta(days=21),
+        due_on=due_on,
     )
     # Published directly (as the agenda demo does), so seeding sends no e-mail.
     MinutesVersion.objects.create(

@@ -5,5 +5,6 @@ from meetings.pages import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("natverk/<slug:code>/", views.network_detail, name="network_detail"),
+    path("natverk/<slug:code>/tidigare-moten/", views.network_archive, name="network_archive"),
     path("moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),
 ]

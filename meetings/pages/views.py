@@ -18,6 +18,7 @@ from meetings.minutes.workflow import meeting_minutes_context
 from meetings.models import Meeting
 from meetings.participation.workflow import home_roles_context, participation_context
 from meetings.rules import can_propose_for
+from meetings.terms import Term
 from networks.models import Network
 from networks.rules import is_coordinator
 from networks.views import work_area_context
@@ -78,6 +79,30 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
         "current": documents.current_for_network(network),
     }
     return render(request, "meetings/pages/network_detail.html", context)
+
+
+@require_safe
+@login_required
+def network_archive(request: HttpRequest, code: str) -> HttpResponse:
+    """A network's past meetings one term at a time (`?termin=HT2024`, by default the latest
+    term with a held meeting), with every term that has one a link away. A term that does not
+    fit, or has no meetings, shows the latest term instead."""
+    network = network_by_code(code)
+    past = Meeting.objects.visible_to(request.user).filter(network=network).past()
+    # One row per month with a meeting (a few a year), not one per meeting.
+    months = past.dates("starts_at", "month", order="DESC")
+    terms = list(dict.fromkeys(Term.of(month) for month in months))
+    asked = request.GET.get("termin", "")
+    term = next((t for t in terms if f"{t.season}{t.year}" == asked), None)
+    if term is None and terms:
+        term = terms[0]
+    context = {
+        "network": network,
+        "terms": terms,
+        "term": term,
+        "meetings": list(past.in_term(term)) if term else [],
+    }
+    return render(request, "meetings/pages/network_archive.html", context)
 
 
 @require_safe

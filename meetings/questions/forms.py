@@ -1,5 +1,7 @@
 """Forms of the questions from the management groups: registering, and one per step."""
 
+from typing import cast
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from meetings.agenda.forms import MINUTES_ERRORS, TITLE_ERRORS
 from meetings.form_fields import IdChoiceField
 from meetings.models import Meeting
+from meetings.terms import Term
 from networks.models import Network
 from networks.submissions import OnceForm
 
@@ -178,3 +181,51 @@ FORMS = {
     "report_back": ReportBackForm,
     "close": CloseForm,
 }
+
+
+TERMS_TO_PICK = 20  # ten years back from the current term
+
+
+class ListFilterForm(forms.Form):
+    """The question list's filters (a GET form). A value that does not fit is left out and the
+    list shows as if it had not been given, so a kept or edited address never fails."""
+
+    CURRENT, OPEN, AWAITING, CLOSED, ALL = "aktuella", "oppna", "aterrapport", "avslutade", "alla"
+    lage = forms.ChoiceField(
+        label=_("Läge"),
+        required=False,
+        choices=[
+            (CURRENT, _("Att arbeta med (öppna och ej återrapporterade)")),
+            (OPEN, _("Öppna")),
+            (AWAITING, _("Behandlade, väntar på återrapport")),
+            (CLOSED, _("Återrapporterade och avslutade")),
+            (ALL, _("Alla")),
+        ],
+    )
+    termin = forms.ChoiceField(label=_("Väckt under termin"), required=False)
+    forvaltning = forms.ChoiceField(label=_("Förvaltning"), required=False)
+
+    def __init__(self, data, *, administrations, **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        term = Term.of(timezone.localdate())
+        terms = [term]
+        while len(terms) < TERMS_TO_PICK:
+            term = terms[-1]
+            terms.append(
+                Term(term.year, "VT") if term.season == "HT" else Term(term.year - 1, "HT")
+            )
+        cast(forms.ChoiceField, self.fields["termin"]).choices = [("", _("Alla terminer"))] + [
+            (f"{t.season}{t.year}", str(t)) for t in terms
+        ]
+        cast(forms.ChoiceField, self.fields["forvaltning"]).choices = [
+            ("", _("Alla förvaltningar"))
+        ] + [(str(a.pk), a.name) for a in administrations]
+
+    def value(self, name: str) -> str:
+        """The field's valid value, or "" (the default) when it was missing or did not fit."""
+        self.is_valid()
+        return self.cleaned_data.get(name) or ""
+
+    def term(self) -> Term | None:
+        value = self.value("termin")
+        return Term(int(value[2:]), value[:2]) if value else None

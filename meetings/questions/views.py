@@ -18,14 +18,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.http import HtmxHttpRequest
+from meetings import paging
 from meetings.access import network_by_code, visible_question
 from meetings.models import Question
 from meetings.questions import steps as questions
-from meetings.questions.forms import FORMS, QuestionForm
+from meetings.questions.forms import FORMS, ListFilterForm, QuestionForm
 from meetings.rules import can_see_question
 from networks import submissions
 from networks.rules import coordinated_network_ids
-from representatives.models import Appointment
+from representatives.models import Administration, Appointment
 from representatives.rules import current_appointment, directed_administration_ids
 
 LIST_RELATED = ("network", "administration", "agenda_item__meeting", "meeting")
@@ -45,14 +47,13 @@ LIST_FIELDS = (
 )
 
 
-def _list(queryset) -> list[Question]:
-    return list(queryset.select_related(*LIST_RELATED).only(*LIST_FIELDS))
-
-
 @require_safe
 @login_required
-def question_list(request: HttpRequest) -> HttpResponse:
-    """ "Frågor": the director's, the representative's and the coordinators' views in one page."""
+def question_list(request: HtmxHttpRequest) -> HttpResponse:
+    """ "Frågor": every question the person may see (as director, representative or
+    coordinator) in one list, filtered by state (by default what still needs work: open, or
+    dealt with but not reported back), term and administration, a page at a time; closed
+    ones are one filter away. An htmx "Visa fler" gets only the next rows."""
     user = request.user
     directed = directed_administration_ids(user)
     coordinated = coordinated_network_ids(user)
@@ -62,29 +63,53 @@ def question_list(request: HttpRequest) -> HttpResponse:
         .select_related("network", "administration")
         .order_by("network__code")
     )
-    context = {"seats": seats, "directed": bool(directed), "coordinated": bool(coordinated)}
+    visible = Q(pk__in=[])
     if directed:
-        context["director_questions"] = _list(
-            Question.objects.filter(administration_id__in=directed).order_by(
-                "administration__name", "-raised_on", "-pk"
-            )
-        )
-    if seats:
-        mine = Q(pk__in=[])
-        for seat in seats:
-            mine |= Q(network_id=seat.network_id, administration_id=seat.administration_id)
-        context["member_questions"] = _list(
-            Question.objects.filter(mine).order_by("-raised_on", "-pk")
-        )
+        visible |= Q(administration_id__in=directed)
+    for seat in seats:
+        visible |= Q(network_id=seat.network_id, administration_id=seat.administration_id)
     if coordinated:
-        ours = Question.objects.filter(network_id__in=coordinated)
-        context["open_questions"] = _list(
-            ours.filter(state__in=questions.OPEN_STATES).order_by("raised_on", "pk")
-        )
-        context["awaiting_report"] = _list(
-            ours.filter(state__in=questions.AWAITING_REPORT_STATES).order_by("raised_on", "pk")
-        )
-    return render(request, "meetings/questions/question_list.html", context)
+        visible |= Q(network_id__in=coordinated)
+    administrations = (
+        Administration.objects.order_by("name")
+        if coordinated
+        else Administration.objects.filter(
+            Q(pk__in=directed) | Q(pk__in=[seat.administration_id for seat in seats])
+        ).order_by("name")
+    )
+    filters = ListFilterForm(request.GET, administrations=list(administrations.only("name")))
+    rows = Question.objects.filter(visible)
+    state = filters.value("lage") or ListFilterForm.CURRENT
+    if state == ListFilterForm.CURRENT:
+        rows = rows.filter(state__in=(*questions.OPEN_STATES, *questions.AWAITING_REPORT_STATES))
+    elif state == ListFilterForm.OPEN:
+        rows = rows.filter(state__in=questions.OPEN_STATES)
+    elif state == ListFilterForm.AWAITING:
+        rows = rows.filter(state__in=questions.AWAITING_REPORT_STATES)
+    elif state == ListFilterForm.CLOSED:
+        rows = rows.exclude(state__in=(*questions.OPEN_STATES, *questions.AWAITING_REPORT_STATES))
+    if (term := filters.term()) is not None:
+        rows = rows.filter(raised_on__range=(term.first_day, term.last_day))
+    if administration := filters.value("forvaltning"):
+        rows = rows.filter(administration_id=int(administration))
+    # What needs work: the oldest first; the record (closed, all): the latest first.
+    oldest_first = state in (ListFilterForm.CURRENT, ListFilterForm.OPEN, ListFilterForm.AWAITING)
+    rows = rows.order_by(*(("raised_on", "pk") if oldest_first else ("-raised_on", "-pk")))
+    page = paging.page_of(request, rows.select_related(*LIST_RELATED).only(*LIST_FIELDS))
+    context = {
+        "seats": seats,
+        "directed": bool(directed),
+        "coordinated": bool(coordinated),
+        "any_role": bool(directed or seats or coordinated),
+        "filters": filters,
+        "state": state,
+        "page": page,
+        "rows": page.object_list,
+    }
+    template = "meetings/questions/question_list.html"
+    if request.htmx:
+        template += "#question-rows"
+    return render(request, template, context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

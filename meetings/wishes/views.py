@@ -9,6 +9,7 @@ Outsiders get 403 for the page (the network is public) and 404 for a suggestion'
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.http import AuthenticatedHttpRequest
+from meetings import paging
 from meetings.access import network_by_code
 from meetings.models import ThemeSuggestion
 from meetings.rules import (
@@ -31,6 +33,8 @@ from meetings.wishes.forms import AdoptForm, CloseForm, SuggestionForm, SupportF
 from networks import submissions
 from networks.models import Network
 from networks.rules import is_coordinator
+
+HANDLED_ON_MAIN_PAGE = 5  # the latest handled suggestions under the open ones; the rest: archive
 
 
 def _network(request: HttpRequest, code: str) -> Network:
@@ -70,9 +74,22 @@ def _page(
     bound: dict | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The suggestions page; `bound` holds a coordinator's form that failed, by suggestion."""
+    """The suggestions page; `bound` holds a coordinator's form that failed, by suggestion.
+
+    Open suggestions are paged (most supported first); handled ones are in the archive
+    (`?visa=behandlade`, paged, latest first), with the latest few under the open ones. An
+    htmx "Visa fler" gets only the next rows (the `…-page` partials)."""
     bound = bound or {}
-    open_rows, handled = wishes.split_by_status(wishes.suggestions_for(network, request.user))
+    open_all, handled_all = wishes.split_by_status(wishes.suggestions_for(network, request.user))
+    archive = request.GET.get("visa") == "behandlade"
+    if archive:
+        handled_page = paging.page_of(request, handled_all)
+        open_page = None
+        open_rows: list = []
+    else:
+        open_page = paging.page_of(request, open_all)
+        open_rows = list(open_page.object_list)
+        handled_page = Paginator(handled_all, HANDLED_ON_MAIN_PAGE).page(1)
     can_coordinate = is_coordinator(request.user, network)
     can_suggest = can_suggest_theme(request.user, network)
     targets = list(wishes.adoption_targets(network)) if can_coordinate else []
@@ -86,8 +103,11 @@ def _page(
             row.close_bound = bound.get(("close", row.pk))
     context = {
         "network": network,
+        "archive": archive,
+        "open_page": open_page,
         "open_suggestions": open_rows,
-        "handled_suggestions": handled,
+        "handled_page": handled_page,
+        "handled_suggestions": handled_page.object_list,
         "can_coordinate": can_coordinate,
         "can_suggest": can_suggest,
         "form": form or (SuggestionForm(network=network) if can_suggest else None),
@@ -97,7 +117,10 @@ def _page(
         # The one form that failed, if any (the bad-input harness reads it from here).
         "bound_form": next(iter(bound.values()), None),
     }
-    return render(request, "meetings/wishes/suggestions.html", context, status=status)
+    template = "meetings/wishes/suggestions.html"
+    if getattr(request, "htmx", False) and request.method == "GET":
+        template += "#handled-page" if archive else "#open-page"
+    return render(request, template, context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -16,6 +16,7 @@ two clicks) cannot adopt, close or vote twice.
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, Count, Exists, OuterRef, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -46,12 +47,13 @@ def suggestions_for(network: Network, user) -> QuerySet[ThemeSuggestion]:
     )
 
 
-def split_by_status(suggestions) -> tuple[list, list]:
-    """Open suggestions (in their ranking) and handled ones (latest handled first)."""
-    rows = list(suggestions)
-    open_rows = [row for row in rows if row.is_open]
-    handled = [row for row in rows if not row.is_open]
-    handled.sort(key=lambda row: row.handled_at or row.created_at, reverse=True)
+def split_by_status(suggestions) -> tuple[QuerySet, QuerySet]:
+    """Open suggestions (in their ranking) and handled ones (latest handled first), each a
+    queryset for the page to take one page of."""
+    open_rows = suggestions.filter(status=ThemeSuggestion.Status.OPEN)
+    handled = suggestions.exclude(status=ThemeSuggestion.Status.OPEN).order_by(
+        Coalesce("handled_at", "created_at").desc(), "-pk"
+    )
     return open_rows, handled
 
 

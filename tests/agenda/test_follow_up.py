@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.agenda.follow_up import MAX_LISTED
 from meetings.agenda.versions import draft_items, snapshot
 from meetings.models import ActionItem, AgendaVersion
 from tests import factories
@@ -67,3 +68,70 @@ def test_agenda_text_lists_the_follow_up_with_its_date(next_meeting, client_for,
     assert f"Uppföljning: öppna åtgärder från tidigare möten (läget {today})" in text
     assert f"- Ta fram en mall ({administration.name}), klart senast" in text
     assert "(försenad)" in text and "Redan klar sak" not in text
+
+
+def _open_action(meeting, title, due_on, administration):
+    action = ActionItem.objects.create(meeting=meeting, title=title, due_on=due_on)
+    action.administrations.set([administration])
+    return action
+
+
+def test_follow_up_lists_what_is_due_by_the_meeting_and_counts_the_rest(
+    next_meeting, client_for, administration, nsh
+):
+    held = next_meeting.network.meetings.filter(starts_at__lt=timezone.now()).get()
+    day = timezone.localdate(next_meeting.starts_at)
+    _open_action(held, "Klar på mötesdagen", day, administration)
+    _open_action(held, "Klar efter mötet", day + datetime.timedelta(days=1), administration)
+    _open_action(held, "Klar nästa år", day + datetime.timedelta(days=300), administration)
+    other = factories.make_meeting(nsh, days_ahead=-10)
+    _open_action(other, "Det andra nätverkets åtgärd", day, administration)
+
+    for role in ("representative", "coordinator"):
+        html = client_for(role).get(reverse("meeting_detail", args=[next_meeting.pk]))
+        html = html.content.decode()
+        # Due on the meeting's day and overdue: listed; due later: counted; other network: not.
+        assert "Klar på mötesdagen" in html and "Ta fram en mall" in html
+        assert "Klar efter mötet" not in html and "Klar nästa år" not in html
+        assert "Det andra nätverkets åtgärd" not in html
+        assert "Nätverket har ytterligare 2 öppna åtgärder." in html
+        link = reverse("action_list", args=["neh"])
+        assert (f'href="{link}"' in html) is (role == "coordinator")
+
+    actions = client_for("coordinator").get(reverse("action_list", args=["neh"])).content.decode()
+    assert "Klar efter mötet" in actions and "Klar nästa år" in actions
+
+    text = client_for("representative").get(reverse("agenda_text", args=[next_meeting.pk]))
+    text = text.content.decode()
+    assert "Klar på mötesdagen" in text and "Klar nästa år" not in text
+    assert "Nätverket har ytterligare 2 öppna åtgärder." in text
+
+
+def test_follow_up_says_so_when_nothing_is_due_but_others_are_open(
+    next_meeting, client_for, administration
+):
+    ActionItem.objects.filter(title="Ta fram en mall").update(
+        due_on=timezone.localdate(next_meeting.starts_at) + datetime.timedelta(days=5)
+    )
+    html = client_for("coordinator").get(reverse("agenda_manage", args=[next_meeting.pk]))
+    html = html.content.decode()
+    assert "Inga åtgärder ska vara klara till det här mötet." in html
+    assert "Nätverket har ytterligare 1 öppen åtgärd." in html
+    assert "Ta fram en mall" not in html
+    assert reverse("action_list", args=["neh"]) in html
+
+
+def test_follow_up_lists_at_most_a_bounded_number_of_overdue_actions(
+    next_meeting, client_for, administration
+):
+    """Overdue actions nobody closes must not make the meeting page grow with the years."""
+    held = next_meeting.network.meetings.filter(starts_at__lt=timezone.now()).get()
+    long_ago = timezone.localdate() - datetime.timedelta(days=400)
+    for n in range(MAX_LISTED + 5):
+        _open_action(held, f"Gammal åtgärd {n:02d}", long_ago, administration)
+    html = client_for("representative").get(reverse("meeting_detail", args=[next_meeting.pk]))
+    html = html.content.decode()
+    shown = [n for n in range(MAX_LISTED + 5) if f"Gammal åtgärd {n:02d}" in html]
+    assert shown == list(range(MAX_LISTED))  # the most overdue first, then by age
+    assert "Ta fram en mall" not in html  # due yesterday: less overdue than the cap's
+    assert "Nätverket har ytterligare 6 öppna åtgärder." in html

@@ -41,10 +41,52 @@ class Size:
     users: int
     terms: int  # terms of meetings, counted back from the next term
     agenda_items: int
+    documents: int = 10  # per network
+    actions: int = 20
+    questions: int = 20
+    goals: int = 3  # per network
+    wishes: int = 10
+    invitations: int = 3  # per published meeting
+    attendance: int = 12  # people answering and attending each held meeting
+    history: int = 5  # change-history rows per meeting
 
 
-FULL = Size(administrations=40, users=2000, terms=21, agenda_items=20_000)
-SMALL = Size(administrations=2, users=100, terms=2, agenda_items=1_000)
+# 1x: a municipality after ten years. Tens of proposals per meeting (about 30), most actions
+# done, attendance and evaluations at every held meeting, invitations, calendar links, history.
+ONE = Size(
+    administrations=40,
+    users=2000,
+    terms=21,
+    agenda_items=4500,
+    documents=300,
+    actions=400,
+    questions=400,
+    goals=40,
+    wishes=300,
+)
+MINIMUM = Size(administrations=2, users=100, terms=2, agenda_items=400)
+
+
+def scaled(factor: float) -> Size:
+    """ONE times `factor`, each count at least MINIMUM's (a tenth of 1x still has two terms)."""
+    fields = dataclasses.fields(Size)
+    return Size(
+        **{
+            f.name: max(getattr(MINIMUM, f.name), round(getattr(ONE, f.name) * factor))
+            if f.name not in ("invitations", "attendance", "history")
+            else getattr(ONE, f.name)
+            for f in fields
+        }
+    )
+
+
+def sizes(scale: int) -> tuple[Size, Size]:
+    """The two measured sizes: a tenth of `scale`, and `scale` (1: 0.1x and 1x; 10: 1x, 10x)."""
+    return scaled(scale / 10), scaled(scale)
+
+
+FULL = ONE
+SMALL = scaled(0.1)
 
 
 @dataclasses.dataclass
@@ -57,10 +99,33 @@ class Subjects:
     administration: Administration
     feed_secret: str = ""  # the user's personal calendar feed (made once, in `build`)
     held: Meeting | None = None  # the latest held NEH meeting, with minutes v1, v2 and actions
+    network_feed_secret: str = ""  # the coordinator's NEH network feed
+
+    def people(self) -> dict[str, User]:
+        """One person per measured role: the coordinator, NEH's representative and the director
+        of the first administration, and a signed-in member of staff with no role."""
+        first = Administration.objects.order_by("short_name").first()
+        seat = Appointment.objects.current().get(
+            administration=first, network=self.network, role=Appointment.Role.REPRESENTATIVE
+        )
+        staff = (
+            User.objects.filter(email__endswith="@bench.example.org", appointments__isnull=True)
+            .exclude(pk=self.user.pk)
+            .exclude(directed_administrations__isnull=False)
+            .order_by("pk")
+            .first()
+        )
+        return {
+            "coordinator": self.user,
+            "representative": seat.person,
+            "director": first.director,
+            "staff": staff,
+        }
 
 
-# The secret of the personal feed is stored nowhere but here (only its hash is in the database).
+# The secrets of the feeds are stored nowhere but here (only their hashes are in the database).
 _feed_secret = ""
+_network_feed_secret = ""
 
 
 def wipe() -> None:
@@ -78,6 +143,7 @@ def wipe() -> None:
     )
 
     with transaction.atomic():
+        Meeting.history.model.objects.all().delete()
         ReportBack.objects.all().delete()
         # The minutes protect their meeting and agenda items: without this a second run failed.
         MinutesVersion.objects.all().delete()
@@ -244,10 +310,6 @@ def _administrations(first: int, last: int, people: list[User], today) -> list[A
     return created
 
 
-DOCUMENTS_SMALL = 10  # per network
-DOCUMENTS_FULL = 300
-
-
 def _documents(count: int, today: datetime.date) -> None:
     """Documents in both networks; every third a consultation asking every administration."""
     from meetings.models import ConsultationResponse, Document
@@ -278,10 +340,6 @@ def _documents(count: int, today: datetime.date) -> None:
         )
         for area in network.work_areas.all()[:2]:
             area.documents.add(*documents)
-
-
-GOALS_SMALL = 3  # per network
-GOALS_FULL = 40
 
 
 def _goals(count: int, first_year: int, last_year: int) -> None:
@@ -378,15 +436,22 @@ def build(size: Size = SMALL) -> Subjects:
     _agenda_items(size.agenda_items, random.Random(1), administrations, people)
     _member_coordinator(coordinator, today)
     _agenda_versions(subjects().meeting, coordinator)
-    global _feed_secret
+    global _feed_secret, _network_feed_secret
     _feed_secret = calendar.new_token(coordinator)
-    _documents(DOCUMENTS_SMALL, today)
-    _theme_wishes(DOCUMENTS_SMALL)
+    _network_feed_secret = calendar.new_token(coordinator, Network.objects.get(code="NEH"))
+    _documents(size.documents, today)
+    _theme_wishes(size.wishes)
     _evaluations(people[1:11], coordinator)
     _report_back(coordinator, today)
-    _minutes(coordinator, ACTIONS_SMALL)
-    _questions(QUESTIONS_SMALL, random.Random(3), today)
-    _goals(GOALS_SMALL, 2015, 2019)
+    _minutes(coordinator, size.actions)
+    if _held_meeting() is not None:  # a held meeting's agenda was published too
+        _agenda_versions(_held_meeting(), coordinator)
+    _questions(size.questions, random.Random(3), today)
+    _goals(size.goals, 2015, 2019)
+    _held_meetings_taken_part(size)
+    _invitations(size, people)
+    _calendar_links(people)
+    _history(size)
     return subjects()
 
 
@@ -480,13 +545,126 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
         list(Administration.objects.all()) or administrations,
         everyone,
     )
-    _documents(DOCUMENTS_FULL - DOCUMENTS_SMALL, today)
-    _theme_wishes(DOCUMENTS_FULL - DOCUMENTS_SMALL)
+    _documents(full.documents - small.documents, today)
+    _theme_wishes(full.wishes - small.wishes)
     _evaluations(people[:200])
-    _actions(ACTIONS_FULL - ACTIONS_SMALL, Meeting.objects.filter(network__code="NEH").past()[1:])
-    _questions(QUESTIONS_FULL - QUESTIONS_SMALL, random.Random(4), today)
-    _goals(GOALS_FULL - GOALS_SMALL, 1995, 2014)
+    _actions(full.actions - small.actions, Meeting.objects.filter(network__code="NEH").past()[1:])
+    _questions(full.questions - small.questions, random.Random(4), today)
+    _goals(full.goals - small.goals, 1995, 2014)
+    _held_meetings_taken_part(full)
+    _invitations(full, people)
+    _calendar_links(people)
+    _history(full)
     return subjects()
+
+
+def _held_meetings_taken_part(size: Size) -> None:
+    """Every held meeting has answers, attendance and evaluations from `size.attendance` of
+    the network's people (the same few for the meetings of a term), added where missing."""
+    from meetings.models import Attendance, Evaluation
+
+    held = list(
+        Meeting.objects.filter(status=Meeting.Status.PUBLISHED)
+        .past()
+        .filter(attendances__isnull=True)
+        .values_list("pk", "network_id")
+    )
+    seats = {}
+    for network_id, person_id in (
+        Appointment.objects.filter(role=Appointment.Role.REPRESENTATIVE)
+        .order_by("pk")
+        .values_list("network_id", "person_id")
+    ):
+        seats.setdefault(network_id, []).append(person_id)
+    attendance, evaluations = [], []
+    for n, (meeting_id, network_id) in enumerate(held):
+        people = seats.get(network_id, [])
+        for k in range(min(size.attendance, len(people))):
+            person_id = people[(n + k) % len(people)]
+            attendance.append(
+                Attendance(
+                    meeting_id=meeting_id,
+                    person_id=person_id,
+                    answer=Attendance.Answer.COMING,
+                    attended=k % 6 != 5,
+                )
+            )
+            if k % 2 == 0:
+                evaluations.append(
+                    Evaluation(
+                        meeting_id=meeting_id,
+                        person_id=person_id,
+                        usefulness=1 + (n + k) % 5,
+                        length="right",
+                        preferred_format="on_site",
+                    )
+                )
+    Attendance.objects.bulk_create(attendance, batch_size=1000, ignore_conflicts=True)
+    Evaluation.objects.bulk_create(evaluations, batch_size=1000, ignore_conflicts=True)
+
+
+def _invitations(size: Size, people: list[User]) -> None:
+    """Colleagues invited to the published meetings that have none yet."""
+    from meetings.models import Invitation
+
+    meetings = list(
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED, invitations__isnull=True
+        ).values_list("pk", flat=True)
+    )
+    seats = list(Appointment.objects.current().order_by("pk")[:50])
+    if not seats:
+        return
+    made = []
+    for n, meeting_id in enumerate(meetings):
+        for k in range(size.invitations):
+            seat = seats[(n + k) % len(seats)]
+            made.append(
+                Invitation(
+                    meeting_id=meeting_id,
+                    invited_by_id=seat.person_id,
+                    administration_id=seat.administration_id,
+                    full_name=f"Kollega {n}-{k}",
+                    email=f"kollega{n}-{k}@bench.example.org",
+                    reason="Expert på temat.",
+                    token_hash=f"bench-invitation-{meeting_id}-{k}",
+                )
+            )
+    Invitation.objects.bulk_create(made, batch_size=1000)
+
+
+def _calendar_links(people: list[User]) -> None:
+    """Personal calendar links for every other person (their secrets are never used)."""
+    from meetings.models import CalendarToken
+
+    CalendarToken.objects.bulk_create(
+        [
+            CalendarToken(
+                user=person, kind=CalendarToken.Kind.PERSONAL, token_hash=f"bench-{person.pk}"
+            )
+            for person in people[1::2]
+        ],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
+
+
+def _history(size: Size) -> None:
+    """Change-history rows for every meeting that has none: as if each had been edited a few
+    times (a bulk load writes no history by itself)."""
+    history = Meeting.history.model
+    seen = set(history.objects.values_list("id", flat=True).distinct())
+    rows = []
+    for meeting in Meeting.objects.exclude(pk__in=seen).order_by("pk"):
+        for n in range(size.history):
+            row = history(
+                **{f.attname: getattr(meeting, f.attname) for f in Meeting._meta.concrete_fields},
+                history_date=meeting.starts_at - datetime.timedelta(days=30 - n),
+                history_type="+" if n == 0 else "~",
+                history_change_reason="",
+            )
+            rows.append(row)
+    history.objects.bulk_create(rows, batch_size=1000)
 
 
 def last_held(network: Network) -> Meeting:
@@ -533,9 +711,6 @@ def _evaluations(people: list[User], attendee: User | None = None) -> None:
     )
 
 
-ACTIONS_SMALL, ACTIONS_FULL = 20, 400
-
-
 def _held_meeting() -> Meeting | None:
     return (
         Meeting.objects.filter(network__code="NEH", status=Meeting.Status.PUBLISHED).past().first()
@@ -572,12 +747,15 @@ def _actions(count: int, meetings) -> None:
     administrations = list(Administration.objects.order_by("pk")[:5])
     if not meetings or not administrations:
         return
+    # Most are done (six in seven); the open ones are due at various times after their meeting.
     made = ActionItem.objects.bulk_create(
         ActionItem(
             meeting=meetings[n % len(meetings)],
             title=f"Åtgärd {n}",
             due_on=timezone.localdate(meetings[n % len(meetings)].starts_at)
             + datetime.timedelta(days=30 + n % 60),
+            status=ActionItem.Status.OPEN if n % 7 == 0 else ActionItem.Status.DONE,
+            done_at=None if n % 7 == 0 else meetings[n % len(meetings)].starts_at,
         )
         for n in range(count)
     )
@@ -586,9 +764,6 @@ def _actions(count: int, meetings) -> None:
         through(actionitem_id=action.pk, administration_id=pick.pk)
         for action, pick in zip(made, itertools.cycle(administrations), strict=False)
     )
-
-
-QUESTIONS_SMALL, QUESTIONS_FULL = 20, 400
 
 
 def _questions(count: int, rng: random.Random, today: datetime.date) -> None:
@@ -649,6 +824,7 @@ def subjects() -> Subjects:
         administration=Administration.objects.order_by("short_name").first(),
         feed_secret=_feed_secret,
         held=_held_meeting(),
+        network_feed_secret=_network_feed_secret,
     )
 
 

@@ -18,3 +18,5 @@ DEBUG = False
 for _template in TEMPLATES:  # noqa: F405
     _template.setdefault("OPTIONS", {})["debug"] = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# The build step's e-mails (publishing minutes, say) go nowhere.
+EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"

@@ -48,6 +48,7 @@ PAGES = [
     AppPage("start", lambda d: reverse("home"), SIGNED_IN),
     AppPage("network NSH", lambda d: reverse("network_detail", args=["nsh"]), SIGNED_IN),
     AppPage("network NEH", lambda d: reverse("network_detail", args=["neh"]), SIGNED_IN),
+    AppPage("past meetings NEH", lambda d: reverse("network_archive", args=["neh"]), SIGNED_IN),
     AppPage("published meeting", lambda d: d.published.get_absolute_url(), SIGNED_IN),
     AppPage("cancelled meeting", lambda d: d.cancelled.get_absolute_url(), SIGNED_IN),
     AppPage("planned meeting", lambda d: d.planned.get_absolute_url(), ("coordinator",)),
@@ -187,6 +188,11 @@ PAGES = [
     # Issue 8: questions from the management groups.
     AppPage("questions", lambda d: reverse("question_list"), SIGNED_IN),
     AppPage(
+        "closed questions",
+        lambda d: reverse("question_list") + "?lage=avslutade",
+        ("representative", "director", "coordinator"),
+    ),
+    AppPage(
         "register a question",
         lambda d: reverse("question_create", args=["neh"]),
         ("representative", "substitute"),
@@ -256,6 +262,11 @@ PAGES = [
         "theme suggestions",
         lambda d: reverse("theme_suggestions", args=["neh"]),
         ("representative", "substitute", "coordinator"),
+    ),
+    AppPage(
+        "handled theme suggestions",
+        lambda d: reverse("theme_suggestions", args=["neh"]) + "?visa=behandlade",
+        ("representative", "coordinator"),
     ),
 ]
 

@@ -5,12 +5,15 @@ import logging
 import re
 
 import pytest
+from django.db import transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from meetings.calendar import ics as calendar
 from meetings.models import CalendarToken, Meeting
+from networks.versions import claim_version
 from tests import factories
 from tests.calendar.ics import events, parse
 
@@ -213,7 +216,12 @@ def etag_after(client, secret, change) -> tuple[str, str]:
     return before, response["ETag"]
 
 
-def test_etag_follows_agenda_work_areas_and_bare_updates(client, representative, neh, meetings):
+def test_etag_follows_agenda_work_areas_and_versioned_updates(
+    client, representative, neh, meetings
+):
+    """The validators come from an aggregate (latest change, counts, versions), so each edit
+    the app makes is seen: a save moves `updated_at`, an edit form moves `version`
+    (networks/versions.py) even where a record has no `updated_at` (work areas)."""
     secret = calendar.new_token(representative)
     meeting = meetings["neh"]
     item = factories.make_agenda_item(meeting, position=1, title="Första punkten")
@@ -226,25 +234,30 @@ def test_etag_follows_agenda_work_areas_and_bare_updates(client, representative,
         item.save()
         factories.publish_agenda(meeting, note="Ny rubrik.")
 
-    def rename_area():
-        area.name = "Nytt namn på området"
-        area.save()
+    def rename_area():  # as the work area's edit form does: claim the version, then save
+        with transaction.atomic():
+            claim_version(area, area.version)
+            area.name = "Nytt namn på området"
+            area.save(update_fields=["name"])
 
-    def bare_update():  # a queryset update skips auto_now: the ETag still changes
-        Meeting.objects.filter(pk=meeting.pk).update(place="Ny plats")
+    def versioned_update():  # a queryset update that skips auto_now but moves the version
+        Meeting.objects.filter(pk=meeting.pk).update(place="Ny plats", version=F("version") + 1)
 
     for change, text in [
         (rename_item, "Omdöpt punkt"),
         (rename_area, "Nytt namn på området"),
-        (bare_update, "Ny plats"),
+        (versioned_update, "Ny plats"),
     ]:
         before, after = etag_after(client, secret, change)
         assert before != after
         assert text in client.get(feed_path(secret)).content.decode()
 
 
-def test_no_gzip_middleware_is_installed(settings):
-    assert not any("GZip" in middleware for middleware in settings.MIDDLEWARE)
+def test_calendars_are_left_out_of_compression(settings):
+    """Pages are gzipped, feeds never (Outlook): only our subclass, which skips text/calendar,
+    compresses (tests/production/test_compression.py)."""
+    compressing = [m for m in settings.MIDDLEWARE if "GZip" in m or "ompress" in m]
+    assert compressing == ["config.compression.CompressPagesMiddleware"]
 
 
 # --- Logging -----------------------------------------------------------------------------------
@@ -388,9 +401,11 @@ def build(network, size: int) -> None:
 
 
 @pytest.mark.parametrize("size", [1, 8])
-# A client polling an unchanged feed: the rows, and the cache's note of what the link served
-# (its Last-Modified never goes backwards), read, not written. The first fetch writes that note.
-@pytest.mark.parametrize(("kind", "queries"), [("personal", 6), ("network", 6)])
+# A client polling an unchanged feed: the meetings' ids and one aggregate query decide the
+# validators, and the cache's note of what the link served (its Last-Modified never goes
+# backwards) is read, not written; the first fetch writes that note. The network feed's
+# consultation deadlines ride in the aggregate.
+@pytest.mark.parametrize(("kind", "queries"), [("personal", 8), ("network", 8)])
 def test_feed_query_count_does_not_grow(
     client, coordinator, representative, neh, size, kind, queries, django_assert_num_queries
 ):
@@ -400,3 +415,43 @@ def test_feed_query_count_does_not_grow(
     with django_assert_num_queries(queries):
         response = client.get(feed_path(secret))
     assert len(summaries(response)) == 2 * size
+
+
+@pytest.mark.parametrize("size", [1, 8])
+@pytest.mark.parametrize("kind", ["personal", "network"])
+def test_feed_304_reads_no_rows(
+    client, coordinator, representative, neh, size, kind, django_assert_num_queries
+):
+    """A 304 is the token, the feed's meeting ids, one aggregate query and the cache's note of
+    what the link last served, whatever the feed holds."""
+    build(neh, size)
+    secret = calendar.new_token(representative, neh if kind == "network" else None)
+    etag = client.get(feed_path(secret))["ETag"]
+    # The token, (personal: the networks the person coordinates,) the ids, the aggregate, the
+    # cache's note.
+    with django_assert_num_queries(4 if kind == "network" else 5) as captured:
+        response = client.get(feed_path(secret), headers={"If-None-Match": etag})
+    assert response.status_code == 304 and response.content == b""
+    queries = [query["sql"] for query in captured.captured_queries]
+    assert any("COUNT(" in sql.upper() for sql in queries)
+    assert not any('"meetings_meeting"."place"' in sql for sql in queries)  # no row read
+
+
+def test_feed_etag_moves_with_each_kind_of_change(client, representative, neh):
+    build(neh, 2)
+    secret = calendar.new_token(representative, neh)
+    seen = {client.get(feed_path(secret))["ETag"]}
+    meeting = Meeting.objects.filter(status=Meeting.Status.PUBLISHED).first()
+    area = meeting.work_areas.first()
+    changes = [
+        lambda: meeting.work_areas.remove(area),  # a link less
+        lambda: factories.publish_agenda(meeting),  # a new published agenda version
+        lambda: factories.make_meeting(neh, days_ahead=90),  # a meeting more
+        lambda: neh.work_areas.filter(pk=area.pk).update(version=F("version") + 1),  # area edited
+        lambda: type(neh).objects.filter(pk=neh.pk).update(version=F("version") + 1),  # network
+    ]
+    for change in changes:
+        change()
+        etag = client.get(feed_path(secret))["ETag"]
+        assert etag not in seen
+        seen.add(etag)

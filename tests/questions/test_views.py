@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Question
+from meetings.paging import PER_PAGE
+from meetings.terms import Term
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -125,12 +127,70 @@ def test_the_lists(client_for, neh, nsh, administration, other_administration, h
     factories.make_question(neh, administration, state="outcome", meeting=held, title="Utfall")
     factories.make_question(nsh, other_administration, title="NSH-fråga")
     factories.make_question(neh, administration, state="closed", meeting=held, title="Stängd")
-    coordinator = client_for("coordinator").get(reverse("question_list")).content.decode()
-    open_part, awaiting = coordinator.split('id="q-awaiting"')
-    assert open_part.index("Äldsta frågan") < open_part.index(question.title)
-    assert "NSH-fråga" not in coordinator and "Stängd" not in coordinator
-    assert "Utfall" in awaiting and "Utfall" not in open_part.split('id="q-open"')[1]
-    assert old.title in open_part
+    client = client_for("coordinator")
+    # By default what needs work, oldest first: open and awaiting report-back, not closed.
+    current = client.get(reverse("question_list")).content.decode()
+    assert current.index("Äldsta frågan") < current.index(question.title)
+    assert "Utfall" in current and old.title in current
+    assert "NSH-fråga" not in current and "Stängd" not in current
+    # Each state is one filter away.
+    url = reverse("question_list")
+    awaiting = client.get(url, {"lage": "aterrapport"}).content.decode()
+    assert "Utfall" in awaiting and question.title not in awaiting
+    opened = client.get(url, {"lage": "oppna"}).content.decode()
+    assert question.title in opened and "Utfall" not in opened
+    closed = client.get(url, {"lage": "avslutade"}).content.decode()
+    assert "Stängd" in closed and question.title not in closed
+    by_administration = client.get(url, {"forvaltning": other_administration.pk}).content.decode()
+    assert old.title in by_administration and question.title not in by_administration
+    this_term = Term.of(timezone.localdate())
+    by_term = client.get(url, {"termin": f"{this_term.season}{this_term.year}"}).content.decode()
+    assert question.title in by_term and old.title not in by_term
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"lage": "nonsens"},
+        {"termin": "XX1999"},
+        {"termin": "VT"},
+        {"forvaltning": "abc"},
+        {"forvaltning": "999999"},
+        {"page": "-1"},
+        {"page": "9999"},
+    ],
+)
+def test_a_filter_that_does_not_fit_is_left_out(client_for, question, query):
+    response = client_for("coordinator").get(reverse("question_list"), query)
+    assert response.status_code == 200
+    assert question.title in response.content.decode()
+
+
+def test_an_old_closed_question_is_one_filter_away_and_the_list_is_paged(
+    client_for, neh, administration, held
+):
+    long_ago = timezone.localdate().replace(year=2019)
+    factories.make_question(
+        neh, administration, state="closed", meeting=held, title="Gammal stängd", raised_on=long_ago
+    )
+    for n in range(PER_PAGE + 3):
+        factories.make_question(neh, administration, title=f"Öppen {n:02d}")
+    client = client_for("director")
+    html = client.get(reverse("question_list")).content.decode()
+    assert "Gammal stängd" not in html
+    assert html.count("Öppen ") == PER_PAGE and 'href="?page=2"' in html
+    closed = client.get(reverse("question_list"), {"lage": "avslutade"}).content.decode()
+    assert "Gammal stängd" in closed
+    # The next page, by htmx: only the new rows and the new pager, the first row focused.
+    more = client.get(reverse("question_list"), {"page": "2"}, HTTP_HX_REQUEST="true")
+    rows = more.content.decode()
+    assert "<html" not in rows and rows.count("Öppen ") == 3
+    assert f'data-announce="Visar 1–{PER_PAGE + 3} av {PER_PAGE + 3} frågor."' in rows
+    assert rows.count("data-focus") == 1 and 'id="questions-more"' in rows
+    # Without JavaScript: a whole page with the filters kept in the links.
+    plain = client.get(reverse("question_list"), {"page": "2", "lage": "oppna"}).content.decode()
+    assert "<html" in plain and plain.count("Öppen ") == 3
+    assert 'href="?page=1&amp;lage=oppna"' in plain
 
 
 def test_director_and_representative_lists(client_for, neh, nsh, administration, held, question):

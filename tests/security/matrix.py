@@ -232,6 +232,16 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
+    "network_archive": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
+        Case(
+            path=lambda w: reverse("network_archive", args=["neh"]) + "?termin=XX19",
+            access=signed_in(OK),
+            note="a term that does not fit: the latest",
+        ),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
     "meeting_detail": [
         Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(OK)),
         Case(
@@ -556,6 +566,11 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(
             kwargs=lambda w: {"pk": w.planned_neh.pk},
             access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            path=lambda w: reverse("agenda_manage", args=[w.published_neh.pk]) + "?page=99",
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            note="a page past the end: the last page",
         ),
         Case(kwargs=lambda w: {"pk": w.published_nsh.pk}, access=signed_in(FORBIDDEN)),
         Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
@@ -1375,7 +1390,18 @@ MATRIX: dict[str, Case | list[Case]] = {
     # Questions from the management groups (issue 8). A question exists only for its
     # administration's director, representative and substitute in its network, and for that
     # network's coordinators; each step belongs to one of those roles (403 for the others).
-    "question_list": Case(access=signed_in(OK)),
+    "question_list": [
+        Case(access=signed_in(OK)),
+        Case(
+            path=lambda w: reverse("question_list") + "?lage=avslutade&termin=VT2025&page=2",
+            access=signed_in(OK),
+        ),
+        Case(
+            path=lambda w: reverse("question_list") + "?lage=x&forvaltning=abc&page=-1",
+            access=signed_in(OK),
+            note="filters that do not fit are left out",
+        ),
+    ],
     "question_create": [
         Case(
             kwargs=lambda w: {"code": "neh"},
@@ -1771,6 +1797,13 @@ MATRIX.update(
                 post=signed_in(FORBIDDEN),
                 data=lambda w: submitted(suggestion_data(w)),
                 note="NEH's people neither see nor suggest in NSH",
+            ),
+            Case(
+                path=lambda w: (
+                    reverse("theme_suggestions", args=["neh"]) + "?visa=behandlade&page=abc"
+                ),
+                access=signed_in(FORBIDDEN, representative=OK, substitute=OK, coordinator=OK),
+                note="the archive",
             ),
             Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
         ],

@@ -27,8 +27,9 @@ def build(neh, representative, substitute, administration, size):
     wishes.adopt(adopted.pk, target.pk, None)
 
 
-# sessions + user, then the page's own queries
-EXPECTED = {"coordinator": 7, "representative": 7, "substitute": 7}
+# sessions + user, then the page's own queries; paged: a count and a page of the open ones, a
+# count and the latest few of the handled ones
+EXPECTED = {"coordinator": 10, "representative": 10, "substitute": 10}
 
 
 @pytest.mark.parametrize("role", sorted(EXPECTED))
@@ -51,3 +52,22 @@ def test_suggestions_page_query_count_does_not_grow(
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["open_suggestions"]) == 2 * size
+
+
+@pytest.mark.parametrize("size", [1, 6])
+def test_archive_query_count_does_not_grow(
+    size,
+    client_for,
+    neh,
+    representative,
+    substitute,
+    administration,
+    coordinator,
+    django_assert_num_queries,
+):
+    build(neh, representative, substitute, administration, size)
+    client = client_for("representative")
+    url = reverse("theme_suggestions", kwargs={"code": "neh"}) + "?visa=behandlade"
+    with django_assert_num_queries(7):  # sessions, user, then a count and a page of handled
+        response = client.get(url)
+    assert len(response.context["handled_suggestions"]) == size + 1

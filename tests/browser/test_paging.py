@@ -1,0 +1,53 @@
+""" "Visa fler" in a real Chromium: by keyboard, the next rows are added without a reload, the
+focus moves to the first new row and the live region says how many are shown. Without
+JavaScript the same link opens the next page (tests/wishes/test_paging.py)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from meetings.paging import PER_PAGE
+from tests import factories
+from tests.browser.htmx import assert_swap_result
+from tests.wishes.conftest import make_suggestion
+
+pytestmark = pytest.mark.browser
+
+
+def test_more_suggestions_by_keyboard(page, sign_in_by_cookie, representative, administration, neh):
+    made = [
+        make_suggestion(neh, representative, administration, title=f"Förslag {n:02d}")
+        for n in range(PER_PAGE + 4)
+    ]
+    sign_in_by_cookie(page, "representative")
+    page.goto("/natverk/neh/temaforslag/")
+    page.evaluate("window.__samePage = true")
+    expect(page.locator(".suggestion-list > li")).to_have_count(PER_PAGE)
+    more = page.get_by_role("link", name="Visa fler")
+    more.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".suggestion-list > li")).to_have_count(PER_PAGE + 4)
+    first_new = made[PER_PAGE]
+    assert_swap_result(
+        page,
+        focus=f"#suggestion-{first_new.pk}",
+        announced=f"Visar 1–{PER_PAGE + 4} av {PER_PAGE + 4} öppna förslag.",
+    )
+    expect(page.get_by_role("link", name="Visa fler")).to_have_count(0)
+    assert page.evaluate("window.__samePage") is True
+
+
+def test_more_questions_by_keyboard(page, sign_in_by_cookie, administration, neh):
+    for n in range(PER_PAGE + 2):
+        factories.make_question(neh, administration, title=f"Fråga {n:02d}")
+    sign_in_by_cookie(page, "director")
+    page.goto("/fragor/")
+    rows = page.locator("table tbody tr:not(.paging)")
+    expect(rows).to_have_count(PER_PAGE)
+    page.get_by_role("link", name="Visa fler").focus()
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(PER_PAGE + 2)
+    assert_swap_result(
+        page,
+        focus=f"a:text-is('Fråga {PER_PAGE:02d}')",
+        announced=f"Visar 1–{PER_PAGE + 2} av {PER_PAGE + 2} frågor.",
+    )
