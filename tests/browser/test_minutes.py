@@ -38,7 +38,7 @@ def test_coordinator_writes_and_publishes_minutes_with_an_action(
     page.get_by_label("Klart senast").fill(before.isoformat())
     page.get_by_role("button", name="Skapa åtgärden").click()
     page.get_by_text("Sista dag kan inte ligga före mötet.").first.wait_for()
-    due = timezone.localdate() + datetime.timedelta(days=30)
+    due = timezone.localdate() + datetime.timedelta(days=14)
     page.get_by_label("Klart senast").fill(due.isoformat())
     page.get_by_role("button", name="Skapa åtgärden").click()
     page.get_by_text("Åtgärden ”Ta fram en skyfallsplan” är skapad.").wait_for()
@@ -54,7 +54,7 @@ def test_coordinator_writes_and_publishes_minutes_with_an_action(
     assert MinutesVersion.objects.get().number == 1
     assert representative.email in [m.to[0] for m in mailoutbox]
 
-    # The open action is followed up on the next meeting's agenda.
+    # The open action, due by the next meeting, is followed up on its agenda.
     page.goto(upcoming.get_absolute_url())
     follow_up = page.locator("section.follow-up")
     follow_up.get_by_role("heading", name="Uppföljning").wait_for()
