@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django.contrib.humanize",  # allauth.usersessions' list uses naturaltime
     "django_htmx",
     "template_partials",
@@ -103,9 +104,15 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "accounts.context_processors.sso",
             ],
+            # Available in every template without {% load %}.
+            "builtins": ["config.content_language"],
         },
     },
 ]
+
+# Forms render with the project's templates, so templates/django/forms/ can adjust Django's
+# widgets (choices people wrote are marked as Swedish, config/content_language.py).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # An SQLite file in the checkout by default, so trying the app needs no database server.
 DATABASES = {

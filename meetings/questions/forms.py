@@ -1,6 +1,7 @@
 """Forms of the questions from the management groups: registering, and one per step."""
 
 from django import forms
+from django.forms.models import ModelChoiceIteratorValue
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,9 +52,10 @@ def _meetings(meetings: list[Meeting], **kwargs) -> MeetingChoiceField:
         },
         **kwargs,
     )
-    # Choices from the list already read (no second query to render them).
+    # Choices from the list already read (no second query to render them), each with its
+    # meeting, as Django's own model choices, so the widget marks them as content.
     field.choices = [("", _("Välj möte"))] + [
-        (m.pk, field.label_from_instance(m)) for m in meetings
+        (ModelChoiceIteratorValue(m.pk, m), field.label_from_instance(m)) for m in meetings
     ]
     return field
 
