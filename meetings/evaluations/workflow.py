@@ -157,7 +157,7 @@ def send_request(meeting: Meeting, sent_by: User | None = None) -> EvaluationReq
         if not people:
             raise EvaluationError(
                 _(
-                    "Mötet har inga registrerade deltagare. Pricka av närvaron (eller vänta "
+                    "Mötet har inga registrerade deltagare. Kryssa i närvaron (eller vänta "
                     "på svar) innan utvärderingen skickas."
                 )
             )

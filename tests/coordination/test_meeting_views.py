@@ -226,7 +226,7 @@ def test_publish_publishes_and_mails_the_network(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in network_people)
     assert all("Solel på taken" in m.subject for m in mailoutbox)
     page = client.get(planned.get_absolute_url()).content.decode()
-    assert "Temat är publicerat. 3 e-brev skickas till nätverket." in page
+    assert "Temat är publicerat. 3 e-postmeddelanden skickas till nätverket." in page
 
 
 def test_publish_refuses_empty_theme_and_sends_nothing(
