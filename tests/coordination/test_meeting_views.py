@@ -354,3 +354,17 @@ def test_cancel_refuses_empty_reason(client_for, published, mailoutbox):
 def test_cancel_get_shows_the_form(client_for, published):
     content = client_for("coordinator").get(reverse("meeting_cancel", args=[published.pk])).content
     assert "Anledning" in content.decode() and "Ställ in och meddela" in content.decode()
+
+
+def test_publish_button_is_disabled_while_the_theme_is_empty(client_for, planned):
+    client = client_for("coordinator")
+    url = reverse("meeting_publish", args=[planned.pk])
+    html = client.get(url).content.decode()
+    assert '<button type="submit">Publicera och skicka</button>' in html
+    Meeting.objects.filter(pk=planned.pk).update(theme_title="  ")
+    html = client.get(url).content.decode()
+    assert (
+        '<button type="submit" disabled aria-describedby="publish-needs-theme">'
+        "Publicera och skicka</button>"
+    ) in html
+    assert 'id="publish-needs-theme">Mötet behöver ett tema innan det kan publiceras.' in html
