@@ -105,7 +105,7 @@ TEMPLATES = [
                 "accounts.context_processors.sso",
             ],
             # Available in every template without {% load %}.
-            "builtins": ["config.content_language"],
+            "builtins": ["config.content_language", "config.dates"],
         },
     },
 ]

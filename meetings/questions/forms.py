@@ -12,7 +12,8 @@ from networks.models import Network
 from networks.submissions import OnceForm
 
 NOTE_ERRORS = {"max_length": _("Texten får vara högst %(limit_value)d tecken.")}
-DATE_ERRORS = {"required": _("Ange ett datum."), "invalid": _("Ange ett datum som ÅÅÅÅ-MM-DD.")}
+# The browser's date picker shows the date its own way (e.g. mm/dd/yyyy), so no format is named.
+DATE_ERRORS = {"required": _("Ange ett datum."), "invalid": _("Ange ett giltigt datum.")}
 
 
 class MeetingChoiceField(IdChoiceField):

@@ -70,7 +70,7 @@ def test_reschedule_message_tells_old_and_new_time(
         mailoutbox[0].subject == "[Hållbarhetsnätverken] Mötet flyttas: NEH Kemikaliesmart förskola"
     )
     assert "Tidigare tid:" in body and "Ny tid:" in body
-    assert "13:00–15:00" in body and "Plats: Sal Vättern" in body
+    assert "kl. 13.00–15.00" in body and "Plats: Sal Vättern" in body
 
 
 def test_cancel_message_gives_the_reason(
