@@ -34,6 +34,12 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", required=PRODUCTION, default=["127.0.0.1", "localhost", "[::1]"]
 )
 SITE_URL = env_http_url("SITE_URL", required=PRODUCTION, default="http://127.0.0.1:8000")
+# The municipality that runs the service, and where accessibility feedback goes (the
+# accessibility statement names both).
+MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", required=False, default="Exempelkommun")
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", required=False, default="hallbarhet@example.org"
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", required=False)
 for _origin in CSRF_TRUSTED_ORIGINS:
     check_http_url("CSRF_TRUSTED_ORIGINS", _origin)
