@@ -58,7 +58,7 @@ format: install
 # Regenerate the translation catalogues (needs GNU gettext; the compiled .mo files are committed).
 messages: install
 	$(BIN)/python manage.py makemessages --locale en --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*'
-	$(BIN)/python manage.py compilemessages --locale en --ignore '.venv/*'
+	$(BIN)/python manage.py compilemessages --locale en --locale sv --ignore '.venv/*'
 
 # The benchmark runs in its own database: bench.sqlite3, or BENCH_DATABASE_URL (PostgreSQL).
 bench: install

@@ -10,6 +10,7 @@
 import unicodedata
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template import Context
 from django.template.loader import get_template
@@ -33,7 +34,11 @@ def render_text(template_name: str, context: dict) -> str:
     return template.render(Context(context, autoescape=False))
 
 
-def render_subject(template_name: str, context: dict, prefix: str = "") -> str:
+def render_subject(template_name: str, context: dict, prefix: str | None = None) -> str:
+    """A subject on one line, after the one prefix every e-mail of the app has (allauth's
+    setting, so sign-in mail and ours read alike)."""
+    if prefix is None:
+        prefix = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
     return single_line(prefix + render_text(template_name, context))
 
 

@@ -34,6 +34,12 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", required=PRODUCTION, default=["127.0.0.1", "localhost", "[::1]"]
 )
 SITE_URL = env_http_url("SITE_URL", required=PRODUCTION, default="http://127.0.0.1:8000")
+# The municipality that runs the service, and where accessibility feedback goes (the
+# accessibility statement names both).
+MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", required=False, default="Exempelkommun")
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", required=False, default="hallbarhet@example.org"
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", required=False)
 for _origin in CSRF_TRUSTED_ORIGINS:
     check_http_url("CSRF_TRUSTED_ORIGINS", _origin)
@@ -46,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     "django.contrib.humanize",  # allauth.usersessions' list uses naturaltime
     "django_htmx",
     "template_partials",
@@ -107,9 +114,15 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "accounts.context_processors.sso",
             ],
+            # Available in every template without {% load %}.
+            "builtins": ["config.content_language", "config.dates"],
         },
     },
 ]
+
+# Forms render with the project's templates, so templates/django/forms/ can adjust Django's
+# widgets (choices people wrote are marked as Swedish, config/content_language.py).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # An SQLite file in the checkout by default, so trying the app needs no database server.
 DATABASES = {

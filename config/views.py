@@ -1,7 +1,9 @@
 """Pages that belong to the service as a whole rather than to one app."""
 
+import datetime
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,11 +13,25 @@ from django.views.decorators.http import require_safe
 
 from config.request_id import current_request_id
 
+# The statement's dates (DIGG's model asks for both). Update STATEMENT_REVIEWED, and the known
+# gaps in the template, at every review.
+SERVICE_PUBLISHED = datetime.date(2026, 9, 1)
+STATEMENT_REVIEWED = datetime.date(2026, 12, 5)
+# How soon accessibility feedback is answered, in working days.
+FEEDBACK_ANSWERED_WITHIN_DAYS = 5
+
 
 @require_safe
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     # Public on purpose: the law (DOS-lagen) wants the statement reachable without signing in.
-    return render(request, "accessibility_statement.html")
+    context = {
+        "municipality": settings.MUNICIPALITY_NAME,
+        "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+        "published": SERVICE_PUBLISHED,
+        "reviewed": STATEMENT_REVIEWED,
+        "answer_days": FEEDBACK_ANSWERED_WITHIN_DAYS,
+    }
+    return render(request, "accessibility_statement.html", context)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -9,6 +9,8 @@ from django import forms
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
+
 MAX_ID = 2**63 - 1
 
 
@@ -39,13 +41,17 @@ class PlainSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
+        # A row's own text is Swedish (templates/django/forms/widgets/select_option.html).
+        content_lang = "" if interface_is_swedish() else f' lang="{CONTENT_LANGUAGE}"'
         parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
             if group_name:
                 parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
             parts.extend(
                 f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-                f"{_attrs(option['attrs'])}>{conditional_escape(option['label'])}</option>\n"
+                f"{_attrs(option['attrs'])}"
+                f"{content_lang if hasattr(option['value'], 'instance') else ''}>"
+                f"{conditional_escape(option['label'])}</option>\n"
                 for option in options
             )
             if group_name:
@@ -75,3 +81,15 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": pk},
                 )
         return super()._check_values(value)
+
+
+class SwedishOptionsSelect(forms.Select):
+    """A <select> of plain choices whose labels are rows people wrote (names of
+    administrations, say): each option but the empty one is marked Swedish in another
+    interface language, as model choices are (templates/django/forms/widgets/select_option.html)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value not in ("", None) and not interface_is_swedish():
+            option["attrs"] = {**option["attrs"], "lang": CONTENT_LANGUAGE}
+        return option

@@ -3,6 +3,8 @@
 import dataclasses
 import datetime
 
+from django.utils.translation import gettext as _
+
 
 @dataclasses.dataclass(frozen=True, order=True)
 class Term:
@@ -14,7 +16,10 @@ class Term:
             raise ValueError(f"Unknown season {self.season!r}")
 
     def __str__(self) -> str:
-        return f"{self.season} {self.year}"
+        # Swedish "VT 2027", in English "Spring 2027" (the season codes stay in URLs and CSV).
+        if self.season == "VT":
+            return _("VT %(year)d") % {"year": self.year}
+        return _("HT %(year)d") % {"year": self.year}
 
     @classmethod
     def of(cls, day: datetime.date) -> "Term":

@@ -33,4 +33,4 @@ class WorkAreaForm(OnceForm, VersionedModelForm):
 
 
 class MoveForm(forms.Form):
-    direction = forms.ChoiceField(choices=[("up", _("upp")), ("down", _("ned"))])
+    direction = forms.ChoiceField(choices=[("up", _("upp")), ("down", _("ner"))])

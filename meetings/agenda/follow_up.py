@@ -11,9 +11,9 @@ import datetime
 from django.db.models import Count, Exists, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.formats import date_format, localize
 from django.utils.translation import gettext as _
 
+from config.dates import long_date
 from meetings.models import ActionItem, Meeting
 
 MAX_LISTED = 20  # actions under "Uppföljning"; the rest are counted, on the action list
@@ -113,8 +113,7 @@ def _text(texts: dict, value) -> str:
     """The follow-up list's "due by" (a date) or "from the meeting" (a datetime) text."""
     if value not in texts:
         if isinstance(value, datetime.datetime):
-            day = date_format(timezone.localtime(value), "j F Y")
-            texts[value] = _("från mötet %(date)s") % {"date": day}
+            texts[value] = _("från mötet %(date)s") % {"date": long_date(value)}
         else:
-            texts[value] = _("klart senast %(date)s") % {"date": localize(value)}
+            texts[value] = _("klart senast %(date)s") % {"date": long_date(value)}
     return texts[value]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.dates import moment
 from meetings.agenda import mail as agenda_mail
 from meetings.agenda.versions import current_version, draft_items, snapshot
 from meetings.models import AgendaItem, AgendaVersion, Meeting, QuestionEvent
@@ -45,7 +46,7 @@ def proposals_closed_reason(meeting: Meeting, now: datetime.datetime | None = No
             "Förslag till dagordningen stängde %(date)s, %(days)s dagar före mötet. "
             "Kontakta samordnarna om något är brådskande."
         ) % {
-            "date": timezone.localtime(proposals_close_at(meeting)).strftime("%Y-%m-%d %H:%M"),
+            "date": moment(proposals_close_at(meeting)),
             "days": meeting.network.proposal_close_days,
         }
     return ""

@@ -179,7 +179,7 @@ def meeting_description(meeting: Meeting) -> str:
         if meeting.cancellation_reason:
             cancelled = f"{cancelled} {meeting.cancellation_reason}"
         parts.append(cancelled)
-    parts.append(meeting.theme_title or _("Tema ej publicerat ännu"))
+    parts.append(meeting.theme_title or _("Temat är inte publicerat ännu"))
     if meeting.theme_description:
         parts.append(meeting.theme_description)
     areas = [area.name for area in meeting.work_areas.all()]

@@ -222,8 +222,8 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 ngettext(
-                    "Temat är publicerat. %(count)d e-brev skickas till nätverket.",
-                    "Temat är publicerat. %(count)d e-brev skickas till nätverket.",
+                    "Temat är publicerat. %(count)d e-postmeddelande skickas till nätverket.",
+                    "Temat är publicerat. %(count)d e-postmeddelanden skickas till nätverket.",
                     count,
                 )
                 % {"count": count},

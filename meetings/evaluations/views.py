@@ -27,8 +27,11 @@ def evaluation_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     try:
         closes = evaluations.check_can_answer(meeting, request.user)
     except evaluations.EvaluationError as exc:
+        # Looking is allowed (the page says why no answer can be given now, and shows the
+        # person's answer if there is one); only sending an answer is refused.
         context = {"meeting": meeting, "reason": str(exc), "own": own}
-        return render(request, "meetings/evaluations/refused.html", context, status=403)
+        status = 403 if request.method == "POST" else 200
+        return render(request, "meetings/evaluations/refused.html", context, status=status)
     settings = EvaluationSettings.for_network(meeting.network)
     initial = {}
     if own is not None:

@@ -23,10 +23,10 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from config.dates import moment
 from config.mail import message, render_subject, render_text
 from meetings.models import Attendance, Evaluation, EvaluationRequest, EvaluationSettings, Meeting
 from meetings.terms import Term
@@ -73,8 +73,8 @@ def window_closes_at(meeting: Meeting) -> datetime.datetime | None:
     )
 
 
-def _when(moment: datetime.datetime) -> str:
-    return date_format(timezone.localtime(moment), "j F Y H:i")
+def _when(at: datetime.datetime) -> str:
+    return moment(at)
 
 
 def check_can_answer(meeting: Meeting, person: User) -> datetime.datetime | None:
@@ -157,7 +157,7 @@ def send_request(meeting: Meeting, sent_by: User | None = None) -> EvaluationReq
         if not people:
             raise EvaluationError(
                 _(
-                    "Mötet har inga registrerade deltagare. Pricka av närvaron (eller vänta "
+                    "Mötet har inga registrerade deltagare. Kryssa i närvaron (eller vänta "
                     "på svar) innan utvärderingen skickas."
                 )
             )

@@ -148,6 +148,7 @@ class Change:
     field: str
     old: str
     new: str
+    written: bool = False  # text people wrote (or the names of rows), so in Swedish
 
 
 @dataclasses.dataclass
@@ -231,6 +232,7 @@ def history_page(obj, shown: int = SHOWN) -> Page:
                 capfirst(str(field.verbose_name)),
                 _show(field, old, names_of),
                 _show(field, new, names_of),
+                _is_written(field),
             )
             for field, old, new in changes
         ]
@@ -267,6 +269,13 @@ def _related_names(raw) -> dict[type[models.Model], dict[int, str]]:
         for related, pks in wanted.items()
         if pks
     }
+
+
+def _is_written(field: models.Field) -> bool:
+    """Whether the field's values are text people wrote, not choices, dates or numbers."""
+    if field.is_relation:
+        return True
+    return not field.choices and isinstance(field, models.CharField | models.TextField)
 
 
 def _show(field: models.Field, value, names_of: dict[Any, dict[int, str]]) -> str:

@@ -151,7 +151,7 @@ class Meeting(models.Model):
 
     def __str__(self) -> str:
         local = timezone.localtime(self.starts_at)
-        title = self.theme_title or _("Tema ej publicerat")
+        title = self.theme_title or _("Temat är inte publicerat")
         return f"{self.network.code} {local:%Y-%m-%d}: {title}"
 
     def get_absolute_url(self) -> str:

@@ -3,18 +3,20 @@
 from typing import cast
 
 from django import forms
+from django.forms.models import ModelChoiceIteratorValue
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda.forms import MINUTES_ERRORS, TITLE_ERRORS
-from meetings.form_fields import IdChoiceField
+from meetings.form_fields import IdChoiceField, SwedishOptionsSelect
 from meetings.models import Meeting
 from meetings.terms import Term
 from networks.models import Network
 from networks.submissions import OnceForm
 
 NOTE_ERRORS = {"max_length": _("Texten får vara högst %(limit_value)d tecken.")}
-DATE_ERRORS = {"required": _("Ange ett datum."), "invalid": _("Ange ett datum som ÅÅÅÅ-MM-DD.")}
+# The browser's date picker shows the date its own way (e.g. mm/dd/yyyy), so no format is named.
+DATE_ERRORS = {"required": _("Ange ett datum."), "invalid": _("Ange ett giltigt datum.")}
 
 
 class MeetingChoiceField(IdChoiceField):
@@ -54,9 +56,10 @@ def _meetings(meetings: list[Meeting], **kwargs) -> MeetingChoiceField:
         },
         **kwargs,
     )
-    # Choices from the list already read (no second query to render them).
+    # Choices from the list already read (no second query to render them), each with its
+    # meeting, as Django's own model choices, so the widget marks them as content.
     field.choices = [("", _("Välj möte"))] + [
-        (m.pk, field.label_from_instance(m)) for m in meetings
+        (ModelChoiceIteratorValue(m.pk, m), field.label_from_instance(m)) for m in meetings
     ]
     return field
 
@@ -195,7 +198,7 @@ class ListFilterForm(forms.Form):
         label=_("Läge"),
         required=False,
         choices=[
-            (CURRENT, _("Att arbeta med (öppna och ej återrapporterade)")),
+            (CURRENT, _("Att arbeta med (öppna och inte återrapporterade)")),
             (OPEN, _("Öppna")),
             (AWAITING, _("Behandlade, väntar på återrapport")),
             (CLOSED, _("Återrapporterade och avslutade")),
@@ -203,7 +206,9 @@ class ListFilterForm(forms.Form):
         ],
     )
     termin = forms.ChoiceField(label=_("Väckt under termin"), required=False)
-    forvaltning = forms.ChoiceField(label=_("Förvaltning"), required=False)
+    forvaltning = forms.ChoiceField(
+        label=_("Förvaltning"), required=False, widget=SwedishOptionsSelect
+    )
 
     def __init__(self, data, *, administrations, **kwargs) -> None:
         super().__init__(data, **kwargs)

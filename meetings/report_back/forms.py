@@ -28,7 +28,7 @@ class PresentedForm(forms.Form):
         help_text=_("Tidigast mötesdagen, senast i dag."),
         error_messages={
             "required": _("Ange datumet då återrapporten presenterades."),
-            "invalid": _("Ange ett giltigt datum (ÅÅÅÅ-MM-DD)."),
+            "invalid": _("Ange ett giltigt datum."),
         },
     )
 

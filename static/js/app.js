@@ -90,6 +90,48 @@
     });
   });
 
+  // A table wider than the page scrolls sideways inside its .table-wrap. While it does, the wrap
+  // is a named region the keyboard can reach (tabindex="0"), so it can be scrolled with the arrow
+  // keys in every browser; named by the table's own label or caption, else by the heading of the
+  // section it is in. A wrap that does not scroll stays out of the Tab order.
+  function labelOf(wrap) {
+    var table = wrap.querySelector("table");
+    if (table && table.getAttribute("aria-labelledby")) return table.getAttribute("aria-labelledby");
+    var label = table && table.caption;
+    if (!label) {
+      var section = wrap.closest("section[aria-labelledby], article[aria-labelledby]");
+      if (section) return section.getAttribute("aria-labelledby");
+      var before = wrap.previousElementSibling;
+      while (before && !/^H[1-6]$/.test(before.tagName)) before = before.previousElementSibling;
+      label = before;
+    }
+    if (!label) return "";
+    if (!label.id) label.id = "table-label-" + Math.random().toString(36).slice(2, 10);
+    return label.id;
+  }
+
+  function markScrollRegions() {
+    document.querySelectorAll(".table-wrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      var marked = wrap.hasAttribute("data-scroll-region");
+      if (scrolls && !marked) {
+        var label = labelOf(wrap);
+        if (!label) return;
+        wrap.setAttribute("data-scroll-region", "");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("aria-labelledby", label);
+      } else if (!scrolls && marked) {
+        ["data-scroll-region", "role", "tabindex", "aria-labelledby"].forEach(function (name) {
+          wrap.removeAttribute(name);
+        });
+      }
+    });
+  }
+  markScrollRegions();
+  window.addEventListener("resize", markScrollRegions);
+  document.addEventListener("htmx:afterSettle", markScrollRegions);
+
   // Forms that end something ask once before they are sent; without JavaScript they just send.
   document.addEventListener("submit", function (event) {
     var form = event.target;

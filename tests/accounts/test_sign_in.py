@@ -53,3 +53,14 @@ def test_admin_is_for_superusers(client_for):
 def test_staff_without_admin_rights_cannot_use_admin(client_for):
     response = client_for("staff").get("/admin/")
     assert response.status_code == 302
+
+
+def test_forgotten_password_link_comes_after_the_sign_in_button(client):
+    """Tab goes e-mail, password, sign in; the reset link is not wedged between the fields."""
+    html = client.get(reverse("account_login")).content.decode()
+    email = html.index('name="login"')
+    password = html.index('name="password"')
+    button = html.index('<button type="submit">Logga in</button>')
+    link = html.index(f'<a href="{reverse("account_reset_password")}">Glömt lösenordet?</a>')
+    assert email < password < button < link
+    assert html.count("Glömt lösenordet?") == 1

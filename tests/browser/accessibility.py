@@ -34,3 +34,19 @@ def horizontal_overflow(page) -> int:
     return page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
+
+
+UNREACHABLE_SCROLLERS = """() => [...document.querySelectorAll('.table-wrap')]
+  .filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1)
+  .filter((wrap) => {
+    const ids = (wrap.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean);
+    const name = ids.map((id) => document.getElementById(id)?.textContent || '').join(' ').trim();
+    return wrap.tabIndex !== 0 || wrap.getAttribute('role') !== 'region' || !name;
+  })
+  .map((wrap) => wrap.outerHTML.slice(0, 120))"""
+
+
+def unreachable_scroll_regions(page) -> list[str]:
+    """Table wrappers that scroll sideways but are not a named region reachable by Tab."""
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
+    return page.evaluate(UNREACHABLE_SCROLLERS)

@@ -4,7 +4,12 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.accessibility import axe_violations, format_violations, horizontal_overflow
+from tests.browser.accessibility import (
+    axe_violations,
+    format_violations,
+    horizontal_overflow,
+    unreachable_scroll_regions,
+)
 from tests.browser.pages import page_role_params, param_id
 
 pytestmark = pytest.mark.browser
@@ -24,6 +29,8 @@ def test_page_is_accessible(page, sign_in_by_cookie, page_data, app_page, role):
     violations = axe_violations(page)
     page.set_viewport_size(NARROW)
     overflow = horizontal_overflow(page)
+    unreachable = unreachable_scroll_regions(page)
 
     assert not violations, format_violations(violations)
     assert overflow <= 0, f"{overflow}px horizontal scroll at 320px wide"
+    assert not unreachable, f"scrolling tables not reachable by keyboard: {unreachable}"

@@ -32,7 +32,7 @@ def test_coordinator_plans_a_term_and_publishes_a_theme(
     page.get_by_role("link", name="Publicera temat").click()
     page.get_by_role("button", name="Publicera och skicka").click()
     page.wait_for_selector(".messages")
-    assert "3 e-brev skickas" in page.locator(".messages").inner_text()
+    assert "3 e-postmeddelanden skickas" in page.locator(".messages").inner_text()
     assert sorted(m.to[0] for m in mailoutbox) == [
         "ersattare@example.org",
         "representant@example.org",

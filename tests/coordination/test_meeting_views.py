@@ -242,7 +242,7 @@ def test_publish_publishes_and_mails_the_network(
     assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in network_people)
     assert all("Solel på taken" in m.subject for m in mailoutbox)
     page = client.get(planned.get_absolute_url()).content.decode()
-    assert "Temat är publicerat. 3 e-brev skickas till nätverket." in page
+    assert "Temat är publicerat. 3 e-postmeddelanden skickas till nätverket." in page
 
 
 def test_publish_refuses_empty_theme_and_sends_nothing(
@@ -370,3 +370,17 @@ def test_cancel_refuses_empty_reason(client_for, published, mailoutbox):
 def test_cancel_get_shows_the_form(client_for, published):
     content = client_for("coordinator").get(reverse("meeting_cancel", args=[published.pk])).content
     assert "Anledning" in content.decode() and "Ställ in och meddela" in content.decode()
+
+
+def test_publish_button_is_disabled_while_the_theme_is_empty(client_for, planned):
+    client = client_for("coordinator")
+    url = reverse("meeting_publish", args=[planned.pk])
+    html = client.get(url).content.decode()
+    assert '<button type="submit">Publicera och skicka</button>' in html
+    Meeting.objects.filter(pk=planned.pk).update(theme_title="  ")
+    html = client.get(url).content.decode()
+    assert (
+        '<button type="submit" disabled aria-describedby="publish-needs-theme">'
+        "Publicera och skicka</button>"
+    ) in html
+    assert 'id="publish-needs-theme">Mötet behöver ett tema innan det kan publiceras.' in html

@@ -74,7 +74,7 @@ def test_reschedule_message_tells_old_and_new_time(
         mailoutbox[0].subject == "[Hållbarhetsnätverken] Mötet flyttas: NEH Kemikaliesmart förskola"
     )
     assert "Tidigare tid:" in body and "Ny tid:" in body
-    assert "13:00–15:00" in body and "Plats: Sal Vättern" in body
+    assert "kl. 13.00–15.00" in body and "Plats: Sal Vättern" in body
 
 
 def test_cancel_message_gives_the_reason(
@@ -179,4 +179,5 @@ def test_the_theme_mail_states_the_deadline_for_agenda_proposals(
         day = date_format(deadline, "j F Y")
     body = mailoutbox[0].body
     assert "Förslag till dagordningen tas emot fram till" in body
-    assert f"{day} kl. {deadline:%H:%M}" in body
+    # The one Swedish style for a moment (config/dates.py): "22 december 2026 kl. 09.00".
+    assert f"{day} kl. {deadline:%H.%M}" in body

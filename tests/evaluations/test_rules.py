@@ -78,10 +78,20 @@ def test_overlong_comment_is_refused(client, held, representative):
 
 def test_a_meeting_not_attended_is_refused(client, held, substitute):
     client.force_login(substitute)
-    for response in (client.get(url(held)), client.post(url(held), VALID)):
-        assert response.status_code == 403
-        assert "Du finns inte med bland mötets deltagare" in response.content.decode()
+    response = client.post(url(held), VALID)
+    assert response.status_code == 403
+    assert "Du finns inte med bland mötets deltagare" in response.content.decode()
     assert not Evaluation.objects.exists()
+
+
+def test_the_page_says_why_no_answer_can_be_given_and_is_not_an_error(client, held, substitute):
+    """Looking at the page is allowed: it is a read-only page, answered 200, with no form."""
+    client.force_login(substitute)
+    response = client.get(url(held))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Du finns inte med bland mötets deltagare" in html
+    assert "<form" not in html.split('id="main"')[1]
 
 
 def test_a_meeting_not_held_yet_is_refused(client, neh, representative):

@@ -1,0 +1,73 @@
+"""Dates one way per language, everywhere (config/dates.py): Swedish as Språkrådet recommends,
+English in the British order."""
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+from config.dates import long_date, moment, when
+from meetings.terms import Term
+
+START = timezone.make_aware(datetime.datetime(2026, 12, 22, 9, 0))
+END = START + datetime.timedelta(hours=2)
+# Machine formats (ISO in <time datetime>, file names) and the charts' short axis labels.
+MACHINE_FORMATS = {"c", "Y-m-d", "j/n", "j F"}
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("sv", "tisdag 22 december 2026 kl. 09.00–11.00"),
+        ("en", "Tuesday 22 December 2026, 09:00–11:00"),
+    ],
+)
+def test_a_meeting_time_is_written_one_way_per_language(language, expected):
+    with translation.override(language):
+        assert when(START, END) == expected
+        rendered = Template("{{ start|when:end }}").render(Context({"start": START, "end": END}))
+        assert rendered == expected
+
+
+def test_moments_dates_and_days_across_midnight():
+    with translation.override("sv"):
+        assert moment(START) == "22 december 2026 kl. 09.00"
+        assert long_date(START.date()) == "22 december 2026"
+        late = START + datetime.timedelta(days=1, hours=1)
+        assert when(START, late) == (
+            "tisdag 22 december 2026 kl. 09.00 – onsdag 23 december 2026 kl. 10.00"
+        )
+    with translation.override("en"):
+        assert moment(START) == "22 December 2026, 09:00"
+        assert long_date(START.date()) == "22 December 2026"
+
+
+def test_terms_are_translated():
+    with translation.override("sv"):
+        assert str(Term(2027, "VT")) == "VT 2027"
+    with translation.override("en"):
+        assert (str(Term(2027, "VT")), str(Term(2027, "HT"))) == ("Spring 2027", "Autumn 2027")
+
+
+def test_templates_write_dates_through_the_one_set_of_filters():
+    """`|date:"…"` only for machine formats; people's dates go through config/dates.py."""
+    pattern = re.compile(r"\|date:[\"']([^\"']*)[\"']")
+    found = [
+        f"{path.name}: {fmt}"
+        for path in Path(settings.BASE_DIR, "templates").rglob("*")
+        if path.suffix in (".html", ".txt")
+        for fmt in pattern.findall(path.read_text())
+        if fmt not in MACHINE_FORMATS
+    ]
+    assert not found
+
+
+def test_iso_text_from_stored_snapshots_is_read():
+    with translation.override("sv"):
+        assert long_date("2026-12-19") == "19 december 2026"
+        assert long_date("inte ett datum") == "inte ett datum"
+        assert long_date(None) == ""
