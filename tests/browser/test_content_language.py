@@ -146,3 +146,66 @@ def test_swedish_pages_carry_no_extra_marks():
     with translation.override("en"):
         marked = '<span lang="sv">Solel &amp; vind</span><p lang="sv">x</p>'
         assert template.render(context) == marked
+
+
+# --- In Swedish, no English interface text --------------------------------------------------
+
+
+def english_interface_texts() -> set[str]:
+    """The English catalogue's translations, as literal runs long enough to be unmistakable
+    (placeholders split them), where they differ from the Swedish they translate."""
+    import gettext
+    import re
+    from pathlib import Path
+
+    catalogue = Path(__file__).resolve().parents[2] / "locale/en/LC_MESSAGES/django.mo"
+    with catalogue.open("rb") as file:
+        messages = gettext.GNUTranslations(file)._catalog  # type: ignore[attr-defined]
+    runs = set()
+    for msgid, msgstr in messages.items():
+        if not msgid or not isinstance(msgstr, str) or msgstr == msgid:
+            continue
+        for run in re.split(r"%\(\w+\)[sd]|%[sd]|\{\{[^}]*\}\}|\n", msgstr):
+            run = run.strip(" .,:;()–-")
+            if len(run) >= 20 and " " in run:
+                runs.add(run)
+    return runs
+
+
+def english_in_swedish(html: str, english: set[str]) -> list[str]:
+    parser = LanguageOfText()
+    parser.feed(html)
+    return sorted(
+        {
+            f"{path}: {text!r}"
+            for text, lang, path in parser.texts
+            if lang != "en" and any(run in text for run in english)
+        }
+    )
+
+
+def one_role_per_page() -> list[tuple[object, str]]:
+    seen: dict[str, tuple[object, str]] = {}
+    for page, role in page_role_params():
+        seen.setdefault(page.name, (page, role))
+    return list(seen.values())
+
+
+@pytest.mark.parametrize(("app_page", "role"), one_role_per_page(), ids=param_id)
+def test_no_english_interface_text_in_swedish(page_data, client_for, app_page, role):
+    client = client_for(role)
+    client.cookies["django_language"] = "sv"
+    response = client.get(app_page.path(page_data))
+    assert response.status_code == app_page.status
+    html = response.content.decode()
+    assert '<html lang="sv">' in html
+    english = english_in_swedish(html, english_interface_texts())
+    assert not english, f"{app_page.name} as {role}:\n  " + "\n  ".join(english)
+
+
+def test_the_scan_finds_english_in_swedish():
+    english = {"The meeting is saved"}
+    assert english_in_swedish('<html lang="sv"><p>The meeting is saved.</p></html>', english)
+    assert not english_in_swedish('<html lang="sv"><p>Mötet är sparat.</p></html>', english)
+    # The language menu names English in English, marked as such.
+    assert not english_in_swedish('<p lang="en">The meeting is saved</p>', english)
