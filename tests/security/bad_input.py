@@ -1094,3 +1094,45 @@ FORMS.update(
         ),
     }
 )
+
+
+# Documents: a coordinator's edit (with the drafting steps of a governance document) and
+# withdrawal. Withdrawing twice is tested in tests/documents/test_editing.py.
+FORMS.update(
+    {
+        "document_edit": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.steering_document.pk},
+            valid=lambda w: at_version(
+                w.steering_document,
+                {
+                    "title": "Rättat styrdokument",
+                    "url": "https://www.example.org/styrdokument",
+                    "drafting_status": "drafting",
+                    "drafting_since": _in_days(-10),
+                },
+            ),
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and Document.objects.get(pk=w.steering_document.pk).title == "Rättat styrdokument"
+            ),
+            text=frozenset({"title"}),
+            optional=frozenset({"work_areas", "meeting", "consultation_since", "decided_on"}),
+            extra_values={
+                "meeting": lambda w: [w.published_nsh.pk],
+                "work_areas": lambda w: [w.nsh_area.pk],
+                "drafting_status": lambda w: ["decided", "beslutad"],
+            },
+        ),
+        "document_withdraw": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.link_document.pk},
+            valid=lambda w: at_version(w.link_document, {"reason": "Ersatt av ett nyare."}),
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and Document.objects.get(pk=w.link_document.pk).is_withdrawn
+            ),
+            text=frozenset({"reason"}),
+        ),
+    }
+)
