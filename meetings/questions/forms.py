@@ -169,6 +169,10 @@ class CloseForm(forms.Form):
     note = _note()
 
 
+class WithdrawForm(forms.Form):
+    note = _note()
+
+
 FORMS = {
     "propose": ProposeForm,
     "answer": AnswerForm,
@@ -177,4 +181,5 @@ FORMS = {
     "outcome": OutcomeForm,
     "report_back": ReportBackForm,
     "close": CloseForm,
+    "withdraw": WithdrawForm,
 }

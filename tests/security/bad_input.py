@@ -1046,6 +1046,15 @@ FORMS.update(
             refused=_suggestions_page_again,
             text=frozenset({"reason"}),
         ),
+        "question_withdraw": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            valid=lambda w: {"note": "Registrerad av misstag."},
+            accepted=lambda response, w: _question(w, "question_raised").state == "withdrawn",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            lenient=frozenset({"*"}),  # no note needed: the empty submission withdraws
+        ),
     }
 )
 
@@ -1133,6 +1142,15 @@ FORMS.update(
                 and Document.objects.get(pk=w.link_document.pk).is_withdrawn
             ),
             text=frozenset({"reason"}),
+        ),
+        "question_withdraw": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            valid=lambda w: {"note": "Registrerad av misstag."},
+            accepted=lambda response, w: _question(w, "question_raised").state == "withdrawn",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            lenient=frozenset({"*"}),  # no note needed: the empty submission withdraws
         ),
     }
 )

@@ -1945,3 +1945,14 @@ MATRIX.update(
         ],
     }
 )
+
+
+# A question registered by mistake, withdrawn by its administration's representative or
+# substitute before the network takes it up.
+MATRIX.update(
+    {
+        "question_withdraw": question_step_cases(
+            "withdraw", "member", "question_raised", lambda w: {"note": "Av misstag."}
+        ),
+    }
+)
