@@ -316,6 +316,8 @@ FORMS: dict[str, Form] = {
                 "mandate": "on",
                 "management_access": "on",
                 "management_forwards": "on",
+                "start_date": "",
+                "mandate_scope": "Energifrågor",
             }
         ),
         accepted=lambda response, w: (
@@ -324,6 +326,10 @@ FORMS: dict[str, Form] = {
             .exists()
         ),
         lenient=frozenset({"full_name", "mandate", "management_access", "management_forwards"}),
+        # Empty start: today. Mandate scope: free text, optional.
+        text=frozenset({"mandate_scope"}),
+        optional=frozenset({"start_date", "mandate_scope"}),
+        extra_values={"start_date": lambda w: [_in_days(-1), _in_days(400)]},
     ),
     "attendance_answer": Form(
         role="representative",
