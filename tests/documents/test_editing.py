@@ -237,3 +237,10 @@ def test_meeting_page_link_picks_the_meeting_on_the_create_form(client_for, neh,
     url = reverse("document_create", kwargs={"code": "neh"}) + f"?meeting={meeting.pk}"
     page = client_for("coordinator").get(url).content.decode()
     assert f'<option value="{meeting.pk}" selected>' in page
+
+
+def test_edit_page_of_a_governance_document_offers_the_drafting_steps(client_for, steering):
+    page = client_for("coordinator").get(edit_url(steering)).content.decode()
+    assert "<legend>Framtagande</legend>" in page
+    assert 'name="drafting_since"' in page and 'name="decided_on"' in page
+    assert f'name="version" value="{steering.version}"' in page
