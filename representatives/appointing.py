@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts import lifecycle
@@ -89,24 +90,34 @@ def appoint(
     email: str,
     appointed_by: User,
     today: datetime.date | None = None,
+    start_date: datetime.date | None = None,
+    mandate_scope: str = "",
 ) -> AppointmentResult:
-    """Appoint a person to a seat, ending the current holder's appointment today."""
+    """Appoint a person to a seat from `start_date` (today if not given), ending the open
+    appointment of the seat that day. An appointment cannot start before the seat's holder's
+    appointment ends, or before an appointment already made to start later."""
     today = today or timezone.localdate()
+    start_date = start_date or today
+    if start_date < today:
+        raise AppointmentError(_("Uppdraget kan inte börja i det förflutna."))
     try:
         with transaction.atomic():
             person, created = _find_or_create_person(name, email)
             if not person.is_active:
                 # Someone who left and comes back: the deactivated account is theirs again.
                 lifecycle.reactivate(person, by=appointed_by)
+            # The seat's open appointment (no end date): today's holder, or someone already
+            # appointed from a later day.
             predecessor = (
                 Appointment.objects.select_for_update()
-                .current()
+                .filter(end_date__isnull=True)
                 .filter(administration=administration, network=network, role=role)
                 .select_related("person")
                 .first()
             )
             if predecessor is not None and predecessor.person_id == person.pk:
                 raise AppointmentError(_("Personen har redan det här uppdraget."))
+            _check_start(administration, network, role, start_date, predecessor)
             # One person cannot be both the representative and the substitute of a seat.
             if (
                 Appointment.objects.current()
@@ -119,7 +130,7 @@ def appoint(
                 )
             if predecessor is not None:
                 # The old appointment ends the day the new one starts; history keeps both.
-                predecessor.end(max(today, predecessor.start_date))
+                predecessor.end(max(start_date, predecessor.start_date))
             appointment = Appointment.objects.create(
                 person=person,
                 administration=administration,
@@ -127,7 +138,8 @@ def appoint(
                 role=role,
                 appointed_by=appointed_by,
                 mandate_confirmed_at=timezone.now(),
-                start_date=today,
+                mandate_scope=mandate_scope,
+                start_date=start_date,
             )
             _seat_changed(appointment, predecessor)
     except IntegrityError as error:
@@ -137,6 +149,35 @@ def appoint(
     result = AppointmentResult(appointment, predecessor, created)
     transaction.on_commit(lambda: _send_appointment_mails(result))
     return result
+
+
+def _check_start(administration, network, role, start_date, predecessor) -> None:
+    """Refuse a start before the seat's present holding ends: an appointment already made to
+    start later (the open one), or a holder whose end is already set to a later day."""
+    if predecessor is not None and start_date < predecessor.start_date:
+        raise AppointmentError(
+            _(
+                "%(name)s är redan utsedd från %(date)s. Det nya uppdraget kan börja tidigast "
+                "den dagen."
+            )
+            % {"name": predecessor.person.full_name, "date": date_format(predecessor.start_date)}
+        )
+    ending = (
+        Appointment.objects.filter(
+            administration=administration, network=network, role=role, end_date__gt=start_date
+        )
+        .select_related("person")
+        .order_by("-end_date")
+        .first()
+    )
+    if ending is not None:
+        raise AppointmentError(
+            _(
+                "Uppdraget för %(name)s slutar först %(date)s. Det nya uppdraget kan inte börja "
+                "innan dess."
+            )
+            % {"name": ending.person.full_name, "date": date_format(ending.end_date or start_date)}
+        )
 
 
 def end_appointment(appointment: Appointment, today: datetime.date | None = None) -> None:

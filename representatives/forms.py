@@ -1,10 +1,14 @@
+import datetime
 from typing import cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from networks.submissions import OnceForm
+
+MAX_AHEAD = datetime.timedelta(days=366)
 
 
 class AppointmentForm(OnceForm):
@@ -33,6 +37,26 @@ class AppointmentForm(OnceForm):
         )
     )
 
+    mandate_scope = forms.CharField(
+        label=_("Mandatets omfattning"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
+        help_text=_(
+            "Vad representanten kan företräda förvaltningen i, till exempel vilka beslut den "
+            "kan ta eller vilka frågor den behöver stämma av med ledningsgruppen. Visas för "
+            "nätverkets samordnare."
+        ),
+    )
+    start_date = forms.DateField(
+        label=_("Från och med"),
+        required=False,
+        # A text field, not type="date": Chromium's date picker button is a tab stop without
+        # a visible focus indicator.
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"}),
+        help_text=_("ÅÅÅÅ-MM-DD. Lämna tomt för i dag; ett senare datum gäller från den dagen."),
+    )
+
     def __init__(self, *args, current_person: User | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.current_person = current_person
@@ -49,6 +73,15 @@ class AppointmentForm(OnceForm):
                 _("Bekräfta alla tre förväntningarna på förvaltningsdirektören för att utse någon.")
             )
         return cleaned
+
+    def clean_start_date(self):
+        start = self.cleaned_data.get("start_date")
+        today = timezone.localdate()
+        if start is not None and start < today:
+            raise forms.ValidationError(_("Uppdraget kan inte börja i det förflutna."))
+        if start is not None and start > today + MAX_AHEAD:
+            raise forms.ValidationError(_("Uppdraget kan börja högst ett år fram i tiden."))
+        return start
 
     def clean_email(self) -> str:
         email = User.objects.normalize_email(self.cleaned_data["email"]).lower()

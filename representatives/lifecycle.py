@@ -7,7 +7,8 @@ deactivate the account; `people_to_deactivate()` is that prompt, for any page to
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, Max, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 
 from networks.models import Network
 from networks.rules import coordinated_network_ids
@@ -28,7 +29,12 @@ def people_to_deactivate() -> QuerySet:
     return (
         User.objects.filter(is_active=True, is_staff=False, is_superuser=False)
         .filter(Exists(appointments))
-        .exclude(Exists(appointments.filter(end_date__isnull=True)))
+        # Not while an appointment is open, or ends on a later day.
+        .exclude(
+            Exists(
+                appointments.filter(Q(end_date__isnull=True) | Q(end_date__gt=timezone.localdate()))
+            )
+        )
         .exclude(Exists(Network.coordinators.through.objects.filter(user_id=OuterRef("pk"))))
         .exclude(Exists(Administration.objects.filter(director=OuterRef("pk"))))
         .annotate(last_appointment_ended=Subquery(last_end))

@@ -36,7 +36,16 @@ class Administration(models.Model):
 
 class AppointmentQuerySet(models.QuerySet["Appointment"]):
     def current(self) -> "AppointmentQuerySet":
-        return self.filter(end_date__isnull=True)
+        """In force today: started, and not ended (an end date is the first day without it;
+        an appointment made to start later ends its predecessor on its start date)."""
+        today = timezone.localdate()
+        return self.filter(start_date__lte=today).filter(
+            Q(end_date__isnull=True) | Q(end_date__gt=today)
+        )
+
+    def upcoming(self) -> "AppointmentQuerySet":
+        """Appointed to start on a later day."""
+        return self.filter(start_date__gt=timezone.localdate())
 
     def for_person(self, user) -> "AppointmentQuerySet":
         if not user.is_authenticated:
@@ -48,7 +57,10 @@ class Appointment(models.Model):
     """A person's appointment (uppdrag) for an administration in one network.
 
     History is kept: replacing a representative ends the old appointment, it is never deleted.
-    An appointment is current while it has no end date.
+    An appointment is current from its start date until its end date; a director may appoint
+    someone from a later day (the seat shows "från 1 januari: …"), and the holder until then
+    keeps the seat with that day as its end date. At most one appointment per seat is open
+    (no end date): the latest.
     """
 
     class Role(models.TextChoices):
@@ -80,6 +92,7 @@ class Appointment(models.Model):
         verbose_name=_("utsedd av"),
     )
     mandate_confirmed_at = models.DateTimeField(_("mandat bekräftat"), null=True, blank=True)
+    mandate_scope = models.TextField(_("mandatets omfattning"), max_length=2000, blank=True)
     start_date = models.DateField(_("från"), default=datetime.date.today)
     end_date = models.DateField(_("till"), null=True, blank=True)
 
@@ -115,7 +128,12 @@ class Appointment(models.Model):
 
     @property
     def is_current(self) -> bool:
-        return self.end_date is None
+        today = timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date > today)
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.start_date > timezone.localdate()
 
     def end(self, when: datetime.date | None = None) -> None:
         self.end_date = when or timezone.localdate()

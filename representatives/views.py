@@ -67,8 +67,12 @@ def administration_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     networks = list(networks)  # type: ignore[assignment]
     for network in networks:
-        current = {a.role: a for a in network.administration_appointments if a.is_current}  # type: ignore[attr-defined]
-        network.seats = [(slug, role, current.get(role)) for slug, role in ROLE_SLUGS.items()]  # type: ignore[attr-defined]
+        held = network.administration_appointments  # type: ignore[attr-defined]
+        current = {a.role: a for a in held if a.is_current}
+        upcoming = {a.role: a for a in held if a.is_upcoming}
+        network.seats = [  # type: ignore[attr-defined]
+            (slug, role, current.get(role), upcoming.get(role)) for slug, role in ROLE_SLUGS.items()
+        ]
         network.history = network.administration_appointments  # type: ignore[attr-defined]
     return render(
         request,
@@ -113,6 +117,8 @@ def appointment_create(
                     name=form.cleaned_data["full_name"],
                     email=form.cleaned_data["email"],
                     appointed_by=request.user,
+                    start_date=form.cleaned_data.get("start_date"),
+                    mandate_scope=form.cleaned_data.get("mandate_scope") or "",
                 )
                 submission.url = reverse("administration_detail", kwargs={"pk": administration.pk})
         except submissions.Repeated as repeated:
@@ -172,6 +178,15 @@ def _current_seats(network: Network) -> list[Appointment]:
     )
 
 
+def _upcoming_seats(network: Network) -> list[Appointment]:
+    return list(
+        Appointment.objects.upcoming()
+        .filter(network=network)
+        .select_related("person", "administration")
+        .order_by("administration__name", "role")
+    )
+
+
 @require_safe
 @login_required
 def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
@@ -181,7 +196,12 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     return render(
         request,
         "representatives/network_contacts.html",
-        {"network": network, "appointments": appointments, "emails": emails},
+        {
+            "network": network,
+            "appointments": appointments,
+            "upcoming": _upcoming_seats(network),
+            "emails": emails,
+        },
     )
 
 

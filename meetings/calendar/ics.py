@@ -116,6 +116,7 @@ def network_feed_deadlines(network: Network) -> QuerySet[Document]:
     since = timezone.localdate() - PAST_WINDOW
     return (
         Document.objects.consultations()
+        .current()
         .filter(network=network, deadline__gte=since)
         .select_related("network")
         .order_by("deadline", "pk")

@@ -76,6 +76,10 @@ def _build_documents(networks, administrations, coordinator, accounts, today) ->
             title="Energi- och klimatprogram 2024–2030",
             kind=Document.Kind.STEERING,
             url="https://www.example.org/styrdokument/energi-och-klimatprogram",
+            # A governance document being drawn up: out for consultation since last week.
+            drafting_status=Document.Drafting.CONSULTATION,
+            drafting_since=today - datetime.timedelta(days=120),
+            consultation_since=today - datetime.timedelta(days=7),
         ),
         work_areas=[area for area in neh.work_areas.all() if area.name.startswith("Koldioxid")],
         upload=None,

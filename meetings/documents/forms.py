@@ -7,6 +7,7 @@ from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.models import ConsultationResponse, Document, Meeting
 from networks.models import Network, WorkArea
 from networks.submissions import OnceForm
+from networks.versions import VersionedModelForm, version_form_field
 from representatives.models import Administration
 
 
@@ -116,3 +117,122 @@ class ResponseForm(forms.Form):
     def __init__(self, *args, document: Document, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["response"].queryset = document.responses.select_related("administration")  # type: ignore[attr-defined]
+
+
+# A text field, not type="date" (see DocumentForm).
+DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"})
+
+
+class DocumentEditForm(VersionedModelForm):
+    """A coordinator corrects a document: its title, link, work areas, the meeting where it is
+    presented, a consultation's deadline and a governance document's drafting status.
+
+    The kind and an uploaded file stay as they were (a consultation's asked administrations
+    and answers hang on its kind)."""
+
+    stale_subject = documents.DOCUMENT
+
+    url = forms.URLField(label=_("Länk"), max_length=500, required=False, assume_scheme="https")
+
+    class Meta:
+        model = Document
+        fields = [
+            "title",
+            "url",
+            "work_areas",
+            "meeting",
+            "deadline",
+            "drafting_status",
+            "drafting_since",
+            "consultation_since",
+            "decided_on",
+        ]
+        field_classes = {"work_areas": IdMultipleChoiceField, "meeting": IdChoiceField}
+        widgets = {
+            "work_areas": forms.CheckboxSelectMultiple,
+            "deadline": DATE_WIDGET,
+            "drafting_since": DATE_WIDGET,
+            "consultation_since": DATE_WIDGET,
+            "decided_on": DATE_WIDGET,
+        }
+        help_texts = {
+            "deadline": _("Sista dag för förvaltningarnas svar, som ÅÅÅÅ-MM-DD."),
+            "drafting_status": _(
+                "För ett styrdokument som tas fram: under framtagande, på remiss, beslutat."
+            ),
+            "drafting_since": _("ÅÅÅÅ-MM-DD"),
+            "consultation_since": _("ÅÅÅÅ-MM-DD"),
+            "decided_on": _("ÅÅÅÅ-MM-DD"),
+        }
+
+    # Each drafting step and the date field that says when it was reached, in order.
+    STEP_DATES = [
+        (Document.Drafting.DRAFTING, "drafting_since"),
+        (Document.Drafting.CONSULTATION, "consultation_since"),
+        (Document.Drafting.DECIDED, "decided_on"),
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        document = self.instance
+        network = document.network
+        areas = WorkArea.objects.active().filter(network=network)
+        self.fields["work_areas"].queryset = areas | WorkArea.objects.filter(
+            pk__in=document.work_areas.values("pk")
+        )
+        self.fields["meeting"].queryset = Meeting.objects.filter(network=network).order_by(
+            "-starts_at"
+        )
+        self.fields["meeting"].required = False
+        if document.has_file:
+            del self.fields["url"]  # the file stays; a link beside it is not allowed
+        else:
+            self.fields["url"].required = True
+        if not document.is_consultation:
+            del self.fields["deadline"]
+        else:
+            self.fields["deadline"].required = True
+        if document.kind != Document.Kind.STEERING:
+            for name in ["drafting_status", *(field for _step, field in self.STEP_DATES)]:
+                del self.fields[name]
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data.get("deadline")
+        moved = deadline != self.instance.deadline
+        if deadline is not None and moved and deadline < timezone.localdate():
+            raise forms.ValidationError(_("Sista svarsdag kan inte ligga i det förflutna."))
+        return deadline
+
+    def clean(self):
+        cleaned = super().clean()
+        if "drafting_status" not in self.fields or "drafting_status" in self.errors:
+            return cleaned
+        status = cleaned.get("drafting_status") or ""
+        steps = [step for step, _field in self.STEP_DATES]
+        reached = steps.index(status) if status else -1
+        previous = None
+        for index, (_step, name) in enumerate(self.STEP_DATES):
+            if name in self.errors:
+                continue
+            day = cleaned.get(name)
+            if index == reached and day is None:
+                self.add_error(name, _("Ange när dokumentet nådde det här steget."))
+            elif index > reached and day is not None:
+                self.add_error(name, _("Dokumentet har inte nått det här steget än."))
+            elif day is not None and previous is not None and day < previous:
+                self.add_error(name, _("Datumet kan inte ligga före det föregående steget."))
+            if day is not None:
+                previous = day
+        return cleaned
+
+
+class WithdrawForm(forms.Form):
+    """Why a document is withdrawn, and the version of the page the coordinator read."""
+
+    reason = forms.CharField(
+        label=_("Skäl"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("Visas på dokumentets sida, till exempel att det ersatts av ett nyare."),
+    )
+    version = version_form_field()

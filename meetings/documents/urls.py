@@ -10,6 +10,8 @@ urlpatterns = [
         name="document_create",
     ),
     path("dokument/<int:pk>/", views.document_detail, name="document_detail"),
+    path("dokument/<int:pk>/andra/", views.document_edit, name="document_edit"),
+    path("dokument/<int:pk>/dra-tillbaka/", views.document_withdraw, name="document_withdraw"),
     path(
         "dokument/<int:pk>/svar/",
         views.consultation_response_mark,

@@ -9,6 +9,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -20,10 +21,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from config.http import HtmxHttpRequest
 from meetings.access import network_by_code
 from meetings.documents import workflow as documents
-from meetings.documents.forms import DocumentForm, ResponseForm
+from meetings.documents.forms import DocumentEditForm, DocumentForm, ResponseForm, WithdrawForm
 from meetings.models import Document, Meeting
 from networks import submissions
 from networks.rules import is_coordinator
+from networks.versions import StaleRecordError
 from representatives.rules import seated_administration_ids
 
 DOCUMENTS_PER_PAGE = 25
@@ -75,7 +77,8 @@ def document_create(request: HttpRequest, code: str) -> HttpResponse:
             messages.success(request, _("Dokumentet är tillagt."))
             return redirect(document)
     else:
-        form = DocumentForm(network=network)
+        # "Lägg till dokument" on a meeting's page picks that meeting.
+        form = DocumentForm(network=network, initial={"meeting": request.GET.get("meeting")})
     context = {"network": network, "form": form, "can_coordinate": True}
     return render(request, "meetings/documents/document_form.html", context)
 
@@ -168,3 +171,64 @@ def consultation_response_mark(request: HtmxHttpRequest, pk: int) -> HttpRespons
         return render(request, "meetings/documents/document_detail.html#responses", context)
     messages.success(request, note)
     return redirect(document)
+
+
+def _coordinated_document(request: HttpRequest, pk: int) -> Document:
+    document = _document(pk)
+    if not is_coordinator(request.user, document.network):
+        raise PermissionDenied
+    return document
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator corrects a document, with the version check and its change history."""
+    document = _coordinated_document(request, pk)
+    posted = request.POST if request.method == "POST" else None
+    form = DocumentEditForm(posted, instance=document)
+    if posted is not None and form.is_valid():
+        try:
+            document = documents.save_document_changes(form)
+        except StaleRecordError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Dokumentet är sparat."))
+            return redirect(document)
+    context = {"document": document, "network": document.network, "form": form}
+    return render(request, "meetings/documents/document_edit.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def document_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator withdraws a document: kept, marked withdrawn with the day and reason."""
+    document = _coordinated_document(request, pk)
+    context: dict = {"document": document, "network": document.network}
+    if document.is_withdrawn and request.method != "POST":
+        context["refusal"] = documents.AlreadyWithdrawn(document.withdrawn_at).message
+        return render(request, "meetings/documents/document_withdraw.html", context)
+    if request.method == "POST":
+        form = WithdrawForm(request.POST)
+        if form.is_valid():
+            try:
+                documents.withdraw_document(
+                    document,
+                    request.user,
+                    form.cleaned_data["reason"],
+                    form.cleaned_data["version"],
+                )
+            except documents.AlreadyWithdrawn as already:
+                context["refusal"] = already.message
+                return render(
+                    request, "meetings/documents/document_withdraw.html", context, status=409
+                )
+            except StaleRecordError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Dokumentet är tillbakadraget."))
+                return redirect(document)
+    else:
+        form = WithdrawForm(initial={"version": document.version})
+    context["form"] = form
+    return render(request, "meetings/documents/document_withdraw.html", context)

@@ -17,15 +17,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from meetings.models import ConsultationResponse, Document, document_upload_to
 from networks.history import CREATED, one_row, record
 from networks.models import Network
+from networks.versions import StaleRecordError
 from representatives.models import Administration
 from representatives.rules import seated_administration_ids
 
@@ -54,6 +57,7 @@ ODF_MIMETYPES = {CONTENT_TYPES[ODT]: ODT, CONTENT_TYPES[ODS]: ODS}
 ALLOWED_NAMES = ", ".join(f".{ext}" for ext in CONTENT_TYPES).upper().replace(".", "")
 
 RECENT_ON_NETWORK_PAGE = 5
+DOCUMENT = pgettext_lazy("stale record", "Dokumentet")
 
 
 # --- Upload checks ---------------------------------------------------------------------------
@@ -207,6 +211,50 @@ def mark_response_sent(response: ConsultationResponse, user) -> bool:
     return bool(updated)
 
 
+def save_document_changes(form) -> Document:
+    """Save a coordinator's edit of a document (a `DocumentEditForm`) through its version check,
+    the document and its work areas as one history row. Raises StaleRecordError if someone else
+    saved (or withdrew) it since the form was rendered."""
+    document = form.instance
+    with transaction.atomic(), one_row(document):
+        return form.save()
+
+
+def withdraw_document(document: Document, user, reason: str, seen_version: int) -> None:
+    """Mark a document withdrawn, with the day and the reason; it is kept, never deleted.
+
+    Raises AlreadyWithdrawn if it already was (nothing changes), StaleRecordError if it was
+    changed since the page was read. The version moves on, so an open edit form is refused."""
+    with transaction.atomic():
+        rows = Document.objects.filter(pk=document.pk)
+        current = rows.select_for_update().values_list("withdrawn_at", "version").first()
+        if current is None:
+            raise StaleRecordError(DOCUMENT)
+        withdrawn_at, version = current
+        if withdrawn_at is not None:
+            raise AlreadyWithdrawn(withdrawn_at)
+        if version != seen_version:
+            raise StaleRecordError(DOCUMENT)
+        rows.update(
+            withdrawn_at=timezone.now(),
+            withdrawn_reason=reason,
+            withdrawn_by=user,
+            version=F("version") + 1,
+        )
+        document.refresh_from_db()
+        record(document)  # update() sends no signals
+
+
+class AlreadyWithdrawn(Exception):
+    """The document was withdrawn before; the message says when, in Swedish."""
+
+    def __init__(self, withdrawn_at) -> None:
+        self.message = _("Dokumentet är redan tillbakadraget (%(when)s).") % {
+            "when": date_format(timezone.localtime(withdrawn_at), "j F Y")
+        }
+        super().__init__(self.message)
+
+
 # --- The network page's "Aktuellt" -----------------------------------------------------------
 
 
@@ -217,22 +265,38 @@ class Current:
 
 
 def current_for_network(network: Network) -> Current:
-    """Open consultations by deadline and the most recent documents, in one query."""
+    """Open consultations by deadline and the most recent documents, in one query; withdrawn
+    documents are on the document list and their own pages, not here."""
     today = timezone.localdate()
-    latest = Document.objects.filter(network=network).recent().values("pk")[:RECENT_ON_NETWORK_PAGE]
+    latest = (
+        Document.objects.filter(network=network)
+        .current()
+        .recent()
+        .values("pk")[:RECENT_ON_NETWORK_PAGE]
+    )
     rows = list(
         Document.objects.filter(network=network)
         .filter(
-            Q(kind=Document.Kind.CONSULTATION, deadline__gte=today) | Q(pk__in=latest),
+            Q(kind=Document.Kind.CONSULTATION, deadline__gte=today, withdrawn_at__isnull=True)
+            | Q(pk__in=latest),
         )
         .recent()
         # Only what the list shows (a document row is wide: files, UUIDs, two datetimes).
-        .only("pk", "title", "kind", "deadline", "created_at")
+        .only("pk", "title", "kind", "deadline", "created_at", "withdrawn_at")
     )
     open_consultations = sorted(
-        (d for d in rows if d.is_consultation and d.deadline >= today),  # type: ignore[operator]
+        (d for d in rows if d.is_open),
         key=lambda d: (d.deadline, d.pk),
     )
     shown = {d.pk for d in open_consultations}  # a set: `d not in list` compares models, O(n²)
     recent = [d for d in rows if d.pk not in shown][:RECENT_ON_NETWORK_PAGE]
     return Current(open_consultations=open_consultations, recent=recent)
+
+
+def meeting_documents(meeting) -> list[Document]:
+    """The documents presented at a meeting, withdrawn ones last (they stay on the record)."""
+    return list(
+        Document.objects.filter(meeting=meeting)
+        .only("pk", "title", "kind", "deadline", "withdrawn_at", "drafting_status")
+        .order_by(F("withdrawn_at").asc(nulls_first=True), "title", "pk")
+    )

@@ -26,10 +26,15 @@ class DocumentQuerySet(models.QuerySet["Document"]):
     def consultations(self) -> "DocumentQuerySet":
         return self.filter(kind=Document.Kind.CONSULTATION)
 
+    def current(self) -> "DocumentQuerySet":
+        """Documents not withdrawn."""
+        return self.filter(withdrawn_at__isnull=True)
+
     def open_consultations(self) -> "DocumentQuerySet":
-        """Consultations whose deadline is today or later, the nearest deadline first."""
+        """Consultations not withdrawn whose deadline is today or later, nearest first."""
         return (
             self.consultations()
+            .current()
             .filter(deadline__gte=timezone.localdate())
             .order_by("deadline", "pk")
         )
@@ -50,6 +55,13 @@ class Document(models.Model):
         CONSULTATION = "consultation", _("Remiss")
         REPORT = "report", _("Rapport")
         OTHER = "other", _("Övrigt")
+
+    class Drafting(models.TextChoices):
+        """Where a governance document being drawn up stands, in the order it moves."""
+
+        DRAFTING = "drafting", _("Under framtagande")
+        CONSULTATION = "consultation", _("På remiss")
+        DECIDED = "decided", _("Beslutad")
 
     network = models.ForeignKey(
         Network, on_delete=models.PROTECT, related_name="documents", verbose_name=_("nätverk")
@@ -82,6 +94,24 @@ class Document(models.Model):
         verbose_name=_("förvaltningar som ska svara"),
         blank=True,
     )
+    # A governance document being drawn up: its step and the day it reached each step.
+    drafting_status = models.CharField(
+        _("status i framtagandet"), max_length=20, choices=Drafting.choices, blank=True
+    )
+    drafting_since = models.DateField(_("under framtagande sedan"), null=True, blank=True)
+    consultation_since = models.DateField(_("på remiss sedan"), null=True, blank=True)
+    decided_on = models.DateField(_("beslutad den"), null=True, blank=True)
+    # A withdrawn document is kept (and shown as withdrawn), never deleted.
+    withdrawn_at = models.DateTimeField(_("tillbakadraget"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("skäl till att dokumentet drogs tillbaka"), blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("tillbakadraget av"),
+    )
     # Calendar identity of the deadline's all-day entry.
     uid = models.UUIDField(_("kalender-UID"), default=uuid.uuid4, unique=True, editable=False)
     created_by = models.ForeignKey(
@@ -92,7 +122,7 @@ class Document(models.Model):
         related_name="+",
         verbose_name=_("tillagt av"),
     )
-    # Optimistic locking of the admin's edit form (networks/versions.py).
+    # Optimistic locking of the edit forms, the app's and the admin's (networks/versions.py).
     version = version_field()
     created_at = models.DateTimeField(_("tillagt"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrat"), auto_now=True)
@@ -116,6 +146,11 @@ class Document(models.Model):
                 name="document_deadline_iff_consultation",
                 violation_error_message=_("En remiss har ett sista svarsdatum, andra inte."),
             ),
+            models.CheckConstraint(
+                condition=Q(drafting_status="") | Q(kind="steering"),
+                name="document_drafting_only_steering",
+                violation_error_message=_("Bara styrdokument har en status i framtagandet."),
+            ),
         ]
         indexes = [models.Index(fields=["network", "kind", "deadline"])]
 
@@ -138,7 +173,23 @@ class Document(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.is_consultation and self.deadline >= timezone.localdate()  # type: ignore[operator]
+        return (
+            self.is_consultation and not self.is_withdrawn and self.deadline >= timezone.localdate()  # type: ignore[operator]
+        )
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
+    def drafting_steps(self) -> list[tuple[object, object]]:
+        """The drafting steps reached so far, each with its label and date, in order."""
+        dates = {
+            self.Drafting.DRAFTING: self.drafting_since,
+            self.Drafting.CONSULTATION: self.consultation_since,
+            self.Drafting.DECIDED: self.decided_on,
+        }
+        return [(step.label, dates[step]) for step in self.Drafting if dates[step] is not None]
 
 
 class ConsultationResponse(models.Model):

@@ -37,6 +37,7 @@ class Question(models.Model):
         OUTCOME = "outcome", _("Utfall registrerat")
         REPORTED_BACK = "reported_back", _("Återrapporterad")
         CLOSED = "closed", _("Avslutad")
+        WITHDRAWN = "withdrawn", _("Tillbakadragen")
 
     network = models.ForeignKey(
         Network, on_delete=models.PROTECT, related_name="questions", verbose_name=_("nätverk")

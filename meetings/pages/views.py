@@ -122,6 +122,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         ),
         "can_coordinate": can_coordinate,
         "can_propose": can_propose_for(request.user, meeting),
+        "meeting_documents": documents.meeting_documents(meeting),
     }
     context.update(participation_context(request.user, meeting))
     context.update(meeting_minutes_context(meeting))

@@ -175,6 +175,10 @@ class CloseForm(forms.Form):
     note = _note()
 
 
+class WithdrawForm(forms.Form):
+    note = _note()
+
+
 FORMS = {
     "propose": ProposeForm,
     "answer": AnswerForm,
@@ -183,6 +187,7 @@ FORMS = {
     "outcome": OutcomeForm,
     "report_back": ReportBackForm,
     "close": CloseForm,
+    "withdraw": WithdrawForm,
 }
 
 

@@ -24,6 +24,10 @@ itself stays for that network's coordinators to handle in their triage).
 
 A question whose proposal was declined or withdrawn stays "on the agenda" in name; the table lets
 the representative propose it again from there (`only_if`), so it is not stuck.
+
+A question registered by mistake is withdrawn by its administration's representative or
+substitute while it is raised or its proposal is not yet accepted; a pending proposal is
+withdrawn with it. The question stays, with its trail, in the state "withdrawn".
 """
 
 import dataclasses
@@ -55,6 +59,16 @@ def _proposal_fell_through(question: Question) -> bool:
     """On an agenda only in name: its proposal was declined or withdrawn (propose it again)."""
     item = question.agenda_item
     return item is not None and item.status in (
+        AgendaItem.Status.DECLINED,
+        AgendaItem.Status.WITHDRAWN,
+    )
+
+
+def _proposal_not_accepted(question: Question) -> bool:
+    """Not yet on the agenda for real: no proposal, or one still waiting or turned down."""
+    item = question.agenda_item
+    return item is None or item.status in (
+        AgendaItem.Status.PROPOSED,
         AgendaItem.Status.DECLINED,
         AgendaItem.Status.WITHDRAWN,
     )
@@ -126,6 +140,14 @@ TRANSITIONS: dict[str, Transition] = {
         Transition(
             "close", (State.REPORTED_BACK,), State.CLOSED, MEMBER, gettext_lazy("Avsluta frågan")
         ),
+        Transition(
+            "withdraw",
+            (State.RAISED, State.ON_AGENDA),
+            State.WITHDRAWN,
+            MEMBER,
+            gettext_lazy("Dra tillbaka frågan"),
+            only_if={State.ON_AGENDA: _proposal_not_accepted},
+        ),
     ]
 }
 
@@ -167,6 +189,14 @@ def _check(question: Question, user, action: str) -> Transition:
             )
         raise QuestionError(_("Bara nätverkets samordnare kan göra det här med frågan."))
     if not transition.starts_from(question):
+        if action == "withdraw":
+            raise QuestionError(
+                _(
+                    "Frågan kan inte dras tillbaka: nätverket har redan tagit upp den "
+                    "(%(state)s). Kontakta nätverkets samordnare."
+                )
+                % {"state": _withdraw_refusal_state(question)}
+            )
         if action == "outcome":
             raise QuestionError(
                 _(
@@ -179,6 +209,15 @@ def _check(question: Question, user, action: str) -> Transition:
             % {"state": question.get_state_display().lower()}
         )
     return transition
+
+
+def _withdraw_refusal_state(question: Question) -> str:
+    item = question.agenda_item
+    if question.state == State.ON_AGENDA and item is not None:
+        return _("förslaget till dagordningen är %(status)s") % {
+            "status": item.get_status_display().lower()
+        }
+    return question.get_state_display().lower()
 
 
 def _lock(question: Question) -> Question:
@@ -403,6 +442,25 @@ def close(question: Question, user, note: str = "") -> Question:
         question = _lock(question)
         _check(question, user, "close")
         _step(question, user, "close", note=note)
+    return question
+
+
+def withdraw(question: Question, user, note: str = "") -> Question:
+    """Withdraw a question registered by mistake, before the network has taken it up; a
+    proposal still waiting for the coordinators is withdrawn with it. Kept on the trail."""
+    with transaction.atomic():
+        question = _lock(question)
+        _check(question, user, "withdraw")
+        item = question.agenda_item
+        if item is not None:
+            # Lock the proposal too and check again: the coordinators may be accepting it.
+            item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+            question.agenda_item = item
+            _check(question, user, "withdraw")
+            if item.status == AgendaItem.Status.PROPOSED:
+                item.status = AgendaItem.Status.WITHDRAWN
+                item.save(update_fields=["status", "updated_at"])
+        _step(question, user, "withdraw", note=note)
     return question
 
 

@@ -204,6 +204,8 @@ def _run(action: str, question: Question, user, data: dict) -> Question:
         return questions.record_outcome(question, user, data["outcome"])
     if action == "report_back":
         return questions.report_back(question, user, data["reported_back_on"], data["note"])
+    if action == "withdraw":
+        return questions.withdraw(question, user, data["note"])
     return questions.close(question, user, data["note"])
 
 
@@ -215,6 +217,7 @@ DONE = {
     "outcome": gettext_lazy("Utfallet är sparat och skickat till förvaltningen."),
     "report_back": gettext_lazy("Återrapporten är registrerad."),
     "close": gettext_lazy("Frågan är avslutad."),
+    "withdraw": gettext_lazy("Frågan är tillbakadragen. Den finns kvar med sin historik."),
 }
 
 

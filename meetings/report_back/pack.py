@@ -181,7 +181,8 @@ def build_pack(
         document=OuterRef("pk"), administration=administration
     )
     material = list(
-        Document.objects.filter(
+        Document.objects.current()
+        .filter(
             Q(meeting=meeting)
             | Q(
                 Exists(asked),

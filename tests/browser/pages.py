@@ -270,6 +270,20 @@ PAGES = [
     ),
 ]
 
+# Documents: the coordinators' edit and withdraw pages.
+PAGES += [
+    AppPage(
+        "document edit",
+        lambda d: reverse("document_edit", args=[d.consultation.pk]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "document withdraw",
+        lambda d: reverse("document_withdraw", args=[d.consultation.pk]),
+        ("coordinator",),
+    ),
+]
+
 
 def page_role_params() -> list[tuple[AppPage, str]]:
     """(page, role) for every page and every role that can see it, for parametrize."""

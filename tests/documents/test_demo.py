@@ -45,3 +45,18 @@ def test_demo_pdf_passes_the_upload_checks():
 
     upload = samples.upload("demo.pdf", documents_demo.minimal_pdf("Remiss"))
     assert documents.check_upload(upload) == "pdf"
+
+
+def test_demo_consultation_is_on_its_meeting_page_and_a_programme_is_out_for_consultation(
+    settings, client
+):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    consultation = Document.objects.get(title="Remiss: ny avfallsplan")
+    client.force_login(User.objects.get(email="representant.miljo@example.org"))
+    meeting_page = client.get(consultation.meeting.get_absolute_url()).content.decode()
+    assert "Remiss: ny avfallsplan" in meeting_page
+    programme = Document.objects.get(title__startswith="Energi- och klimatprogram")
+    assert programme.drafting_status == Document.Drafting.CONSULTATION
+    page = client.get(programme.get_absolute_url()).content.decode()
+    assert "På remiss" in page and "Under framtagande" in page

@@ -41,7 +41,8 @@ EXPECTED = {
     "new action": 7,
     "action": 5,
     "actions": 6,
-    "held meeting": 11,  # + the report-back pack links (one query for a held meeting)
+    # + the report-back pack links (one query for a held meeting), + the meeting's documents
+    "held meeting": 12,
 }
 
 

@@ -26,16 +26,17 @@ def fresh(question):
 def test_the_table_names_every_step_and_owner():
     assert set(questions.TRANSITIONS) == {
         "propose", "answer", "refer", "deal_with", "outcome", "report_back", "close",
+        "withdraw",
     }  # fmt: skip
     owners = {name: t.owner for name, t in questions.TRANSITIONS.items()}
     assert {n for n, o in owners.items() if o == questions.MEMBER} == {
-        "propose", "report_back", "close",
+        "propose", "report_back", "close", "withdraw",
     }  # fmt: skip
-    # Every state but "closed" has a way on; nothing leads back to "raised".
+    # Every state but "closed" and "withdrawn" has a way on; nothing leads back to "raised".
     targets = {t.target for t in questions.TRANSITIONS.values()}
     sources = {s for t in questions.TRANSITIONS.values() for s in t.sources}
     assert State.RAISED not in targets
-    assert set(State.values) - {State.CLOSED} <= sources
+    assert set(State.values) - {State.CLOSED, State.WITHDRAWN} <= sources
 
 
 def test_round_trip_through_a_meeting(
@@ -235,7 +236,8 @@ def test_a_declined_proposal_can_be_proposed_again(
     q = fresh(question)
     with pytest.raises(QuestionError):  # still a live proposal
         questions.propose(q, representative, meeting)
-    assert [t.action for t in questions.allowed_actions(representative, q)] == []
+    # Only withdrawing it is offered while the proposal waits.
+    assert [t.action for t in questions.allowed_actions(representative, q)] == ["withdraw"]
     agenda.decline(meeting, q.agenda_item.pk, "Passar inte nu.", coordinator)
     later = factories.make_meeting(neh, days_ahead=60)
     q = fresh(q)

@@ -316,6 +316,8 @@ FORMS: dict[str, Form] = {
                 "mandate": "on",
                 "management_access": "on",
                 "management_forwards": "on",
+                "start_date": "",
+                "mandate_scope": "Energifrågor",
             }
         ),
         accepted=lambda response, w: (
@@ -324,6 +326,10 @@ FORMS: dict[str, Form] = {
             .exists()
         ),
         lenient=frozenset({"full_name", "mandate", "management_access", "management_forwards"}),
+        # Empty start: today. Mandate scope: free text, optional.
+        text=frozenset({"mandate_scope"}),
+        optional=frozenset({"start_date", "mandate_scope"}),
+        extra_values={"start_date": lambda w: [_in_days(-1), _in_days(400)]},
     ),
     "attendance_answer": Form(
         role="representative",
@@ -1046,6 +1052,15 @@ FORMS.update(
             refused=_suggestions_page_again,
             text=frozenset({"reason"}),
         ),
+        "question_withdraw": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            valid=lambda w: {"note": "Registrerad av misstag."},
+            accepted=lambda response, w: _question(w, "question_raised").state == "withdrawn",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            lenient=frozenset({"*"}),  # no note needed: the empty submission withdraws
+        ),
     }
 )
 
@@ -1091,6 +1106,57 @@ FORMS.update(
             optional=frozenset(
                 {"usefulness_text", "length_text", "format_text", "comment_text", "extra_question"}
             ),
+        ),
+    }
+)
+
+
+# Documents: a coordinator's edit (with the drafting steps of a governance document) and
+# withdrawal. Withdrawing twice is tested in tests/documents/test_editing.py.
+FORMS.update(
+    {
+        "document_edit": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.steering_document.pk},
+            valid=lambda w: at_version(
+                w.steering_document,
+                {
+                    "title": "Rättat styrdokument",
+                    "url": "https://www.example.org/styrdokument",
+                    "drafting_status": "drafting",
+                    "drafting_since": _in_days(-10),
+                },
+            ),
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and Document.objects.get(pk=w.steering_document.pk).title == "Rättat styrdokument"
+            ),
+            text=frozenset({"title"}),
+            optional=frozenset({"work_areas", "meeting", "consultation_since", "decided_on"}),
+            extra_values={
+                "meeting": lambda w: [w.published_nsh.pk],
+                "work_areas": lambda w: [w.nsh_area.pk],
+                "drafting_status": lambda w: ["decided", "beslutad"],
+            },
+        ),
+        "document_withdraw": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.link_document.pk},
+            valid=lambda w: at_version(w.link_document, {"reason": "Ersatt av ett nyare."}),
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and Document.objects.get(pk=w.link_document.pk).is_withdrawn
+            ),
+            text=frozenset({"reason"}),
+        ),
+        "question_withdraw": Form(
+            role="representative",
+            kwargs=lambda w: {"pk": w.question_raised.pk},
+            valid=lambda w: {"note": "Registrerad av misstag."},
+            accepted=lambda response, w: _question(w, "question_raised").state == "withdrawn",
+            text=frozenset({"note"}),
+            optional=frozenset({"note"}),
+            lenient=frozenset({"*"}),  # no note needed: the empty submission withdraws
         ),
     }
 )

@@ -109,6 +109,7 @@ def world(
         ),
         file_document=_file_document(nsh, coordinator),
         link_document=factories.make_document(neh, title="Länkat dokument"),
+        steering_document=factories.make_document(neh, kind="steering", title="Styrdokument"),
         group=Group.objects.create(name="Granskare"),
         # Work areas (issue 4): NEH's, NSH's, and an archived one of NEH.
         neh_area=neh.work_areas.active().first(),

@@ -1926,3 +1926,66 @@ def goal_action_data(meeting, administration) -> dict:
         "administrations": [administration.pk],
         "due_on": "2099-06-30",
     }
+
+
+# Documents: coordinators edit and withdraw them in the app. Only the network's coordinators;
+# the NEH coordinator neither edits nor withdraws NSH's documents.
+MATRIX.update(
+    {
+        "document_edit": [
+            Case(
+                kwargs=lambda w: {"pk": w.link_document.pk},
+                access=signed_in(FORBIDDEN, coordinator=OK),
+                post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+                data=lambda w: at_version(
+                    w.link_document, {"title": "Nytt namn", "url": "https://a.se/n"}
+                ),
+            ),
+            Case(
+                kwargs=lambda w: {"pk": w.file_document.pk},
+                access=signed_in(FORBIDDEN),
+                post=signed_in(FORBIDDEN),
+                data=lambda w: at_version(w.file_document, {"title": "Nytt namn"}),
+                note="a document of NSH",
+            ),
+            Case(
+                kwargs=lambda w: {"pk": 999_999},
+                access=signed_in(NOT_FOUND),
+                post=signed_in(NOT_FOUND),
+                note="no such",
+            ),
+        ],
+        "document_withdraw": [
+            Case(
+                kwargs=lambda w: {"pk": w.link_document.pk},
+                access=signed_in(FORBIDDEN, coordinator=OK),
+                post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+                data=lambda w: at_version(w.link_document, {"reason": "Ersatt."}),
+            ),
+            Case(
+                kwargs=lambda w: {"pk": w.file_document.pk},
+                access=signed_in(FORBIDDEN),
+                post=signed_in(FORBIDDEN),
+                data=lambda w: at_version(w.file_document, {"reason": "Ersatt."}),
+                note="a document of NSH",
+            ),
+            Case(
+                kwargs=lambda w: {"pk": 999_999},
+                access=signed_in(NOT_FOUND),
+                post=signed_in(NOT_FOUND),
+                note="no such",
+            ),
+        ],
+    }
+)
+
+
+# A question registered by mistake, withdrawn by its administration's representative or
+# substitute before the network takes it up.
+MATRIX.update(
+    {
+        "question_withdraw": question_step_cases(
+            "withdraw", "member", "question_raised", lambda w: {"note": "Av misstag."}
+        ),
+    }
+)
