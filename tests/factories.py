@@ -98,7 +98,7 @@ def make_consultation(network: Network, asked=(), **extra):
 
 
 def make_question(network: Network, administration, *, state: str = "raised", **extra):
-    """A management group's question in `state`, with a one-event trail (issue 8)."""
+    """A management group's question in `state`, with a one-event trail."""
     from meetings.models import Question, QuestionEvent
 
     extra.setdefault("title", "En fråga från ledningsgruppen")

@@ -1,5 +1,5 @@
-"""The agenda workspace writes its per-item fields out by hand (issue 3: a hundred items must
-not cost a hundred forms). These tests pin that markup to what Django would render for the
+"""The agenda workspace writes its per-item fields out by hand (a hundred items must not cost a
+hundred forms). These tests pin that markup to what Django would render for the
 same forms, so a change to a form cannot silently leave the page behind."""
 
 from html.parser import HTMLParser

@@ -719,7 +719,7 @@ def _held_meeting() -> Meeting | None:
 
 def _minutes(coordinator: User, actions: int) -> None:
     """Minutes of the latest held NEH meeting (a draft note per item, two published versions)
-    and `actions` action items on it (issue 8)."""
+    and `actions` action items on it."""
     from meetings.minutes import workflow as minutes
     from meetings.models import MinutesEntry
 
@@ -767,7 +767,7 @@ def _actions(count: int, meetings) -> None:
 
 
 def _questions(count: int, rng: random.Random, today: datetime.date) -> None:
-    """Questions of the management groups in every state (issue 8), each with a short trail.
+    """Questions of the management groups in every state, each with a short trail.
     The first ever made is the measured one: the coordinators' own administration's, raised."""
     from meetings.models import Question, QuestionEvent
 
@@ -830,7 +830,7 @@ def subjects() -> Subjects:
 
 def _theme_wishes(count: int) -> None:
     """Theme suggestions in NEH by its members, each supported by a few others, every fourth
-    closed (issue 11)."""
+    closed."""
     from meetings.models import ThemeSuggestion, ThemeSupport
 
     network = Network.objects.get(code="NEH")

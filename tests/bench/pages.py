@@ -63,7 +63,7 @@ PAGES = {
     "handled wishes": lambda s: (
         reverse("theme_suggestions", kwargs={"code": s.network.code.lower()}) + "?visa=behandlade"
     ),
-    # Meeting evaluations (issue 11, item 7): the last held NEH meeting, which the measured
+    # Meeting evaluations: the last held NEH meeting, which the measured
     # user attended (see dataset._evaluations).
     "evaluate": lambda s: reverse("evaluation_answer", kwargs={"pk": _last_held(s).pk}),
     "evaluation": lambda s: reverse("evaluation_results", kwargs={"pk": _last_held(s).pk}),

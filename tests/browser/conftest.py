@@ -325,7 +325,7 @@ def _build_page_data(neh, representative, substitute, coordinator, director, adm
 
 
 def _theme_suggestions(neh, representative, substitute, administration):
-    """Issue 11: an open suggestion the substitute supports, and a closed one."""
+    """An open suggestion the substitute supports, and a closed one."""
     from meetings.models import ThemeSuggestion
     from meetings.wishes import workflow as wishes
 
@@ -352,7 +352,7 @@ def _theme_suggestions(neh, representative, substitute, administration):
 
 
 def _evaluated_meeting(neh, representative, substitute):
-    """A held NEH meeting both attended; the substitute has evaluated it (issue 11)."""
+    """A held NEH meeting both attended; the substitute has evaluated it."""
     from meetings.models import Attendance, Evaluation
 
     meeting = factories.make_meeting(neh, days_ahead=-3, theme_title="Cirkulär ekonomi")
@@ -371,7 +371,7 @@ def _evaluated_meeting(neh, representative, substitute):
 
 def _report_back_content(held, administration, representative):
     """A question with an outcome, an overdue action and a document for the held meeting's
-    report-back pack (issue 8 item 7)."""
+    report-back pack."""
     import datetime
 
     from meetings.models import ActionItem, Question
@@ -405,7 +405,7 @@ def _report_back_content(held, administration, representative):
 
 
 def _answered_question(neh, administration, representative, coordinator):
-    """Issue 8: a question answered in writing, so its page has a trail and a step to take."""
+    """A question answered in writing, so its page has a trail and a step to take."""
     from meetings.questions import steps as questions
 
     question = factories.make_question(
@@ -419,7 +419,7 @@ def _answered_question(neh, administration, representative, coordinator):
 
 
 def _goal(neh, meeting, administration):
-    """Issue 11: NEH's carbon goal with values, an action plan and a follow-up on the agenda."""
+    """NEH's carbon goal with values, an action plan and a follow-up on the agenda."""
     goal = factories.make_goal(
         neh, title="Koldioxidmålet", description="Klimatneutral kommunorganisation 2030."
     )

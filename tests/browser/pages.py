@@ -27,13 +27,13 @@ class PageData:
     administration: object  # Miljöförvaltningen, the director's
     invitation_token: str  # a colleague's invitation to the published meeting
     open_for_proposals: object  # an NEH meeting far enough ahead to take proposals
-    consultation: object = None  # an open NEH consultation asking Miljöförvaltningen (issue 9)
-    theme_suggestion: object = None  # the representative's open NEH theme suggestion (issue 11)
-    evaluated: object = None  # a held NEH meeting the representative attended (issue 11)
-    held: object = None  # a held NEH meeting with Miljöförvaltningen's report-back pack (issue 8)
-    minuted: object = None  # a held NEH meeting with minutes v1 and v2 and actions (issue 8)
-    question: object = None  # Miljöförvaltningen's NEH question, answered in writing (issue 8)
-    goal: object = None  # an NEH goal; its indicator is Miljöförvaltningen's (issue 11)
+    consultation: object = None  # an open NEH consultation asking Miljöförvaltningen
+    theme_suggestion: object = None  # the representative's open NEH theme suggestion
+    evaluated: object = None  # a held NEH meeting the representative attended
+    held: object = None  # a held NEH meeting with Miljöförvaltningen's report-back pack
+    minuted: object = None  # a held NEH meeting with minutes v1 and v2 and actions
+    question: object = None  # Miljöförvaltningen's NEH question, answered in writing
+    goal: object = None  # an NEH goal; its indicator is Miljöförvaltningen's
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ PAGES = [
     AppPage("cancelled meeting", lambda d: d.cancelled.get_absolute_url(), SIGNED_IN),
     AppPage("planned meeting", lambda d: d.planned.get_absolute_url(), ("coordinator",)),
     AppPage("calendar", lambda d: reverse("calendar_page"), SIGNED_IN),
-    # Issue 5: directors, representatives, contact lists, a colleague's invitation.
+    # Directors, representatives, contact lists, a colleague's invitation.
     AppPage("my networks", lambda d: reverse("my_networks"), SIGNED_IN),
     AppPage(
         "my administration",
@@ -76,7 +76,7 @@ PAGES = [
         lambda d: reverse("invitation_meeting", args=[d.published.pk, d.invitation_token]),
         ANONYMOUS,
     ),
-    # Issue 4: coordinators.
+    # Coordinators.
     AppPage(
         "coordination dashboard",
         lambda d: reverse("coordination_dashboard", args=["neh"]),
@@ -99,7 +99,7 @@ PAGES = [
         lambda d: reverse("meeting_cancel", args=[d.published.pk]),
         ("coordinator",),
     ),
-    # Issue 6: the agenda.
+    # The agenda.
     AppPage(
         "propose an agenda item",
         lambda d: reverse("agenda_proposals", args=[d.open_for_proposals.pk]),
@@ -118,7 +118,7 @@ PAGES = [
         lambda d: reverse("agenda_version", args=[d.published.pk, 1]),
         SIGNED_IN,
     ),
-    # Issue 8: minutes and action items.
+    # Minutes and action items.
     AppPage("minutes", lambda d: reverse("minutes_detail", args=[d.minuted.pk]), SIGNED_IN),
     AppPage(
         "minutes version 1", lambda d: reverse("minutes_version", args=[d.minuted.pk, 1]), SIGNED_IN
@@ -141,18 +141,18 @@ PAGES = [
         SIGNED_IN,
     ),
     AppPage("actions NEH", lambda d: reverse("action_list", args=["neh"]), ("coordinator",)),
-    # Issue 9: documents and consultations.
+    # Documents and consultations.
     AppPage("documents NEH", lambda d: reverse("document_list", args=["neh"]), SIGNED_IN),
     AppPage("add a document", lambda d: reverse("document_create", args=["neh"]), ("coordinator",)),
     AppPage("consultation", lambda d: d.consultation.get_absolute_url(), SIGNED_IN),
-    # Issue 9: participation and coverage reports.
+    # Participation and coverage reports.
     AppPage(
         "participation report",
         lambda d: reverse("participation_report", args=["neh"]),
         ("coordinator",),
     ),
     AppPage("term report", lambda d: reverse("term_report_print", args=["neh"]), ("coordinator",)),
-    # Issue 11, item 7: meeting evaluations.
+    # Meeting evaluations.
     AppPage(
         "evaluate a meeting",
         lambda d: reverse("evaluation_answer", args=[d.evaluated.pk]),
@@ -173,7 +173,7 @@ PAGES = [
         lambda d: reverse("evaluation_settings", args=["neh"]),
         ("coordinator",),
     ),
-    # Issue 8 item 7: the report-back pack and the coordinators' overview of a held meeting.
+    # The report-back pack and the coordinators' overview of a held meeting.
     AppPage("held meeting", lambda d: d.held.get_absolute_url(), SIGNED_IN),
     AppPage(
         "report-back pack",
@@ -185,7 +185,7 @@ PAGES = [
         lambda d: reverse("report_back_status", args=[d.held.pk]),
         ("coordinator",),
     ),
-    # Issue 8: questions from the management groups.
+    # Questions from the management groups.
     AppPage("questions", lambda d: reverse("question_list"), SIGNED_IN),
     AppPage(
         "closed questions",
@@ -202,7 +202,7 @@ PAGES = [
         lambda d: reverse("question_detail", args=[d.question.pk]),
         ("representative", "substitute", "director", "coordinator"),
     ),
-    # Issue 11: goals and indicators.
+    # Goals and indicators.
     AppPage("goals NEH", lambda d: reverse("goal_list", args=["neh"]), SIGNED_IN),
     AppPage("goal", lambda d: d.goal.get_absolute_url(), SIGNED_IN),
     AppPage("new goal", lambda d: reverse("goal_create", args=["neh"]), ("coordinator",)),
@@ -234,12 +234,12 @@ PAGES = [
     AppPage("e-mail addresses", lambda d: reverse("account_email"), ACCOUNT_HOLDER),
     AppPage("change password", lambda d: reverse("account_change_password"), ACCOUNT_HOLDER),
     AppPage("two-factor authentication", lambda d: reverse("mfa_index"), ACCOUNT_HOLDER),
-    # Accounts (issue 10).
+    # Accounts.
     AppPage("my account", lambda d: reverse("my_account"), ("staff", "coordinator")),
     AppPage("my data", lambda d: reverse("my_data"), ACCOUNT_HOLDER),
     AppPage("my sessions", lambda d: reverse("usersessions_list"), ACCOUNT_HOLDER),
     AppPage("accounts to deactivate", lambda d: reverse("people_to_deactivate"), ("coordinator",)),
-    # Change history (issue 9).
+    # Change history.
     AppPage(
         "meeting history",
         lambda d: reverse("object_history", args=["mote", d.published.pk]),
@@ -257,7 +257,7 @@ PAGES = [
     ),
     AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
     AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),
-    # Issue 11: theme wishes (members suggest and support, coordinators adopt or close).
+    # Theme wishes (members suggest and support, coordinators adopt or close).
     AppPage(
         "theme suggestions",
         lambda d: reverse("theme_suggestions", args=["neh"]),

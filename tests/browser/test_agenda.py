@@ -1,4 +1,4 @@
-"""The whole agenda path in a real Chromium (issue 6): a representative proposes, a coordinator
+"""The whole agenda path in a real Chromium: a representative proposes, a coordinator
 accepts, reorders by keyboard and publishes twice. The `page` fixture fails the test on any
 console error, failed request or CSP violation."""
 

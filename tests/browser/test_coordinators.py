@@ -1,5 +1,5 @@
 """In a real Chromium: a coordinator plans a term, edits a meeting in place, publishes its
-theme (issue 4). The `page` fixture fails the test on any console error, failed request or
+theme. The `page` fixture fails the test on any console error, failed request or
 CSP violation."""
 
 import pytest

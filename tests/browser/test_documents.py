@@ -1,5 +1,5 @@
 """In a real Chromium: a coordinator adds a consultation with a file, and Miljöförvaltningen's
-representative marks its response as sent without a page reload (issue 9). The `page`
+representative marks its response as sent without a page reload. The `page`
 fixture fails the test on any console error, failed request or CSP violation."""
 
 import datetime

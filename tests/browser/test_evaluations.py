@@ -1,4 +1,4 @@
-"""Meeting evaluations in a real Chromium (issue 11, item 7): the coordinator sends the
+"""Meeting evaluations in a real Chromium: the coordinator sends the
 evaluation of a held meeting, the participant follows the e-mail's link, signs in, answers,
 and the coordinator sees the result."""
 

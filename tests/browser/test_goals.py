@@ -1,4 +1,4 @@
-"""Goal steering in a real Chromium (issue 11): the representative of the responsible
+"""Goal steering in a real Chromium: the representative of the responsible
 administration records an indicator value and sees it in the chart and the table."""
 
 import re

@@ -1,5 +1,5 @@
 """In a real Chromium: a coordinator edits a meeting in place, then reads who changed what in
-its change history (issue 9, item 6)."""
+its change history."""
 
 import pytest
 from playwright.sync_api import expect

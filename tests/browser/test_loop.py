@@ -1,4 +1,4 @@
-"""One question all around the loop in a real Chromium (issue 8, "done when"): the representative
+"""One question all around the loop in a real Chromium: the representative
 registers and proposes it; the coordinator accepts it; after the meeting the coordinator writes
 the minutes with its outcome and an action and publishes them, which gives the question its
 outcome; the representative opens the report-back pack, sees the outcome and the action, marks

@@ -1,4 +1,4 @@
-"""Minutes in a real Chromium (issue 8): a coordinator writes the minutes of a held meeting,
+"""Minutes in a real Chromium: a coordinator writes the minutes of a held meeting,
 adds an action from an agenda item, publishes (the network is mailed), and the action shows
 under "Uppföljning" on the next meeting. The `page` fixture fails the test on any console
 error, failed request or CSP violation."""

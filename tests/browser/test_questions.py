@@ -1,4 +1,4 @@
-"""A question goes around the loop in a real Chromium (issue 8): the representative registers it
+"""A question goes around the loop in a real Chromium: the representative registers it
 and proposes it to a meeting in one step; the coordinator accepts it in the ordinary triage,
 marks it dealt with at the (then held) meeting and records the outcome; the representative
 reports back to the management group and closes it."""

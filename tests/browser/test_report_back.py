@@ -1,4 +1,4 @@
-"""The report-back pack in a real Chromium (issue 8 item 7): the representative opens the pack
+"""The report-back pack in a real Chromium: the representative opens the pack
 from the meeting page, copies it as text and reads the plain text, marks it presented (once with
 a wrong date), and the coordinator sees it marked. The `page` fixture fails the test on any
 console error, failed request or CSP violation."""

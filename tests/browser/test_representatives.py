@@ -1,5 +1,5 @@
 """In a real Chromium: a director replaces a representative; a representative answers and
-invites a colleague (issue 5). The `page` fixture fails the test on any console error,
+invites a colleague. The `page` fixture fails the test on any console error,
 failed request or CSP violation."""
 
 import pytest

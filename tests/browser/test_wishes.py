@@ -1,4 +1,4 @@
-"""Theme wishes in a real Chromium (issue 11): a representative suggests a theme, the
+"""Theme wishes in a real Chromium: a representative suggests a theme, the
 substitute supports it without a page reload (focus kept, the count announced), and the
 coordinator makes it a planned meeting's draft theme. The `page` fixture fails the test on any
 console error, failed request or CSP violation."""

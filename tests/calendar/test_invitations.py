@@ -1,4 +1,4 @@
-"""iTIP invitations by e-mail: what issue 4's notifications will send."""
+"""iTIP invitations by e-mail: what the coordinators' notifications send."""
 
 import datetime
 import email
@@ -91,7 +91,7 @@ def test_invitation_message_mime_structure(neh, mailoutbox):
 
 
 def test_sequence_rises_over_publish_reschedule_cancel(neh, mailoutbox):
-    """Issue 4's flows raise the sequence; here the changes are made by hand."""
+    """The coordinators' flows raise the sequence; here the changes are made by hand."""
     meeting = factories.make_meeting(neh, status=Meeting.Status.PLANNED, theme_title="Vatten")
     feed_uid = events(parse(calendar.meeting_file(meeting))[0])[0]["UID"]
 

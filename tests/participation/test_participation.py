@@ -90,7 +90,7 @@ def test_my_networks_query_count(
             )
     client.force_login(representative)
     # session, user, appointments, coordinated ids, meetings, work areas, answers, and the
-    # report-back packs of recently held meetings (issue 8)
+    # report-back packs of recently held meetings
     with django_assert_num_queries(8):
         response = client.get(reverse("my_networks"))
     assert response.content.decode().count('value="coming" checked') == size * 2

@@ -239,9 +239,9 @@ def test_comments_say_what_and_why_not_which_issue():
     pattern = re.compile(r"\bissues? \d|\bissue-\d", re.IGNORECASE)
     offenders = [
         str(path.relative_to(ROOT))
-        for folder in [*APPS, "templates", "static"]
+        for folder in [*APPS, "templates", "static", "tests", "docs"]
         for path in (ROOT / folder).rglob("*")
-        if path.suffix in {".py", ".html", ".txt", ".css", ".js"}
+        if path.suffix in {".py", ".html", ".txt", ".css", ".js", ".md"}
         and "migrations" not in path.parts
         and "vendor" not in path.parts
         and pattern.search(path.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Participation and coverage reports (issue 9, items 4 and 5) against a hand-built term.
+"""Participation and coverage reports against a hand-built term.
 
 The dataset (VT 2025 in NEH, target 3–4 meetings):
 

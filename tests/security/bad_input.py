@@ -304,7 +304,7 @@ FORMS: dict[str, Form] = {
             type(w.staff).objects.get(pk=w.staff.pk).calendar_delivery == "subscription"
         ),
     ),
-    # Representatives (issue 5). Names and reasons are free text, shown escaped: any text will
+    # Representatives. Names and reasons are free text, shown escaped: any text will
     # do there, so they are lenient; the e-mail address and the choices are strict.
     "appointment_create": Form(
         role="director",
@@ -371,7 +371,7 @@ FORMS: dict[str, Form] = {
         ).exists(),
         lenient=frozenset({"full_name", "reason"}),
     ),
-    # Documents (issue 9). Files, both link and file, and neither are tested with real
+    # Documents. Files, both link and file, and neither are tested with real
     # uploads in tests/documents/test_uploads.py; the work areas and the meeting are optional,
     # so they are tested there too (another network's area or meeting is refused).
     "document_create": Form(
@@ -417,7 +417,7 @@ FORMS: dict[str, Form] = {
             ]
         },
     ),
-    # The report-back pack (issue 8 item 7): "presented to the management group on <date>".
+    # The report-back pack: "presented to the management group on <date>".
     "report_back_mark": Form(
         role="representative",
         kwargs=lambda w: {"pk": w.held_neh.pk},
@@ -438,7 +438,7 @@ FORMS: dict[str, Form] = {
             ],
         },
     ),
-    # Goals and indicators (issue 11).
+    # Goals and indicators.
     "goal_create": Form(
         role="coordinator",
         kwargs=lambda w: {"code": "neh"},
@@ -541,7 +541,7 @@ FORMS: dict[str, Form] = {
             "due_on": lambda w: [_in_days(-1), "2101-01-01"],
         },
     ),
-    # Accounts (issue 10).
+    # Accounts.
     "person_deactivate": Form(
         role="coordinator",
         kwargs=lambda w: {"pk": w.former_representative.pk},
@@ -608,7 +608,7 @@ MANAGEMENT = frozenset(
 
 FORMS.update(
     {
-        # Work areas (issue 4).
+        # Work areas.
         "work_area_add": Form(
             role="coordinator",
             kwargs=lambda w: {"code": "neh"},
@@ -637,7 +637,7 @@ FORMS.update(
                 WorkArea.objects.get(pk=w.neh_area.pk).position > w.neh_area.position
             ),
         ),
-        # Coordination (issue 4).
+        # Coordination.
         "plan_term": Form(
             role="coordinator",
             kwargs=lambda w: {"code": "neh"},
@@ -696,7 +696,7 @@ FORMS.update(
             text=frozenset({"reason"}),
             extra_values={"version": lambda w: [_fresh(w.published_neh).version + 1]},
         ),
-        # Agenda (issue 6): a representative's proposals.
+        # Agenda: a representative's proposals.
         "agenda_proposals": Form(
             role="representative",
             kwargs=lambda w: {"pk": w.published_neh.pk},
@@ -720,7 +720,7 @@ FORMS.update(
             optional=frozenset({"description", "work_area"}),
             extra_values={"work_area": lambda w: [w.nsh_area.pk, w.archived_neh_area.pk]},
         ),
-        # Agenda (issue 6): the coordinators' workspace.
+        # Agenda: the coordinators' workspace.
         "agenda_triage": Form(
             role="coordinator",
             kwargs=lambda w: {"pk": w.published_neh.pk, "item_pk": w.own_proposal.pk},
@@ -790,7 +790,7 @@ FORMS.update(
     }
 )
 
-# Minutes and action items (issue 8).
+# Minutes and action items.
 FORMS.update(
     {
         "minutes_edit": Form(
@@ -868,7 +868,7 @@ def _question(w, name):
     return Question.objects.get(pk=getattr(w, name).pk)
 
 
-# Questions from the management groups (issue 8). Acting on another administration's question,
+# Questions from the management groups. Acting on another administration's question,
 # skipping states and an outcome without a meeting are tested in tests/questions/test_views.py
 # (they are other URLs, not other field values).
 FORMS.update(
@@ -991,7 +991,7 @@ NOT_FORMS: dict[str, str] = {
 }
 
 
-# --- Theme wishes (issue 11) ------------------------------------------------------------------
+# --- Theme wishes ------------------------------------------------------------------
 
 
 def _suggestions_page_again(response, world) -> str | None:
@@ -1065,7 +1065,7 @@ FORMS.update(
 )
 
 
-# Meeting evaluations (issue 11, item 7).
+# Meeting evaluations.
 FORMS.update(
     {
         "evaluation_answer": Form(

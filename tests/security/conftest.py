@@ -54,7 +54,7 @@ def world(
     published_neh = factories.make_meeting(neh, theme_title="Publicerat NEH-möte")
     factories.make_agenda_item(published_neh, position=1, administration=administration)
     planned = Meeting.Status.PLANNED
-    # The agenda (issue 6): a representative's open proposal on the published NEH meeting,
+    # The agenda: a representative's open proposal on the published NEH meeting,
     # whose agenda is published as version 1; a later NEH meeting with a draft of two items
     # and no version yet (to reorder, publish, and defer to).
     own_proposal = factories.make_agenda_item(
@@ -102,7 +102,7 @@ def world(
             other_administration,
             nsh,
         ),
-        # Documents (issue 9): a consultation in NEH asking both administrations, a report
+        # Documents: a consultation in NEH asking both administrations, a report
         # in NSH with an uploaded file, and a plain link.
         consultation_neh=factories.make_consultation(
             neh, asked=[administration, other_administration], title="Remiss i NEH"
@@ -111,7 +111,7 @@ def world(
         link_document=factories.make_document(neh, title="Länkat dokument"),
         steering_document=factories.make_document(neh, kind="steering", title="Styrdokument"),
         group=Group.objects.create(name="Granskare"),
-        # Work areas (issue 4): NEH's, NSH's, and an archived one of NEH.
+        # Work areas: NEH's, NSH's, and an archived one of NEH.
         neh_area=neh.work_areas.active().first(),
         nsh_area=nsh.work_areas.active().first(),
         archived_neh_area=WorkArea.objects.create(
@@ -140,9 +140,9 @@ def world(
             data={"seed": "00" * 20, "used_mask": 0},
         ),
     )
-    # Issue 5: a held meeting, an answer and an invitation (with the secret its link carries).
+    # A held meeting, an answer and an invitation (with the secret its link carries).
     world.held_neh = factories.make_meeting(neh, days_ahead=-2, theme_title="Hållet NEH-möte")
-    # The report-back pack (issue 8 item 7): a held NSH meeting, for the other network's refusals.
+    # The report-back pack: a held NSH meeting, for the other network's refusals.
     world.held_nsh = factories.make_meeting(nsh, days_ahead=-3, theme_title="Hållet NSH-möte")
     world.invitation_token = "demo-secret-for-the-matrix-0123456789abcdef"
     world.invitation = Invitation.objects.create(
@@ -182,7 +182,7 @@ def _admin_objects(world) -> None:
 
 
 def _theme_wishes(world) -> None:
-    """Issue 11: the representative's open NEH suggestion, a closed one of the substitute's,
+    """The representative's open NEH suggestion, a closed one of the substitute's,
     and an open one in NSH (Socialförvaltningen's representative's)."""
     from meetings.models import ThemeSuggestion
 
@@ -217,7 +217,7 @@ def _theme_wishes(world) -> None:
 
 
 def _evaluation_world(world) -> None:
-    """Issue 11, item 7: a held NEH meeting (after `held_neh`, so its window is open) where the
+    """A held NEH meeting (after `held_neh`, so its window is open) where the
     representative was ticked present and the substitute absent; an earlier one whose window
     closed (the representative answered "kommer", no list ticked); a held NSH meeting."""
     coming = Attendance.Answer.COMING
@@ -240,7 +240,7 @@ def _evaluation_world(world) -> None:
 
 
 def _minutes_world(world) -> None:
-    """Issue 8 (minutes and actions): the held NEH meeting with an item, published minutes
+    """Minutes and actions: the held NEH meeting with an item, published minutes
     (version 1) and an action for Miljöförvaltningen; a held NSH meeting with an action for
     Socialförvaltningen (for the other network's refusals)."""
     import datetime
@@ -271,7 +271,7 @@ def _minutes_world(world) -> None:
 
 
 def _questions(w) -> None:
-    """Issue 8: Miljöförvaltningen's NEH questions, one in each state a step starts from, and
+    """Miljöförvaltningen's NEH questions, one in each state a step starts from, and
     Socialförvaltningen's (one in NEH, which NEH's coordinator sees; one in NSH, nobody here)."""
 
     def make(state, administration=w.administration, network=w.neh, **extra):
@@ -289,7 +289,7 @@ def _questions(w) -> None:
 
 
 def _goals(world) -> None:
-    """Issue 11: an NEH goal whose indicator Miljöförvaltningen answers for, a second NEH
+    """An NEH goal whose indicator Miljöförvaltningen answers for, a second NEH
     indicator Socialförvaltningen answers for, an NSH goal, and an action in each network."""
     world.goal_neh = factories.make_goal(world.neh, title="Koldioxidmålet")
     world.indicator_neh = factories.make_indicator(

@@ -256,7 +256,7 @@ MATRIX: dict[str, Case | list[Case]] = {
         ),
         Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
     ],
-    # Calendar (issue 7). The feed answers by its secret alone: no session, no sign-in.
+    # Calendar. The feed answers by its secret alone: no session, no sign-in.
     "calendar_page": Case(access=signed_in(OK)),
     "calendar_new_link": Case(
         access=everyone(NOT_ALLOWED),
@@ -286,7 +286,7 @@ MATRIX: dict[str, Case | list[Case]] = {
         ),
         Case(kwargs=lambda w: {"pk": w.planned_nsh.pk}, access=signed_in(NOT_FOUND)),
     ],
-    # Work areas (issue 4): POST only but the edit page; the NEH coordinator alone, not NSH's.
+    # Work areas: POST only but the edit page; the NEH coordinator alone, not NSH's.
     "work_area_add": [
         Case(
             kwargs=lambda w: {"code": "neh"},
@@ -379,7 +379,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             post=signed_in(FORBIDDEN),
         ),
     ],
-    # Coordination (issue 4): the network's coordinators only. A planned meeting is private
+    # Coordination: the network's coordinators only. A planned meeting is private
     # to them (404 for others); a published one is public, so its forms answer 403.
     "coordination_dashboard": [
         Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
@@ -487,7 +487,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             data=lambda w: {"version": w.planned_nsh.version, "reason": "Sjukdom"},
         ),
     ],
-    # Agenda (issue 6). Proposals: the network's representatives and substitutes.
+    # Agenda. Proposals: the network's representatives and substitutes.
     "agenda_proposals": [
         Case(
             kwargs=lambda w: {"pk": w.published_neh.pk},
@@ -664,7 +664,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             data=lambda w: {"change_note": "", "based_on": "0"},
         ),
     ],
-    # Minutes and action items (issue 8): published minutes for everyone who sees the meeting;
+    # Minutes and action items: published minutes for everyone who sees the meeting;
     # the draft and the actions are the network's coordinators' (409 before the meeting).
     "minutes_detail": [
         Case(kwargs=lambda w: {"pk": w.held_neh.pk}, access=signed_in(OK)),
@@ -784,7 +784,7 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
-    # Representatives (issue 5). A director acts for the own administration only: its pages
+    # Representatives. A director acts for the own administration only: its pages
     # are 404 to everyone else, its forms 403.
     "my_administration": Case(access=signed_in(NOT_FOUND, director=REDIRECT)),
     "administration_detail": [
@@ -835,7 +835,7 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
     ],
     "my_networks": Case(access=signed_in(OK)),
-    # Reports (issue 9): participation and coverage, for the network's coordinators only.
+    # Reports: participation and coverage, for the network's coordinators only.
     "participation_report": [
         Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
@@ -928,7 +928,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             access=everyone(NOT_FOUND),
         ),
     ],
-    # Documents and consultations (issue 9). Read by everyone signed in; added by the
+    # Documents and consultations. Read by everyone signed in; added by the
     # network's coordinators; a response marked by the asked administration's current
     # representative or substitute in that network.
     "document_list": [
@@ -1006,7 +1006,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             note="not a consultation",
         ),
     ],
-    # Goals and indicators (issue 11). Read by everyone signed in; created and edited by the
+    # Goals and indicators. Read by everyone signed in; created and edited by the
     # network's coordinators; an indicator's values recorded by the coordinators or by the
     # representative or substitute of the administration responsible for it.
     "goal_list": [
@@ -1184,7 +1184,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "mfa_view_recovery_codes": Case(access=signed_in(NOT_FOUND, admin=MFA_REAUTHENTICATE)),
     "mfa_generate_recovery_codes": Case(access=signed_in(REAUTHENTICATE, admin=MFA_REAUTHENTICATE)),
     "mfa_download_recovery_codes": Case(access=signed_in(NOT_FOUND, admin=MFA_REAUTHENTICATE)),
-    # Accounts (issue 10): the person's own pages, and the coordinators' deactivation prompt.
+    # Accounts: the person's own pages, and the coordinators' deactivation prompt.
     "usersessions_list": Case(
         access=signed_in(OK),
         post=signed_in(REDIRECT),
@@ -1208,7 +1208,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             data=lambda w: {"confirm": "ja"},
         ),
     ],
-    # Meeting evaluations (issue 11, item 7). `evaluated_neh` was held yesterday: the
+    # Meeting evaluations. `evaluated_neh` was held yesterday: the
     # representative was ticked present, the substitute absent; its answering window is open.
     "evaluation_answer": [
         Case(
@@ -1302,7 +1302,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             data=lambda w: evaluation_settings_data(w.neh),
         ),
     ],
-    # The report-back pack (issue 8 item 7): a held meeting's pack for one administration; its
+    # The report-back pack: a held meeting's pack for one administration; its
     # representative, substitute and director, and the network's coordinators read it.
     "report_back_pack": [
         Case(
@@ -1387,7 +1387,7 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(NOT_FOUND)),
         Case(kwargs=lambda w: {"pk": w.planned_neh.pk}, access=signed_in(NOT_FOUND)),
     ],
-    # Questions from the management groups (issue 8). A question exists only for its
+    # Questions from the management groups. A question exists only for its
     # administration's director, representative and substitute in its network, and for that
     # network's coordinators; each step belongs to one of those roles (403 for the others).
     "question_list": [
@@ -1458,7 +1458,7 @@ MATRIX: dict[str, Case | list[Case]] = {
             ("close", "member", "question_reported", lambda w: {"note": ""}),
         ]
     },
-    # Change history (issue 9): coordinators of the object's network; directors for their
+    # Change history: coordinators of the object's network; directors for their
     # own administration's appointments; everyone else (and unknown keys) 404.
     "object_history": [
         Case(
@@ -1771,7 +1771,7 @@ def cases_for(route) -> list[Case]:
     return []
 
 
-# --- Theme wishes (issue 11) ------------------------------------------------------------------
+# --- Theme wishes ------------------------------------------------------------------
 # The suggestions page is for the network's members and coordinators (403 for others: the
 # network is public); a suggestion's URLs are 404 for people who may not see it. A handled
 # (closed) suggestion refuses votes and a second decision with 409, writing nothing.

@@ -1,5 +1,5 @@
 """The coordinators' adopt and close fields are written out from one blank form each (speed,
-issue 3's pattern): they must be the HTML the suggestion's own forms would render."""
+the agenda workspace's pattern): they must be the HTML the suggestion's own forms would render."""
 
 import re
 
