@@ -9,6 +9,7 @@ of an administration that answers for it. Open actions of a network show by them
 """
 
 import datetime
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
@@ -63,33 +64,39 @@ def mark_done(action: ActionItem, by, comment: str) -> ActionItem:
     return locked
 
 
-def for_network(network) -> list[ActionItem]:
-    """The network's actions, open first (by due date), then done (latest first). Each gets
-    `responsible_names` (its administrations' names, by name) and `is_overdue`."""
-    actions = list(
+def _of_network(network):
+    # Only what the list shows (action_list.html): a page of rows, whatever the history.
+    return (
         ActionItem.objects.filter(meeting__network=network)
         .select_related("meeting")
-        # Only what the list shows (_action_rows.html): hundreds of rows on a busy network.
         .only("title", "status", "due_on", "done_at", "done_comment", "meeting__starts_at")
-        .order_by("status", "due_on", "pk")
     )
-    # The responsible administrations' names in one query of (action, name) pairs, cheaper
-    # than a prefetch that builds a model and a manager for every action.
+
+
+def open_of_network(network):
+    """The network's open actions, the one due first first (a queryset, for paging)."""
+    return _of_network(network).filter(status=ActionItem.Status.OPEN).order_by("due_on", "pk")
+
+
+def done_of_network(network):
+    """The network's done actions, the latest marked done first (a queryset, for paging)."""
+    return _of_network(network).filter(status=ActionItem.Status.DONE).order_by("-done_at", "-pk")
+
+
+def describe(rows: Iterable[ActionItem]) -> list[ActionItem]:
+    """The rows as the list shows them: each gets `responsible_names` (its administrations'
+    names, by name, read in one query of (action, name) pairs, cheaper than a prefetch that
+    builds a model and a manager for every action) and `is_overdue`."""
+    listed = list(rows)
     names: dict[int, list[str]] = {}
     for action_id, name in (
-        ActionItem.administrations.through.objects.filter(actionitem__meeting__network=network)
+        ActionItem.administrations.through.objects.filter(actionitem__in=[a.pk for a in listed])
         .order_by("administration__name", "administration_id")
         .values_list("actionitem_id", "administration__name")
     ):
         names.setdefault(action_id, []).append(name)
     today = timezone.localdate()
-    for action in actions:
+    for action in listed:
         action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today  # type: ignore[attr-defined]
         action.responsible_names = ", ".join(names.get(action.pk, []))  # type: ignore[attr-defined]
-    open_ = [a for a in actions if a.status == ActionItem.Status.OPEN]
-    done = sorted(
-        (a for a in actions if a.status == ActionItem.Status.DONE),
-        key=lambda a: a.done_at,  # type: ignore[arg-type,return-value]
-        reverse=True,
-    )
-    return open_ + done
+    return listed

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from meetings import paging
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.minutes import actions
 from meetings.minutes import workflow as minutes
@@ -23,6 +24,10 @@ from networks import submissions
 from networks.rules import is_coordinator
 
 NOT_HELD_STATUS = 409  # the meeting exists and is yours, but it has not been held (yet)
+
+
+# The action list's two pagers: open and done actions are paged apart.
+OPEN_PARAM, DONE_PARAM = "oppna", "klara"
 
 
 def _not_held(request: HttpRequest, meeting: Meeting, reason: str) -> HttpResponse:
@@ -259,14 +264,25 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 @login_required
 def action_list(request: HttpRequest, code: str) -> HttpResponse:
+    """The network's actions: open ones (due first first) and done ones (latest first), each a
+    page at a time ("Visa fler", `?oppna=` and `?klara=`): the list no longer grows with every
+    action ever decided. An htmx "Visa fler" gets only that list's next rows."""
     network = coordinated_network(request, code)
-    all_actions = actions.for_network(network)
+    open_page = paging.page_of(request, actions.open_of_network(network), param=OPEN_PARAM)
+    done_page = paging.page_of(request, actions.done_of_network(network), param=DONE_PARAM)
+    open_rows, done_rows = list(open_page.object_list), list(done_page.object_list)
+    actions.describe([*open_rows, *done_rows])  # both pages' names in one query
     context = {
         "network": network,
-        "open_actions": [a for a in all_actions if a.status == ActionItem.Status.OPEN],
-        "done_actions": [a for a in all_actions if a.status == ActionItem.Status.DONE],
+        "open_page": open_page,
+        "open_actions": open_rows,
+        "done_page": done_page,
+        "done_actions": done_rows,
     }
-    return render(request, "meetings/minutes/action_list.html", context)
+    template = "meetings/minutes/action_list.html"
+    if getattr(request, "htmx", False):
+        template += "#done-rows" if DONE_PARAM in request.GET else "#open-rows"
+    return render(request, template, context)
 
 
 # --- for the meeting page and the agenda workspace ------------------------------------------

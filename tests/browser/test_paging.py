@@ -51,3 +51,34 @@ def test_more_questions_by_keyboard(page, sign_in_by_cookie, administration, neh
         focus=f"a:text-is('Fråga {PER_PAGE:02d}')",
         announced=f"Visar 1–{PER_PAGE + 2} av {PER_PAGE + 2} frågor.",
     )
+
+
+def test_more_done_actions_by_keyboard(page, sign_in_by_cookie, coordinator, neh):
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings.models import ActionItem
+
+    meeting = factories.make_meeting(neh, days_ahead=-20)
+    for n in range(PER_PAGE + 3):
+        factories.make_action(
+            meeting,
+            title=f"Klar {n:02d}",
+            status=ActionItem.Status.DONE,
+            done_at=timezone.now() - datetime.timedelta(days=n),
+        )
+    sign_in_by_cookie(page, "coordinator")
+    page.goto("/natverk/neh/atgarder/")
+    page.evaluate("window.__samePage = true")
+    rows = page.locator("section[aria-labelledby=done-heading] tbody tr:not(.paging)")
+    expect(rows).to_have_count(PER_PAGE)
+    page.get_by_role("link", name="Visa fler").focus()
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(PER_PAGE + 3)
+    assert_swap_result(
+        page,
+        focus=f"a:text-is('Klar {PER_PAGE:02d}')",
+        announced=f"Visar 1–{PER_PAGE + 3} av {PER_PAGE + 3} åtgärder.",
+    )
+    assert page.evaluate("window.__samePage") is True

@@ -40,7 +40,8 @@ EXPECTED = {
     "write": 12,
     "new action": 7,
     "action": 5,
-    "actions": 6,
+    # a page of open and of done actions: each a count and its rows, + both pages' names
+    "actions": 9,
     # + the report-back pack links (one query for a held meeting), + the meeting's documents
     "held meeting": 12,
 }
