@@ -166,12 +166,6 @@ def meeting_location(meeting: Meeting) -> str:
     return ", ".join(part for part in (meeting.place, meeting.online_url) if part)
 
 
-def _agenda_rows(meeting: Meeting) -> list[AgendaVersion]:
-    """The published version a meeting's entry is written from (none, or the latest)."""
-    version = seen_agenda(meeting)
-    return [version] if version is not None else []
-
-
 def meeting_description(meeting: Meeting) -> str:
     """Clients ignore the URL property, so the meeting's address is written here too."""
     parts: list[str] = []
