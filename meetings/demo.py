@@ -367,18 +367,7 @@ def _defer_to_later_meetings(network: Network) -> None:
             continue
         item.deferred_to = target
         item.save(update_fields=["deferred_to"])
-        AgendaItem.objects.create(
-            meeting=target,
-            status=AgendaItem.Status.PROPOSED,
-            title=item.title,
-            description=item.description,
-            kind=item.kind,
-            wished_minutes=item.wished_minutes,
-            work_area=item.work_area,
-            is_management_question=item.is_management_question,
-            proposed_by=item.proposed_by,
-            administration=item.administration,
-        )
+        item.propose_again_at(target)
 
 
 def _build_agenda(meeting, representative, administration, areas, *, with_proposals: bool) -> None:

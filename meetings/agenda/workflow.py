@@ -230,18 +230,7 @@ def defer(meeting: Meeting, item_pk: int, to_meeting: Meeting, reason: str, by) 
         item.decision_reason = reason
         item.deferred_to = to_meeting
         item.save(update_fields=["status", "decision_reason", "deferred_to", "updated_at"])
-        moved = AgendaItem.objects.create(
-            meeting=to_meeting,
-            status=AgendaItem.Status.PROPOSED,
-            title=item.title,
-            description=item.description,
-            kind=item.kind,
-            wished_minutes=item.wished_minutes,
-            work_area=item.work_area,
-            is_management_question=item.is_management_question,
-            proposed_by=item.proposed_by,
-            administration=item.administration,
-        )
+        moved = item.propose_again_at(to_meeting)
         _move_questions(item, moved, by)
         agenda_mail.send_decision(item)
     return item

@@ -142,6 +142,21 @@ class AgendaItem(models.Model):
         # The same name as in a version's snapshot, so templates show either.
         return self.get_kind_display()
 
+    def propose_again_at(self, meeting: Meeting) -> "AgendaItem":
+        """The same proposal, waiting at `meeting`: what deferring an item leaves there."""
+        return AgendaItem.objects.create(
+            meeting=meeting,
+            status=AgendaItem.Status.PROPOSED,
+            title=self.title,
+            description=self.description,
+            kind=self.kind,
+            wished_minutes=self.wished_minutes,
+            work_area=self.work_area,
+            is_management_question=self.is_management_question,
+            proposed_by=self.proposed_by,
+            administration=self.administration,
+        )
+
 
 class AgendaVersion(models.Model):
     """A published agenda (dagordning, version N): a frozen snapshot of the accepted items.
