@@ -8,6 +8,7 @@ import uuid
 from django.utils import timezone
 
 from accounts.models import User
+from meetings.agenda import versions as agenda_versions
 from meetings.models import AgendaItem, AgendaVersion, Meeting
 from networks.models import Network
 from representatives.models import Administration, Appointment
@@ -175,26 +176,8 @@ def hidden_value(response, name: str) -> str:
 
 def publish_agenda(meeting: Meeting, note: str = "") -> AgendaVersion:
     """The draft's accepted items as the meeting's next published version (no e-mail)."""
-    items = [
-        {
-            "id": item.pk,
-            "position": index,
-            "title": item.title,
-            "description": item.description,
-            "kind": item.kind,
-            "minutes": item.minutes,
-            "presenter": item.presenter,
-            "work_area": "",
-            "administration": "",
-            "is_management_question": item.is_management_question,
-            "goal_id": item.goal_id,
-        }
-        for index, item in enumerate(
-            meeting.agenda_items.filter(status=AgendaItem.Status.ACCEPTED).order_by("position"),
-            start=1,
-        )
-    ]
-    latest = meeting.agenda_versions.order_by("-number").first()
+    items = agenda_versions.snapshot(agenda_versions.draft_items(meeting))
+    latest = agenda_versions.current_version(meeting)
     version = AgendaVersion.objects.create(
         meeting=meeting, number=(latest.number if latest else 0) + 1, change_note=note,
         snapshot=items,
