@@ -11,22 +11,8 @@ from meetings.models import (
     Invitation,
     Meeting,
 )
-from networks.history import KeepHistoryAdmin, KeepRecordsAdmin
+from networks.history import KeepHistoryAdmin, KeepRecordsAdmin, ReadOnlyAdmin
 from networks.versions import ReadOnlyInline, VersionedAdmin
-
-
-class ReadOnlyAdminMixin:
-    """For records the app writes and keeps as they are (a published agenda, a question's
-    trail, published minutes): the admin shows them and changes nothing."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 class AgendaItemInline(KeepHistoryAdmin, admin.TabularInline):
@@ -77,7 +63,7 @@ class CalendarTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(AgendaVersion)
-class AgendaVersionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class AgendaVersionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """A published version is frozen: what the members were told. A change is a new version,
     published from the agenda workspace with a change note."""
 
@@ -174,7 +160,7 @@ from meetings.models import (  # noqa: E402
 )
 
 
-class QuestionEventInline(ReadOnlyAdminMixin, admin.TabularInline):
+class QuestionEventInline(ReadOnlyAdmin, admin.TabularInline):
     model = QuestionEvent
     extra = 0
     fields = ["at", "state", "actor", "meeting", "note"]
@@ -212,7 +198,7 @@ class MinutesAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
 
 
 @admin.register(MinutesVersion)
-class MinutesVersionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+class MinutesVersionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """A published version is frozen: what the network was told, word for word."""
 
     list_display = ["minutes", "number", "published_at", "published_by"]

@@ -91,5 +91,17 @@ class KeepRecordsAdmin:
         return False
 
 
+class ReadOnlyAdmin(KeepRecordsAdmin):
+    """Admin mixin for records the app writes and keeps as they are (a published agenda, a
+    question's trail, published minutes) and for inlines edited on their own page: the admin
+    shows them and changes nothing."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class KeepHistoryAdmin(KeepRecordsAdmin):
     """Admin mixin for tracked models (and their inlines): public records, never deleted."""

@@ -17,6 +17,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from networks.history import ReadOnlyAdmin
+
 # The largest value a PositiveIntegerField holds everywhere: a bigger "version" is made up.
 MAX_VERSION = 2**31 - 1
 
@@ -167,16 +169,7 @@ class VersionedAdmin:
         super().save_model(request, obj, form, change)  # type: ignore[misc]
 
 
-class ReadOnlyInline:
+class ReadOnlyInline(ReadOnlyAdmin):
     """An inline shown with a link to the record's own admin page, where it is edited."""
 
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
