@@ -169,19 +169,10 @@ def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("administration_detail", pk=appointment.administration_id)
 
 
-def _current_seats(network: Network) -> list[Appointment]:
+def _seats(appointments, network: Network) -> list[Appointment]:
+    """The network's seats among `appointments` (current or upcoming), by administration."""
     return list(
-        Appointment.objects.current()
-        .filter(network=network)
-        .select_related("person", "administration")
-        .order_by("administration__name", "role")
-    )
-
-
-def _upcoming_seats(network: Network) -> list[Appointment]:
-    return list(
-        Appointment.objects.upcoming()
-        .filter(network=network)
+        appointments.filter(network=network)
         .select_related("person", "administration")
         .order_by("administration__name", "role")
     )
@@ -191,7 +182,7 @@ def _upcoming_seats(network: Network) -> list[Appointment]:
 @login_required
 def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
-    appointments = _current_seats(network)
+    appointments = _seats(Appointment.objects.current(), network)
     emails = "; ".join(sorted({a.person.email for a in appointments}))
     return render(
         request,
@@ -199,7 +190,7 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
         {
             "network": network,
             "appointments": appointments,
-            "upcoming": _upcoming_seats(network),
+            "upcoming": _seats(Appointment.objects.upcoming(), network),
             "emails": emails,
         },
     )
@@ -213,7 +204,7 @@ def network_contacts_csv(request: HttpRequest, code: str) -> HttpResponse:
     filename = f"representanter-{network.code.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
     response, writer = csv_download(filename)
     writer.writerow([_("Förvaltning"), _("Roll"), _("Namn"), _("E-postadress"), _("Sedan")])
-    for appointment in _current_seats(network):
+    for appointment in _seats(Appointment.objects.current(), network):
         writer.writerow(
             [
                 appointment.administration.name,
