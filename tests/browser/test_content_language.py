@@ -7,6 +7,8 @@ it as Swedish. Every page of `pages.PAGES` is fetched in English as every role t
 the page data must have `lang="sv"` on its nearest element with a `lang`.
 """
 
+import functools
+from collections.abc import Set
 from html.parser import HTMLParser
 
 import pytest
@@ -151,7 +153,8 @@ def test_swedish_pages_carry_no_extra_marks():
 # --- In Swedish, no English interface text --------------------------------------------------
 
 
-def english_interface_texts() -> set[str]:
+@functools.cache
+def english_interface_texts() -> frozenset[str]:
     """The English catalogue's translations, as literal runs long enough to be unmistakable
     (placeholders split them), where they differ from the Swedish they translate."""
     import gettext
@@ -169,10 +172,10 @@ def english_interface_texts() -> set[str]:
             run = run.strip(" .,:;()–-")
             if len(run) >= 20 and " " in run:
                 runs.add(run)
-    return runs
+    return frozenset(runs)
 
 
-def english_in_swedish(html: str, english: set[str]) -> list[str]:
+def english_in_swedish(html: str, english: Set[str]) -> list[str]:
     parser = LanguageOfText()
     parser.feed(html)
     return sorted(
