@@ -12,6 +12,7 @@ from django.utils import translation
 from config.mail import message, render_subject, render_text
 from meetings.agenda.versions import as_text, changes_since_previous
 from meetings.calendar import outlook
+from meetings.documents import workflow as documents
 from meetings.models import AgendaItem, AgendaVersion
 
 
@@ -51,7 +52,12 @@ def send_version_published(version: AgendaVersion) -> None:
         context = {
             "version": version,
             "meeting": meeting,
-            "agenda_text": as_text(meeting, version),
+            "agenda_text": as_text(
+                meeting,
+                version,
+                documents=documents.meeting_documents(meeting),
+                site_url=settings.SITE_URL,
+            ),
             "changes": changes_since_previous(version, previous) if previous else None,
             "url": _absolute(version.get_absolute_url()),
         }

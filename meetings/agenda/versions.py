@@ -86,12 +86,16 @@ def changes_since_previous(version: AgendaVersion, previous: AgendaVersion | Non
     return diff(previous.snapshot if previous else [], version.snapshot)
 
 
-def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
+def as_text(
+    meeting: Meeting, version: AgendaVersion, follow_up=None, documents=(), site_url: str = ""
+) -> str:
     """The agenda as plain text, for pasting into an Outlook invitation.
 
     `follow_up`: the open actions under "Uppföljning" (meetings/agenda/follow_up.py), live data
     and not part of the version's snapshot, so labelled as the state when the text was made.
-    Left out when None or empty."""
+    Left out when None or empty. `documents`: those presented at the meeting
+    (documents.workflow.meeting_documents); withdrawn ones are left out, and each links to its
+    page on `site_url`."""
     local_start = timezone.localtime(meeting.starts_at)
     local_end = timezone.localtime(meeting.ends_at)
     lines = [
@@ -129,6 +133,7 @@ def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
         _("Sammanlagt %(total)s av mötets %(length)s minuter.")
         % {"total": version.total_minutes, "length": meeting.duration_minutes}
     )
+    lines += document_lines(documents, site_url)
     if follow_up:
         lines += ["", follow_up_heading()]
         for action in follow_up:
@@ -148,6 +153,23 @@ def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None) -> str:
             % {"count": follow_up.others}
         )
     return "\n".join(lines) + "\n"
+
+
+def document_lines(documents, site_url: str) -> list[str]:
+    """The plain-text agenda's "Dokument" section: one line per document still in force."""
+    current = [d for d in documents if not d.is_withdrawn]
+    if not current:
+        return []
+    lines = ["", _("Dokument som presenteras på mötet:")]
+    for document in current:
+        details = [document.get_kind_display()]
+        if document.drafting_status:
+            details.append(document.get_drafting_status_display().lower())
+        if document.is_consultation and document.deadline:
+            details.append(_("svar senast %(date)s") % {"date": f"{document.deadline:%Y-%m-%d}"})
+        url = site_url.rstrip("/") + document.get_absolute_url()
+        lines.append(f"- {document.title} ({', '.join(details)}): {url}")
+    return lines
 
 
 def follow_up_heading() -> str:

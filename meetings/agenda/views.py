@@ -3,6 +3,7 @@
 A plain POST redirects with a message; an htmx POST gets the named partial of the page back.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -26,6 +27,7 @@ from meetings.agenda.forms import (
     TimeForm,
     TriageForm,
 )
+from meetings.documents import workflow as documents
 from meetings.goals import figures as goals
 from meetings.models import AgendaItem, Meeting, seen_agenda
 from meetings.rules import can_manage_agenda, can_propose_for
@@ -432,7 +434,13 @@ def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
     if version is None:
         raise Http404
     response = HttpResponse(
-        agenda_versions.as_text(meeting, version, follow_up=follow_up.open_actions(meeting)),
+        agenda_versions.as_text(
+            meeting,
+            version,
+            follow_up=follow_up.open_actions(meeting),
+            documents=documents.meeting_documents(meeting),
+            site_url=settings.SITE_URL,
+        ),
         content_type="text/plain; charset=utf-8",
     )
     response["Content-Disposition"] = f'inline; filename="dagordning-{meeting.pk}.txt"'

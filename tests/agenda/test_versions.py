@@ -1,5 +1,7 @@
 """Publishing makes numbered snapshots; members read the snapshot and what changed."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -243,3 +245,48 @@ def test_meeting_page_shows_the_snapshot_and_links(client_for, meeting, on_agend
     assert "Hantera dagordningen" not in content
     content = client_for("coordinator").get(meeting.get_absolute_url()).content.decode()
     assert "Hantera dagordningen" in content
+
+
+def test_agenda_text_lists_the_documents_presented_but_not_withdrawn(
+    client_for, meeting, on_agenda, coordinator, settings
+):
+    settings.SITE_URL = "https://hallbarhet.example.se"
+    publish(meeting, coordinator)
+    consultation = factories.make_consultation(
+        meeting.network,
+        title="Remiss: ny avfallsplan",
+        meeting=meeting,
+        deadline=datetime.date(2027, 1, 4),
+    )
+    factories.make_document(
+        meeting.network,
+        title="Gammal rapport",
+        meeting=meeting,
+        withdrawn_at=timezone.now(),
+    )
+    text = client_for("staff").get(reverse("agenda_text", kwargs={"pk": meeting.pk}))
+    body = text.content.decode()
+    assert "Dokument som presenteras på mötet:" in body
+    assert (
+        f"- Remiss: ny avfallsplan (Remiss, svar senast 2027-01-04): "
+        f"https://hallbarhet.example.se{consultation.get_absolute_url()}"
+    ) in body
+    assert "Gammal rapport" not in body
+
+
+def test_agenda_text_without_documents_has_no_documents_heading(
+    client_for, meeting, on_agenda, coordinator
+):
+    publish(meeting, coordinator)
+    body = client_for("staff").get(reverse("agenda_text", kwargs={"pk": meeting.pk}))
+    assert "Dokument som presenteras" not in body.content.decode()
+
+
+def test_published_agenda_mail_lists_the_documents(
+    meeting, on_agenda, members, coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    factories.make_document(meeting.network, title="Klimatrapport 2026", meeting=meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(meeting, coordinator)
+    assert len(mailoutbox) == 3
+    assert all("- Klimatrapport 2026 (Rapport)" in mail.body for mail in mailoutbox)
