@@ -6,6 +6,7 @@ service (docs/operations.md). It stops on SIGTERM or SIGINT after the task in ha
 itself when the process that started it goes away (so a stopped `make run` leaves no worker).
 """
 
+import logging
 import os
 import signal
 import time
@@ -34,9 +35,13 @@ class Command(BaseCommand):
 
     def handle(self, *, interval: float, once: bool, backend: str, queue_name: str, **options):
         self.running = True
-        signal.signal(signal.SIGTERM, self._stop)
-        signal.signal(signal.SIGINT, self._stop)
+        if not once:
+            signal.signal(signal.SIGTERM, self._stop)
+            signal.signal(signal.SIGINT, self._stop)
         schedule.autodiscover()
+        # The database worker says "starting" and "no more tasks" on every cycle; only its
+        # warnings matter here (each task's start and end are still logged by django_tasks).
+        logging.getLogger("django_tasks_db").setLevel(logging.WARNING)
         parent = os.getppid()
         worker_id = get_random_string(32)
         if options["verbosity"] >= 1:
