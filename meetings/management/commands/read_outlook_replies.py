@@ -1,0 +1,32 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.replies import mailbox
+
+
+class Command(BaseCommand):
+    help = (
+        "Läser nätverkens brevlådor (IMAP_URL, IMAP_URL_<KOD>) och sparar svaren som getts i "
+        "Outlook på mötesinbjudningar. Tänkt att köras med några minuters mellanrum."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--url",
+            help="Läs bara den här brevlådan (imap://… eller imaps://…) i stället för de inställda.",
+        )
+
+    def handle(self, *args, url: str | None = None, **options) -> None:
+        if url:
+            try:
+                counts = mailbox.read_mailbox(url)
+            except mailbox.MailboxError as exc:
+                raise CommandError(str(exc)) from None
+        else:
+            if not mailbox.configured_urls():
+                self.stdout.write("Ingen brevlåda är inställd (IMAP_URL).")
+                return
+            counts = mailbox.read_all_mailboxes()
+        summary = ", ".join(f"{what}: {n}" for what, n in sorted(counts.items())) or "inga nya svar"
+        self.stdout.write(self.style.SUCCESS(f"Outlook-svar lästa ({summary})."))
+        if counts.get("mailbox errors"):
+            raise CommandError("En eller flera brevlådor kunde inte läsas; se loggen.")
