@@ -76,6 +76,9 @@ def attendance_of(user) -> list[dict]:
             "nätverk": a.meeting.network.code,
             "svar": a.answer or None,
             "svarade": iso(a.answered_at),
+            "svarade via": a.source,
+            "preliminärt": a.tentative,
+            "kommentar": a.comment,
             "närvarade": a.attended,
         }
         for a in attendances.order_by("meeting__starts_at", "pk")

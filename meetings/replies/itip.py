@@ -64,9 +64,7 @@ def _is_reply(part: Message, text: str) -> bool:
     """The part's `method` parameter, or the calendar's own METHOD line, says REPLY."""
     if (part.get_param("method") or "").upper() == "REPLY":  # type: ignore[union-attr]
         return True
-    return any(
-        line.strip().upper() == "METHOD:REPLY" for line in text.splitlines()[:40]
-    )
+    return any(line.strip().upper() == "METHOD:REPLY" for line in text.splitlines()[:40])
 
 
 def replies_in(message: Message) -> list[Reply] | None:

@@ -11,10 +11,10 @@ they fail instead.
 
 import email
 import email.policy
+import grp
 import imaplib
 import os
 import pwd
-import grp
 import shutil
 import socket
 import subprocess
@@ -197,7 +197,7 @@ class Mailbox:
     def empty(self) -> None:
         connection = self.server.connect()
         try:
-            status, data = connection.search(None, "ALL")
+            _status, data = connection.search(None, "ALL")
             if data[0]:
                 connection.store("1:*", "+FLAGS", "(\\Deleted)")
                 connection.expunge()
@@ -248,4 +248,3 @@ def sample_meeting(neh):
     return factories.make_meeting(
         neh, theme_title="Giftfri förskola", uid=SAMPLE_UID, sequence=SAMPLE_SEQUENCE
     )
-

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--url",
-            help="Läs bara den här brevlådan (imap://… eller imaps://…) i stället för de inställda.",
+            help="Läs bara den här brevlådan (imap://… eller imaps://…), inte de inställda.",
         )
 
     def handle(self, *args, url: str | None = None, **options) -> None:
