@@ -262,3 +262,13 @@ def test_an_invited_colleague_without_a_seat_is_not_an_attendee(
     address = ("representant@example.org", "kollega@example.org")
     mailbox.append(edited("decline", address, sender="kollega@example.org"))
     assert replies.read_all_mailboxes() == {"not an attendee": 1}
+
+
+def test_the_management_command_reads_saved_messages(tmp_path, sample_meeting, representative):
+    reply, other = tmp_path / "svar.eml", tmp_path / "annat.eml"
+    reply.write_bytes(sample("tentative_comment"))
+    other.write_bytes(b"Subject: Hej\r\n\r\nHej!\r\n")
+    out = io.StringIO()
+    call_command("read_outlook_replies", "--file", str(reply), str(other), stdout=out)
+    assert "skipped: 1, tentative: 1" in out.getvalue()
+    assert attendance(sample_meeting, representative).tentative is True

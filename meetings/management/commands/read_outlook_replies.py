@@ -1,3 +1,6 @@
+from collections import Counter
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.replies import mailbox
@@ -14,9 +17,24 @@ class Command(BaseCommand):
             "--url",
             help="Läs bara den här brevlådan (imap://… eller imaps://…), inte de inställda.",
         )
+        parser.add_argument(
+            "--file",
+            nargs="+",
+            type=Path,
+            help="Läs svaren i de här sparade e-postmeddelandena (.eml) i stället för en brevlåda.",
+        )
 
-    def handle(self, *args, url: str | None = None, **options) -> None:
-        if url:
+    def handle(self, *args, url: str | None = None, file=None, **options) -> None:
+        counts: Counter[str] = Counter()
+        if file:
+            for path in file:
+                try:
+                    raw = path.read_bytes()
+                except OSError as exc:
+                    raise CommandError(f"{path}: {exc.strerror}") from None
+                outcomes = mailbox.handle_message(raw)
+                counts.update([str(o) for o in outcomes] if outcomes is not None else ["skipped"])
+        elif url:
             try:
                 counts = mailbox.read_mailbox(url)
             except mailbox.MailboxError as exc:
