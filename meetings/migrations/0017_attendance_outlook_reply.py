@@ -4,25 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0015_question_withdrawn_state'),
+        ("meetings", "0015_question_withdrawn_state"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attendance',
-            name='comment',
-            field=models.TextField(blank=True, max_length=1000, verbose_name='kommentar'),
+            model_name="attendance",
+            name="comment",
+            field=models.TextField(blank=True, max_length=1000, verbose_name="kommentar"),
         ),
         migrations.AddField(
-            model_name='attendance',
-            name='source',
-            field=models.CharField(choices=[('app', 'i appen'), ('outlook', 'i Outlook')], default='app', max_length=10, verbose_name='svarade via'),
+            model_name="attendance",
+            name="source",
+            field=models.CharField(
+                choices=[("app", "i appen"), ("outlook", "i Outlook")],
+                default="app",
+                max_length=10,
+                verbose_name="svarade via",
+            ),
         ),
         migrations.AddField(
-            model_name='attendance',
-            name='tentative',
-            field=models.BooleanField(default=False, verbose_name='preliminärt'),
+            model_name="attendance",
+            name="tentative",
+            field=models.BooleanField(default=False, verbose_name="preliminärt"),
         ),
     ]

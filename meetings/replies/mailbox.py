@@ -184,7 +184,7 @@ def read_mailbox(url: str) -> Counter[str]:
         status, data = connection.uid("SEARCH", None, "UNSEEN")  # type: ignore[arg-type]
         if status != "OK":
             raise MailboxError(f"cannot search {mailbox}")
-        for message_uid in (data[0] or b"").split():
+        for message_uid in (data[0] or b"").decode().split():
             status, parts = connection.uid("FETCH", message_uid, "(BODY.PEEK[])")
             raw = next(
                 (part[1] for part in parts if isinstance(part, tuple) and len(part) > 1),
