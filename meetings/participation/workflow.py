@@ -5,6 +5,7 @@ Every function checks its own rules and raises `ParticipationError` with a Swedi
 nothing is saved when it does.
 """
 
+import datetime
 import secrets
 from dataclasses import dataclass, field
 
@@ -66,12 +67,13 @@ def answer(
     *,
     source: str = Attendance.Source.APP,
     comment: str = "",
+    at: datetime.datetime | None = None,
 ) -> Attendance:
     """Record the person's answer; "ersättare kommer" tells the substitute by e-mail.
 
     `source` says where it was given (the app, or Outlook's reply read by meetings/replies/)
     and `comment` is the note that came with it; a new answer replaces both, and clears a
-    tentative note."""
+    tentative note. `at` is when it was given, if not now (Outlook's stamp on its reply)."""
     appointment = _answering_appointment(meeting, person)
     substitute = None
     if value == Attendance.Answer.SUBSTITUTE_COMING:
@@ -95,7 +97,7 @@ def answer(
             person=person,
             defaults={
                 "answer": value,
-                "answered_at": timezone.now(),
+                "answered_at": at or timezone.now(),
                 "administration": appointment.administration,
                 "source": source,
                 "comment": comment,

@@ -7,6 +7,7 @@ person wrote a note. Other clients attach the same calendar as a file (`invite.i
 application/ics). This module only reads: it knows nothing of meetings or people.
 """
 
+import datetime
 import email
 import email.policy
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class Reply:
     attendee: str  # the address, lower case, without "mailto:"
     partstat: str  # ACCEPTED, DECLINED or TENTATIVE
     comment: str
+    stamp: datetime.datetime | None = None  # DTSTAMP: when the person answered
 
 
 def parse_message(raw: bytes) -> EmailMessage:
@@ -108,6 +110,7 @@ def _replies_in_calendar(text: str) -> list[Reply]:
         if not isinstance(attendees, list):
             attendees = [attendees]
         comment = _comment(event.get("COMMENT"))
+        stamp = _stamp(event.get("DTSTAMP"))
         for attendee in attendees:
             address = str(attendee).strip()
             if address.lower().startswith("mailto:"):
@@ -117,7 +120,7 @@ def _replies_in_calendar(text: str) -> list[Reply]:
                 raise MalformedReply("ATTENDEE without an e-mail address")
             if partstat not in PARTSTATS:
                 raise MalformedReply(f"PARTSTAT {partstat or '(none)'} is not an answer")
-            replies.append(Reply(uid, sequence, address.lower(), partstat, comment))
+            replies.append(Reply(uid, sequence, address.lower(), partstat, comment, stamp))
     return replies
 
 
@@ -127,3 +130,11 @@ def _comment(value) -> str:
     if isinstance(value, list):
         value = " ".join(str(v) for v in value)
     return str(value).strip()[:COMMENT_MAX]
+
+
+def _stamp(value) -> datetime.datetime | None:
+    """DTSTAMP as an aware time (UTC, as RFC 5545 requires), or None when absent or odd."""
+    moment = getattr(value, "dt", None)
+    if not isinstance(moment, datetime.datetime):
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)

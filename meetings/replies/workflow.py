@@ -1,7 +1,8 @@
 """An Outlook answer recorded as the person's answer, through the participation workflow.
 
 Each reply is checked first (the meeting by its calendar UID, not an outdated SEQUENCE, the
-sender a person seated in the meeting's network who answers for themselves); then
+sender a person seated in the meeting's network who answers for themselves, no later answer
+already recorded than the reply's DTSTAMP, as when the mailbox was read late); then
 ACCEPTED → "kommer" and DECLINED → "kommer inte" are recorded exactly as an answer on the
 meeting page would be, marked as given in Outlook with the person's note, and TENTATIVE is noted
 beside the answer without changing it. Anything refused changes nothing and is logged on
@@ -11,6 +12,8 @@ beside the answer without changing it. Anything refused changes nothing and is l
 import enum
 import logging
 import uuid
+
+from django.utils import timezone
 
 from accounts.models import User
 from meetings.calendar.ics import UID_DOMAIN
@@ -31,6 +34,7 @@ class Outcome(enum.StrEnum):
     TENTATIVE = "tentative"
     UNKNOWN_MEETING = "unknown meeting"
     OUTDATED = "outdated sequence"
+    SUPERSEDED = "superseded"
     NOT_ATTENDEE = "not an attendee"
     REFUSED = "refused"
 
@@ -85,6 +89,19 @@ def apply(reply: Reply, sender: str) -> Outcome:
             meeting.pk,
         )
         return Outcome.NOT_ATTENDEE
+    earlier = (
+        Attendance.objects.filter(meeting=meeting, person=person)
+        .values_list("answered_at", flat=True)
+        .first()
+    )
+    if earlier and reply.stamp and earlier > reply.stamp:
+        logger.warning(
+            "Outlook reply ignored: %s answered meeting %s again after it (%s)",
+            masked(reply.attendee),
+            meeting.pk,
+            reply.stamp.isoformat(),
+        )
+        return Outcome.SUPERSEDED
     try:
         if reply.partstat == "TENTATIVE":
             participation.note_tentative(meeting, person, comment=reply.comment)
@@ -96,6 +113,7 @@ def apply(reply: Reply, sender: str) -> Outcome:
                 ANSWERS[reply.partstat],
                 source=Attendance.Source.OUTLOOK,
                 comment=reply.comment,
+                at=min(reply.stamp, timezone.now()) if reply.stamp else None,
             )
             outcome = Outcome.RECORDED
     except participation.ParticipationError as exc:

@@ -1,5 +1,6 @@
 """Outlook's answers dropped into a real IMAP mailbox (Dovecot) reach the meeting."""
 
+import datetime
 import io
 import logging
 
@@ -76,6 +77,30 @@ def test_a_later_answer_in_the_app_replaces_the_outlook_one(
     assert row.answer == Attendance.Answer.NOT_COMING
     assert row.source == Attendance.Source.APP
     assert row.comment == ""
+
+
+def test_an_answer_given_in_the_app_after_the_outlook_one_stands(
+    client, mailbox, sample_meeting, representative, caplog
+):
+    """The mailbox read late: the person answered in the app after answering in Outlook."""
+    client.force_login(representative)
+    client.post(
+        reverse("attendance_answer", kwargs={"pk": sample_meeting.pk}),
+        {"answer": Attendance.Answer.COMING},
+    )
+    mailbox.append(edited("decline", ("DTSTAMP:20270301T101502Z", "DTSTAMP:20260101T080000Z")))
+    with caplog.at_level(logging.INFO, logger="meetings.replies"):
+        assert replies.read_all_mailboxes() == {"superseded": 1}
+    row = attendance(sample_meeting, representative)
+    assert (row.answer, row.source) == (Attendance.Answer.COMING, Attendance.Source.APP)
+    assert "answered meeting" in caplog.text and "again after it" in caplog.text
+
+
+def test_an_outlook_answer_is_dated_when_it_was_given(mailbox, sample_meeting, representative):
+    mailbox.append(edited("accept", ("DTSTAMP:20270301T101502Z", "DTSTAMP:20260101T080000Z")))
+    replies.read_all_mailboxes()
+    answered_at = attendance(sample_meeting, representative).answered_at
+    assert answered_at == datetime.datetime(2026, 1, 1, 8, 0, tzinfo=datetime.UTC)
 
 
 def test_end_to_end_the_meeting_page_shows_the_outlook_answer(

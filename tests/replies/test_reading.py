@@ -1,6 +1,7 @@
 """Reading Outlook's REPLY messages, the mailbox settings and the XOAUTH2 sign-in (no server)."""
 
 import base64
+import datetime
 import imaplib
 import shlex
 import sys
@@ -14,6 +15,7 @@ from meetings.replies import mailbox as replies
 from tests.replies.conftest import SAMPLE_SEQUENCE, SAMPLE_UID, edited, sample
 
 UID = f"{SAMPLE_UID}@hallbarhetsnatverken"
+STAMP = datetime.datetime(2027, 3, 1, 10, 15, 2, tzinfo=datetime.UTC)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +37,7 @@ def test_outlook_samples_are_read(name, partstat, comment, subject):
     message = itip.parse_message(sample(name))
     assert message["Subject"] == subject
     assert itip.replies_in(message) == [
-        itip.Reply(UID, SAMPLE_SEQUENCE, "representant@example.org", partstat, comment)
+        itip.Reply(UID, SAMPLE_SEQUENCE, "representant@example.org", partstat, comment, STAMP)
     ]
 
 
