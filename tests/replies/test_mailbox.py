@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from accounts import lifecycle
 from meetings.models import Attendance
 from meetings.replies import mailbox as replies
 from tests import factories
@@ -297,3 +298,13 @@ def test_the_management_command_reads_saved_messages(tmp_path, sample_meeting, r
     call_command("read_outlook_replies", "--file", str(reply), str(other), stdout=out)
     assert "skipped: 1, tentative: 1" in out.getvalue()
     assert attendance(sample_meeting, representative).tentative is True
+
+
+def test_pseudonymising_the_person_clears_their_notes_and_keeps_the_answer(
+    mailbox, sample_meeting, representative
+):
+    mailbox.append(sample("accept_comment"))
+    replies.read_all_mailboxes()
+    lifecycle.pseudonymise(representative)
+    row = attendance(sample_meeting, representative)
+    assert (row.answer, row.comment) == (Attendance.Answer.COMING, "")
