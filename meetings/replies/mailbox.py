@@ -2,13 +2,13 @@
 
 Invitations name the network's address as organizer, so Outlook sends every answer there.
 `read_all_mailboxes()` visits each configured mailbox once (settings `IMAP_URL`, shared, and
-`IMAP_URLS`, per network code, from `IMAP_URL_<CODE>`), reads the unseen messages without
-marking them (BODY.PEEK), and for each message that carries a calendar REPLY records the answers
-(meetings/replies/workflow.py), then flags it \\Seen, so the next cycle skips it. A reply that
-is refused (unknown meeting, not an attendee, outdated, malformed) is flagged too: it was read
-and logged once. Every other message is left exactly as it was: not flagged, not moved, not
-deleted. A message whose answer could not be saved (the database failed) stays unseen and is
-tried again next cycle.
+`IMAP_URLS`, per network code, from `IMAP_URL_<CODE>`), reads the unseen messages whose
+structure names a calendar part without marking them (BODY.PEEK), and for each message that
+carries a calendar REPLY records the answers (meetings/replies/workflow.py), then flags it
+\\Seen, so the next cycle skips it. A reply that is refused (unknown meeting, not an attendee,
+outdated, malformed) is flagged too: it was read and logged once. Every other message is left
+exactly as it was: not flagged, not moved, not deleted. A message whose answer could not be
+saved (the database failed) stays unseen and is tried again next cycle.
 
 Sign-in: the URL's user and password (`imaps://user:pass@host/INBOX`), or, when
 `IMAP_OAUTH2_TOKEN_COMMAND` is set, SASL XOAUTH2 with the access token that command prints
@@ -17,6 +17,7 @@ Sign-in: the URL's user and password (`imaps://user:pass@host/INBOX`), or, when
 
 import imaplib
 import logging
+import re
 import shlex
 import ssl
 import subprocess
@@ -174,6 +175,24 @@ def handle_message(raw: bytes) -> list[Outcome] | None:
     return [apply(reply, sender) for reply in replies]
 
 
+_CALENDAR_PART = re.compile(rb"calendar|\"ics\"|\.ics\"", re.IGNORECASE)
+
+
+def _may_hold_a_calendar(connection: imaplib.IMAP4, message_uid: str) -> bool:
+    """Whether the message's structure names a calendar part (text/calendar, application/ics,
+    a file *.ics), asked before fetching it: the mailbox's other mail, perhaps large and never
+    ours, is not downloaded every cycle. A structure that cannot be read is fetched anyway."""
+    status, parts = connection.uid("FETCH", message_uid, "(BODYSTRUCTURE)")
+    if status != "OK":
+        return True
+    structure = b" ".join(
+        b" ".join(p for p in part if isinstance(p, bytes)) if isinstance(part, tuple) else part
+        for part in parts
+        if isinstance(part, (bytes, tuple))
+    )
+    return not structure or bool(_CALENDAR_PART.search(structure))
+
+
 def read_mailbox(url: str) -> Counter[str]:
     """Read one mailbox's unseen messages; counts what happened (by outcome, plus "skipped"
     for messages left alone and "failed" for those to try again)."""
@@ -185,6 +204,9 @@ def read_mailbox(url: str) -> Counter[str]:
         if status != "OK":
             raise MailboxError(f"cannot search {mailbox}")
         for message_uid in (data[0] or b"").decode().split():
+            if not _may_hold_a_calendar(connection, message_uid):
+                counts["skipped"] += 1
+                continue
             status, parts = connection.uid("FETCH", message_uid, "(BODY.PEEK[])")
             raw = next(
                 (part[1] for part in parts if isinstance(part, tuple) and len(part) > 1),

@@ -1,6 +1,7 @@
 """Outlook's answers dropped into a real IMAP mailbox (Dovecot) reach the meeting."""
 
 import datetime
+import imaplib
 import io
 import logging
 
@@ -308,3 +309,22 @@ def test_pseudonymising_the_person_clears_their_notes_and_keeps_the_answer(
     lifecycle.pseudonymise(representative)
     row = attendance(sample_meeting, representative)
     assert (row.answer, row.comment) == (Attendance.Answer.COMING, "")
+
+
+def test_only_messages_with_a_calendar_part_are_downloaded(
+    mailbox, sample_meeting, representative, monkeypatch
+):
+    fetched = []
+    uid = imaplib.IMAP4.uid
+
+    def spy(self, command, *args):
+        if command == "FETCH" and args[-1] == "(BODY.PEEK[])":
+            fetched.append(args[0])
+        return uid(self, command, *args)
+
+    monkeypatch.setattr(imaplib.IMAP4, "uid", spy)
+    mailbox.append(b"Subject: Stort PM\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.7\r\n")
+    mailbox.append(sample("accept_attachment"))
+    mailbox.append(sample("decline"))
+    assert replies.read_all_mailboxes() == {"skipped": 1, "recorded": 2}
+    assert len(fetched) == 2  # the two answers: the PDF was never downloaded
