@@ -68,6 +68,27 @@ def check_http_url(name: str, value: str) -> None:
         raise ImproperlyConfigured(f"{name} must be an absolute http(s) URL; got {value!r}.")
 
 
+def env_imap_url(name: str) -> str:
+    """An optional imap:// or imaps:// URL (a mailbox the app reads), checked when set."""
+    value = env_str(name, required=False)
+    parts = urlsplit(value)
+    if value and (parts.scheme not in {"imap", "imaps"} or not parts.hostname):
+        raise ImproperlyConfigured(
+            f"{name} must be imap://user:password@host:port/FOLDER or imaps://…; "
+            f"got a {parts.scheme or 'schemeless'} URL."
+        )
+    return value
+
+
+def env_imap_urls(prefix: str) -> dict[str, str]:
+    """Every `<prefix><CODE>` variable that is set, by its upper-case code."""
+    return {
+        name[len(prefix) :].upper(): env_imap_url(name)
+        for name in sorted(os.environ)
+        if name.startswith(prefix) and len(name) > len(prefix) and os.environ[name].strip()
+    }
+
+
 def env_database(name: str, default: str) -> dj_database_url.DBConfig:
     url = os.environ.get(name, "").strip() or default
     try:

@@ -16,6 +16,8 @@ from config.env import (
     env_database,
     env_email,
     env_http_url,
+    env_imap_url,
+    env_imap_urls,
     env_int,
     env_list,
     env_str,
@@ -289,6 +291,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # back-off (doubled after every failed attempt: 1, 2, 4, 8, 16 minutes).
 OUTBOX_MAX_ATTEMPTS = 6
 OUTBOX_RETRY_BASE_SECONDS = 60
+
+# The networks' mailboxes, where Outlook's answers to invitations arrive (meetings/replies/):
+# one shared IMAP_URL and/or one per network code (IMAP_URL_NSH, IMAP_URL_NEH), kept in the
+# environment because they hold the credentials. IMAP_OAUTH2_TOKEN_COMMAND, when set, prints an
+# access token for XOAUTH2 sign-in (Microsoft 365), used instead of the URL's password.
+IMAP_URL = env_imap_url("IMAP_URL")
+IMAP_URLS = env_imap_urls("IMAP_URL_")
+IMAP_OAUTH2_TOKEN_COMMAND = env_str("IMAP_OAUTH2_TOKEN_COMMAND", required=False)
 
 # Security. Sessions last two weeks from sign-in (Django's default; not extended per request),
 # or until the browser closes without "Kom ihåg mig"; see README.

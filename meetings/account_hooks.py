@@ -76,6 +76,9 @@ def attendance_of(user) -> list[dict]:
             "nätverk": a.meeting.network.code,
             "svar": a.answer or None,
             "svarade": iso(a.answered_at),
+            "svarade via": a.source,
+            "preliminärt": a.tentative,
+            "kommentar": a.comment,
             "närvarade": a.attended,
         }
         for a in attendances.order_by("meeting__starts_at", "pk")
@@ -113,6 +116,12 @@ def pseudonymise_invitations(user, former_email: str) -> None:
     )
 
 
+def clear_answer_notes(user, former_email: str) -> None:
+    """The notes a person wrote with their answers in Outlook are their own words: they go;
+    the answers themselves stay for the minutes and the reports."""
+    Attendance.objects.filter(person=user).exclude(comment="").update(comment="")
+
+
 def delete_old_invitations(now: datetime.datetime) -> int:
     deleted, _ = Invitation.objects.filter(meeting__ends_at__lt=now - INVITATIONS_KEPT).delete()
     return deleted
@@ -125,6 +134,7 @@ def delete_old_revoked_tokens(now: datetime.datetime) -> int:
 
 lifecycle.on_deactivation(calendar.revoke_all_for_user)
 lifecycle.on_pseudonymisation(pseudonymise_invitations)
+lifecycle.on_pseudonymisation(clear_answer_notes)
 personal_data.register("dagordningspunkter", agenda_items_of)
 personal_data.register("närvaro", attendance_of)
 personal_data.register("inbjudningar", invitations_of)

@@ -78,8 +78,8 @@ class AgendaVersionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 class AttendanceAdmin(KeepRecordsAdmin, admin.ModelAdmin):
     """Who answered and who was there: the minutes and the reports count on it."""
 
-    list_display = ["person", "meeting", "answer", "answered_at", "attended"]
-    list_filter = ["answer", "attended", "meeting__network"]
+    list_display = ["person", "meeting", "answer", "source", "answered_at", "attended"]
+    list_filter = ["answer", "source", "attended", "meeting__network"]
     search_fields = ["person__full_name", "person__email"]
     raw_id_fields = ["meeting", "person"]
 

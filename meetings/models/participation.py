@@ -25,6 +25,13 @@ class Attendance(models.Model):
         NOT_COMING = "not_coming", _("Kommer inte")
         SUBSTITUTE_COMING = "substitute_coming", _("Ersättare kommer")
 
+    class Source(models.TextChoices):
+        """Where the latest answer was given: on the app's pages or in Outlook (an iTIP
+        REPLY read from the network's mailbox, meetings/replies/)."""
+
+        APP = "app", _("i appen")
+        OUTLOOK = "outlook", _("i Outlook")
+
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("möte")
     )
@@ -44,6 +51,14 @@ class Attendance(models.Model):
     )
     answer = models.CharField(_("svar"), max_length=20, choices=Answer.choices, blank=True)
     answered_at = models.DateTimeField(_("svarade"), null=True, blank=True)
+    source = models.CharField(
+        _("svarade via"), max_length=10, choices=Source.choices, default=Source.APP
+    )
+    # The note a person added to their answer in Outlook (the reply's COMMENT).
+    comment = models.TextField(_("kommentar"), max_length=1000, blank=True)
+    # Outlook's "Preliminärt" (PARTSTAT=TENTATIVE): noted beside the answer, which it leaves
+    # as it was; the next answer, in the app or in Outlook, clears it.
+    tentative = models.BooleanField(_("preliminärt"), default=False)
     # None until a coordinator has ticked the list after the meeting.
     attended = models.BooleanField(_("närvarade"), null=True, blank=True)
 

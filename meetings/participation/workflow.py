@@ -5,6 +5,7 @@ Every function checks its own rules and raises `ParticipationError` with a Swedi
 nothing is saved when it does.
 """
 
+import datetime
 import secrets
 from dataclasses import dataclass, field
 
@@ -60,12 +61,21 @@ def check_open_for_answers(meeting: Meeting) -> None:
 # Answers ------------------------------------------------------------------------------------
 
 
-def answer(meeting: Meeting, person: User, value: str) -> Attendance:
-    """Record the person's answer; "ersättare kommer" tells the substitute by e-mail."""
-    appointment = own_appointment(person, meeting)
-    if appointment is None:
-        raise ParticipationError(_("Du har inget uppdrag i mötets nätverk."))
-    check_open_for_answers(meeting)
+def answer(
+    meeting: Meeting,
+    person: User,
+    value: str,
+    *,
+    source: str = Attendance.Source.APP,
+    comment: str = "",
+    at: datetime.datetime | None = None,
+) -> Attendance:
+    """Record the person's answer; "ersättare kommer" tells the substitute by e-mail.
+
+    `source` says where it was given (the app, or Outlook's reply read by meetings/replies/)
+    and `comment` is the note that came with it; a new answer replaces both, and clears a
+    tentative note. `at` is when it was given, if not now (Outlook's stamp on its reply)."""
+    appointment = _answering_appointment(meeting, person)
     substitute = None
     if value == Attendance.Answer.SUBSTITUTE_COMING:
         if appointment.role != Appointment.Role.REPRESENTATIVE:
@@ -88,8 +98,11 @@ def answer(meeting: Meeting, person: User, value: str) -> Attendance:
             person=person,
             defaults={
                 "answer": value,
-                "answered_at": timezone.now(),
+                "answered_at": at or timezone.now(),
                 "administration": appointment.administration,
+                "source": source,
+                "comment": comment,
+                "tentative": False,
             },
         )
         if substitute is not None:
@@ -112,6 +125,32 @@ def answer(meeting: Meeting, person: User, value: str) -> Attendance:
                 version=attendance.answered_at.isoformat(),
             )
     return attendance
+
+
+def note_tentative(meeting: Meeting, person: User, *, comment: str = "") -> Attendance:
+    """Outlook's "Preliminärt": noted beside the person's answer, which stays as it was (the
+    app has no tentative answer, and the participation report counts only real answers)."""
+    appointment = _answering_appointment(meeting, person)
+    with transaction.atomic():
+        attendance, _created = Attendance.objects.update_or_create(
+            meeting=meeting,
+            person=person,
+            defaults={
+                "administration": appointment.administration,
+                "source": Attendance.Source.OUTLOOK,
+                "comment": comment,
+                "tentative": True,
+            },
+        )
+    return attendance
+
+
+def _answering_appointment(meeting: Meeting, person: User) -> Appointment:
+    appointment = own_appointment(person, meeting)
+    if appointment is None:
+        raise ParticipationError(_("Du har inget uppdrag i mötets nätverk."))
+    check_open_for_answers(meeting)
+    return appointment
 
 
 # The coordinators' view of a meeting --------------------------------------------------------

@@ -306,6 +306,17 @@ def _build_page_data(neh, representative, substitute, coordinator, director, adm
     from meetings.agenda import workflow as agenda
 
     agenda.publish(published, coordinator, change_note="", based_on=0)
+    from meetings.models import Attendance
+
+    # Answered in Outlook ("Preliminärt", with a note): the coordinators' table shows both.
+    Attendance.objects.create(
+        meeting=published,
+        person=substitute,
+        administration=administration,
+        source=Attendance.Source.OUTLOOK,
+        tentative=True,
+        comment="Beror på om budgetmötet flyttas.",
+    )
     open_for_proposals = factories.make_meeting(neh, days_ahead=45, theme_title="Solel på taken")
     factories.make_agenda_item(open_for_proposals, position=1, title="Lägesbild solel")
     factories.make_agenda_item(
