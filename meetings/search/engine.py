@@ -19,6 +19,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -52,7 +53,6 @@ EXCERPT_CHARS = 220
 # Marks put around a match by ts_headline: private-use characters no one types, replaced by
 # <mark> after the whole excerpt is escaped.
 START, STOP = "\ue000", "\ue001"
-HEADLINE_OPTIONS = {"max_words": 30, "min_words": 12, "max_fragments": 2}
 
 WORD = re.compile(r"\w+")
 # Longest first: "solcellerna" loses "erna", not "a".
@@ -146,7 +146,7 @@ class IndexedVector(Func):
         super().__init__()
         self.indexed = indexed
 
-    def as_sql(self, compiler, connection, **extra):  # type: ignore[override]
+    def as_sql(self, compiler, connection, **extra):
         return self.indexed.sql(qualify=self.indexed.table), []
 
 
@@ -235,10 +235,10 @@ class Source:
     label: str
     indexed: Indexed
     fallback_fields: tuple[str, ...]
-    rows: Callable[[object], QuerySet]
-    hit: Callable[[object, SafeString], Hit]
+    rows: Callable[[Any], QuerySet]
+    hit: Callable[[Any, SafeString], Hit]
     # The text a row's excerpt is cut from (for JSON rows; text rows use their columns).
-    text: Callable[[object], str]
+    text: Callable[[Any], str]
     newest_first: tuple[str, ...]
 
 
@@ -431,7 +431,14 @@ def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit
         )
         rows = rows.annotate(
             headline=SearchHeadline(
-                text, query, config="swedish", start_sel=START, stop_sel=STOP, **HEADLINE_OPTIONS
+                text,
+                query,
+                config="swedish",
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
             )
         )
     hits = []
