@@ -21,6 +21,20 @@ class Term:
             return _("VT %(year)d") % {"year": self.year}
         return _("HT %(year)d") % {"year": self.year}
 
+    @property
+    def code(self) -> str:
+        """ "HT2024": the term in addresses (`?termin=HT2024`, `termin/HT2024/`)."""
+        return f"{self.season}{self.year}"
+
+    @classmethod
+    def from_code(cls, code: str) -> "Term | None":
+        """The term a code names ("HT2024", "ht2024"), or None for anything else."""
+        code = code.upper()
+        season, year = code[:2], code[2:]
+        if season not in {"VT", "HT"} or not (year.isascii() and year.isdigit() and len(year) == 4):
+            return None
+        return cls(int(year), season)
+
     @classmethod
     def of(cls, day: datetime.date) -> "Term":
         """The term a date belongs to; July counts towards the coming autumn term."""

@@ -22,6 +22,7 @@ FEATURES = [
     "goals",
     "history",
     "outbox",
+    "search",
 ]
 
 urlpatterns = [path("", include(f"meetings.{feature}.urls")) for feature in FEATURES]

@@ -1,5 +1,6 @@
 """Demo data for minutes and action items: the last held NEH meeting has published
-minutes (version 1 and a corrected version 2) with notes and outcomes, and two actions for
+minutes (version 1 and a corrected version 2) with notes and outcomes, a correction begun in
+the draft and not published, and two actions for
 Miljöförvaltningen, one done and one open; the open one shows under "Uppföljning" on the next
 NEH meeting by itself. Idempotent: does nothing when that meeting already has minutes.
 
@@ -17,12 +18,27 @@ from django.utils import timezone
 
 from meetings.minutes import actions
 from meetings.minutes import workflow as minutes
-from meetings.models import AgendaItem, Meeting, Minutes, MinutesVersion, Question, QuestionEvent
+from meetings.models import (
+    AgendaItem,
+    Meeting,
+    Minutes,
+    MinutesEntry,
+    MinutesVersion,
+    Question,
+    QuestionEvent,
+)
 from meetings.questions.demo import LOOP_ACTION, LOOP_OUTCOME
 
 QUESTION_NOTE = (
     "Miljöförvaltningens representant presenterade ledningsgruppens fråga. Flera förvaltningar "
     "planerar solceller på sina verksamhetslokaler."
+)
+
+# A correction the coordinator has begun but not published: the draft says it, nobody but the
+# network's coordinators reads it (search finds the published text only, for everyone else).
+DRAFT_CORRECTION = (
+    "Utkast, inte publicerat: solcellerna på stadshusets tak levererade mindre än väntat under "
+    "vintern."
 )
 
 if TYPE_CHECKING:
@@ -128,6 +144,7 @@ def build_minutes_demo(coordinator, miljo, accounts) -> None:
         correction_note=note,
         published_by=coordinator,
     )
+    MinutesEntry.objects.filter(minutes=draft, agenda_item=discussion).update(note=DRAFT_CORRECTION)
 
 
 def _represented(held: Meeting) -> tuple[list[str], list[str]]:

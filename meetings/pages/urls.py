@@ -6,5 +6,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("natverk/<slug:code>/", views.network_detail, name="network_detail"),
     path("natverk/<slug:code>/tidigare-moten/", views.network_archive, name="network_archive"),
+    path("natverk/<slug:code>/termin/<str:term>/", views.term_summary, name="term_summary"),
     path("moten/<int:pk>/", views.meeting_detail, name="meeting_detail"),
 ]

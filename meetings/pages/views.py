@@ -6,7 +6,7 @@ representatives, and `networks` knows nothing of those apps (see README, Archite
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -15,7 +15,8 @@ from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
 from meetings.documents import workflow as documents
 from meetings.minutes.workflow import meeting_minutes_context
-from meetings.models import Meeting
+from meetings.models import Document, Meeting, MinutesVersion
+from meetings.models.agenda import seen_agenda, seen_agenda_prefetch
 from meetings.participation.workflow import home_roles_context, participation_context
 from meetings.rules import can_propose_for
 from meetings.terms import Term
@@ -103,6 +104,47 @@ def network_archive(request: HttpRequest, code: str) -> HttpResponse:
         "meetings": list(past.in_term(term)) if term else [],
     }
     return render(request, "meetings/pages/network_archive.html", context)
+
+
+@require_safe
+@login_required
+def term_summary(request: HttpRequest, code: str, term: str) -> HttpResponse:
+    """A network's term on one printable page: each meeting with its theme, the published
+    agenda, the published minutes' outcomes and actions, and the documents presented. Only
+    published versions, for everyone: this is the record, not the coordinators' drafts."""
+    network = network_by_code(code)
+    asked = Term.from_code(term)
+    if asked is None:
+        raise Http404
+    meetings = list(
+        Meeting.objects.visible_to(request.user)
+        .filter(network=network)
+        .in_term(asked)
+        .prefetch_related(seen_agenda_prefetch())
+    )
+    minutes: dict[int, MinutesVersion] = {}
+    for version in (
+        MinutesVersion.objects.filter(minutes__meeting__in=[m.pk for m in meetings])
+        .select_related("minutes")
+        .order_by("number")
+    ):
+        minutes[version.minutes.meeting_id] = version  # the latest wins
+    documents: dict[int, list[Document]] = {}
+    for document in Document.objects.filter(meeting__in=[m.pk for m in meetings]).order_by(
+        "title", "pk"
+    ):
+        documents.setdefault(document.meeting_id, []).append(document)  # type: ignore[arg-type]
+    rows = [
+        {
+            "meeting": meeting,
+            "agenda": seen_agenda(meeting),
+            "minutes": minutes.get(meeting.pk),
+            "documents": documents.get(meeting.pk, []),
+        }
+        for meeting in meetings
+    ]
+    context = {"network": network, "term": asked, "rows": rows}
+    return render(request, "meetings/pages/term_summary.html", context)
 
 
 @require_safe

@@ -12,6 +12,11 @@ PAGES = {
     "start": lambda s: reverse("home"),
     "network": lambda s: reverse("network_detail", kwargs={"code": s.network.code.lower()}),
     "past meetings": lambda s: reverse("network_archive", kwargs={"code": s.network.code.lower()}),
+    "term summary": lambda s: reverse(
+        "term_summary", kwargs={"code": s.network.code.lower(), "term": s.meeting.term.code}
+    ),
+    "search": lambda s: reverse("search") + "?q=remiss",
+    "search rare": lambda s: reverse("search") + "?q=ledningsgruppen",
     "meeting": lambda s: reverse("meeting_detail", kwargs={"pk": s.meeting.pk}),
     "held meeting": lambda s: reverse("meeting_detail", kwargs={"pk": s.held.pk}),
     # Coordination.

@@ -7,6 +7,7 @@ HTTP status it answers with.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -49,6 +50,18 @@ PAGES = [
     AppPage("network NSH", lambda d: reverse("network_detail", args=["nsh"]), SIGNED_IN),
     AppPage("network NEH", lambda d: reverse("network_detail", args=["neh"]), SIGNED_IN),
     AppPage("past meetings NEH", lambda d: reverse("network_archive", args=["neh"]), SIGNED_IN),
+    AppPage(
+        "term summary NEH",
+        lambda d: reverse("term_summary", args=["neh", d.minuted.term.code]),
+        SIGNED_IN,
+    ),
+    AppPage("search form", lambda d: reverse("search"), SIGNED_IN),
+    AppPage(
+        "search results",
+        lambda d: reverse("search") + "?" + urlencode({"q": d.published.theme_title}),
+        SIGNED_IN,
+    ),
+    AppPage("search refused", lambda d: reverse("search") + "?q=%3F%21", SIGNED_IN, status=422),
     AppPage("published meeting", lambda d: d.published.get_absolute_url(), SIGNED_IN),
     AppPage("cancelled meeting", lambda d: d.cancelled.get_absolute_url(), SIGNED_IN),
     AppPage("planned meeting", lambda d: d.planned.get_absolute_url(), ("coordinator",)),

@@ -57,3 +57,77 @@ def test_archive_keeps_planned_meetings_to_coordinators(client_for, neh):
 def test_archive_without_meetings(client_for, neh):
     html = client_for("staff").get(reverse("network_archive", args=["neh"])).content.decode()
     assert "Inga tidigare möten." in html
+
+
+@pytest.fixture
+def term_with_minutes(neh, coordinator):
+    """A held NEH meeting with a published agenda and minutes (outcome, action), a document
+    presented, and a later draft of the minutes that nobody else may read."""
+    from meetings.minutes import workflow as minutes
+    from meetings.models import MinutesVersion
+
+    meeting = factories.make_meeting(neh, days_ahead=-20, theme_title="Klimatanpassning")
+    item = factories.make_agenda_item(meeting, position=1, title="Skyfallsplanen")
+    factories.make_agenda_item(meeting, title="Ett förslag som inte är publicerat")
+    factories.publish_agenda(meeting)
+    factories.make_document(neh, title="Skyfallsrapport", meeting=meeting)
+    factories.make_action(meeting, title="Kartlägg lågpunkter")
+    draft = minutes.save_draft(
+        meeting, coordinator, "", {item.pk: {"note": "", "outcome": "Planen antogs."}},
+        seen_version=0,
+    )  # fmt: skip
+    MinutesVersion.objects.create(
+        minutes=draft, number=1, content=minutes.content(meeting, draft), published_by=coordinator
+    )
+    minutes.save_draft(
+        meeting, coordinator, "", {item.pk: {"note": "", "outcome": "Hemligt utkast."}},
+        seen_version=draft.version,
+    )  # fmt: skip
+    return meeting
+
+
+def summary_url(meeting) -> str:
+    return reverse("term_summary", args=["neh", meeting.term.code])
+
+
+@pytest.mark.parametrize("role", ["staff", "coordinator", "representative"])
+def test_term_summary_shows_the_published_record(client_for, term_with_minutes, role):
+    html = client_for(role).get(summary_url(term_with_minutes)).content.decode()
+    for shown in ("Klimatanpassning", "Skyfallsplanen", "Planen antogs.", "Skyfallsrapport"):
+        assert shown in html
+    assert "Kartlägg lågpunkter" in html
+    assert "Hemligt utkast" not in html
+    assert "Ett förslag som inte är publicerat" not in html
+
+
+def test_archive_links_the_terms_summary(client_for, term_with_minutes):
+    html = client_for("staff").get(reverse("network_archive", args=["neh"])).content.decode()
+    assert summary_url(term_with_minutes) in html
+
+
+def test_term_summary_keeps_planned_meetings_to_coordinators(client_for, neh):
+    planned = factories.make_meeting(neh, days_ahead=-5, status="planned", theme_title="Hemligt")
+    url = summary_url(planned)
+    assert "Hemligt" not in client_for("staff").get(url).content.decode()
+    assert "Hemligt" in client_for("coordinator").get(url).content.decode()
+
+
+@pytest.mark.parametrize("term", ["XX2020", "HT20", "vt", "HT２０２４", "<script>"])
+def test_term_summary_of_no_such_term_is_404(client_for, neh, term):
+    assert client_for("staff").get(f"/natverk/neh/termin/{term}/").status_code == 404
+
+
+def test_term_summary_of_an_empty_term(client_for, neh):
+    html = client_for("staff").get(reverse("term_summary", args=["neh", "VT1999"])).content
+    assert "Inga möten den här terminen." in html.decode()
+
+
+def test_term_summary_queries_do_not_grow_with_meetings(
+    client_for, neh, term_with_minutes, django_assert_max_num_queries
+):
+    client = client_for("staff")
+    for n in range(3):
+        factories.make_meeting(neh, days_ahead=-21 - n, theme_title=f"Fler {n}")
+    with django_assert_max_num_queries(12):
+        response = client.get(summary_url(term_with_minutes))
+    assert response.status_code == 200

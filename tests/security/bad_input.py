@@ -1162,3 +1162,24 @@ FORMS.update(
         ),
     }
 )
+
+
+# Forms sent by GET (they change nothing): each bad value in each field must answer the page
+# with a Swedish message or a 4xx, never a 500, and write nothing. Same `Form` entries;
+# `test_get_form_bad_input_is_refused_cleanly` sends them as query strings.
+GET_FORMS: dict[str, Form] = {
+    # The search box: odd but harmless text is a fine query (it finds nothing, or the words in
+    # it); empty, blank, overlong, NUL and only punctuation are refused with a message.
+    "search": Form(
+        role="staff",
+        valid=lambda w: {"q": "Hållet NEH-möte"},
+        accepted=lambda response, w: (
+            response.status_code == 200 and "Hållet NEH-möte" in response.content.decode()
+        ),
+        text=frozenset({"q"}),
+        # Without a `q` at all it is the search page before a search: the empty form.
+        refused=lambda response, w: (
+            form_again(response, w) if "q" in response.wsgi_request.GET else None
+        ),
+    ),
+}

@@ -96,6 +96,7 @@ NOT_FOUND = Outcome("404", 404)
 NOT_ALLOWED = Outcome("405 (wrong method)", 405)
 BAD_REQUEST = Outcome("400", 400)
 CONFLICT = Outcome("409 (not possible in the object's state)", 409)
+UNPROCESSABLE = Outcome("422 (the form again, with its errors)", 422)
 
 
 def signed_in(outcome: Outcome = OK, **roles: Outcome) -> dict[str, Outcome]:
@@ -241,6 +242,32 @@ MATRIX: dict[str, Case | list[Case]] = {
             note="a term that does not fit: the latest",
         ),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "term_summary": [
+        Case(
+            kwargs=lambda w: {"code": "neh", "term": w.held_neh.term.code},
+            access=signed_in(OK),
+        ),
+        Case(kwargs=lambda w: {"code": "nsh", "term": "VT2020"}, access=signed_in(OK)),
+        Case(
+            kwargs=lambda w: {"code": "neh", "term": "XX19"},
+            access=signed_in(NOT_FOUND),
+            note="no such term",
+        ),
+        Case(
+            kwargs=lambda w: {"code": "xyz", "term": "VT2020"},
+            access=signed_in(NOT_FOUND),
+            note="no such network",
+        ),
+    ],
+    "search": [
+        Case(access=signed_in(OK), note="the empty form"),
+        Case(path=lambda w: reverse("search") + "?q=solceller", access=signed_in(OK)),
+        Case(
+            path=lambda w: reverse("search") + "?q=" + "x" * 300,
+            access=signed_in(UNPROCESSABLE),
+            note="too long: the form again with its message",
+        ),
     ],
     "meeting_detail": [
         Case(kwargs=lambda w: {"pk": w.published_neh.pk}, access=signed_in(OK)),

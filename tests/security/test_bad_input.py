@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from tests.accounts.support import sign_in_as
-from tests.security.bad_input import BAD_VALUES, FORMS, HTML_PROBE, NOT_FORMS
+from tests.security.bad_input import BAD_VALUES, FORMS, GET_FORMS, HTML_PROBE, NOT_FORMS
 from tests.security.matrix import OK, cases_for
 from tests.security.support import WriteRecorder, all_routes, changed_tables, snapshot
 
@@ -143,3 +143,26 @@ def test_someone_elses_address_never_becomes_yours(client_for, world, mailoutbox
     copy = EmailAddress.objects.filter(email=taken, user=world.staff).first()
     assert copy is None or (not copy.verified and not copy.primary)
     assert [m.to for m in mailoutbox] in ([], [[taken]])
+
+
+@pytest.mark.parametrize("name", GET_FORMS)
+def test_get_form_bad_input_is_refused_cleanly(name, world, user_for_role):
+    form = GET_FORMS[name]
+    url = form.url(name, world)
+    client = signed_in_client(user_for_role, form.role)
+    assert form.accepted(client.get(url, form.valid(world)), world), f"{name}: valid refused"
+    wrong = []
+    for field_name, label, data in bad_submissions(form, world):
+        with WriteRecorder() as recorder:
+            response = client.get(url, data)  # a 500 raises here, with its traceback
+        where = f"{field_name} = {label}"
+        if HTML_PROBE in response.content.decode(errors="replace"):
+            wrong.append(f"{where}: the HTML came back unescaped")
+        if recorder.writes:
+            wrong.append(f"{where}: wrote {recorder.writes}")
+        if form.may_accept(field_name, label):
+            continue
+        problem = form.refused(response, world)
+        if problem:
+            wrong.append(f"{where}: {problem}")
+    assert not wrong, f"{name} ({url}):\n  " + "\n  ".join(wrong)

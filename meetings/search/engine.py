@@ -1,0 +1,489 @@
+"""Search over what a person may read: meetings, agenda items, minutes, documents, questions.
+
+Every source starts from the same visibility as the pages that show it: meetings through
+`Meeting.objects.visible_to`, agendas and minutes through their latest *published* version (the
+frozen snapshot, never the live draft), questions through `rules.visible_questions`. Drafts
+(proposed agenda items, the minutes' draft) are searched only for the coordinators of their
+network, who may read them (`networks.rules.coordinated_network_ids`).
+
+On PostgreSQL the search is full-text with the Swedish configuration: stemming ("solceller"
+finds "solcellerna"), ranking, and `ts_headline` excerpts. Each text is turned into a tsvector
+by exactly the SQL of the GIN expression indexes of migration 0018, so the planner uses them.
+Elsewhere (SQLite, in development and in most tests) a plainer fallback: each word cut to a
+crude Swedish stem and matched as a prefix, the newest first.
+
+Excerpts are safe HTML: everything is escaped, then only our own <mark> is put back.
+"""
+
+import dataclasses
+import json
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import connection
+from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import (
+    AgendaItem,
+    AgendaVersion,
+    Document,
+    Meeting,
+    MinutesEntry,
+    MinutesVersion,
+)
+from meetings.rules import visible_questions
+from networks.rules import coordinated_network_ids
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+HITS_PER_KIND = 20
+EXCERPT_CHARS = 220
+# Marks put around a match by ts_headline: private-use characters no one types, replaced by
+# <mark> after the whole excerpt is escaped.
+START, STOP = "\ue000", "\ue001"
+
+WORD = re.compile(r"\w+")
+# Longest first: "solcellerna" loses "erna", not "a".
+ENDINGS = sorted(
+    ("arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "en", "et", "er", "ar", "or",
+     "na", "ns", "s", "a", "e"),
+    key=len,
+    reverse=True,
+)  # fmt: skip
+MIN_STEM = 3
+
+
+def words_of(query: str) -> list[str]:
+    """The query's words, lower case, at most MAX_WORDS; punctuation and symbols dropped."""
+    return [word.lower() for word in WORD.findall(query.replace("_", " "))][:MAX_WORDS]
+
+
+def stem(word: str) -> str:
+    """A crude Swedish stem for the fallback: the longest common ending cut, if enough is left."""
+    for ending in ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def uses_full_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# --- The SQL that the indexes are made of -----------------------------------------------------
+# One function per indexed expression; migration 0018 creates the same SQL as GIN indexes.
+
+
+def text_vector_sql(*columns: str) -> str:
+    joined = " || ' ' || ".join(f"COALESCE({column}, '')" for column in columns)
+    return f"to_tsvector('swedish'::regconfig, {joined})"
+
+
+def json_vector_sql(column: str, leave_out: str = "") -> str:
+    value = f"({column} - '{leave_out}'::text)" if leave_out else column
+    return f"jsonb_to_tsvector('swedish'::regconfig, {value}, '[\"string\"]'::jsonb)"
+
+
+@dataclasses.dataclass(frozen=True)
+class Indexed:
+    """A searchable text of one table: its columns, or one JSON column less one key."""
+
+    table: str
+    columns: tuple[str, ...] = ()
+    json_column: str = ""
+    leave_out: str = ""
+
+    @property
+    def index_name(self) -> str:
+        return f"{self.table}_search"
+
+    def sql(self, qualify: str | None = None) -> str:
+        prefix = f'"{qualify}".' if qualify else ""
+        if self.json_column:
+            return json_vector_sql(f'{prefix}"{self.json_column}"', self.leave_out)
+        return text_vector_sql(*(f'{prefix}"{column}"' for column in self.columns))
+
+
+MEETING_TEXT = Indexed("meetings_meeting", ("theme_title", "theme_description"))
+AGENDA_VERSION_TEXT = Indexed("meetings_agendaversion", json_column="snapshot")
+AGENDA_ITEM_TEXT = Indexed("meetings_agendaitem", ("title", "description"))
+# The attendance list is names, not what was said: left out of the search.
+MINUTES_VERSION_TEXT = Indexed(
+    "meetings_minutesversion", json_column="content", leave_out="attendance"
+)
+MINUTES_ENTRY_TEXT = Indexed("meetings_minutesentry", ("note", "outcome"))
+DOCUMENT_TEXT = Indexed("meetings_document", ("title",))
+QUESTION_TEXT = Indexed("meetings_question", ("title", "description", "written_answer", "outcome"))
+INDEXED = [
+    MEETING_TEXT,
+    AGENDA_VERSION_TEXT,
+    AGENDA_ITEM_TEXT,
+    MINUTES_VERSION_TEXT,
+    MINUTES_ENTRY_TEXT,
+    DOCUMENT_TEXT,
+    QUESTION_TEXT,
+]
+
+
+class IndexedVector(Func):
+    """The tsvector of an `Indexed` text, as the same SQL as its index (no parameters)."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, indexed: Indexed) -> None:
+        super().__init__()
+        self.indexed = indexed
+
+    def as_sql(self, compiler, connection, **extra):
+        return self.indexed.sql(qualify=self.indexed.table), []
+
+
+# --- Excerpts ---------------------------------------------------------------------------------
+
+
+def marked(headline: str) -> SafeString:
+    """A ts_headline result as safe HTML: all escaped, then our markers made <mark>."""
+    text = escape(headline.strip())
+    return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+
+
+def highlighted(text: str, words: list[str]) -> SafeString:
+    """An excerpt of `text` around its first match, every word starting with a query word's
+    stem marked; the rest escaped."""
+    text = " ".join(text.split())
+    stems = sorted({stem(word) for word in words}, key=len, reverse=True)
+    if not stems:
+        return escape(text[:EXCERPT_CHARS])
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - EXCERPT_CHARS // 3)
+    if start:
+        # Begin at a word.
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < (first.start() if first else len(text)) else start
+    window = text[start : start + EXCERPT_CHARS]
+    parts: list[str] = ["… " if start else ""]
+    position = 0
+    for match in pattern.finditer(window):
+        parts.append(escape(window[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    parts.append(escape(window[position:]))
+    if start + EXCERPT_CHARS < len(text):
+        parts.append(" …")
+    return mark_safe("".join(parts))  # noqa: S308
+
+
+def matches_all(text: str, words: list[str]) -> bool:
+    lowered = text.lower()
+    return all(re.search(r"(?<!\w)" + re.escape(stem(word)), lowered) is not None for word in words)
+
+
+def strings_of(value) -> Iterable[str]:
+    """Every string in a JSON value, depth first."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_of(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_of(item)
+
+
+# --- Results ----------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Hit:
+    title: str
+    url: str
+    excerpt: SafeString
+    meeting: Meeting | None = None
+    network_code: str = ""
+    draft: bool = False
+
+
+@dataclasses.dataclass
+class Group:
+    key: str
+    label: str
+    hits: list[Hit]
+
+    @property
+    def full(self) -> bool:
+        return len(self.hits) >= HITS_PER_KIND
+
+
+@dataclasses.dataclass
+class Source:
+    """One kind of result: the rows a person may read, the text searched, how a row reads."""
+
+    key: str
+    label: str
+    indexed: Indexed
+    fallback_fields: tuple[str, ...]
+    rows: Callable[[Any], QuerySet]
+    hit: Callable[[Any, SafeString], Hit]
+    # The text a row's excerpt is cut from (for JSON rows; text rows use their columns).
+    text: Callable[[Any], str]
+    newest_first: tuple[str, ...]
+
+
+def latest_agenda_versions(user) -> QuerySet:
+    newer = AgendaVersion.objects.filter(meeting=OuterRef("meeting"), number__gt=OuterRef("number"))
+    return (
+        AgendaVersion.objects.filter(meeting__in=Meeting.objects.visible_to(user))
+        # A coordinator searches the network's live items instead (below), not both.
+        .exclude(meeting__network_id__in=coordinated_network_ids(user))
+        .exclude(Exists(newer))
+        .select_related("meeting__network")
+    )
+
+
+def draft_agenda_items(user) -> QuerySet:
+    return AgendaItem.objects.filter(
+        meeting__network_id__in=coordinated_network_ids(user),
+        status__in=[AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED],
+    ).select_related("meeting__network")
+
+
+def latest_minutes_versions(user) -> QuerySet:
+    newer = MinutesVersion.objects.filter(
+        minutes=OuterRef("minutes"), number__gt=OuterRef("number")
+    )
+    return (
+        MinutesVersion.objects.filter(minutes__meeting__in=Meeting.objects.visible_to(user))
+        .exclude(Exists(newer))
+        .select_related("minutes__meeting__network")
+    )
+
+
+def draft_minutes_entries(user) -> QuerySet:
+    return MinutesEntry.objects.filter(
+        minutes__meeting__network_id__in=coordinated_network_ids(user)
+    ).select_related("minutes__meeting__network", "agenda_item")
+
+
+def snapshot_text(version: AgendaVersion) -> str:
+    return "\n".join(
+        f"{item.get('title', '')}: {item.get('description', '')}" for item in version.snapshot
+    )
+
+
+def snapshot_title(version: AgendaVersion, words: list[str]) -> str:
+    """The first item of the snapshot that matches, else the first item."""
+    for item in version.snapshot:
+        if matches_all(f"{item.get('title', '')} {item.get('description', '')}", words[:1]):
+            return str(item.get("title", ""))
+    return str(version.snapshot[0].get("title", "")) if version.snapshot else ""
+
+
+def minutes_text(version: MinutesVersion) -> str:
+    content = dict(version.content)
+    content.pop("attendance", None)
+    return "\n".join(strings_of(content))
+
+
+def meeting_hit(meeting: Meeting, excerpt: SafeString) -> Hit:
+    return Hit(
+        title=meeting.theme_title or str(_("Temat är inte publicerat ännu")),
+        url=meeting.get_absolute_url(),
+        excerpt=excerpt,
+        meeting=meeting,
+        network_code=meeting.network.code,
+        draft=meeting.status == Meeting.Status.PLANNED,
+    )
+
+
+def on_meeting(meeting: Meeting, title: str, url: str, excerpt: SafeString, draft=False) -> Hit:
+    return Hit(title, url, excerpt, meeting, meeting.network.code, draft)
+
+
+def sources(words: list[str]) -> list[Source]:
+    return [
+        Source(
+            "meetings",
+            str(_("Möten")),
+            MEETING_TEXT,
+            ("theme_title", "theme_description"),
+            lambda user: Meeting.objects.visible_to(user).select_related("network"),
+            meeting_hit,
+            lambda m: f"{m.theme_title}\n{m.theme_description}",
+            ("-starts_at", "-pk"),
+        ),
+        Source(
+            "agenda",
+            str(_("Dagordningspunkter")),
+            AGENDA_VERSION_TEXT,
+            (),
+            latest_agenda_versions,
+            lambda v, excerpt: on_meeting(
+                v.meeting, snapshot_title(v, words), v.get_absolute_url(), excerpt
+            ),
+            snapshot_text,
+            ("-meeting__starts_at", "-pk"),
+        ),
+        Source(
+            "agenda_drafts",
+            str(_("Dagordningspunkter som inte är publicerade")),
+            AGENDA_ITEM_TEXT,
+            ("title", "description"),
+            draft_agenda_items,
+            lambda item, excerpt: on_meeting(
+                item.meeting,
+                item.title,
+                reverse("agenda_manage", kwargs={"pk": item.meeting_id}),
+                excerpt,
+                draft=True,
+            ),
+            lambda item: f"{item.title}\n{item.description}",
+            ("-meeting__starts_at", "-pk"),
+        ),
+        Source(
+            "minutes",
+            str(_("Minnesanteckningar")),
+            MINUTES_VERSION_TEXT,
+            (),
+            latest_minutes_versions,
+            lambda v, excerpt: on_meeting(
+                v.minutes.meeting,
+                v.minutes.meeting.theme_title,
+                reverse("minutes_detail", kwargs={"pk": v.minutes.meeting_id}),
+                excerpt,
+            ),
+            minutes_text,
+            ("-minutes__meeting__starts_at", "-pk"),
+        ),
+        Source(
+            "minutes_drafts",
+            str(_("Utkast till minnesanteckningar")),
+            MINUTES_ENTRY_TEXT,
+            ("note", "outcome"),
+            draft_minutes_entries,
+            lambda entry, excerpt: on_meeting(
+                entry.minutes.meeting,
+                entry.agenda_item.title,
+                reverse("minutes_edit", kwargs={"pk": entry.minutes.meeting_id}),
+                excerpt,
+                draft=True,
+            ),
+            lambda entry: f"{entry.note}\n{entry.outcome}",
+            ("-minutes__meeting__starts_at", "-pk"),
+        ),
+        Source(
+            "documents",
+            str(_("Dokument")),
+            DOCUMENT_TEXT,
+            ("title",),
+            lambda user: Document.objects.select_related("network"),
+            lambda document, excerpt: Hit(
+                document.title,
+                document.get_absolute_url(),
+                excerpt,
+                network_code=document.network.code,
+            ),
+            lambda document: document.title,
+            ("-created_at", "-pk"),
+        ),
+        Source(
+            "questions",
+            str(_("Frågor från ledningsgrupperna")),
+            QUESTION_TEXT,
+            ("title", "description", "written_answer", "outcome"),
+            lambda user: visible_questions(user).select_related("network"),
+            lambda question, excerpt: Hit(
+                question.title,
+                reverse("question_detail", kwargs={"pk": question.pk}),
+                excerpt,
+                network_code=question.network.code,
+            ),
+            lambda q: f"{q.title}\n{q.description}\n{q.written_answer}\n{q.outcome}",
+            ("-raised_on", "-pk"),
+        ),
+    ]
+
+
+def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]:
+    query = SearchQuery(" ".join(words), config="swedish", search_type="plain")
+    vector = IndexedVector(source.indexed)
+    rows = rows.annotate(document=vector).filter(document=query)
+    rows = rows.annotate(rank=SearchRank(vector, query)).order_by("-rank", *source.newest_first)
+    if source.fallback_fields:
+        # ts_headline over the same text the vector is made of.
+        text = Func(
+            *(F(name) for name in source.fallback_fields),
+            function="CONCAT_WS",
+            template="%(function)s(' ', %(expressions)s)",
+            output_field=TextField(),
+        )
+        rows = rows.annotate(
+            headline=SearchHeadline(
+                text,
+                query,
+                config="swedish",
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+            )
+        )
+    hits = []
+    for row in rows[:HITS_PER_KIND]:
+        headline = getattr(row, "headline", None)
+        excerpt = marked(headline) if headline else highlighted(source.text(row), words)
+        hits.append(source.hit(row, excerpt))
+    return hits
+
+
+def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]:
+    """Every word's stem somewhere in the text; JSON texts checked again in Python, since the
+    stored JSON also holds its keys (and SQLite keeps non-ASCII letters escaped in it)."""
+    if source.fallback_fields:
+        for word in words:
+            condition = Q()
+            for name in source.fallback_fields:
+                condition |= Q(**{f"{name}__icontains": stem(word)})
+            rows = rows.filter(condition)
+        limit = HITS_PER_KIND
+    else:
+        column = source.indexed.json_column
+        rows = rows.annotate(json_text=Cast(column, TextField()))
+        for word in words:
+            escaped = json.dumps(stem(word))[1:-1]
+            rows = rows.filter(json_text__icontains=escaped)
+        limit = HITS_PER_KIND * 3
+    hits = []
+    for row in rows.order_by(*source.newest_first)[:limit]:
+        text = source.text(row)
+        if not source.fallback_fields and not matches_all(text, words):
+            continue
+        hits.append(source.hit(row, highlighted(text, words)))
+    return hits[:HITS_PER_KIND]
+
+
+def search(user, query: str) -> list[Group]:
+    """The groups of hits for `query` that `user` may read; empty groups left out."""
+    words = words_of(query)
+    if not words or not user.is_authenticated:
+        return []
+    find = full_text_hits if uses_full_text() else fallback_hits
+    groups = []
+    for source in sources(words):
+        hits = find(source, source.rows(user), words)
+        if hits:
+            groups.append(Group(source.key, source.label, hits))
+    return groups
