@@ -52,7 +52,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
     visible = Meeting.objects.visible_to(request.user).filter(network=network)
-    seats = Administration.objects.prefetch_related(
+    seats = Administration.objects.active().prefetch_related(
         Prefetch(
             "appointments",
             queryset=Appointment.objects.current()
