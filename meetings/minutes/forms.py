@@ -4,12 +4,13 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetings.coordination.forms import DateInput
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
 from meetings.models import ActionItem, AgendaItem, Meeting
 from networks.submissions import OnceForm
-from networks.versions import version_form_field
+from networks.versions import stale_message, version_form_field
 from representatives.models import Administration, Appointment
 
 MARKDOWN_HELP = _(
@@ -183,6 +184,14 @@ class ActionEditForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.action = action
         self.fields["administrations"].queryset = assignable_administrations(action)  # type: ignore[attr-defined]
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("version")
+        if seen is not None and seen != self.action.version:
+            # Refused before any write; the conditional UPDATE in actions.edit settles races.
+            self.add_error(None, stale_message(pgettext_lazy("stale record", "Åtgärden")))
+        return cleaned
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
