@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from representatives.models import Administration, Appointment
 from tests import factories
+from tests.accounts.support import sign_in_as
 from tests.factories import at_version, submitted
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,26 @@ def test_a_merged_administration_leaves_the_network_page(
     vacancies = dashboard.split('<ul id="vacancies">')[1].split("</ul>")[0]
     assert "Socialförvaltningen" in vacancies
     assert "Miljöförvaltningen" not in vacancies
+
+
+def test_any_networks_coordinator_keeps_the_list(client, nsh, administration):
+    nsh_coordinator = factories.make_user("nsh.samordnare@example.org", "Nils NSH")
+    nsh.coordinators.add(nsh_coordinator)
+    sign_in_as(client, nsh_coordinator)
+    assert client.get(reverse("administration_list")).status_code == 200
+    response = client.post(
+        reverse("administration_edit", args=[administration.pk]),
+        at_version(administration, {"name": "Miljö- och klimatförvaltningen", "short_name": "MK"}),
+    )
+    assert response.status_code == 302
+    assert Administration.objects.get(pk=administration.pk).short_name == "MK"
+
+
+@pytest.mark.parametrize("role", ["staff", "representative", "director"])
+def test_others_cannot_change_the_list(client_for, administration, role):
+    response = client_for(role).post(
+        reverse("administration_edit", args=[administration.pk]),
+        at_version(administration, {"name": "Annat namn", "short_name": "AN"}),
+    )
+    assert response.status_code == 403
+    assert Administration.objects.get(pk=administration.pk).name == "Miljöförvaltningen"
