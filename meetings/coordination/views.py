@@ -376,7 +376,7 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     )
     vacancies = []
     for administration in seats:
-        roles = {a.role for a in administration.current_appointments}
+        roles = {a.role for a in administration.current_appointments}  # type: ignore[attr-defined]
         missing = [role.label for role in Appointment.Role if role.value not in roles]
         if missing:
             vacancies.append((administration, missing))

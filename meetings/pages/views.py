@@ -66,7 +66,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     seats = list(seats)  # type: ignore[assignment]
     for administration in seats:
-        by_role = {a.role: a for a in administration.current_appointments}
+        by_role = {a.role: a for a in administration.current_appointments}  # type: ignore[attr-defined]
         administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)  # type: ignore[attr-defined]
         administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)  # type: ignore[attr-defined]
     can_coordinate = is_coordinator(request.user, network)

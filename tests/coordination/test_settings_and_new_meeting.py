@@ -106,9 +106,7 @@ def test_new_meeting_is_created_planned(client_for, neh):
 def test_checking_warns_and_creates_nothing(client_for, neh):
     christmas = next(
         day
-        for day in (
-            datetime.date(timezone.localdate().year + offset, 12, 25) for offset in (0, 1)
-        )
+        for day in (datetime.date(timezone.localdate().year + offset, 12, 25) for offset in (0, 1))
         if day > timezone.localdate()
     )
     response = client_for("coordinator").post(NEW, meeting_data(christmas, action="check"))
