@@ -209,7 +209,7 @@ class MinutesVersionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(KeepHistoryAdmin, admin.ModelAdmin):
+class ActionItemAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
     list_display = ["title", "meeting", "due_on", "status", "goal"]
     list_filter = ["status", "meeting__network"]
     search_fields = ["title", "done_comment"]
@@ -217,7 +217,15 @@ class ActionItemAdmin(KeepHistoryAdmin, admin.ModelAdmin):
     list_select_related = ["meeting__network", "goal"]
     raw_id_fields = ["meeting", "agenda_item", "goal"]
     filter_horizontal = ["administrations"]
-    readonly_fields = ["status", "done_at", "done_by", "created_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "done_at",
+        "done_by",
+        "created_by",
+        "created_at",
+        "updated_at",
+        "version",
+    ]
 
 
 @admin.register(ReportBack)

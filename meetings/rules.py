@@ -4,12 +4,14 @@ import rules
 from django.db.models import Exists, OuterRef, Q
 
 from meetings.models import Question
+from networks.models import Network
 from networks.rules import coordinated_network_ids, is_coordinator
-from representatives.models import Appointment
+from representatives.models import Administration, Appointment
 from representatives.rules import (
     current_appointment,
     directed_administration_ids,
     is_director,
+    may_manage_administrations,
     seated_administration_ids,
 )
 
@@ -148,6 +150,8 @@ rules.add_perm("meetings.view_question", can_see_question)
 
 def history_network(obj):
     """The network a history-tracked object belongs to, through its own links."""
+    if isinstance(obj, Network):
+        return obj
     for path in ("network", "meeting", "document", "minutes", "goal"):
         linked = getattr(obj, path, None)
         if linked is None:
@@ -159,9 +163,13 @@ def history_network(obj):
 @rules.predicate
 def can_see_history(user, obj) -> bool:
     """Coordinators of an object's network see its change history (meetings/history/entries.py); a
-    director also sees the history of the own administration's appointments."""
+    director also sees the history of the own administration's appointments. An
+    administration's history: everyone who keeps the list of administrations."""
     if obj is None:
         return False
+    if isinstance(obj, Administration):
+        # Shared by both networks: whoever keeps the list reads its history.
+        return may_manage_administrations(user)
     if is_coordinator(user, history_network(obj)):
         return True
     return isinstance(obj, Appointment) and is_director(user, obj.administration)

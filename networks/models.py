@@ -64,6 +64,7 @@ class Network(models.Model):
     version = version_field()
 
     objects = NetworkQuerySet.as_manager()
+    history = History()
 
     class Meta:
         verbose_name = _("nätverk")

@@ -3,6 +3,7 @@ from django.urls import path
 from networks import views
 
 urlpatterns = [
+    path("natverk/<slug:code>/installningar/", views.network_settings, name="network_settings"),
     path("natverk/<slug:code>/arbetsomraden/ny/", views.work_area_add, name="work_area_add"),
     path(
         "natverk/<slug:code>/arbetsomraden/<int:pk>/redigera/",

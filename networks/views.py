@@ -1,4 +1,5 @@
-"""Work areas: coordinators add, edit, reorder, archive and restore them on the network page.
+"""The network's own settings, and its work areas: coordinators edit the settings on their own
+page, and add, edit, reorder, archive and restore work areas on the network page.
 
 The network page itself is `meetings.pages.views.network_detail`; its work-area section is the
 template `networks/_work_areas.html`, whose `work-areas` partial these views return to htmx.
@@ -16,9 +17,29 @@ from django.views.decorators.http import require_http_methods, require_POST
 from config.http import HtmxHttpRequest
 from networks import submissions
 from networks.access import coordinated_network
-from networks.forms import MoveForm, WorkAreaForm
+from networks.forms import MoveForm, NetworkSettingsForm, WorkAreaForm
 from networks.models import Network, WorkArea
 from networks.versions import StaleRecordError
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def network_settings(request: HttpRequest, code: str) -> HttpResponse:
+    """Lead times, meeting length, targets, the organiser's address: the coordinators' own."""
+    network = coordinated_network(request, code)
+    form = NetworkSettingsForm(request.POST if request.method == "POST" else None, instance=network)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except StaleRecordError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Nätverkets inställningar är sparade."))
+            return redirect("network_settings", code=network.code.lower())
+    status = 422 if form.errors else 200
+    return render(
+        request, "networks/network_settings.html", {"network": network, "form": form}, status=status
+    )
 
 
 def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:

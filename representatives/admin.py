@@ -1,14 +1,20 @@
 from django.contrib import admin
 
-from networks.history import KeepHistoryAdmin, KeepRecordsAdmin
+from networks.history import KeepHistoryAdmin
+from networks.versions import VersionedAdmin
 from representatives.models import Administration, Appointment
 
 
 @admin.register(Administration)
-class AdministrationAdmin(KeepRecordsAdmin, admin.ModelAdmin):
-    list_display = ["name", "short_name", "director"]
+class AdministrationAdmin(KeepHistoryAdmin, VersionedAdmin, admin.ModelAdmin):
+    """Merging and deactivating are the app's steps (they end and move seats); here an
+    administrator sets the director and corrects names, through the version check."""
+
+    list_display = ["name", "short_name", "director", "is_active", "merged_into"]
+    list_filter = ["is_active"]
     search_fields = ["name", "short_name", "director__full_name", "director__email"]
     autocomplete_fields = ["director"]
+    readonly_fields = ["version", "is_active", "merged_into"]
 
 
 @admin.register(Appointment)

@@ -4,9 +4,12 @@ from typing import cast
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
 from networks.submissions import OnceForm
+from networks.versions import VersionedModelForm
+from representatives.models import Administration
 
 MAX_AHEAD = datetime.timedelta(days=366)
 
@@ -88,3 +91,73 @@ class AppointmentForm(OnceForm):
         if self.current_person is not None and self.current_person.email.lower() == email:
             raise forms.ValidationError(_("Personen har redan det här uppdraget."))
         return email
+
+
+class AdministrationForm(OnceForm, VersionedModelForm):
+    """A new administration (with its one-time token) or a new name (with its version)."""
+
+    stale_subject = pgettext_lazy("stale record", "Förvaltningen")
+
+    class Meta:
+        model = Administration
+        fields = ["name", "short_name"]
+        help_texts = {"short_name": _("Visas där utrymmet är litet, till exempel MF.")}
+        error_messages = {
+            "name": {
+                "required": _("Ge förvaltningen ett namn."),
+                "unique": _("Det finns redan en förvaltning med det namnet."),
+                "max_length": _("Högst %(limit_value)d tecken (texten har %(show_value)d)."),
+            },
+            "short_name": {
+                "required": _("Ge förvaltningen ett kortnamn."),
+                "unique": _("Det finns redan en förvaltning med det kortnamnet."),
+                "max_length": _("Högst %(limit_value)d tecken (texten har %(show_value)d)."),
+            },
+        }
+
+    def _clean_unique_text(self, name: str, message) -> str:
+        value = " ".join(self.cleaned_data[name].split())
+        if not value:
+            raise forms.ValidationError(self.fields[name].error_messages["required"])
+        others = Administration.objects.exclude(pk=self.instance.pk)
+        if others.filter(**{f"{name}__iexact": value}).exists():
+            raise forms.ValidationError(message)
+        return value
+
+    def clean_name(self) -> str:
+        return self._clean_unique_text("name", _("Det finns redan en förvaltning med det namnet."))
+
+    def clean_short_name(self) -> str:
+        return self._clean_unique_text(
+            "short_name", _("Det finns redan en förvaltning med det kortnamnet.")
+        )
+
+
+class MergeForm(forms.Form):
+    """Which administration the one on the page is merged into. The list offers the other
+    active ones; anything else posted is refused by the merge itself, with its message."""
+
+    target = forms.ModelChoiceField(
+        label=_("Slås samman med"),
+        queryset=Administration.objects.all(),
+        help_text=_(
+            "Förvaltningen på sidan blir inaktiv. Dess representanter och ersättare flyttar "
+            "till den valda förvaltningen där den inte redan har någon."
+        ),
+        error_messages={
+            "required": _("Välj förvaltningen att slå samman med."),
+            "invalid_choice": _("Förvaltningen finns inte. Välj en i listan."),
+        },
+    )
+    confirm = forms.BooleanField(
+        label=_("Jag förstår att sammanslagningen inte kan ångras här."),
+        error_messages={"required": _("Kryssa i att du förstår att det inte kan ångras.")},
+    )
+
+    def __init__(self, *args, source: Administration, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        offered = Administration.objects.active().exclude(pk=source.pk).order_by("name")
+        self.fields["target"].widget.choices = [
+            ("", "---------"),
+            *((a.pk, a.name) for a in offered),
+        ]

@@ -9,10 +9,20 @@ from django.utils.translation import pgettext_lazy
 
 from networks.history import History
 from networks.models import Network
+from networks.versions import version_field
+
+
+class AdministrationQuerySet(models.QuerySet["Administration"]):
+    def active(self) -> "AdministrationQuerySet":
+        return self.filter(is_active=True)
 
 
 class Administration(models.Model):
-    """An administration (förvaltning) of the municipality, led by its director."""
+    """An administration (förvaltning) of the municipality, led by its director.
+
+    Never deleted: a reorganisation deactivates it, or merges it into another one
+    (`merged_into`), and its seats, questions and actions keep pointing at it, so what it did
+    stays readable under its own name (representatives/administrations.py)."""
 
     name = models.CharField(_("namn"), max_length=200, unique=True)
     short_name = models.CharField(_("kortnamn"), max_length=40, unique=True)
@@ -24,11 +34,35 @@ class Administration(models.Model):
         related_name="directed_administrations",
         verbose_name=_("förvaltningsdirektör"),
     )
+    is_active = models.BooleanField(_("aktiv"), default=True)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name=_("sammanslagen med"),
+    )
+    # Optimistic locking of the rename form (networks/versions.py).
+    version = version_field()
+
+    objects = AdministrationQuerySet.as_manager()
+    history = History()
 
     class Meta:
         verbose_name = _("förvaltning")
         verbose_name_plural = _("förvaltningar")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True) | Q(is_active=False),
+                name="merged_administration_inactive",
+            ),
+            models.CheckConstraint(
+                condition=~Q(merged_into=models.F("pk")),
+                name="administration_not_merged_into_itself",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -5,6 +5,7 @@ Views ask these predicates, never the roles directly.
 
 import rules
 
+from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
 
 
@@ -79,3 +80,15 @@ def is_network_member(user, network) -> bool:
 
 rules.add_perm("representatives.direct_administration", is_director)
 rules.add_perm("representatives.represent_in_network", is_network_member)
+
+
+@rules.predicate
+def may_manage_administrations(user) -> bool:
+    """The list of administrations is shared by both networks: any network's coordinator keeps
+    it (a reorganisation concerns them all), and so do administrators."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(coordinated_network_ids(user))
+
+
+rules.add_perm("representatives.manage_administrations", may_manage_administrations)

@@ -1,8 +1,30 @@
 from django.urls import path
 
-from representatives import views
+from representatives import administration_views, views
 
 urlpatterns = [
+    path("forvaltningar/", administration_views.administration_list, name="administration_list"),
+    path("forvaltningar/ny/", administration_views.administration_add, name="administration_add"),
+    path(
+        "forvaltningar/<int:pk>/andra/",
+        administration_views.administration_edit,
+        name="administration_edit",
+    ),
+    path(
+        "forvaltningar/<int:pk>/sla-samman/",
+        administration_views.administration_merge,
+        name="administration_merge",
+    ),
+    path(
+        "forvaltningar/<int:pk>/inaktivera/",
+        administration_views.administration_deactivate,
+        name="administration_deactivate",
+    ),
+    path(
+        "forvaltningar/<int:pk>/aktivera/",
+        administration_views.administration_reactivate,
+        name="administration_reactivate",
+    ),
     path("forvaltning/", views.my_administration, name="my_administration"),
     path("forvaltning/<int:pk>/", views.administration_detail, name="administration_detail"),
     path(

@@ -17,6 +17,7 @@ from meetings.models import Meeting, MeetingStateError, StaleMeetingError, check
 from meetings.terms import Term
 from networks.history import unrecorded
 from networks.models import WorkArea
+from networks.submissions import OnceForm
 
 WEEKDAYS = [
     (0, _("måndag")),
@@ -128,6 +129,26 @@ class PlannedMeetingForm(forms.Form):
             format=data["format"],
             online_url=data["online_url"],
         )
+
+
+class SingleMeetingForm(OnceForm, PlannedMeetingForm):
+    """One extra meeting besides the term plan ("Nytt möte"): the same checks as a row of the
+    plan, in one of the terms that can be planned, with the one-time token of a create form."""
+
+    def __init__(self, *args, today: datetime.date, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.terms = selectable_terms(today)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        day = data.get("date")
+        if day is not None and not any(t.first_day <= day <= t.last_day for t in self.terms):
+            self.add_error(
+                "date",
+                _("Du kan lägga ett möte senast %(last)s (de tre terminer som kan planeras).")
+                % {"last": self.terms[-1].last_day.isoformat()},
+            )
+        return data
 
 
 class BasePlanFormSet(forms.BaseFormSet):

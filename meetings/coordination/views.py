@@ -31,6 +31,7 @@ from meetings.coordination.forms import (
     PlanFormSet,
     PublishForm,
     RescheduleForm,
+    SingleMeetingForm,
     TermForm,
     clean_term_value,
 )
@@ -154,6 +155,54 @@ def plan_term(request: HttpRequest, code: str) -> HttpResponse:
         "existing": existing,
     }
     return render(request, "meetings/coordination/plan_term.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def meeting_new(request: HttpRequest, code: str) -> HttpResponse:
+    """One extra meeting besides the term plan ("Nytt möte"), planned like the plan's meetings
+    (theme later), with the plan's checks and warnings. "Kontrollera" shows the warnings without
+    creating anything."""
+    network = coordinated_network(request, code)
+    today = timezone.localdate()
+    warnings: list[str] = []
+    checking = request.POST.get("action") == "check"
+    if request.method == "POST":
+        if not checking and (repeat := submissions.repeat_of(request)) is not None:
+            return submissions.repeated(request, repeat)
+        form = SingleMeetingForm(request.POST, today=today)
+        if form.is_valid():
+            slot = form.slot()
+            term = Term.of(timezone.localdate(slot.starts_at))
+            warnings = planning.plan_warnings(network, term, [slot])
+            if not checking:
+                try:
+                    with submissions.once(request.user, form) as submission:
+                        (meeting,) = planning.create_meetings(network, [slot])
+                        submission.url = meeting.get_absolute_url()
+                except submissions.Repeated as repeated:
+                    return submissions.repeated(request, repeated)
+                messages.success(
+                    request,
+                    _("Mötet den %(day)s är planerat. Publicera det när temat är klart.")
+                    % {"day": timezone.localdate(meeting.starts_at).isoformat()},
+                )
+                for warning in warnings:
+                    messages.warning(request, warning)
+                return redirect(meeting)
+    else:
+        start = planning.DEFAULT_START
+        end = (
+            datetime.datetime.combine(today, start)
+            + datetime.timedelta(minutes=network.default_meeting_minutes)
+        ).time()
+        form = SingleMeetingForm(
+            initial={"start_time": start, "end_time": end, "format": Meeting.Format.ON_SITE},
+            today=today,
+        )
+    status = 422 if form.errors else 200
+    context = {"network": network, "form": form, "warnings": warnings}
+    return render(request, "meetings/coordination/meeting_new.html", context, status=status)
 
 
 def _facts_context(meeting: Meeting, **extra) -> dict:
@@ -317,7 +366,7 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days  # type: ignore[attr-defined]
         meeting.inside_lead_time = meeting.starts_at <= lead_limit  # type: ignore[attr-defined]
     seats = list(
-        Administration.objects.prefetch_related(
+        Administration.objects.active().prefetch_related(
             Prefetch(
                 "appointments",
                 queryset=Appointment.objects.current().filter(network=network),
@@ -327,7 +376,7 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     )
     vacancies = []
     for administration in seats:
-        roles = {a.role for a in administration.current_appointments}
+        roles = {a.role for a in administration.current_appointments}  # type: ignore[attr-defined]
         missing = [role.label for role in Appointment.Role if role.value not in roles]
         if missing:
             vacancies.append((administration, missing))

@@ -37,8 +37,8 @@ from meetings.models import (
     ReportBack,
 )
 from networks.history import CREATED
-from networks.models import WorkArea
-from representatives.models import Appointment
+from networks.models import Network, WorkArea
+from representatives.models import Administration, Appointment
 from representatives.rules import is_director
 
 # Bookkeeping that changes with every save and says nothing to a reader.
@@ -134,6 +134,18 @@ REGISTRY: dict[str, Tracked] = {
             "work_area_edit", kwargs={"code": o.network.code.lower(), "pk": o.pk}
         ),
         gettext_lazy("Arbetsområde"),
+    ),
+    "natverk": Tracked(
+        Network,
+        (),
+        lambda o, user: reverse("network_settings", kwargs={"code": o.code.lower()}),
+        gettext_lazy("Nätverkets inställningar"),
+    ),
+    "forvaltning": Tracked(
+        Administration,
+        (),
+        lambda o, user: reverse("administration_list"),
+        gettext_lazy("Förvaltning"),
     ),
 }
 KEYS = {tracked.model: key for key, tracked in REGISTRY.items()}

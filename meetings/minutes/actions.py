@@ -5,7 +5,9 @@ administration(s) answer for it, and by when (not before the meeting). It is mar
 with a comment, by a coordinator of the network or by a current representative or substitute
 of an administration that answers for it. Open actions of a network show by themselves under
 "Uppföljning" on the agenda of the network's next meeting until they are done
-(meetings/agenda/follow_up.py).
+(meetings/agenda/follow_up.py). While it is open, the network's coordinators can correct it:
+what, which administrations answer for it (after a reorganisation, a merged administration's
+actions are given to the one it merged into this way), and by when.
 """
 
 import datetime
@@ -14,9 +16,12 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from meetings.minutes.workflow import not_held_reason
 from meetings.models import ActionItem, AgendaItem, Meeting
+from networks.history import one_row
+from networks.versions import claim_version
 
 
 class ActionError(Exception):
@@ -49,6 +54,24 @@ def create(
 def check_due_on(meeting: Meeting, due_on: datetime.date) -> None:
     if due_on < timezone.localdate(meeting.starts_at):
         raise ActionError(_("Sista dag kan inte ligga före mötet."))
+
+
+def edit(action: ActionItem, *, version: int, title: str, administrations, due_on) -> ActionItem:
+    """A coordinator's correction of an open action (what, who, by when), as one history row."""
+    check_due_on(action.meeting, due_on)
+    if not administrations:
+        raise ActionError(_("Välj minst en förvaltning som svarar för åtgärden."))
+    with transaction.atomic():
+        locked = ActionItem.objects.select_for_update().get(pk=action.pk)
+        if locked.status != ActionItem.Status.OPEN:
+            raise ActionError(_("Åtgärden är redan klar och kan inte ändras."))
+        claim_version(locked, version, pgettext_lazy("stale record", "Åtgärden"))
+        with one_row(locked):
+            locked.title = title
+            locked.due_on = due_on
+            locked.save(update_fields=["title", "due_on", "version", "updated_at"])
+            locked.administrations.set(administrations)
+    return locked
 
 
 def mark_done(action: ActionItem, by, comment: str) -> ActionItem:

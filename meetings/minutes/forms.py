@@ -1,15 +1,16 @@
 """Forms of the minutes and action items. Every input goes through one of these."""
 
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from meetings.coordination.forms import DateInput
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
-from meetings.models import AgendaItem, Meeting
+from meetings.models import ActionItem, AgendaItem, Meeting
 from networks.submissions import OnceForm
-from networks.versions import version_form_field
+from networks.versions import stale_message, version_form_field
 from representatives.models import Administration, Appointment
 
 MARKDOWN_HELP = _(
@@ -139,6 +140,62 @@ class ActionForm(OnceForm):
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]
         if due_on < timezone.localdate(self.meeting.starts_at):
+            raise forms.ValidationError(_("Sista dag kan inte ligga före mötet."))
+        if due_on.year > 2100:
+            raise forms.ValidationError(_("Ange ett rimligt datum."))
+        return due_on
+
+
+def assignable_administrations(action: ActionItem):
+    """Who an action can be given to: the administrations seated in its network now, and those
+    it already has (a merged or inactive one stays until a coordinator moves it)."""
+    seated = network_administrations(action.meeting)
+    return (
+        Administration.objects.filter(Q(pk__in=seated.values("pk")) | Q(action_items=action))
+        .distinct()
+        .order_by("name")
+    )
+
+
+class ActionEditForm(forms.Form):
+    """A coordinator corrects an open action: what, who answers for it, by when. Carries the
+    version the page showed, so a stale page cannot overwrite someone else's correction."""
+
+    version = version_form_field()
+    title = ActionForm.base_fields["title"]
+    administrations = IdMultipleChoiceField(
+        label=_("Ansvariga förvaltningar"),
+        queryset=Administration.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=ActionForm.base_fields["administrations"].error_messages,
+    )
+    due_on = ActionForm.base_fields["due_on"]
+
+    def __init__(self, *args, action: ActionItem, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "version": action.version,
+                "title": action.title,
+                "administrations": [a.pk for a in action.administrations.all()],
+                "due_on": action.due_on,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.fields["administrations"].queryset = assignable_administrations(action)  # type: ignore[attr-defined]
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = cleaned.get("version")
+        if seen is not None and seen != self.action.version:
+            # Refused before any write; the conditional UPDATE in actions.edit settles races.
+            self.add_error(None, stale_message(pgettext_lazy("stale record", "Åtgärden")))
+        return cleaned
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate(self.action.meeting.starts_at):
             raise forms.ValidationError(_("Sista dag kan inte ligga före mötet."))
         if due_on.year > 2100:
             raise forms.ValidationError(_("Ange ett rimligt datum."))

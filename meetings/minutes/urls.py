@@ -17,5 +17,6 @@ urlpatterns = [
     ),
     path("moten/<int:pk>/atgarder/ny/", views.action_create, name="action_create"),
     path("atgarder/<int:pk>/klar/", views.action_done, name="action_done"),
+    path("atgarder/<int:pk>/andra/", views.action_edit, name="action_edit"),
     path("natverk/<slug:code>/atgarder/", views.action_list, name="action_list"),
 ]

@@ -17,11 +17,19 @@ from meetings import paging
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.minutes import actions
 from meetings.minutes import workflow as minutes
-from meetings.minutes.forms import ActionForm, DoneForm, EntryForm, PublishMinutesForm, SummaryForm
+from meetings.minutes.forms import (
+    ActionEditForm,
+    ActionForm,
+    DoneForm,
+    EntryForm,
+    PublishMinutesForm,
+    SummaryForm,
+)
 from meetings.models import ActionItem, Meeting, MinutesVersion
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks import submissions
 from networks.rules import is_coordinator
+from networks.versions import StaleRecordError
 
 NOT_HELD_STATUS = 409  # the meeting exists and is yours, but it has not been held (yet)
 
@@ -259,6 +267,40 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
         "can_mark": can_mark,
     }
     return render(request, "meetings/minutes/action_done.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The network's coordinators correct an open action: what, who answers for it, by when.
+    Closing it with a comment is `action_done`."""
+    visible = Meeting.objects.visible_to(request.user)
+    action = get_object_or_404(
+        ActionItem.objects.select_related("meeting__network", "agenda_item"),
+        pk=pk,
+        meeting__in=visible,
+    )
+    if not can_write_minutes(request.user, action.meeting):
+        raise PermissionDenied
+    status = 200
+    if action.status != ActionItem.Status.OPEN:
+        status = 409
+    form = ActionEditForm(request.POST if request.method == "POST" else None, action=action)
+    if request.method == "POST" and status == 200:
+        if form.is_valid():
+            try:
+                actions.edit(action, **form.cleaned_data)
+            except (actions.ActionError, StaleRecordError) as error:
+                form.add_error(None, getattr(error, "message", None) or str(error))
+            else:
+                messages.success(
+                    request,
+                    _("Åtgärden ”%(title)s” är sparad.") % {"title": form.cleaned_data["title"]},
+                )
+                return redirect("action_done", pk=action.pk)
+        status = 422
+    context = {"action": action, "meeting": action.meeting, "form": form}
+    return render(request, "meetings/minutes/action_edit.html", context, status=status)
 
 
 @require_safe

@@ -321,6 +321,8 @@ class ActionItem(models.Model):
     )
     created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
     updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+    # Optimistic locking of the coordinators' edit form (networks/versions.py).
+    version = version_field()
 
     class Meta:
         verbose_name = _("åtgärd")

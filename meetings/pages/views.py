@@ -53,7 +53,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
     visible = Meeting.objects.visible_to(request.user).filter(network=network)
-    seats = Administration.objects.prefetch_related(
+    seats = Administration.objects.active().prefetch_related(
         Prefetch(
             "appointments",
             queryset=Appointment.objects.current()
@@ -67,7 +67,7 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     seats = list(seats)  # type: ignore[assignment]
     for administration in seats:
-        by_role = {a.role: a for a in administration.current_appointments}
+        by_role = {a.role: a for a in administration.current_appointments}  # type: ignore[attr-defined]
         administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)  # type: ignore[attr-defined]
         administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)  # type: ignore[attr-defined]
     can_coordinate = is_coordinator(request.user, network)

@@ -101,6 +101,32 @@ PAGES = [
         ("coordinator",),
     ),
     AppPage("plan a term", lambda d: reverse("plan_term", args=["neh"]), ("coordinator",)),
+    AppPage("new meeting", lambda d: reverse("meeting_new", args=["neh"]), ("coordinator",)),
+    AppPage(
+        "network settings",
+        lambda d: reverse("network_settings", args=["neh"]),
+        ("coordinator",),
+    ),
+    # The list of administrations: any network's coordinator, and the administrators.
+    AppPage("administrations", lambda d: reverse("administration_list"), ("coordinator", "admin")),
+    AppPage(
+        "new administration", lambda d: reverse("administration_add"), ("coordinator", "admin")
+    ),
+    AppPage(
+        "rename administration",
+        lambda d: reverse("administration_edit", args=[d.administration.pk]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "merge administration",
+        lambda d: reverse("administration_merge", args=[d.administration.pk]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "deactivate administration",
+        lambda d: reverse("administration_deactivate", args=[d.administration.pk]),
+        ("coordinator",),
+    ),
     AppPage(
         "edit meeting", lambda d: reverse("meeting_edit", args=[d.planned.pk]), ("coordinator",)
     ),
@@ -159,6 +185,11 @@ PAGES = [
         SIGNED_IN,
     ),
     AppPage("actions NEH", lambda d: reverse("action_list", args=["neh"]), ("coordinator",)),
+    AppPage(
+        "edit action",
+        lambda d: reverse("action_edit", args=[d.minuted.open_action.pk]),
+        ("coordinator",),
+    ),
     # Documents and consultations.
     AppPage("documents NEH", lambda d: reverse("document_list", args=["neh"]), SIGNED_IN),
     AppPage("add a document", lambda d: reverse("document_create", args=["neh"]), ("coordinator",)),
@@ -272,6 +303,16 @@ PAGES = [
         "work area history",
         lambda d: reverse("object_history", args=["arbetsomrade", d.goal.work_area_id]),
         ("coordinator",),
+    ),
+    AppPage(
+        "network settings history",
+        lambda d: reverse("object_history", args=["natverk", d.goal.work_area.network_id]),
+        ("coordinator",),
+    ),
+    AppPage(
+        "administration history",
+        lambda d: reverse("object_history", args=["forvaltning", d.administration.pk]),
+        ("coordinator", "admin"),
     ),
     AppPage("not found", lambda d: "/finns-inte/", EVERYONE, status=404),
     AppPage("accessibility statement", lambda d: reverse("accessibility_statement"), EVERYONE),

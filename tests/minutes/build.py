@@ -53,7 +53,7 @@ def held_meeting_with_minutes(network, coordinator, administration, *, items=2, 
         for item in agenda_items
     ]
     if created:
-        actions.mark_done(created[0], coordinator, "Gjort.")
+        created[0] = actions.mark_done(created[0], coordinator, "Gjort.")
     minutes.publish(meeting, coordinator, "", 0, draft_version=draft.version)
     draft = minutes.save_draft(
         meeting,

@@ -63,17 +63,20 @@ from meetings.models import (
     ReportBack,
 )
 from networks.models import WorkArea
-from representatives.models import Appointment
+from representatives.models import Administration, Appointment
 from tests.factories import PASSWORD, at_version, submitted
 from tests.security.matrix import (
+    ADMINISTRATION_DATA,
     EVALUATION_SETTINGS_DATA,
     action_data,
+    action_edit_data,
     goal_action_data,
     goal_data,
     indicator_data,
     meeting_edit_data,
     minutes_data,
     minutes_publish_data,
+    network_settings_data,
     own_item_data,
     plan_term_data,
     proposal_data,
@@ -81,6 +84,7 @@ from tests.security.matrix import (
     question_propose_data,
     report_back_data,
     reschedule_data,
+    single_meeting_data,
 )
 
 BAD_VALUES: dict[str, object] = {
@@ -990,6 +994,8 @@ NOT_FORMS: dict[str, str] = {
     "work_area_restore": "a button, no fields; the matrix covers who may post",
     "agenda_proposal_withdraw": "a button, no fields; the matrix covers who may post",
     "evaluation_send": "a button, no fields; the matrix covers who may post; tests/evaluations",
+    "administration_deactivate": "a button, no fields; the matrix covers who may post",
+    "administration_reactivate": "a button, no fields; the matrix covers who may post",
 }
 
 
@@ -1183,3 +1189,84 @@ GET_FORMS: dict[str, Form] = {
         ),
     ),
 }
+def _administration(w, name) -> Administration:
+    return Administration.objects.get(pk=getattr(w, name).pk)
+
+
+# The coordinators' settings: the network's settings, the administrations, an action's
+# correction, one extra meeting.
+FORMS.update(
+    {
+        "network_settings": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh"},
+            valid=lambda w: {**network_settings_data(w.neh), "theme_lead_days": "30"},
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and WorkArea.objects.filter(network__theme_lead_days=30).exists()
+            ),
+            text=frozenset({"name", "purpose"}),
+            optional=frozenset({"purpose", "organizer_email"}),
+        ),
+        "administration_add": Form(
+            role="coordinator",
+            valid=lambda w: submitted(ADMINISTRATION_DATA),
+            accepted=lambda response, w: Administration.objects.filter(short_name="KF").exists(),
+            text=frozenset({"name", "short_name"}),
+        ),
+        "administration_edit": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.administration.pk},
+            valid=lambda w: at_version(w.administration, ADMINISTRATION_DATA),
+            accepted=lambda response, w: _administration(w, "administration").short_name == "KF",
+            text=frozenset({"name", "short_name"}),
+            # The other administration's names: taken.
+            extra_values={
+                "name": lambda w: [w.other_administration.name],
+                "short_name": lambda w: [w.other_administration.short_name.lower()],
+            },
+        ),
+        "administration_merge": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.administration.pk},
+            valid=lambda w: {"target": str(w.other_administration.pk), "confirm": "on"},
+            accepted=lambda response, w: (
+                _administration(w, "administration").merged_into_id == w.other_administration.pk
+            ),
+            lenient=frozenset({"confirm"}),  # a checkbox: any value but empty ticks it
+            # Itself.
+            extra_values={"target": lambda w: [w.administration.pk]},
+        ),
+        "action_edit": Form(
+            role="coordinator",
+            kwargs=lambda w: {"pk": w.action.pk},
+            valid=action_edit_data,
+            accepted=lambda response, w: ActionItem.objects.filter(
+                pk=w.action.pk, title="Miljöns åtgärd, ändrad"
+            ).exists(),
+            text=frozenset({"title"}),
+            extra_values={
+                # An administration without a seat in NEH.
+                "administrations": lambda w: [w.other_administration.pk],
+                # The day before the meeting.
+                "due_on": lambda w: [
+                    (
+                        timezone.localdate(w.held_neh.starts_at) - datetime.timedelta(days=1)
+                    ).isoformat()
+                ],
+            },
+        ),
+        "meeting_new": Form(
+            role="coordinator",
+            kwargs=lambda w: {"code": "neh"},
+            valid=lambda w: submitted(single_meeting_data()),
+            accepted=lambda response, w: (
+                response.status_code == 302
+                and Meeting.objects.filter(network=w.neh, place="Stadshuset").exists()
+            ),
+            lenient=frozenset({"action"}),  # anything but "check" creates
+            text=frozenset({"place"}),
+            optional=frozenset({"place", "online_url"}),
+        ),
+    }
+)

@@ -1582,6 +1582,20 @@ MATRIX: dict[str, Case | list[Case]] = {
             note="NSH's work area",
         ),
         Case(
+            kwargs=lambda w: {"key": "natverk", "pk": w.neh.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK),
+        ),
+        Case(
+            kwargs=lambda w: {"key": "natverk", "pk": w.nsh.pk},
+            access=signed_in(NOT_FOUND),
+            note="NSH's settings",
+        ),
+        Case(
+            kwargs=lambda w: {"key": "forvaltning", "pk": w.other_administration.pk},
+            access=signed_in(NOT_FOUND, coordinator=OK, admin=OK),
+            note="shared by both networks: whoever keeps the list",
+        ),
+        Case(
             kwargs=lambda w: {"key": "finns-inte", "pk": w.published_neh.pk},
             access=signed_in(NOT_FOUND),
             note="unknown key",
@@ -2049,5 +2063,154 @@ MATRIX.update(
         "question_withdraw": question_step_cases(
             "withdraw", "member", "question_raised", lambda w: {"note": "Av misstag."}
         ),
+    }
+)
+
+
+def network_settings_data(network) -> dict:
+    return at_version(
+        network,
+        {
+            "name": network.name,
+            "purpose": "",
+            "organizer_email": "natverket@example.org",
+            "default_meeting_minutes": "120",
+            "target_meetings_min": "3",
+            "target_meetings_max": "4",
+            "theme_lead_days": "21",
+            "proposal_close_days": "7",
+        },
+    )
+
+
+def single_meeting_data() -> dict:
+    """A valid "Nytt möte": the day of the valid term plan's meeting."""
+    plan = plan_term_data()
+    return {
+        **{key.removeprefix("form-0-"): value for key, value in plan.items() if "-0-" in key},
+        "action": "create",
+    }
+
+
+def action_edit_data(world) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    return at_version(
+        world.action,
+        {
+            "title": "Miljöns åtgärd, ändrad",
+            "administrations": [str(world.administration.pk)],
+            "due_on": (timezone.localdate() + datetime.timedelta(days=40)).isoformat(),
+        },
+    )
+
+
+ADMINISTRATION_DATA = {"name": "Klimatförvaltningen", "short_name": "KF"}
+# Keeping the list of administrations: any network's coordinator and the administrators
+# (the world's coordinator keeps NEH only; tests/representatives/test_administrations.py
+# has NSH's). Everyone else: 403, the list itself is no secret.
+KEEPERS = signed_in(FORBIDDEN, coordinator=OK, admin=OK)
+KEEPERS_POST = signed_in(FORBIDDEN, coordinator=REDIRECT, admin=REDIRECT)
+
+# The coordinators' settings: the network's own settings, the administrations, an action's
+# correction and one extra meeting.
+MATRIX.update(
+    {
+        "network_settings": [
+            Case(
+                kwargs=lambda w: {"code": "neh"},
+                access=signed_in(FORBIDDEN, coordinator=OK),
+                post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+                data=lambda w: network_settings_data(w.neh),
+            ),
+            Case(
+                kwargs=lambda w: {"code": "nsh"},
+                access=signed_in(FORBIDDEN),
+                post=signed_in(FORBIDDEN),
+                data=lambda w: network_settings_data(w.nsh),
+                note="NEH's coordinator cannot change NSH's settings",
+            ),
+            Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+        ],
+        "administration_list": Case(access=KEEPERS),
+        "administration_add": Case(
+            access=KEEPERS,
+            post=KEEPERS_POST,
+            data=lambda w: submitted(ADMINISTRATION_DATA),
+        ),
+        "administration_edit": [
+            Case(
+                kwargs=lambda w: {"pk": w.administration.pk},
+                access=KEEPERS,
+                post=KEEPERS_POST,
+                data=lambda w: at_version(w.administration, ADMINISTRATION_DATA),
+            ),
+            Case(
+                kwargs=lambda w: {"pk": 999_999},
+                access=signed_in(FORBIDDEN, coordinator=NOT_FOUND, admin=NOT_FOUND),
+                note="no such",
+            ),
+        ],
+        "administration_merge": [
+            Case(
+                kwargs=lambda w: {"pk": w.administration.pk},
+                access=KEEPERS,
+                post=KEEPERS_POST,
+                data=lambda w: {"target": str(w.other_administration.pk), "confirm": "on"},
+            ),
+            Case(
+                kwargs=lambda w: {"pk": w.administration.pk},
+                access=KEEPERS,
+                post=signed_in(
+                    FORBIDDEN, coordinator=Outcome("422", 422), admin=Outcome("422", 422)
+                ),
+                data=lambda w: {"target": str(w.administration.pk), "confirm": "on"},
+                note="merged into itself: the form again with the message, nothing saved",
+            ),
+        ],
+        "administration_deactivate": Case(
+            kwargs=lambda w: {"pk": w.other_administration.pk},
+            access=KEEPERS,
+            post=KEEPERS_POST,
+            data=lambda w: {},
+        ),
+        "administration_reactivate": Case(
+            kwargs=lambda w: {"pk": w.other_administration.pk},
+            access=everyone(NOT_ALLOWED),
+            post=KEEPERS_POST,
+            data=lambda w: {},
+        ),
+        "action_edit": [
+            Case(
+                kwargs=lambda w: {"pk": w.action.pk},
+                access=signed_in(FORBIDDEN, coordinator=OK),
+                post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+                data=action_edit_data,
+            ),
+            Case(
+                kwargs=lambda w: {"pk": w.other_action.pk},
+                access=signed_in(FORBIDDEN),
+                post=signed_in(FORBIDDEN),
+                data=action_edit_data,
+                note="NSH's action: NEH's coordinator cannot correct it",
+            ),
+            Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+        ],
+        "meeting_new": [
+            Case(
+                kwargs=lambda w: {"code": "neh"},
+                access=signed_in(FORBIDDEN, coordinator=OK),
+                post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+                data=lambda w: submitted(single_meeting_data()),
+            ),
+            Case(
+                kwargs=lambda w: {"code": "nsh"},
+                access=signed_in(FORBIDDEN),
+                post=signed_in(FORBIDDEN),
+                data=lambda w: submitted(single_meeting_data()),
+            ),
+        ],
     }
 )

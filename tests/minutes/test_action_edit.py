@@ -1,0 +1,83 @@
+"""Coordinators correct an open action: what, which administrations, by when; with history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.minutes import actions
+from meetings.models import ActionItem
+from tests import factories
+from tests.factories import at_version
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def action(held, administration, representative):
+    return factories.make_action(held, administrations=[administration], title="Skyfallskartan")
+
+
+def edit_data(action, administrations, **more) -> dict:
+    due = (timezone.localdate() + datetime.timedelta(days=40)).isoformat()
+    data = {"title": "Skyfallskartan, uppdaterad", "due_on": due, **more}
+    data = at_version(action, data)
+    data["administrations"] = [str(a.pk) for a in administrations]
+    return data
+
+
+def test_coordinator_reassigns_an_action(
+    client_for, action, administration, other_administration, neh
+):
+    factories.make_appointment(
+        factories.make_user("social@example.org", "Sol Social"), other_administration, neh
+    )
+    client = client_for("coordinator")
+    response = client.post(
+        reverse("action_edit", args=[action.pk]), edit_data(action, [other_administration])
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.title == "Skyfallskartan, uppdaterad"
+    assert list(action.administrations.all()) == [other_administration]
+    history = client.get(reverse("object_history", args=["atgard", action.pk])).content.decode()
+    assert "Socialförvaltningen" in history and "Skyfallskartan, uppdaterad" in history
+
+
+def test_a_due_date_before_the_meeting_is_refused(client_for, action, administration):
+    before = (timezone.localdate() - datetime.timedelta(days=30)).isoformat()
+    response = client_for("coordinator").post(
+        reverse("action_edit", args=[action.pk]),
+        edit_data(action, [administration], due_on=before),
+    )
+    assert response.status_code == 422
+    assert "Sista dag kan inte ligga före mötet." in response.content.decode()
+    assert ActionItem.objects.get(pk=action.pk).title == "Skyfallskartan"
+
+
+def test_a_stale_page_is_refused(client_for, action, administration):
+    data = edit_data(action, [administration])
+    client = client_for("coordinator")
+    client.post(reverse("action_edit", args=[action.pk]), {**data, "title": "Först"})
+    response = client.post(reverse("action_edit", args=[action.pk]), {**data, "title": "Sist"})
+    assert response.status_code == 422
+    assert "har ändrats av någon annan" in response.content.decode()
+    assert ActionItem.objects.get(pk=action.pk).title == "Först"
+
+
+def test_a_done_action_cannot_be_edited(client_for, action, administration, coordinator):
+    actions.mark_done(action, coordinator, "Klart.")
+    response = client_for("coordinator").post(
+        reverse("action_edit", args=[action.pk]), edit_data(action, [administration])
+    )
+    assert response.status_code == 409
+    assert ActionItem.objects.get(pk=action.pk).title == "Skyfallskartan"
+
+
+def test_the_representative_cannot_edit(client_for, action, administration):
+    response = client_for("representative").post(
+        reverse("action_edit", args=[action.pk]), edit_data(action, [administration])
+    )
+    assert response.status_code == 403
+    assert ActionItem.objects.get(pk=action.pk).title == "Skyfallskartan"
