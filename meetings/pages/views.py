@@ -16,9 +16,10 @@ from meetings.agenda.versions import published_agenda
 from meetings.documents import workflow as documents
 from meetings.minutes.workflow import meeting_minutes_context
 from meetings.models import Meeting
-from meetings.participation.workflow import home_roles_context, participation_context
+from meetings.participation.workflow import participation_context
 from meetings.rules import can_propose_for
 from meetings.terms import Term
+from meetings.todo import items as todo
 from networks.models import Network
 from networks.rules import is_coordinator
 from networks.views import work_area_context
@@ -42,8 +43,25 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             to_attr="next_meetings",
         )
     )
-    context = {"networks": networks}
-    context.update(home_roles_context(request.user))
+    user = request.user
+    appointments = todo.current_appointments(user)
+    administrations = todo.directed_administrations(user)
+    seats = todo.director_seats(administrations) if administrations else []
+    coordinator = todo.for_coordinator(user)
+    is_staff_only = not (appointments or administrations or coordinator)
+    context = {
+        "networks": networks,
+        # A task list per role: a person with several roles sees each one's part.
+        "my_appointments": appointments,
+        "todo": todo.for_person(user, appointments),
+        "my_administrations": administrations,
+        "director_seats": seats,
+        "director_todo": todo.for_director(seats),
+        "director_questions": todo.open_questions(administrations) if administrations else [],
+        "coordinator": coordinator,
+        "is_staff_only": is_staff_only,
+        "recent_minutes": todo.recent_minutes(user) if is_staff_only else [],
+    }
     return render(request, "meetings/pages/home.html", context)
 
 
