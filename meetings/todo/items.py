@@ -87,7 +87,7 @@ class Status:
 STATUS_LABELS = {
     Status.OVERDUE: _("Försenad"),
     Status.SOON: _("Snart"),
-    Status.OPEN: _("Att göra"),
+    Status.OPEN: _("Öppen"),
 }
 
 
