@@ -21,6 +21,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from meetings.models import (
     ActionItem,
@@ -667,7 +668,11 @@ def for_coordinator(user) -> CoordinatorOverview | None:
         if missing > 0:
             late.append(
                 Row(
-                    _("%(count)s förvaltningar har inte svarat: %(meeting)s")
+                    ngettext(
+                        "%(count)s förvaltning har inte svarat: %(meeting)s",
+                        "%(count)s förvaltningar har inte svarat: %(meeting)s",
+                        missing,
+                    )
                     % {"count": missing, "meeting": _meeting_name(meeting)},
                     meeting.network.code,
                     meeting.get_absolute_url(),
@@ -688,12 +693,16 @@ def for_coordinator(user) -> CoordinatorOverview | None:
         if missing > 0:
             late.append(
                 Row(
-                    _("%(count)s förvaltningar har inte återrapporterat: %(meeting)s")
+                    ngettext(
+                        "%(count)s förvaltning har inte återrapporterat: %(meeting)s",
+                        "%(count)s förvaltningar har inte återrapporterat: %(meeting)s",
+                        missing,
+                    )
                     % {"count": missing, "meeting": _meeting_name(meeting)},
                     meeting.network.code,
                     reverse("report_back_status", kwargs={"pk": meeting.pk}),
                     _local_date(meeting.starts_at),
-                    str(_("Ej återrapporterat")),
+                    str(_("Inte återrapporterat")),
                     late=True,
                 )
             )

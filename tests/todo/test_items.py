@@ -289,7 +289,7 @@ def test_home_coordinator_sees_what_arrived_and_what_is_late(
     assert "Förslag om solceller" in arrived and "Nytt förslag" in arrived
     assert "En ny fråga" in arrived
     assert "Sen åtgärd" in late and "Försenad åtgärd" in late
-    assert "1 förvaltningar har inte svarat" in late  # the meeting in a week
+    assert "1 förvaltning har inte svarat" in late  # the meeting in a week
     assert "har inte återrapporterat" in late  # the held meeting's pack
 
     AgendaItem.objects.filter(title="Förslag om solceller").update(
