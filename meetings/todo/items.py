@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -100,7 +101,7 @@ class Item:
     title: str  # people-written (a theme, a document's title): shown with `|sv`
     due: datetime.date | None
     url: str
-    action: str  # the link's text: what the click does
+    action: str | Promise  # the link's text: what the click does (lazy: read when shown)
     network_code: str
     administration: str = ""
     # When the record behind the item last changed: the calendar entry's DTSTAMP.
