@@ -1,7 +1,7 @@
-""""Att göra" in a real Chromium: from the start page a representative reaches the answer to
-the next NEH meeting's invitation in one click (at most two), answers it, and the to-do is gone
-from the start page. The `page` fixture fails the test on any console error, failed request or
-CSP violation."""
+"""The to-dos ("Att göra") in a real Chromium: from the start page a representative reaches
+the answer to the next NEH meeting's invitation in one click (at most two), answers it, and the
+to-do is gone from the start page. The `page` fixture fails the test on any console error,
+failed request or CSP violation."""
 
 import re
 

@@ -1,5 +1,5 @@
-""" "Att göra": each kind of to-do appears when due and disappears when done, on Mina nätverk,
-the start page and the personal calendar feed; the start page per role."""
+"""The to-dos ("Att göra"): each kind appears when due and disappears when done, on Mina
+nätverk, the start page and the personal calendar feed; the start page per role."""
 
 import datetime
 

@@ -1,5 +1,5 @@
-""" "Att göra" reads a fixed number of queries whatever the number of to-dos: per role on the
-start page, on Mina nätverk and in the collecting functions themselves."""
+"""The to-dos ("Att göra") read a fixed number of queries whatever their number: per role on
+the start page, on Mina nätverk and in the collecting functions themselves."""
 
 import datetime
 
