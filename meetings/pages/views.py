@@ -26,6 +26,9 @@ from networks.views import work_area_context
 from representatives.models import Administration, Appointment
 
 UPCOMING_ON_HOME = 3
+# The start page shows the first to-dos (the most urgent: the list is sorted by date); the
+# rest are a link away on Mina nätverk.
+TODOS_ON_HOME = 8
 MEETINGS_PER_LIST = 10
 
 
@@ -49,14 +52,18 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     seats = todo.director_seats(administrations) if administrations else []
     coordinator = todo.for_coordinator(user)
     is_staff_only = not (appointments or administrations or coordinator)
+    own = todo.for_person(user, appointments)
+    directed = todo.for_director(seats)
     context = {
         "networks": networks,
         # A task list per role: a person with several roles sees each one's part.
         "my_appointments": appointments,
-        "todo": todo.for_person(user, appointments),
+        "todo": own[:TODOS_ON_HOME],
+        "todo_total": len(own),
         "my_administrations": administrations,
         "director_seats": seats,
-        "director_todo": todo.for_director(seats),
+        "director_todo": directed[:TODOS_ON_HOME],
+        "director_todo_total": len(directed),
         "director_questions": todo.open_questions(administrations) if administrations else [],
         "coordinator": coordinator,
         "is_staff_only": is_staff_only,

@@ -376,3 +376,26 @@ def test_directors_feed_has_their_administrations_todos(
     factories.make_consultation(neh, asked=[administration], title="Remiss: cykelplan")
     entries = feed_todos(client, director)
     assert any("Remiss: cykelplan" in str(e["SUMMARY"]) for e in entries.values())
+
+
+def test_home_shows_the_most_urgent_todos_and_links_to_the_rest(
+    client, representative, administration, neh
+):
+    from meetings.pages.views import TODOS_ON_HOME
+
+    total = TODOS_ON_HOME + 3
+    for n in range(total):
+        factories.make_consultation(
+            neh,
+            asked=[administration],
+            title=f"Remiss nummer {n:02d}",
+            deadline=timezone.localdate() + datetime.timedelta(days=10 + n),
+        )
+    section = todo_list(client, representative, "home")
+    assert section.count('class="todo-item') == TODOS_ON_HOME
+    assert "Remiss nummer 00" in section  # the nearest deadline first
+    assert f"Remiss nummer {total - 1:02d}" not in section
+    assert f"Visar de {TODOS_ON_HOME} mest brådskande av {total}." in section
+    assert section.count("Remiss nummer") == 2 * TODOS_ON_HOME  # link text and subject
+    full = todo_list(client, representative)
+    assert full.count('class="todo-item') == total
