@@ -238,6 +238,32 @@ def deadline_event(document: Document) -> Event:
     return event
 
 
+def todo_event(item) -> Event:
+    """A to-do with a date (meetings/todo/items.py `Item`) as an all-day entry, like a
+    consultation's deadline: free time, with a link straight to the form. Its UID is the
+    item's stable identity, so the entry updates in place and leaves when the to-do is done
+    (a consultation's to-do has its own UID, apart from the network feed's deadline, since it
+    leaves when the administration has answered)."""
+    event = Event()
+    event.add("uid", f"{item.uid}@{UID_DOMAIN}")
+    if item.changed is not None:
+        event.add("dtstamp", item.changed)
+        event.add("last-modified", item.changed)
+    else:
+        event.add(
+            "dtstamp", datetime.datetime.combine(item.due, datetime.time(), tzinfo=datetime.UTC)
+        )
+    event.add("dtstart", item.due)
+    event.add("dtend", item.due + datetime.timedelta(days=1))
+    event.add("summary", f"{item.network_code}: {item.kind_label}: {item.title}")
+    url = absolute_url(item.url)
+    event.add("description", f"{item.title}\n\n{item.action}: {url}")
+    event.add("url", url)
+    event.add("status", "CONFIRMED")
+    event.add("transp", "TRANSPARENT")
+    return event
+
+
 def _calendar(name: str | None, *, method: str | None = None) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -261,15 +287,23 @@ def _serialise(calendar: Calendar) -> bytes:
     return calendar.to_ical()
 
 
-def feed(meetings, name: str, deadlines=()) -> bytes:
-    """A subscription feed: a named calendar without METHOD."""
+def feed(meetings, name: str, deadlines=(), todos=()) -> bytes:
+    """A subscription feed: a named calendar without METHOD. `todos` are to-dos with a date
+    (the personal feed's "Att göra")."""
     with translation.override(settings.LANGUAGE_CODE):
         calendar = _calendar(name)
         for meeting in meetings:
             calendar.add_component(meeting_event(meeting))
         for document in deadlines:
             calendar.add_component(deadline_event(document))
+        for item in todos:
+            calendar.add_component(todo_event(item))
         return _serialise(calendar)
+
+
+def dated_todos(items) -> list:
+    """The to-dos a calendar shows: those with a date, each once."""
+    return list({item.uid: item for item in items if item.due is not None}.values())
 
 
 def meeting_file(meeting: Meeting) -> bytes:
@@ -391,7 +425,7 @@ FORMAT_VERSION = 2
 
 
 def feed_validators(
-    meetings, token: CalendarToken, name: str, deadlines=None
+    meetings, token: CalendarToken, name: str, deadlines=None, todos=()
 ) -> tuple[str, datetime.datetime]:
     """A feed's ETag and Last-Modified from its meetings' ids and one aggregate query, without
     reading its rows.
@@ -407,6 +441,9 @@ def feed_validators(
     or document moves its `version` (networks/versions.py), so a change that skips `auto_now`
     is seen too. Plus the calendar name, SITE_URL and FORMAT_VERSION, which change the text
     without changing a row.
+
+    `todos` (the personal feed's dated to-dos) are already read: what each entry shows goes
+    into the fingerprint as it is.
 
     Last-Modified comes from `feed_last_modified`: when this link's ETag last changed, never
     earlier than one it sent (the latest row alone can go backwards when an event leaves).
@@ -443,7 +480,10 @@ def feed_validators(
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = sorted(cursor.fetchall(), key=lambda row: row[0])
-    fingerprint = (FORMAT_VERSION, settings.SITE_URL, name, token.created_at, rows)
+    shown = [
+        (i.uid, i.due, i.title, i.kind, i.action, i.url, i.network_code, i.changed) for i in todos
+    ]
+    fingerprint = (FORMAT_VERSION, settings.SITE_URL, name, token.created_at, rows, shown)
     etag = hashlib.sha256(repr(fingerprint).encode()).hexdigest()[:32]
     return etag, feed_last_modified(token, etag)
 

@@ -23,6 +23,7 @@ from meetings.calendar import ics as calendar
 from meetings.calendar import outlook
 from meetings.calendar.forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
 from meetings.models import CalendarToken, Meeting
+from meetings.todo import items as todo
 from networks.models import Network
 
 # secrets.token_urlsafe(32) gives 43 characters; anything else is not one of ours.
@@ -116,6 +117,7 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         # The same short answer whatever the reason; not the HTML page, which echoes the path.
         return HttpResponseNotFound(b"Not Found\n", content_type="text/plain; charset=utf-8")
     # The 304 is decided from one aggregate query; the rows are read only to write the feed.
+    todos: list = []
     if token.network is not None:
         meetings = calendar.network_feed_meetings(token.network)
         deadlines = calendar.network_feed_deadlines(token.network)
@@ -124,13 +126,17 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         meetings = calendar.personal_feed_meetings(token.user)
         deadlines = None
         name = _("Mina nätverksmöten")
-    validators = calendar.feed_validators(meetings, token, name, deadlines)
+        # "Att göra" with a date: the person's own and, for a director, their administrations'.
+        administrations = todo.directed_administrations(token.user)
+        seats = todo.director_seats(administrations) if administrations else []
+        todos = calendar.dated_todos([*todo.for_person(token.user), *todo.for_director(seats)])
+    validators = calendar.feed_validators(meetings, token, name, deadlines, todos)
     etag, last_modified = quote_etag(validators[0]), validators[1]
     response = get_conditional_response(
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
     if response is None:
-        body = calendar.feed(list(meetings), name, list(deadlines or ()))
+        body = calendar.feed(list(meetings), name, list(deadlines or ()), todos)
         response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified.timestamp())

@@ -17,15 +17,19 @@ from meetings.documents import workflow as documents
 from meetings.minutes.workflow import meeting_minutes_context
 from meetings.models import Document, Meeting, MinutesVersion
 from meetings.models.agenda import seen_agenda, seen_agenda_prefetch
-from meetings.participation.workflow import home_roles_context, participation_context
+from meetings.participation.workflow import participation_context
 from meetings.rules import can_propose_for
 from meetings.terms import Term
+from meetings.todo import items as todo
 from networks.models import Network
 from networks.rules import is_coordinator
 from networks.views import work_area_context
 from representatives.models import Administration, Appointment
 
 UPCOMING_ON_HOME = 3
+# The start page shows the first to-dos (the most urgent: the list is sorted by date); the
+# rest are a link away on Mina nätverk.
+TODOS_ON_HOME = 8
 MEETINGS_PER_LIST = 10
 
 
@@ -43,8 +47,29 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
             to_attr="next_meetings",
         )
     )
-    context = {"networks": networks}
-    context.update(home_roles_context(request.user))
+    user = request.user
+    appointments = todo.current_appointments(user)
+    administrations = todo.directed_administrations(user)
+    seats = todo.director_seats(administrations) if administrations else []
+    coordinator = todo.for_coordinator(user)
+    is_staff_only = not (appointments or administrations or coordinator)
+    own = todo.for_person(user, appointments)
+    directed = todo.for_director(seats)
+    context = {
+        "networks": networks,
+        # A task list per role: a person with several roles sees each one's part.
+        "my_appointments": appointments,
+        "todo": own[:TODOS_ON_HOME],
+        "todo_total": len(own),
+        "my_administrations": administrations,
+        "director_seats": seats,
+        "director_todo": directed[:TODOS_ON_HOME],
+        "director_todo_total": len(directed),
+        "director_questions": todo.open_questions(administrations) if administrations else [],
+        "coordinator": coordinator,
+        "is_staff_only": is_staff_only,
+        "recent_minutes": todo.recent_minutes(user) if is_staff_only else [],
+    }
     return render(request, "meetings/pages/home.html", context)
 
 

@@ -19,9 +19,9 @@ from meetings.access import visible_meeting
 from meetings.models import AgendaItem, Attendance, Meeting
 from meetings.participation import workflow as participation
 from meetings.participation.forms import AnswerForm, AttendanceForm, InvitationForm
+from meetings.todo import items as todo
 from networks import submissions
 from networks.rules import is_coordinator
-from representatives.models import Appointment
 
 # The assignment document's expectations on a representative, word for word.
 REPRESENTATIVE_EXPECTATIONS = [
@@ -53,12 +53,7 @@ def _back(target: str | None, meeting: Meeting) -> HttpResponse:
 @require_safe
 @login_required
 def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
-    appointments = list(
-        Appointment.objects.current()
-        .for_person(request.user)
-        .select_related("network", "administration")
-        .order_by("network__code", "role")
-    )
+    appointments = todo.current_appointments(request.user)
     meetings = participation.upcoming_for_appointments(request.user, appointments)
     for appointment in appointments:
         appointment.upcoming = meetings[appointment.network_id]  # type: ignore[attr-defined]
@@ -67,6 +62,7 @@ def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
         "meetings/participation/my_networks.html",
         {
             "appointments": appointments,
+            "todo": todo.for_person(request.user, appointments),
             "expectations": REPRESENTATIVE_EXPECTATIONS,
             "answer_choices": Attendance.Answer.choices,
         },

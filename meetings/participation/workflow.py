@@ -333,16 +333,3 @@ def upcoming_for_appointments(user: User, appointments: list[Appointment]) -> di
         meeting.own_attendance = answers.get(meeting.pk)  # type: ignore[attr-defined]
         by_network[meeting.network_id].append(meeting)
     return by_network
-
-
-def home_roles_context(user: User) -> dict:
-    """The start page's "Mina nätverk" section: the person's seats and administrations."""
-    return {
-        "my_appointments": list(
-            Appointment.objects.current()
-            .for_person(user)
-            .select_related("network", "administration")
-            .order_by("network__code", "role")
-        ),
-        "my_administrations": list(Administration.objects.filter(director=user)),
-    }

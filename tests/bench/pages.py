@@ -10,6 +10,7 @@ from django.urls import reverse
 
 PAGES = {
     "start": lambda s: reverse("home"),
+    "my networks": lambda s: reverse("my_networks"),
     "network": lambda s: reverse("network_detail", kwargs={"code": s.network.code.lower()}),
     "past meetings": lambda s: reverse("network_archive", kwargs={"code": s.network.code.lower()}),
     "term summary": lambda s: reverse(

@@ -1,0 +1,724 @@
+"""What people have to do ("Att göra"), collected from every feature in one place.
+
+A representative or substitute gets the to-dos of their current seats: meetings to answer,
+agenda proposals whose deadline is coming, consultations their administration must answer,
+actions their administration owns, report-back packs to present, evaluations to fill in and
+indicator values their administration enters. A director gets the same for the seats of
+the administrations they lead (without the personal ones: answers of their own, evaluations).
+Coordinators get what arrived in their networks and what is late; staff without any role the
+published minutes (`recent_minutes`).
+
+Each list is a fixed number of queries whatever the amount of data (tests/todo/test_queries.py),
+sorted by due date (items without one last), with overdue items marked. Everything here reads
+models only, so the start page, "Mina nätverk" and the calendar feed can all ask it.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    ConsultationResponse,
+    Document,
+    Evaluation,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    MinutesVersion,
+    Question,
+    ReportBack,
+    ThemeSuggestion,
+)
+from networks.rules import coordinated_network_ids
+from representatives.models import Administration, Appointment
+
+# How far back the lists look: consultations and packs older than this are left to their pages.
+CONSULTATIONS_OVERDUE_DAYS = 90
+PACKS_DAYS = 180
+EVALUATIONS_DAYS = 120
+# A year's indicator value is due by this day of the following year (see architecture.md).
+INDICATOR_DUE_MONTH, INDICATOR_DUE_DAY = 3, 31
+# "Snart": due within this many days.
+SOON_DAYS = 7
+# The coordinators' lists: the late answers look this far ahead, the rest show at most this many.
+ANSWERS_AHEAD_DAYS = 14
+RECENT_RESPONSES_DAYS = 14
+COORDINATOR_ROWS = 10
+RECENT_MINUTES = 5
+
+
+class Kind:
+    ANSWER = "answer"
+    PROPOSALS = "proposals"
+    CONSULTATION = "consultation"
+    ACTION = "action"
+    PACK = "pack"
+    EVALUATION = "evaluation"
+    INDICATOR = "indicator"
+
+
+KIND_LABELS = {
+    Kind.ANSWER: _("Kallelse"),
+    Kind.PROPOSALS: _("Förslag till dagordning"),
+    Kind.CONSULTATION: _("Remiss"),
+    Kind.ACTION: _("Åtgärd"),
+    Kind.PACK: _("Återrapport"),
+    Kind.EVALUATION: _("Utvärdering"),
+    Kind.INDICATOR: _("Indikatorvärde"),
+}
+
+
+class Status:
+    """A to-do's state as a tag: the text says it, the colour only repeats it."""
+
+    OVERDUE = "overdue"
+    SOON = "soon"
+    OPEN = "open"
+
+
+STATUS_LABELS = {
+    Status.OVERDUE: _("Försenad"),
+    Status.SOON: _("Snart"),
+    Status.OPEN: _("Öppen"),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    # A stable identity: the calendar entry's UID (before the domain) and the list's key.
+    uid: str
+    title: str  # people-written (a theme, a document's title): shown with `|sv`
+    due: datetime.date | None
+    url: str
+    action: str | Promise  # the link's text: what the click does (lazy: read when shown)
+    network_code: str
+    administration: str = ""
+    # When the record behind the item last changed: the calendar entry's DTSTAMP.
+    changed: datetime.datetime | None = None
+    # For a to-do without a deadline: the day of the meeting it comes from.
+    held_on: datetime.date | None = None
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS[self.kind])
+
+    @property
+    def status(self) -> str:
+        today = timezone.localdate()
+        if self.due is not None and self.due < today:
+            return Status.OVERDUE
+        if self.due is not None and (self.due - today).days <= SOON_DAYS:
+            return Status.SOON
+        return Status.OPEN
+
+    @property
+    def status_label(self) -> str:
+        return str(STATUS_LABELS[self.status])
+
+    @property
+    def overdue(self) -> bool:
+        return self.status == Status.OVERDUE
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A current seat: an administration in a network, and who holds it."""
+
+    network_id: int
+    network_code: str
+    administration_id: int
+    administration_name: str
+
+
+def _sorted(items: Iterable[Item]) -> list[Item]:
+    unique = {item.uid: item for item in items}
+    far = datetime.date.max
+    return sorted(unique.values(), key=lambda i: (i.due or far, i.kind, i.title, i.uid))
+
+
+def _seats(appointments: Iterable[Appointment]) -> list[Seat]:
+    return list(
+        dict.fromkeys(
+            Seat(a.network_id, a.network.code, a.administration_id, a.administration.name)
+            for a in appointments
+        )
+    )
+
+
+def _pairs(seats: list[Seat], network: str, administration: str) -> Q:
+    """A filter matching any of the seats' (network, administration) pairs."""
+    condition = Q(pk__in=[])
+    for seat in seats:
+        condition |= Q(**{network: seat.network_id, administration: seat.administration_id})
+    return condition
+
+
+def _local_date(moment: datetime.datetime) -> datetime.date:
+    return timezone.localdate(moment)
+
+
+def _meeting_name(meeting: Meeting) -> str:
+    """The meeting's theme; its network and date are shown apart (dates through the filters)."""
+    return meeting.theme_title or str(_("Temat är inte publicerat"))
+
+
+# --- The person's own seats ------------------------------------------------------------------
+
+
+def current_appointments(user) -> list[Appointment]:
+    return list(
+        Appointment.objects.current()
+        .for_person(user)
+        .select_related("network", "administration")
+        .order_by("network__code", "role")
+    )
+
+
+def for_person(user, appointments: list[Appointment] | None = None) -> list[Item]:
+    """The person's to-dos from their current seats (`appointments` if already read)."""
+    if appointments is None:
+        appointments = current_appointments(user)
+    seats = _seats(appointments)
+    if not seats:
+        return []
+    return _sorted(
+        [
+            *_answers_and_proposals(user, seats),
+            *_consultations(seats),
+            *_actions(seats),
+            *_packs(seats),
+            *_evaluations(user, seats),
+            *_indicators(seats),
+        ]
+    )
+
+
+def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
+    """Coming published meetings the person has not answered, and those whose agenda still
+    takes proposals and has none of theirs (one query)."""
+    now = timezone.now()
+    codes = {seat.network_id: seat.network_code for seat in seats}
+    meetings = (
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED, network_id__in=codes, starts_at__gt=now
+        )
+        .annotate(
+            answered=Exists(
+                Attendance.objects.filter(meeting=OuterRef("pk"), person=user).exclude(answer="")
+            ),
+            proposed=Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"), proposed_by=user)),
+            close_days=F("network__proposal_close_days"),
+            code=F("network__code"),
+        )
+        .order_by("starts_at")
+    )
+    items = []
+    for meeting in meetings:
+        name = _meeting_name(meeting)
+        if not meeting.answered:  # type: ignore[attr-defined]
+            items.append(
+                Item(
+                    Kind.ANSWER,
+                    f"todo-answer-{meeting.uid}",
+                    name,
+                    _local_date(meeting.starts_at),
+                    reverse("my_networks") + f"#answer-{meeting.pk}",
+                    _("Svara på kallelsen"),
+                    meeting.code,  # type: ignore[attr-defined]
+                    changed=meeting.updated_at,
+                )
+            )
+        closes = meeting.starts_at - datetime.timedelta(days=meeting.close_days)  # type: ignore[attr-defined]
+        if closes > now and meeting.agenda_published_at is None and not meeting.proposed:  # type: ignore[attr-defined]
+            items.append(
+                Item(
+                    Kind.PROPOSALS,
+                    f"todo-proposals-{meeting.uid}",
+                    name,
+                    _local_date(closes),
+                    reverse("agenda_proposals", kwargs={"pk": meeting.pk}),
+                    _("Föreslå en punkt"),
+                    meeting.code,  # type: ignore[attr-defined]
+                    changed=meeting.updated_at,
+                )
+            )
+    return items
+
+
+def _consultations(seats: list[Seat]) -> list[Item]:
+    """Consultations the seats' administrations are asked to answer and have not (one query)."""
+    since = timezone.localdate() - datetime.timedelta(days=CONSULTATIONS_OVERDUE_DAYS)
+    responses = (
+        ConsultationResponse.objects.filter(
+            _pairs(seats, "document__network_id", "administration_id")
+        )
+        .filter(sent_at__isnull=True, document__withdrawn_at__isnull=True)
+        .filter(document__kind=Document.Kind.CONSULTATION, document__deadline__gte=since)
+        .select_related("document__network", "administration")
+    )
+    return [
+        Item(
+            Kind.CONSULTATION,
+            f"todo-consultation-{response.pk}",
+            response.document.title,
+            response.document.deadline,
+            response.document.get_absolute_url(),
+            _("Svara på remissen"),
+            response.document.network.code,
+            response.administration.name,
+            changed=response.document.updated_at,
+        )
+        for response in responses
+    ]
+
+
+def _actions(seats: list[Seat]) -> list[Item]:
+    """Open actions the seats' administrations answer for (one query)."""
+    links = (
+        ActionItem.administrations.through.objects.filter(
+            _pairs(seats, "actionitem__meeting__network_id", "administration_id")
+        )
+        .filter(actionitem__status=ActionItem.Status.OPEN)
+        .select_related("actionitem__meeting__network", "administration")
+    )
+    return [
+        Item(
+            Kind.ACTION,
+            f"todo-action-{link.actionitem.pk}",
+            link.actionitem.title,
+            link.actionitem.due_on,
+            reverse("action_done", kwargs={"pk": link.actionitem.pk}),
+            _("Markera som klar"),
+            link.actionitem.meeting.network.code,
+            link.administration.name,
+            changed=link.actionitem.updated_at,
+        )
+        for link in links
+    ]
+
+
+def _packs(seats: list[Seat]) -> list[Item]:
+    """Recently held meetings whose report-back pack the administration has not presented to
+    its management group (two queries). The date is the meeting's: when it was held."""
+    since = timezone.now() - datetime.timedelta(days=PACKS_DAYS)
+    networks = {seat.network_id for seat in seats}
+    meetings = list(
+        Meeting.objects.held()
+        .filter(network_id__in=networks, ends_at__gte=since)
+        .select_related("network")
+        .order_by("-starts_at")
+    )
+    presented = set(
+        ReportBack.objects.filter(
+            meeting__in=[m.pk for m in meetings],
+            administration_id__in={seat.administration_id for seat in seats},
+        ).values_list("meeting_id", "administration_id")
+    )
+    items = []
+    for meeting in meetings:
+        for seat in seats:
+            if seat.network_id != meeting.network_id:
+                continue
+            if (meeting.pk, seat.administration_id) in presented:
+                continue
+            items.append(
+                Item(
+                    Kind.PACK,
+                    f"todo-pack-{meeting.uid}-{seat.administration_id}",
+                    _meeting_name(meeting),
+                    None,
+                    reverse(
+                        "report_back_pack",
+                        kwargs={"pk": meeting.pk, "administration_pk": seat.administration_id},
+                    ),
+                    _("Öppna återrapporten"),
+                    meeting.network.code,
+                    seat.administration_name,
+                    changed=meeting.updated_at,
+                    held_on=_local_date(meeting.starts_at),
+                )
+            )
+    return items
+
+
+def _evaluations(user, seats: list[Seat]) -> list[Item]:
+    """Held meetings the person took part in, has not evaluated, and can still evaluate (one
+    query). Participants as in evaluations/workflow.py: ticked present, or "kommer" while
+    nobody is ticked; the window closes when the network's next meeting starts."""
+    since = timezone.now() - datetime.timedelta(days=EVALUATIONS_DAYS)
+    own = Attendance.objects.filter(meeting=OuterRef("pk"), person=user)
+    next_start = (
+        Meeting.objects.filter(
+            network_id=OuterRef("network_id"), starts_at__gt=OuterRef("starts_at")
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    meetings = (
+        Meeting.objects.held()
+        .filter(network_id__in={seat.network_id for seat in seats}, ends_at__gte=since)
+        .filter(Exists(own))
+        .annotate(
+            ticked=Exists(
+                Attendance.objects.filter(meeting=OuterRef("pk"), attended__isnull=False)
+            ),
+            was_there=Exists(own.filter(attended=True)),
+            said_coming=Exists(own.filter(answer=Attendance.Answer.COMING)),
+            evaluated=Exists(Evaluation.objects.filter(meeting=OuterRef("pk"), person=user)),
+            closes=Subquery(next_start),
+        )
+        .select_related("network")
+    )
+    now = timezone.now()
+    items = []
+    for meeting in meetings:
+        took_part = meeting.was_there if meeting.ticked else meeting.said_coming  # type: ignore[attr-defined]
+        closes = meeting.closes  # type: ignore[attr-defined]
+        if not took_part or meeting.evaluated or (closes is not None and closes <= now):  # type: ignore[attr-defined]
+            continue
+        items.append(
+            Item(
+                Kind.EVALUATION,
+                f"todo-evaluation-{meeting.uid}",
+                _meeting_name(meeting),
+                _local_date(closes) if closes is not None else None,
+                reverse("evaluation_answer", kwargs={"pk": meeting.pk}),
+                _("Svara på utvärderingen"),
+                meeting.network.code,
+                changed=meeting.updated_at,
+            )
+        )
+    return items
+
+
+def indicator_due(year: int) -> datetime.date:
+    """When a year's value is due: 31 March of the following year."""
+    return datetime.date(year + 1, INDICATOR_DUE_MONTH, INDICATOR_DUE_DAY)
+
+
+def _indicators(seats: list[Seat]) -> list[Item]:
+    """Indicators the seats' administrations answer for that lack last year's value (one
+    query), while that year is within the goal's years."""
+    year = timezone.localdate().year - 1
+    indicators = (
+        Indicator.objects.filter(
+            _pairs(seats, "goal__work_area__network_id", "responsible_administration_id")
+        )
+        .filter(baseline_year__lt=year, goal__target_year__gte=year)
+        .exclude(Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), year=year)))
+        .select_related("goal__work_area__network", "responsible_administration")
+    )
+    return [
+        Item(
+            Kind.INDICATOR,
+            f"todo-indicator-{indicator.pk}-{year}",
+            indicator.name,
+            indicator_due(year),
+            reverse("indicator_value_record", kwargs={"pk": indicator.pk}),
+            _("Registrera värdet för %(year)s") % {"year": year},
+            indicator.goal.work_area.network.code,
+            indicator.responsible_administration.name,  # type: ignore[union-attr]
+            changed=indicator.updated_at,
+        )
+        for indicator in indicators
+    ]
+
+
+# --- A director's administrations ------------------------------------------------------------
+
+
+def directed_administrations(user) -> list[Administration]:
+    if not user.is_authenticated:
+        return []
+    return list(Administration.objects.filter(director=user).order_by("name"))
+
+
+def director_seats(administrations: list[Administration]) -> list[Appointment]:
+    """The current seats of the administrations, with person, network and administration."""
+    return list(
+        Appointment.objects.current()
+        .filter(administration__in=administrations)
+        .select_related("person", "network", "administration")
+        .order_by("administration__name", "network__code", "role")
+    )
+
+
+def for_director(seat_appointments: list[Appointment]) -> list[Item]:
+    """The to-dos of a director's administrations' seats: meetings nobody of the
+    administration has answered, consultations, actions, packs and indicator values."""
+    seats = _seats(seat_appointments)
+    if not seats:
+        return []
+    return _sorted(
+        [
+            *_administration_answers(seats),
+            *_consultations(seats),
+            *_actions(seats),
+            *_packs(seats),
+            *_indicators(seats),
+        ]
+    )
+
+
+def _administration_answers(seats: list[Seat]) -> list[Item]:
+    """Coming published meetings that no one of the seat's administration has answered (two
+    queries)."""
+    meetings = list(
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED,
+            network_id__in={seat.network_id for seat in seats},
+            starts_at__gt=timezone.now(),
+        )
+        .select_related("network")
+        .order_by("starts_at")
+    )
+    answered = set(
+        Attendance.objects.filter(
+            meeting__in=[m.pk for m in meetings],
+            administration_id__in={seat.administration_id for seat in seats},
+        )
+        .exclude(answer="")
+        .values_list("meeting_id", "administration_id")
+    )
+    items = []
+    for meeting in meetings:
+        for seat in seats:
+            if seat.network_id != meeting.network_id:
+                continue
+            if (meeting.pk, seat.administration_id) in answered:
+                continue
+            items.append(
+                Item(
+                    Kind.ANSWER,
+                    f"todo-answer-{meeting.uid}-{seat.administration_id}",
+                    _meeting_name(meeting),
+                    _local_date(meeting.starts_at),
+                    meeting.get_absolute_url(),
+                    _("Ingen har svarat: se mötet"),
+                    meeting.network.code,
+                    seat.administration_name,
+                    changed=meeting.updated_at,
+                )
+            )
+    return items
+
+
+def open_questions(administrations: list[Administration]) -> list[Question]:
+    """The administrations' questions still on their way (not closed or withdrawn)."""
+    return list(
+        Question.objects.filter(administration__in=administrations)
+        .exclude(state__in=[Question.State.CLOSED, Question.State.WITHDRAWN])
+        .select_related("network", "administration")
+        .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
+    )
+
+
+# --- The coordinators' overview --------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One line of the coordinators' lists: what, where, since or by when, a link, a tag."""
+
+    title: str
+    network_code: str
+    url: str
+    date: datetime.date | None
+    tag: str
+    late: bool = False
+
+
+@dataclass
+class CoordinatorOverview:
+    arrived: list[Row]
+    late: list[Row]
+
+
+def for_coordinator(user) -> CoordinatorOverview | None:
+    """What arrived in the coordinated networks (pending proposals, raised questions, open
+    theme wishes, consultation responses marked sent lately) and what is late (overdue
+    actions, meetings soon with administrations that have not answered, packs not presented).
+    None for someone who coordinates nothing. A fixed number of queries."""
+    networks = coordinated_network_ids(user)
+    if not networks:
+        return None
+    now = timezone.now()
+    today = timezone.localdate()
+    arrived: list[Row] = []
+    for item in (
+        AgendaItem.objects.filter(
+            status=AgendaItem.Status.PROPOSED,
+            meeting__network_id__in=networks,
+            meeting__starts_at__gt=now,
+        )
+        .select_related("meeting__network")
+        .order_by("-created_at")[:COORDINATOR_ROWS]
+    ):
+        arrived.append(
+            Row(
+                item.title,
+                item.meeting.network.code,
+                reverse("agenda_manage", kwargs={"pk": item.meeting_id}),
+                _local_date(item.created_at),
+                str(_("Nytt förslag")),
+            )
+        )
+    for question in (
+        Question.objects.filter(state=Question.State.RAISED, network_id__in=networks)
+        .select_related("network")
+        .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
+    ):
+        arrived.append(
+            Row(
+                question.title,
+                question.network.code,
+                reverse("question_detail", kwargs={"pk": question.pk}),
+                question.raised_on,
+                str(_("Ny fråga")),
+            )
+        )
+    for wish in (
+        ThemeSuggestion.objects.filter(status=ThemeSuggestion.Status.OPEN, network_id__in=networks)
+        .select_related("network")
+        .order_by("-created_at")[:COORDINATOR_ROWS]
+    ):
+        arrived.append(
+            Row(
+                wish.title,
+                wish.network.code,
+                reverse("theme_suggestions", kwargs={"code": wish.network.code.lower()}),
+                _local_date(wish.created_at),
+                str(_("Temaönskemål")),
+            )
+        )
+    for response in (
+        ConsultationResponse.objects.filter(
+            document__network_id__in=networks,
+            sent_at__gte=now - datetime.timedelta(days=RECENT_RESPONSES_DAYS),
+        )
+        .select_related("document__network", "administration")
+        .order_by("-sent_at")[:COORDINATOR_ROWS]
+    ):
+        arrived.append(
+            Row(
+                f"{response.document.title} – {response.administration.name}",
+                response.document.network.code,
+                response.document.get_absolute_url(),
+                _local_date(response.sent_at),  # type: ignore[arg-type]
+                str(_("Remissvar")),
+            )
+        )
+    arrived.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
+
+    late: list[Row] = []
+    for action in (
+        ActionItem.objects.filter(
+            status=ActionItem.Status.OPEN, due_on__lt=today, meeting__network_id__in=networks
+        )
+        .select_related("meeting__network")
+        .order_by("due_on", "pk")[:COORDINATOR_ROWS]
+    ):
+        late.append(
+            Row(
+                action.title,
+                action.meeting.network.code,
+                reverse("action_done", kwargs={"pk": action.pk}),
+                action.due_on,
+                str(_("Försenad åtgärd")),
+                late=True,
+            )
+        )
+    seated = (
+        Appointment.objects.current()
+        .filter(network_id=OuterRef("network_id"))
+        .values("network_id")
+        .annotate(n=Count("administration", distinct=True))
+        .values("n")
+    )
+    for meeting in (
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED,
+            network_id__in=networks,
+            starts_at__gt=now,
+            starts_at__lte=now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS),
+        )
+        .annotate(
+            answered=Count(
+                "attendances__administration",
+                filter=~Q(attendances__answer=""),
+                distinct=True,
+            ),
+            seated=Subquery(seated),
+        )
+        .select_related("network")
+        .order_by("starts_at")
+    ):
+        missing = (meeting.seated or 0) - meeting.answered  # type: ignore[attr-defined]
+        if missing > 0:
+            late.append(
+                Row(
+                    ngettext(
+                        "%(count)s förvaltning har inte svarat: %(meeting)s",
+                        "%(count)s förvaltningar har inte svarat: %(meeting)s",
+                        missing,
+                    )
+                    % {"count": missing, "meeting": _meeting_name(meeting)},
+                    meeting.network.code,
+                    meeting.get_absolute_url(),
+                    _local_date(meeting.starts_at),
+                    str(_("Obesvarad kallelse")),
+                    late=True,
+                )
+            )
+    since = now - datetime.timedelta(days=PACKS_DAYS)
+    for meeting in (
+        Meeting.objects.held()
+        .filter(network_id__in=networks, ends_at__gte=since)
+        .annotate(presented=Count("report_backs"), seated=Subquery(seated))
+        .select_related("network")
+        .order_by("-starts_at")[:COORDINATOR_ROWS]
+    ):
+        missing = (meeting.seated or 0) - meeting.presented  # type: ignore[attr-defined]
+        if missing > 0:
+            late.append(
+                Row(
+                    ngettext(
+                        "%(count)s förvaltning har inte återrapporterat: %(meeting)s",
+                        "%(count)s förvaltningar har inte återrapporterat: %(meeting)s",
+                        missing,
+                    )
+                    % {"count": missing, "meeting": _meeting_name(meeting)},
+                    meeting.network.code,
+                    reverse("report_back_status", kwargs={"pk": meeting.pk}),
+                    _local_date(meeting.starts_at),
+                    str(_("Inte återrapporterat")),
+                    late=True,
+                )
+            )
+    return CoordinatorOverview(arrived=arrived, late=late)
+
+
+# --- Everyone ----------------------------------------------------------------------------------
+
+
+def recent_minutes(user) -> list[Meeting]:
+    """The latest meetings whose minutes are published, newest first, with `minutes_at`."""
+    return list(
+        Meeting.objects.visible_to(user)
+        .filter(Exists(MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk"))))
+        .annotate(minutes_at=Max("minutes__versions__published_at"))
+        .select_related("network")
+        .order_by("-minutes_at")[:RECENT_MINUTES]
+    )
