@@ -63,6 +63,6 @@ def drop_indexes(apps, schema_editor) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [("meetings", "0015_question_withdrawn_state")]
+    dependencies = [("meetings", "0017_attendance_outlook_reply")]
 
     operations = [migrations.RunPython(create_indexes, drop_indexes, elidable=False)]

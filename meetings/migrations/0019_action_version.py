@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0015_question_withdrawn_state"),
+        ("meetings", "0018_search_indexes"),
     ]
 
     operations = [
