@@ -62,6 +62,12 @@ def make_meeting(
     starts_at = (timezone.now() + datetime.timedelta(days=days_ahead)).replace(
         minute=0, second=0, microsecond=0
     )
+    # A two-hour meeting made late in the evening would end after midnight, which a meeting
+    # form cannot express (one date, two times): start it at 20:00 that day instead. Earlier,
+    # so one that was in the past stays there, and one days ahead stays ahead.
+    local = timezone.localtime(starts_at)
+    if local.hour >= 22:
+        starts_at = local.replace(hour=20)
     extra.setdefault("ends_at", starts_at + datetime.timedelta(minutes=120))
     if status != Meeting.Status.PLANNED:
         extra.setdefault("published_at", timezone.now())
