@@ -110,6 +110,7 @@ def test_merge_moves_open_seats_and_keeps_the_history(
     # The merged one is still listed, and its history says what happened.
     listing = client.get(reverse("administration_list")).content.decode()
     assert "sammanslagen med Socialförvaltningen" in listing
+    assert "Sammanslagna hit: Miljöförvaltningen" in listing
     history = client.get(reverse("object_history", args=["forvaltning", administration.pk]))
     text = history.content.decode()
     assert "Sammanslagen med" in text and "Socialförvaltningen" in text
