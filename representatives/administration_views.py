@@ -35,7 +35,11 @@ def _administration(request: HttpRequest, pk: int) -> Administration:
 @login_required
 def administration_list(request: HttpRequest) -> HttpResponse:
     _refuse_others(request)
-    rows = list(Administration.objects.select_related("merged_into", "director").order_by("name"))
+    rows = list(
+        Administration.objects.select_related("merged_into", "director")
+        .prefetch_related("merged_from")
+        .order_by("name")
+    )
     context = {
         "active": [a for a in rows if a.is_active],
         "inactive": [a for a in rows if not a.is_active],

@@ -59,7 +59,10 @@ class DocumentForm(OnceForm, forms.ModelForm):
             "-starts_at"
         )
         self.fields["meeting"].required = False
-        self.fields["asked_administrations"].queryset = Administration.objects.order_by("name")  # type: ignore[attr-defined]
+        # A new consultation asks administrations that still exist as such.
+        self.fields["asked_administrations"].queryset = Administration.objects.active().order_by(  # type: ignore[attr-defined]
+            "name"
+        )
         self.fields["upload"].help_text = _(
             "PDF, DOCX, XLSX, PPTX, ODT eller ODS, högst %(max)s MB."
         ) % {"max": documents.max_upload_size() // (1024 * 1024)}

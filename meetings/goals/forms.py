@@ -233,7 +233,8 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
     meeting = IdChoiceField(label=_("Beslutad på mötet"), queryset=Meeting.objects.none())
     administrations = IdMultipleChoiceField(
         label=_("Ansvariga förvaltningar"),
-        queryset=Administration.objects.order_by("name"),
+        # A new action goes to an administration that still exists as such.
+        queryset=Administration.objects.active().order_by("name"),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Välj minst en ansvarig förvaltning.")},
     )

@@ -6,6 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings.documents.forms import DocumentForm
+from meetings.goals.forms import GoalActionCreateForm
 from representatives.models import Administration, Appointment
 from tests import factories
 from tests.accounts.support import sign_in_as
@@ -108,6 +110,7 @@ def test_merge_moves_open_seats_and_keeps_the_history(
     # The merged one is still listed, and its history says what happened.
     listing = client.get(reverse("administration_list")).content.decode()
     assert "sammanslagen med Socialförvaltningen" in listing
+    assert "Sammanslagna hit: Miljöförvaltningen" in listing
     history = client.get(reverse("object_history", args=["forvaltning", administration.pk]))
     text = history.content.decode()
     assert "Sammanslagen med" in text and "Socialförvaltningen" in text
@@ -217,3 +220,15 @@ def test_others_cannot_change_the_list(client_for, administration, role):
     )
     assert response.status_code == 403
     assert Administration.objects.get(pk=administration.pk).name == "Miljöförvaltningen"
+
+
+def test_new_consultations_and_goal_actions_offer_only_active_administrations(
+    administration, other_administration, neh
+):
+    other_administration.is_active = False
+    other_administration.save()
+    consultation = DocumentForm(network=neh).fields["asked_administrations"]
+    goal_action = GoalActionCreateForm.base_fields["administrations"]
+    for field in (consultation, goal_action):
+        offered = set(field.queryset.all())
+        assert administration in offered and other_administration not in offered
