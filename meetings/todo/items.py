@@ -114,6 +114,11 @@ class Item:
         return str(KIND_LABELS[self.kind])
 
     @property
+    def names_its_kind(self) -> bool:
+        """Whether the title already says what it is ("Remiss: ny avfallsplan")."""
+        return self.title.lower().startswith(self.kind_label.lower())
+
+    @property
     def status(self) -> str:
         today = timezone.localdate()
         if self.due is not None and self.due < today:

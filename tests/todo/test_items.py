@@ -399,3 +399,13 @@ def test_home_shows_the_most_urgent_todos_and_links_to_the_rest(
     assert section.count("Remiss nummer") == 2 * TODOS_ON_HOME  # link text and subject
     full = todo_list(client, representative)
     assert full.count('class="todo-item') == total
+
+
+def test_a_title_that_names_its_kind_is_not_prefixed_again(
+    client, representative, administration, neh
+):
+    factories.make_consultation(neh, asked=[administration], title="Remiss: ny avfallsplan")
+    factories.make_consultation(neh, asked=[administration], title="Cykelplan")
+    section = todo_list(client, representative)
+    assert "Remiss: Remiss" not in section
+    assert "Remiss: <span" in section or "Remiss: Cykelplan" in section
