@@ -13,7 +13,7 @@ export DEBUG ?= 1
 .PHONY: help install run test test-browser lint format bench serve messages clean
 
 help:
-	@echo "make run    - set up, migrate, load the demo and serve http://$(HOST):$(PORT)"
+	@echo "make run    - set up, migrate, load the demo and serve http://$(HOST):$(PORT) (with the worker)"
 	@echo "make test   - set up and run the whole test suite"
 	@echo "make test-browser - only the real-browser and accessibility tests"
 	@echo "make lint   - ruff lint and format check, mypy type check"
@@ -29,11 +29,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The worker (manage.py run_worker: e-mail delivery from the outbox, periodic jobs) runs in the
+# background beside the web server and is stopped with it (it also stops by itself when the
+# shell that started it is gone). In production it is a service of its own: docs/operations.md.
+STOP_WORKER = trap 'kill $$worker 2>/dev/null' EXIT INT TERM
+
 # Links in e-mails point at the address served here (HOST and PORT) unless SITE_URL is set.
 RUN_ENV = SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
 run: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(RUN_ENV) $(BIN)/python manage.py run_worker & worker=$$!; $(STOP_WORKER); \
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The suite runs in parallel (pytest-xdist), one worker per CPU, each with its own test
@@ -77,6 +83,7 @@ SERVE_ENV = DEBUG=0 PORT=$(PORT) \
 serve: install
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(BIN)/python manage.py migrate --noinput
+	$(SERVE_ENV) $(BIN)/python manage.py run_worker & worker=$$!; $(STOP_WORKER); \
 	$(SERVE_ENV) BIND="$${BIND:-$(HOST):$(PORT)}" $(BIN)/gunicorn -c config/gunicorn.conf.py config.wsgi
 
 clean:

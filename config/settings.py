@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "csp",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -278,6 +280,15 @@ DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", required=PRODUCTION, default="Hållbarhetsnätverken <noreply@example.org>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background work (Django's tasks API, the django-tasks backport): e-mail is recorded in the
+# outbox with the change and delivered by the worker (`manage.py run_worker`, started by
+# `make run` and `make serve`; docs/operations.md). The database backend needs no broker.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Delivery attempts before a message is marked failed for the coordinators, and the first
+# back-off (doubled after every failed attempt: 1, 2, 4, 8, 16 minutes).
+OUTBOX_MAX_ATTEMPTS = 6
+OUTBOX_RETRY_BASE_SECONDS = 60
 
 # Security. Sessions last two weeks from sign-in (Django's default; not extended per request),
 # or until the browser closes without "Kom ihåg mig"; see README.

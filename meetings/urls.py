@@ -21,6 +21,7 @@ FEATURES = [
     "questions",
     "goals",
     "history",
+    "outbox",
 ]
 
 urlpatterns = [path("", include(f"meetings.{feature}.urls")) for feature in FEATURES]

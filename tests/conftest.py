@@ -107,6 +107,18 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def deliver_on_commit(settings):
+    """E-mail leaves through the outbox: recorded with the change, delivered by a task enqueued
+    on commit. In production the database backend queues that task for the worker; here the
+    immediate backend runs it at once, so a test that runs the on-commit callbacks (as a real
+    request does) finds the messages in `mail.outbox`. tests/outbox/ drive the real worker."""
+    settings.TASKS = IMMEDIATE_TASKS
+
+
 @pytest.fixture
 def network_people(representative, substitute, other_administration, neh):
     """Three current people in NEH, one ended appointment, one NSH-only representative."""

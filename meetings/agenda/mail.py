@@ -1,11 +1,10 @@
 """The agenda's e-mails (Swedish): decisions to the proposer, published versions to members.
 
-Everything is sent with `transaction.on_commit`, so a rolled-back change never sends a mail.
+Every message is recorded in the outbox within the change's transaction (meetings/outbox/),
+so a rolled-back change sends nothing and a saved one loses nothing.
 """
 
 from django.conf import settings
-from django.core.mail import get_connection
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
@@ -14,6 +13,7 @@ from meetings.agenda.versions import as_text, changes_since_previous
 from meetings.calendar import outlook
 from meetings.documents import workflow as documents
 from meetings.models import AgendaItem, AgendaVersion
+from meetings.outbox import outbox
 
 
 def _absolute(path: str) -> str:
@@ -37,7 +37,11 @@ def send_decision(item: AgendaItem) -> None:
         }
         subject = render_subject("meetings/agenda/email/decision_subject.txt", context)
         body = render_text("meetings/agenda/email/decision.txt", context)
-    transaction.on_commit(message(subject, body, to=[item.proposed_by.email]).send)
+    outbox.record(
+        message(subject, body, to=[item.proposed_by.email]),
+        kind="agenda.decision",
+        obj=item,
+    )
 
 
 def send_version_published(version: AgendaVersion) -> None:
@@ -64,12 +68,9 @@ def send_version_published(version: AgendaVersion) -> None:
         subject = render_subject("meetings/agenda/email/published_subject.txt", context)
         body = render_text("meetings/agenda/email/published.txt", context)
 
-    def build() -> list:
-        messages = []
-        for person, method in recipients:
-            mail = message(subject, body, to=[person.email])
-            outlook.attach(mail, meeting, person, method)
-            messages.append(mail)
-        return messages
-
-    transaction.on_commit(lambda: get_connection().send_messages(build()))
+    messages = []
+    for person, method in recipients:
+        mail = message(subject, body, to=[person.email])
+        outlook.attach(mail, meeting, person, method)
+        messages.append(mail)
+    outbox.record(messages, kind="agenda.published", obj=version, version=version.number)

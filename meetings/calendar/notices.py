@@ -2,15 +2,15 @@
 
 Who is told, and whether their message carries METHOD:REQUEST or METHOD:CANCEL, is decided in
 one place, meetings/calendar/outlook.py; this module only writes the messages (Swedish, one per
-person) and sends them after the transaction commits (a rolled-back change tells nobody).
+person) and records them in the outbox within the change's transaction (a rolled-back change
+tells nobody; meetings/outbox/).
 """
 
 import dataclasses
 import datetime
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -20,6 +20,7 @@ from accounts.models import User
 from config.mail import message, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Meeting
+from meetings.outbox import outbox
 from networks.models import Network
 from representatives.models import Appointment
 
@@ -141,12 +142,6 @@ def removed_message(meeting: Meeting, person, because: str) -> EmailMultiAlterna
     return _message(meeting, person, "removed", subject, calendar.CANCEL, because=because)
 
 
-def send_on_commit(build) -> None:
-    """Build and send the messages once the surrounding transaction commits."""
-
-    def send() -> None:
-        messages = build()
-        if messages:
-            get_connection().send_messages(messages)
-
-    transaction.on_commit(send)
+def record(messages: list[EmailMultiAlternatives], *, kind: str, obj, version=None) -> None:
+    """Record the messages in the outbox, within the surrounding transaction."""
+    outbox.record(messages, kind=f"calendar.{kind}", obj=obj, version=version)

@@ -17,7 +17,8 @@ entry shows, goes through here:
 Who should have a meeting: the current representatives and substitutes of its network, and the
 colleagues invited to it. People who chose subscription only get the text of a change, never
 its calendar part; a colleague with an account is held to their own choice too.
-Every message is sent after the transaction commits (meetings/calendar/notices.py).
+Every message is recorded in the outbox within the change's transaction and delivered by the
+worker (meetings/calendar/notices.py, meetings/outbox/).
 """
 
 import datetime
@@ -91,11 +92,14 @@ def coming_meetings_for(user: User) -> MeetingQuerySet:
 
 
 def meeting_published(meeting: Meeting) -> None:
-    notices.send_on_commit(
-        lambda: [
+    notices.record(
+        [
             notices.published_message(meeting, person, _method(person, calendar.REQUEST))
             for person in audience(meeting)
-        ]
+        ],
+        kind="published",
+        obj=meeting,
+        version=meeting.sequence,
     )
 
 
@@ -104,33 +108,42 @@ def meeting_edited(meeting: Meeting, changed: set[str]) -> None:
     A planned meeting is in nobody's calendar yet."""
     if not meeting.is_published or not changed & CALENDAR_FIELDS:
         return
-    notices.send_on_commit(
-        lambda: [
+    notices.record(
+        [
             notices.updated_message(meeting, person, _method(person, calendar.REQUEST))
             for person in audience(meeting)
-        ]
+        ],
+        kind="updated",
+        obj=meeting,
+        version=meeting.sequence,
     )
 
 
 def meeting_moved(
     meeting: Meeting, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
 ) -> None:
-    notices.send_on_commit(
-        lambda: [
+    notices.record(
+        [
             notices.rescheduled_message(
                 meeting, person, _method(person, calendar.REQUEST), old_starts_at, old_ends_at
             )
             for person in audience(meeting)
-        ]
+        ],
+        kind="rescheduled",
+        obj=meeting,
+        version=meeting.sequence,
     )
 
 
 def meeting_cancelled(meeting: Meeting) -> None:
-    notices.send_on_commit(
-        lambda: [
+    notices.record(
+        [
             notices.cancelled_message(meeting, person, _method(person, calendar.CANCEL))
             for person in audience(meeting)
-        ]
+        ],
+        kind="cancelled",
+        obj=meeting,
+        version=meeting.sequence,
     )
 
 
@@ -170,9 +183,8 @@ def _seat_started(appointment: Appointment) -> None:
     if not takes_invitations(person) or others.exists():
         return  # the feed follows the seat; or they already had the network's meetings
     meetings = list(coming_meetings_for(person).filter(network_id=appointment.network_id))
-    notices.send_on_commit(
-        lambda: [notices.added_message(m, person, BECAUSE_SEAT) for m in meetings]
-    )
+    for m in meetings:
+        notices.record([notices.added_message(m, person, BECAUSE_SEAT)], kind="added", obj=m)
 
 
 def _seat_ended(appointment: Appointment) -> None:
@@ -189,9 +201,8 @@ def _seat_ended(appointment: Appointment) -> None:
         .select_related("network")
         if meeting.pk not in still
     ]
-    notices.send_on_commit(
-        lambda: [notices.removed_message(m, person, BECAUSE_SEAT) for m in meetings]
-    )
+    for m in meetings:
+        notices.record([notices.removed_message(m, person, BECAUSE_SEAT)], kind="removed", obj=m)
 
 
 # --- A person's calendar choice --------------------------------------------------------------
@@ -202,11 +213,13 @@ def delivery_changed(user: User, before: str) -> None:
     if user.calendar_delivery == before:
         return
     meetings = list(coming_meetings_for(user))
-    if user.wants_calendar_invitations:
-        build = lambda: [notices.added_message(m, user, BECAUSE_DELIVERY) for m in meetings]  # noqa: E731
-    else:
-        build = lambda: [notices.removed_message(m, user, BECAUSE_DELIVERY) for m in meetings]  # noqa: E731
-    notices.send_on_commit(build)
+    for m in meetings:
+        if user.wants_calendar_invitations:
+            notices.record([notices.added_message(m, user, BECAUSE_DELIVERY)], kind="added", obj=m)
+        else:
+            notices.record(
+                [notices.removed_message(m, user, BECAUSE_DELIVERY)], kind="removed", obj=m
+            )
 
 
 def change_delivery(user: User, delivery: str) -> None:

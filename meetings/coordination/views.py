@@ -34,7 +34,7 @@ from meetings.coordination.forms import (
     TermForm,
     clean_term_value,
 )
-from meetings.models import Meeting, MeetingStateError
+from meetings.models import Meeting, MeetingStateError, OutboxMessage
 from meetings.terms import Term
 from networks import submissions
 from networks.models import WorkArea
@@ -355,5 +355,6 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "vacancies": vacancies,
         "coverage": coverage,
         "published_this_term": [m for m in this_term if m.published_at],
+        "failed_deliveries": OutboxMessage.objects.failed().for_network(network).count(),
     }
     return render(request, "meetings/coordination/dashboard.html", context)

@@ -19,7 +19,7 @@ import datetime
 import statistics
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -29,6 +29,7 @@ from accounts.models import User
 from config.dates import moment
 from config.mail import message, render_subject, render_text
 from meetings.models import Attendance, Evaluation, EvaluationRequest, EvaluationSettings, Meeting
+from meetings.outbox import outbox
 from meetings.terms import Term
 from networks.models import Network
 
@@ -146,7 +147,8 @@ def request_message(meeting: Meeting, person: User, closes) -> EmailMessage:
 
 
 def send_request(meeting: Meeting, sent_by: User | None = None) -> EvaluationRequest:
-    """Send the meeting's evaluation e-mail to its participants, once, after commit."""
+    """Send the meeting's evaluation e-mail to its participants, once (recorded in the outbox
+    with the request)."""
     with transaction.atomic():
         meeting = Meeting.objects.select_for_update().select_related("network").get(pk=meeting.pk)
         if not meeting.is_held:
@@ -171,11 +173,12 @@ def send_request(meeting: Meeting, sent_by: User | None = None) -> EvaluationReq
                 )
         except IntegrityError:
             raise EvaluationError(_("Utvärderingen av mötet är redan skickad.")) from None
-
-    def send() -> None:
-        get_connection().send_messages([request_message(meeting, p, closes) for p in people])
-
-    transaction.on_commit(send)
+        outbox.record(
+            [request_message(meeting, p, closes) for p in people],
+            kind="evaluations.request",
+            obj=sent,
+            version=1,
+        )
     return sent
 
 

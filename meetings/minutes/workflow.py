@@ -2,14 +2,13 @@
 
 Only coordinators of the meeting's network write the draft (never shown to anyone else).
 Publishing freezes the draft, the attendance and the meeting's actions into a
-`MinutesVersion` and tells the network's members by e-mail once the transaction commits.
+`MinutesVersion` and tells the network's members by e-mail (recorded in the outbox with it).
 Published versions are never changed: a correction is version N+1 with a note saying what was
 corrected, and every earlier version stays readable at its own address. Publishing also moves
 the questions carried by the agenda items along to their outcome (meetings/minutes/outcomes.py).
 """
 
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,6 +19,7 @@ from meetings.agenda import follow_up
 from meetings.calendar.notices import network_recipients
 from meetings.minutes import outcomes as question_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
+from meetings.outbox import outbox
 from meetings.participation.workflow import answers_by_administration
 from meetings.questions import steps as questions
 from networks.versions import StaleRecordError, claim_version
@@ -234,7 +234,7 @@ def publish(
 
 
 def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
-    """One e-mail per member of the network, with the link, after the commit."""
+    """One e-mail per member of the network, with the link, through the outbox."""
     recipients = [person.email for person in network_recipients(meeting.network)]
     if not recipients:
         return
@@ -248,7 +248,7 @@ def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
         subject = render_subject("meetings/minutes/email/published_subject.txt", context)
         body = render_text("meetings/minutes/email/published.txt", context)
     messages = [message(subject, body, to=[address]) for address in recipients]
-    transaction.on_commit(lambda: get_connection().send_messages(messages))
+    outbox.record(messages, kind="minutes.published", obj=version, version=version.number)
 
 
 def meeting_minutes_context(meeting: Meeting) -> dict:

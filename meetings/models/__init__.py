@@ -31,6 +31,7 @@ from meetings.models.meeting import (
     StaleMeetingError,
     check_meeting_times,
 )
+from meetings.models.outbox import OutboxMessage, OutboxMessageQuerySet, PeriodicJob
 from meetings.models.participation import Attendance, AttendanceQuerySet, Invitation
 from meetings.models.wishes import ThemeSuggestion, ThemeSupport
 
@@ -59,6 +60,9 @@ __all__ = [
     "Minutes",
     "MinutesEntry",
     "MinutesVersion",
+    "OutboxMessage",
+    "OutboxMessageQuerySet",
+    "PeriodicJob",
     "Question",
     "QuestionEvent",
     "ReportBack",

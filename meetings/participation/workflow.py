@@ -18,6 +18,7 @@ from accounts.models import User
 from config.mail import message, render_subject, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
+from meetings.outbox import outbox
 from networks.rules import is_coordinator
 from representatives.models import Administration, Appointment
 from representatives.rules import is_network_member
@@ -91,22 +92,25 @@ def answer(meeting: Meeting, person: User, value: str) -> Attendance:
                 "administration": appointment.administration,
             },
         )
-    if substitute is not None:
-        context = {
-            "meeting": meeting,
-            "representative": person,
-            "substitute": substitute.person,
-            "administration": appointment.administration,
-            "site_url": _site_url(),
-        }
-        transaction.on_commit(
-            lambda: message(
-                _subject("meetings/participation/email/substitute_subject.txt", context),
-                render_text("meetings/participation/email/substitute.txt", context),
-                to=[substitute.person.email],
-                from_email=settings.DEFAULT_FROM_EMAIL,
-            ).send()
-        )
+        if substitute is not None:
+            context = {
+                "meeting": meeting,
+                "representative": person,
+                "substitute": substitute.person,
+                "administration": appointment.administration,
+                "site_url": _site_url(),
+            }
+            outbox.record(
+                message(
+                    _subject("meetings/participation/email/substitute_subject.txt", context),
+                    render_text("meetings/participation/email/substitute.txt", context),
+                    to=[substitute.person.email],
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                ),
+                kind="participation.substitute_coming",
+                obj=attendance,
+                version=attendance.answered_at.isoformat(),
+            )
     return attendance
 
 
@@ -208,7 +212,7 @@ def invite(
             reason=reason,
             token_hash=Invitation.hash_token(token),
         )
-    transaction.on_commit(lambda: _send_invitation(invitation, token))
+        _send_invitation(invitation, token)
     return invitation, token
 
 
@@ -229,7 +233,7 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
     )
     filename = f"{meeting.network.code.lower()}-{timezone.localdate(meeting.starts_at)}.ics"
     mail.attach(filename, calendar.meeting_file(meeting).decode(), "text/calendar")
-    mail.send()
+    outbox.record(mail, kind="participation.invitation", obj=invitation, version=1)
 
 
 def invitation_for_token(meeting_pk: int, token: str) -> Invitation | None:

@@ -1,18 +1,19 @@
 """The questions' e-mails (Swedish): the administration's people are told when the network
 answers, refers or records an outcome; the other network's coordinators when one is referred.
 
-Sent with `transaction.on_commit`, so a rolled-back step never sends a mail.
+Recorded in the outbox within the step's transaction (meetings/outbox/), so a rolled-back
+step sends nothing.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
 from config.mail import message, render_subject, render_text
 from meetings.models import Question
+from meetings.outbox import outbox
 from representatives.models import Appointment
 
 
@@ -43,25 +44,20 @@ def _messages(question: Question, kind: str, people) -> list[EmailMultiAlternati
     return messages
 
 
-def _send_on_commit(build) -> None:
-    def send() -> None:
-        messages = build()
-        if messages:
-            get_connection().send_messages(messages)
-
-    transaction.on_commit(send)
-
-
 def notify_members(question: Question, kind: str) -> None:
     """kind: "answered", "referred" or "outcome"."""
-    _send_on_commit(lambda: _messages(question, kind, members(question)))
+    outbox.record(
+        _messages(question, kind, members(question)), kind=f"question.{kind}", obj=question
+    )
 
 
 def notify_coordinators_of_referral(question: Question) -> None:
-    _send_on_commit(
-        lambda: _messages(
+    outbox.record(
+        _messages(
             question,
             "referred_to_you",
             question.network.coordinators.filter(is_active=True).exclude(email=""),
-        )
+        ),
+        kind="question.referred_to_you",
+        obj=question,
     )

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from config.mail import message, render_subject, render_text
 from meetings.models import Meeting, ThemeSuggestion, ThemeSupport
+from meetings.outbox import outbox
 from networks.models import Network
 from representatives.rules import current_appointment
 
@@ -184,7 +185,7 @@ def _mark_handled(suggestion: ThemeSuggestion, user, fields: list[str]) -> None:
 
 
 def send_outcome(suggestion: ThemeSuggestion) -> None:
-    """Tell the suggester that the suggestion was adopted or closed (sent on commit)."""
+    """Tell the suggester that the suggestion was adopted or closed (through the outbox)."""
     person = suggestion.suggested_by
     if person is None or not person.is_active or not person.email:
         return
@@ -202,4 +203,9 @@ def send_outcome(suggestion: ThemeSuggestion) -> None:
         subject = render_subject("meetings/wishes/email/outcome_subject.txt", context)
         body = render_text("meetings/wishes/email/outcome.txt", context)
     reply_to = [suggestion.network.organizer_email] if suggestion.network.organizer_email else None
-    transaction.on_commit(message(subject, body, to=[person.email], reply_to=reply_to).send)
+    outbox.record(
+        message(subject, body, to=[person.email], reply_to=reply_to),
+        kind="wishes.outcome",
+        obj=suggestion,
+        version=suggestion.status,
+    )

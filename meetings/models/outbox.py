@@ -1,0 +1,100 @@
+"""The outbox: every e-mail the app sends, recorded in the transaction of the change that
+causes it, then delivered by the worker (meetings/outbox/).
+
+A row holds the fully rendered message, so delivery needs nothing but the row: a change that
+is rolled back records nothing, a saved change never loses its messages, and the SMTP server
+being down or slow only delays them.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from networks.models import Network
+
+
+class OutboxMessageQuerySet(models.QuerySet):
+    def due(self, now) -> "OutboxMessageQuerySet":
+        return self.filter(status=OutboxMessage.Status.QUEUED, next_attempt_at__lte=now)
+
+    def failed(self) -> "OutboxMessageQuerySet":
+        return self.filter(status=OutboxMessage.Status.FAILED)
+
+    def for_network(self, network: Network) -> "OutboxMessageQuerySet":
+        """A network's messages, and those tied to no network (every coordinator sees them)."""
+        return self.filter(models.Q(network=network) | models.Q(network__isnull=True))
+
+
+class OutboxMessage(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Väntar")
+        SENDING = "sending", _("Skickas")
+        SENT = "sent", _("Skickat")
+        FAILED = "failed", _("Misslyckat")
+
+    # What the message is: the same recipient, kind, object and version is recorded once.
+    recipient = models.CharField(max_length=254)
+    kind = models.CharField(max_length=60)
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    object_key = models.CharField(max_length=200)  # "app.model:pk", or the caller's own key
+    version = models.CharField(max_length=64)
+    # The messages recorded by one call, which the task enqueued on commit delivers.
+    batch = models.CharField(max_length=32, blank=True)
+    # Whose coordinators see it when delivery fails (none: every coordinator).
+    network = models.ForeignKey(
+        Network, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # The rendered message.
+    subject = models.CharField(max_length=998)
+    body = models.TextField()
+    from_email = models.CharField(max_length=320, blank=True)
+    to = models.JSONField(default=list)
+    cc = models.JSONField(default=list)
+    bcc = models.JSONField(default=list)
+    reply_to = models.JSONField(default=list)
+    headers = models.JSONField(default=dict)
+    # [[content, mimetype], ...]: the HTML version, the iTIP part ("text/calendar; method=…").
+    alternatives = models.JSONField(default=list)
+    # [[filename, text content, mimetype], ...]
+    attachments = models.JSONField(default=list)
+
+    # Delivery.
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboxMessageQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "object_key", "version"],
+                name="outbox_once_per_recipient_kind_object_version",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient} ({self.status})"
+
+
+class PeriodicJob(models.Model):
+    """When a job of meetings/outbox/schedule.py last ran, and whether a worker holds it."""
+
+    name = models.CharField(max_length=100, unique=True)
+    next_run_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True)
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    last_finished_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.name

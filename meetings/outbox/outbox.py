@@ -1,0 +1,139 @@
+"""Record e-mail in the outbox, inside the transaction of the change that causes it.
+
+    outbox.record(mail, kind="minutes.published", obj=version, version=version.number)
+
+`record` stores the fully rendered message (subject, text, alternatives such as the iTIP
+`text/calendar` part, attachments, headers, from and reply-to) with its idempotency key:
+recipient, kind, object and version. The same key is recorded once, so a form posted twice or a
+step repeated records no second message; a `version` of None means "a new event every call".
+When the transaction commits, the delivery task is enqueued (meetings/outbox/tasks.py);
+the worker sends the message, and retries it with a growing pause if the SMTP server fails.
+"""
+
+import uuid
+from collections.abc import Iterable
+from email.mime.base import MIMEBase
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import EmailMessage
+from django.db import models, transaction
+from django.utils import timezone
+
+from config.mail import single_line
+from meetings.models import OutboxMessage
+from meetings.outbox import tasks
+from networks.models import Network
+
+
+def _object_key(obj: models.Model | str) -> tuple[ContentType | None, str, str]:
+    if isinstance(obj, str):
+        return None, "", obj
+    content_type = ContentType.objects.get_for_model(obj)
+    return content_type, str(obj.pk), f"{content_type.app_label}.{content_type.model}:{obj.pk}"
+
+
+def _network_id(obj: models.Model | str) -> int | None:
+    """The network whose coordinators see the message if it cannot be delivered."""
+    if isinstance(obj, str):
+        return None
+    minutes = getattr(obj, "minutes", None)
+    for candidate in (obj, getattr(obj, "meeting", None), getattr(minutes, "meeting", None)):
+        network_id = getattr(candidate, "network_id", None)
+        if network_id is not None:
+            return network_id
+    return None
+
+
+def _attachments(mail: EmailMessage) -> list[list[str]]:
+    parts = []
+    for attachment in mail.attachments:
+        if isinstance(attachment, MIMEBase):
+            raise ValueError("The outbox stores attachments as (filename, content, mimetype)")
+        filename, content, mimetype = attachment
+        if isinstance(content, bytes):
+            content = content.decode("utf-8")
+        parts.append([filename or "", content, mimetype or "application/octet-stream"])
+    return parts
+
+
+def row(
+    mail: EmailMessage,
+    *,
+    kind: str,
+    obj: models.Model | str,
+    version: object = None,
+    now=None,
+    batch: str = "",
+) -> OutboxMessage:
+    """The outbox row for one built message (not saved)."""
+    content_type, object_id, object_key = _object_key(obj)
+    return OutboxMessage(
+        recipient=", ".join(sorted(address.lower() for address in mail.to)),
+        kind=kind,
+        content_type=content_type,
+        object_id=object_id,
+        object_key=object_key,
+        version=uuid.uuid4().hex if version is None else str(version),
+        batch=batch,
+        network_id=_network_id(obj),
+        subject=single_line(mail.subject),
+        body=mail.body,
+        from_email=mail.from_email or "",
+        to=list(mail.to),
+        cc=list(mail.cc),
+        bcc=list(mail.bcc),
+        reply_to=list(mail.reply_to),
+        headers=dict(mail.extra_headers),
+        alternatives=[
+            [content, mimetype] for content, mimetype in getattr(mail, "alternatives", [])
+        ],
+        attachments=_attachments(mail),
+        next_attempt_at=now or timezone.now(),
+    )
+
+
+def record(
+    messages: EmailMessage | Iterable[EmailMessage],
+    *,
+    kind: str,
+    obj: models.Model | str,
+    version: object = None,
+) -> None:
+    """Record one message or several (one row per message, in one query) for delivery after
+    the surrounding transaction commits. A message whose key is already recorded is skipped."""
+    if isinstance(messages, EmailMessage):
+        messages = [messages]
+    now = timezone.now()
+    batch = uuid.uuid4().hex
+    rows = [
+        row(mail, kind=kind, obj=obj, version=version, now=now, batch=batch) for mail in messages
+    ]
+    if not rows:
+        return
+    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
+    deliver_after_commit(batch)
+
+
+def deliver_after_commit(batch: str = "") -> None:
+    """Enqueue the delivery task for the batch (all that is due: "") when the transaction
+    commits. `robust`: the change is saved whatever happens here; the worker's periodic sweep
+    sends the rows even if this fails."""
+    transaction.on_commit(lambda: tasks.deliver_outbox.enqueue(batch), robust=True)
+
+
+def retry(pks: Iterable[int], network: Network | None = None) -> int:
+    """Put failed messages back in the queue (a coordinator's "Skicka igen"): the attempts
+    start over, and the worker sends them after the commit. Returns how many."""
+    rows = OutboxMessage.objects.failed().filter(pk__in=list(pks))
+    if network is not None:
+        rows = rows.for_network(network)
+    with transaction.atomic():
+        count = rows.update(
+            status=OutboxMessage.Status.QUEUED,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            claimed_at=None,
+        )
+        if count:
+            deliver_after_commit()
+    return count
