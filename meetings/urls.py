@@ -22,6 +22,7 @@ FEATURES = [
     "goals",
     "history",
     "outbox",
+    "reminders",
 ]
 
 urlpatterns = [path("", include(f"meetings.{feature}.urls")) for feature in FEATURES]
