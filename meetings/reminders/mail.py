@@ -80,17 +80,16 @@ def build(reminder: Reminder, agendas: dict[int, str]):
 
 
 def record(reminders: list[Reminder]) -> int:
-    """Record each reminder's message in the outbox (one already there is skipped). Returns
-    how many were handed over."""
+    """Record each reminder's message in the outbox (one already there is skipped), in one
+    transaction and one insert per kind, object and version, whatever the number of people.
+    Returns how many were handed over."""
     agendas: dict[int, str] = {}
+    groups: dict[tuple, list] = {}
     with translation.override("sv"):
         for reminder in reminders:
-            mail = build(reminder, agendas)
-            with transaction.atomic():
-                outbox.record(
-                    mail,
-                    kind=OUTBOX_KIND.format(kind=reminder.kind),
-                    obj=reminder.obj,
-                    version=reminder.version,
-                )
+            key = (reminder.kind, type(reminder.obj), reminder.obj.pk, reminder.version)
+            groups.setdefault(key, [reminder.obj]).append(build(reminder, agendas))
+    with transaction.atomic():
+        for (kind, _model, _pk, version), (obj, *messages) in groups.items():
+            outbox.record(messages, kind=OUTBOX_KIND.format(kind=kind), obj=obj, version=version)
     return len(reminders)

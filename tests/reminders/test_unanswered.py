@@ -4,16 +4,19 @@
 import datetime
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 
 from meetings.models import Attendance, Meeting
 from meetings.outbox import delivery
 from meetings.participation import workflow as participation
+from tests import factories
 from tests.reminders.support import meeting_on, recipients, run, sent, switch_off
 
 pytestmark = pytest.mark.django_db
 
 EVERYONE = ["ersattare@example.org", "representant@example.org"]
+QUERIES = 30
 
 
 def test_not_sent_n_plus_one_days_before(neh, representative, substitute, now):
@@ -88,3 +91,21 @@ def test_nothing_is_sent_before_seven_in_the_morning(neh, representative, now):
     assert recipients("unanswered") == []
     run(now.replace(hour=7, minute=0))
     assert recipients("unanswered") == ["representant@example.org"]
+
+
+@pytest.mark.parametrize("people", [2, 8])
+def test_the_jobs_queries_do_not_grow_with_the_people(
+    people, neh, administration, now, django_assert_num_queries
+):
+    for n in range(people):
+        person = factories.make_user(f"rep{n}@example.org")
+        admin = administration if n == 0 else factories.make_administration()
+        factories.make_appointment(person, admin, neh)
+    meeting_on(neh, 3)
+    meeting_on(neh, 1)
+    ContentType.objects.clear_cache()  # the outbox's one lookup counted at both sizes
+    # Per network and kind a few reads; per meeting its answers or its audience; then the
+    # preferences once per kind and one insert per kind, meeting and day.
+    with django_assert_num_queries(QUERIES):
+        run(now)
+    assert len(sent("unanswered")) == len(sent("day_before")) == people
