@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db import models
+from django_tasks_db.models import DBTaskResult
 
 from meetings.models import (
     AgendaItem,
@@ -287,3 +288,9 @@ class EvaluationSettingsAdmin(VersionedAdmin, admin.ModelAdmin):
     list_display = ["network", "ask_usefulness", "ask_length", "ask_format", "ask_comment"]
     list_select_related = ["network"]
     readonly_fields = ["version", "updated_at"]
+
+
+# The worker's task rows are plumbing (each says "deliver the outbox"); what people need to see
+# is the outbox itself, on the coordinators' "Misslyckade utskick" page.
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)

@@ -245,6 +245,19 @@ def user_for_role(request, user_for_role):
     return resolve
 
 
+def _failed_delivery(meeting) -> None:
+    """A message the worker gave up on, so the coordinators' "Misslyckade utskick" has a row."""
+    from config.mail import message
+    from meetings.models import OutboxMessage
+    from meetings.outbox import outbox
+
+    mail = message("Ändrat: NEH möte", "Text", to=["borta@example.org"])
+    outbox.record(mail, kind="page-data", obj=meeting)
+    OutboxMessage.objects.filter(kind="page-data").update(
+        status=OutboxMessage.Status.FAILED, attempts=6, last_error="SMTPServerDisconnected"
+    )
+
+
 def _build_page_data(neh, representative, substitute, coordinator, director, administration):
     from meetings.models import Meeting
     from tests.browser.pages import PageData
@@ -303,6 +316,7 @@ def _build_page_data(neh, representative, substitute, coordinator, director, adm
     )
     from tests.minutes.build import held_meeting_with_minutes
 
+    _failed_delivery(published)
     return PageData(
         evaluated=_evaluated_meeting(neh, representative, substitute),
         minuted=held_meeting_with_minutes(

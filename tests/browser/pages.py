@@ -82,6 +82,11 @@ PAGES = [
         lambda d: reverse("coordination_dashboard", args=["neh"]),
         ("coordinator",),
     ),
+    AppPage(
+        "failed deliveries",
+        lambda d: reverse("outbox_failed", args=["neh"]),
+        ("coordinator",),
+    ),
     AppPage("plan a term", lambda d: reverse("plan_term", args=["neh"]), ("coordinator",)),
     AppPage(
         "edit meeting", lambda d: reverse("meeting_edit", args=[d.planned.pk]), ("coordinator",)

@@ -995,6 +995,8 @@ NOT_FORMS: dict[str, str] = {
     "mfa_generate_recovery_codes": "allauth: behind re-authentication",
     "mfa_download_recovery_codes": "allauth: behind re-authentication",
     "appointment_end": "a button without fields; who may press it is in the matrix",
+    "outbox_retry": "a button without fields; who may press it is in the matrix",
+    "outbox_retry_all": "a button without fields; who may press it is in the matrix",
     "work_area_archive": "a button, no fields; the matrix covers who may post",
     "work_area_restore": "a button, no fields; the matrix covers who may post",
     "agenda_proposal_withdraw": "a button, no fields; the matrix covers who may post",

@@ -163,7 +163,21 @@ def world(
     _questions(world)
     _goals(world)
     _admin_objects(world)
+    _failed_deliveries(world)
     return world
+
+
+def _failed_deliveries(world) -> None:
+    """A message of each network that the worker gave up on (the coordinators' retry page)."""
+    from config.mail import message
+    from meetings.models import OutboxMessage
+    from meetings.outbox import outbox
+
+    for name, meeting in (("neh", world.held_neh), ("nsh", world.held_nsh)):
+        outbox.record(message("Ämne", "Text", to=[f"{name}@example.org"]), kind="test", obj=meeting)
+        row = OutboxMessage.objects.get(recipient=f"{name}@example.org")
+        OutboxMessage.objects.filter(pk=row.pk).update(status="failed", attempts=6)
+        setattr(world, f"failed_delivery_{name}", row)
 
 
 def _admin_objects(world) -> None:

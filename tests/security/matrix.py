@@ -386,6 +386,41 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
+    # Messages the worker gave up on: the network's coordinators see and retry them.
+    "outbox_failed": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "outbox_retry_all": [
+        Case(
+            kwargs=lambda w: {"code": "neh"},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh"},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+        ),
+    ],
+    "outbox_retry": [
+        Case(
+            kwargs=lambda w: {"code": "neh", "pk": w.failed_delivery_neh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=REDIRECT),
+        ),
+        Case(  # the other network's message, asked for through NEH's page
+            kwargs=lambda w: {"code": "neh", "pk": w.failed_delivery_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN, coordinator=NOT_FOUND),
+        ),
+        Case(
+            kwargs=lambda w: {"code": "nsh", "pk": w.failed_delivery_nsh.pk},
+            access=everyone(NOT_ALLOWED),
+            post=signed_in(FORBIDDEN),
+        ),
+    ],
     "plan_term": [
         Case(
             kwargs=lambda w: {"code": "neh"},
