@@ -109,7 +109,7 @@ def answer(meeting: Meeting, person: User, value: str) -> Attendance:
                 ),
                 kind="participation.substitute_coming",
                 obj=attendance,
-                version=attendance.answered_at.isoformat(),
+                version=f"{attendance.answer}@{attendance.answered_at}",
             )
     return attendance
 
