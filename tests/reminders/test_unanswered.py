@@ -16,7 +16,7 @@ from tests.reminders.support import meeting_on, recipients, run, sent, switch_of
 pytestmark = pytest.mark.django_db
 
 EVERYONE = ["ersattare@example.org", "representant@example.org"]
-QUERIES = 30
+QUERIES = 31
 
 
 def test_not_sent_n_plus_one_days_before(neh, representative, substitute, now):
