@@ -4,9 +4,11 @@ the worker's (periodic), never a page view's."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.outbox import schedule
 from networks.models import Network
+from tests.reminders.support import meeting_on, recipients
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +51,13 @@ def test_the_worker_runs_the_reminders_every_hour():
     jobs = {job.name: job for job in schedule.jobs()}
     assert jobs["reminders.send"].every.total_seconds() == 3600
     assert jobs["reminders.digest"].every.total_seconds() == 3600
+
+
+def test_the_worker_sends_them_and_not_again_within_the_hour(monkeypatch, neh, representative, now):
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    meeting_on(neh, 3)
+    schedule.autodiscover()
+    assert {"reminders.send", "reminders.digest"} <= set(schedule.run_due())
+    assert recipients("unanswered") == [representative.email]
+    assert "reminders.send" not in schedule.run_due()  # its next run is an hour on
+    assert recipients("unanswered") == [representative.email]
