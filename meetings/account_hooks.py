@@ -22,6 +22,7 @@ from meetings.models import (
     Invitation,
     Question,
     QuestionEvent,
+    ReminderPreferences,
     ReportBack,
     ThemeSuggestion,
     ThemeSupport,
@@ -284,3 +285,29 @@ personal_data.register("återrapporter", report_backs_of)
 personal_data.register("åtgärder", actions_of)
 personal_data.register("indikatorvärden", indicator_values_of)
 personal_data.register("temaförslag", theme_wishes_of)
+
+
+REMINDER_KEYS = {
+    "unanswered": "obesvarad_inbjudan",
+    "day_before": "dagen_före_mötet",
+    "proposals_closing": "förslag_stänger_snart",
+    "action_due": "åtgärd_ska_vara_klar",
+    "consultation_due": "remissvar_ska_vara_inne",
+    "report_back": "återrapport_inte_presenterad",
+    "digest": "daglig_sammanfattning",
+}
+
+
+def reminder_preferences_of(user) -> dict | None:
+    """The person's reminder choices, if they changed any (otherwise every reminder is on)."""
+    preferences = ReminderPreferences.objects.filter(user=user).first()
+    if preferences is None:
+        return None
+    choices: dict[str, object] = {
+        REMINDER_KEYS[kind]: getattr(preferences, kind) for kind in ReminderPreferences.KINDS
+    }
+    choices["ändrat"] = iso(preferences.updated_at)
+    return choices
+
+
+personal_data.register("påminnelser", reminder_preferences_of)

@@ -23,6 +23,7 @@ FEATURES = [
     "history",
     "outbox",
     "search",
+    "reminders",
 ]
 
 urlpatterns = [path("", include(f"meetings.{feature}.urls")) for feature in FEATURES]

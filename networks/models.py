@@ -60,6 +60,45 @@ class Network(models.Model):
         validators=[MaxValueValidator(90)],
         help_text=_("Så många dagar före mötet slutar representanterna kunna föreslå punkter."),
     )
+    # Reminders (meetings/reminders/): how many days ahead each one is sent.
+    reminder_answer_days = models.PositiveSmallIntegerField(
+        _("påminnelse om svar (dagar före mötet)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Så många dagar före mötet påminns den som inte har svarat på inbjudan."),
+    )
+    reminder_proposal_days = models.PositiveSmallIntegerField(
+        _("påminnelse om förslag (dagar före stängning)"),
+        default=5,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Så många dagar innan förslagen till dagordningen stänger påminns representanterna."
+        ),
+    )
+    reminder_action_days = models.PositiveSmallIntegerField(
+        _("påminnelse om åtgärder (dagar före sista dag)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("Så många dagar före en åtgärds sista dag påminns de ansvariga."),
+    )
+    reminder_consultation_days = models.PositiveSmallIntegerField(
+        _("påminnelse om remissvar (dagar före sista dag)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Så många dagar före remissens sista svarsdag påminns förvaltningar som inte "
+            "har svarat."
+        ),
+    )
+    reminder_report_back_days = models.PositiveSmallIntegerField(
+        _("påminnelse om återrapport (dagar efter mötet)"),
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_(
+            "Så många dagar efter mötet påminns förvaltningar som inte har markerat "
+            "återrapporten som presenterad."
+        ),
+    )
     # Optimistic locking of the settings' edit form (networks/versions.py).
     version = version_field()
 

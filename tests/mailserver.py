@@ -1,10 +1,10 @@
 """A real SMTP server on a loopback port (aiosmtpd), for tests that deliver real messages.
 
-    server = MailServer()
-    server.start()          # settings: EMAIL_BACKEND smtp, EMAIL_HOST/PORT = server.host/port
-    ...
-    server.messages         # email.message.EmailMessage objects as received
-    server.stop()           # the port refuses connections until start() again
+server = MailServer()
+server.start()          # settings: EMAIL_BACKEND smtp, EMAIL_HOST/PORT = server.host/port
+...
+server.messages         # email.message.EmailMessage objects as received
+server.stop()           # the port refuses connections until start() again
 """
 
 import email
@@ -25,7 +25,7 @@ class _Collect:
     def __init__(self, server: "MailServer") -> None:
         self.server = server
 
-    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802 - aiosmtpd's name
+    async def handle_DATA(self, server, session, envelope) -> str:
         parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
         with self.server.lock:
             self.server.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))

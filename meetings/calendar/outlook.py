@@ -24,7 +24,7 @@ worker (meetings/calendar/notices.py, meetings/outbox/).
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.db.models.functions import Lower
 
 from accounts.models import User
@@ -52,7 +52,9 @@ def _method(person: Recipient, method: str) -> str | None:
 
 def audience(meeting: Meeting) -> list[Recipient]:
     """Everyone who should have the meeting: its network's current people, then its invited
-    colleagues (as their account when they have one), each address once."""
+    colleagues (as their account when they have one), each address once. The meeting's work
+    areas are read here once, not once for each person's calendar part."""
+    prefetch_related_objects([meeting], "work_areas")
     people: list[Recipient] = list(notices.network_recipients(meeting.network))
     told = {person.email.lower() for person in people}
     invitations = list(meeting.invitations.order_by("pk"))

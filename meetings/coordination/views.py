@@ -35,7 +35,8 @@ from meetings.coordination.forms import (
     TermForm,
     clean_term_value,
 )
-from meetings.models import Meeting, MeetingStateError, OutboxMessage
+from meetings.models import Meeting, MeetingStateError
+from meetings.reminders import digest
 from meetings.terms import Term
 from networks import submissions
 from networks.models import WorkArea
@@ -390,6 +391,7 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         .annotate(last_theme=Max("meetings__starts_at", filter=themed))
     )
     year_ago = now - datetime.timedelta(days=COVERAGE_DAYS)
+    arrivals = digest.counts(network, now - datetime.timedelta(days=1), now)
     for area in coverage:
         area.recent = area.last_theme is not None and area.last_theme >= year_ago  # type: ignore[attr-defined]
     context = {
@@ -404,6 +406,8 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         "vacancies": vacancies,
         "coverage": coverage,
         "published_this_term": [m for m in this_term if m.published_at],
-        "failed_deliveries": OutboxMessage.objects.failed().for_network(network).count(),
+        # The daily digest's counts for the last 24 hours, and the failed e-mails now.
+        "arrivals": arrivals,
+        "failed_deliveries": arrivals["failed_total"],
     }
     return render(request, "meetings/coordination/dashboard.html", context)

@@ -33,6 +33,7 @@ from meetings.models.meeting import (
 )
 from meetings.models.outbox import OutboxMessage, OutboxMessageQuerySet, PeriodicJob
 from meetings.models.participation import Attendance, AttendanceQuerySet, Invitation
+from meetings.models.reminders import ReminderPreferences
 from meetings.models.wishes import ThemeSuggestion, ThemeSupport
 
 __all__ = [
@@ -65,6 +66,7 @@ __all__ = [
     "PeriodicJob",
     "Question",
     "QuestionEvent",
+    "ReminderPreferences",
     "ReportBack",
     "StaleMeetingError",
     "ThemeSuggestion",

@@ -77,7 +77,7 @@ def row(
         batch=batch,
         network_id=_network_id(obj),
         subject=single_line(mail.subject),
-        body=mail.body,
+        body=str(mail.body),
         from_email=mail.from_email or "",
         to=list(mail.to),
         cc=list(mail.cc),

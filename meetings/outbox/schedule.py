@@ -24,6 +24,7 @@ imports them all at start):
 
 import datetime
 import importlib
+import importlib.util
 import logging
 import pkgutil
 from collections.abc import Callable

@@ -122,7 +122,7 @@ def answer(
                 ),
                 kind="participation.substitute_coming",
                 obj=attendance,
-                version=attendance.answered_at.isoformat(),
+                version=f"{attendance.answer}@{attendance.answered_at}",
             )
     return attendance
 

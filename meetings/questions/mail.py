@@ -1,5 +1,6 @@
 """The questions' e-mails (Swedish): the administration's people are told when the network
-answers, refers or records an outcome; the other network's coordinators when one is referred.
+answers, refers or records an outcome. The coordinators of the network a question is referred
+to hear of it in their daily digest (meetings/reminders/digest.py), not in a mail of its own.
 
 Recorded in the outbox within the step's transaction (meetings/outbox/), so a rolled-back
 step sends nothing.
@@ -48,16 +49,4 @@ def notify_members(question: Question, kind: str) -> None:
     """kind: "answered", "referred" or "outcome"."""
     outbox.record(
         _messages(question, kind, members(question)), kind=f"question.{kind}", obj=question
-    )
-
-
-def notify_coordinators_of_referral(question: Question) -> None:
-    outbox.record(
-        _messages(
-            question,
-            "referred_to_you",
-            question.network.coordinators.filter(is_active=True).exclude(email=""),
-        ),
-        kind="question.referred_to_you",
-        obj=question,
     )

@@ -353,7 +353,6 @@ def refer(question: Question, user, to_network: Network, note: str = "") -> Ques
         }
         _step(question, user, "refer", note=f"{trail} {note}".strip())
     question_mail.notify_members(question, "referred")
-    question_mail.notify_coordinators_of_referral(question)
     return question
 
 

@@ -286,6 +286,10 @@ PAGES = [
     # Accounts.
     AppPage("my account", lambda d: reverse("my_account"), ("staff", "coordinator")),
     AppPage("my data", lambda d: reverse("my_data"), ACCOUNT_HOLDER),
+    # Coordinators see one more choice (the daily digest) than everyone else.
+    AppPage(
+        "reminders", lambda d: reverse("reminder_preferences"), ("representative", "coordinator")
+    ),
     AppPage("my sessions", lambda d: reverse("usersessions_list"), ACCOUNT_HOLDER),
     AppPage("accounts to deactivate", lambda d: reverse("people_to_deactivate"), ("coordinator",)),
     # Change history.

@@ -219,6 +219,7 @@ CASCADES = {
     ("meetings.evaluationsettings", "network"),
     ("meetings.invitation", "meeting"),
     ("meetings.invitation", "invited_by"),
+    ("meetings.reminderpreferences", "user"),
     ("meetings.themesupport", "person"),
     ("meetings.themesupport", "suggestion"),
     ("networks.submission", "user"),

@@ -101,7 +101,8 @@ def test_recording_the_same_message_twice_sends_it_once(neh, smtp, worker_backen
     delivery.deliver_due()
     assert len(smtp.messages) == 1
     # A new version of the object is a new message.
-    outbox.record(message("Ämne", "Text", to=["a@example.org"]), kind="test", obj=meeting, version=4)
+    again = message("Ämne", "Text", to=["a@example.org"])
+    outbox.record(again, kind="test", obj=meeting, version=4)
     delivery.deliver_due()
     assert len(smtp.messages) == 2
 

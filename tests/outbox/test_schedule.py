@@ -23,7 +23,7 @@ def job():
 
 
 def test_a_job_runs_when_due_and_then_waits_its_interval(job):
-    registered, calls = job
+    _registered, calls = job
     now = timezone.now()
     assert "test.job" in schedule.run_due(now)
     assert "test.job" not in schedule.run_due(now + datetime.timedelta(minutes=4))
@@ -32,7 +32,7 @@ def test_a_job_runs_when_due_and_then_waits_its_interval(job):
 
 
 def test_a_job_held_by_another_worker_is_not_started_again(job):
-    registered, calls = job
+    _registered, calls = job
     now = timezone.now()
     PeriodicJob.objects.create(
         name="test.job", next_run_at=now, locked_until=now + datetime.timedelta(minutes=10)

@@ -60,6 +60,7 @@ from meetings.models import (
     Meeting,
     Minutes,
     MinutesVersion,
+    ReminderPreferences,
     ReportBack,
 )
 from networks.models import WorkArea
@@ -307,6 +308,16 @@ FORMS: dict[str, Form] = {
         accepted=lambda response, w: (
             type(w.staff).objects.get(pk=w.staff.pk).calendar_delivery == "subscription"
         ),
+    ),
+    "reminder_preferences": Form(
+        role="staff",
+        valid=lambda w: {"unanswered": "on"},
+        accepted=lambda response, w: ReminderPreferences.objects.filter(
+            user=w.staff, unanswered=True, day_before=False
+        ).exists(),
+        # Checkboxes: ticked ("on") or left out; nothing sent at all switches every one off.
+        optional=frozenset(ReminderPreferences.KINDS),
+        lenient=frozenset({"*"}),
     ),
     # Representatives. Names and reasons are free text, shown escaped: any text will
     # do there, so they are lenient; the e-mail address and the choices are strict.

@@ -1254,6 +1254,12 @@ MATRIX: dict[str, Case | list[Case]] = {
     ),
     "my_account": Case(access=signed_in(OK)),
     "my_data": Case(access=signed_in(OK)),
+    # Only ever the signed-in person's own choices.
+    "reminder_preferences": Case(
+        access=signed_in(OK),
+        post=signed_in(REDIRECT),
+        data=lambda w: {"unanswered": "on", "day_before": "on"},
+    ),
     "my_data_download": Case(access=signed_in(OK), note="only ever the signed-in person's data"),
     "people_to_deactivate": Case(access=signed_in(FORBIDDEN, coordinator=OK, admin=OK)),
     "person_deactivate": [

@@ -1,0 +1,1 @@
+"""Reminders by e-mail, sent by the worker's hourly job, and the coordinators' daily digest."""
