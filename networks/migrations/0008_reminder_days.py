@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("networks", "0006_versions_history_submissions"),
+        ("networks", "0007_network_history"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0003_cache_table"),
-        ("meetings", "0016_outbox"),
+        ("meetings", "0019_action_version"),
     ]
 
     operations = [
