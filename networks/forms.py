@@ -54,6 +54,11 @@ class NetworkSettingsForm(VersionedModelForm):
             "target_meetings_max",
             "theme_lead_days",
             "proposal_close_days",
+            "reminder_answer_days",
+            "reminder_proposal_days",
+            "reminder_action_days",
+            "reminder_consultation_days",
+            "reminder_report_back_days",
         ]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 4, "maxlength": 5000})}
         error_messages = {

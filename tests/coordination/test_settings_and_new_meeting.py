@@ -26,6 +26,11 @@ def settings_data(network, **changes) -> dict:
         "target_meetings_max": "5",
         "theme_lead_days": "28",
         "proposal_close_days": "10",
+        "reminder_answer_days": "2",
+        "reminder_proposal_days": "5",
+        "reminder_action_days": "7",
+        "reminder_consultation_days": "10",
+        "reminder_report_back_days": "14",
         **changes,
     }
     return at_version(network, data)
@@ -42,6 +47,7 @@ def test_coordinator_changes_the_settings_and_the_history_shows_it(client_for, n
         90,
     )
     assert neh.organizer_email == "nsh@example.org"
+    assert (neh.reminder_answer_days, neh.reminder_consultation_days) == (2, 10)
     history = client.get(reverse("object_history", args=["natverk", neh.pk])).content.decode()
     assert "Framförhållning för tema (dagar)" in history and "Sam Samordnare" in history
 
@@ -136,3 +142,12 @@ def test_dashboard_links_the_settings_pages(client_for, neh):
     text = page.content.decode()
     for url in (SETTINGS, NEW, reverse("administration_list")):
         assert f'href="{url}"' in text
+
+
+def test_reminder_days_outside_their_range_are_refused(client_for, neh):
+    response = client_for("coordinator").post(
+        SETTINGS, settings_data(neh, reminder_answer_days="0", reminder_action_days="61")
+    )
+    assert response.status_code == 422
+    neh.refresh_from_db()
+    assert (neh.reminder_answer_days, neh.reminder_action_days) == (3, 7)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from accounts import lifecycle
 from meetings.models import Attendance
+from meetings.outbox import schedule
 from meetings.replies import mailbox as replies
 from tests import factories
 from tests.replies.conftest import edited, sample
@@ -328,3 +329,12 @@ def test_only_messages_with_a_calendar_part_are_downloaded(
     mailbox.append(sample("decline"))
     assert replies.read_all_mailboxes() == {"skipped": 1, "recorded": 2}
     assert len(fetched) == 2  # the two answers: the PDF was never downloaded
+
+
+def test_the_worker_reads_the_mailbox_on_its_schedule(mailbox, sample_meeting, representative):
+    """The worker's periodic job, not a page or a command by hand, records the answer."""
+    mailbox.append(sample("accept"))
+    schedule.autodiscover()
+    assert "replies.read" in schedule.run_due()
+    assert attendance(sample_meeting, representative).answer == Attendance.Answer.COMING
+    assert "replies.read" not in schedule.run_due()  # next run two minutes on

@@ -2085,6 +2085,11 @@ def network_settings_data(network) -> dict:
             "target_meetings_max": "4",
             "theme_lead_days": "21",
             "proposal_close_days": "7",
+            "reminder_answer_days": "3",
+            "reminder_proposal_days": "5",
+            "reminder_action_days": "7",
+            "reminder_consultation_days": "7",
+            "reminder_report_back_days": "14",
         },
     )
 
