@@ -17,3 +17,7 @@ class MeetingsConfig(AppConfig):
         from representatives import appointing
 
         appointing.on_seat_change(outlook.seat_changed)
+        # Its e-mails leave through the outbox, recorded with the appointment.
+        from meetings.outbox import outbox
+
+        appointing.send_mail_with(outbox.record)

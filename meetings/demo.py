@@ -29,6 +29,7 @@ from meetings.models import (
     AgendaItem,
     Meeting,
 )
+from meetings.outbox import demo as outbox_demo
 from meetings.participation import demo as participation_demo
 from meetings.questions import demo as questions_demo
 from meetings.report_back import demo as report_back_demo
@@ -141,6 +142,7 @@ FEATURE_DEMOS = (
     report_back_demo,
     history_demo,
     goals_demo,
+    outbox_demo,
 )
 
 

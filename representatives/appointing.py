@@ -2,7 +2,8 @@
 
 An appointment and the ending of its predecessor happen in one transaction; the database
 constraint `one_current_appointment_per_role` is the last line of defence against two current
-people in one seat. E-mails go out only after the transaction commits.
+people in one seat. E-mails are recorded with the change and leave after it commits (through
+the meetings app's outbox once it has registered it: `send_mail_with`).
 """
 
 import datetime
@@ -39,6 +40,24 @@ def on_seat_change(step: SeatStep) -> SeatStep:
     if step not in _seat_steps:
         _seat_steps.append(step)
     return step
+
+
+# How the e-mails leave: the meetings app registers its outbox (recorded in the change's
+# transaction, delivered by the worker) from its AppConfig.ready(); without one they are sent
+# after the commit. The sender takes (messages, kind=..., obj=...).
+MailSender = Callable[..., None]
+_mail_senders: list[MailSender] = []
+
+
+def send_mail_with(sender: MailSender) -> None:
+    _mail_senders[:] = [sender]
+
+
+def _send(mails: list, *, kind: str, obj: Appointment) -> None:
+    if _mail_senders:
+        _mail_senders[0](mails, kind=kind, obj=obj)
+    else:
+        transaction.on_commit(lambda: [mail.send() for mail in mails])
 
 
 def _seat_changed(started: Appointment | None, ended: Appointment | None) -> None:
@@ -142,12 +161,12 @@ def appoint(
                 start_date=start_date,
             )
             _seat_changed(appointment, predecessor)
+            result = AppointmentResult(appointment, predecessor, created)
+            _send_appointment_mails(result)
     except IntegrityError as error:
         raise AppointmentError(
             _("Platsen ändrades samtidigt av någon annan. Ladda om sidan och försök igen.")
         ) from error
-    result = AppointmentResult(appointment, predecessor, created)
-    transaction.on_commit(lambda: _send_appointment_mails(result))
     return result
 
 
@@ -186,7 +205,7 @@ def end_appointment(appointment: Appointment, today: datetime.date | None = None
     with transaction.atomic():
         appointment.end(max(today, appointment.start_date))
         _seat_changed(None, appointment)
-    transaction.on_commit(lambda: _send_ended_mails(appointment))
+        _send_ended_mails(appointment)
 
 
 def with_deactivation_prompt(context: dict) -> dict:
@@ -205,13 +224,15 @@ def _coordinator_emails(network: Network) -> list[str]:
 def _mail(template: str, context: dict, recipients: list[str]) -> None:
     if not recipients:
         return
+    appointment = context["appointment"]
     subject = render_subject(
         f"representatives/email/{template}_subject.txt",
         context,
         prefix=settings.ACCOUNT_EMAIL_SUBJECT_PREFIX,
     )
     body = render_text(f"representatives/email/{template}.txt", context)
-    message(subject, body, to=recipients, from_email=settings.DEFAULT_FROM_EMAIL).send()
+    mail = message(subject, body, to=recipients, from_email=settings.DEFAULT_FROM_EMAIL)
+    _send([mail], kind=f"representatives.{template}", obj=appointment)
 
 
 def _send_appointment_mails(result: AppointmentResult) -> None:

@@ -124,7 +124,7 @@ def test_dashboard_query_count_does_not_grow(size, client_for, neh, django_asser
     client = client_for("coordinator")
     # session, user, network, coordinator check, this term, next term count, unpublished,
     # administrations + their appointments, coverage, report-backs of held meetings, the last
-    # day's arrivals (one query of counts)
+    # day's arrivals and the failed deliveries (one query of counts)
     with django_assert_num_queries(12):
         response = client.get(URL)
     assert response.content.decode().count('<th scope="row">') >= size

@@ -19,6 +19,8 @@ from django_tasks_db.management.commands.db_worker import Worker
 
 from meetings.outbox import schedule
 
+logger = logging.getLogger(__name__)
+
 
 class Command(BaseCommand):
     help = "Run the background worker: periodic jobs and queued tasks (e-mail delivery)."
@@ -48,8 +50,16 @@ class Command(BaseCommand):
             names = ", ".join(job.name for job in schedule.jobs())
             self.stdout.write(f"Worker {worker_id} started; periodic jobs: {names}")
         while self.running:
-            self.cycle(backend, queue_name, worker_id)
-            if once or os.getppid() != parent:
+            if once:
+                self.cycle(backend, queue_name, worker_id)
+                break
+            try:
+                self.cycle(backend, queue_name, worker_id)
+            except Exception:
+                # A database that is briefly locked or away must not end the worker: what was
+                # not done this cycle is still queued for the next.
+                logger.exception("Worker cycle failed; trying again")
+            if os.getppid() != parent:
                 break
             slept = 0.0
             while self.running and slept < interval:
