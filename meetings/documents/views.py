@@ -189,7 +189,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = DocumentEditForm(posted, instance=document)
     if posted is not None and form.is_valid():
         try:
-            document = documents.save_document_changes(form)
+            document = documents.save_document_changes(form, request.user)
         except StaleRecordError as error:
             form.add_error(None, error.message)
         else:

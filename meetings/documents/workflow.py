@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.utils import bulk_create_with_history
 
+from meetings.documents import mail
 from meetings.models import ConsultationResponse, Document, document_upload_to
 from networks.history import CREATED, one_row, record
 from networks.models import Network
@@ -185,6 +186,7 @@ def add_document(
             with one_row(document, CREATED):  # the document with its work areas
                 document.save()
                 document.work_areas.set(work_areas)
+            mail.document_added(document, user)
             if document.is_consultation:
                 bulk_create_with_history(
                     [
@@ -211,13 +213,18 @@ def mark_response_sent(response: ConsultationResponse, user) -> bool:
     return bool(updated)
 
 
-def save_document_changes(form) -> Document:
+def save_document_changes(form, user=None) -> Document:
     """Save a coordinator's edit of a document (a `DocumentEditForm`) through its version check,
     the document and its work areas as one history row. Raises StaleRecordError if someone else
-    saved (or withdrew) it since the form was rendered."""
+    saved (or withdrew) it since the form was rendered. A drafting step reached is announced to
+    the network (meetings/documents/mail.py)."""
     document = form.instance
-    with transaction.atomic(), one_row(document):
-        return form.save()
+    with transaction.atomic():
+        with one_row(document):
+            document = form.save()
+        if "drafting_status" in form.changed_data:
+            mail.drafting_step_reached(document, user)
+        return document
 
 
 def withdraw_document(document: Document, user, reason: str, seen_version: int) -> None:

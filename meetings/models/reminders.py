@@ -44,6 +44,14 @@ class ReminderPreferences(models.Model):
         default=True,
         help_text=_("Två veckor efter mötet, om återrapporten inte är markerad."),
     )
+    documents = models.BooleanField(
+        _("Nya dokument och dokument som byter status i mina nätverk"),
+        default=True,
+        help_text=_(
+            "När ett styrdokument, en remiss eller en rapport läggs till, eller när ett "
+            "dokument under framtagande går vidare till nästa steg."
+        ),
+    )
     digest = models.BooleanField(
         _("Daglig sammanfattning till samordnare"),
         default=True,
@@ -62,6 +70,7 @@ class ReminderPreferences(models.Model):
         "action_due",
         "consultation_due",
         "report_back",
+        "documents",
         "digest",
     )
 
