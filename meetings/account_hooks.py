@@ -294,6 +294,7 @@ REMINDER_KEYS = {
     "action_due": "åtgärd_ska_vara_klar",
     "consultation_due": "remissvar_ska_vara_inne",
     "report_back": "återrapport_inte_presenterad",
+    "documents": "nya_dokument",
     "digest": "daglig_sammanfattning",
 }
 

@@ -75,6 +75,7 @@ def test_the_choices_are_in_the_personal_data_download(representative):
     choices = personal_data.export(representative)["påminnelser"]
     assert choices["återrapport_inte_presenterad"] is False
     assert choices["dagen_före_mötet"] is True
+    assert choices["nya_dokument"] is True
 
 
 def test_a_forged_value_is_refused_and_nothing_saved(client_for, representative):
