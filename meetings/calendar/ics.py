@@ -393,45 +393,46 @@ FORMAT_VERSION = 2
 def feed_validators(
     meetings, token: CalendarToken, name: str, deadlines=None
 ) -> tuple[str, datetime.datetime]:
-    """A feed's ETag and Last-Modified from its meetings' ids and one aggregate query, without
-    reading its rows.
+    """A feed's ETag and Last-Modified from one aggregate query, without reading its rows.
 
     `meetings` and `deadlines` are the feed's querysets (not evaluated). The feed's window
-    bounds its meetings (a year back and what is coming), so their ids are few whatever the
-    history. Then one query (plain SQL: building it with the ORM cost more than running it)
-    gives, for the meetings, their published agenda versions (what the entries show; the draft
-    is not in the feed), their work-area links and the deadlines: how many, which (the sum of
-    their ids), the latest change (`updated_at`, a version's `published_at`) and, where the
-    records carry them, the sum of their edit versions and calendar sequences. A change, an
-    addition, a removal or a swap moves the ETag; every edit of a meeting, network, work area
-    or document moves its `version` (networks/versions.py), so a change that skips `auto_now`
-    is seen too. Plus the calendar name, SITE_URL and FORMAT_VERSION, which change the text
-    without changing a row.
+    bounds its meetings (a year back and what is coming), so they are few whatever the history.
+    One query (plain SQL around the querysets' own SQL as subqueries: building it with the ORM
+    cost more than running it) gives, for the meetings, their published agenda versions (what
+    the entries show; the draft is not in the feed), their work-area links and the deadlines:
+    how many, which (the sum of their ids), the latest change (`updated_at`, a version's
+    `published_at`) and, where the records carry them, the sum of their edit versions and
+    calendar sequences. A change, an addition, a removal or a swap moves the ETag; every edit of
+    a meeting, network, work area or document moves its `version` (networks/versions.py), so a
+    change that skips `auto_now` is seen too. Plus the calendar name, SITE_URL and
+    FORMAT_VERSION, which change the text without changing a row.
 
     Last-Modified comes from `feed_last_modified`: when this link's ETag last changed, never
     earlier than one it sent (the latest row alone can go backwards when an event leaves).
     """
-    ids = list(meetings.order_by().values_list("pk", flat=True)) or [0]
-    marks = ", ".join(["%s"] * len(ids))
+    # The feed's meetings as a subquery of the one query (not read first: one round trip less).
+    chosen_meetings, meeting_params = meetings.order_by().values("pk").query.sql_with_params()
     meeting = Meeting._meta.db_table
     network = Network._meta.db_table
     version = AgendaVersion._meta.db_table
     link = Meeting.work_areas.through._meta.db_table
     area = WorkArea._meta.db_table
     document = Document._meta.db_table
-    # Only table names (from the models) and placeholders are put into the text: no input.
+    # Only table names (from the models), placeholders and the querysets' own compiled SQL (its
+    # values are parameters) are put into the text: no input.
     sql = f"""
         SELECT 'm', COUNT(*), SUM(m.id), MAX(m.updated_at), SUM(m.version), SUM(m.sequence),
             SUM(n.version)
-        FROM {meeting} m JOIN {network} n ON n.id = m.network_id WHERE m.id IN ({marks})
+        FROM {meeting} m JOIN {network} n ON n.id = m.network_id WHERE m.id IN ({chosen_meetings})
         UNION ALL
         SELECT 'v', COUNT(*), SUM(id), MAX(published_at), 0, 0, 0 FROM {version}
-        WHERE meeting_id IN ({marks})
+        WHERE meeting_id IN ({chosen_meetings})
         UNION ALL
         SELECT 'a', COUNT(*), SUM(l.id), NULL, SUM(w.version), 0, 0
-        FROM {link} l JOIN {area} w ON w.id = l.workarea_id WHERE l.meeting_id IN ({marks})
+        FROM {link} l JOIN {area} w ON w.id = l.workarea_id
+        WHERE l.meeting_id IN ({chosen_meetings})
     """  # noqa: S608
-    params: list = [*ids, *ids, *ids]
+    params: list = [*meeting_params, *meeting_params, *meeting_params]
     if deadlines is not None:
         chosen, chosen_params = deadlines.order_by().values("pk").query.sql_with_params()
         sql += f"""

@@ -324,7 +324,7 @@ def _documents(count: int, today: datetime.date) -> None:
                     title=f"Dokument {network.code} {n}",
                     kind=Document.Kind.CONSULTATION if n % 3 == 0 else Document.Kind.REPORT,
                     url=f"https://www.example.org/dokument/{n}",
-                    deadline=today + datetime.timedelta(days=n % 90 - 30) if n % 3 == 0 else None,
+                    deadline=_deadline(n, today) if n % 3 == 0 else None,
                 )
                 for n in range(start, start + count)
             ]
@@ -340,6 +340,15 @@ def _documents(count: int, today: datetime.date) -> None:
         )
         for area in network.work_areas.all()[:2]:
             area.documents.add(*documents)
+
+
+def _deadline(n: int, today: datetime.date) -> datetime.date:
+    """The n-th document's consultation deadline: the first ones around today (open, and just
+    passed), the rest spread over the ten years back, as a network's history has them (a few
+    dozen a year), not all in the same three months."""
+    if n < 90:
+        return today + datetime.timedelta(days=n - 30)
+    return today - datetime.timedelta(days=(n * 37) % 3650)
 
 
 def _goals(count: int, first_year: int, last_year: int) -> None:
