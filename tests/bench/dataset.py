@@ -132,12 +132,17 @@ def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
     from meetings.models import (
         ActionItem,
+        AgendaVersion,
+        ConsultationResponse,
         Document,
         Goal,
+        Indicator,
+        IndicatorValue,
         Minutes,
         MinutesEntry,
         MinutesVersion,
         Question,
+        QuestionEvent,
         ReportBack,
         ThemeSuggestion,
     )
@@ -151,10 +156,15 @@ def wipe() -> None:
         Minutes.objects.all().delete()
         ThemeSuggestion.objects.all().delete()
         ActionItem.objects.all().delete()
+        QuestionEvent.objects.all().delete()  # protects its question
         Question.objects.all().delete()
+        ConsultationResponse.objects.all().delete()  # protects its document
         Document.objects.all().delete()
         AgendaItem.objects.all().delete()
+        IndicatorValue.objects.all().delete()  # goals protect their indicators and values
+        Indicator.objects.all().delete()
         Goal.objects.all().delete()
+        AgendaVersion.objects.all().delete()  # protects its meeting
         Meeting.objects.all().delete()
         Appointment.objects.all().delete()
         Administration.objects.all().delete()
