@@ -38,7 +38,9 @@ def page_of(
     return paginator.page(min(page_number(request, param), paginator.num_pages))
 
 
-def counted_page(request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE, param="page"):
+def counted_page(
+    request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE, param: str = "page"
+) -> Page:
     """As `page_of`, for a queryset, in one query instead of two: the total comes with the
     page's rows (a window count, computed before the limit). Only a page past the end costs
     the count apart (it answers with the last page)."""

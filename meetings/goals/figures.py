@@ -367,7 +367,9 @@ def figures_queryset(
     return queryset
 
 
-def figures_of(goals, *, with_actions: bool = False, count_actions: bool = False):
+def figures_of(
+    goals, *, with_actions: bool = False, count_actions: bool = False
+) -> list[GoalFigures]:
     """The figures of goals read from `figures_queryset` (or a page of it)."""
     result = []
     for goal in goals:

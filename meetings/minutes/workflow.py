@@ -267,10 +267,9 @@ def meeting_minutes_context(meeting: Meeting) -> dict:
     if meeting.is_past:
         if hasattr(meeting, "latest_minutes_number"):  # read with the meeting
             number = meeting.latest_minutes_number
+            published_at = meeting.latest_minutes_published_at  # type: ignore[attr-defined]
             version = (
-                None
-                if number is None
-                else MinutesVersion(number=number, published_at=meeting.latest_minutes_published_at)
+                None if number is None else MinutesVersion(number=number, published_at=published_at)
             )
         else:
             version = (

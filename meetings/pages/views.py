@@ -77,8 +77,8 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
     seats = list(seats_page.object_list)
     for administration in seats:
         by_role = {a.role: a for a in administration.current_appointments}
-        administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)  # type: ignore[attr-defined]
-        administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)  # type: ignore[attr-defined]
+        administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)
+        administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)
     context: dict = {"network": network, "seats": seats, "seats_page": seats_page}
     if getattr(request, "htmx", False) and SEATS_PARAM in request.GET:
         return render(request, "meetings/pages/network_detail.html#seat-rows", context)
