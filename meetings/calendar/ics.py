@@ -54,7 +54,6 @@ from meetings.models import (
     seen_agenda_prefetch,
 )
 from networks.models import Network, WorkArea
-from networks.rules import coordinated_network_ids
 from representatives.models import Appointment
 
 TZID = "Europe/Stockholm"
@@ -100,10 +99,10 @@ def personal_feed_meetings(user) -> MeetingQuerySet:
     """The meetings of every network where the user holds a current appointment or
     coordinates, plus the meetings they are invited to."""
     appointed = Appointment.objects.current().filter(person=user).values("network_id")
+    # A subquery, not the ids read first: the feed's 304 then stays one aggregate query.
+    coordinated = Network.coordinators.through.objects.filter(user_id=user.pk).values("network_id")
     return feed_meetings().filter(
-        Q(network_id__in=appointed)
-        | Q(network_id__in=coordinated_network_ids(user))
-        | invited_meetings_filter(user)
+        Q(network_id__in=appointed) | Q(network_id__in=coordinated) | invited_meetings_filter(user)
     )
 
 
