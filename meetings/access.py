@@ -24,10 +24,14 @@ __all__ = [
 ]
 
 
-def visible_meeting(request: HttpRequest, pk: int) -> Meeting:
-    """The meeting if the person may know it exists (planned ones: its coordinators only)."""
+def visible_meeting(request: HttpRequest, pk: int, annotations: dict | None = None) -> Meeting:
+    """The meeting if the person may know it exists (planned ones: its coordinators only).
+    `annotations`: read along in the same query (what a page would otherwise ask apart)."""
     return get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("network"), pk=pk
+        Meeting.objects.visible_to(request.user)
+        .select_related("network")
+        .annotate(**(annotations or {})),
+        pk=pk,
     )
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,11 +31,31 @@ class DeactivateForm(forms.Form):
     )
 
 
+PER_PAGE = 20
+
+
+def _page(request: HtmxHttpRequest) -> Page:
+    """The page of people asked for in `?page=` (the first after a deactivation), or the
+    nearest: the list grows with everyone who ever held a seat."""
+    paginator = Paginator(people_to_deactivate().only("pk", "full_name", "email"), PER_PAGE)
+    asked = request.GET.get("page", "1") if request.method != "POST" else "1"
+    number = int(asked) if asked.isdigit() and len(asked) < 7 else 1
+    return paginator.page(min(max(number, 1), paginator.num_pages))
+
+
 def _render(request: HtmxHttpRequest, *, deactivated=None, form=None, status=200) -> HttpResponse:
     template = "representatives/people_to_deactivate.html"
     if request.htmx and request.method == "POST":
         template += "#people"
-    context = {"people": list(people_to_deactivate()), "deactivated": deactivated, "form": form}
+    elif request.htmx and "page" in request.GET:  # "Visa fler": the next rows only
+        template += "#people-rows"
+    page = _page(request)
+    context = {
+        "people": list(page.object_list),
+        "page": page,
+        "deactivated": deactivated,
+        "form": form,
+    }
     return render(request, template, context, status=status)
 
 

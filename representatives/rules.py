@@ -20,51 +20,45 @@ def directed_administration_ids(user) -> frozenset[int]:
     return cached
 
 
-def seated_network_ids(user) -> frozenset[int]:
-    """The ids of the networks where the user has a current appointment, asked once per request."""
+def current_seats(user) -> list[Appointment]:
+    """The user's current appointments in every network, with their administrations, read once
+    per request (cached on the user): a person holds a few, and a page asks about them several
+    ways (in which networks, as which administration, the seat in one network)."""
     if not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_seated_network_ids", None)
+        return []
+    cached = user.__dict__.get("_current_seats")
     if cached is None:
-        cached = frozenset(
-            Appointment.objects.current().for_person(user).values_list("network_id", flat=True)
+        cached = list(
+            Appointment.objects.current()
+            .for_person(user)
+            .select_related("administration")
+            .order_by("role", "pk")
         )
-        user._seated_network_ids = cached
+        user.__dict__["_current_seats"] = cached
     return cached
 
 
-def current_appointment(user, network) -> Appointment | None:
-    """The user's current appointment (representative or substitute) in the network, if any.
+def seated_network_ids(user) -> frozenset[int]:
+    """The ids of the networks where the user has a current appointment."""
+    return frozenset(seat.network_id for seat in current_seats(user))
 
-    Cached on the user per network, since a page asks several times.
-    """
-    if not user.is_authenticated or network is None:
+
+def current_appointment(user, network) -> Appointment | None:
+    """The user's current appointment (representative or substitute) in the network, if any
+    (the representative's before the substitute's)."""
+    if network is None:
         return None
-    cache = user.__dict__.setdefault("_current_appointments", {})
-    if network.pk not in cache:
-        cache[network.pk] = (
-            Appointment.objects.current()
-            .filter(person=user, network=network)
-            .select_related("administration")
-            .order_by("role")
-            .first()
-        )
-    return cache[network.pk]
+    return next((seat for seat in current_seats(user) if seat.network_id == network.pk), None)
 
 
 def seated_administration_ids(user, network) -> frozenset[int]:
     """The administrations the user answers for in the network: those where the user is the
-    current representative or substitute (cached on the user per network)."""
-    if not user.is_authenticated or network is None:
+    current representative or substitute."""
+    if network is None:
         return frozenset()
-    cache = user.__dict__.setdefault("_seated_administration_ids", {})
-    if network.pk not in cache:
-        cache[network.pk] = frozenset(
-            Appointment.objects.current()
-            .filter(person=user, network=network)
-            .values_list("administration_id", flat=True)
-        )
-    return cache[network.pk]
+    return frozenset(
+        seat.administration_id for seat in current_seats(user) if seat.network_id == network.pk
+    )
 
 
 @rules.predicate

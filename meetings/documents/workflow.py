@@ -58,6 +58,7 @@ ODF_MIMETYPES = {CONTENT_TYPES[ODT]: ODT, CONTENT_TYPES[ODS]: ODS}
 ALLOWED_NAMES = ", ".join(f".{ext}" for ext in CONTENT_TYPES).upper().replace(".", "")
 
 RECENT_ON_NETWORK_PAGE = 5
+OPEN_ON_NETWORK_PAGE = 10
 DOCUMENT = pgettext_lazy("stale record", "Dokumentet")
 
 
@@ -269,11 +270,13 @@ class AlreadyWithdrawn(Exception):
 class Current:
     open_consultations: list[Document]
     recent: list[Document]
+    more_open: bool = False  # more open consultations than the page shows
 
 
 def current_for_network(network: Network) -> Current:
-    """Open consultations by deadline and the most recent documents, in one query; withdrawn
-    documents are on the document list and their own pages, not here."""
+    """The open consultations with the nearest deadlines (OPEN_ON_NETWORK_PAGE; the rest are
+    on the document list) and the most recent documents, in one query; withdrawn documents are
+    on the document list and their own pages, not here."""
     today = timezone.localdate()
     latest = (
         Document.objects.filter(network=network)
@@ -281,12 +284,20 @@ def current_for_network(network: Network) -> Current:
         .recent()
         .values("pk")[:RECENT_ON_NETWORK_PAGE]
     )
+    # One more than shown, to know whether there are more.
+    soonest = (
+        Document.objects.filter(
+            network=network,
+            kind=Document.Kind.CONSULTATION,
+            deadline__gte=today,
+            withdrawn_at__isnull=True,
+        )
+        .order_by("deadline", "pk")
+        .values("pk")[: OPEN_ON_NETWORK_PAGE + 1]
+    )
     rows = list(
         Document.objects.filter(network=network)
-        .filter(
-            Q(kind=Document.Kind.CONSULTATION, deadline__gte=today, withdrawn_at__isnull=True)
-            | Q(pk__in=latest),
-        )
+        .filter(Q(pk__in=soonest) | Q(pk__in=latest))
         .recent()
         # Only what the list shows (a document row is wide: files, UUIDs, two datetimes).
         .only("pk", "title", "kind", "deadline", "created_at", "withdrawn_at")
@@ -297,7 +308,11 @@ def current_for_network(network: Network) -> Current:
     )
     shown = {d.pk for d in open_consultations}  # a set: `d not in list` compares models, O(n²)
     recent = [d for d in rows if d.pk not in shown][:RECENT_ON_NETWORK_PAGE]
-    return Current(open_consultations=open_consultations, recent=recent)
+    return Current(
+        open_consultations=open_consultations[:OPEN_ON_NETWORK_PAGE],
+        recent=recent,
+        more_open=len(open_consultations) > OPEN_ON_NETWORK_PAGE,
+    )
 
 
 def meeting_documents(meeting) -> list[Document]:

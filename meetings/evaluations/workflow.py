@@ -21,6 +21,8 @@ import statistics
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Avg, Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -276,6 +278,7 @@ class TermRow:
     answered: int
     mean_usefulness: float | None
     comments: list[str]
+    more_comments: int = 0  # the meeting's comments not shown (its results page has them)
 
 
 @dataclasses.dataclass
@@ -314,29 +317,71 @@ class TermEvaluations:
         }
 
 
+COMMENTS_PER_MEETING = 10
+
+
 def term_evaluations(network: Network, term: Term) -> TermEvaluations:
-    """Per held meeting of the term: participants, answers, mean usefulness, comments (three
-    queries)."""
+    """Per held meeting of the term: participants, answers, mean usefulness and its latest
+    COMMENTS_PER_MEETING comments (the meeting's results page has them all). Counted in SQL,
+    four queries whatever the number of people and answers."""
     held = list(Meeting.objects.held().filter(network=network).in_term(term))
     ids = [meeting.pk for meeting in held]
-    rows_by_meeting: dict[int, list] = {pk: [] for pk in ids}
-    for row in Attendance.objects.filter(meeting_id__in=ids).values_list(
-        "meeting_id", "person_id", "answer", "attended"
-    ):
-        rows_by_meeting[row[0]].append(row[1:])
-    answers: dict[int, list[Evaluation]] = {pk: [] for pk in ids}
-    for evaluation in Evaluation.objects.filter(meeting_id__in=ids).order_by("created_at", "pk"):
-        answers[evaluation.meeting_id].append(evaluation)
+    # Participants as `_participants_from_rows` counts them: those ticked present where the
+    # attendance was ticked, else those who said they were coming (one row per person).
+    presence = {
+        row["meeting_id"]: row
+        for row in Attendance.objects.filter(meeting_id__in=ids)
+        .values("meeting_id")
+        .annotate(
+            ticked=Count("pk", filter=Q(attended__isnull=False)),
+            present=Count("pk", filter=Q(attended=True)),
+            coming=Count("pk", filter=Q(answer=Attendance.Answer.COMING)),
+        )
+        .order_by()
+    }
+    given = {
+        row["meeting_id"]: row
+        for row in Evaluation.objects.filter(meeting_id__in=ids)
+        .values("meeting_id")
+        .annotate(
+            answered=Count("pk"),
+            mean=Avg("usefulness"),
+            commented=Count("pk", filter=~Q(comment="")),
+        )
+        .order_by()
+    }
+    comments: dict[int, list[str]] = {pk: [] for pk in ids}
+    latest = (
+        Evaluation.objects.filter(meeting_id__in=ids)
+        .exclude(comment="")
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("meeting_id")],
+                order_by=[F("created_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=COMMENTS_PER_MEETING)
+        .order_by("meeting_id", "created_at", "pk")
+        .values_list("meeting_id", "comment")
+    )
+    for meeting_id, comment in latest:
+        comments[meeting_id].append(comment)
     rows = []
     for meeting in held:
-        given = answers[meeting.pk]
+        seen = presence.get(meeting.pk, {})
+        answers = given.get(meeting.pk, {})
+        mean = answers.get("mean")
+        shown = comments[meeting.pk]
+        present = seen.get("present", 0) if seen.get("ticked") else seen.get("coming", 0)
         rows.append(
             TermRow(
                 meeting=meeting,
-                participants=len(_participants_from_rows(rows_by_meeting[meeting.pk])),
-                answered=len(given),
-                mean_usefulness=_mean([e.usefulness for e in given if e.usefulness is not None]),
-                comments=[e.comment for e in given if e.comment.strip()],
+                participants=present,
+                answered=answers.get("answered", 0),
+                mean_usefulness=None if mean is None else round(float(mean), 2),
+                comments=[comment for comment in shown if comment.strip()],
+                more_comments=answers.get("commented", 0) - len(shown),
             )
         )
     return TermEvaluations(network, term, rows)

@@ -20,9 +20,10 @@ Rules (decided here; the issue is silent on them):
 """
 
 import dataclasses
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -142,7 +143,7 @@ class IndicatorFigures:
     def latest_label(self) -> str:
         return self.latest.label if self.latest else "–"
 
-    @property
+    @functools.cached_property
     def progress(self) -> int | None:
         latest = self.latest
         return progress_percent(
@@ -151,7 +152,7 @@ class IndicatorFigures:
             latest.value if latest else None,
         )
 
-    @property
+    @functools.cached_property
     def status(self) -> str:
         latest = self.latest
         return track_status(
@@ -261,6 +262,9 @@ class GoalFigures:
     indicators: list[IndicatorFigures]
     open_actions: list = dataclasses.field(default_factory=list)
     done_actions: list = dataclasses.field(default_factory=list)
+    # Counted in SQL when the actions themselves are not read (the report); else from the lists.
+    counted_open: int | None = None
+    counted_overdue: int | None = None
 
     @property
     def status(self) -> str:
@@ -281,14 +285,57 @@ class GoalFigures:
         return self.status in (REACHED, ON_TRACK)
 
     @property
+    def open_count(self) -> int:
+        if self.counted_open is not None:
+            return self.counted_open
+        return len(self.open_actions)
+
+    @property
     def overdue_count(self) -> int:
+        if self.counted_overdue is not None:
+            return self.counted_overdue
         today = timezone.localdate()
         return sum(1 for action in self.open_actions if action.due_on < today)
 
 
-def goals_with_figures(goals_queryset, *, with_actions: bool = False) -> list[GoalFigures]:
-    """Goals with their indicators' figures (and their action plans): three or four queries."""
+def latest_values() -> QuerySet[IndicatorValue]:
+    """Each indicator's value of its latest year only (one row per indicator, whatever the
+    years recorded): what the lists and the report show."""
+    latest_year = (
+        IndicatorValue.objects.filter(indicator_id=OuterRef("indicator_id"))
+        .order_by("-year")
+        .values("year")[:1]
+    )
+    return IndicatorValue.objects.filter(year=Subquery(latest_year))
 
+
+def goals_with_figures(
+    goals_queryset,
+    *,
+    with_actions: bool = False,
+    latest_only: bool = False,
+    count_actions: bool = False,
+) -> list[GoalFigures]:
+    """Goals with their indicators' figures (and their action plans): three or four queries.
+
+    `latest_only`: each indicator's latest value only (its status and progress need no more;
+    not for a chart). `count_actions`: the open and overdue actions counted in SQL, not read.
+    """
+    queryset = figures_queryset(
+        goals_queryset,
+        with_actions=with_actions,
+        latest_only=latest_only,
+        count_actions=count_actions,
+    )
+    return figures_of(queryset, with_actions=with_actions, count_actions=count_actions)
+
+
+def figures_queryset(
+    goals_queryset, *, with_actions: bool = False, latest_only: bool = False, count_actions=False
+):
+    """The goals with what their figures read joined or prefetched (see `goals_with_figures`);
+    a page of it (a slice) is read by `figures_of`."""
+    values = latest_values() if latest_only else IndicatorValue.objects.all()
     queryset = goals_queryset.select_related("work_area", "work_area__network").prefetch_related(
         Prefetch(
             "indicators",
@@ -299,19 +346,33 @@ def goals_with_figures(goals_queryset, *, with_actions: bool = False) -> list[Go
                 # goal pages, and their other columns cost more than the figures themselves.
                 Prefetch(
                     "values",
-                    queryset=IndicatorValue.objects.only("indicator_id", "year", "value").order_by(
-                        "year"
-                    ),
+                    queryset=values.only("indicator_id", "year", "value").order_by("year"),
                 )
             ),
         )
     )
+    if count_actions:
+        not_done = ~Q(action_items__status=ActionItem.Status.DONE)
+        queryset = queryset.annotate(
+            open_action_count=Count("action_items", filter=not_done),
+            overdue_action_count=Count(
+                "action_items",
+                filter=not_done & Q(action_items__due_on__lt=timezone.localdate()),
+            ),
+        )
     if with_actions:
         queryset = queryset.prefetch_related(
             Prefetch("action_items", queryset=ActionItem.objects.order_by("due_on", "pk"))
         )
+    return queryset
+
+
+def figures_of(
+    goals, *, with_actions: bool = False, count_actions: bool = False
+) -> list[GoalFigures]:
+    """The figures of goals read from `figures_queryset` (or a page of it)."""
     result = []
-    for goal in queryset:
+    for goal in goals:
         figures = GoalFigures(
             goal,
             [
@@ -319,6 +380,9 @@ def goals_with_figures(goals_queryset, *, with_actions: bool = False) -> list[Go
                 for indicator in goal.indicators.all()
             ],
         )
+        if count_actions:
+            figures.counted_open = goal.open_action_count
+            figures.counted_overdue = goal.overdue_action_count
         if with_actions:
             for action in goal.action_items.all():
                 if action.status == ActionItem.Status.DONE:

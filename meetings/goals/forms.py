@@ -19,6 +19,9 @@ from networks.submissions import OnceForm
 from networks.versions import VersionedModelForm
 from representatives.models import Administration
 
+# An action for a goal is decided at one of the network's meetings of the last years or coming.
+MEETING_YEARS = 2
+
 NUMBER_ERROR = _("Ange ett tal, till exempel 1250 eller 12,5.")
 YEAR_ERRORS = {
     "invalid": _("Ange ett årtal med fyra siffror, till exempel 2024."),
@@ -211,12 +214,17 @@ class GoalActionLinkForm(forms.Form):
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, **kwargs)
         field = cast(IdChoiceField, self.fields["action"])
+        # The network's open actions in no goal's plan: not every action ever decided (done
+        # ones and other plans' would make the list grow with the years).
         field.queryset = (
-            ActionItem.objects.filter(meeting__network_id=goal.work_area.network_id)
-            .exclude(goal=goal)
-            .select_related("meeting")
+            ActionItem.objects.filter(
+                meeting__network_id=goal.work_area.network_id, goal__isnull=True
+            )
+            .exclude(status=ActionItem.Status.DONE)
+            .only("pk", "title", "due_on")
             .order_by("due_on", "pk")
         )
+        field.help_text = _("Nätverkets öppna åtgärder som inte ingår i något måls handlingsplan.")
         field.empty_label = _("Välj en åtgärd")
         field.label_from_instance = lambda action: (  # type: ignore[method-assign,assignment]
             _("%(title)s (klart senast %(due)s)")
@@ -249,8 +257,10 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
 
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, **kwargs)
+        # The meetings of the last MEETING_YEARS years and the coming ones, not the whole history.
+        since = timezone.now() - datetime.timedelta(days=365 * MEETING_YEARS)
         self.fields["meeting"].queryset = (  # type: ignore[attr-defined]
-            Meeting.objects.filter(network_id=goal.work_area.network_id)
+            Meeting.objects.filter(network_id=goal.work_area.network_id, starts_at__gte=since)
             .select_related("network")
             .not_cancelled()
             .order_by("-starts_at")

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Case, Count, Q, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.spreadsheet import csv_download
+from meetings import paging
 from meetings.access import coordinated_network, network_by_code
 from meetings.goals import figures as goals
 from meetings.goals.forms import (
@@ -68,28 +70,67 @@ def _grouped_by_work_area(figures: list[goals.GoalFigures]) -> list[tuple]:
 @require_safe
 @login_required
 def goal_list(request: HttpRequest, code: str) -> HttpResponse:
+    """The network's goals by work area, a page at a time ("Visa fler"): goals pile up over the
+    years, so the page reads a page of them, each indicator with its latest value only. An htmx
+    "Visa fler" gets only the next goals (a work area split over two pages is headed twice)."""
     network = network_by_code(code)
-    figures = goals.goals_with_figures(Goal.objects.filter(work_area__network=network))
+    page = paging.page_of(
+        request,
+        goals.figures_queryset(Goal.objects.filter(work_area__network=network), latest_only=True),
+    )
     context = {
         "network": network,
-        "groups": _grouped_by_work_area(figures),
+        "page": page,
+        "groups": _grouped_by_work_area(goals.figures_of(page.object_list)),
         "can_coordinate": is_coordinator(request.user, network),
     }
-    return render(request, "meetings/goals/goal_list.html", context)
+    template = "meetings/goals/goal_list.html"
+    if getattr(request, "htmx", False):
+        template += "#goal-groups"
+    return render(request, template, context)
+
+
+RECENT_FOLLOW_UPS = 10
+ACTIONS_PARAM = "atgarder"
 
 
 @require_safe
 @login_required
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = _goal(pk)
+    """A goal's page. Its action plan is a page at a time (open ones first, "Visa fler"), the
+    meetings that followed it up are the latest RECENT_FOLLOW_UPS: both grow with the years."""
+    goal = get_object_or_404(goals.figures_queryset(Goal.objects.all()), pk=pk)
     network = goal.network
-    (figures,) = goals.goals_with_figures(Goal.objects.filter(pk=goal.pk), with_actions=True)
+    (figures,) = goals.figures_of([goal])  # the goal read once, with its indicators' values
     can_coordinate = is_coordinator(request.user, network)
     represented = seated_administration_ids(request.user, network)
     for item in figures.indicators:
         item.can_record = can_coordinate or (  # type: ignore[attr-defined]
             item.indicator.responsible_administration_id in represented
         )
+    plan = ActionItem.objects.filter(goal=goal)
+    done = Q(status=ActionItem.Status.DONE)
+    counts = plan.aggregate(total=Count("pk"), done=Count("pk", filter=done))
+    page = paging.page_of(
+        request,
+        plan.annotate(is_done=Case(When(done, then=1), default=0)).order_by(
+            "is_done", "due_on", "pk"
+        ),
+        param=ACTIONS_PARAM,
+        count=counts["total"],
+    )
+    actions = list(page.object_list)
+    _load_responsible(actions)
+    context = {
+        "goal": goal,
+        "network": network,
+        "figures": figures,
+        "actions": actions,
+        "actions_page": page,
+        "today": timezone.localdate(),
+    }
+    if getattr(request, "htmx", False) and ACTIONS_PARAM in request.GET:
+        return render(request, "meetings/goals/goal_detail.html#action-rows", context)
     agenda_items = list(
         AgendaItem.objects.filter(
             goal=goal,
@@ -97,25 +138,20 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
             meeting__in=Meeting.objects.visible_to(request.user),
         )
         .select_related("meeting")
-        .order_by("-meeting__starts_at", "position")
+        .order_by("-meeting__starts_at", "position")[: RECENT_FOLLOW_UPS + 1]
     )
     documents = list(Document.objects.filter(work_areas=goal.work_area).recent()[:RECENT_DOCUMENTS])
-    actions = figures.open_actions + figures.done_actions
-    context = {
-        "goal": goal,
-        "network": network,
-        "figures": figures,
-        "agenda_items": agenda_items,
+    context |= {
+        "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
+        "more_follow_ups": len(agenda_items) > RECENT_FOLLOW_UPS,
         "documents": documents,
         "can_coordinate": can_coordinate,
-        "actions_total": len(actions),
-        "actions_done": len(figures.done_actions),
-        "actions_percent": round(100 * len(figures.done_actions) / len(actions))
-        if actions
+        "actions_total": counts["total"],
+        "actions_done": counts["done"],
+        "actions_percent": round(100 * counts["done"] / counts["total"])
+        if counts["total"]
         else None,
-        "today": timezone.localdate(),
     }
-    _load_responsible(figures.open_actions + figures.done_actions)
     return render(request, "meetings/goals/goal_detail.html", context)
 
 
@@ -331,8 +367,10 @@ def goal_action_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _report(request: HttpRequest, code: str) -> tuple[Network, list[goals.GoalFigures]]:
     network = coordinated_network(request, code)
+    # The latest value of each indicator and the open actions counted: the report shows no
+    # series and no action, so neither is read (years of values would be).
     figures = goals.goals_with_figures(
-        Goal.objects.filter(work_area__network=network), with_actions=True
+        Goal.objects.filter(work_area__network=network), latest_only=True, count_actions=True
     )
     return network, figures
 
@@ -401,7 +439,7 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
                     goal.title,
                     goal.target_year,
                     *indicator_cells,
-                    len(item.open_actions),
+                    item.open_count,
                 ]
             )
     return response

@@ -10,6 +10,7 @@ the questions carried by the agenda items along to their outcome (meetings/minut
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -251,13 +252,28 @@ def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
     outbox.record(messages, kind="minutes.published", obj=version, version=version.number)
 
 
+def latest_minutes_annotations() -> dict:
+    """The number and publication time of a meeting's latest minutes version, as annotations of
+    the meeting's own query (`meeting_minutes_context` then asks nothing)."""
+    latest = MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk")).order_by("-number")
+    return {
+        "latest_minutes_number": Subquery(latest.values("number")[:1]),
+        "latest_minutes_published_at": Subquery(latest.values("published_at")[:1]),
+    }
+
+
 def meeting_minutes_context(meeting: Meeting) -> dict:
     """The meeting page's minutes link (held meetings) and "Uppföljning" (the next meeting)."""
     if meeting.is_past:
-        return {
-            "minutes_version": MinutesVersion.objects.filter(minutes__meeting=meeting)
-            .order_by("-number")
-            .first(),
-            "follow_up": [],
-        }
+        if hasattr(meeting, "latest_minutes_number"):  # read with the meeting
+            number = meeting.latest_minutes_number
+            published_at = meeting.latest_minutes_published_at  # type: ignore[attr-defined]
+            version = (
+                None if number is None else MinutesVersion(number=number, published_at=published_at)
+            )
+        else:
+            version = (
+                MinutesVersion.objects.filter(minutes__meeting=meeting).order_by("-number").first()
+            )
+        return {"minutes_version": version, "follow_up": []}
     return {"minutes_version": None, "follow_up": follow_up.open_actions(meeting)}

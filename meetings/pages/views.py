@@ -11,10 +11,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from config.http import AuthenticatedHttpRequest
+from meetings import paging
 from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
 from meetings.documents import workflow as documents
-from meetings.minutes.workflow import meeting_minutes_context
+from meetings.minutes.workflow import latest_minutes_annotations, meeting_minutes_context
 from meetings.models import Document, Meeting, MinutesVersion
 from meetings.models.agenda import seen_agenda, seen_agenda_prefetch
 from meetings.participation.workflow import participation_context
@@ -73,34 +74,46 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "meetings/pages/home.html", context)
 
 
+SEATS_PARAM = "forvaltningar"
+
+
 @require_safe
 @login_required
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """A network's page. Its lists are bounded: the next and the latest meetings, the open
+    consultations nearest their deadline, and the administrations' representatives a page at a
+    time ("Visa fler": an htmx request gets only the next rows)."""
     network = network_by_code(code)
-    visible = Meeting.objects.visible_to(request.user).filter(network=network)
-    seats = Administration.objects.active().prefetch_related(
-        Prefetch(
-            "appointments",
-            queryset=Appointment.objects.current()
-            .filter(network=network)
-            .select_related("person")
-            # Only what the table shows: the wide user rows (and their datetimes) are costly.
-            .only("role", "administration", "person__full_name", "person__email")
-            .order_by("role"),
-            to_attr="current_appointments",
-        )
+    seats_page = paging.counted_page(
+        request,
+        Administration.objects.active().prefetch_related(
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.current()
+                .filter(network=network)
+                .select_related("person")
+                # Only what the table shows: the wide user rows (and their datetimes) are costly.
+                .only("role", "administration", "person__full_name", "person__email")
+                .order_by("role"),
+                to_attr="current_appointments",
+            )
+        ),
+        param=SEATS_PARAM,
     )
-    seats = list(seats)  # type: ignore[assignment]
+    seats = list(seats_page.object_list)
     for administration in seats:
-        by_role = {a.role: a for a in administration.current_appointments}  # type: ignore[attr-defined]
-        administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)  # type: ignore[attr-defined]
-        administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)  # type: ignore[attr-defined]
+        by_role = {a.role: a for a in administration.current_appointments}
+        administration.representative = by_role.get(Appointment.Role.REPRESENTATIVE)
+        administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)
+    context: dict = {"network": network, "seats": seats, "seats_page": seats_page}
+    if getattr(request, "htmx", False) and SEATS_PARAM in request.GET:
+        return render(request, "meetings/pages/network_detail.html#seat-rows", context)
     can_coordinate = is_coordinator(request.user, network)
-    context = {
+    visible = Meeting.objects.visible_to(request.user).filter(network=network)
+    context |= {
         **work_area_context(network, can_coordinate),
         "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
         "past": list(visible.past()[:MEETINGS_PER_LIST]),
-        "seats": seats,
         "coordinators": network.coordinators.all(),
         "current": documents.current_for_network(network),
     }
@@ -175,7 +188,8 @@ def term_summary(request: HttpRequest, code: str, term: str) -> HttpResponse:
 @require_safe
 @login_required
 def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    meeting = visible_meeting(request, pk)
+    # The latest minutes version's number and date come with the meeting (one query less).
+    meeting = visible_meeting(request, pk, latest_minutes_annotations())
     can_coordinate = is_coordinator(request.user, meeting.network)
     # Everyone reads the latest published version (the snapshot), never the live draft.
     agenda_version, agenda = published_agenda(meeting)

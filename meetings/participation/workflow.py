@@ -176,6 +176,15 @@ def answers_by_administration(meeting: Meeting) -> list[AdministrationAnswers]:
         Appointment.objects.current()
         .filter(network_id=meeting.network_id)
         .select_related("person", "administration")
+        # Only what the tick list, the answers and the minutes show: a row per seat of every
+        # administration, and the user rows are wide.
+        .only(
+            "role",
+            "person__full_name",
+            "person__email",
+            "administration__name",
+            "administration__short_name",
+        )
         .order_by("administration__name", "role")
     )
     for appointment in appointments:

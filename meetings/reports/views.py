@@ -100,7 +100,7 @@ def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     _form, term = chosen_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
-    report = term_report(network, term)
+    report = term_report(network, term, administrations=False)
     response, writer = _csv_download(report, "arbetsomraden")
     writer.writerow([_("Arbetsområde"), _("Som tema"), _("Som dagordningspunkt")])
     for row in report.work_areas:

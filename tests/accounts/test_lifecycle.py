@@ -222,10 +222,27 @@ def test_prompt_page_query_count_does_not_grow(
         )
         appointment.end(datetime.date(2025, 1, n + 1))
     client = client_for("coordinator")
-    # session, user, coordinated networks, the list
-    with django_assert_num_queries(4):
+    # session, user, coordinated networks, the list's count and its page of people
+    with django_assert_num_queries(5):
         response = client.get(reverse("people_to_deactivate"))
     assert response.content.decode().count("Avaktivera<span") == size
+
+
+def test_prompt_page_shows_a_page_of_people_and_visa_fler(client_for, administration, nsh):
+    for n in range(23):
+        person = factories.make_user(f"tidigare{n}@example.org", f"Tidigare {n:02d}")
+        appointment = factories.make_appointment(
+            person, administration, nsh, start_date=datetime.date(2024, 1, 1)
+        )
+        appointment.end(datetime.date(2025, 1, 1))
+    client = client_for("coordinator")
+    html = client.get(reverse("people_to_deactivate")).content.decode()
+    assert html.count("Avaktivera<span") == 20
+    assert "Visar 1–20 av 23." in html and 'hx-get="?page=2"' in html
+    more = client.get(reverse("people_to_deactivate") + "?page=2", HTTP_HX_REQUEST="true")
+    rows = more.content.decode()
+    assert "<html" not in rows and rows.count("Avaktivera<span") == 3
+    assert 'data-announce="Visar 1–23 av 23 personer."' in rows and "Tidigare 22" in rows
 
 
 def test_unticking_active_in_the_admin_form_is_a_full_deactivation(client_for, representative):

@@ -132,12 +132,17 @@ def wipe() -> None:
     """Remove everything but the networks and work areas the migrations created."""
     from meetings.models import (
         ActionItem,
+        AgendaVersion,
+        ConsultationResponse,
         Document,
         Goal,
+        Indicator,
+        IndicatorValue,
         Minutes,
         MinutesEntry,
         MinutesVersion,
         Question,
+        QuestionEvent,
         ReportBack,
         ThemeSuggestion,
     )
@@ -151,10 +156,15 @@ def wipe() -> None:
         Minutes.objects.all().delete()
         ThemeSuggestion.objects.all().delete()
         ActionItem.objects.all().delete()
+        QuestionEvent.objects.all().delete()  # protects its question
         Question.objects.all().delete()
+        ConsultationResponse.objects.all().delete()  # protects its document
         Document.objects.all().delete()
         AgendaItem.objects.all().delete()
+        IndicatorValue.objects.all().delete()  # goals protect their indicators and values
+        Indicator.objects.all().delete()
         Goal.objects.all().delete()
+        AgendaVersion.objects.all().delete()  # protects its meeting
         Meeting.objects.all().delete()
         Appointment.objects.all().delete()
         Administration.objects.all().delete()
@@ -324,7 +334,7 @@ def _documents(count: int, today: datetime.date) -> None:
                     title=f"Dokument {network.code} {n}",
                     kind=Document.Kind.CONSULTATION if n % 3 == 0 else Document.Kind.REPORT,
                     url=f"https://www.example.org/dokument/{n}",
-                    deadline=today + datetime.timedelta(days=n % 90 - 30) if n % 3 == 0 else None,
+                    deadline=_deadline(n, today) if n % 3 == 0 else None,
                 )
                 for n in range(start, start + count)
             ]
@@ -340,6 +350,15 @@ def _documents(count: int, today: datetime.date) -> None:
         )
         for area in network.work_areas.all()[:2]:
             area.documents.add(*documents)
+
+
+def _deadline(n: int, today: datetime.date) -> datetime.date:
+    """The n-th document's consultation deadline: the first ones around today (open, and just
+    passed), the rest spread over the ten years back, as a network's history has them (a few
+    dozen a year), not all in the same three months."""
+    if n < 90:
+        return today + datetime.timedelta(days=n - 30)
+    return today - datetime.timedelta(days=(n * 37) % 3650)
 
 
 def _goals(count: int, first_year: int, last_year: int) -> None:

@@ -82,3 +82,85 @@ def test_more_done_actions_by_keyboard(page, sign_in_by_cookie, coordinator, neh
         announced=f"Visar 1–{PER_PAGE + 3} av {PER_PAGE + 3} åtgärder.",
     )
     assert page.evaluate("window.__samePage") is True
+
+
+def test_more_goals_by_keyboard(page, sign_in_by_cookie, neh):
+    for n in range(PER_PAGE + 2):
+        factories.make_goal(neh, title=f"Mål {n:02d}")
+    sign_in_by_cookie(page, "staff")
+    page.goto("/natverk/neh/mal/")
+    page.evaluate("window.__samePage = true")
+    cards = page.locator(".goal-card")
+    expect(cards).to_have_count(PER_PAGE)
+    page.get_by_role("link", name="Visa fler").focus()
+    page.keyboard.press("Enter")
+    expect(cards).to_have_count(PER_PAGE + 2)
+    assert_swap_result(
+        page,
+        focus=f"a:text-is('Mål {PER_PAGE:02d}')",
+        announced=f"Visar 1–{PER_PAGE + 2} av {PER_PAGE + 2} mål.",
+    )
+    assert page.evaluate("window.__samePage") is True
+
+
+def test_more_representatives_on_the_network_page_by_keyboard(page, sign_in_by_cookie, neh):
+    from representatives.models import Administration
+
+    for n in range(PER_PAGE + 2):
+        factories.make_administration(name=f"Ö-förvaltning {n:02d}")
+    total = Administration.objects.count()
+    sign_in_by_cookie(page, "staff")
+    page.goto("/natverk/neh/")
+    rows = page.locator("section[aria-labelledby=representatives] tbody tr:not(.paging)")
+    expect(rows).to_have_count(PER_PAGE)
+    page.get_by_role("link", name="Visa fler").focus()
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(total)
+    first_new = Administration.objects.order_by("name")[PER_PAGE]
+    assert_swap_result(
+        page,
+        focus=f"th:text-is('{first_new.name}')",
+        announced=f"Visar 1–{total} av {total} förvaltningar.",
+    )
+
+
+def test_more_people_to_deactivate_by_keyboard(page, sign_in_by_cookie, administration, nsh):
+    import datetime
+
+    for n in range(PER_PAGE + 1):
+        person = factories.make_user(f"tidigare{n}@example.org", f"Tidigare {n:02d}")
+        appointment = factories.make_appointment(
+            person, administration, nsh, start_date=datetime.date(2024, 1, 1)
+        )
+        appointment.end(datetime.date(2025, 1, 1))
+    sign_in_by_cookie(page, "coordinator")
+    page.goto("/personer/utan-uppdrag/")
+    rows = page.locator(".people-table tbody tr:not(.paging)")
+    expect(rows).to_have_count(PER_PAGE)
+    page.get_by_role("link", name="Visa fler").focus()
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(PER_PAGE + 1)
+    assert_swap_result(
+        page,
+        focus=f"td:text-is('Tidigare {PER_PAGE:02d}')",
+        announced=f"Visar 1–{PER_PAGE + 1} av {PER_PAGE + 1} personer.",
+    )
+
+
+def test_more_actions_in_a_goals_plan_by_keyboard(page, sign_in_by_cookie, neh):
+    goal = factories.make_goal(neh, title="Koldioxid")
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    for n in range(PER_PAGE + 1):
+        factories.make_action(meeting, goal=goal, title=f"Steg {n:02d}")
+    sign_in_by_cookie(page, "staff")
+    page.goto(goal.get_absolute_url())
+    rows = page.locator("#action-table tbody tr:not(.paging)")
+    expect(rows).to_have_count(PER_PAGE)
+    page.get_by_role("link", name="Visa fler").focus()
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(PER_PAGE + 1)
+    assert_swap_result(
+        page,
+        focus=f"th:text-is('Steg {PER_PAGE:02d}')",
+        announced=f"Visar 1–{PER_PAGE + 1} av {PER_PAGE + 1} åtgärder.",
+    )

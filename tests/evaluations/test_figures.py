@@ -132,3 +132,24 @@ def test_results_page_shows_counts_mean_and_comments(client, dataset, coordinato
     # Not sent, but the network's next meeting has started: too late to send.
     assert "Skicka utvärdering</button>" not in page
     assert "kan inte längre skickas" in page
+
+
+def test_term_page_shows_each_meetings_latest_comments_and_links_the_rest(
+    client, dataset, coordinator
+):
+    from meetings.evaluations.workflow import COMMENTS_PER_MEETING
+
+    first, _second, _third = dataset
+    for n in range(COMMENTS_PER_MEETING + 1):
+        person = factories.make_user()
+        Evaluation.objects.create(meeting=first, person=person, comment=f"Tanke {n:02d}")
+    report = evaluations.term_evaluations(first.network, Term(2025, "HT"))
+    row = report.rows[0]
+    assert row.comments == [f"Tanke {n:02d}" for n in range(1, COMMENTS_PER_MEETING + 1)]
+    assert row.more_comments == 3  # "Mycket bra.", "För långt." and the first new one
+    assert row.answered == 3 + COMMENTS_PER_MEETING + 1
+    client.force_login(coordinator)
+    path = reverse("evaluation_term", kwargs={"code": "neh"}) + "?termin=2025-HT"
+    page = client.get(path).content.decode()
+    assert "3 kommentarer till på mötets resultatsida" in page
+    assert reverse("evaluation_results", kwargs={"pk": first.pk}) in page
