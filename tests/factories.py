@@ -63,10 +63,11 @@ def make_meeting(
         minute=0, second=0, microsecond=0
     )
     # A two-hour meeting made late in the evening would end after midnight, which a meeting
-    # form cannot express (one date, two times): start it at 20:00 that day instead. Earlier,
-    # so one that was in the past stays there, and one days ahead stays ahead.
+    # form cannot express (one date, two times): on another day, start it at 20:00 instead.
+    # Earlier, so one in the past stays there and one days ahead stays ahead; today's meeting
+    # (days_ahead=0) is the one running now, and stays so.
     local = timezone.localtime(starts_at)
-    if local.hour >= 22:
+    if days_ahead and local.hour >= 22:
         starts_at = local.replace(hour=20)
     extra.setdefault("ends_at", starts_at + datetime.timedelta(minutes=120))
     if status != Meeting.Status.PLANNED:
