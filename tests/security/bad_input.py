@@ -1200,6 +1200,8 @@ GET_FORMS: dict[str, Form] = {
         ),
     ),
 }
+
+
 def _administration(w, name) -> Administration:
     return Administration.objects.get(pk=getattr(w, name).pk)
 
