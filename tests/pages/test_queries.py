@@ -27,6 +27,8 @@ def build(neh, nsh, size: int) -> None:
 PAGES = {
     "home": lambda m: reverse("home"),
     "network": lambda m: reverse("network_detail", kwargs={"code": "neh"}),
+    "network meetings": lambda m: reverse("network_meetings", kwargs={"code": "neh"}),
+    "network representatives": lambda m: reverse("network_representatives", kwargs={"code": "neh"}),
     "meeting": lambda m: m.get_absolute_url(),
 }
 # sessions + user, then the page's own queries
@@ -34,7 +36,13 @@ PAGES = {
 # +1 for the documents presented at it. The home page (as a coordinator): +7 for what arrived
 # (proposals, questions, theme wishes, consultation responses) and what is late (actions,
 # unanswered meetings, packs); the per-role lists are counted in tests/todo/test_queries.py.
-EXPECTED = {"home": 14, "network": 11, "meeting": 13}
+EXPECTED = {
+    "home": 14,
+    "network": 8,
+    "network meetings": 7,
+    "network representatives": 6,
+    "meeting": 13,
+}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
