@@ -73,9 +73,7 @@ def test_contacts_page_offers_semicolon_separated_addresses(
     assert "readonly" in page
 
 
-def test_representatives_page_links_contacts_for_coordinators_only(
-    client, coordinator, staff, neh
-):
+def test_representatives_page_links_contacts_for_coordinators_only(client, coordinator, staff, neh):
     url = reverse("network_contacts", kwargs={"code": "neh"})
     page = reverse("network_representatives", kwargs={"code": "neh"})
     client.force_login(coordinator)
