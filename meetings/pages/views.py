@@ -4,10 +4,13 @@ The network page lives here rather than in `networks`, because it shows meetings
 representatives, and `networks` knows nothing of those apps (see README, Architecture).
 """
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from config.http import AuthenticatedHttpRequest
@@ -32,6 +35,8 @@ UPCOMING_ON_HOME = 3
 # rest are a link away on Mina nätverk.
 TODOS_ON_HOME = 8
 MEETINGS_PER_LIST = 10
+# The overview shows what is next; the rest is on the network's "Möten" page.
+UPCOMING_ON_OVERVIEW = 3
 
 
 @require_safe
@@ -80,9 +85,63 @@ SEATS_PARAM = "forvaltningar"
 @require_safe
 @login_required
 def network_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """A network's page. Its lists are bounded: the next and the latest meetings, the open
-    consultations nearest their deadline, and the administrations' representatives a page at a
-    time ("Visa fler": an htmx request gets only the next rows)."""
+    """A network's overview: what is next (the next meetings, the open remisser, the
+    coordinator's tools) and what it works on. The rest is a section a link away (the
+    network's sub-navigation, `{% network_nav %}`)."""
+    network = network_by_code(code)
+    visible = Meeting.objects.visible_to(request.user).filter(network=network)
+    can_coordinate = is_coordinator(request.user, network)
+    context = {
+        **work_area_context(network, can_coordinate),
+        "upcoming": list(visible.upcoming()[:UPCOMING_ON_OVERVIEW]),
+        "coordinators": network.coordinators.all(),
+        "current": documents.current_for_network(network),
+    }
+    return render(request, "meetings/pages/network_detail.html", context)
+
+
+@require_safe
+@login_required
+def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
+    """A network's meetings: the upcoming ones, then the past one term at a time
+    (`?termin=HT2024`, by default the latest term with a held meeting), with every term that
+    has one a link away. A term that does not fit, or has no meetings, shows the latest term."""
+    network = network_by_code(code)
+    visible = Meeting.objects.visible_to(request.user).filter(network=network)
+    past = visible.past()
+    # One row per month with a meeting (a few a year), not one per meeting.
+    months = past.dates("starts_at", "month", order="DESC")
+    terms = list(dict.fromkeys(Term.of(month) for month in months))
+    asked = request.GET.get("termin", "")
+    term = next((t for t in terms if f"{t.season}{t.year}" == asked), None)
+    if term is None and terms:
+        term = terms[0]
+    context = {
+        "network": network,
+        "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
+        "terms": terms,
+        "term": term,
+        "meetings": list(past.in_term(term)) if term else [],
+    }
+    return render(request, "meetings/pages/network_meetings.html", context)
+
+
+@require_safe
+@login_required
+def network_archive(request: HttpRequest, code: str) -> HttpResponse:
+    """The old address of the past meetings: now the network's "Möten" page (the term kept)."""
+    network = network_by_code(code)
+    url = reverse("network_meetings", args=[network.code.lower()])
+    if term := request.GET.get("termin"):
+        url += "?" + urlencode({"termin": term})
+    return redirect(url)
+
+
+@require_safe
+@login_required
+def network_representatives(request: HttpRequest, code: str) -> HttpResponse:
+    """Each active administration's current representative and substitute in the network, a
+    page at a time ("Visa fler": an htmx request gets only the next rows)."""
     network = network_by_code(code)
     seats_page = paging.counted_page(
         request,
@@ -107,41 +166,9 @@ def network_detail(request: HttpRequest, code: str) -> HttpResponse:
         administration.substitute = by_role.get(Appointment.Role.SUBSTITUTE)
     context: dict = {"network": network, "seats": seats, "seats_page": seats_page}
     if getattr(request, "htmx", False) and SEATS_PARAM in request.GET:
-        return render(request, "meetings/pages/network_detail.html#seat-rows", context)
-    can_coordinate = is_coordinator(request.user, network)
-    visible = Meeting.objects.visible_to(request.user).filter(network=network)
-    context |= {
-        **work_area_context(network, can_coordinate),
-        "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
-        "past": list(visible.past()[:MEETINGS_PER_LIST]),
-        "coordinators": network.coordinators.all(),
-        "current": documents.current_for_network(network),
-    }
-    return render(request, "meetings/pages/network_detail.html", context)
-
-
-@require_safe
-@login_required
-def network_archive(request: HttpRequest, code: str) -> HttpResponse:
-    """A network's past meetings one term at a time (`?termin=HT2024`, by default the latest
-    term with a held meeting), with every term that has one a link away. A term that does not
-    fit, or has no meetings, shows the latest term instead."""
-    network = network_by_code(code)
-    past = Meeting.objects.visible_to(request.user).filter(network=network).past()
-    # One row per month with a meeting (a few a year), not one per meeting.
-    months = past.dates("starts_at", "month", order="DESC")
-    terms = list(dict.fromkeys(Term.of(month) for month in months))
-    asked = request.GET.get("termin", "")
-    term = next((t for t in terms if f"{t.season}{t.year}" == asked), None)
-    if term is None and terms:
-        term = terms[0]
-    context = {
-        "network": network,
-        "terms": terms,
-        "term": term,
-        "meetings": list(past.in_term(term)) if term else [],
-    }
-    return render(request, "meetings/pages/network_archive.html", context)
+        return render(request, "meetings/pages/network_representatives.html#seat-rows", context)
+    context["can_coordinate"] = is_coordinator(request.user, network)
+    return render(request, "meetings/pages/network_representatives.html", context)
 
 
 @require_safe

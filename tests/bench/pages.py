@@ -12,7 +12,10 @@ PAGES = {
     "start": lambda s: reverse("home"),
     "my networks": lambda s: reverse("my_networks"),
     "network": lambda s: reverse("network_detail", kwargs={"code": s.network.code.lower()}),
-    "past meetings": lambda s: reverse("network_archive", kwargs={"code": s.network.code.lower()}),
+    "meetings": lambda s: reverse("network_meetings", kwargs={"code": s.network.code.lower()}),
+    "representatives": lambda s: reverse(
+        "network_representatives", kwargs={"code": s.network.code.lower()}
+    ),
     "term summary": lambda s: reverse(
         "term_summary", kwargs={"code": s.network.code.lower(), "term": s.meeting.term.code}
     ),

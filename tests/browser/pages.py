@@ -49,7 +49,12 @@ PAGES = [
     AppPage("start", lambda d: reverse("home"), SIGNED_IN),
     AppPage("network NSH", lambda d: reverse("network_detail", args=["nsh"]), SIGNED_IN),
     AppPage("network NEH", lambda d: reverse("network_detail", args=["neh"]), SIGNED_IN),
-    AppPage("past meetings NEH", lambda d: reverse("network_archive", args=["neh"]), SIGNED_IN),
+    AppPage("meetings NEH", lambda d: reverse("network_meetings", args=["neh"]), SIGNED_IN),
+    AppPage(
+        "representatives NEH",
+        lambda d: reverse("network_representatives", args=["neh"]),
+        SIGNED_IN,
+    ),
     AppPage(
         "term summary NEH",
         lambda d: reverse("term_summary", args=["neh", d.minuted.term.code]),

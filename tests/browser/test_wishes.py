@@ -21,10 +21,12 @@ def test_suggest_support_and_adopt_in_the_browser(
     )
     area = neh.work_areas.active().first()
 
-    # The representative suggests from the network page's link.
+    # The representative suggests from the network's section "Temaförslag".
     sign_in_by_cookie(page, "representative")
     page.goto("/natverk/neh/")
-    page.get_by_role("link", name="Förvaltningarnas önskemål om teman").click()
+    page.get_by_role("navigation", name="Nätverket NEH").get_by_role(
+        "link", name="Temaförslag"
+    ).click()
     page.get_by_role("button", name="Skicka förslaget").click()
     page.get_by_text("Formuläret behöver rättas").wait_for()
     page.get_by_role("textbox", name="Tema:").fill("Laddinfrastruktur för kommunens fordon")

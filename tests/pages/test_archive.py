@@ -1,4 +1,4 @@
-"""The network page shows the latest held meetings; the rest are in its archive, term by term."""
+"""A network's "Möten" page: the upcoming meetings, then the past ones term by term."""
 
 import pytest
 from django.urls import reverse
@@ -19,16 +19,32 @@ def years_of_meetings(neh):
     ]
 
 
-def test_network_page_shows_the_latest_and_links_to_the_archive(client_for, years_of_meetings):
+def test_overview_shows_no_past_meetings_and_links_the_meetings_page(client_for, years_of_meetings):
     html = client_for("staff").get(reverse("network_detail", args=["neh"])).content.decode()
-    assert "Möte 01" in html and "Möte 18" not in html
-    assert reverse("network_archive", args=["neh"]) in html
+    assert "Möte 01" not in html and "Möte 18" not in html
+    assert f'href="{reverse("network_meetings", args=["neh"])}"' in html
+
+
+def test_meetings_page_shows_upcoming_before_past(client_for, years_of_meetings, neh):
+    factories.make_meeting(neh, days_ahead=30, theme_title="Nästa möte")
+    html = client_for("staff").get(reverse("network_meetings", args=["neh"])).content.decode()
+    assert html.index("Nästa möte") < html.index("Möte 01")
+
+
+def test_old_past_meetings_address_leads_to_the_meetings_page_with_the_term(client_for, neh):
+    client = client_for("staff")
+    response = client.get(reverse("network_archive", args=["neh"]), {"termin": "HT2024"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("network_meetings", args=["neh"]) + "?termin=HT2024"
+    plain = client.get(reverse("network_archive", args=["neh"]))
+    assert plain["Location"] == reverse("network_meetings", args=["neh"])
+    assert client.get("/natverk/xyz/tidigare-moten/").status_code == 404
 
 
 def test_archive_shows_one_term_and_links_every_term(client_for, years_of_meetings):
     oldest = years_of_meetings[-1]
     term = Term.of(timezone.localdate(oldest.starts_at))
-    url = reverse("network_archive", args=["neh"])
+    url = reverse("network_meetings", args=["neh"])
     client = client_for("staff")
     latest = client.get(url).content.decode()
     assert "Möte 01" in latest and "Möte 18" not in latest
@@ -42,20 +58,20 @@ def test_archive_shows_one_term_and_links_every_term(client_for, years_of_meetin
 def test_archive_with_a_term_that_does_not_fit_shows_the_latest(
     client_for, years_of_meetings, asked
 ):
-    response = client_for("staff").get(reverse("network_archive", args=["neh"]), {"termin": asked})
+    response = client_for("staff").get(reverse("network_meetings", args=["neh"]), {"termin": asked})
     assert response.status_code == 200
     assert "Möte 01" in response.content.decode()
 
 
 def test_archive_keeps_planned_meetings_to_coordinators(client_for, neh):
     factories.make_meeting(neh, days_ahead=-5, status="planned", theme_title="Hemligt")
-    url = reverse("network_archive", args=["neh"])
+    url = reverse("network_meetings", args=["neh"])
     assert "Hemligt" not in client_for("staff").get(url).content.decode()
     assert "Hemligt" in client_for("coordinator").get(url).content.decode()
 
 
 def test_archive_without_meetings(client_for, neh):
-    html = client_for("staff").get(reverse("network_archive", args=["neh"])).content.decode()
+    html = client_for("staff").get(reverse("network_meetings", args=["neh"])).content.decode()
     assert "Inga tidigare möten." in html
 
 
@@ -101,7 +117,7 @@ def test_term_summary_shows_the_published_record(client_for, term_with_minutes, 
 
 
 def test_archive_links_the_terms_summary(client_for, term_with_minutes):
-    html = client_for("staff").get(reverse("network_archive", args=["neh"])).content.decode()
+    html = client_for("staff").get(reverse("network_meetings", args=["neh"])).content.decode()
     assert summary_url(term_with_minutes) in html
 
 

@@ -52,16 +52,19 @@ def test_start_page_shows_both_networks_and_next_published_meeting(client_for, r
 
 
 @pytest.mark.parametrize("role", SIGNED_IN)
-def test_network_page_shows_purpose_areas_meetings_and_seats(
+def test_network_page_shows_purpose_areas_and_next_meeting_and_seats_a_page_away(
     client_for, role, published, administration, representative, other_administration
 ):
-    response = client_for(role).get(reverse("network_detail", kwargs={"code": "neh"}))
-    content = response.content.decode()
+    client = client_for(role)
+    content = client.get(reverse("network_detail", kwargs={"code": "neh"})).content.decode()
     assert "ekologisk hållbarhet" in content
     assert "Giftfri miljö" in content
     assert "Klimatanpassning i planeringen" in content
-    assert "Rita Representant" in content
-    assert "Socialförvaltningen" in content and "Vakant" in content
+    assert "Vakant" not in content  # the seats are on their own page
+    seats = client.get(reverse("network_representatives", kwargs={"code": "neh"}))
+    seats_html = seats.content.decode()
+    assert "Rita Representant" in seats_html
+    assert "Socialförvaltningen" in seats_html and "Vakant" in seats_html
 
 
 def test_network_page_hides_archived_work_areas(client_for, neh):
@@ -75,7 +78,8 @@ def test_network_page_shows_ended_appointment_no_more(client_for, administration
         factories.make_user(full_name="Gammal Representant"), administration, neh
     )
     appointment.end()
-    content = client_for("staff").get(reverse("network_detail", kwargs={"code": "neh"})).content
+    url = reverse("network_representatives", kwargs={"code": "neh"})
+    content = client_for("staff").get(url).content
     assert "Gammal Representant" not in content.decode()
 
 
@@ -155,7 +159,7 @@ def test_cancelled_meeting_stays_visible_as_cancelled(client_for, published):
 
 def test_past_meetings_are_listed_as_past(client_for, neh):
     factories.make_meeting(neh, days_ahead=-40, theme_title="Förra månadens möte")
-    content = client_for("staff").get(reverse("network_detail", kwargs={"code": "neh"})).content
+    content = client_for("staff").get(reverse("network_meetings", kwargs={"code": "neh"})).content
     text = content.decode()
     assert text.index("Tidigare möten") < text.index("Förra månadens möte")
 

@@ -27,17 +27,25 @@ def build(neh, nsh, size: int) -> None:
 PAGES = {
     "home": lambda m: reverse("home"),
     "network": lambda m: reverse("network_detail", kwargs={"code": "neh"}),
+    "network meetings": lambda m: reverse("network_meetings", kwargs={"code": "neh"}),
+    "network representatives": lambda m: reverse("network_representatives", kwargs={"code": "neh"}),
     "meeting": lambda m: m.get_absolute_url(),
 }
 # sessions + user, then the page's own queries
 # The meeting page: +2 for "Uppföljning" (the actions due by the meeting, the count of the rest),
 # +1 for the documents presented at it; the person's seats are read once for every question
-# about them (may propose, takes part, which administrations). The network page's table of
+# about them (may propose, takes part, which administrations). The network's table of
 # representatives is a page whose total comes with its rows (a window count): no count query.
 # The home page (as a coordinator): +7 for what arrived (proposals, questions, theme wishes,
 # consultation responses) and what is late (actions, unanswered meetings, packs); the per-role
 # lists are counted in tests/todo/test_queries.py.
-EXPECTED = {"home": 14, "network": 11, "meeting": 12}
+EXPECTED = {
+    "home": 14,
+    "network": 8,
+    "network meetings": 7,
+    "network representatives": 6,
+    "meeting": 12,
+}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

@@ -73,12 +73,13 @@ def test_contacts_page_offers_semicolon_separated_addresses(
     assert "readonly" in page
 
 
-def test_network_page_links_contacts_for_coordinators_only(client, coordinator, staff, neh):
+def test_representatives_page_links_contacts_for_coordinators_only(client, coordinator, staff, neh):
     url = reverse("network_contacts", kwargs={"code": "neh"})
+    page = reverse("network_representatives", kwargs={"code": "neh"})
     client.force_login(coordinator)
-    assert url in client.get(neh.get_absolute_url()).content.decode()
+    assert url in client.get(page).content.decode()
     client.force_login(staff)
-    assert url not in client.get(neh.get_absolute_url()).content.decode()
+    assert url not in client.get(page).content.decode()
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

@@ -233,14 +233,29 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
-    "network_archive": [
+    "network_meetings": [
         Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(OK)),
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
         Case(
-            path=lambda w: reverse("network_archive", args=["neh"]) + "?termin=XX19",
+            path=lambda w: reverse("network_meetings", args=["neh"]) + "?termin=XX19",
             access=signed_in(OK),
             note="a term that does not fit: the latest",
         ),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    # The old address of the past meetings: a redirect to "Möten".
+    "network_archive": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(REDIRECT)),
+        Case(
+            path=lambda w: reverse("network_archive", args=["neh"]) + "?termin=<script>",
+            access=signed_in(REDIRECT),
+            note="the term passed on, encoded",
+        ),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
+    ],
+    "network_representatives": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
     "term_summary": [
