@@ -25,6 +25,12 @@ PAGES = {
     "held meeting": lambda s: reverse("meeting_detail", kwargs={"pk": s.held.pk}),
     # Coordination.
     "dashboard": lambda s: reverse("coordination_dashboard", kwargs={"code": "neh"}),
+    "settings": lambda s: reverse("network_settings", kwargs={"code": "neh"}),
+    "new meeting": lambda s: reverse("meeting_new", kwargs={"code": "neh"}),
+    "administrations": lambda s: reverse("administration_list"),
+    "merge": lambda s: reverse("administration_merge", kwargs={"pk": s.administration.pk}),
+    "failed mail": lambda s: reverse("outbox_failed", kwargs={"code": "neh"}),
+    "reminders": lambda s: reverse("reminder_preferences"),
     "plan": lambda s: reverse("plan_term", kwargs={"code": "neh"}),
     "edit": lambda s: reverse("meeting_edit", kwargs={"pk": s.meeting.pk}),
     "publish": lambda s: reverse("meeting_publish", kwargs={"pk": s.meeting.pk}),
@@ -42,6 +48,7 @@ PAGES = {
     "write minutes": lambda s: reverse("minutes_edit", kwargs={"pk": s.held.pk}),
     "new action": lambda s: reverse("action_create", kwargs={"pk": s.held.pk}),
     "action": lambda s: reverse("action_done", kwargs={"pk": _first_action(s).pk}),
+    "edit action": lambda s: reverse("action_edit", kwargs={"pk": _first_action(s).pk}),
     "actions": lambda s: reverse("action_list", kwargs={"code": s.network.code.lower()}),
     # Calendar.
     "calendar": lambda s: reverse("calendar_page"),

@@ -103,15 +103,15 @@ def test_more_goals_by_keyboard(page, sign_in_by_cookie, neh):
     assert page.evaluate("window.__samePage") is True
 
 
-def test_more_representatives_on_the_network_page_by_keyboard(page, sign_in_by_cookie, neh):
+def test_more_representatives_on_the_network_by_keyboard(page, sign_in_by_cookie, neh):
     from representatives.models import Administration
 
     for n in range(PER_PAGE + 2):
         factories.make_administration(name=f"Ö-förvaltning {n:02d}")
     total = Administration.objects.count()
     sign_in_by_cookie(page, "staff")
-    page.goto("/natverk/neh/")
-    rows = page.locator("section[aria-labelledby=representatives] tbody tr:not(.paging)")
+    page.goto("/natverk/neh/representanter/")
+    rows = page.locator("main table tbody tr:not(.paging)")
     expect(rows).to_have_count(PER_PAGE)
     page.get_by_role("link", name="Visa fler").focus()
     page.keyboard.press("Enter")

@@ -17,7 +17,8 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("network_detail", kwargs={"code": "neh"})
+URL = reverse("network_representatives", kwargs={"code": "neh"})
+OVERVIEW = reverse("network_detail", kwargs={"code": "neh"})
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_representatives_next_page_by_htmx_is_only_the_next_rows(many_administra
     total = Administration.objects.count()
     response = client_for("staff").get(URL + "?forvaltningar=2", HTTP_HX_REQUEST="true")
     html = response.content.decode()
-    assert "<html" not in html and "Kommande möten" not in html
+    assert "<html" not in html and "Representanter i NEH" not in html
     assert len(names(html)) == total - PER_PAGE
     assert f'data-announce="Visar 1–{total} av {total} förvaltningar."' in html
     assert html.count("data-focus") == 1 and "Visa fler" not in html
@@ -76,7 +77,7 @@ def test_network_page_lists_the_open_consultations_nearest_their_deadline(neh, c
             title=f"Remiss {n:02d}",
             deadline=today + datetime.timedelta(days=n + 1),
         )
-    html = client_for("staff").get(URL).content.decode()
+    html = client_for("staff").get(OVERVIEW).content.decode()
     open_list = html.split("Öppna remisser")[1].split("Senaste dokument")[0]
     shown = {f"Remiss {n:02d}" for n in range(30) if f">Remiss {n:02d}<" in open_list}
     assert shown == {f"Remiss {n:02d}" for n in range(OPEN_ON_NETWORK_PAGE)}
