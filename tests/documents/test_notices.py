@@ -50,7 +50,7 @@ def test_a_new_document_is_announced_to_the_network(
         "representant@example.org",
     ]
     mail = mailoutbox[0]
-    assert "Nytt i NEH: Rapport: Klimatrapport 2026" in mail.subject
+    assert "Nytt dokument i NEH: Klimatrapport 2026" in mail.subject
     assert "Rapport: Klimatrapport 2026" in mail.body
     assert document.get_absolute_url() in mail.body
     assert reverse("reminder_preferences") in mail.body
