@@ -114,6 +114,12 @@ def as_text(
         }
     )
     lines.append("")
+    current = [d for d in documents if not d.is_withdrawn]
+    item_ids = {item["id"] for item in version.items}
+    under: dict[int, list] = {}
+    for document in current:
+        if document.agenda_item_id in item_ids:
+            under.setdefault(document.agenda_item_id, []).append(document)
     clock = local_start
     for item in goals.attach_goal_figures(version.items):
         end = clock + datetime.timedelta(minutes=item["minutes"])
@@ -127,13 +133,17 @@ def as_text(
             lines.extend(f"   {row}" for row in item["description"].splitlines() if row.strip())
         if item["goal_figures"] is not None:
             lines.extend(f"   {row}" for row in goal_text_lines(item["goal_figures"]))
+        for document in under.get(item["id"], []):
+            lines.append(
+                "   " + _("Dokument: %(line)s") % {"line": document_line(document, site_url)}
+            )
         clock = end
     lines.append("")
     lines.append(
         _("Sammanlagt %(total)s av mötets %(length)s minuter.")
         % {"total": version.total_minutes, "length": meeting.duration_minutes}
     )
-    lines += document_lines(documents, site_url)
+    lines += document_lines([d for d in current if d.agenda_item_id not in under], site_url)
     if follow_up:
         lines += ["", follow_up_heading()]
         for action in follow_up:
@@ -161,15 +171,19 @@ def document_lines(documents, site_url: str) -> list[str]:
     if not current:
         return []
     lines = ["", _("Dokument som presenteras på mötet:")]
-    for document in current:
-        details = [document.get_kind_display()]
-        if document.drafting_status:
-            details.append(document.get_drafting_status_display().lower())
-        if document.is_consultation and document.deadline:
-            details.append(_("svar senast %(date)s") % {"date": f"{document.deadline:%Y-%m-%d}"})
-        url = site_url.rstrip("/") + document.get_absolute_url()
-        lines.append(f"- {document.title} ({', '.join(details)}): {url}")
+    lines.extend(f"- {document_line(document, site_url)}" for document in current)
     return lines
+
+
+def document_line(document, site_url: str) -> str:
+    """A document in plain text: its title, kind, drafting step or reply deadline, and link."""
+    details = [document.get_kind_display()]
+    if document.drafting_status:
+        details.append(document.get_drafting_status_display().lower())
+    if document.is_consultation and document.deadline:
+        details.append(_("svar senast %(date)s") % {"date": f"{document.deadline:%Y-%m-%d}"})
+    url = site_url.rstrip("/") + document.get_absolute_url()
+    return f"{document.title} ({', '.join(details)}): {url}"
 
 
 def follow_up_heading() -> str:

@@ -4,14 +4,53 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.documents import workflow as documents
 from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
-from meetings.models import ConsultationResponse, Document, Meeting
+from meetings.models import AgendaItem, ConsultationResponse, Document, Meeting
 from networks.models import Network, WorkArea
 from networks.submissions import OnceForm
 from networks.versions import VersionedModelForm, version_form_field
 from representatives.models import Administration
 
 
-class DocumentForm(OnceForm, forms.ModelForm):
+class AgendaItemLabel(IdChoiceField):
+    def label_from_instance(self, obj) -> str:
+        day = timezone.localtime(obj.meeting.starts_at).date().isoformat()
+        return f"{day}: {obj.title}"
+
+
+class PresentedUnderItem(forms.ModelForm):
+    """The agenda item a document is presented under: an accepted item of a coming meeting of
+    the network (or the one it already has); it must be an item of the chosen meeting, which
+    it fills in when left empty."""
+
+    def _agenda_items(self, network: Network, current: int | None) -> None:
+        field = self.fields["agenda_item"]
+        items = AgendaItem.objects.filter(
+            meeting__network=network,
+            status=AgendaItem.Status.ACCEPTED,
+            meeting__starts_at__gte=timezone.now(),
+        )
+        if current is not None:
+            items = items | AgendaItem.objects.filter(pk=current)
+        field.queryset = items.select_related("meeting").order_by(  # type: ignore[attr-defined]
+            "meeting__starts_at", "position", "pk"
+        )
+        field.required = False
+        field.help_text = _("Om dokumentet hör till en viss punkt på mötets dagordning.")
+
+    def clean(self):
+        cleaned = super().clean()
+        item = cleaned.get("agenda_item")
+        if item is None or "meeting" in self.errors:
+            return cleaned
+        meeting = cleaned.get("meeting")
+        if meeting is None:
+            cleaned["meeting"] = item.meeting
+        elif meeting.pk != item.meeting_id:
+            self.add_error("agenda_item", _("Punkten hör till ett annat möte än det valda."))
+        return cleaned
+
+
+class DocumentForm(OnceForm, PresentedUnderItem):
     """A coordinator adds a document to a network: a link or a file (exactly one)."""
 
     url = forms.URLField(
@@ -36,8 +75,12 @@ class DocumentForm(OnceForm, forms.ModelForm):
 
     class Meta:
         model = Document
-        fields = ["title", "kind", "url", "work_areas", "meeting", "deadline"]
-        field_classes = {"work_areas": IdMultipleChoiceField, "meeting": IdChoiceField}
+        fields = ["title", "kind", "url", "work_areas", "meeting", "agenda_item", "deadline"]
+        field_classes = {
+            "work_areas": IdMultipleChoiceField,
+            "meeting": IdChoiceField,
+            "agenda_item": AgendaItemLabel,
+        }
         widgets = {
             "work_areas": forms.CheckboxSelectMultiple,
             # A text field, not type="date": Chromium's date picker button is a tab stop
@@ -58,6 +101,7 @@ class DocumentForm(OnceForm, forms.ModelForm):
         self.fields["meeting"].queryset = Meeting.objects.filter(network=network).order_by(  # type: ignore[attr-defined]
             "-starts_at"
         )
+        self._agenda_items(network, None)
         self.fields["meeting"].required = False
         # A new consultation asks administrations that still exist as such.
         self.fields["asked_administrations"].queryset = Administration.objects.active().order_by(  # type: ignore[attr-defined]
@@ -126,7 +170,7 @@ class ResponseForm(forms.Form):
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"autocomplete": "off"})
 
 
-class DocumentEditForm(VersionedModelForm):
+class DocumentEditForm(VersionedModelForm, PresentedUnderItem):
     """A coordinator corrects a document: its title, link, work areas, the meeting where it is
     presented, a consultation's deadline and a governance document's drafting status.
 
@@ -144,13 +188,18 @@ class DocumentEditForm(VersionedModelForm):
             "url",
             "work_areas",
             "meeting",
+            "agenda_item",
             "deadline",
             "drafting_status",
             "drafting_since",
             "consultation_since",
             "decided_on",
         ]
-        field_classes = {"work_areas": IdMultipleChoiceField, "meeting": IdChoiceField}
+        field_classes = {
+            "work_areas": IdMultipleChoiceField,
+            "meeting": IdChoiceField,
+            "agenda_item": AgendaItemLabel,
+        }
         widgets = {
             "work_areas": forms.CheckboxSelectMultiple,
             "deadline": DATE_WIDGET,
@@ -187,6 +236,7 @@ class DocumentEditForm(VersionedModelForm):
             "-starts_at"
         )
         self.fields["meeting"].required = False
+        self._agenda_items(network, document.agenda_item_id)
         if document.has_file:
             del self.fields["url"]  # the file stays; a link beside it is not allowed
         else:

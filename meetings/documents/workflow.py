@@ -319,6 +319,16 @@ def meeting_documents(meeting) -> list[Document]:
     """The documents presented at a meeting, withdrawn ones last (they stay on the record)."""
     return list(
         Document.objects.filter(meeting=meeting)
-        .only("pk", "title", "kind", "deadline", "withdrawn_at", "drafting_status")
+        .select_related("agenda_item")
+        .only(
+            "pk",
+            "title",
+            "kind",
+            "deadline",
+            "withdrawn_at",
+            "drafting_status",
+            "agenda_item__title",
+            "agenda_item__position",
+        )
         .order_by(F("withdrawn_at").asc(nulls_first=True), "title", "pk")
     )

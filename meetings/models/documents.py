@@ -86,6 +86,15 @@ class Document(models.Model):
         related_name="documents",
         verbose_name=_("presenteras på mötet"),
     )
+    # Where on the meeting's agenda it is presented, if under one item (an item of `meeting`).
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name=_("presenteras under punkten"),
+    )
     deadline = models.DateField(_("sista dag för svar"), null=True, blank=True)
     asked_administrations = models.ManyToManyField(  # type: ignore[var-annotated]
         Administration,

@@ -244,3 +244,53 @@ def test_edit_page_of_a_governance_document_offers_the_drafting_steps(client_for
     assert "<legend>Framtagande</legend>" in page
     assert 'name="drafting_since"' in page and 'name="decided_on"' in page
     assert f'name="version" value="{steering.version}"' in page
+
+
+# --- Under an agenda item ---------------------------------------------------------------------
+
+
+def test_document_under_an_agenda_item_shows_there_and_in_the_plain_text(
+    client_for, steering, meeting, settings
+):
+    settings.SITE_URL = "https://hallbarhet.example.se"
+    item = factories.make_agenda_item(meeting, position=1, title="Klimatfrågan")
+    factories.make_agenda_item(meeting, position=2, title="Övrigt")
+    factories.publish_agenda(meeting)
+    client = client_for("coordinator")
+    # The meeting is filled in from the item when left empty.
+    response = client.post(edit_url(steering), edit_data(steering, agenda_item=item.pk))
+    assert response.status_code == 302
+    steering.refresh_from_db()
+    assert (steering.agenda_item, steering.meeting) == (item, meeting)
+    page = client_for("staff").get(meeting.get_absolute_url()).content.decode()
+    assert "under punkt 1: Klimatfrågan" in page
+    text = client_for("staff").get(reverse("agenda_text", kwargs={"pk": meeting.pk}))
+    lines = text.content.decode().splitlines()
+    at = next(n for n, line in enumerate(lines) if "Klimatfrågan" in line)
+    assert lines[at + 1] == (
+        "   Dokument: Klimatprogram (Styrdokument): "
+        f"https://hallbarhet.example.se{steering.get_absolute_url()}"
+    )
+    assert "Dokument som presenteras på mötet:" not in lines  # listed under its item only
+
+
+def test_an_agenda_item_of_another_meeting_is_refused(client_for, steering, meeting, neh):
+    other = factories.make_meeting(neh, days_ahead=60)
+    item = factories.make_agenda_item(other, position=1, title="Annan punkt")
+    response = client_for("coordinator").post(
+        edit_url(steering), edit_data(steering, meeting=meeting.pk, agenda_item=item.pk)
+    )
+    assert response.status_code == 200
+    assert "Punkten hör till ett annat möte än det valda." in response.content.decode()
+    steering.refresh_from_db()
+    assert steering.agenda_item is None and steering.meeting is None
+
+
+def test_only_accepted_items_of_coming_meetings_are_offered(client_for, steering, meeting, neh):
+    factories.make_agenda_item(meeting, position=1, title="Kommande punkt")
+    factories.make_agenda_item(meeting, title="Bara föreslagen")  # not accepted
+    held = factories.make_meeting(neh, days_ahead=-10)
+    factories.make_agenda_item(held, position=1, title="Hållen punkt")
+    page = client_for("coordinator").get(edit_url(steering)).content.decode()
+    assert "Kommande punkt" in page
+    assert "Bara föreslagen" not in page and "Hållen punkt" not in page
