@@ -9,6 +9,7 @@ records only what each message needs; the worker renders it at delivery (`build_
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -145,7 +146,7 @@ def removed_message(meeting: Meeting, person, because: str) -> EmailMultiAlterna
 
 # The notices of a change to a meeting that go to everyone who should have it: recorded in the
 # request as what each needs (`notify_later`), rendered by the worker at delivery.
-_MEETING_NOTICES = {
+_MEETING_NOTICES: dict[str, Callable[..., EmailMultiAlternatives]] = {
     "published": published_message,
     "updated": updated_message,
     "rescheduled": rescheduled_message,
