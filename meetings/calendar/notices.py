@@ -3,11 +3,13 @@
 Who is told, and whether their message carries METHOD:REQUEST or METHOD:CANCEL, is decided in
 one place, meetings/calendar/outlook.py; this module only writes the messages (Swedish, one per
 person) and records them in the outbox within the change's transaction (a rolled-back change
-tells nobody; meetings/outbox/).
+tells nobody; meetings/outbox/). A change to a meeting that tells everyone who should have it
+records only what each message needs; the worker renders it at delivery (`build_notice`).
 """
 
 import dataclasses
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -20,7 +22,7 @@ from accounts.models import User
 from config.mail import message, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Meeting
-from meetings.outbox import outbox
+from meetings.outbox import builders, outbox
 from networks.models import Network
 from representatives.models import Appointment
 
@@ -140,6 +142,79 @@ def removed_message(meeting: Meeting, person, because: str) -> EmailMultiAlterna
     with translation.override("sv"):
         subject = _("Borttaget ur din kalender: %(title)s") % {"title": _title(meeting)}
     return _message(meeting, person, "removed", subject, calendar.CANCEL, because=because)
+
+
+# The notices of a change to a meeting that go to everyone who should have it: recorded in the
+# request as what each needs (`notify_later`), rendered by the worker at delivery.
+_MEETING_NOTICES: dict[str, Callable[..., EmailMultiAlternatives]] = {
+    "published": published_message,
+    "updated": updated_message,
+    "rescheduled": rescheduled_message,
+    "cancelled": cancelled_message,
+}
+NOTICE_BUILDER = "calendar.notice"
+
+
+def notify_later(
+    meeting: Meeting,
+    notice: str,
+    people: list[tuple[User | InvitedColleague, str | None]],
+    *,
+    old_starts_at: datetime.datetime | None = None,
+    old_ends_at: datetime.datetime | None = None,
+) -> None:
+    """Record one `notice` of the meeting for each (person, iTIP method or None), rendered by
+    the worker (`build_notice`). The key is the meeting's sequence, as for `record`."""
+    if notice not in _MEETING_NOTICES:
+        raise ValueError(f"Unknown meeting notice {notice!r}")
+    common: dict = {"meeting": meeting.pk, "notice": notice, "sequence": meeting.sequence}
+    if notice == "rescheduled":
+        if old_starts_at is None or old_ends_at is None:
+            raise ValueError("A rescheduled notice needs the old start and end")
+        common["old_starts_at"] = old_starts_at.isoformat()
+        common["old_ends_at"] = old_ends_at.isoformat()
+    outbox.record_later(
+        NOTICE_BUILDER,
+        [
+            (
+                person.email,
+                {**common, "email": person.email, "full_name": person.full_name, "method": method},
+            )
+            for person, method in people
+        ],
+        kind=f"calendar.{notice}",
+        obj=meeting,
+        version=meeting.sequence,
+    )
+
+
+@builders.builder(NOTICE_BUILDER)
+def build_notice(arguments: dict) -> EmailMultiAlternatives:
+    """One person's notice, rendered from the meeting as it is now (in Swedish).
+
+    If the meeting has changed again since the notice was recorded, the text and calendar part
+    show it as it is now, but the calendar part keeps the SEQUENCE the notice was recorded
+    with: Outlook then ignores it if the later notice (higher SEQUENCE) reached it first, and
+    the later notice supersedes it otherwise. A late REQUEST never undoes a later CANCEL.
+    """
+    meeting = (
+        Meeting.objects.select_related("network")
+        .prefetch_related("work_areas")
+        .get(pk=arguments["meeting"])
+    )
+    meeting.sequence = min(meeting.sequence, int(arguments["sequence"]))
+    person = InvitedColleague(arguments["email"], arguments.get("full_name") or "")
+    method = arguments.get("method")
+    notice = arguments["notice"]
+    if notice == "rescheduled":
+        return rescheduled_message(
+            meeting,
+            person,
+            method,
+            datetime.datetime.fromisoformat(arguments["old_starts_at"]),
+            datetime.datetime.fromisoformat(arguments["old_ends_at"]),
+        )
+    return _MEETING_NOTICES[notice](meeting, person, method)
 
 
 def record(messages: list[EmailMultiAlternatives], *, kind: str, obj, version=None) -> None:

@@ -18,7 +18,9 @@ Who should have a meeting: the current representatives and substitutes of its ne
 colleagues invited to it. People who chose subscription only get the text of a change, never
 its calendar part; a colleague with an account is held to their own choice too.
 Every message is recorded in the outbox within the change's transaction and delivered by the
-worker (meetings/calendar/notices.py, meetings/outbox/).
+worker (meetings/calendar/notices.py, meetings/outbox/); the notices of a change to a meeting
+are recorded as what each needs and rendered by the worker, so the request costs the same for
+any number of people.
 """
 
 import datetime
@@ -93,16 +95,12 @@ def coming_meetings_for(user: User) -> MeetingQuerySet:
 # --- Changes to a meeting --------------------------------------------------------------------
 
 
+def _told(meeting: Meeting, method: str) -> list[tuple[Recipient, str | None]]:
+    return [(person, _method(person, method)) for person in audience(meeting)]
+
+
 def meeting_published(meeting: Meeting) -> None:
-    notices.record(
-        [
-            notices.published_message(meeting, person, _method(person, calendar.REQUEST))
-            for person in audience(meeting)
-        ],
-        kind="published",
-        obj=meeting,
-        version=meeting.sequence,
-    )
+    notices.notify_later(meeting, "published", _told(meeting, calendar.REQUEST))
 
 
 def meeting_edited(meeting: Meeting, changed: set[str]) -> None:
@@ -110,43 +108,23 @@ def meeting_edited(meeting: Meeting, changed: set[str]) -> None:
     A planned meeting is in nobody's calendar yet."""
     if not meeting.is_published or not changed & CALENDAR_FIELDS:
         return
-    notices.record(
-        [
-            notices.updated_message(meeting, person, _method(person, calendar.REQUEST))
-            for person in audience(meeting)
-        ],
-        kind="updated",
-        obj=meeting,
-        version=meeting.sequence,
-    )
+    notices.notify_later(meeting, "updated", _told(meeting, calendar.REQUEST))
 
 
 def meeting_moved(
     meeting: Meeting, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
 ) -> None:
-    notices.record(
-        [
-            notices.rescheduled_message(
-                meeting, person, _method(person, calendar.REQUEST), old_starts_at, old_ends_at
-            )
-            for person in audience(meeting)
-        ],
-        kind="rescheduled",
-        obj=meeting,
-        version=meeting.sequence,
+    notices.notify_later(
+        meeting,
+        "rescheduled",
+        _told(meeting, calendar.REQUEST),
+        old_starts_at=old_starts_at,
+        old_ends_at=old_ends_at,
     )
 
 
 def meeting_cancelled(meeting: Meeting) -> None:
-    notices.record(
-        [
-            notices.cancelled_message(meeting, person, _method(person, calendar.CANCEL))
-            for person in audience(meeting)
-        ],
-        kind="cancelled",
-        obj=meeting,
-        version=meeting.sequence,
-    )
+    notices.notify_later(meeting, "cancelled", _told(meeting, calendar.CANCEL))
 
 
 def agenda_published(meeting: Meeting) -> list[tuple[Recipient, str | None]]:

@@ -1,7 +1,9 @@
 """The outbox: every e-mail the app sends, recorded in the transaction of the change that
 causes it, then delivered by the worker (meetings/outbox/).
 
-A row holds the fully rendered message, so delivery needs nothing but the row: a change that
+A row holds the fully rendered message, or what its builder needs to render it at delivery
+(a change that tells many people costs the request the same for any number), so delivery
+needs nothing but the row and the database: a change that
 is rolled back records nothing, a saved change never loses its messages, and the SMTP server
 being down or slow only delays them.
 """
@@ -61,6 +63,11 @@ class OutboxMessage(models.Model):
     alternatives = models.JSONField(default=list)
     # [[filename, text content, mimetype], ...]
     attachments = models.JSONField(default=list)
+    # A message recorded with `outbox.record_later`: the worker renders it at delivery with the
+    # builder of this name (meetings/outbox/builders.py) from these arguments, and stores the
+    # result in the fields above. Empty for a message recorded rendered.
+    builder = models.CharField(max_length=60, blank=True, default="")
+    arguments = models.JSONField(null=True, blank=True)
 
     # Delivery.
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)

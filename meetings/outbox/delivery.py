@@ -6,7 +6,8 @@ on SQLite and PostgreSQL. After a failed attempt it waits OUTBOX_RETRY_BASE_SECO
 each time; after OUTBOX_MAX_ATTEMPTS it is marked failed and shown to the network's
 coordinators ("Misslyckade utskick"), who can put it back in the queue. A message left
 "sending" by a worker that died mid-send may or may not have left: it is marked failed for a
-person to judge rather than sent again.
+person to judge rather than sent again. A message recorded with a builder is rendered just
+before it is sent; a builder that fails is a failed attempt like a failed send.
 """
 
 import datetime
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from config.mail import message
 from meetings.models import OutboxMessage
+from meetings.outbox import builders
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +42,18 @@ def as_email(row: OutboxMessage, connection=None) -> EmailMultiAlternatives:
     for filename, content, mimetype in row.attachments:
         mail.attach(filename or None, content, mimetype)
     return mail
+
+
+def render(row: OutboxMessage) -> None:
+    """A message recorded with a builder is rendered now, from the current database state, and
+    the result is stored on the row (what was sent stays readable). Each attempt renders
+    again, so a retry sends what is current."""
+    if not row.builder:
+        return
+    fields = builders.message_fields(builders.build(row.builder, row.arguments or {}))
+    for name, value in fields.items():
+        setattr(row, name, value)
+    OutboxMessage.objects.filter(pk=row.pk).update(**fields)
 
 
 def back_off(attempts: int) -> datetime.timedelta:
@@ -95,6 +109,7 @@ def deliver_due(limit: int = BATCH, batch: str = "") -> int:
             continue  # another worker has it
         row = OutboxMessage.objects.get(pk=pk)
         try:
+            render(row)
             if connection is None:
                 connection = get_connection()
                 connection.open()

@@ -6,22 +6,22 @@
 `text/calendar` part, attachments, headers, from and reply-to) with its idempotency key:
 recipient, kind, object and version. The same key is recorded once, so a form posted twice or a
 step repeated records no second message; a `version` of None means "a new event every call".
+`record_later` stores instead what a named builder needs to render the message, which the
+worker does at delivery (for the messages of one change to many people; builders.py).
 When the transaction commits, the delivery task is enqueued (meetings/outbox/tasks.py);
 the worker sends the message, and retries it with a growing pause if the SMTP server fails.
 """
 
 import uuid
 from collections.abc import Iterable
-from email.mime.base import MIMEBase
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.utils import timezone
 
-from config.mail import single_line
 from meetings.models import OutboxMessage
-from meetings.outbox import tasks
+from meetings.outbox import builders, tasks
 from networks.models import Network
 
 
@@ -44,18 +44,6 @@ def _network_id(obj: models.Model | str) -> int | None:
     return None
 
 
-def _attachments(mail: EmailMessage) -> list[list[str]]:
-    parts = []
-    for attachment in mail.attachments:
-        if isinstance(attachment, MIMEBase):
-            raise ValueError("The outbox stores attachments as (filename, content, mimetype)")
-        filename, content, mimetype = attachment
-        if isinstance(content, bytes):
-            content = content.decode("utf-8")
-        parts.append([filename or "", content, mimetype or "application/octet-stream"])
-    return parts
-
-
 def row(
     mail: EmailMessage,
     *,
@@ -76,19 +64,8 @@ def row(
         version=uuid.uuid4().hex if version is None else str(version),
         batch=batch,
         network_id=_network_id(obj),
-        subject=single_line(mail.subject),
-        body=str(mail.body),
-        from_email=mail.from_email or "",
-        to=list(mail.to),
-        cc=list(mail.cc),
-        bcc=list(mail.bcc),
-        reply_to=list(mail.reply_to),
-        headers=dict(mail.extra_headers),
-        alternatives=[
-            [content, mimetype] for content, mimetype in getattr(mail, "alternatives", [])
-        ],
-        attachments=_attachments(mail),
         next_attempt_at=now or timezone.now(),
+        **builders.message_fields(mail),
     )
 
 
@@ -107,6 +84,45 @@ def record(
     batch = uuid.uuid4().hex
     rows = [
         row(mail, kind=kind, obj=obj, version=version, now=now, batch=batch) for mail in messages
+    ]
+    if not rows:
+        return
+    OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
+    deliver_after_commit(batch)
+
+
+def record_later(
+    builder: str,
+    messages: Iterable[tuple[str, dict]],
+    *,
+    kind: str,
+    obj: models.Model | str,
+    version: object = None,
+) -> None:
+    """Record messages the worker renders when it delivers them (meetings/outbox/builders.py):
+    for each, the recipient's address and the small JSON arguments the builder named `builder`
+    needs. Nothing is rendered here, so the request costs the same for any number of
+    recipients; the idempotency key is the same as `record`'s."""
+    now = timezone.now()
+    batch = uuid.uuid4().hex
+    content_type, object_id, object_key = _object_key(obj)
+    network_id = _network_id(obj)
+    rows = [
+        OutboxMessage(
+            recipient=address.lower(),
+            kind=kind,
+            content_type=content_type,
+            object_id=object_id,
+            object_key=object_key,
+            version=uuid.uuid4().hex if version is None else str(version),
+            batch=batch,
+            network_id=network_id,
+            to=[address],
+            builder=builder,
+            arguments=arguments,
+            next_attempt_at=now,
+        )
+        for address, arguments in messages
     ]
     if not rows:
         return

@@ -7,8 +7,9 @@ For each size (administrations in NEH, each with a representative and a substitu
 publishes `repeat` planned meetings as the coordinator, through the real view, and reports the
 median CPU time (`time.process_time`) and the SQL queries of the request; then the worker's
 delivery of those messages (to Django's dummy mail backend), which is where the per-recipient
-sending now happens. What still grows in the request is rendering each person's message and
-calendar part (about 2 ms each), no longer any SMTP. Runs in a temporary SQLite database of
+sending and rendering now happen (the calendar notices are rendered by the worker,
+`outbox.record_later`). What still grows in the request is reading the audience and
+inserting one small row per recipient. Runs in a temporary SQLite database of
 its own. Fails (exit 1) if the request's queries differ between the sizes.
 """
 

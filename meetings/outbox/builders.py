@@ -1,0 +1,74 @@
+"""Messages rendered by the worker: named builders and the fields of a rendered message.
+
+A feature that tells many people of one change records, in the request, only what each message
+needs (`outbox.record_later`: the recipient and small JSON arguments naming a builder), so the
+request costs the same for 4 recipients or 400. The worker renders each message just before it
+sends it, with the builder registered under that name:
+
+    @builders.builder("calendar.notice")
+    def notice(arguments: dict) -> EmailMessage: ...
+
+A builder renders from the current database state. A builder that raises is a failed attempt,
+retried and finally shown to the coordinators like a failed SMTP send (meetings/outbox/delivery.py).
+"""
+
+from collections.abc import Callable
+from email.mime.base import MIMEBase
+
+from django.core.mail import EmailMessage
+
+from config.mail import single_line
+
+Builder = Callable[[dict], EmailMessage]
+
+_BUILDERS: dict[str, Builder] = {}
+
+
+def builder(name: str) -> Callable[[Builder], Builder]:
+    """Register the function that renders the messages recorded under `name`."""
+
+    def register(function: Builder) -> Builder:
+        if _BUILDERS.get(name, function) is not function:
+            raise ValueError(f"Two outbox builders are named {name!r}")
+        _BUILDERS[name] = function
+        return function
+
+    return register
+
+
+def build(name: str, arguments: dict) -> EmailMessage:
+    try:
+        function = _BUILDERS[name]
+    except KeyError:
+        raise LookupError(f"No outbox builder is named {name!r}") from None
+    return function(arguments)
+
+
+def _attachments(mail: EmailMessage) -> list[list[str]]:
+    parts = []
+    for attachment in mail.attachments:
+        if isinstance(attachment, MIMEBase):
+            raise ValueError("The outbox stores attachments as (filename, content, mimetype)")
+        filename, content, mimetype = attachment
+        if isinstance(content, bytes):
+            content = content.decode("utf-8")
+        parts.append([filename or "", content, mimetype or "application/octet-stream"])
+    return parts
+
+
+def message_fields(mail: EmailMessage) -> dict:
+    """The outbox row's fields that hold the rendered message."""
+    return {
+        "subject": single_line(mail.subject),
+        "body": str(mail.body),
+        "from_email": mail.from_email or "",
+        "to": list(mail.to),
+        "cc": list(mail.cc),
+        "bcc": list(mail.bcc),
+        "reply_to": list(mail.reply_to),
+        "headers": dict(mail.extra_headers),
+        "alternatives": [
+            [content, mimetype] for content, mimetype in getattr(mail, "alternatives", [])
+        ],
+        "attachments": _attachments(mail),
+    }

@@ -1,0 +1,180 @@
+"""Notices recorded as what each message needs and rendered by the worker at delivery: the
+request builds no message, whatever the number of recipients; the worker renders each from
+the meeting as it is, in Swedish; a builder that fails is a failed attempt."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.calendar import notices, outlook
+from meetings.calendar.notices import InvitedColleague
+from meetings.models import Meeting, OutboxMessage
+from meetings.outbox import builders, delivery
+from representatives.models import Appointment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def spy(monkeypatch):
+    """Counts the calls of the calendar notice builder (and still renders)."""
+    calls = []
+
+    def counting(arguments):
+        calls.append(arguments)
+        return notices.build_notice(arguments)
+
+    monkeypatch.setitem(builders._BUILDERS, notices.NOTICE_BUILDER, counting)
+    return calls
+
+
+def _publish(client, neh, administrations: int) -> tuple[Meeting, int]:
+    for _ in range(administrations):
+        administration = factories.make_administration()
+        for role in (Appointment.Role.REPRESENTATIVE, Appointment.Role.SUBSTITUTE):
+            factories.make_appointment(factories.make_user(), administration, neh, role)
+    meeting = factories.make_meeting(
+        neh, days_ahead=40, status=Meeting.Status.PLANNED, theme_title=f"Tema {administrations}"
+    )
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(reverse("meeting_publish", args=[meeting.pk]), {"version": 1})
+    assert response.status_code == 302
+    # SQLite splits the one bulk INSERT into batches; the other queries must not grow.
+    others = [q for q in captured.captured_queries if "meetings_outboxmessage" not in q["sql"]]
+    return meeting, len(others)
+
+
+def test_publishing_to_4_or_40_administrations_builds_no_message_in_the_request(
+    client_for, neh, worker_backend, spy
+):
+    client = client_for("coordinator")
+    _publish(client, neh, 1)  # warms the caches (content types, session)
+    _few_meeting, few = _publish(client, neh, 4)
+    many_meeting, many = _publish(client, neh, 40)
+    assert few == many
+    assert spy == []
+    rows = OutboxMessage.objects.filter(object_id=str(many_meeting.pk))
+    assert rows.count() >= 80
+    assert set(rows.values_list("builder", "subject", "body", "status")) == {
+        (notices.NOTICE_BUILDER, "", "", "queued")
+    }
+    assert mail.outbox == []
+
+    while delivery.deliver_due():
+        pass
+    assert len(spy) == OutboxMessage.objects.count()
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"sent"}
+    assert len(mail.outbox) == OutboxMessage.objects.count()
+    sent = [m for m in mail.outbox if m.subject.endswith(": Tema 40")]
+    assert sorted(m.to[0] for m in sent) == sorted(rows.values_list("recipient", flat=True))
+    assert all(m.subject.startswith("[Hållbarhetsnätverken] NEH ") for m in sent)
+    assert all("METHOD:REQUEST" in m.alternatives[0][0] for m in sent)
+    row = rows.first()
+    assert row.subject == sent[0].subject and "Hej" in row.body  # what was sent is kept
+
+
+def test_the_worker_renders_the_same_message_as_the_request_did(
+    neh,
+    administration,
+    representative,
+    substitute,
+    worker_backend,
+    django_capture_on_commit_callbacks,
+):
+    substitute.calendar_delivery = "subscription"
+    substitute.save()
+    meeting = factories.make_meeting(neh, days_ahead=20, theme_title="Solel\npå taken")
+    meeting.invitations.create(
+        invited_by=representative,
+        administration=administration,
+        full_name="Kim Kollega",
+        email="Kollega@Example.org",
+        reason="Temat",
+        token_hash="k",
+    )
+    expected = {
+        person.email: notices.cancelled_message(meeting, person, outlook._method(person, "CANCEL"))
+        for person in outlook.audience(meeting)
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        outlook.meeting_cancelled(meeting)
+    assert mail.outbox == []  # the database backend queues the task for the worker
+    delivery.deliver_due()
+    sent = {m.to[0]: m for m in mail.outbox}
+    assert sent.keys() == expected.keys()
+    for address, built in expected.items():
+        message = sent[address]
+        assert (message.subject, message.body, message.reply_to) == (
+            built.subject,
+            built.body,
+            built.reply_to,
+        )
+        assert "\n" not in message.subject and "Inställt: NEH" in message.subject
+        assert [mimetype for _c, mimetype in message.alternatives] == [
+            mimetype for _c, mimetype in built.alternatives
+        ]
+    assert sent[substitute.email].alternatives == []  # subscription only: text, no calendar part
+    assert "Kim Kollega" in sent["Kollega@Example.org"].body
+
+
+def test_a_notice_of_an_older_sequence_shows_the_meeting_now_and_keeps_its_sequence(
+    neh, representative, worker_backend
+):
+    meeting = factories.make_meeting(neh, days_ahead=20, theme_title="Solel")
+    published_at = meeting.sequence
+    outlook.meeting_published(meeting)
+    old = (meeting.starts_at, meeting.ends_at)
+    starts_at = meeting.starts_at + datetime.timedelta(days=7)
+    meeting.reschedule(starts_at, starts_at + datetime.timedelta(hours=2), "Stadshuset")
+    outlook.meeting_moved(meeting, *old)
+    assert meeting.sequence == published_at + 1
+
+    delivery.deliver_due()
+    published, moved = sorted(mail.outbox, key=lambda m: "flyttas" in m.subject)
+    assert "Mötet flyttas" in moved.subject
+    assert f"SEQUENCE:{published_at}\r\n" in published.alternatives[0][0]
+    assert f"SEQUENCE:{published_at + 1}\r\n" in moved.alternatives[0][0]
+    assert "Stadshuset" in published.body  # rendered from the meeting as it is now
+
+
+def test_a_failing_builder_is_a_failed_attempt_like_a_failed_send(
+    settings, neh, representative, worker_backend, smtp, monkeypatch
+):
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+
+    def broken(arguments):
+        raise RuntimeError("mallen saknas")
+
+    monkeypatch.setitem(builders._BUILDERS, notices.NOTICE_BUILDER, broken)
+    meeting = factories.make_meeting(neh, days_ahead=20)
+    outlook.meeting_published(meeting)
+    assert delivery.deliver_due() == 0
+    row = OutboxMessage.objects.get()
+    assert (row.status, row.attempts, row.network_id) == ("failed", 1, neh.pk)
+    assert "RuntimeError: mallen saknas" in row.last_error
+    assert smtp.messages == []
+
+
+def test_an_unknown_builder_fails_the_message(settings, neh, worker_backend):
+    settings.OUTBOX_MAX_ATTEMPTS = 1
+    meeting = factories.make_meeting(neh, days_ahead=20)
+    notices.outbox.record_later(
+        "no.such", [("x@example.org", {})], kind="test", obj=meeting, version=1
+    )
+    delivery.deliver_due()
+    row = OutboxMessage.objects.get()
+    assert row.status == "failed" and "no.such" in row.last_error
+    assert mail.outbox == []
+
+
+def test_the_same_notice_recorded_twice_is_one_message(neh, worker_backend):
+    meeting = factories.make_meeting(neh, days_ahead=20)
+    person = InvitedColleague("kim@example.org", "Kim")
+    notices.notify_later(meeting, "published", [(person, "REQUEST")])
+    notices.notify_later(meeting, "published", [(person, "REQUEST")])
+    assert OutboxMessage.objects.count() == 1
