@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0021_document_notice_preference"),
+        ("meetings", "0022_document_agenda_item"),
     ]
 
     operations = [
