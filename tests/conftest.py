@@ -11,7 +11,6 @@ import pytest
 from django.core.cache import cache
 from hypothesis import HealthCheck, settings
 
-from representatives.models import Appointment
 from tests import factories
 from tests.accounts.support import sign_in_as
 
@@ -45,12 +44,12 @@ def nsh():
 
 @pytest.fixture
 def director(db):
-    return factories.make_user("direktor@example.org", "Dora Direktör")
+    return factories.standard_director()
 
 
 @pytest.fixture
 def administration(director):
-    return factories.make_administration("Miljöförvaltningen", director=director)
+    return factories.standard_administration(director)
 
 
 @pytest.fixture
@@ -60,37 +59,27 @@ def other_administration(db):
 
 @pytest.fixture
 def representative(administration, neh):
-    person = factories.make_user("representant@example.org", "Rita Representant")
-    factories.make_appointment(person, administration, neh, Appointment.Role.REPRESENTATIVE)
-    return person
+    return factories.standard_representative(administration, neh)
 
 
 @pytest.fixture
 def substitute(administration, neh):
-    person = factories.make_user("ersattare@example.org", "Erik Ersättare")
-    factories.make_appointment(person, administration, neh, Appointment.Role.SUBSTITUTE)
-    return person
+    return factories.standard_substitute(administration, neh)
 
 
 @pytest.fixture
 def coordinator(neh):
-    person = factories.make_user("samordnare@example.org", "Sam Samordnare")
-    neh.coordinators.add(person)
-    return person
+    return factories.standard_coordinator(neh)
 
 
 @pytest.fixture
 def staff(db):
-    return factories.make_user("medarbetare@example.org", "Mia Medarbetare")
+    return factories.standard_staff()
 
 
 @pytest.fixture
 def admin_user(db):
-    from accounts.models import User
-
-    return User.objects.create_superuser(
-        email="admin@example.org", password=factories.PASSWORD, full_name="Ada Admin"
-    )
+    return factories.standard_admin()
 
 
 @pytest.fixture(scope="session")

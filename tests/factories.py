@@ -51,6 +51,63 @@ def make_appointment(
     )
 
 
+# The standard people of every test (tests/conftest.py's fixtures), as builders so a world
+# built once for many tests (tests/browser/conftest.py) has the very same people.
+
+
+def standard_director() -> User:
+    return make_user("direktor@example.org", "Dora Direktör")
+
+
+def standard_administration(director: User) -> Administration:
+    return make_administration("Miljöförvaltningen", director=director)
+
+
+def standard_representative(administration: Administration, neh: Network) -> User:
+    person = make_user("representant@example.org", "Rita Representant")
+    make_appointment(person, administration, neh, Appointment.Role.REPRESENTATIVE)
+    return person
+
+
+def standard_substitute(administration: Administration, neh: Network) -> User:
+    person = make_user("ersattare@example.org", "Erik Ersättare")
+    make_appointment(person, administration, neh, Appointment.Role.SUBSTITUTE)
+    return person
+
+
+def standard_coordinator(neh: Network) -> User:
+    person = make_user("samordnare@example.org", "Sam Samordnare")
+    neh.coordinators.add(person)
+    return person
+
+
+def standard_staff() -> User:
+    return make_user("medarbetare@example.org", "Mia Medarbetare")
+
+
+def standard_admin() -> User:
+    return User.objects.create_superuser(
+        email="admin@example.org", password=PASSWORD, full_name="Ada Admin"
+    )
+
+
+def standard_people() -> dict:
+    """Every standard person by fixture name, plus NEH and Miljöförvaltningen."""
+    neh = network("NEH")
+    director = standard_director()
+    administration = standard_administration(director)
+    return {
+        "neh": neh,
+        "director": director,
+        "administration": administration,
+        "representative": standard_representative(administration, neh),
+        "substitute": standard_substitute(administration, neh),
+        "coordinator": standard_coordinator(neh),
+        "staff": standard_staff(),
+        "admin_user": standard_admin(),
+    }
+
+
 def make_meeting(
     network: Network,
     *,

@@ -7,7 +7,9 @@ HTTP error, and CSP violation, and fails the test at teardown if there was any.
 Without Chromium the tests are skipped (locally) or fail (`REQUIRE_BROWSER=1`, as in CI).
 """
 
+import contextlib
 import copy
+import dataclasses
 import datetime
 import os
 import shutil
@@ -130,13 +132,37 @@ def page_problems() -> PageProblems:
     return PageProblems()
 
 
-@pytest.fixture
-def browser_context(browser, live_server):
+def _new_context(browser, base_url: str):
     context = browser.new_context(
-        base_url=live_server.url, locale=BROWSER_LOCALE, viewport={"width": 1280, "height": 800}
+        base_url=base_url, locale=BROWSER_LOCALE, viewport={"width": 1280, "height": 800}
     )
     context.set_default_timeout(5_000)
     context.add_init_script(path=CSP_REPORTER)
+    return context
+
+
+@contextlib.contextmanager
+def _watched_page(context, problems: PageProblems) -> Iterator:
+    """A new page whose problems fail the test when it closes."""
+    # allauth counts sign-in attempts per IP in the cache; every test signs in from 127.0.0.1.
+    cache.clear()
+    page = context.new_page()
+    page.on("console", problems.on_console)
+    page.on("pageerror", problems.on_page_error)
+    page.on("requestfailed", problems.on_request_failed)
+    page.on("response", problems.on_response)
+    yield page
+    page.close()
+    if problems.problems:
+        pytest.fail(
+            "The browser reported problems:\n  " + "\n  ".join(problems.problems),
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def browser_context(browser, live_server):
+    context = _new_context(browser, live_server.url)
     yield context
     context.close()
 
@@ -147,20 +173,8 @@ def page(
 ) -> Iterator:
     # Serialized rollback: the networks come from a data migration, and a transactional test
     # flushes every table, so the serialized copy is loaded again before each browser test.
-    # allauth counts sign-in attempts per IP in the cache; every test signs in from 127.0.0.1.
-    cache.clear()
-    page = browser_context.new_page()
-    page.on("console", page_problems.on_console)
-    page.on("pageerror", page_problems.on_page_error)
-    page.on("requestfailed", page_problems.on_request_failed)
-    page.on("response", page_problems.on_response)
-    yield page
-    page.close()
-    if page_problems.problems:
-        pytest.fail(
-            "The browser reported problems:\n  " + "\n  ".join(page_problems.problems),
-            pytrace=False,
-        )
+    with _watched_page(browser_context, page_problems) as page:
+        yield page
 
 
 @pytest.fixture
@@ -461,31 +475,147 @@ def _goal(neh, meeting, administration):
     return goal
 
 
-@pytest.fixture
-def sign_in_by_cookie(user_for_role, live_server) -> Callable:
-    """Sign in as a role by handing the browser a session cookie: for tests about the pages
-    behind the sign-in rather than about signing in (`sign_in` goes through the form)."""
+def _sign_in_by_cookie(page, user, base_url: str) -> None:
     from django.conf import settings
     from django.test import Client
 
     from tests.accounts.support import sign_in_as as sign_in_as_in_tests
 
+    client = sign_in_as_in_tests(Client(), user)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+                "httpOnly": True,
+                "sameSite": "Lax",
+            }
+        ]
+    )
+
+
+@pytest.fixture
+def sign_in_by_cookie(user_for_role, live_server) -> Callable:
+    """Sign in as a role by handing the browser a session cookie: for tests about the pages
+    behind the sign-in rather than about signing in (`sign_in` goes through the form)."""
+
     def sign_in_as(page, role: str):
         user = user_for_role(role)
-        if user is None:
-            return None
-        client = sign_in_as_in_tests(Client(), user)
-        page.context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                    "httpOnly": True,
-                    "sameSite": "Lax",
-                }
-            ]
-        )
+        if user is not None:
+            _sign_in_by_cookie(page, user, live_server.url)
         return user
 
     return sign_in_as
+
+
+# --- The page world, built once per module --------------------------------------------------
+#
+# Most page tests only look: they load a page as a role and check what it shows (headings,
+# language, accessibility, keyboard). For them `page_data`'s world is built once per module
+# instead of once per test, which is most of what such a test costs, above all the flush of
+# every table after a transactional test. A test that changes data takes `page_data`.
+
+
+def _build_world() -> tuple[object, dict[str, int]]:
+    """The page data and every standard person, the pk of each by role."""
+    people = factories.standard_people()
+    data = _build_page_data(**{name: people[name] for name in PAGE_DATA_PEOPLE})
+    by_role = {role: people[role].pk for role in (*PAGE_DATA_ROLES, "staff")}
+    by_role["admin"] = people["admin_user"].pk
+    return data, by_role
+
+
+@pytest.fixture(scope="module")
+def page_world(django_db_setup, django_db_blocker):
+    """The world for tests through Django's test client: built in a transaction that is rolled
+    back after the module; each test runs in a savepoint inside it (`db`), so what one test
+    changes is gone for the next."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def world(request, page_world, db):
+    """The module's page data; `client_for` and `user_for_role` give its people."""
+    data, people = page_world
+    request.node.stash[RESTORED_PEOPLE] = people
+    return copy.deepcopy(data)
+
+
+@pytest.fixture(scope="session")
+def world_server(browser):
+    """A live server of its own: pytest-django's `live_server` makes every test that uses it
+    transactional (the flush after each test is what the served world saves)."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+def _load_migrated_rows() -> None:
+    """What a serialized-rollback test loads first: the rows the migrations made."""
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            connections[alias].creation.deserialize_db_from_string(contents)
+
+
+def _flush() -> None:
+    """What a serialized-rollback test does last: empty every table."""
+    from django.core.management import call_command
+
+    for alias in connections:
+        call_command(
+            "flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True
+        )
+
+
+@pytest.fixture(scope="module")
+def served_world(world_server, django_db_blocker):
+    """The world for real-browser tests that only look: written (committed) once per module,
+    so the server thread sees it, and emptied after the module as a transactional test
+    leaves the database."""
+    with django_db_blocker.unblock():
+        _load_migrated_rows()
+        world_server._live_server_modified_settings.enable()
+        try:
+            yield _build_world()
+        finally:
+            world_server._live_server_modified_settings.disable()
+            _flush()
+
+
+@dataclasses.dataclass
+class Visit:
+    """A Chromium page on the served world, its data, and signing in as one of its people."""
+
+    page: object
+    data: object
+    sign_in: Callable[[str], object]
+
+
+@pytest.fixture
+def served(
+    request, served_world, world_server, browser, page_problems, user_for_role, django_db_blocker
+) -> Iterator[Visit]:
+    data, people = served_world
+    request.node.stash[RESTORED_PEOPLE] = people
+    with django_db_blocker.unblock():
+        context = _new_context(browser, world_server.url)
+        try:
+            with _watched_page(context, page_problems) as page:
+
+                def sign_in(role: str):
+                    user = user_for_role(role)
+                    if user is not None:
+                        _sign_in_by_cookie(page, user, world_server.url)
+                    return user
+
+                yield Visit(page, copy.deepcopy(data), sign_in)
+        finally:
+            context.close()

@@ -18,9 +18,10 @@ NARROW = {"width": 320, "height": 640}  # WCAG 1.4.10 Reflow: 320 CSS pixels wid
 
 
 @pytest.mark.parametrize(("app_page", "role"), page_role_params(), ids=param_id)
-def test_page_is_accessible(page, sign_in_by_cookie, page_data, app_page, role):
-    sign_in_by_cookie(page, role)
-    response = page.goto(app_page.path(page_data))
+def test_page_is_accessible(served, app_page, role):
+    page = served.page
+    served.sign_in(role)
+    response = page.goto(app_page.path(served.data))
     assert response.status == app_page.status, f"{app_page.name} as {role}: {response.status}"
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     footer_link = page.locator("footer").get_by_role("link", name="Tillgänglighetsredogörelse")

@@ -16,8 +16,6 @@ from django.test import Client
 
 from tests.browser.pages import page_role_params, param_id
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 VOID = {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
     "track", "wbr",
@@ -120,9 +118,9 @@ def english_client_for(role, client_for) -> Client:
 
 
 @pytest.mark.parametrize(("app_page", "role"), page_role_params(), ids=param_id)
-def test_swedish_content_is_marked_in_english(page_data, client_for, app_page, role):
+def test_swedish_content_is_marked_in_english(world, client_for, app_page, role):
     client = english_client_for(role, client_for)
-    response = client.get(app_page.path(page_data))
+    response = client.get(app_page.path(world))
     assert response.status_code == app_page.status
     html = response.content.decode()
     assert '<html lang="en">' in html
@@ -195,10 +193,10 @@ def one_role_per_page() -> list[tuple[object, str]]:
 
 
 @pytest.mark.parametrize(("app_page", "role"), one_role_per_page(), ids=param_id)
-def test_no_english_interface_text_in_swedish(page_data, client_for, app_page, role):
+def test_no_english_interface_text_in_swedish(world, client_for, app_page, role):
     client = client_for(role)
     client.cookies["django_language"] = "sv"
-    response = client.get(app_page.path(page_data))
+    response = client.get(app_page.path(world))
     assert response.status_code == app_page.status
     html = response.content.decode()
     assert '<html lang="sv">' in html

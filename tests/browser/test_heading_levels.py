@@ -7,8 +7,6 @@ import pytest
 
 from tests.browser.pages import page_role_params, param_id
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
 
 
@@ -25,8 +23,8 @@ def skipped_levels(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("app_page", "role"), page_role_params(), ids=param_id)
-def test_headings_do_not_skip_levels(page_data, client_for, app_page, role):
-    response = client_for(role).get(app_page.path(page_data))
+def test_headings_do_not_skip_levels(world, client_for, app_page, role):
+    response = client_for(role).get(app_page.path(world))
     assert response.status_code == app_page.status
     html = response.content.decode()
     assert "<h1" in html
@@ -44,11 +42,11 @@ CARD_UNDER_UPCOMING = re.compile(
 
 
 @pytest.mark.parametrize("page_name", ["start", "my networks"])
-def test_meeting_cards_sit_one_level_below_their_list(page_data, client_for, page_name):
+def test_meeting_cards_sit_one_level_below_their_list(world, client_for, page_name):
     from tests.browser.pages import PAGES
 
     app_page = next(page for page in PAGES if page.name == page_name)
-    html = client_for("representative").get(app_page.path(page_data)).content.decode()
+    html = client_for("representative").get(app_page.path(world)).content.decode()
     levels = CARD_UNDER_UPCOMING.findall(html)
     assert levels
     assert all(int(card) == int(heading) + 1 for heading, card in levels), levels

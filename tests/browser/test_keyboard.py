@@ -41,10 +41,10 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page, sign_in_b
 
 
 @pytest.mark.parametrize("app_page", PAGES, ids=param_id)
-def test_every_tab_stop_has_visible_focus(page, sign_in_by_cookie, page_data, app_page):
-    role = app_page.roles[-1]
-    sign_in_by_cookie(page, role)
-    page.goto(app_page.path(page_data))
+def test_every_tab_stop_has_visible_focus(served, app_page):
+    page, role = served.page, app_page.roles[-1]
+    served.sign_in(role)
+    page.goto(app_page.path(served.data))
     stops = []
     for _ in range(MAX_TAB_STOPS):
         page.keyboard.press("Tab")
