@@ -566,13 +566,17 @@ def _load_migrated_rows() -> None:
 
 
 def _flush() -> None:
-    """What a serialized-rollback test does last: empty every table."""
+    """What a serialized-rollback test does last: empty every table, and close the connections
+    (while Playwright's loop runs the test thread has connections of its own, which would
+    otherwise stay open and keep the test database from being dropped)."""
     from django.core.management import call_command
 
     for alias in connections:
         call_command(
             "flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=True
         )
+    for connection in connections.all(initialized_only=True):
+        connection.close()
 
 
 @pytest.fixture(scope="module")
