@@ -291,6 +291,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # back-off (doubled after every failed attempt: 1, 2, 4, 8, 16 minutes).
 OUTBOX_MAX_ATTEMPTS = 6
 OUTBOX_RETRY_BASE_SECONDS = 60
+# Days a sent message keeps its content (meetings/outbox/tidy.py); who got what stays for good.
+OUTBOX_KEEP_DAYS = env_int("OUTBOX_KEEP_DAYS", default=90)
 
 # The networks' mailboxes, where Outlook's answers to invitations arrive (meetings/replies/):
 # one shared IMAP_URL and/or one per network code (IMAP_URL_NSH, IMAP_URL_NEH), kept in the

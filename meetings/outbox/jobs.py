@@ -1,11 +1,17 @@
-"""The outbox's periodic job: the sweep that sends what is due (the retries after a back-off,
-and anything whose enqueued task was lost)."""
+"""The outbox's periodic jobs: the sweep that sends what is due (the retries after a back-off,
+and anything whose enqueued task was lost), and the nightly tidying of what was sent."""
 
 import datetime
 
-from meetings.outbox import delivery, schedule
+from meetings.outbox import delivery, schedule, tidy
 
 
 @schedule.periodic(every=datetime.timedelta(seconds=30), name="outbox.sweep")
 def sweep() -> None:
     delivery.deliver_due()
+
+
+@schedule.periodic(every=datetime.timedelta(days=1), name="outbox.tidy")
+def tidy_up() -> None:
+    tidy.thin_sent()
+    tidy.prune_task_results()
