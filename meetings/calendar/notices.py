@@ -23,20 +23,8 @@ from config.mail import message, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Meeting
 from meetings.outbox import builders, outbox
-from networks.models import Network
-from representatives.models import Appointment
 
 SUBJECT_PREFIX = "[Hållbarhetsnätverken] "
-
-
-def network_recipients(network: Network) -> list[User]:
-    """Every current representative and substitute of the network, each person once."""
-    person_ids = (
-        Appointment.objects.current().filter(network=network).values_list("person_id", flat=True)
-    )
-    return list(
-        User.objects.filter(pk__in=person_ids, is_active=True).exclude(email="").order_by("email")
-    )
 
 
 @dataclasses.dataclass(frozen=True)

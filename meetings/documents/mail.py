@@ -14,7 +14,7 @@ from accounts.models import User
 from config.mail import message, render_subject, render_text
 from meetings.models import Document, ReminderPreferences
 from meetings.outbox import outbox
-from representatives.models import Appointment
+from representatives.recipients import network_recipients
 
 ADDED = "document.added"
 STEP = "document.step"
@@ -26,16 +26,10 @@ def _absolute(path: str) -> str:
 
 def recipients(document: Document, actor: User | None) -> list[User]:
     """The network's current representatives and substitutes who want the notice (one query)."""
-    seated = Appointment.objects.current().filter(network_id=document.network_id)
     switched_off = ReminderPreferences.objects.filter(documents=False).values("user_id")
-    people = (
-        User.objects.filter(pk__in=seated.values("person_id"), is_active=True)
-        .exclude(email="")
-        .exclude(pk__in=switched_off)
+    return list(
+        network_recipients(document.network_id, exclude=[actor]).exclude(pk__in=switched_off)
     )
-    if actor is not None:
-        people = people.exclude(pk=actor.pk)
-    return list(people.order_by("email"))
 
 
 def _record(document: Document, actor: User | None, kind: str, version: str, name: str) -> None:

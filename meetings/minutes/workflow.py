@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 
 from config.mail import message, render_subject, render_text
 from meetings.agenda import follow_up
-from meetings.calendar.notices import network_recipients
 from meetings.minutes import outcomes as question_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
 from meetings.outbox import outbox
 from meetings.participation.workflow import answers_by_administration
 from meetings.questions import steps as questions
 from networks.versions import StaleRecordError, claim_version
+from representatives.recipients import network_recipients
 
 
 class MinutesError(Exception):
