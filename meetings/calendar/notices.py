@@ -11,7 +11,6 @@ import dataclasses
 import datetime
 from collections.abc import Callable
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from config.mail import message, render_text
+from config.mail import absolute_url, message, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Meeting
 from meetings.outbox import builders, outbox
@@ -48,8 +47,8 @@ def _message(
         "meeting": meeting,
         "person": person,
         "network": meeting.network,
-        "url": settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
-        "calendar_url": settings.SITE_URL.rstrip("/") + reverse("calendar_page"),
+        "url": absolute_url(meeting.get_absolute_url()),
+        "calendar_url": absolute_url(reverse("calendar_page")),
         **extra,
     }
     with translation.override("sv"):

@@ -6,22 +6,17 @@ Påminnelser. The outbox keeps one message per person, document and event (added
 reached), so a step taken again after a correction is not announced twice.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.models import Document, ReminderPreferences
 from meetings.outbox import outbox
 from representatives.recipients import network_recipients
 
 ADDED = "document.added"
 STEP = "document.step"
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def recipients(document: Document, actor: User | None) -> list[User]:
@@ -40,8 +35,8 @@ def _record(document: Document, actor: User | None, kind: str, version: str, nam
         context = {
             "document": document,
             "network": document.network,
-            "url": _absolute(document.get_absolute_url()),
-            "preferences_url": _absolute(reverse("reminder_preferences")),
+            "url": absolute_url(document.get_absolute_url()),
+            "preferences_url": absolute_url(reverse("reminder_preferences")),
         }
         subject = render_subject(f"meetings/documents/email/{name}_subject.txt", context)
         body = render_text(f"meetings/documents/email/{name}.txt", context)
