@@ -7,6 +7,7 @@ tells nobody; meetings/outbox/). A change to a meeting that tells everyone who s
 records only what each message needs; the worker renders it at delivery (`build_notice`).
 """
 
+import copy
 import dataclasses
 import datetime
 from collections.abc import Callable
@@ -175,8 +176,19 @@ def notify_later(
     )
 
 
+def _notice_meeting(pk: int, cache: dict) -> Meeting:
+    """The meeting with what its notices show, read once per delivery pass (the outbox's
+    `cache`), however many of its notices the pass sends."""
+    key = ("calendar.meeting", pk)
+    if key not in cache:
+        cache[key] = (
+            Meeting.objects.select_related("network").prefetch_related("work_areas").get(pk=pk)
+        )
+    return cache[key]
+
+
 @builders.builder(NOTICE_BUILDER)
-def build_notice(arguments: dict) -> EmailMultiAlternatives:
+def build_notice(arguments: dict, cache: dict) -> EmailMultiAlternatives:
     """One person's notice, rendered from the meeting as it is now (in Swedish).
 
     If the meeting has changed again since the notice was recorded, the text and calendar part
@@ -184,11 +196,8 @@ def build_notice(arguments: dict) -> EmailMultiAlternatives:
     with: Outlook then ignores it if the later notice (higher SEQUENCE) reached it first, and
     the later notice supersedes it otherwise. A late REQUEST never undoes a later CANCEL.
     """
-    meeting = (
-        Meeting.objects.select_related("network")
-        .prefetch_related("work_areas")
-        .get(pk=arguments["meeting"])
-    )
+    # A copy: the sequence is this notice's, and the cached meeting serves the others too.
+    meeting = copy.copy(_notice_meeting(int(arguments["meeting"]), cache))
     meeting.sequence = min(meeting.sequence, int(arguments["sequence"]))
     person = InvitedColleague(arguments["email"], arguments.get("full_name") or "")
     method = arguments.get("method")

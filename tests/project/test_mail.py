@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 BROKEN = "Solel\r\npå\ttaken\u2028och\x0bmer\x85"
 
 
-@pytest.mark.parametrize("site_url", ["https://natverk.example.org", "https://natverk.example.org/"])
+@pytest.mark.parametrize(
+    "site_url", ["https://natverk.example.org", "https://natverk.example.org/"]
+)
 @pytest.mark.parametrize("path", ["/moten/7/", "moten/7/"])
 def test_absolute_url_joins_site_url_and_path_with_one_slash(settings, site_url, path):
     settings.SITE_URL = site_url
