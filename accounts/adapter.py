@@ -2,13 +2,12 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from accounts import audit
 from accounts.sign_in_limits import full_limit, locked_message
-from config.mail import single_line
+from config.mail import absolute_url, single_line
 from config.proxy import client_ip
 from config.redirects import is_same_site_path
 
@@ -83,7 +82,7 @@ class AccountAdapter(DefaultAccountAdapter):
         context = {
             **(context or {}),
             "person": user,
-            "security_url": settings.SITE_URL.rstrip("/") + reverse("mfa_index"),
+            "security_url": absolute_url(reverse("mfa_index")),
         }
         super().send_notification_mail(template_prefix, user, context, email)
 

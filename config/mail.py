@@ -5,6 +5,7 @@
   BadHeaderError after the change was saved, and no mail went out).
 - Plain-text bodies and subjects are rendered without HTML escaping (`render_text`): Django's
   templates escape by default, which turned O'Brien into O&#x27;Brien and & in links into &amp;.
+- Links in them (and in calendar parts) are absolute, on SITE_URL (`absolute_url`).
 """
 
 import unicodedata
@@ -26,6 +27,13 @@ def single_line(text: object) -> str:
         for character in str(text)
     )
     return " ".join(spaced.split())
+
+
+def absolute_url(path: str) -> str:
+    """The link to `path` (as `reverse()` or `get_absolute_url()` give it) on SITE_URL, for
+    what is read outside the site: e-mails, calendar parts, feeds. One slash between the two
+    whether or not SITE_URL ends with one or `path` starts with one."""
+    return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
 def render_text(template_name: str, context: dict) -> str:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import lifecycle
 from accounts.models import User
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from networks.models import Network
 from representatives.lifecycle import people_to_deactivate
 from representatives.models import Administration, Appointment
@@ -85,7 +85,7 @@ def set_password_url(user: User) -> str:
             "key": default_token_generator.make_token(user),
         },
     )
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def _find_or_create_person(name: str, email: str) -> tuple[User, bool]:
@@ -235,12 +235,20 @@ def _mail(template: str, context: dict, recipients: list[str]) -> None:
     _send([mail], kind=f"representatives.{template}", obj=appointment)
 
 
+def _links(appointment: Appointment) -> dict[str, str]:
+    return {
+        "home_url": absolute_url("/"),
+        "network_url": absolute_url(appointment.network.get_absolute_url()),
+        "deactivate_url": absolute_url(reverse("people_to_deactivate")),
+    }
+
+
 def _send_appointment_mails(result: AppointmentResult) -> None:
     appointment = result.appointment
     context = {
         "appointment": appointment,
         "predecessor": result.predecessor,
-        "site_url": settings.SITE_URL.rstrip("/"),
+        **_links(appointment),
         "set_password_url": set_password_url(appointment.person) if result.created_account else "",
     }
     _mail("appointed", context, [appointment.person.email])
@@ -252,7 +260,7 @@ def _send_appointment_mails(result: AppointmentResult) -> None:
 
 
 def _send_ended_mails(appointment: Appointment) -> None:
-    context = {"appointment": appointment, "predecessor": None, "site_url": settings.SITE_URL}
+    context = {"appointment": appointment, "predecessor": None, **_links(appointment)}
     _mail("ended", context, [appointment.person.email])
     _mail(
         "seat_changed", with_deactivation_prompt(context), _coordinator_emails(appointment.network)

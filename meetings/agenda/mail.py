@@ -4,20 +4,15 @@ Every message is recorded in the outbox within the change's transaction (meeting
 so a rolled-back change sends nothing and a saved one loses nothing.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.agenda.versions import as_text, changes_since_previous
 from meetings.calendar import outlook
 from meetings.documents import workflow as documents
 from meetings.models import AgendaItem, AgendaVersion
 from meetings.outbox import outbox
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def send_decision(item: AgendaItem) -> None:
@@ -30,8 +25,10 @@ def send_decision(item: AgendaItem) -> None:
             "meeting": item.meeting,
             "person": item.proposed_by,
             "status": item.get_status_display().lower(),
-            "proposals_url": _absolute(reverse("agenda_proposals", kwargs={"pk": item.meeting_id})),
-            "deferred_to_url": _absolute(item.deferred_to.get_absolute_url())
+            "proposals_url": absolute_url(
+                reverse("agenda_proposals", kwargs={"pk": item.meeting_id})
+            ),
+            "deferred_to_url": absolute_url(item.deferred_to.get_absolute_url())
             if item.deferred_to
             else "",
         }
@@ -57,13 +54,10 @@ def send_version_published(version: AgendaVersion) -> None:
             "version": version,
             "meeting": meeting,
             "agenda_text": as_text(
-                meeting,
-                version,
-                documents=documents.meeting_documents(meeting),
-                site_url=settings.SITE_URL,
+                meeting, version, documents=documents.meeting_documents(meeting)
             ),
             "changes": changes_since_previous(version, previous) if previous else None,
-            "url": _absolute(version.get_absolute_url()),
+            "url": absolute_url(version.get_absolute_url()),
         }
         subject = render_subject("meetings/agenda/email/published_subject.txt", context)
         body = render_text("meetings/agenda/email/published.txt", context)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from config.mail import absolute_url
 from meetings.goals import figures as goals
 from meetings.models import AgendaItem, AgendaVersion, Meeting, seen_agenda
 
@@ -86,16 +87,14 @@ def changes_since_previous(version: AgendaVersion, previous: AgendaVersion | Non
     return diff(previous.snapshot if previous else [], version.snapshot)
 
 
-def as_text(
-    meeting: Meeting, version: AgendaVersion, follow_up=None, documents=(), site_url: str = ""
-) -> str:
+def as_text(meeting: Meeting, version: AgendaVersion, follow_up=None, documents=()) -> str:
     """The agenda as plain text, for pasting into an Outlook invitation.
 
     `follow_up`: the open actions under "Uppföljning" (meetings/agenda/follow_up.py), live data
     and not part of the version's snapshot, so labelled as the state when the text was made.
     Left out when None or empty. `documents`: those presented at the meeting
     (documents.workflow.meeting_documents); withdrawn ones are left out, and each links to its
-    page on `site_url`."""
+    page on the site."""
     local_start = timezone.localtime(meeting.starts_at)
     local_end = timezone.localtime(meeting.ends_at)
     lines = [
@@ -134,16 +133,14 @@ def as_text(
         if item["goal_figures"] is not None:
             lines.extend(f"   {row}" for row in goal_text_lines(item["goal_figures"]))
         for document in under.get(item["id"], []):
-            lines.append(
-                "   " + _("Dokument: %(line)s") % {"line": document_line(document, site_url)}
-            )
+            lines.append("   " + _("Dokument: %(line)s") % {"line": document_line(document)})
         clock = end
     lines.append("")
     lines.append(
         _("Sammanlagt %(total)s av mötets %(length)s minuter.")
         % {"total": version.total_minutes, "length": meeting.duration_minutes}
     )
-    lines += document_lines([d for d in current if d.agenda_item_id not in under], site_url)
+    lines += document_lines([d for d in current if d.agenda_item_id not in under])
     if follow_up:
         lines += ["", follow_up_heading()]
         for action in follow_up:
@@ -165,24 +162,24 @@ def as_text(
     return "\n".join(lines) + "\n"
 
 
-def document_lines(documents, site_url: str) -> list[str]:
+def document_lines(documents) -> list[str]:
     """The plain-text agenda's "Dokument" section: one line per document still in force."""
     current = [d for d in documents if not d.is_withdrawn]
     if not current:
         return []
     lines = ["", _("Dokument som presenteras på mötet:")]
-    lines.extend(f"- {document_line(document, site_url)}" for document in current)
+    lines.extend(f"- {document_line(document)}" for document in current)
     return lines
 
 
-def document_line(document, site_url: str) -> str:
+def document_line(document) -> str:
     """A document in plain text: its title, kind, drafting step or reply deadline, and link."""
     details = [document.get_kind_display()]
     if document.drafting_status:
         details.append(document.get_drafting_status_display().lower())
     if document.is_consultation and document.deadline:
         details.append(_("svar senast %(date)s") % {"date": f"{document.deadline:%Y-%m-%d}"})
-    url = site_url.rstrip("/") + document.get_absolute_url()
+    url = absolute_url(document.get_absolute_url())
     return f"{document.title} ({', '.join(details)}): {url}"
 
 

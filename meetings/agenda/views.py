@@ -3,7 +3,6 @@
 A plain POST redirects with a message; an htmx POST gets the named partial of the page back.
 """
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -439,7 +438,6 @@ def agenda_text(request: HttpRequest, pk: int) -> HttpResponse:
             version,
             follow_up=follow_up.open_actions(meeting),
             documents=documents.meeting_documents(meeting),
-            site_url=settings.SITE_URL,
         ),
         content_type="text/plain; charset=utf-8",
     )

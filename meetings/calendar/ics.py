@@ -43,6 +43,7 @@ from icalendar import (
     vRecur,
 )
 
+from config.mail import absolute_url
 from meetings.models import (
     AgendaVersion,
     CalendarToken,
@@ -127,10 +128,6 @@ def network_feed_deadlines(network: Network) -> QuerySet[Document]:
 
 def meeting_uid(meeting: Meeting) -> str:
     return f"{meeting.uid}@{UID_DOMAIN}"
-
-
-def absolute_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def stockholm_vtimezone() -> Timezone:

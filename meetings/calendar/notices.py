@@ -7,11 +7,11 @@ tells nobody; meetings/outbox/). A change to a meeting that tells everyone who s
 records only what each message needs; the worker renders it at delivery (`build_notice`).
 """
 
+import copy
 import dataclasses
 import datetime
 from collections.abc import Callable
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,24 +19,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from config.mail import message, render_text
+from config.mail import absolute_url, message, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Meeting
 from meetings.outbox import builders, outbox
-from networks.models import Network
-from representatives.models import Appointment
 
 SUBJECT_PREFIX = "[Hållbarhetsnätverken] "
-
-
-def network_recipients(network: Network) -> list[User]:
-    """Every current representative and substitute of the network, each person once."""
-    person_ids = (
-        Appointment.objects.current().filter(network=network).values_list("person_id", flat=True)
-    )
-    return list(
-        User.objects.filter(pk__in=person_ids, is_active=True).exclude(email="").order_by("email")
-    )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,8 +48,8 @@ def _message(
         "meeting": meeting,
         "person": person,
         "network": meeting.network,
-        "url": settings.SITE_URL.rstrip("/") + meeting.get_absolute_url(),
-        "calendar_url": settings.SITE_URL.rstrip("/") + reverse("calendar_page"),
+        "url": absolute_url(meeting.get_absolute_url()),
+        "calendar_url": absolute_url(reverse("calendar_page")),
         **extra,
     }
     with translation.override("sv"):
@@ -188,8 +176,19 @@ def notify_later(
     )
 
 
+def _notice_meeting(pk: int, cache: dict) -> Meeting:
+    """The meeting with what its notices show, read once per delivery pass (the outbox's
+    `cache`), however many of its notices the pass sends."""
+    key = ("calendar.meeting", pk)
+    if key not in cache:
+        cache[key] = (
+            Meeting.objects.select_related("network").prefetch_related("work_areas").get(pk=pk)
+        )
+    return cache[key]
+
+
 @builders.builder(NOTICE_BUILDER)
-def build_notice(arguments: dict) -> EmailMultiAlternatives:
+def build_notice(arguments: dict, cache: dict) -> EmailMultiAlternatives:
     """One person's notice, rendered from the meeting as it is now (in Swedish).
 
     If the meeting has changed again since the notice was recorded, the text and calendar part
@@ -197,11 +196,8 @@ def build_notice(arguments: dict) -> EmailMultiAlternatives:
     with: Outlook then ignores it if the later notice (higher SEQUENCE) reached it first, and
     the later notice supersedes it otherwise. A late REQUEST never undoes a later CANCEL.
     """
-    meeting = (
-        Meeting.objects.select_related("network")
-        .prefetch_related("work_areas")
-        .get(pk=arguments["meeting"])
-    )
+    # A copy: the sequence is this notice's, and the cached meeting serves the others too.
+    meeting = copy.copy(_notice_meeting(int(arguments["meeting"]), cache))
     meeting.sequence = min(meeting.sequence, int(arguments["sequence"]))
     person = InvitedColleague(arguments["email"], arguments.get("full_name") or "")
     method = arguments.get("method")

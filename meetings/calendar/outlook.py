@@ -35,6 +35,7 @@ from meetings.calendar import notices
 from meetings.calendar.notices import InvitedColleague
 from meetings.models import CALENDAR_FIELDS, Invitation, Meeting, MeetingQuerySet
 from representatives.models import Appointment
+from representatives.recipients import network_recipients
 
 # What the reason line of an "added" or "removed" message says.
 BECAUSE_SEAT = "seat"
@@ -57,7 +58,7 @@ def audience(meeting: Meeting) -> list[Recipient]:
     colleagues (as their account when they have one), each address once. The meeting's work
     areas are read here once, not once for each person's calendar part."""
     prefetch_related_objects([meeting], "work_areas")
-    people: list[Recipient] = list(notices.network_recipients(meeting.network))
+    people: list[Recipient] = list(network_recipients(meeting.network))
     told = {person.email.lower() for person in people}
     invitations = list(meeting.invitations.order_by("pk"))
     addresses = {invitation.email.lower() for invitation in invitations}

@@ -22,7 +22,6 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from config.http import HtmxHttpRequest
 from meetings.access import coordinated_meeting, coordinated_network
-from meetings.calendar import notices as notifications
 from meetings.calendar import outlook
 from meetings.coordination import planning
 from meetings.coordination.forms import (
@@ -41,6 +40,7 @@ from meetings.terms import Term
 from networks import submissions
 from networks.models import WorkArea
 from representatives.models import Administration, Appointment
+from representatives.recipients import network_recipients
 
 COVERAGE_DAYS = 365
 
@@ -268,7 +268,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
         except MeetingStateError as error:
             form.add_error(None, error.message)
         else:
-            count = len(notifications.network_recipients(meeting.network))
+            count = network_recipients(meeting.network).count()
             messages.success(
                 request,
                 ngettext(
@@ -282,7 +282,7 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "meeting": meeting,
         "form": form,
-        "recipients": notifications.network_recipients(meeting.network),
+        "recipients": network_recipients(meeting.network),
     }
     return render(request, "meetings/coordination/meeting_publish.html", context)
 

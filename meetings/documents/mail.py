@@ -6,36 +6,25 @@ Påminnelser. The outbox keeps one message per person, document and event (added
 reached), so a step taken again after a correction is not announced twice.
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.models import Document, ReminderPreferences
 from meetings.outbox import outbox
-from representatives.models import Appointment
+from representatives.recipients import network_recipients
 
 ADDED = "document.added"
 STEP = "document.step"
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def recipients(document: Document, actor: User | None) -> list[User]:
     """The network's current representatives and substitutes who want the notice (one query)."""
-    seated = Appointment.objects.current().filter(network_id=document.network_id)
     switched_off = ReminderPreferences.objects.filter(documents=False).values("user_id")
-    people = (
-        User.objects.filter(pk__in=seated.values("person_id"), is_active=True)
-        .exclude(email="")
-        .exclude(pk__in=switched_off)
+    return list(
+        network_recipients(document.network_id, exclude=[actor]).exclude(pk__in=switched_off)
     )
-    if actor is not None:
-        people = people.exclude(pk=actor.pk)
-    return list(people.order_by("email"))
 
 
 def _record(document: Document, actor: User | None, kind: str, version: str, name: str) -> None:
@@ -46,8 +35,8 @@ def _record(document: Document, actor: User | None, kind: str, version: str, nam
         context = {
             "document": document,
             "network": document.network,
-            "url": _absolute(document.get_absolute_url()),
-            "preferences_url": _absolute(reverse("reminder_preferences")),
+            "url": absolute_url(document.get_absolute_url()),
+            "preferences_url": absolute_url(reverse("reminder_preferences")),
         }
         subject = render_subject(f"meetings/documents/email/{name}_subject.txt", context)
         body = render_text(f"meetings/documents/email/{name}.txt", context)

@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from config.dates import moment
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.models import Attendance, Evaluation, EvaluationRequest, EvaluationSettings, Meeting
 from meetings.outbox import outbox
 from meetings.terms import Term
@@ -121,7 +121,7 @@ def save_evaluation(meeting: Meeting, person: User, answers: dict) -> tuple[Eval
 
 
 def answer_url(meeting: Meeting) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("evaluation_answer", kwargs={"pk": meeting.pk})
+    return absolute_url(reverse("evaluation_answer", kwargs={"pk": meeting.pk}))
 
 
 def request_message(meeting: Meeting, person: User, closes) -> EmailMessage:

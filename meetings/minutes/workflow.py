@@ -8,22 +8,21 @@ corrected, and every earlier version stays readable at its own address. Publishi
 the questions carried by the agenda items along to their outcome (meetings/minutes/outcomes.py).
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.agenda import follow_up
-from meetings.calendar.notices import network_recipients
 from meetings.minutes import outcomes as question_minutes
 from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
 from meetings.outbox import outbox
 from meetings.participation.workflow import answers_by_administration
 from meetings.questions import steps as questions
 from networks.versions import StaleRecordError, claim_version
+from representatives.recipients import network_recipients
 
 
 class MinutesError(Exception):
@@ -244,7 +243,7 @@ def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
         context = {
             "meeting": meeting,
             "version": version,
-            "url": settings.SITE_URL.rstrip("/") + path,
+            "url": absolute_url(path),
         }
         subject = render_subject("meetings/minutes/email/published_subject.txt", context)
         body = render_text("meetings/minutes/email/published.txt", context)

@@ -6,10 +6,15 @@ request costs the same for 4 recipients or 400. The worker renders each message 
 sends it, with the builder registered under that name:
 
     @builders.builder("calendar.notice")
-    def notice(arguments: dict) -> EmailMessage: ...
+    def notice(arguments: dict, cache: dict) -> EmailMessage: ...
 
 A builder renders from the current database state. A builder that raises is a failed attempt,
 retried and finally shown to the coordinators like a failed SMTP send (meetings/outbox/delivery.py).
+
+`cache` belongs to one delivery pass (`delivery.deliver_due`): a builder may keep there what it
+read, under a key of its own (`("calendar.meeting", pk)`), so the fifty notices of one meeting
+in a pass read the meeting once. Each pass starts with an empty cache, so what changed since
+the last pass is read again. What a builder takes from the cache it must not change.
 """
 
 from collections.abc import Callable
@@ -19,7 +24,7 @@ from django.core.mail import EmailMessage
 
 from config.mail import single_line
 
-Builder = Callable[[dict], EmailMessage]
+Builder = Callable[[dict, dict], EmailMessage]
 
 _BUILDERS: dict[str, Builder] = {}
 
@@ -36,12 +41,14 @@ def builder(name: str) -> Callable[[Builder], Builder]:
     return register
 
 
-def build(name: str, arguments: dict) -> EmailMessage:
+def build(name: str, arguments: dict, cache: dict | None = None) -> EmailMessage:
+    """The message, rendered with the builder named `name`; `cache` is the delivery pass's
+    (none: nothing shared with other messages)."""
     try:
         function = _BUILDERS[name]
     except KeyError:
         raise LookupError(f"No outbox builder is named {name!r}") from None
-    return function(arguments)
+    return function(arguments, {} if cache is None else cache)
 
 
 def _attachments(mail: EmailMessage) -> list[list[str]]:

@@ -44,13 +44,13 @@ def as_email(row: OutboxMessage, connection=None) -> EmailMultiAlternatives:
     return mail
 
 
-def render(row: OutboxMessage) -> None:
+def render(row: OutboxMessage, cache: dict | None = None) -> None:
     """A message recorded with a builder is rendered now, from the current database state, and
     the result is stored on the row (what was sent stays readable). Each attempt renders
-    again, so a retry sends what is current."""
+    again, so a retry sends what is current. `cache`: the delivery pass's (builders.py)."""
     if not row.builder:
         return
-    fields = builders.message_fields(builders.build(row.builder, row.arguments or {}))
+    fields = builders.message_fields(builders.build(row.builder, row.arguments or {}, cache))
     for name, value in fields.items():
         setattr(row, name, value)
     OutboxMessage.objects.filter(pk=row.pk).update(**fields)
@@ -104,12 +104,15 @@ def deliver_due(limit: int = BATCH, batch: str = "") -> int:
     pks = list(due.order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
     sent = 0
     connection = None
+    # What the builders read, shared by this pass's messages only. Read after the rows were
+    # listed, so it is at least as new as every change whose messages this pass sends.
+    cache: dict = {}
     for pk in pks:
         if not _claim(pk, now):
             continue  # another worker has it
         row = OutboxMessage.objects.get(pk=pk)
         try:
-            render(row)
+            render(row, cache)
             if connection is None:
                 connection = get_connection()
                 connection.open()

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
 from meetings.outbox import outbox
@@ -27,10 +27,6 @@ from representatives.rules import is_network_member
 
 class ParticipationError(Exception):
     """A rule of taking part was broken; the message is Swedish and shown to the person."""
-
-
-def _site_url() -> str:
-    return settings.SITE_URL.rstrip("/")
 
 
 def _subject(template: str, context: dict) -> str:
@@ -111,7 +107,7 @@ def answer(
                 "representative": person,
                 "substitute": substitute.person,
                 "administration": appointment.administration,
-                "site_url": _site_url(),
+                "meeting_url": absolute_url(meeting.get_absolute_url()),
             }
             outbox.record(
                 message(
@@ -224,7 +220,7 @@ def record_attendance(meeting: Meeting, people: list[User], present_ids: set[int
 
 def invitation_url(meeting: Meeting, token: str) -> str:
     path = reverse("invitation_meeting", kwargs={"pk": meeting.pk, "token": token})
-    return _site_url() + path
+    return absolute_url(path)
 
 
 def invitations_sent_by(person: User, meeting: Meeting) -> list[Invitation]:
@@ -270,7 +266,6 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
         "invitation": invitation,
         "meeting": meeting,
         "url": invitation_url(meeting, token),
-        "site_url": _site_url(),
     }
     mail = message(
         _subject("meetings/participation/email/invitation_subject.txt", context),

@@ -6,13 +6,12 @@ Recorded in the outbox within the step's transaction (meetings/outbox/), so a ro
 step sends nothing.
 """
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.models import Question
 from meetings.outbox import outbox
 from representatives.models import Appointment
@@ -34,7 +33,7 @@ def members(question: Question) -> list[User]:
 
 
 def _messages(question: Question, kind: str, people) -> list[EmailMultiAlternatives]:
-    url = settings.SITE_URL.rstrip("/") + reverse("question_detail", kwargs={"pk": question.pk})
+    url = absolute_url(reverse("question_detail", kwargs={"pk": question.pk}))
     messages = []
     with translation.override("sv"):
         for person in people:

@@ -15,7 +15,7 @@ from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.models import (
     AgendaItem,
     ConsultationResponse,
@@ -26,7 +26,6 @@ from meetings.models import (
 )
 from meetings.outbox import outbox
 from meetings.reminders.due import switched_off
-from meetings.reminders.mail import absolute
 from networks.models import Network
 
 # The day a digest covers ends, and its digest may go, at this hour (Europe/Stockholm); the
@@ -133,7 +132,7 @@ def sections(network: Network, since: datetime.datetime, until: datetime.datetim
             continue
         rows = list(queryset.select_related(*related[kind])[:LISTED])
         for row in rows:
-            row.url = absolute(_path(kind, row, network))
+            row.url = absolute_url(_path(kind, row, network))
         result.append(Section(kind, count, rows))
     return result
 
@@ -178,11 +177,11 @@ def send(now: datetime.datetime) -> int:
                     "sections": found,
                     "since": since,
                     "until": until,
-                    "dashboard_url": absolute(
+                    "dashboard_url": absolute_url(
                         reverse("coordination_dashboard", kwargs={"code": network.code.lower()})
                     ),
-                    "failed_url": absolute(_path("failed", None, network)),
-                    "preferences_url": absolute(reverse("reminder_preferences")),
+                    "failed_url": absolute_url(_path("failed", None, network)),
+                    "preferences_url": absolute_url(reverse("reminder_preferences")),
                 }
                 subject = render_subject("meetings/reminders/email/digest_subject.txt", context)
                 body = render_text("meetings/reminders/email/digest.txt", context)

@@ -30,6 +30,7 @@ from meetings.models import (
 )
 from networks.models import Network
 from representatives.models import Appointment
+from representatives.recipients import network_recipients
 
 UNANSWERED = "unanswered"
 DAY_BEFORE = "day_before"
@@ -183,7 +184,7 @@ def proposals_closing(today: datetime.date, now: datetime.datetime) -> list[Remi
                 meetings.append(meeting)
         if not meetings:
             continue
-        people = [p for p in _network_people(network) if _reachable(p)]
+        people = list(network_recipients(network))
         for meeting in meetings:
             for person in people:
                 reminders.append(
@@ -200,11 +201,6 @@ def proposals_closing(today: datetime.date, now: datetime.datetime) -> list[Remi
                     )
                 )
     return reminders
-
-
-def _network_people(network: Network) -> list[User]:
-    ids = Appointment.objects.current().filter(network=network).values("person_id")
-    return list(User.objects.filter(pk__in=ids).order_by("email"))
 
 
 # --- d. Actions and consultation responses due soon -------------------------------------------

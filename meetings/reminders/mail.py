@@ -4,12 +4,11 @@ The outbox keeps one message per recipient, kind, object and version (meetings/o
 hourly job may find the same reminder again and again on its day: it is recorded, and sent, once.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.agenda.versions import as_text
 from meetings.documents import workflow as documents
 from meetings.models import Meeting, seen_agenda
@@ -21,28 +20,26 @@ from meetings.reminders.due import Reminder
 OUTBOX_KIND = "reminder.{kind}"
 
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _links(reminder: Reminder) -> dict:
     context = reminder.context
     kind = reminder.kind
     if kind == due.UNANSWERED:
-        return {"url": absolute(reverse("my_networks"))}
+        return {"url": absolute_url(reverse("my_networks"))}
     if kind == due.PROPOSALS_CLOSING:
-        return {"url": absolute(reverse("agenda_proposals", kwargs={"pk": context["meeting"].pk}))}
+        return {
+            "url": absolute_url(reverse("agenda_proposals", kwargs={"pk": context["meeting"].pk}))
+        }
     if kind == due.ACTION_DUE:
-        return {"url": absolute(reverse("action_done", kwargs={"pk": context["action"].pk}))}
+        return {"url": absolute_url(reverse("action_done", kwargs={"pk": context["action"].pk}))}
     if kind == due.CONSULTATION_DUE:
-        return {"url": absolute(context["document"].get_absolute_url())}
+        return {"url": absolute_url(context["document"].get_absolute_url())}
     if kind == due.REPORT_BACK:
         path = reverse(
             "report_back_pack",
             kwargs={"pk": context["meeting"].pk, "administration_pk": context["administration"].pk},
         )
-        return {"url": absolute(path)}
-    return {"url": absolute(context["meeting"].get_absolute_url())}
+        return {"url": absolute_url(path)}
+    return {"url": absolute_url(context["meeting"].get_absolute_url())}
 
 
 def agenda_text(meeting: Meeting) -> str:
@@ -50,12 +47,7 @@ def agenda_text(meeting: Meeting) -> str:
     version = seen_agenda(meeting)
     if version is None:
         return ""
-    return as_text(
-        meeting,
-        version,
-        documents=documents.meeting_documents(meeting),
-        site_url=settings.SITE_URL,
-    )
+    return as_text(meeting, version, documents=documents.meeting_documents(meeting))
 
 
 def build(reminder: Reminder, agendas: dict[int, str]):
@@ -65,7 +57,7 @@ def build(reminder: Reminder, agendas: dict[int, str]):
         **reminder.context,
         "person": reminder.person,
         "kind": reminder.kind,
-        "preferences_url": absolute(reverse("reminder_preferences")),
+        "preferences_url": absolute_url(reverse("reminder_preferences")),
         **_links(reminder),
     }
     if reminder.kind == due.DAY_BEFORE:

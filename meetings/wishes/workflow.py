@@ -13,7 +13,6 @@ Every change runs in one transaction with the suggestion's row locked, so two co
 two clicks) cannot adopt, close or vote twice.
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, Count, Exists, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -21,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from config.mail import message, render_subject, render_text
+from config.mail import absolute_url, message, render_subject, render_text
 from meetings.models import Meeting, ThemeSuggestion, ThemeSupport
 from meetings.outbox import outbox
 from networks.models import Network
@@ -189,8 +188,8 @@ def send_outcome(suggestion: ThemeSuggestion) -> None:
     person = suggestion.suggested_by
     if person is None or not person.is_active or not person.email:
         return
-    url = settings.SITE_URL.rstrip("/") + reverse(
-        "theme_suggestions", kwargs={"code": suggestion.network.code.lower()}
+    url = absolute_url(
+        reverse("theme_suggestions", kwargs={"code": suggestion.network.code.lower()})
     )
     with translation.override("sv"):
         context = {

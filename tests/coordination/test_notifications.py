@@ -6,25 +6,10 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import override
 
-from meetings.calendar import notices as notifications
 from meetings.calendar import outlook
 from tests.coordination.conftest import future
 
 pytestmark = pytest.mark.django_db
-
-
-def test_network_recipients_are_current_people_of_that_network_once(network_people, neh):
-    recipients = notifications.network_recipients(neh)
-    assert sorted(p.email for p in recipients) == sorted(p.email for p in network_people)
-
-
-def test_network_recipients_count_a_person_with_two_seats_once(
-    representative, other_administration, neh
-):
-    from tests import factories
-
-    factories.make_appointment(representative, other_administration, neh, "substitute")
-    assert [p.email for p in notifications.network_recipients(neh)] == [representative.email]
 
 
 def test_publishing_sends_one_swedish_message_each_after_commit(

@@ -25,9 +25,9 @@ def spy(monkeypatch):
     """Counts the calls of the calendar notice builder (and still renders)."""
     calls = []
 
-    def counting(arguments):
+    def counting(arguments, cache):
         calls.append(arguments)
-        return notices.build_notice(arguments)
+        return notices.build_notice(arguments, cache)
 
     monkeypatch.setitem(builders._BUILDERS, notices.NOTICE_BUILDER, counting)
     return calls
@@ -147,7 +147,7 @@ def test_a_failing_builder_is_a_failed_attempt_like_a_failed_send(
 ):
     settings.OUTBOX_MAX_ATTEMPTS = 1
 
-    def broken(arguments):
+    def broken(arguments, cache):
         raise RuntimeError("mallen saknas")
 
     monkeypatch.setitem(builders._BUILDERS, notices.NOTICE_BUILDER, broken)
@@ -178,3 +178,76 @@ def test_the_same_notice_recorded_twice_is_one_message(neh, worker_backend):
     notices.notify_later(meeting, "published", [(person, "REQUEST")])
     notices.notify_later(meeting, "published", [(person, "REQUEST")])
     assert OutboxMessage.objects.count() == 1
+
+
+# Delivering deferred notices: the meeting is read once per pass, not once per notice. -------
+
+# What the delivery pass costs whatever it sends (stale claims released, the due rows listed),
+# what each message costs the outbox (claimed, read, rendered result stored, marked sent), and
+# what the notices of one meeting read (the meeting with its network, its work areas).
+PASS_QUERIES = 2
+MESSAGE_QUERIES = 4
+MEETING_QUERIES = 2
+
+
+def _record_notices(meeting: Meeting, count: int, notice: str = "published") -> None:
+    people = [
+        (InvitedColleague(f"kollega{i}@example.org", f"Kollega {i}"), "REQUEST")
+        for i in range(count)
+    ]
+    notices.notify_later(meeting, notice, people)
+
+
+def _meeting_reads(captured) -> int:
+    return sum('FROM "meetings_meeting"' in q["sql"] for q in captured.captured_queries)
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_delivering_a_meetings_notices_reads_the_meeting_once(
+    neh, worker_backend, django_assert_num_queries, count
+):
+    meeting = factories.make_meeting(neh, days_ahead=20, theme_title="Solel")
+    _record_notices(meeting, count)
+    expected = PASS_QUERIES + MESSAGE_QUERIES * count + MEETING_QUERIES
+    with django_assert_num_queries(expected) as captured:
+        assert delivery.deliver_due() == count
+    assert _meeting_reads(captured) == 1
+    assert len(mail.outbox) == count
+    assert all(m.subject.endswith(": Solel") for m in mail.outbox)
+    assert {m.to[0] for m in mail.outbox} == {f"kollega{i}@example.org" for i in range(count)}
+
+
+def test_each_meeting_of_a_pass_is_read_once_and_keeps_its_notices_sequence(neh, worker_backend):
+    first = factories.make_meeting(neh, days_ahead=20, theme_title="Solel")
+    second = factories.make_meeting(neh, days_ahead=30, theme_title="Vind")
+    _record_notices(first, 3)
+    _record_notices(second, 3)
+    recorded_at = first.sequence
+    first.theme_title = "Solel och batterier"
+    first.sequence += 1
+    first.save(update_fields=["theme_title", "sequence"])
+    _record_notices(first, 2, "updated")
+    with CaptureQueriesContext(connection) as captured:
+        assert delivery.deliver_due() == 8
+    assert _meeting_reads(captured) == 2
+    published = [m for m in mail.outbox if m.to[0] in {"kollega0@example.org"}]
+    calendar_parts = sorted(m.alternatives[0][0] for m in published if "Solel" in m.subject)
+    # The published and the updated notice of the same meeting: each its own SEQUENCE, both
+    # the meeting as it is now.
+    assert [f"SEQUENCE:{recorded_at}\r\n" in part for part in calendar_parts].count(True) == 1
+    assert [f"SEQUENCE:{recorded_at + 1}\r\n" in part for part in calendar_parts].count(True) == 1
+    assert all("Solel och batterier" in m.subject for m in published if "Solel" in m.subject)
+    vind = [m for m in mail.outbox if m.subject.endswith(": Vind")]
+    assert len(vind) == 3
+
+
+def test_a_meeting_changed_between_passes_is_read_again(neh, worker_backend):
+    meeting = factories.make_meeting(neh, days_ahead=20, theme_title="Solel")
+    _record_notices(meeting, 2)
+    assert delivery.deliver_due(limit=1) == 1
+    meeting.theme_title = "Solel och batterier"
+    meeting.save(update_fields=["theme_title"])
+    assert delivery.deliver_due() == 1
+    first, second = mail.outbox
+    assert first.subject.endswith(": Solel")
+    assert second.subject.endswith(": Solel och batterier")

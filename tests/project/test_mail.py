@@ -10,12 +10,28 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from config.mail import message, render_text, single_line
+from config.mail import absolute_url, message, render_text, single_line
 from meetings.models import AgendaItem, Meeting, ThemeSuggestion
 from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKEN = "Solel\r\npå\ttaken\u2028och\x0bmer\x85"
+
+
+@pytest.mark.parametrize(
+    "site_url", ["https://natverk.example.org", "https://natverk.example.org/"]
+)
+@pytest.mark.parametrize("path", ["/moten/7/", "moten/7/"])
+def test_absolute_url_joins_site_url_and_path_with_one_slash(settings, site_url, path):
+    settings.SITE_URL = site_url
+    assert absolute_url(path) == "https://natverk.example.org/moten/7/"
+
+
+def test_absolute_url_keeps_a_site_under_a_path_and_the_query(settings):
+    settings.SITE_URL = "https://example.org/natverk/"
+    assert absolute_url("/") == "https://example.org/natverk/"
+    assert absolute_url("/kalender/?vecka=3") == "https://example.org/natverk/kalender/?vecka=3"
+    assert absolute_url(reverse("calendar_page")).startswith("https://example.org/natverk/")
 
 
 def test_single_line_turns_every_break_and_control_character_into_a_space():
