@@ -194,9 +194,15 @@ FORMS = {
 TERMS_TO_PICK = 20  # ten years back from the current term
 
 
+# A filter value that does not fit (an edited address, an administration merged away): said
+# beside the field, without repeating the value.
+NOT_A_CHOICE = {"invalid_choice": _("Valet finns inte och används inte. Välj i listan.")}
+
+
 class ListFilterForm(forms.Form):
-    """The question list's filters (a GET form). A value that does not fit is left out and the
-    list shows as if it had not been given, so a kept or edited address never fails."""
+    """The question list's filters (a GET form). A value that does not fit is left out, with a
+    message beside its field, and the list shows as if it had not been given, so a kept or
+    edited address never fails."""
 
     CURRENT, OPEN, AWAITING, CLOSED, ALL = "aktuella", "oppna", "aterrapport", "avslutade", "alla"
     lage = forms.ChoiceField(
@@ -209,10 +215,16 @@ class ListFilterForm(forms.Form):
             (CLOSED, _("Återrapporterade och avslutade")),
             (ALL, _("Alla")),
         ],
+        error_messages=NOT_A_CHOICE,
     )
-    termin = forms.ChoiceField(label=_("Väckt under termin"), required=False)
+    termin = forms.ChoiceField(
+        label=_("Väckt under termin"), required=False, error_messages=NOT_A_CHOICE
+    )
     forvaltning = forms.ChoiceField(
-        label=_("Förvaltning"), required=False, widget=SwedishOptionsSelect
+        label=_("Förvaltning"),
+        required=False,
+        widget=SwedishOptionsSelect,
+        error_messages=NOT_A_CHOICE,
     )
 
     def __init__(self, data, *, administrations, **kwargs) -> None:

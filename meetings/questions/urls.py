@@ -7,6 +7,8 @@ from meetings.questions.steps import TRANSITIONS
 # "question_answer".
 urlpatterns = [
     path("fragor/", views.question_list, name="question_list"),
+    # The network's section "Frågor": the same list, of that network's questions.
+    path("natverk/<slug:code>/fragor/", views.question_list, name="network_questions"),
     path("natverk/<slug:code>/fragor/ny/", views.question_create, name="question_create"),
     path("fragor/<int:pk>/", views.question_detail, name="question_detail"),
     *[

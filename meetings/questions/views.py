@@ -26,9 +26,14 @@ from meetings.questions import steps as questions
 from meetings.questions.forms import FORMS, ListFilterForm, QuestionForm
 from meetings.rules import can_see_question
 from networks import submissions
+from networks.models import Network
 from networks.rules import coordinated_network_ids
-from representatives.models import Administration, Appointment
-from representatives.rules import current_appointment, directed_administration_ids
+from representatives.models import Administration
+from representatives.rules import (
+    current_appointment,
+    current_seats,
+    directed_administration_ids,
+)
 
 LIST_RELATED = ("network", "administration", "agenda_item__meeting", "meeting")
 
@@ -49,20 +54,25 @@ LIST_FIELDS = (
 
 @require_safe
 @login_required
-def question_list(request: HtmxHttpRequest) -> HttpResponse:
+def question_list(request: HtmxHttpRequest, code: str | None = None) -> HttpResponse:
     """ "Frågor": every question the person may see (as director, representative or
     coordinator) in one list, filtered by state (by default what still needs work: open, or
     dealt with but not reported back), term and administration, a page at a time; closed
-    ones are one filter away. An htmx "Visa fler" gets only the next rows."""
+    ones are one filter away. An htmx "Visa fler" gets only the next rows.
+
+    With a network's `code` it is that network's section "Frågor" (its sub-navigation, its
+    questions only, the roles held in it); without, the list across networks, which links to
+    each network's."""
     user = request.user
+    network = network_by_code(code) if code is not None else None
     directed = directed_administration_ids(user)
     coordinated = coordinated_network_ids(user)
-    seats = list(
-        Appointment.objects.current()
-        .for_person(user)
-        .select_related("network", "administration")
-        .order_by("network__code")
-    )
+    seats = current_seats(user)
+    if network is not None:
+        # Only the roles held in this network count: another network's seat or coordination
+        # shows nothing here (its questions are filtered out below anyway).
+        coordinated = coordinated & {network.pk}
+        seats = [seat for seat in seats if seat.network_id == network.pk]
     visible = Q(pk__in=[])
     if directed:
         visible |= Q(administration_id__in=directed)
@@ -79,6 +89,8 @@ def question_list(request: HtmxHttpRequest) -> HttpResponse:
     )
     filters = ListFilterForm(request.GET, administrations=list(administrations.only("name")))
     rows = Question.objects.filter(visible)
+    if network is not None:
+        rows = rows.filter(network=network)
     state = filters.value("lage") or ListFilterForm.CURRENT
     if state == ListFilterForm.CURRENT:
         rows = rows.filter(state__in=(*questions.OPEN_STATES, *questions.AWAITING_REPORT_STATES))
@@ -96,8 +108,17 @@ def question_list(request: HtmxHttpRequest) -> HttpResponse:
     oldest_first = state in (ListFilterForm.CURRENT, ListFilterForm.OPEN, ListFilterForm.AWAITING)
     rows = rows.order_by(*(("raised_on", "pk") if oldest_first else ("-raised_on", "-pk")))
     page = paging.page_of(request, rows.select_related(*LIST_RELATED).only(*LIST_FIELDS))
+    # The networks to register a question in (where the person holds a seat), and on the list
+    # across networks each network's own list.
+    seated = {seat.network_id for seat in seats}
+    if network is not None:
+        networks = [network]
+    else:
+        networks = list(Network.objects.only("code", "name").order_by("code"))
     context = {
-        "seats": seats,
+        "network": network,
+        "networks": networks,
+        "seat_networks": [n for n in networks if n.pk in seated],
         "directed": bool(directed),
         "coordinated": bool(coordinated),
         "any_role": bool(directed or seats or coordinated),

@@ -16,13 +16,13 @@ from networks.rules import is_coordinator
 register = template.Library()
 
 EVERYONE, MEMBERS, COORDINATORS = "everyone", "members", "coordinators"
-# (section, URL name, who sees the link), in the order shown. Frågor is the one list of
-# questions across networks (it shows what the person may see); the rest are the network's own.
+# (section, URL name, who sees the link), in the order shown; each section is the network's
+# own page (Frågor shows what the person may see of the network's questions).
 # Temaförslag is its members' and coordinators' (can_see_theme_suggestions).
 SECTIONS = (
     ("overview", "network_detail", EVERYONE),
     ("meetings", "network_meetings", EVERYONE),
-    ("questions", "question_list", EVERYONE),
+    ("questions", "network_questions", EVERYONE),
     ("documents", "document_list", EVERYONE),
     ("goals", "goal_list", EVERYONE),
     ("wishes", "theme_suggestions", MEMBERS),
@@ -30,7 +30,6 @@ SECTIONS = (
     ("coordination", "coordination_dashboard", COORDINATORS),
     ("report", "participation_report", COORDINATORS),
 )
-GLOBAL = {"question_list"}
 
 
 def _label(section: str) -> str:
@@ -65,7 +64,7 @@ def network_nav(context, network, current: str) -> dict:
     links = [
         {
             "label": _label(section),
-            "href": reverse(name) if name in GLOBAL else reverse(name, args=[code]),
+            "href": reverse(name, args=[code]),
             "current": section == current,
         }
         for section, name, who in SECTIONS

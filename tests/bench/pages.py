@@ -96,6 +96,9 @@ PAGES = {
     # Questions from the management groups.
     "questions": lambda s: reverse("question_list"),
     "closed questions": lambda s: reverse("question_list") + "?lage=avslutade",
+    "network questions": lambda s: reverse(
+        "network_questions", kwargs={"code": s.network.code.lower()}
+    ),
     "question": lambda s: reverse("question_detail", kwargs={"pk": _first_question().pk}),
     # Change history.
     "history": lambda s: reverse("object_history", kwargs={"key": "mote", "pk": s.meeting.pk}),

@@ -241,6 +241,12 @@ PAGES = [
     ),
     # Questions from the management groups.
     AppPage("questions", lambda d: reverse("question_list"), SIGNED_IN),
+    AppPage("questions NEH", lambda d: reverse("network_questions", args=["neh"]), SIGNED_IN),
+    AppPage(
+        "questions NEH, a filter that does not fit",
+        lambda d: reverse("network_questions", args=["neh"]) + "?lage=x",
+        ("coordinator",),
+    ),
     AppPage(
         "closed questions",
         lambda d: reverse("question_list") + "?lage=avslutade",

@@ -1,66 +1,77 @@
 """ "Visa fler" in a real Chromium: by keyboard, the next rows are added without a reload, the
 focus moves to the first new row and the live region says how many are shown. Without
-JavaScript the same link opens the next page (tests/wishes/test_paging.py)."""
+JavaScript the same link opens the next page (tests/wishes/test_paging.py).
+
+One walk, every paged list: a list is a row of PAGED_LISTS (who opens it, where, how its rows
+are found, what the live region counts, and how to fill it with a page and a few rows more).
+"""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
+from meetings.models import ActionItem
 from meetings.paging import PER_PAGE
+from representatives.models import Administration
 from tests import factories
 from tests.browser.htmx import assert_swap_result
 from tests.wishes.conftest import make_suggestion
 
 pytestmark = pytest.mark.browser
 
+# `fixture(name)` gives a test fixture (the network, the administration, the people).
+Fixture = Callable[[str], object]
 
-def test_more_suggestions_by_keyboard(page, sign_in_by_cookie, representative, administration, neh):
+
+@dataclass(frozen=True)
+class Filled:
+    """What a list was filled with: its path, how many rows it has in all, and a CSS selector
+    of the first row past the first page (where the focus must go)."""
+
+    path: str
+    total: int
+    first_new: str
+
+
+@dataclass(frozen=True)
+class PagedList:
+    role: str  # who opens it
+    rows: str  # CSS selector of its rows (not the pager's)
+    counted: str  # what the live region counts: "Visar 1–N av N {counted}."
+    fill: Callable[[Fixture], Filled]  # more than a page of rows
+
+
+def _suggestions(fixture: Fixture) -> Filled:
+    neh, representative = fixture("neh"), fixture("representative")
     made = [
-        make_suggestion(neh, representative, administration, title=f"Förslag {n:02d}")
+        make_suggestion(neh, representative, fixture("administration"), title=f"Förslag {n:02d}")
         for n in range(PER_PAGE + 4)
     ]
-    sign_in_by_cookie(page, "representative")
-    page.goto("/natverk/neh/temaforslag/")
-    page.evaluate("window.__samePage = true")
-    expect(page.locator(".suggestion-list > li")).to_have_count(PER_PAGE)
-    more = page.get_by_role("link", name="Visa fler")
-    more.focus()
-    page.keyboard.press("Enter")
-    expect(page.locator(".suggestion-list > li")).to_have_count(PER_PAGE + 4)
-    first_new = made[PER_PAGE]
-    assert_swap_result(
-        page,
-        focus=f"#suggestion-{first_new.pk}",
-        announced=f"Visar 1–{PER_PAGE + 4} av {PER_PAGE + 4} öppna förslag.",
-    )
-    expect(page.get_by_role("link", name="Visa fler")).to_have_count(0)
-    assert page.evaluate("window.__samePage") is True
+    return Filled("/natverk/neh/temaforslag/", PER_PAGE + 4, f"#suggestion-{made[PER_PAGE].pk}")
 
 
-def test_more_questions_by_keyboard(page, sign_in_by_cookie, administration, neh):
+def _questions(fixture: Fixture) -> Filled:
+    for n in range(PER_PAGE + 2):
+        factories.make_question(fixture("neh"), fixture("administration"), title=f"Fråga {n:02d}")
+    return Filled("/fragor/", PER_PAGE + 2, f"a:text-is('Fråga {PER_PAGE:02d}')")
+
+
+def _network_questions(fixture: Fixture) -> Filled:
+    neh, administration = fixture("neh"), fixture("administration")
     for n in range(PER_PAGE + 2):
         factories.make_question(neh, administration, title=f"Fråga {n:02d}")
-    sign_in_by_cookie(page, "director")
-    page.goto("/fragor/")
-    rows = page.locator("table tbody tr:not(.paging)")
-    expect(rows).to_have_count(PER_PAGE)
-    page.get_by_role("link", name="Visa fler").focus()
-    page.keyboard.press("Enter")
-    expect(rows).to_have_count(PER_PAGE + 2)
-    assert_swap_result(
-        page,
-        focus=f"a:text-is('Fråga {PER_PAGE:02d}')",
-        announced=f"Visar 1–{PER_PAGE + 2} av {PER_PAGE + 2} frågor.",
-    )
+    # Another network's questions are not this network's list, nor counted in it.
+    for n in range(3):
+        factories.make_question(fixture("nsh"), administration, title=f"NSH-fråga {n}")
+    return Filled("/natverk/neh/fragor/", PER_PAGE + 2, f"a:text-is('Fråga {PER_PAGE:02d}')")
 
 
-def test_more_done_actions_by_keyboard(page, sign_in_by_cookie, coordinator, neh):
-    import datetime
-
-    from django.utils import timezone
-
-    from meetings.models import ActionItem
-
-    meeting = factories.make_meeting(neh, days_ahead=-20)
+def _done_actions(fixture: Fixture) -> Filled:
+    meeting = factories.make_meeting(fixture("neh"), days_ahead=-20)
     for n in range(PER_PAGE + 3):
         factories.make_action(
             meeting,
@@ -68,99 +79,92 @@ def test_more_done_actions_by_keyboard(page, sign_in_by_cookie, coordinator, neh
             status=ActionItem.Status.DONE,
             done_at=timezone.now() - datetime.timedelta(days=n),
         )
-    sign_in_by_cookie(page, "coordinator")
-    page.goto("/natverk/neh/atgarder/")
-    page.evaluate("window.__samePage = true")
-    rows = page.locator("section[aria-labelledby=done-heading] tbody tr:not(.paging)")
-    expect(rows).to_have_count(PER_PAGE)
-    page.get_by_role("link", name="Visa fler").focus()
-    page.keyboard.press("Enter")
-    expect(rows).to_have_count(PER_PAGE + 3)
-    assert_swap_result(
-        page,
-        focus=f"a:text-is('Klar {PER_PAGE:02d}')",
-        announced=f"Visar 1–{PER_PAGE + 3} av {PER_PAGE + 3} åtgärder.",
-    )
-    assert page.evaluate("window.__samePage") is True
+    return Filled("/natverk/neh/atgarder/", PER_PAGE + 3, f"a:text-is('Klar {PER_PAGE:02d}')")
 
 
-def test_more_goals_by_keyboard(page, sign_in_by_cookie, neh):
+def _goals(fixture: Fixture) -> Filled:
     for n in range(PER_PAGE + 2):
-        factories.make_goal(neh, title=f"Mål {n:02d}")
-    sign_in_by_cookie(page, "staff")
-    page.goto("/natverk/neh/mal/")
-    page.evaluate("window.__samePage = true")
-    cards = page.locator(".goal-card")
-    expect(cards).to_have_count(PER_PAGE)
-    page.get_by_role("link", name="Visa fler").focus()
-    page.keyboard.press("Enter")
-    expect(cards).to_have_count(PER_PAGE + 2)
-    assert_swap_result(
-        page,
-        focus=f"a:text-is('Mål {PER_PAGE:02d}')",
-        announced=f"Visar 1–{PER_PAGE + 2} av {PER_PAGE + 2} mål.",
-    )
-    assert page.evaluate("window.__samePage") is True
+        factories.make_goal(fixture("neh"), title=f"Mål {n:02d}")
+    return Filled("/natverk/neh/mal/", PER_PAGE + 2, f"a:text-is('Mål {PER_PAGE:02d}')")
 
 
-def test_more_representatives_on_the_network_by_keyboard(page, sign_in_by_cookie, neh):
-    from representatives.models import Administration
-
+def _representatives(fixture: Fixture) -> Filled:
+    fixture("neh")
     for n in range(PER_PAGE + 2):
         factories.make_administration(name=f"Ö-förvaltning {n:02d}")
-    total = Administration.objects.count()
-    sign_in_by_cookie(page, "staff")
-    page.goto("/natverk/neh/representanter/")
-    rows = page.locator("main table tbody tr:not(.paging)")
-    expect(rows).to_have_count(PER_PAGE)
-    page.get_by_role("link", name="Visa fler").focus()
-    page.keyboard.press("Enter")
-    expect(rows).to_have_count(total)
     first_new = Administration.objects.order_by("name")[PER_PAGE]
-    assert_swap_result(
-        page,
-        focus=f"th:text-is('{first_new.name}')",
-        announced=f"Visar 1–{total} av {total} förvaltningar.",
+    return Filled(
+        "/natverk/neh/representanter/",
+        Administration.objects.count(),
+        f"th:text-is('{first_new.name}')",
     )
 
 
-def test_more_people_to_deactivate_by_keyboard(page, sign_in_by_cookie, administration, nsh):
-    import datetime
-
+def _people_to_deactivate(fixture: Fixture) -> Filled:
+    administration, nsh = fixture("administration"), fixture("nsh")
     for n in range(PER_PAGE + 1):
         person = factories.make_user(f"tidigare{n}@example.org", f"Tidigare {n:02d}")
         appointment = factories.make_appointment(
             person, administration, nsh, start_date=datetime.date(2024, 1, 1)
         )
         appointment.end(datetime.date(2025, 1, 1))
-    sign_in_by_cookie(page, "coordinator")
-    page.goto("/personer/utan-uppdrag/")
-    rows = page.locator(".people-table tbody tr:not(.paging)")
-    expect(rows).to_have_count(PER_PAGE)
-    page.get_by_role("link", name="Visa fler").focus()
-    page.keyboard.press("Enter")
-    expect(rows).to_have_count(PER_PAGE + 1)
-    assert_swap_result(
-        page,
-        focus=f"td:text-is('Tidigare {PER_PAGE:02d}')",
-        announced=f"Visar 1–{PER_PAGE + 1} av {PER_PAGE + 1} personer.",
-    )
+    return Filled("/personer/utan-uppdrag/", PER_PAGE + 1, f"td:text-is('Tidigare {PER_PAGE:02d}')")
 
 
-def test_more_actions_in_a_goals_plan_by_keyboard(page, sign_in_by_cookie, neh):
+def _goal_plan(fixture: Fixture) -> Filled:
+    neh = fixture("neh")
     goal = factories.make_goal(neh, title="Koldioxid")
     meeting = factories.make_meeting(neh, days_ahead=-10)
     for n in range(PER_PAGE + 1):
         factories.make_action(meeting, goal=goal, title=f"Steg {n:02d}")
-    sign_in_by_cookie(page, "staff")
-    page.goto(goal.get_absolute_url())
-    rows = page.locator("#action-table tbody tr:not(.paging)")
+    return Filled(goal.get_absolute_url(), PER_PAGE + 1, f"th:text-is('Steg {PER_PAGE:02d}')")
+
+
+PAGED_LISTS = {
+    "theme suggestions": PagedList(
+        "representative", ".suggestion-list > li", "öppna förslag", _suggestions
+    ),
+    "questions": PagedList("director", "table tbody tr:not(.paging)", "frågor", _questions),
+    "a network's questions": PagedList(
+        "coordinator", "table tbody tr:not(.paging)", "frågor", _network_questions
+    ),
+    "done actions": PagedList(
+        "coordinator",
+        "section[aria-labelledby=done-heading] tbody tr:not(.paging)",
+        "åtgärder",
+        _done_actions,
+    ),
+    "goals": PagedList("staff", ".goal-card", "mål", _goals),
+    "a network's representatives": PagedList(
+        "staff", "main table tbody tr:not(.paging)", "förvaltningar", _representatives
+    ),
+    "people to deactivate": PagedList(
+        "coordinator", ".people-table tbody tr:not(.paging)", "personer", _people_to_deactivate
+    ),
+    "a goal's action plan": PagedList(
+        "staff", "#action-table tbody tr:not(.paging)", "åtgärder", _goal_plan
+    ),
+}
+
+
+@pytest.mark.parametrize("name", PAGED_LISTS)
+def test_more_rows_by_keyboard(page, sign_in_by_cookie, request, name):
+    paged = PAGED_LISTS[name]
+    filled = paged.fill(request.getfixturevalue)
+    assert PER_PAGE < filled.total < 2 * PER_PAGE  # one "Visa fler" shows the rest
+    sign_in_by_cookie(page, paged.role)
+    page.goto(filled.path)
+    page.evaluate("window.__samePage = true")
+    rows = page.locator(paged.rows)
     expect(rows).to_have_count(PER_PAGE)
-    page.get_by_role("link", name="Visa fler").focus()
+    more = page.get_by_role("link", name="Visa fler")
+    more.focus()
     page.keyboard.press("Enter")
-    expect(rows).to_have_count(PER_PAGE + 1)
+    expect(rows).to_have_count(filled.total)
     assert_swap_result(
         page,
-        focus=f"th:text-is('Steg {PER_PAGE:02d}')",
-        announced=f"Visar 1–{PER_PAGE + 1} av {PER_PAGE + 1} åtgärder.",
+        focus=filled.first_new,
+        announced=f"Visar 1–{filled.total} av {filled.total} {paged.counted}.",
     )
+    expect(page.get_by_role("link", name="Visa fler")).to_have_count(0)
+    assert page.evaluate("window.__samePage") is True  # added in place, not a reload

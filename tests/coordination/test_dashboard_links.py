@@ -9,7 +9,7 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 FOLLOW_UP = [
-    ("question_list", []),
+    ("network_questions", ["neh"]),
     ("action_list", ["neh"]),
     ("goal_list", ["neh"]),
     ("goal_report", ["neh"]),

@@ -30,10 +30,17 @@ def subject(administration):
     return Question.objects.filter(administration=administration, state="raised").first()
 
 
+def _network_list():
+    return reverse("network_questions", args=["neh"])
+
+
 PAGES = {
     "list as coordinator": ("coordinator", lambda q: reverse("question_list")),
     "list as director": ("director", lambda q: reverse("question_list")),
     "list as representative": ("representative", lambda q: reverse("question_list")),
+    "network list as coordinator": ("coordinator", lambda q: _network_list()),
+    "network list as director": ("director", lambda q: _network_list()),
+    "network list as representative": ("representative", lambda q: _network_list()),
     "question as coordinator": (
         "coordinator",
         lambda q: reverse("question_detail", args=[q.pk]),
@@ -44,12 +51,17 @@ PAGES = {
     ),
     "question as director": ("director", lambda q: reverse("question_detail", args=[q.pk])),
 }
-# sessions + user, then the page's own queries; the list: the person's roles (three), the
-# administrations to filter by, then a count and a page of questions
+# sessions + user, then the page's own queries; the lists: the person's roles (three), the
+# administrations to filter by, a count and a page of questions, and the networks (across
+# networks: each network's list linked; a network's list: the network by its code, whose
+# sub-navigation asks nothing more)
 EXPECTED = {
-    "list as coordinator": 8,
-    "list as director": 8,
-    "list as representative": 8,
+    "list as coordinator": 9,
+    "list as director": 9,
+    "list as representative": 9,
+    "network list as coordinator": 9,
+    "network list as director": 9,
+    "network list as representative": 9,
     "question as coordinator": 8,
     "question as representative": 8,
     "question as director": 7,

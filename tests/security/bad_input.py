@@ -63,6 +63,7 @@ from meetings.models import (
     ReminderPreferences,
     ReportBack,
 )
+from meetings.terms import Term
 from networks.models import WorkArea
 from representatives.models import Administration, Appointment
 from tests.factories import PASSWORD, at_version, submitted
@@ -1181,6 +1182,29 @@ FORMS.update(
 )
 
 
+def _filters_again(response, world) -> str | None:
+    """The question list's filters: a value that does not fit is left out, the list shown
+    without it, and a Swedish message beside the field says so."""
+    return errors_again(response, lambda context: [(context or {}).get("filters")])
+
+
+def _question_filters(w) -> dict:
+    """Every question of Miljöförvaltningen raised this term."""
+    term = Term.of(timezone.localdate())
+    return {"lage": "alla", "termin": term.code, "forvaltning": str(w.administration.pk)}
+
+
+def _question_filters_used(response, w) -> bool:
+    html = response.content.decode()
+    return (
+        response.status_code == 200
+        and not response.context["filters"].errors
+        and w.question_raised.title in html
+        and w.question_reported.title in html  # "alla": the reported-back ones too
+        and w.social_question_neh.title not in html  # another administration's
+    )
+
+
 # Forms sent by GET (they change nothing): each bad value in each field must answer the page
 # with a Swedish message or a 4xx, never a 500, and write nothing. Same `Form` entries;
 # `test_get_form_bad_input_is_refused_cleanly` sends them as query strings.
@@ -1198,6 +1222,25 @@ GET_FORMS: dict[str, Form] = {
         refused=lambda response, w: (
             form_again(response, w) if "q" in response.wsgi_request.GET else None
         ),
+    ),
+    # The questions' filters, on the list across networks and on a network's: a value that
+    # does not fit is left out with a message beside its field (nothing at all: the default).
+    "question_list": Form(
+        role="coordinator",
+        valid=_question_filters,
+        accepted=_question_filters_used,
+        refused=_filters_again,
+        lenient=frozenset({"*"}),
+        optional=frozenset({"lage", "termin", "forvaltning"}),
+    ),
+    "network_questions": Form(
+        role="coordinator",
+        kwargs=lambda w: {"code": "neh"},
+        valid=_question_filters,
+        accepted=_question_filters_used,
+        refused=_filters_again,
+        lenient=frozenset({"*"}),
+        optional=frozenset({"lage", "termin", "forvaltning"}),
     ),
 }
 

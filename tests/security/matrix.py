@@ -1482,8 +1482,29 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(
             path=lambda w: reverse("question_list") + "?lage=x&forvaltning=abc&page=-1",
             access=signed_in(OK),
-            note="filters that do not fit are left out",
+            note="filters that do not fit are left out, with a message",
         ),
+    ],
+    # A network's section "Frågor": the same list, that network's questions; everyone signed
+    # in gets the page, showing what their roles in the network let them see (or why nothing).
+    "network_questions": [
+        Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(OK)),
+        Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(OK)),
+        Case(
+            path=lambda w: (
+                reverse("network_questions", args=["neh"]) + "?lage=avslutade&termin=VT2025&page=2"
+            ),
+            access=signed_in(OK),
+        ),
+        Case(
+            path=lambda w: (
+                reverse("network_questions", args=["neh"])
+                + "?lage=x&termin=<script>&forvaltning=abc&page=-1"
+            ),
+            access=signed_in(OK),
+            note="filters that do not fit are left out, with a message",
+        ),
+        Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
     "question_create": [
         Case(
