@@ -80,9 +80,11 @@ def test_keyboard_only_answer_with_arrow_keys_then_save(
     page.set_viewport_size({"width": 320, "height": 640})
     assert horizontal_overflow(page) <= 0
     if os.environ.get("SCREENSHOT_DIR"):
-        page.locator(f"#answer-{later.pk}").scroll_into_view_if_needed()
         page.screenshot(
             path=Path(os.environ["SCREENSHOT_DIR"], "mina-natverk-320.png"), full_page=True
+        )
+        page.locator(".rsvp-list").screenshot(
+            path=Path(os.environ["SCREENSHOT_DIR"], "mina-natverk-320-meetings.png")
         )
 
 
