@@ -94,7 +94,7 @@ def attendance_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     if request.htmx:
         return _answer_swap(request, meeting, form, attendance)
     if attendance is None:
-        messages.error(request, form.errors["answer"][0])
+        messages.error(request, str(form.errors["answer"][0]))
     else:
         messages.success(
             request,
