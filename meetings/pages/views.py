@@ -21,6 +21,7 @@ from meetings.documents import workflow as documents
 from meetings.minutes.workflow import latest_minutes_annotations, meeting_minutes_context
 from meetings.models import Document, Meeting, MinutesVersion
 from meetings.models.agenda import seen_agenda, seen_agenda_prefetch
+from meetings.participation.forms import answer_form_for
 from meetings.participation.workflow import participation_context
 from meetings.rules import can_propose_for
 from meetings.terms import Term
@@ -233,5 +234,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "meeting_documents": documents.meeting_documents(meeting),
     }
     context.update(participation_context(request.user, meeting))
+    if context["can_take_part"] and context["answers"] is None:
+        meeting.answer_form = answer_form_for(meeting)  # type: ignore[attr-defined]
     context.update(meeting_minutes_context(meeting))
     return render(request, "meetings/pages/meeting_detail.html", context)

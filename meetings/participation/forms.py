@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import Attendance
+from meetings.models import Attendance, Meeting
 from networks.submissions import OnceForm
 
 
@@ -11,6 +11,26 @@ class AnswerForm(forms.Form):
         choices=Attendance.Answer.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Välj ett svar."), "invalid_choice": _("Välj ett svar.")},
+        help_text=_("Väljer du ”Ersättare kommer” får din förvaltnings ersättare e-post om mötet."),
+    )
+
+    @property
+    def focus_value(self) -> str:
+        """The choice that takes the focus after an htmx swap: the checked one, else the first
+        (the value sent was not one of the choices, or none was sent)."""
+        value = self["answer"].value()
+        values = [str(choice) for choice, _label in Attendance.Answer.choices]
+        return value if value in values else values[0]
+
+
+def answer_form_for(meeting: Meeting, data=None) -> AnswerForm:
+    """The answer form of one meeting, with ids of its own (several share a page), showing the
+    person's saved answer (`meeting.own_attendance`, set by the view) when not bound."""
+    own = getattr(meeting, "own_attendance", None)
+    return AnswerForm(
+        data,
+        auto_id=f"answer-{meeting.pk}-%s",
+        initial={"answer": own.answer if own is not None and own.answer else None},
     )
 
 

@@ -3,6 +3,8 @@
 These pages combine meetings with appointments, so they live in `meetings` (see README).
 """
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -18,7 +20,12 @@ from config.redirects import next_path
 from meetings.access import visible_meeting
 from meetings.models import AgendaItem, Attendance, Meeting
 from meetings.participation import workflow as participation
-from meetings.participation.forms import AnswerForm, AttendanceForm, InvitationForm
+from meetings.participation.forms import (
+    AnswerForm,
+    AttendanceForm,
+    InvitationForm,
+    answer_form_for,
+)
 from meetings.todo import items as todo
 from networks import submissions
 from networks.rules import is_coordinator
@@ -57,6 +64,8 @@ def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
     meetings = participation.upcoming_for_appointments(request.user, appointments)
     for appointment in appointments:
         appointment.upcoming = meetings[appointment.network_id]  # type: ignore[attr-defined]
+        for meeting in appointment.upcoming:  # type: ignore[attr-defined]
+            meeting.answer_form = answer_form_for(meeting)
     return render(
         request,
         "meetings/participation/my_networks.html",
@@ -64,7 +73,6 @@ def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
             "appointments": appointments,
             "todo": todo.for_person(request.user, appointments),
             "expectations": REPRESENTATIVE_EXPECTATIONS,
-            "answer_choices": Attendance.Answer.choices,
         },
     )
 
@@ -76,39 +84,58 @@ def attendance_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
     target = next_path(request)
-    form = AnswerForm(request.POST)
-    error = None
+    form = answer_form_for(meeting, request.POST)
     attendance = None
     if form.is_valid():
         try:
             attendance = participation.answer(meeting, request.user, form.cleaned_data["answer"])
         except participation.ParticipationError as exc:
-            error = str(exc)
-    else:
-        error = form.errors["answer"][0]  # type: ignore[assignment]
+            form.add_error("answer", str(exc))
     if request.htmx:
-        meeting.own_attendance = (  # type: ignore[attr-defined]
-            attendance or meeting.attendances.filter(person=request.user).first()
-        )
-        return render(
-            request,
-            "meetings/participation/my_networks.html#answer-form",
-            {
-                "meeting": meeting,
-                "answer_error": error,
-                "answer_saved": error is None,
-                "answer_choices": Attendance.Answer.choices,
-            },
-            status=200 if error is None else 422,
-        )
-    if error:
-        messages.error(request, error)
+        return _answer_swap(request, meeting, form, attendance)
+    if attendance is None:
+        messages.error(request, str(form.errors["answer"][0]))
     else:
         messages.success(
             request,
-            _("Ditt svar är sparat: %(answer)s.") % {"answer": attendance.get_answer_display()},  # type: ignore[union-attr]
+            _("Ditt svar är sparat: %(answer)s.") % {"answer": attendance.get_answer_display()},
         )
     return _back(target, meeting)
+
+
+def _answer_swap(
+    request: AuthenticatedHttpRequest,
+    meeting: Meeting,
+    form: AnswerForm,
+    attendance: Attendance | None,
+) -> HttpResponse:
+    """The answer form again, the focus back on its choice; after a saved answer on Mina
+    nätverk also its to-do list, which no longer asks for this answer."""
+    if attendance is None:
+        meeting.own_attendance = meeting.attendances.filter(person=request.user).first()  # type: ignore[attr-defined]
+    else:
+        meeting.own_attendance = attendance  # type: ignore[attr-defined]
+        form = answer_form_for(meeting)
+    meeting.answer_form = form  # type: ignore[attr-defined]
+    context = {
+        "meeting": meeting,
+        "answer_saved": attendance is not None,
+        "answer_focus": form.focus_value,
+        "full_answer": _htmx_page_path(request) != reverse("my_networks"),
+    }
+    if attendance is not None and not context["full_answer"]:
+        context.update(todo=todo.for_person(request.user), todo_swap=True)
+    return render(
+        request,
+        "meetings/participation/my_networks.html#answer-swap",
+        context,
+        status=200 if attendance is not None else 422,
+    )
+
+
+def _htmx_page_path(request: HttpRequest) -> str:
+    """The path of the page an htmx request came from (its query string left off)."""
+    return urlsplit(request.htmx.current_url_abs_path or "").path  # type: ignore[attr-defined]
 
 
 @require_POST

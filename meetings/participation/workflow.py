@@ -66,7 +66,8 @@ def answer(
     comment: str = "",
     at: datetime.datetime | None = None,
 ) -> Attendance:
-    """Record the person's answer; "ersättare kommer" tells the substitute by e-mail.
+    """Record the person's answer; "ersättare kommer" tells the substitute by e-mail (once: not
+    again when the same answer is saved again).
 
     `source` says where it was given (the app, or Outlook's reply read by meetings/replies/)
     and `comment` is the note that came with it; a new answer replaces both, and clears a
@@ -89,6 +90,16 @@ def answer(
         if substitute is None:
             raise ParticipationError(_("Förvaltningen har ingen ersättare i nätverket just nu."))
     with transaction.atomic():
+        # Saving the same answer again (the answer form saves as soon as a choice is picked)
+        # does not send the substitute a second e-mail.
+        previous = (
+            Attendance.objects.select_for_update()
+            .filter(meeting=meeting, person=person)
+            .values_list("answer", flat=True)
+            .first()
+        )
+        if previous == value:
+            substitute = None
         attendance, _created = Attendance.objects.update_or_create(
             meeting=meeting,
             person=person,
@@ -304,7 +315,6 @@ def participation_context(user: User, meeting: Meeting) -> dict:
         "can_take_part": can_take_part(user, meeting),
         "answers": None,
         "invitations": [],
-        "answer_choices": Attendance.Answer.choices,
     }
     if is_coordinator(user, meeting.network):
         context["answers"] = answers_by_administration(meeting)

@@ -30,7 +30,7 @@ def test_answer_without_a_choice_shows_and_announces_the_error(
         form.get_by_role("button", name="Spara svar").click()
         # htmx swapped the 422 in place: the message, on the radio buttons, read out, and the
         # focus on the first choice (the button that was clicked is gone with the old form).
-        error = f"answer-{meeting.pk}-error"
+        error = f"answer-{meeting.pk}-answer-error"
         expect(form.locator(f"#{error}")).to_have_text("Välj ett svar.")
         expect(page.locator("#live-region")).to_have_text("Välj ett svar.")
         for radio in form.get_by_role("radio").all():
@@ -38,11 +38,12 @@ def test_answer_without_a_choice_shows_and_announces_the_error(
         expect(form.get_by_label("Kommer", exact=True)).to_be_focused()
         expect(form.get_by_role("group")).to_have_attribute("aria-describedby", error)
         assert not Attendance.objects.filter(meeting=meeting).exists()
-        # Choosing an answer then saves it, in the same swapped form.
+        # Choosing an answer then saves it at once, in the same swapped form.
         form.get_by_label("Kommer", exact=True).check()
-        form.get_by_role("button", name="Spara svar").click()
         expect(form).to_contain_text("Sparat: Kommer")
-        expect(page.locator("#live-region")).to_have_text("Ditt svar är sparat.")
+        expect(page.locator("#live-region")).to_have_text("Ditt svar är sparat: Kommer.")
+        expect(form.get_by_label("Kommer", exact=True)).to_be_focused()
+        assert Attendance.objects.get(meeting=meeting).answer == "coming"
         Attendance.objects.filter(meeting=meeting).delete()
 
 

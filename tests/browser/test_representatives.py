@@ -52,7 +52,9 @@ def test_representative_answers_and_invites_in_browser(
     form.get_by_role("button", name="Spara svar").click()
     # htmx swaps the form in place (no page load) and announces the answer.
     page.locator(f"#answer-{meeting.pk}").get_by_text("Sparat: Kommer").wait_for()
-    page.locator("#live-region", has_text="Ditt svar är sparat.").wait_for(state="attached")
+    page.locator("#live-region", has_text="Ditt svar är sparat: Kommer.").wait_for(state="attached")
+    # The invitation is behind the meeting's "Mer".
+    page.locator(".rsvp-more summary").first.click()
     page.get_by_role("link", name="Bjud in en kollega").first.click()
     page.get_by_label("Kollegans namn").fill("Kalle Kollega")
     page.get_by_label("Kollegans e-postadress").fill("kalle@example.org")

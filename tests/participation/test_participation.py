@@ -199,7 +199,7 @@ def test_answer_htmx_returns_the_form(client, representative, meeting):
     page = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in page
-    assert 'data-announce="Ditt svar är sparat."' in page
+    assert 'data-announce="Ditt svar är sparat: Kommer."' in page
     assert 'value="coming" checked' in page
     response = client.post(answer_url(meeting), {"answer": "x"}, headers={"HX-Request": "true"})
     assert response.status_code == 422
