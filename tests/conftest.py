@@ -9,6 +9,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from tests import factories
@@ -88,6 +89,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # database (--reuse-db) would bring the last run's counts along.
     with django_db_blocker.unblock():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language (Swedish). A request leaves its language
+    active in the thread that served it (LocaleMiddleware activates it), so after a request in
+    English the next test's own formatting (a date it expects on a page) would be English."""
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
