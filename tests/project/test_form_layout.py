@@ -1,8 +1,8 @@
 """Every form laid out alike, written once: labels, hints, errors and controls come only from
 templates/forms/ (config/form_layout.py), so a new form cannot look different.
 
-A template outside templates/forms/ may not write a <label>, call label_tag, render a bound field
-itself (`{{ form.title }}`, `{{ field }}`, `{{ radio.tag }}`) or use Django's own layouts
+A template outside templates/forms/ may not write a <label> or a control (<input> other than
+hidden, <select>, <textarea>), call label_tag, render a bound field itself (`{{ form.title }}`, `{{ field }}`, `{{ radio.tag }}`) or use Django's own layouts
 (`as_p`, `as_div`...). It includes forms/_field.html, or writes `{{ form }}`, which renders
 through the same partial. Hidden fields that carry state, not anything a person types, may be
 written directly; test_form_rendering.py checks that they are hidden inputs in every form."""
@@ -42,6 +42,7 @@ ALLOWED = {
 }
 
 LABEL = re.compile(r"<label\b|label_tag")
+CONTROL = re.compile(r"<(?:select|textarea)\b|<input\b(?![^>]*type=\"hidden\")")
 BOUND = re.compile(r"\{\{\s*(?P<expr>[\w.]+)\s*(?:\|[^}]*)?\}\}")
 DJANGO_LAYOUT = re.compile(r"\.as_(?:p|ul|table|div|field_group)\b")
 
@@ -49,6 +50,7 @@ DJANGO_LAYOUT = re.compile(r"\.as_(?:p|ul|table|div|field_group)\b")
 def hand_written(text: str) -> list[str]:
     """What in a template's text is form markup written outside the shared layout."""
     found = [f"writes {match.group(0)!r}" for match in LABEL.finditer(text)]
+    found += [f"writes a control {match.group(0)!r}" for match in CONTROL.finditer(text)]
     found += [f"uses Django's layout {m.group(0)!r}" for m in DJANGO_LAYOUT.finditer(text)]
     for match in BOUND.finditer(text):
         parts = match.group("expr").split(".")
@@ -95,6 +97,9 @@ def test_the_check_catches_hand_written_markup():
     assert hand_written("{{ field }}")
     assert hand_written("{% for radio in form.direction %}{{ radio.tag }}{% endfor %}")
     assert hand_written("{{ form.as_p }}")
+    assert hand_written('<input type="text" name="q">')
+    assert hand_written('<select name="language">')
+    assert not hand_written('<input type="hidden" name="next" value="/">')
     assert not hand_written('{% include "forms/_field.html" with field=form.title %}')
     assert not hand_written("{{ form }}{{ form.submission }}{{ form.title.errors }}")
 
