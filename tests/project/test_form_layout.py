@@ -2,10 +2,11 @@
 templates/forms/ (config/form_layout.py), so a new form cannot look different.
 
 A template outside templates/forms/ may not write a <label> or a control (<input> other than
-hidden, <select>, <textarea>), call label_tag, render a bound field itself (`{{ form.title }}`, `{{ field }}`, `{{ radio.tag }}`) or use Django's own layouts
-(`as_p`, `as_div`...). It includes forms/_field.html, or writes `{{ form }}`, which renders
-through the same partial. Hidden fields that carry state, not anything a person types, may be
-written directly; test_form_rendering.py checks that they are hidden inputs in every form."""
+hidden, <select>, <textarea>), call label_tag, render a bound field itself (`{{ form.title }}`,
+`{{ field }}`, `{{ radio.tag }}`) or use Django's own layouts (`as_p`, `as_div`...). It includes
+forms/_field.html, or writes `{{ form }}`, which renders through the same partial. Hidden fields
+that carry state, not anything a person types, may be written directly;
+test_form_rendering.py checks that they are hidden inputs in every form."""
 
 import re
 from pathlib import Path
