@@ -10,9 +10,10 @@ import re
 
 import pytest
 from django import forms
+from django.forms.renderers import TemplatesSetting
 from django.template import Context, Template
 
-from config.form_layout import form_copy
+from config.form_layout import FormRenderer, form_copy
 from meetings.models import EvaluationSettings
 from representatives.models import Administration
 from tests import factories
@@ -241,3 +242,45 @@ def test_a_list_row_copy_has_its_own_prefix_and_values_and_leaves_the_blank_alon
     row = form_copy(blank, "m", 7, minutes=15)
     assert 'name="m7-minutes" value="15"' in str(row["minutes"])
     assert 'name="minutes"' in str(blank["minutes"]) and blank.prefix is None
+
+
+class Widgets(forms.Form):
+    text = forms.CharField(max_length=20, help_text="Tips")
+    number = forms.IntegerField(required=False)
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    flag = forms.BooleanField(required=False)
+    kind = forms.ChoiceField(choices=[("a", "A & B"), ("b", "<C>")], widget=forms.RadioSelect)
+    many = forms.MultipleChoiceField(
+        choices=[("1", "Ett"), ("2", "Två")], widget=forms.CheckboxSelectMultiple
+    )
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {},
+        {
+            "text": 'Sara "S" <b>&',
+            "number": "12",
+            "day": "2026-03-02",
+            "note": "Rad ett\n<rad två>",
+            "flag": "on",
+            "kind": "b",
+            "many": ["1", "2"],
+            "hidden": "x'y",
+        },
+    ],
+)
+def test_widgets_written_in_python_match_django_templates(data):
+    """FormRenderer writes the simple widgets itself: byte for byte what the templates write."""
+    django = Widgets(data=data, renderer=TemplatesSetting())
+    ours = Widgets(data=data)
+    assert isinstance(ours.renderer, FormRenderer)
+    for name in ours.fields:
+        assert str(ours[name]) == str(django[name]), name
+        for mine, theirs in zip(ours[name].subwidgets, django[name].subwidgets, strict=True):
+            assert mine.tag() == theirs.tag(), name
+            assert mine.tag(wrap_label=True) == theirs.tag(wrap_label=True), name
