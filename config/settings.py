@@ -119,14 +119,15 @@ TEMPLATES = [
                 "accounts.context_processors.sso",
             ],
             # Available in every template without {% load %}.
-            "builtins": ["config.content_language", "config.dates"],
+            "builtins": ["config.content_language", "config.dates", "config.form_layout"],
         },
     },
 ]
 
 # Forms render with the project's templates, so templates/django/forms/ can adjust Django's
-# widgets (choices people wrote are marked as Swedish, config/content_language.py).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# widgets (choices people wrote are marked as Swedish, config/content_language.py), and
+# `{{ form }}` renders through the one shared layout in templates/forms/.
+FORM_RENDERER = "config.form_layout.FormRenderer"
 
 # An SQLite file in the checkout by default, so trying the app needs no database server.
 DATABASES = {

@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda.workflow import DEFERRAL_REFUSED, DOWN, UP
-from meetings.form_fields import IdChoiceField
+from meetings.form_fields import IdChoiceField, PlainSelect
 from meetings.models import AgendaItem, Goal, Meeting
 from networks.models import WorkArea
 from networks.submissions import OnceForm
@@ -111,6 +111,7 @@ class TriageForm(forms.Form):
 
     action = forms.ChoiceField(
         label=_("Beslut"),
+        widget=forms.RadioSelect,
         choices=[
             (ACCEPT, _("Acceptera")),
             (DEFER, _("Flytta till senare möte")),
@@ -127,6 +128,7 @@ class TriageForm(forms.Form):
     )
     to_meeting = forms.TypedChoiceField(
         label=_("Flytta till"),
+        widget=PlainSelect,
         coerce=int,
         required=False,
         empty_value=None,

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from meetings.form_fields import IdChoiceField
+from meetings.form_fields import IdChoiceField, PlainSelect
 from meetings.models import Meeting, ThemeSuggestion
 from networks.models import WorkArea
 from networks.submissions import OnceForm
@@ -77,6 +77,7 @@ class AdoptForm(forms.Form):
 
     meeting = forms.TypedChoiceField(
         label=_("Möte"),
+        widget=PlainSelect,
         coerce=int,
         help_text=_(
             "Planerade möten som ännu inte har ett publicerat tema. Temat blir mötets utkast; "

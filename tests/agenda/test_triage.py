@@ -351,7 +351,7 @@ def test_triage_without_a_choice_says_choose_and_ties_the_error_to_the_radios(
     assert "Välj om förslaget ska accepteras, flyttas eller avböjas." in content
     assert "Detta fält måste fyllas i" not in content
     fieldset = (
-        f'<fieldset id="id_t{proposal.pk}-action" tabindex="-1" aria-describedby="{error_id}">'
+        f'<fieldset id="id_t{proposal.pk}-action" tabindex="-1" aria-describedby="{error_id}"'
     )
     assert fieldset in content
     assert content.count(f'aria-invalid="true" aria-describedby="{error_id}"') == 3

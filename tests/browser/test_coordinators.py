@@ -22,7 +22,7 @@ def test_coordinator_plans_a_term_and_publishes_a_theme(
 
     page.locator("#unpublished a").first.click()
     page.get_by_role("link", name="Redigera mötet").click()
-    page.get_by_label("Tema:", exact=True).fill("Solel på kommunens tak")
+    page.get_by_label("Tema", exact=True).fill("Solel på kommunens tak")
     page.get_by_role("button", name="Spara").click()
     page.wait_for_selector("#meeting-facts-section #edit-meeting")
     expect(page.locator("#meeting-title")).to_have_text("Solel på kommunens tak")

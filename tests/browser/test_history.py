@@ -11,7 +11,7 @@ def test_coordinator_sees_the_change_in_the_meetings_history(page, sign_in_by_co
     sign_in_by_cookie(page, "coordinator")
     page.goto(page_data.published.get_absolute_url())
     page.get_by_role("link", name="Redigera mötet").click()
-    page.get_by_label("Plats:", exact=True).fill("Stadshuset, sal Vänern")
+    page.get_by_label("Plats", exact=True).fill("Stadshuset, sal Vänern")
     page.get_by_role("button", name="Spara").click()
     expect(page.locator(".htmx-added, .htmx-settling, .htmx-swapping")).to_have_count(0)
     expect(page.locator("#live-region")).to_have_text("Mötet är sparat.")

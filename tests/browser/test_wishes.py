@@ -29,7 +29,7 @@ def test_suggest_support_and_adopt_in_the_browser(
     ).click()
     page.get_by_role("button", name="Skicka förslaget").click()
     page.get_by_text("Formuläret behöver rättas").wait_for()
-    page.get_by_role("textbox", name="Tema:").fill("Laddinfrastruktur för kommunens fordon")
+    page.get_by_role("textbox", name="Tema").fill("Laddinfrastruktur för kommunens fordon")
     page.get_by_label("Varför?").fill("Flera förvaltningar bygger laddplatser samtidigt.")
     page.get_by_label("Arbetsområde").select_option(str(area.pk))
     page.get_by_role("button", name="Skicka förslaget").click()

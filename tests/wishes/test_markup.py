@@ -28,5 +28,6 @@ def test_plain_fields_match_the_forms(client_for, suggestion, planned, neh):
     adopt = AdoptForm(targets=targets, prefix=f"a{suggestion.pk}")["meeting"]
     close = CloseForm(prefix=f"c{suggestion.pk}")["reason"]
     for field in (adopt, close):
-        assert _squeeze(render_to_string("forms/_field.html", {"field": field})) in page
+        context = {"field": field, "field_context": suggestion.title}
+        assert _squeeze(render_to_string("forms/_field.html", context)) in page
     assert f'<option value="{planned.pk}">' in page

@@ -1,0 +1,149 @@
+"""The one form layout (templates/forms/): which shape a field takes and how wide its control is.
+
+A template library, built in for every template (settings.TEMPLATES), used by
+templates/forms/_field.html. Widths follow the length of what is typed, as in the GOV.UK Design
+System: a date or a number is narrow, a name medium, a sentence long, free text the full column.
+A form can choose another width with the widget attribute `data-width` (one of WIDTHS).
+"""
+
+import copy
+
+from django import forms, template
+from django.forms.boundfield import BoundField, BoundWidget
+from django.forms.renderers import TemplatesSetting
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData
+
+register = template.Library()
+
+WIDTHS = ("narrow", "short", "medium", "long", "full", "auto")
+NARROW_INPUTS = ("date", "time", "datetime-local", "number")
+NARROW_WIDGETS = (forms.DateInput, forms.TimeInput, forms.DateTimeInput, forms.NumberInput)
+
+
+WIDGETS = "django/forms/widgets/"
+# Django's widget templates that only include input.html, and the choice templates that do so
+# when the label is not wrapped around the input (templates/forms/_field.html writes the label).
+INPUT_TEMPLATES = frozenset(
+    f"{WIDGETS}{name}.html"
+    for name in (
+        "input", "text", "number", "email", "url", "password", "hidden", "search", "tel",
+        "date", "datetime", "time", "checkbox",
+    )
+)  # fmt: skip
+OPTION_TEMPLATES = frozenset(
+    f"{WIDGETS}{name}.html" for name in ("radio_option", "checkbox_option")
+)
+
+
+def _text(value: object) -> str:
+    """`{{ value|stringformat:'s' }}` under autoescaping."""
+    return conditional_escape(value if isinstance(value, SafeData) else str(value))
+
+
+def _attrs(attrs: dict) -> str:
+    """Django's attrs.html: True bare, False left out, the rest escaped."""
+    return "".join(
+        f" {_text(name)}" if value is True else f' {_text(name)}="{_text(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+class FormRenderer(TemplatesSetting):
+    """Django's renderer with the project's templates, and the shared layout as the form and field
+    templates: `{{ form }}` and `{{ field.as_field_group }}` render through templates/forms/.
+
+    The simplest widgets (an <input>, a <textarea>, a choice's input) are written in Python: the
+    same HTML as Django's templates (tests/project/test_form_rendering.py), without three
+    template renders each, which made a page of a hundred rows' fields cost tens of
+    milliseconds (the agenda workspace)."""
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/_field.html"
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget") if isinstance(context, dict) else None
+        if widget is not None:
+            is_input = template_name in INPUT_TEMPLATES
+            if is_input or (template_name in OPTION_TEMPLATES and not widget.get("wrap_label")):
+                value = widget["value"]
+                shown = "" if value is None else f' value="{_text(value)}"'
+                return (
+                    f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"'
+                    f"{shown}{_attrs(widget['attrs'])}>"
+                )
+            if template_name == f"{WIDGETS}textarea.html":
+                text = conditional_escape(widget["value"]) if widget["value"] else ""
+                return (
+                    f'<textarea name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+                    f"{text}</textarea>"
+                )
+        return super().render(template_name, context, request)
+
+
+@register.filter
+def field_shape(field: BoundField) -> str:
+    """hidden, group (choices in a fieldset with a legend), checkbox, or control (one labelled
+    input, select or textarea)."""
+    if field.is_hidden:
+        return "hidden"
+    if field.field.widget.use_fieldset:
+        return "group"
+    if field.widget_type == "checkbox":
+        return "checkbox"
+    return "control"
+
+
+@register.filter
+def field_width(field: BoundField) -> str:
+    """The width class of a control: from the widget's `data-width`, else its type and length."""
+    widget = field.field.widget
+    chosen = widget.attrs.get("data-width")
+    if chosen in WIDTHS:
+        return chosen
+    if isinstance(widget, forms.Textarea):
+        return "full"
+    if isinstance(widget, (forms.Select, forms.FileInput)):
+        return "auto"
+    input_type = getattr(widget, "input_type", "")
+    if input_type in NARROW_INPUTS or isinstance(widget, NARROW_WIDGETS):
+        return "narrow"
+    if input_type in ("email", "url"):
+        return "long"
+    max_length = getattr(field.field, "max_length", None) or 0
+    if max_length and max_length <= 12:
+        return "short"
+    if max_length and max_length <= 60:
+        return "medium"
+    return "long"
+
+
+@register.simple_tag
+def form_copy(
+    form: forms.BaseForm, prefix: str, key: object = "", **initial: object
+) -> forms.BaseForm:
+    """An unbound copy of `form` under another prefix, with its own initial values: the fields of
+    a list's many rows (one per item) from one blank form, without building a form per row (the
+    fields, their choices included, are shared, not deep-copied). The prefix is `prefix` + `key`."""
+    row = copy.copy(form)
+    row.prefix = f"{prefix}{key}"
+    row.initial = initial
+    row._bound_fields_cache = {}  # type: ignore[attr-defined]
+    return row
+
+
+@register.filter
+def field_options(field: BoundField) -> list[BoundWidget]:
+    """The choices of a group, each tied to the group's error as well (aria-describedby): Django
+    puts the description on the fieldset only, which not every screen reader reads on a choice."""
+    options = list(field.subwidgets)
+    if not field.errors or not field.auto_id:
+        return options
+    error_id = f"{field.auto_id}_error"
+    for option in options:
+        option.data = {
+            **option.data,
+            "attrs": {**option.data["attrs"], "aria-describedby": error_id},
+        }
+    return options

@@ -1,0 +1,286 @@
+"""Every form of the project renders through the one shared layout (templates/forms/), and the
+layout behaves as the GOV.UK form group does: label, hint below it tied by aria-describedby, the
+error message above the control, an error summary linking to each field."""
+
+import datetime
+import importlib
+import inspect
+import pkgutil
+import re
+
+import pytest
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.template import Context, Template
+
+from config.form_layout import FormRenderer, form_copy
+from meetings.models import EvaluationSettings
+from representatives.models import Administration
+from tests import factories
+from tests.project.test_form_layout import HIDDEN_FIELDS
+
+PACKAGES = ("accounts", "config", "meetings", "networks", "representatives")
+
+
+def project_forms() -> list[type[forms.BaseForm]]:
+    """Every form class defined in the project's packages (each module imported once)."""
+    for package in PACKAGES:
+        root = importlib.import_module(package)
+        for module in pkgutil.walk_packages(root.__path__, f"{package}."):
+            if ".migrations" not in module.name and ".management" not in module.name:
+                importlib.import_module(module.name)
+    found: list[type[forms.BaseForm]] = []
+    pending = list(forms.BaseForm.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending += cls.__subclasses__()
+        if cls.__module__.startswith(PACKAGES) and cls not in found:
+            found.append(cls)
+    return sorted(found, key=lambda cls: f"{cls.__module__}.{cls.__qualname__}")
+
+
+@pytest.fixture
+def arguments(neh, administration, coordinator):
+    """What the forms' keyword arguments need, by name."""
+    meeting = factories.make_meeting(neh, theme_title="Kemikaliesmart förskola")
+    goal = factories.make_goal(neh)
+    return {
+        "network": neh,
+        "networks": [neh],
+        "targets": [meeting],
+        "meetings": [meeting],
+        "meeting": meeting,
+        "instance": meeting,
+        "today": datetime.date(2026, 3, 2),
+        "terms": [],
+        "administrations": Administration.objects.all(),
+        "source": administration,
+        "coordinator": True,
+        "settings": EvaluationSettings(network=neh),
+        "goal": goal,
+        "indicator": factories.make_indicator(goal),
+        "document": factories.make_document(neh),
+        "action": factories.make_action(meeting),
+    }
+
+
+def construct(cls: type[forms.BaseForm], arguments: dict, **extra) -> forms.BaseForm | None:
+    """The form built with the arguments its __init__ asks for, or None if it needs others."""
+    wanted = {}
+    for name, parameter in inspect.signature(cls.__init__).parameters.items():
+        required = parameter.default is parameter.empty and name != "self"
+        if parameter.kind is parameter.KEYWORD_ONLY and required:
+            if name not in arguments:
+                return None
+            wanted[name] = arguments[name]
+    if "data" in inspect.signature(cls.__init__).parameters and "data" not in extra:
+        extra["data"] = None
+    try:
+        return cls(**wanted, **extra)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None  # an abstract base (a ModelForm without a model, a mixin)
+
+
+@pytest.mark.django_db
+def test_every_form_renders_through_the_shared_layout(arguments):
+    rendered, skipped = [], []
+    for cls in project_forms():
+        form = construct(cls, arguments)
+        if form is None:
+            skipped.append(cls.__qualname__)
+            continue
+        html = str(form)
+        rendered.append(cls.__qualname__)
+        for field in form:
+            if field.is_hidden:
+                continue
+            assert f'data-form-field="{field.name}"' in html, (cls, field.name)
+        # Django's own layouts (as_div, as_p) never show.
+        assert "<p><label" not in html and "<div><label" not in html, cls
+        for name in HIDDEN_FIELDS & set(form.fields):
+            assert form[name].is_hidden, f"{cls.__qualname__}.{name} is written without a label"
+    # Nearly every form can be built here; the few that cannot are abstract bases.
+    assert len(rendered) >= 50, skipped
+    assert len(skipped) <= 6, skipped
+
+
+@pytest.mark.django_db
+def test_every_form_with_errors_links_each_error_from_the_summary(arguments):
+    checked = 0
+    for cls in project_forms():
+        form = construct(cls, arguments, data={"submission": "x"})
+        if form is None or form.is_valid():
+            continue
+        html = str(form)
+        checked += 1
+        assert 'class="error-summary"' in html, cls
+        for field in form:
+            if field.errors and not field.is_hidden:
+                target = field.id_for_label or field.auto_id
+                assert f'href="#{target}"' in html, (cls, field.name)
+                assert f'id="{target}"' in html, (cls, field.name)
+                # The message stands above the control (a group without choices has none).
+                control = f'name="{field.html_name}"'
+                if control in html:
+                    error = html.index(f'id="{field.auto_id}_error"')
+                    assert error < html.index(control), (cls, field.name)
+    assert checked >= 20
+
+
+class Sample(forms.Form):
+    title = forms.CharField(label="Rubrik", max_length=200, help_text="Kort och tydligt.")
+    code = forms.CharField(label="Kod", max_length=6)
+    held_on = forms.DateField(label="Datum", widget=forms.DateInput(attrs={"type": "date"}))
+    minutes = forms.IntegerField(label="Minuter")
+    note = forms.CharField(label="Anteckning", widget=forms.Textarea, required=False)
+    kind = forms.ChoiceField(
+        label="Typ",
+        choices=[("a", "Information"), ("b", "Beslut")],
+        widget=forms.RadioSelect,
+        help_text="Välj en.",
+    )
+    areas = forms.MultipleChoiceField(
+        label="Arbetsområden",
+        choices=[("1", "Kemikalier"), ("2", "Klimat")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    agree = forms.BooleanField(label="Jag har läst", help_text="Obligatoriskt.")
+    token = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+def test_error_message_stands_above_the_control_and_is_tied_to_it():
+    html = str(Sample(data={"title": "", "code": "ab"}))
+    group = html[html.index('data-form-field="title"') :]
+    label, error, control = (
+        group.index('<label for="id_title"'),
+        group.index('id="id_title_error"'),
+        group.index('<input type="text" name="title"'),
+    )
+    assert label < error < control
+    control_tag = re.search(r'<input type="text" name="title"[^>]*>', group).group(0)
+    assert 'aria-invalid="true"' in control_tag
+    assert 'aria-describedby="id_title_helptext id_title_error"' in control_tag
+    assert 'class="field field-long has-error"' in html
+
+
+def test_hint_sits_below_the_label_and_is_linked_by_aria_describedby():
+    html = str(Sample())
+    group = html[html.index('data-form-field="title"') :]
+    assert group.index("<label") < group.index('id="id_title_helptext"') < group.index("<input")
+    assert 'aria-describedby="id_title_helptext"' in group[: group.index("</div>")]
+
+
+def test_choices_are_a_fieldset_with_a_legend_the_summary_links_to():
+    html = str(Sample(data={}))
+    fieldset = re.search(r'<fieldset id="id_kind"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_kind_helptext id_kind_error"' in fieldset
+    assert "<legend>Typ</legend>" in html
+    assert '<a href="#id_kind">Typ: ' in html
+    # Each choice carries the error too, and its own label.
+    assert html.count('aria-describedby="id_kind_error"') == 2
+    assert '<label for="id_kind_0">Information</label>' in html
+    assert '<fieldset id="id_areas"' in html and "<legend>Arbetsområden</legend>" in html
+
+
+def test_a_checkbox_has_its_label_beside_it_and_the_error_above():
+    html = str(Sample(data={}))
+    group = html[html.index('data-form-field="agree"') :]
+    assert group.index('id="id_agree_error"') < group.index('type="checkbox"')
+    assert group.index('type="checkbox"') < group.index('<label for="id_agree"')
+
+
+@pytest.mark.parametrize(
+    ("name", "width"),
+    [
+        ("title", "long"),
+        ("code", "short"),
+        ("held_on", "narrow"),
+        ("minutes", "narrow"),
+        ("note", "full"),
+    ],
+)
+def test_widths_follow_the_expected_length(name, width):
+    assert f'class="field field-{width}" data-form-field="{name}"' in str(Sample())
+
+
+def test_a_widget_can_choose_its_width():
+    class Chosen(forms.Form):
+        name = forms.CharField(widget=forms.TextInput(attrs={"data-width": "medium"}))
+
+    assert 'class="field field-medium"' in str(Chosen())
+
+
+def test_hidden_fields_render_bare():
+    html = str(Sample())
+    assert '<input type="hidden" name="token" id="id_token">' in html
+    assert 'data-form-field="token"' not in html
+
+
+def test_field_group_and_include_render_alike():
+    form = Sample()
+    included = Template('{% include "forms/_field.html" with field=form.title %}').render(
+        Context({"form": form})
+    )
+    assert str(form["title"].as_field_group()).strip() == included.strip()
+
+
+def test_the_submit_row_has_one_primary_button():
+    html = Template(
+        '{% include "forms/_actions.html" with primary="Spara" secondary="Avbryt" '
+        'secondary_href="/tillbaka/" %}'
+    ).render(Context())
+    assert html.count("<button") == 1
+    assert '<a class="button button-secondary" href="/tillbaka/">Avbryt</a>' in html
+
+
+def test_a_list_row_copy_has_its_own_prefix_and_values_and_leaves_the_blank_alone():
+    class Row(forms.Form):
+        minutes = forms.IntegerField(label="Minuter")
+
+    blank = Row()
+    row = form_copy(blank, "m", 7, minutes=15)
+    assert 'name="m7-minutes" value="15"' in str(row["minutes"])
+    assert 'name="minutes"' in str(blank["minutes"]) and blank.prefix is None
+
+
+class Widgets(forms.Form):
+    text = forms.CharField(max_length=20, help_text="Tips")
+    number = forms.IntegerField(required=False)
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    flag = forms.BooleanField(required=False)
+    kind = forms.ChoiceField(choices=[("a", "A & B"), ("b", "<C>")], widget=forms.RadioSelect)
+    many = forms.MultipleChoiceField(
+        choices=[("1", "Ett"), ("2", "Två")], widget=forms.CheckboxSelectMultiple
+    )
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {},
+        {
+            "text": 'Sara "S" <b>&',
+            "number": "12",
+            "day": "2026-03-02",
+            "note": "Rad ett\n<rad två>",
+            "flag": "on",
+            "kind": "b",
+            "many": ["1", "2"],
+            "hidden": "x'y",
+        },
+    ],
+)
+def test_widgets_written_in_python_match_django_templates(data):
+    """FormRenderer writes the simple widgets itself: byte for byte what the templates write."""
+    django = Widgets(data=data, renderer=TemplatesSetting())
+    ours = Widgets(data=data)
+    assert isinstance(ours.renderer, FormRenderer)
+    for name in ours.fields:
+        assert str(ours[name]) == str(django[name]), name
+        for mine, theirs in zip(ours[name].subwidgets, django[name].subwidgets, strict=True):
+            assert mine.tag() == theirs.tag(), name
+            assert mine.tag(wrap_label=True) == theirs.tag(wrap_label=True), name
