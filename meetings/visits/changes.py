@@ -44,7 +44,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Concat
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from meetings.models import (
     AgendaVersion,
@@ -255,14 +255,14 @@ def changes_since(user, network: Network, since: datetime.datetime) -> list[Chan
 
 
 QUESTION_LABELS = {
-    "question_answered": _lazy("Fråga besvarad skriftligt"),
-    "question_referred": _lazy("Fråga hänvisad till andra nätverket"),
-    "question_outcome": _lazy("Utfall registrerat för en fråga"),
+    "question_answered": gettext_lazy("Fråga besvarad skriftligt"),
+    "question_referred": gettext_lazy("Fråga hänvisad till andra nätverket"),
+    "question_outcome": gettext_lazy("Utfall registrerat för en fråga"),
 }
 MEETING_LABELS = {
-    "published": _lazy("Temat publicerat"),
-    "changed": _lazy("Mötet ändrat: tid, plats eller tema"),
-    "cancelled": _lazy("Mötet inställt"),
+    "published": gettext_lazy("Temat publicerat"),
+    "changed": gettext_lazy("Mötet ändrat: tid, plats eller tema"),
+    "cancelled": gettext_lazy("Mötet inställt"),
 }
 
 
