@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.personal_data import iso
 from meetings.models import (
     Meeting,
     Minutes,
@@ -294,3 +295,12 @@ def test_overview_queries_do_not_grow_with_the_changes(
     # Per round: two themes published, an agenda, minutes, a consultation, an answer, a wish.
     assert section.count("<li>") == min(7 * size, changes.SHOWN)
     assert "Fråga besvarad skriftligt: Fråga 0" in section or size > 1
+
+
+def test_the_visit_is_in_the_persons_data_export(client_for, representative, neh):
+    client = client_for("representative")
+    client.get(OVERVIEW)
+    data = client.get(reverse("my_data_download")).json()
+    [visit] = data["besök"]
+    assert visit["nätverk"] == "NEH" and visit["förra_besöket"] is None
+    assert visit["senast_sedd"] == iso(NetworkVisit.objects.get().seen_at)
