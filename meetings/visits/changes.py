@@ -141,7 +141,7 @@ def _rows(queryset: QuerySet, **columns) -> QuerySet:
 def _meeting_changed(meetings: QuerySet, since: datetime.datetime) -> QuerySet:
     """Published before the visit and edited since: its time, place, link or theme now differ
     from its history row at the visit (an edit undone again is no change)."""
-    history = Meeting.history.model  # type: ignore[attr-defined]
+    history = Meeting.history.model
     at_visit = history.objects.filter(id=OuterRef("pk"), history_date__lte=since).filter(
         ~Exists(
             history.objects.filter(
