@@ -93,7 +93,11 @@ def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
     network = network_by_code(code)
     visible = Meeting.objects.visible_to(request.user).filter(network=network)
     can_coordinate = is_coordinator(request.user, network)
-    since = since_visit.record_visit(request.user, network, timezone.now())
+    # A GET that writes: the note of this visit, bookkeeping like the session (the security
+    # sweep lets this one table change on a GET, tests/security/support.py); a HEAD only reads.
+    since = since_visit.record_visit(
+        request.user, network, timezone.now(), write=request.method == "GET"
+    )
     context = {
         **work_area_context(network, can_coordinate),
         "upcoming": list(visible.upcoming()[:UPCOMING_ON_OVERVIEW]),

@@ -90,14 +90,20 @@ class Change:
     day: datetime.datetime | None = None
 
 
-def record_visit(user, network: Network, now: datetime.datetime) -> datetime.datetime | None:
+def record_visit(
+    user, network: Network, now: datetime.datetime, *, write: bool = True
+) -> datetime.datetime | None:
     """Note this view of the overview; return the moment the changes count from (None while
-    the person has had no earlier visit). One SELECT, and at most one upsert."""
+    the person has had no earlier visit). One SELECT, and at most one upsert. `write=False`
+    (a HEAD: a link checker, not a visit) only reads."""
     visit = NetworkVisit.objects.filter(user=user, network=network).first()
     if visit is None:
-        _save(user, network, now, None)
+        if write:
+            _save(user, network, now, None)
         return None
     since = visit.since(now, VISIT_GAP)
+    if not write:
+        return since
     if now - visit.seen_at >= VISIT_GAP:
         _save(user, network, now, visit.seen_at)
     elif now - visit.seen_at >= WRITE_EVERY:

@@ -304,3 +304,14 @@ def test_the_visit_is_in_the_persons_data_export(client_for, representative, neh
     [visit] = data["besök"]
     assert visit["nätverk"] == "NEH" and visit["förra_besöket"] is None
     assert visit["senast_sedd"] == iso(NetworkVisit.objects.get().seen_at)
+
+
+def test_a_head_request_records_no_visit(client_for, representative, neh):
+    client = client_for("representative")
+    assert client.head(OVERVIEW).status_code == 200
+    assert not NetworkVisit.objects.exists()
+    client.get(OVERVIEW)
+    seen_at = NetworkVisit.objects.get().seen_at
+    NetworkVisit.objects.update(seen_at=seen_at - changes.VISIT_GAP)
+    client.head(OVERVIEW)
+    assert NetworkVisit.objects.get().seen_at == seen_at - changes.VISIT_GAP
