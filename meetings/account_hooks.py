@@ -20,6 +20,7 @@ from meetings.models import (
     Evaluation,
     IndicatorValue,
     Invitation,
+    NetworkVisit,
     Question,
     QuestionEvent,
     ReminderPreferences,
@@ -312,3 +313,20 @@ def reminder_preferences_of(user) -> dict | None:
 
 
 personal_data.register("påminnelser", reminder_preferences_of)
+
+
+def visits_of(user) -> list[dict]:
+    """When the person last looked at each network's overview (what its list of changes
+    counts from)."""
+    visits = NetworkVisit.objects.filter(user=user).select_related("network")
+    return [
+        {
+            "nätverk": visit.network.code,
+            "senast_sedd": iso(visit.seen_at),
+            "förra_besöket": iso(visit.previous_seen_at),
+        }
+        for visit in visits.order_by("network__code")
+    ]
+
+
+personal_data.register("besök", visits_of)

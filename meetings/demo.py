@@ -34,6 +34,7 @@ from meetings.participation import demo as participation_demo
 from meetings.questions import demo as questions_demo
 from meetings.report_back import demo as report_back_demo
 from meetings.terms import Term
+from meetings.visits import demo as visits_demo
 from meetings.wishes import demo as wishes_demo
 from networks.models import Network
 from representatives.models import Administration, Appointment
@@ -129,7 +130,8 @@ class World:
 
 # Each feature's `build(world)`, in order, after the base world (people, seats, meetings and
 # their agendas): the questions before the minutes (the loop's question
-# is on the held agenda), the report-back pack after both (it only fills in what they left).
+# is on the held agenda), the report-back pack after both (it only fills in what they left);
+# the last visit to a network's overview after everything it lists.
 FEATURE_DEMOS = (
     coordination_demo,
     agenda_demo,
@@ -143,6 +145,7 @@ FEATURE_DEMOS = (
     history_demo,
     goals_demo,
     outbox_demo,
+    visits_demo,
 )
 
 

@@ -34,6 +34,7 @@ from meetings.models.meeting import (
 from meetings.models.outbox import OutboxMessage, OutboxMessageQuerySet, PeriodicJob
 from meetings.models.participation import Attendance, AttendanceQuerySet, Invitation
 from meetings.models.reminders import ReminderPreferences
+from meetings.models.visits import NetworkVisit
 from meetings.models.wishes import ThemeSuggestion, ThemeSupport
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "Minutes",
     "MinutesEntry",
     "MinutesVersion",
+    "NetworkVisit",
     "OutboxMessage",
     "OutboxMessageQuerySet",
     "PeriodicJob",

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.http import AuthenticatedHttpRequest
@@ -26,6 +27,7 @@ from meetings.participation.workflow import participation_context
 from meetings.rules import can_propose_for
 from meetings.terms import Term
 from meetings.todo import items as todo
+from meetings.visits import changes as since_visit
 from networks.models import Network
 from networks.rules import is_coordinator
 from networks.views import work_area_context
@@ -85,18 +87,25 @@ SEATS_PARAM = "forvaltningar"
 
 @require_safe
 @login_required
-def network_detail(request: HttpRequest, code: str) -> HttpResponse:
+def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A network's overview: what is next (the next meetings, the open remisser, the
-    coordinator's tools) and what it works on. The rest is a section a link away (the
-    network's sub-navigation, `{% network_nav %}`)."""
+    coordinator's tools), what changed since the person's last visit, and what it works on.
+    The rest is a section a link away (the network's sub-navigation, `{% network_nav %}`)."""
     network = network_by_code(code)
     visible = Meeting.objects.visible_to(request.user).filter(network=network)
     can_coordinate = is_coordinator(request.user, network)
+    # A GET that writes: the note of this visit, bookkeeping like the session (the security
+    # sweep lets this one table change on a GET, tests/security/support.py); a HEAD only reads.
+    since = since_visit.record_visit(
+        request.user, network, timezone.now(), write=request.method == "GET"
+    )
     context = {
         **work_area_context(network, can_coordinate),
         "upcoming": list(visible.upcoming()[:UPCOMING_ON_OVERVIEW]),
         "coordinators": network.coordinators.all(),
         "current": documents.current_for_network(network),
+        "visited_before": since,
+        "changes": since_visit.changes_since(request.user, network, since) if since else [],
     }
     return render(request, "meetings/pages/network_detail.html", context)
 

@@ -471,7 +471,23 @@ def build(size: Size = SMALL) -> Subjects:
     _invitations(size, people)
     _calendar_links(people)
     _history(size)
+    _earlier_visits()
     return subjects()
+
+
+def _earlier_visits() -> None:
+    """The measured people last looked at NEH's overview a month ago, so it lists what changed
+    since ("Sedan ditt senaste besök"), as a returning visitor's does."""
+    from meetings.models import NetworkVisit
+
+    found = subjects()
+    month_ago = timezone.now() - datetime.timedelta(days=30)
+    for person in found.people().values():
+        NetworkVisit.objects.update_or_create(
+            user=person,
+            network=found.network,
+            defaults={"seen_at": month_ago, "previous_seen_at": None},
+        )
 
 
 def _member_coordinator(coordinator: User, today: datetime.date) -> None:
@@ -574,6 +590,7 @@ def grow(small: Size = SMALL, full: Size = FULL) -> Subjects:
     _invitations(full, people)
     _calendar_links(people)
     _history(full)
+    _earlier_visits()
     return subjects()
 
 

@@ -272,6 +272,16 @@ def _failed_delivery(meeting) -> None:
     )
 
 
+def _earlier_visits(neh, *people) -> None:
+    """A visit to NEH's overview yesterday: its "Sedan ditt senaste besök" lists this world."""
+    from meetings.models import NetworkVisit
+
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+    NetworkVisit.objects.bulk_create(
+        NetworkVisit(user=person, network=neh, seen_at=yesterday) for person in people
+    )
+
+
 def _build_page_data(neh, representative, substitute, coordinator, director, administration):
     from meetings.models import Meeting
     from tests.browser.pages import PageData
@@ -342,6 +352,7 @@ def _build_page_data(neh, representative, substitute, coordinator, director, adm
     from tests.minutes.build import held_meeting_with_minutes
 
     _failed_delivery(published)
+    _earlier_visits(neh, representative, substitute, coordinator, director)
     return PageData(
         evaluated=_evaluated_meeting(neh, representative, substitute),
         minuted=held_meeting_with_minutes(

@@ -219,6 +219,8 @@ CASCADES = {
     ("meetings.evaluationsettings", "network"),
     ("meetings.invitation", "meeting"),
     ("meetings.invitation", "invited_by"),
+    ("meetings.networkvisit", "network"),
+    ("meetings.networkvisit", "user"),
     ("meetings.reminderpreferences", "user"),
     ("meetings.themesupport", "person"),
     ("meetings.themesupport", "suggestion"),

@@ -44,9 +44,11 @@ def all_routes() -> list[Route]:
     return list(walk(get_resolver().url_patterns, "", None))
 
 
-# Sessions change on reads by design (allauth and messages keep state there); everything else
-# must stay exactly as it was after a GET or a refused submission.
-UNWATCHED_MODELS = {"sessions.session"}
+# Sessions change on reads by design (allauth and messages keep state there), and so does the
+# note of when a person last looked at a network's overview (what its "Sedan ditt senaste
+# besök" counts from: bookkeeping of the reading itself, like the session, not a record);
+# everything else must stay exactly as it was after a GET or a refused submission.
+UNWATCHED_MODELS = {"sessions.session", "meetings.networkvisit"}
 
 
 def snapshot() -> dict[str, list[tuple]]:
@@ -75,7 +77,8 @@ def changed_tables(before: dict, after: dict) -> list[str]:
 
 # The session table (above), and the cache's table: allauth's rate limits count requests
 # there, HEAD ones included (it exempts only GET), and a cache holds no records.
-UNWATCHED_TABLES = {"django_session", "django_cache"}
+# The overview's visit note, as above (a HEAD writes none: tests/visits/).
+UNWATCHED_TABLES = {"django_session", "django_cache", "meetings_networkvisit"}
 WRITE = re.compile(r'^\s*(INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
 
 

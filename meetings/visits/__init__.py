@@ -1,0 +1,1 @@
+"""Sedan ditt senaste besök: what changed in a network since the person last looked."""
