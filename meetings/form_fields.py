@@ -37,7 +37,15 @@ def _attrs(attrs: dict) -> str:
 class PlainSelect(forms.Select):
     """A <select> written out in Python: the same HTML as Django's select.html, without a
     template include per option, which made a few hundred options cost tens of milliseconds
-    (the goal's action plan lists every action of the network)."""
+    (the goal's action plan lists every action of the network).
+
+    An option for a model instance is marked Swedish in another interface language (what
+    people wrote); `written=True` marks every option with a value so, for choices whose labels
+    are built from what people wrote (a meeting's theme)."""
+
+    def __init__(self, attrs=None, choices=(), *, written: bool = False):
+        super().__init__(attrs, choices)
+        self.written = written
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
@@ -50,7 +58,7 @@ class PlainSelect(forms.Select):
             parts.extend(
                 f'\n  <option value="{conditional_escape(str(option["value"]))}"'
                 f"{_attrs(option['attrs'])}"
-                f"{content_lang if hasattr(option['value'], 'instance') else ''}>"
+                f"{content_lang if self._written(option['value']) else ''}>"
                 f"{conditional_escape(option['label'])}</option>\n"
                 for option in options
             )
@@ -58,6 +66,10 @@ class PlainSelect(forms.Select):
                 parts.append("\n  </optgroup>")
         parts.append("\n</select>")
         return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+    def _written(self, value) -> bool:
+        return hasattr(value, "instance") or (self.written and value not in ("", None))
 
 
 class IdChoiceField(forms.ModelChoiceField):

@@ -128,7 +128,7 @@ class TriageForm(forms.Form):
     )
     to_meeting = forms.TypedChoiceField(
         label=_("Flytta till"),
-        widget=PlainSelect,
+        widget=PlainSelect(written=True),
         coerce=int,
         required=False,
         empty_value=None,

@@ -77,7 +77,7 @@ class AdoptForm(forms.Form):
 
     meeting = forms.TypedChoiceField(
         label=_("Möte"),
-        widget=PlainSelect,
+        widget=PlainSelect(written=True),
         coerce=int,
         help_text=_(
             "Planerade möten som ännu inte har ett publicerat tema. Temat blir mötets utkast; "

@@ -36,9 +36,17 @@ def test_a_skipped_level_is_found():
     assert not skipped_levels("<h1>A</h1><h2>B</h2><h3>C</h3><h2>D</h2>")
 
 
-CARD_UNDER_UPCOMING = re.compile(
-    r'<h(\d) class="h-small">Kommande möten</h\1>\s*<article class="meeting-card[^"]*">\s*<h(\d)>'
-)
+def levels_under(html: str, title: str) -> list[tuple[int, int]]:
+    """(level of each heading named `title`, level of the heading right after it)."""
+    headings = [
+        (int(m.group(1)), re.sub(r"<[^>]+>|\s+", " ", m.group(2)).strip())
+        for m in HEADING.finditer(html)
+    ]
+    return [
+        (level, headings[index + 1][0])
+        for index, (level, text) in enumerate(headings[:-1])
+        if text == title
+    ]
 
 
 @pytest.mark.parametrize("page_name", ["start", "my networks"])
@@ -47,6 +55,6 @@ def test_meeting_cards_sit_one_level_below_their_list(world, client_for, page_na
 
     app_page = next(page for page in PAGES if page.name == page_name)
     html = client_for("representative").get(app_page.path(world)).content.decode()
-    levels = CARD_UNDER_UPCOMING.findall(html)
+    levels = levels_under(html, "Kommande möten")
     assert levels
-    assert all(int(card) == int(heading) + 1 for heading, card in levels), levels
+    assert all(card == heading + 1 for heading, card in levels), levels
