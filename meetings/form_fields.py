@@ -67,7 +67,6 @@ class PlainSelect(forms.Select):
         parts.append("\n</select>")
         return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
 
-
     def _written(self, value) -> bool:
         return hasattr(value, "instance") or (self.written and value not in ("", None))
 
