@@ -12,6 +12,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from meetings.models import OutboxMessage
 
@@ -31,8 +32,6 @@ def thin_sent(now: datetime.datetime | None = None) -> int:
 def prune_task_results(now: datetime.datetime | None = None) -> int:
     """Delete the database task backend's results finished more than two weeks ago; how
     many."""
-    from django_tasks_db.models import DBTaskResult
-
     cutoff = (now or timezone.now()) - datetime.timedelta(days=TASK_RESULTS_KEEP_DAYS)
     deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     return deleted

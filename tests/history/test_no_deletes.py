@@ -49,6 +49,8 @@ KNOWN = {
     ("meetings/documents/workflow.py", "default_storage"),
     # Withdrawing one's support for a theme suggestion removes the vote (not a tracked record).
     ("meetings/wishes/workflow.py", "suggestion.supports.filter(person=user)"),
+    # The task queue's finished results, after two weeks (the outbox keeps the record).
+    ("meetings/outbox/tidy.py", "DBTaskResult.objects.finished().filter(finished_at__lt=cutoff)"),
     # Create forms' one-time tokens, after their retention period (not records).
     ("networks/submissions.py", "Submission.objects.filter(created_at__lt=now - KEPT)"),
 }
