@@ -413,9 +413,11 @@ def indicator_due(year: int) -> datetime.date:
     return datetime.date(year + 1, INDICATOR_DUE_MONTH, INDICATOR_DUE_DAY)
 
 
-def _indicators(seats: list[Seat]) -> list[Item]:
+def _indicators(seats: list[Seat], *, to_the_form: bool = True) -> list[Item]:
     """Indicators the seats' administrations answer for that lack last year's value (one
-    query), while that year is within the goal's years."""
+    query), while that year is within the goal's years. The link goes to the form that
+    records the value, or (`to_the_form=False`, for a director, who reads but does not
+    record) to the indicator on its goal's page."""
     year = timezone.localdate().year - 1
     indicators = (
         Indicator.objects.filter(
@@ -431,7 +433,9 @@ def _indicators(seats: list[Seat]) -> list[Item]:
             f"todo-indicator-{indicator.pk}-{year}",
             indicator.name,
             indicator_due(year),
-            reverse("indicator_value_record", kwargs={"pk": indicator.pk}),
+            reverse("indicator_value_record", kwargs={"pk": indicator.pk})
+            if to_the_form
+            else f"{indicator.goal.get_absolute_url()}#indicator-{indicator.pk}",
             _("Registrera värdet för %(year)s") % {"year": year},
             indicator.goal.work_area.network.code,
             indicator.responsible_administration.name,  # type: ignore[union-attr]
@@ -472,7 +476,7 @@ def for_director(seat_appointments: list[Appointment]) -> list[Item]:
             *_consultations(seats),
             *_actions(seats),
             *_packs(seats),
-            *_indicators(seats),
+            *_indicators(seats, to_the_form=False),
         ]
     )
 

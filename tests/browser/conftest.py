@@ -605,6 +605,29 @@ def served_world(world_server, django_db_blocker):
             _flush()
 
 
+SERVED_WORLD_DATABASE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test on the served world is marked as a transactional, serialized-rollback test, so
+    pytest-django creates the test database and keeps the migrated rows for it (even when it is
+    the only test run) and orders it with the transactional tests. The served world, not a
+    flush per test, then looks after the database (`_django_db_marker` below)."""
+    for item in items:
+        if "served" in item.fixturenames:
+            item.add_marker(SERVED_WORLD_DATABASE)
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker(request) -> None:
+    """pytest-django's own (which sets up a test's `django_db` marker), except on the served
+    world, whose tests share one committed world per module."""
+    if "served" in request.fixturenames:
+        return
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+
+
 @dataclasses.dataclass
 class Visit:
     """A Chromium page on the served world, its data, and signing in as one of its people."""
