@@ -637,23 +637,64 @@ class Visit:
     sign_in: Callable[[str], object]
 
 
+class ProblemsOfTheTest:
+    """The page's event handlers, passed on to the `PageProblems` of the test running now."""
+
+    def __init__(self) -> None:
+        self.current: PageProblems | None = None
+
+    def __getattr__(self, name: str):
+        def forward(event) -> None:
+            if self.current is not None:
+                getattr(self.current, name)(event)
+
+        return forward
+
+
+@pytest.fixture(scope="module")
+def served_tab(served_world, world_server, browser) -> Iterator[tuple[object, ProblemsOfTheTest]]:
+    """One Chromium page for the module's tests on the served world. A new context per test
+    would cost a renderer process each time, and axe's script compiled afresh in it."""
+    context = _new_context(browser, world_server.url)
+    page = context.new_page()
+    problems = ProblemsOfTheTest()
+    page.on("console", problems.on_console)
+    page.on("pageerror", problems.on_page_error)
+    page.on("requestfailed", problems.on_request_failed)
+    page.on("response", problems.on_response)
+    yield page, problems
+    context.close()
+
+
 @pytest.fixture
 def served(
-    request, served_world, world_server, browser, page_problems, user_for_role, django_db_blocker
+    request, served_world, served_tab, world_server, page_problems, user_for_role, django_db_blocker
 ) -> Iterator[Visit]:
+    """The module's page, as if new: signed out, at its normal size, on a blank document
+    (what a test left in the origin's storage stays: no page here reads it)."""
     data, people = served_world
     request.node.stash[RESTORED_PEOPLE] = people
+    page, problems = served_tab
+    page.goto("about:blank")
+    page.context.clear_cookies()
+    page.set_viewport_size({"width": 1280, "height": 800})
     with django_db_blocker.unblock():
-        context = _new_context(browser, world_server.url)
+        # allauth counts sign-in attempts per IP in the cache; every test signs in from 127.0.0.1.
+        cache.clear()
+
+        def sign_in(role: str):
+            user = user_for_role(role)
+            if user is not None:
+                _sign_in_by_cookie(page, user, world_server.url)
+            return user
+
+        problems.current = page_problems
         try:
-            with _watched_page(context, page_problems) as page:
-
-                def sign_in(role: str):
-                    user = user_for_role(role)
-                    if user is not None:
-                        _sign_in_by_cookie(page, user, world_server.url)
-                    return user
-
-                yield Visit(page, copy.deepcopy(data), sign_in)
+            yield Visit(page, copy.deepcopy(data), sign_in)
         finally:
-            context.close()
+            problems.current = None
+    if page_problems.problems:
+        pytest.fail(
+            "The browser reported problems:\n  " + "\n  ".join(page_problems.problems),
+            pytrace=False,
+        )
