@@ -32,13 +32,26 @@ install: $(STAMP)
 # The worker (manage.py run_worker: e-mail delivery from the outbox, periodic jobs) runs in the
 # background beside the web server and is stopped with it (it also stops by itself when the
 # shell that started it is gone). In production it is a service of its own: docs/operations.md.
-STOP_WORKER = trap 'kill $$worker 2>/dev/null' EXIT INT TERM
+STOP_WORKER = trap 'kill $$worker $$imap 2>/dev/null' EXIT INT TERM
+
+# The demo's mailbox, where Outlook's answers arrive: pymap, a pure-Python IMAP server kept in
+# memory (empty at each start but for its four sample mails, which the reader leaves alone), on
+# 127.0.0.1:IMAP_PORT, started beside the worker and stopped with it. An IMAP_URL set in the
+# environment wins: then no demo mailbox is started. `manage.py demo_outlook_reply <address>`
+# drops an answer in it (docs/demo.md); the worker reads it every IMAP_READ_SECONDS (10 here).
+IMAP_PORT ?= 1143
+DEMO_IMAP_URL = imap://natverken:demo@127.0.0.1:$(IMAP_PORT)/INBOX
+START_IMAP = if [ -z "$$IMAP_URL" ]; then \
+	$(BIN)/pymap --host 127.0.0.1 --port $(IMAP_PORT) dict --demo-data \
+	--demo-user natverken --demo-password demo & imap=$$!; fi
 
 # Links in e-mails point at the address served here (HOST and PORT) unless SITE_URL is set.
-RUN_ENV = SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}"
+RUN_ENV = SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" \
+	IMAP_URL="$${IMAP_URL:-$(DEMO_IMAP_URL)}" IMAP_READ_SECONDS="$${IMAP_READ_SECONDS:-10}"
 run: install
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo
+	$(START_IMAP); \
 	$(RUN_ENV) $(BIN)/python manage.py run_worker & worker=$$!; $(STOP_WORKER); \
 	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -302,6 +302,8 @@ OUTBOX_KEEP_DAYS = env_int("OUTBOX_KEEP_DAYS", default=90)
 IMAP_URL = env_imap_url("IMAP_URL")
 IMAP_URLS = env_imap_urls("IMAP_URL_")
 IMAP_OAUTH2_TOKEN_COMMAND = env_str("IMAP_OAUTH2_TOKEN_COMMAND", required=False)
+# Seconds between two readings of the mailboxes by the worker; `make run` sets 10 for the demo.
+IMAP_READ_SECONDS = env_int("IMAP_READ_SECONDS", default=120)
 
 # Security. Sessions last two weeks from sign-in (Django's default; not extended per request),
 # or until the browser closes without "Kom ihåg mig"; see README.
