@@ -127,23 +127,23 @@ def connect(mailbox: Mailbox) -> imaplib.IMAP4:
             connection.authenticate("XOAUTH2", lambda _challenge: initial)
         else:
             connection.login(mailbox.user, mailbox.password)
-        status, _data = connection.select(_quoted(mailbox.folder))
+        status, _data = connection.select(quoted(mailbox.folder))
         if status != "OK":
             raise MailboxError(f"cannot open the folder of {mailbox}")
     except (OSError, imaplib.IMAP4.error) as exc:
-        _close(connection)
+        close(connection)
         raise MailboxError(f"cannot sign in to {mailbox}: {exc}") from None
     except MailboxError:
-        _close(connection)
+        close(connection)
         raise
     return connection
 
 
-def _quoted(folder: str) -> str:
+def quoted(folder: str) -> str:
     return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _close(connection: imaplib.IMAP4) -> None:
+def close(connection: imaplib.IMAP4) -> None:
     try:
         if connection.state == "SELECTED":
             connection.close()
@@ -229,7 +229,7 @@ def read_mailbox(url: str) -> Counter[str]:
     except (OSError, imaplib.IMAP4.error) as exc:
         raise MailboxError(f"reading {mailbox} failed: {exc}") from None
     finally:
-        _close(connection)
+        close(connection)
     return counts
 
 
