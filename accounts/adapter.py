@@ -2,10 +2,11 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django import forms
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from accounts import audit
+from accounts import audit, mail
 from accounts.sign_in_limits import full_limit, locked_message
 from config.mail import absolute_url, single_line
 from config.proxy import client_ip
@@ -74,6 +75,14 @@ class AccountAdapter(DefaultAccountAdapter):
         methods = super().get_reauthentication_methods(user)
         with_factor = [m for m in methods if m["id"].startswith("mfa_reauthenticate")]
         return with_factor or methods
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        # Rendered here, in the request, as allauth does; then handed to the registered sender
+        # (the meetings app's outbox: delivered by the worker, retried) instead of sent at once.
+        request = self.request
+        rendering = {"request": request, "email": email, "current_site": get_current_site(request)}
+        rendering.update(context)
+        mail.send(self.render_mail(template_prefix, email, rendering), template_prefix)
 
     def send_notification_mail(self, template_prefix, user, context=None, email=None) -> None:
         # allauth's e-mails about changes to one's sign-in (a factor added or removed, a new

@@ -7,11 +7,13 @@ import us, so it offers registration points and we fill them.
 
 import datetime
 
+from django.core.mail import EmailMessage
 from django.db.models import Q
 
-from accounts import lifecycle, personal_data, retention
+from accounts import lifecycle, mail, personal_data, retention
 from accounts.personal_data import iso
 from meetings.calendar import ics as calendar
+from meetings.outbox import outbox
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -21,6 +23,7 @@ from meetings.models import (
     IndicatorValue,
     Invitation,
     NetworkVisit,
+    OutboxMessage,
     Question,
     QuestionEvent,
     ReminderPreferences,
@@ -134,6 +137,17 @@ def delete_old_revoked_tokens(now: datetime.datetime) -> int:
     return deleted
 
 
+def send_account_mail(message: EmailMessage, template_prefix: str) -> None:
+    """allauth's e-mails (a password reset link, an address to confirm, a sign-in notice)
+    leave through the outbox like every other e-mail. Each request is a new event (version
+    None): a second password reset asked for is sent too. Tied to no network, under the kind
+    "account.<template>", which the failed-deliveries page shows without its subject
+    (docs/features/outbox.md)."""
+    kind = f"{OutboxMessage.ACCOUNT_KIND_PREFIX}{template_prefix}"[:60]
+    outbox.record(message, kind=kind, obj=f"allauth:{template_prefix}"[:200], version=None)
+
+
+mail.register_sender(send_account_mail)
 lifecycle.on_deactivation(calendar.revoke_all_for_user)
 lifecycle.on_pseudonymisation(pseudonymise_invitations)
 lifecycle.on_pseudonymisation(clear_answer_notes)

@@ -92,6 +92,15 @@ class OutboxMessage(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient} ({self.status})"
 
+    # allauth's e-mails (meetings/account_hooks.py): a password reset link or a code is a key
+    # to someone's account, so such a message is shown to coordinators without its subject,
+    # and keeps no body once sent (meetings/outbox/delivery.py).
+    ACCOUNT_KIND_PREFIX = "account."
+
+    @property
+    def is_account_message(self) -> bool:
+        return self.kind.startswith(self.ACCOUNT_KIND_PREFIX)
+
 
 class PeriodicJob(models.Model):
     """When a job of meetings/outbox/schedule.py last ran, and whether a worker holds it."""

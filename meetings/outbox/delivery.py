@@ -123,8 +123,12 @@ def deliver_due(limit: int = BATCH, batch: str = "") -> int:
             _close(connection)
             connection = None  # the next message tries a fresh connection
             continue
+        done: dict = {"status": OutboxMessage.Status.SENT, "sent_at": timezone.now()}
+        if row.is_account_message:
+            # A sent reset link or sign-in code is needed by nobody; stored, it is a key.
+            done.update(body="", alternatives=[])
         OutboxMessage.objects.filter(pk=pk, status=OutboxMessage.Status.SENDING).update(
-            status=OutboxMessage.Status.SENT, sent_at=timezone.now(), last_error="", claimed_at=None
+            **done, last_error="", claimed_at=None
         )
         sent += 1
     _close(connection)

@@ -67,14 +67,19 @@ def test_plain_text_is_not_html_escaped(neh, administration, representative):
 def test_every_email_is_built_through_config_mail():
     """No EmailMessage, send_mail or render_to_string of e-mail templates outside it."""
     offenders = []
+    # A method *named* send_mail (allauth's adapter hook, which renders with allauth's own
+    # render_mail) builds nothing itself.
     pattern = re.compile(
-        r"\b(EmailMessage|EmailMultiAlternatives|send_mail|send_mass_mail|mail_admins)\("
+        r"(?<!def )\b(EmailMessage|EmailMultiAlternatives|send_mail|send_mass_mail|mail_admins)\("
         r"|render_to_string\([^)]*email/",
         re.S,
     )
+    # Files that build a message the app never sends: the answer Outlook would send to the
+    # network's mailbox (stdlib email, for the demo), put there over IMAP.
+    not_sent = {"config/mail.py", "meetings/replies/outlook.py"}
     for app in ("accounts", "networks", "representatives", "meetings", "config"):
         for path in (ROOT / app).rglob("*.py"):
-            if path.relative_to(ROOT).as_posix() == "config/mail.py":
+            if path.relative_to(ROOT).as_posix() in not_sent:
                 continue
             if pattern.search(path.read_text(encoding="utf-8")):
                 offenders.append(str(path.relative_to(ROOT)))
