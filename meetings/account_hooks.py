@@ -13,7 +13,6 @@ from django.db.models import Q
 from accounts import lifecycle, mail, personal_data, retention
 from accounts.personal_data import iso
 from meetings.calendar import ics as calendar
-from meetings.outbox import outbox
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -31,6 +30,7 @@ from meetings.models import (
     ThemeSuggestion,
     ThemeSupport,
 )
+from meetings.outbox import outbox
 
 # Revoked calendar links are kept 90 days (to answer "why did my calendar stop?"), then deleted.
 REVOKED_TOKENS_KEPT = datetime.timedelta(days=90)

@@ -115,9 +115,12 @@ def append(url: str, raw: bytes) -> None:
     box = mailbox.Mailbox.from_url(url)
     connection = mailbox.connect(box)
     try:
-        status, data = connection.append(
-            mailbox.quoted(box.folder), None, imaplib.Time2Internaldate(time.time()), raw
+        # No flags (""): the message arrives unseen. typeshed types the answer as str; imaplib
+        # returns (status, data) as for every command.
+        answer: tuple[str, list] = connection.append(  # type: ignore[assignment]
+            mailbox.quoted(box.folder), "", imaplib.Time2Internaldate(time.time()), raw
         )
+        status, data = answer
     except (OSError, imaplib.IMAP4.error) as exc:
         raise mailbox.MailboxError(f"cannot add the message to {box}: {exc}") from None
     finally:

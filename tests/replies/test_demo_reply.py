@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 from meetings.calendar import ics
 from meetings.models import Attendance
 from meetings.outbox import schedule
-from meetings.replies import itip, outlook
+from meetings.replies import itip
 from meetings.replies import mailbox as replies
 from tests import factories
 

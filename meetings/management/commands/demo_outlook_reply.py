@@ -72,7 +72,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Svar från Outlook ({answer}) från {person.email} på möte {found.pk} "
                 f"({found.network.code} {day}) ligger i brevlådan. "
-                f"Arbetaren läser den inom {settings.IMAP_READ_SECONDS} s; "
-                f"se {found.get_absolute_url()}"
+                "Arbetaren läser den vid sin nästa läsning av brevlådan (var tionde sekund "
+                f"med make run); se {found.get_absolute_url()}"
             )
         )
