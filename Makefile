@@ -13,7 +13,7 @@ export DEBUG ?= 1
 .PHONY: help install run test test-browser lint format bench serve messages clean
 
 help:
-	@echo "make run    - set up, migrate, load the demo and serve http://$(HOST):$(PORT) (with the worker)"
+	@echo "make run    - set up, migrate, load the demo and serve http://$(HOST):$(PORT) (with the worker and a demo mailbox)"
 	@echo "make test   - set up and run the whole test suite"
 	@echo "make test-browser - only the real-browser and accessibility tests"
 	@echo "make lint   - ruff lint and format check, mypy type check"
