@@ -53,9 +53,7 @@ def administration_list(request: HttpRequest) -> HttpResponse:
             request, rows.filter(is_active=True).prefetch_related("merged_from")
         )
         if htmx and "page" in request.GET:
-            return render(
-                request, "representatives/administration_list.html#active-rows", context
-            )
+            return render(request, "representatives/administration_list.html#active-rows", context)
     context["inactive_page"] = paging.counted_page(
         request, rows.filter(is_active=False), param=INACTIVE_PARAM
     )

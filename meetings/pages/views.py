@@ -249,9 +249,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "can_propose": can_propose_for(request.user, meeting),
         "meeting_documents": documents.meeting_documents(meeting),
     }
-    context.update(
-        participation_context(request.user, meeting, pages=(answers_page, answers_page))
-    )
+    context.update(participation_context(request.user, meeting, pages=(answers_page, answers_page)))
     if context["can_take_part"] and context["answers"] is None:
         meeting.answer_form = answer_form_for(meeting)  # type: ignore[attr-defined]
     context.update(meeting_minutes_context(meeting))

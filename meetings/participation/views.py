@@ -173,9 +173,7 @@ def attendance_record(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     elif error is None:
         error = _("Listan kunde inte sparas. Ladda om sidan och försök igen.")
     if request.htmx:
-        context = participation.participation_context(
-            request.user, meeting, shown_people=shown
-        )
+        context = participation.participation_context(request.user, meeting, shown_people=shown)
         context.update(meeting=meeting, attendance_error=error, attendance_saved=error is None)
         return render(
             request,
