@@ -159,6 +159,8 @@ def attendance_record(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             shown = {int(value) for value in request.POST.getlist("seat")}
         except ValueError:
             shown = set()
+        if not all(0 < pk < 2**31 for pk in shown):  # no such id; too large for the database
+            shown = set()
         people = list(people_seated.filter(pk__in=shown))
         if not shown or len(people) != len(shown):
             error = _("Listan kunde inte sparas. Ladda om sidan och försök igen.")

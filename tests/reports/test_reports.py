@@ -33,8 +33,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.paging import PER_PAGE
 from meetings.models import AgendaItem, Attendance, Meeting, Question
+from meetings.paging import PER_PAGE
 from meetings.reports.figures import term_report
 from meetings.terms import Term
 from networks.models import WorkArea
