@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config import paging
 from config.http import AuthenticatedHttpRequest
 from config.spreadsheet import csv_download
-from config import paging
 from networks import submissions
 from networks.access import coordinated_network, network_by_code
 from networks.models import Network

@@ -13,7 +13,6 @@ from meetings.access import coordinated_network
 from meetings.reports.figures import TermReport, term_report, term_value
 from meetings.reports.forms import chosen_term
 
-
 ADMINISTRATIONS_PARAM = "forvaltningar"
 
 

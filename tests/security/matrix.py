@@ -303,8 +303,9 @@ MATRIX: dict[str, Case | list[Case]] = {
             note="the coordinators' list of answers past its end: the last page",
         ),
         Case(
-            path=lambda w: reverse("meeting_detail", args=[w.published_neh.pk])
-            + "?forvaltningar=abc",
+            path=lambda w: (
+                reverse("meeting_detail", args=[w.published_neh.pk]) + "?forvaltningar=abc"
+            ),
             access=signed_in(OK),
             note="a page number that is not one: the first page",
         ),
@@ -939,8 +940,9 @@ MATRIX: dict[str, Case | list[Case]] = {
             note="an invalid term: the form again with a message",
         ),
         Case(
-            path=lambda w: reverse("participation_report", args=["neh"])
-            + "?termin=2025-VT&forvaltningar=-3",
+            path=lambda w: (
+                reverse("participation_report", args=["neh"]) + "?termin=2025-VT&forvaltningar=-3"
+            ),
             access=signed_in(FORBIDDEN, coordinator=OK),
             note="a page number below the first: the first page",
         ),
@@ -2206,10 +2208,9 @@ MATRIX.update(
         "administration_list": [
             Case(access=KEEPERS),
             Case(
-                path=lambda w: reverse("administration_list")
-                + "?namn="
-                + "x" * 300
-                + "&page=abc&inaktiva=99",
+                path=lambda w: (
+                    reverse("administration_list") + "?namn=" + "x" * 300 + "&page=abc&inaktiva=99"
+                ),
                 access=KEEPERS,
                 note="an overlong name is left out with a message; pages: the nearest",
             ),
