@@ -12,11 +12,14 @@ from meetings import paging
 from meetings.access import coordinated_network
 from meetings.reports.figures import TermReport, term_report, term_value
 from meetings.reports.forms import chosen_term
+from meetings.reports.printed import table_rows
 
 ADMINISTRATIONS_PARAM = "forvaltningar"
 
 
-def _page(request: HttpRequest, code: str, template: str, *, paged: bool = False) -> HttpResponse:
+def _page(
+    request: HttpRequest, code: str, template: str, *, paged: bool = False, printed: bool = False
+) -> HttpResponse:
     network = coordinated_network(request, code)
     form, term = chosen_term(request, network)
     if term is None:
@@ -28,6 +31,8 @@ def _page(request: HttpRequest, code: str, template: str, *, paged: bool = False
         "report": report,
         "term_value": term_value(term),
     }
+    if printed:
+        context["printed_rows"] = table_rows(report)
     if paged:
         # The totals and charts are over every administration; the table is a page of them.
         context["administrations_page"] = paging.page_of(
@@ -49,7 +54,8 @@ def participation_report(request: HttpRequest, code: str) -> HttpResponse:
 @require_safe
 @login_required
 def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
-    return _page(request, code, "meetings/reports/term_report_print.html")
+    """Every administration, for print: not paged, its rows bare (meetings/reports/printed.py)."""
+    return _page(request, code, "meetings/reports/term_report_print.html", printed=True)
 
 
 def _csv_download(report: TermReport, what: str) -> tuple[HttpResponse, CSVWriter]:
