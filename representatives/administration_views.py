@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config import paging
 from networks import submissions
 from networks.versions import StaleRecordError
 from representatives import administrations
-from representatives.forms import AdministrationForm, MergeForm
+from representatives.forms import AdministrationForm, MergeForm, NameFilterForm
 from representatives.models import Administration
 from representatives.rules import may_manage_administrations
 
@@ -31,19 +32,33 @@ def _administration(request: HttpRequest, pk: int) -> Administration:
     return get_object_or_404(Administration.objects.select_related("merged_into"), pk=pk)
 
 
+INACTIVE_PARAM = "inaktiva"
+
+
 @require_safe
 @login_required
 def administration_list(request: HttpRequest) -> HttpResponse:
+    """The active administrations a page at a time, filtered by name if asked, and the inactive
+    and merged ones a page at a time below ("Visa fler": an htmx request gets only the next
+    rows of its list)."""
     _refuse_others(request)
-    rows = list(
-        Administration.objects.select_related("merged_into", "director")
-        .prefetch_related("merged_from")
-        .order_by("name")
+    filters = NameFilterForm(request.GET)
+    rows = Administration.objects.select_related("merged_into", "director").order_by("name", "pk")
+    if name := filters.value():
+        rows = rows.filter(name__icontains=name)
+    htmx = getattr(request, "htmx", False)
+    context: dict = {"filters": filters, "filtered": bool(name)}
+    if not htmx or INACTIVE_PARAM not in request.GET:
+        context["active_page"] = paging.counted_page(
+            request, rows.filter(is_active=True).prefetch_related("merged_from")
+        )
+        if htmx and "page" in request.GET:
+            return render(request, "representatives/administration_list.html#active-rows", context)
+    context["inactive_page"] = paging.counted_page(
+        request, rows.filter(is_active=False), param=INACTIVE_PARAM
     )
-    context = {
-        "active": [a for a in rows if a.is_active],
-        "inactive": [a for a in rows if not a.is_active],
-    }
+    if htmx and INACTIVE_PARAM in request.GET:
+        return render(request, "representatives/administration_list.html#inactive-rows", context)
     return render(request, "representatives/administration_list.html", context)
 
 

@@ -161,3 +161,19 @@ class MergeForm(forms.Form):
             ("", "---------"),
             *((a.pk, a.name) for a in offered),
         ]
+
+
+class NameFilterForm(forms.Form):
+    """A list's name filter (a GET form): a value that does not fit (too long) is said beside
+    the field and the list shows unfiltered, so a kept or edited address never fails."""
+
+    namn = forms.CharField(label=_("Namn innehåller"), max_length=100, required=False)
+
+    def __init__(self, data, *, label=None, **kwargs) -> None:
+        super().__init__(data, **kwargs)
+        if label is not None:
+            self.fields["namn"].label = label
+
+    def value(self) -> str:
+        self.is_valid()
+        return (self.cleaned_data.get("namn") or "").strip()

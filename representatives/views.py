@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config import paging
 from config.http import AuthenticatedHttpRequest
 from config.spreadsheet import csv_download
 from networks import submissions
 from networks.access import coordinated_network, network_by_code
 from networks.models import Network
 from representatives.appointing import AppointmentError, appoint, end_appointment
-from representatives.forms import AppointmentForm
+from representatives.forms import AppointmentForm, NameFilterForm
 from representatives.models import Administration, Appointment
 from representatives.rules import is_director
 
@@ -181,19 +182,45 @@ def _seats(appointments, network: Network) -> list[Appointment]:
 @require_safe
 @login_required
 def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
+    """The network's current seats a page at a time ("Visa fler": an htmx request gets only
+    the next rows), filtered by name if asked; every e-mail address stays in the copy field
+    above (what the page is for), read as plain values."""
     network = coordinated_network(request, code)
-    appointments = _seats(Appointment.objects.current(), network)
-    emails = "; ".join(sorted({a.person.email for a in appointments}))
-    return render(
-        request,
-        "representatives/network_contacts.html",
-        {
-            "network": network,
-            "appointments": appointments,
-            "upcoming": _seats(Appointment.objects.upcoming(), network),
-            "emails": emails,
-        },
+    filters = NameFilterForm(
+        request.GET, label=_("Förvaltning, namn eller e-postadress innehåller")
     )
+    rows = (
+        Appointment.objects.current()
+        .filter(network=network)
+        .select_related("person", "administration")
+        .only(
+            "role",
+            "start_date",
+            "mandate_scope",
+            "person__full_name",
+            "person__email",
+            "administration__name",
+        )
+        .order_by("administration__name", "administration_id", "role")
+    )
+    if name := filters.value():
+        rows = rows.filter(
+            Q(administration__name__icontains=name)
+            | Q(person__full_name__icontains=name)
+            | Q(person__email__icontains=name)
+        )
+    page = paging.counted_page(request, rows)
+    context = {"network": network, "appointments": page.object_list, "page": page}
+    if getattr(request, "htmx", False) and "page" in request.GET:
+        return render(request, "representatives/network_contacts.html#contact-rows", context)
+    emails = Appointment.objects.current().filter(network=network).values_list("person__email")
+    context |= {
+        "filters": filters,
+        "filtered": bool(name),
+        "upcoming": _seats(Appointment.objects.upcoming(), network),
+        "emails": "; ".join(sorted({email for (email,) in emails})),
+    }
+    return render(request, "representatives/network_contacts.html", context)
 
 
 @require_safe

@@ -23,7 +23,7 @@ from meetings.minutes.workflow import latest_minutes_annotations, meeting_minute
 from meetings.models import Document, Meeting, MinutesVersion
 from meetings.models.agenda import seen_agenda, seen_agenda_prefetch
 from meetings.participation.forms import answer_form_for
-from meetings.participation.workflow import participation_context
+from meetings.participation.workflow import ANSWERS_PARAM, participation_context
 from meetings.rules import can_propose_for
 from meetings.terms import Term
 from meetings.todo import items as todo
@@ -225,9 +225,16 @@ def term_summary(request: HttpRequest, code: str, term: str) -> HttpResponse:
 @require_safe
 @login_required
 def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The meeting page. A coordinator's list of the administrations' answers is a page at a
+    time ("Visa fler": an htmx request gets only the next administrations' rows)."""
     # The latest minutes version's number and date come with the meeting (one query less).
     meeting = visible_meeting(request, pk, latest_minutes_annotations())
     can_coordinate = is_coordinator(request.user, meeting.network)
+    answers_page = paging.page_number(request, ANSWERS_PARAM)
+    if can_coordinate and getattr(request, "htmx", False) and ANSWERS_PARAM in request.GET:
+        context = participation_context(request.user, meeting, pages=(answers_page, answers_page))
+        context.update(meeting=meeting, appended=True)
+        return render(request, "meetings/participation/_participation.html#answer-rows", context)
     # Everyone reads the latest published version (the snapshot), never the live draft.
     agenda_version, agenda = published_agenda(meeting)
     context = {
@@ -242,7 +249,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "can_propose": can_propose_for(request.user, meeting),
         "meeting_documents": documents.meeting_documents(meeting),
     }
-    context.update(participation_context(request.user, meeting))
+    context.update(participation_context(request.user, meeting, pages=(answers_page, answers_page)))
     if context["can_take_part"] and context["answers"] is None:
         meeting.answer_form = answer_form_for(meeting)  # type: ignore[attr-defined]
     context.update(meeting_minutes_context(meeting))

@@ -3,7 +3,7 @@
 These pages combine meetings with appointments, so they live in `meetings` (see README).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.models import User
 from config.http import AuthenticatedHttpRequest
 from config.redirects import next_path
+from meetings import paging
 from meetings.access import visible_meeting
 from meetings.models import AgendaItem, Attendance, Meeting
 from meetings.participation import workflow as participation
@@ -29,6 +31,7 @@ from meetings.participation.forms import (
 from meetings.todo import items as todo
 from networks import submissions
 from networks.rules import is_coordinator
+from representatives.models import Appointment
 
 # The assignment document's expectations on a representative, word for word.
 REPRESENTATIVE_EXPECTATIONS = [
@@ -141,22 +144,38 @@ def _htmx_page_path(request: HttpRequest) -> str:
 @require_POST
 @login_required
 def attendance_record(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Who was there, for the people the list showed: the list is a page of administrations at
+    a time, and each shown seat comes back as `seat` (a form without them, from before the list
+    was paged, covers every current seat). A seat that is no longer current refuses the list."""
     meeting = visible_meeting(request, pk)
     if not is_coordinator(request.user, meeting.network):
         raise PermissionDenied
-    answers = participation.answers_by_administration(meeting)
-    people = [seat.appointment.person for group in answers for seat in group.seats]
-    form = AttendanceForm(request.POST, people=people)
+    seated = Appointment.objects.current().filter(network_id=meeting.network_id)
+    people_seated = User.objects.filter(pk__in=seated.values("person_id")).only("full_name")
+    shown: set[int] | None = None
     error = None
-    if form.is_valid():
+    if "seat" in request.POST:
+        try:
+            shown = {int(value) for value in request.POST.getlist("seat")}
+        except ValueError:
+            shown = set()
+        if not all(0 < pk < 2**31 for pk in shown):  # no such id; too large for the database
+            shown = set()
+        people = list(people_seated.filter(pk__in=shown))
+        if not shown or len(people) != len(shown):
+            error = _("Listan kunde inte sparas. Ladda om sidan och försök igen.")
+    else:
+        people = list(people_seated)
+    form = AttendanceForm(request.POST, people=people)
+    if error is None and form.is_valid():
         try:
             participation.record_attendance(meeting, people, set(form.cleaned_data["present"]))
         except participation.ParticipationError as exc:
             error = str(exc)
-    else:
+    elif error is None:
         error = _("Listan kunde inte sparas. Ladda om sidan och försök igen.")
     if request.htmx:
-        context = participation.participation_context(request.user, meeting)
+        context = participation.participation_context(request.user, meeting, shown_people=shown)
         context.update(meeting=meeting, attendance_error=error, attendance_saved=error is None)
         return render(
             request,
@@ -168,7 +187,16 @@ def attendance_record(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         messages.error(request, error)
     else:
         messages.success(request, _("Närvaron är sparad."))
-    return redirect(meeting)
+    return redirect(_list_page(meeting, request))
+
+
+def _list_page(meeting: Meeting, request: HttpRequest) -> str:
+    """The meeting page at the page of the list the form was on (its action carries it)."""
+    number = paging.page_number(request, participation.ANSWERS_PARAM)
+    url = meeting.get_absolute_url()
+    if number > 1:
+        url += "?" + urlencode({participation.ANSWERS_PARAM: number})
+    return url + "#participation"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

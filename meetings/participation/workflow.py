@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from config.mail import absolute_url, message, render_subject, render_text
+from meetings import paging
 from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
 from meetings.outbox import outbox
@@ -176,15 +178,16 @@ class AdministrationAnswers:
 
 
 def answers_by_administration(meeting: Meeting) -> list[AdministrationAnswers]:
-    """Each administration's current people in the network with their answers (two queries)."""
+    """Each administration's current people in the network with their answers (two queries):
+    every seat of the network, for the minutes' record of who was there."""
     attendances = {a.person_id: a for a in meeting.attendances.all()}
     groups: dict[int, AdministrationAnswers] = {}
     appointments = (
         Appointment.objects.current()
         .filter(network_id=meeting.network_id)
         .select_related("person", "administration")
-        # Only what the tick list, the answers and the minutes show: a row per seat of every
-        # administration, and the user rows are wide.
+        # Only what the minutes show: a row per seat of every administration, and the user
+        # rows are wide.
         .only(
             "role",
             "person__full_name",
@@ -200,6 +203,134 @@ def answers_by_administration(meeting: Meeting) -> list[AdministrationAnswers]:
         )
         group.seats.append(Seat(appointment, attendances.get(appointment.person_id)))
     return list(groups.values())
+
+
+# An administration's answer to a meeting, from its people's answers: coming when one of them
+# comes (or sends the substitute), not coming when someone answered and nobody comes, else not
+# answered. The values order the coordinators' list: what needs a reminder first.
+NOT_ANSWERED, NOT_COMING, COMING = 0, 1, 2
+COMING_ANSWERS = {Attendance.Answer.COMING, Attendance.Answer.SUBSTITUTE_COMING}
+ANSWERS_PARAM = "forvaltningar"
+
+
+@dataclass
+class AnswerCounts:
+    """Administrations by answer, and after the meeting by attendance: present when one of its
+    people was ticked as there, absent when they were ticked and none was, else not ticked."""
+
+    coming: int = 0
+    not_coming: int = 0
+    not_answered: int = 0
+    present: int = 0
+    absent: int = 0
+    not_ticked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.coming + self.not_coming + self.not_answered
+
+
+# A seat as read for the overview: (administration id, name, short name, role, person id, full
+# name, e-mail); an answer: (answer, attended, tentative, source, comment). Plain tuples: the
+# overview reads every seat of the network and only a page of them becomes model objects.
+SEAT_FIELDS = (
+    "administration_id",
+    "administration__name",
+    "administration__short_name",
+    "role",
+    "person_id",
+    "person__full_name",
+    "person__email",
+)
+ANSWER_FIELDS = ("person_id", "answer", "attended", "tentative", "source", "comment")
+
+
+@dataclass
+class AnswerOverview:
+    """Every administration of the meeting's network with its answer, in two queries: the
+    counts, and the order of the list (not answered first, then not coming, then coming; by
+    name within each). Only the shown page becomes model objects (`groups`)."""
+
+    counts: AnswerCounts
+    order: list[int]  # administration ids
+    seats: dict[int, list[tuple]]  # administration id -> its seats
+    answers: dict[int, tuple]  # person id -> answer
+
+    def groups(self, administration_ids: list[int]) -> list[AdministrationAnswers]:
+        groups = []
+        for administration_id in administration_ids:
+            seats = self.seats[administration_id]
+            _pk, name, short_name = seats[0][:3]
+            group = AdministrationAnswers(
+                Administration(pk=administration_id, name=name, short_name=short_name)
+            )
+            for _pk, _name, _short, role, person_id, full_name, email in seats:
+                person = User(pk=person_id, full_name=full_name, email=email)
+                appointment = Appointment(
+                    role=role, person=person, administration=group.administration
+                )
+                answer = self.answers.get(person_id)
+                attendance = None
+                if answer is not None:
+                    value, attended, tentative, source, comment = answer
+                    attendance = Attendance(
+                        person=person,
+                        answer=value,
+                        attended=attended,
+                        tentative=tentative,
+                        source=source,
+                        comment=comment,
+                    )
+                group.seats.append(Seat(appointment, attendance))
+            groups.append(group)
+        return groups
+
+    def pages_showing(self, person_ids: set[int]) -> tuple[int, int]:
+        """The first and last page of the list that hold these people's administrations."""
+        positions = [
+            index
+            for index, administration_id in enumerate(self.order)
+            if any(seat[4] in person_ids for seat in self.seats[administration_id])
+        ]
+        if not positions:
+            return 1, 1
+        return positions[0] // paging.PER_PAGE + 1, positions[-1] // paging.PER_PAGE + 1
+
+
+def answer_overview(meeting: Meeting) -> AnswerOverview:
+    seats: dict[int, list[tuple]] = {}
+    for seat in (
+        Appointment.objects.current()
+        .filter(network_id=meeting.network_id)
+        .order_by("administration__name", "administration_id", "role")
+        .values_list(*SEAT_FIELDS)
+    ):
+        seats.setdefault(seat[0], []).append(seat)
+    answers = {
+        row[0]: row[1:] for row in meeting.attendances.order_by().values_list(*ANSWER_FIELDS)
+    }
+    counts = AnswerCounts()
+    status: dict[int, int] = {}
+    for administration_id, held in seats.items():
+        given = [answers[seat[4]] for seat in held if seat[4] in answers]
+        if any(answer[0] in COMING_ANSWERS for answer in given):
+            status[administration_id] = COMING
+            counts.coming += 1
+        elif any(answer[0] for answer in given):
+            status[administration_id] = NOT_COMING
+            counts.not_coming += 1
+        else:
+            status[administration_id] = NOT_ANSWERED
+            counts.not_answered += 1
+        ticked = [answer[1] for answer in given if answer[1] is not None]
+        if any(ticked):
+            counts.present += 1
+        elif ticked:
+            counts.absent += 1
+        else:
+            counts.not_ticked += 1
+    order = sorted(seats, key=status.__getitem__)  # stable: by name within each answer
+    return AnswerOverview(counts, order, seats, answers)
 
 
 def record_attendance(meeting: Meeting, people: list[User], present_ids: set[int]) -> None:
@@ -309,15 +440,31 @@ def can_take_part(user: User, meeting: Meeting) -> bool:
     return is_network_member(user, meeting.network)
 
 
-def participation_context(user: User, meeting: Meeting) -> dict:
-    """The participation section of the meeting page: a fixed number of queries per role."""
+def participation_context(
+    user: User,
+    meeting: Meeting,
+    *,
+    pages: tuple[int, int] = (1, 1),
+    shown_people: set[int] | None = None,
+) -> dict:
+    """The participation section of the meeting page: a fixed number of queries per role.
+
+    A coordinator gets the administrations' answers counted, and the list of them a page at a
+    time: `pages`, the first and last page shown (held to the pages there are), or the pages
+    that hold `shown_people` (the attendance list saved by htmx comes back as it was shown)."""
     context: dict = {
         "can_take_part": can_take_part(user, meeting),
         "answers": None,
         "invitations": [],
     }
     if is_coordinator(user, meeting.network):
-        context["answers"] = answers_by_administration(meeting)
+        overview = answer_overview(meeting)
+        if shown_people is not None:
+            pages = overview.pages_showing(shown_people)
+        page, shown = _pages(overview.order, *pages)
+        context["answers"] = overview.groups(shown)
+        context["answers_page"] = page
+        context["answer_counts"] = overview.counts
         context["invitations"] = list(
             meeting.invitations.select_related("invited_by", "administration")
         )
@@ -327,6 +474,15 @@ def participation_context(user: User, meeting: Meeting) -> dict:
         context["own_attendance"] = meeting.own_attendance  # type: ignore[attr-defined]
         context["invitations"] = invitations_sent_by(user, meeting)
     return context
+
+
+def _pages(order: list[int], first: int, last: int) -> tuple[Page, list[int]]:
+    """The last page asked for (for the pager: what follows it) and the rows from the first
+    page to the last, both held to the pages there are."""
+    paginator = Paginator(order, paging.PER_PAGE)
+    page = paginator.page(min(max(last, 1), paginator.num_pages))
+    first = min(max(first, 1), page.number)
+    return page, order[(first - 1) * paging.PER_PAGE : page.end_index()]
 
 
 def upcoming_for_appointments(user: User, appointments: list[Appointment]) -> dict[int, list]:

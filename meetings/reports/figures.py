@@ -22,6 +22,7 @@ import dataclasses
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
@@ -30,6 +31,10 @@ from representatives.models import Administration, Appointment
 
 # Width of the bar area in the charts, in SVG user units.
 CHART_WIDTH = 300
+# The answers chart's bands (share of invitations answered, in per cent, inclusive).
+ANSWER_BANDS = [(0, 24), (25, 49), (50, 74), (75, 99), (100, 100)]
+# The questions chart shows the administrations that raised the most.
+TOP_QUESTIONS = 10
 
 
 @dataclasses.dataclass
@@ -110,26 +115,69 @@ class TermReport:
             "target_max_x": 200 + round(CHART_WIDTH * self.network.target_meetings_max / scale),
         }
 
+    # The charts by administration are bounded whatever the number of administrations: how
+    # many administrations attended 0, 1, 2 … of the held meetings, how many answered how large
+    # a share of their invitations, and the TOP_QUESTIONS that raised the most questions. The
+    # tables give every administration's own figures.
+
+    @property
+    def summary(self) -> dict:
+        rows = self.administrations
+        answered = sum(row.answered for row in rows)
+        invited = sum(row.invited for row in rows)
+        return {
+            "administrations": len(rows),
+            "attended_any": sum(1 for row in rows if row.attended_count),
+            "recorded": sum(1 for row in rows if row.recorded_count),
+            "answered": answered,
+            "invited": invited,
+            "answered_percent": round(100 * answered / invited) if invited else None,
+            "questions_raised": sum(row.questions_raised for row in rows),
+            "questions_reported_back": sum(row.questions_reported_back for row in rows),
+        }
+
     @property
     def attendance_chart(self) -> dict:
+        counts = [0] * (self.held_count + 1)
+        not_recorded = 0
+        for row in self.administrations:
+            if row.recorded_count:
+                counts[row.attended_count] += 1
+            else:
+                not_recorded += 1
         pairs = [
-            (row.administration.short_name, row.attended_count) for row in self.administrations
-        ]
-        return {"bars": self._bars(pairs, self.held_count), "height": 16 + 28 * len(pairs)}
+            (ngettext("%(count)s möte", "%(count)s möten", n) % {"count": n}, value)
+            for n, value in enumerate(counts)
+        ] + [(gettext("Inte registrerad"), not_recorded)]
+        return self._chart(pairs)
 
     @property
     def answers_chart(self) -> dict:
+        counts = [0] * len(ANSWER_BANDS)
+        no_invitations = 0
+        for row in self.administrations:
+            percent = row.answered_percent
+            if percent is None:
+                no_invitations += 1
+                continue
+            counts[next(i for i, (low, high) in enumerate(ANSWER_BANDS) if percent <= high)] += 1
         pairs = [
-            (row.administration.short_name, row.answered_percent or 0)
-            for row in self.administrations
-        ]
-        return {"bars": self._bars(pairs, 100), "height": 16 + 28 * len(pairs)}
+            (f"{low}–{high} %" if low != high else f"{high} %", value)
+            for (low, high), value in zip(ANSWER_BANDS, counts, strict=True)
+        ] + [(gettext("Inga inbjudningar"), no_invitations)]
+        return self._chart(pairs)
 
     @property
     def questions_chart(self) -> dict:
-        pairs = [
-            (row.administration.short_name, row.questions_raised) for row in self.administrations
-        ]
+        raised = sorted(
+            (row for row in self.administrations if row.questions_raised),
+            key=lambda row: -row.questions_raised,
+        )[:TOP_QUESTIONS]
+        return self._chart(
+            [(row.administration.short_name, row.questions_raised) for row in raised]
+        )
+
+    def _chart(self, pairs: list[tuple[str, int]]) -> dict:
         scale = max((value for _, value in pairs), default=1)
         return {"bars": self._bars(pairs, scale), "height": 16 + 28 * len(pairs)}
 
@@ -138,12 +186,6 @@ class TermReport:
         pairs = [(row.name, row.themes + row.agenda_items) for row in self.work_areas]
         scale = max((value for _, value in pairs), default=1)
         return {"bars": self._bars(pairs, scale), "height": 16 + 28 * len(pairs)}
-
-
-def _covers(appointment: Appointment, day: datetime.date) -> bool:
-    return appointment.start_date <= day and (
-        appointment.end_date is None or appointment.end_date >= day
-    )
 
 
 def term_report(network: Network, term: Term, *, administrations: bool = True) -> TermReport:
@@ -184,22 +226,22 @@ def _administration_rows(
 ) -> list[AdministrationRow]:
     """A row per administration seated in the term (or raising a question in it)."""
     held_ids = [meeting.pk for meeting in held]
-    appointments = list(
+    # Plain tuples, not model instances, throughout: a term has a seat per administration and
+    # an answer per appointed person and held meeting (hundreds to thousands of rows).
+    seats = (
         Appointment.objects.filter(network=network, start_date__lte=term.last_day)
         .exclude(end_date__lt=term.first_day)
-        .select_related("administration")
-        .only(
+        .order_by("administration__name", "start_date")
+        .values_list(
             "administration_id",
+            "administration__name",
+            "administration__short_name",
             "person_id",
             "start_date",
             "end_date",
-            "administration__name",
-            "administration__short_name",
         )
-        .order_by("administration__name", "start_date")
     )
-    # (meeting, person) -> (answer, attended): plain tuples, not model instances, since a
-    # term has an answer per appointed person and held meeting (hundreds of rows).
+    # (meeting, person) -> (answer, attended)
     answers: dict[tuple[int, int], tuple[str, bool | None]] = {
         (meeting_id, person_id): (answer, attended)
         for meeting_id, person_id, answer, attended in Attendance.objects.filter(
@@ -209,30 +251,37 @@ def _administration_rows(
     questions = list(
         Question.objects.filter(
             network=network, raised_on__gte=term.first_day, raised_on__lte=term.last_day
-        ).select_related("administration")
+        ).values_list(
+            "administration_id",
+            "administration__name",
+            "administration__short_name",
+            "state",
+            "reported_back_on",
+        )
     )
 
-    by_administration: dict[int, list[Appointment]] = {}
+    by_administration: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = {}
     administrations: dict[int, Administration] = {}
-    for appointment in appointments:
-        by_administration.setdefault(appointment.administration_id, []).append(appointment)
-        administrations[appointment.administration_id] = appointment.administration
-    for question in questions:
-        if question.administration_id not in administrations:
-            by_administration[question.administration_id] = []
-            administrations[question.administration_id] = question.administration
+    for pk, name, short_name, person_id, start_date, end_date in seats:
+        by_administration.setdefault(pk, []).append((person_id, start_date, end_date))
+        if pk not in administrations:
+            administrations[pk] = Administration(pk=pk, name=name, short_name=short_name)
+    for pk, name, short_name, _state, _reported_back_on in questions:
+        if pk not in administrations:
+            by_administration[pk] = []
+            administrations[pk] = Administration(pk=pk, name=name, short_name=short_name)
 
+    days = [(meeting.pk, timezone.localdate(meeting.starts_at)) for meeting in held]
     rows = []
-    for administration_id, seats in by_administration.items():
+    for administration_id, held_seats in by_administration.items():
         row = AdministrationRow(administrations[administration_id], [], 0, 0)
-        for meeting in held:
-            day = timezone.localdate(meeting.starts_at)
+        for meeting_id, day in days:
             present: bool | None = None
-            for appointment in seats:
-                if not _covers(appointment, day):
+            for person_id, start_date, end_date in held_seats:
+                if start_date > day or (end_date is not None and end_date < day):
                     continue
                 row.invited += 1
-                attendance = answers.get((meeting.pk, appointment.person_id))
+                attendance = answers.get((meeting_id, person_id))
                 if attendance is None:
                     continue
                 answer, attended = attendance
@@ -244,10 +293,10 @@ def _administration_rows(
         rows.append(row)
     reported = {Question.State.REPORTED_BACK, Question.State.CLOSED}
     row_of = {row.administration.pk: row for row in rows}
-    for question in questions:
-        row = row_of[question.administration_id]
+    for administration_id, _name, _short_name, state, reported_back_on in questions:
+        row = row_of[administration_id]
         row.questions_raised += 1
-        if question.state in reported or question.reported_back_on is not None:
+        if state in reported or reported_back_on is not None:
             row.questions_reported_back += 1
     rows.sort(key=lambda row: row.administration.name)
     return rows

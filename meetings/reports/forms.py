@@ -3,6 +3,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from meetings.form_fields import PlainSelect
 from meetings.reports.figures import parse_term, term_choices, term_value
 from meetings.terms import Term
 from networks.models import Network
@@ -13,6 +14,9 @@ class TermForm(forms.Form):
 
     termin = forms.ChoiceField(
         label=_("Termin"),
+        # Every term back to the network's first meeting: written out in Python, not an
+        # option template each (a long history made the select cost more than the report).
+        widget=PlainSelect,
         error_messages={
             "invalid_choice": _("Välj en termin i listan."),
             "required": _("Välj en termin i listan."),

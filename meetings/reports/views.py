@@ -8,12 +8,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from config.spreadsheet import CSVWriter, csv_download
+from meetings import paging
 from meetings.access import coordinated_network
 from meetings.reports.figures import TermReport, term_report, term_value
 from meetings.reports.forms import chosen_term
+from meetings.reports.printed import table_rows
+
+ADMINISTRATIONS_PARAM = "forvaltningar"
 
 
-def _page(request: HttpRequest, code: str, template: str) -> HttpResponse:
+def _page(
+    request: HttpRequest, code: str, template: str, *, paged: bool = False, printed: bool = False
+) -> HttpResponse:
     network = coordinated_network(request, code)
     form, term = chosen_term(request, network)
     if term is None:
@@ -25,19 +31,31 @@ def _page(request: HttpRequest, code: str, template: str) -> HttpResponse:
         "report": report,
         "term_value": term_value(term),
     }
+    if printed:
+        context["printed_rows"] = table_rows(report)
+    if paged:
+        # The totals and charts are over every administration; the table is a page of them.
+        context["administrations_page"] = paging.page_of(
+            request, report.administrations, param=ADMINISTRATIONS_PARAM
+        )
+        if getattr(request, "htmx", False) and ADMINISTRATIONS_PARAM in request.GET:
+            template = "meetings/reports/_figures.html#administration-rows"
     return render(request, template, context)
 
 
 @require_safe
 @login_required
 def participation_report(request: HttpRequest, code: str) -> HttpResponse:
-    return _page(request, code, "meetings/reports/participation_report.html")
+    """The term's figures: meetings, the administrations' totals, then a table of them a page
+    at a time ("Visa fler": an htmx request gets only the next rows)."""
+    return _page(request, code, "meetings/reports/participation_report.html", paged=True)
 
 
 @require_safe
 @login_required
 def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
-    return _page(request, code, "meetings/reports/term_report_print.html")
+    """Every administration, for print: not paged, its rows bare (meetings/reports/printed.py)."""
+    return _page(request, code, "meetings/reports/term_report_print.html", printed=True)
 
 
 def _csv_download(report: TermReport, what: str) -> tuple[HttpResponse, CSVWriter]:

@@ -16,7 +16,10 @@ from playwright.sync_api import expect
 
 from meetings.models import ActionItem
 from meetings.paging import PER_PAGE
-from representatives.models import Administration
+from meetings.participation.workflow import answer_overview
+from meetings.reports.figures import term_report
+from meetings.terms import Term
+from representatives.models import Administration, Appointment
 from tests import factories
 from tests.browser.htmx import assert_swap_result
 from tests.wishes.conftest import make_suggestion
@@ -120,6 +123,55 @@ def _goal_plan(fixture: Fixture) -> Filled:
     return Filled(goal.get_absolute_url(), PER_PAGE + 1, f"th:text-is('Steg {PER_PAGE:02d}')")
 
 
+def _seated(fixture: Fixture, prefix: str) -> list[Administration]:
+    """PER_PAGE + 2 administrations, each with one seat in NEH (names that sort last)."""
+    neh = fixture("neh")
+    made = []
+    for n in range(PER_PAGE + 2):
+        administration = factories.make_administration(name=f"{prefix} {n:02d}")
+        factories.make_appointment(
+            factories.make_user(full_name=f"{prefix}-person {n:02d}"), administration, neh
+        )
+        made.append(administration)
+    return made
+
+
+def _meeting_answers(fixture: Fixture) -> Filled:
+    _seated(fixture, "Ö-svar")
+    meeting = factories.make_meeting(fixture("neh"), days_ahead=10)
+    order = answer_overview(meeting).order
+    first_new = Administration.objects.get(pk=order[PER_PAGE])
+    return Filled(meeting.get_absolute_url(), len(order), f"th:text-is('{first_new.name}')")
+
+
+def _contacts(fixture: Fixture) -> Filled:
+    _seated(fixture, "Ö-kontakt")
+    seats = Appointment.objects.current().filter(network=fixture("neh"))
+    first_new = seats.order_by("administration__name", "administration_id", "role")[PER_PAGE]
+    return Filled(
+        "/natverk/neh/kontaktlista/",
+        seats.count(),
+        f"th:text-is('{first_new.administration.name}')",
+    )
+
+
+def _administrations(fixture: Fixture) -> Filled:
+    fixture("neh")
+    for n in range(PER_PAGE + 2):
+        factories.make_administration(name=f"Ö-aktiv {n:02d}")
+    active = Administration.objects.filter(is_active=True).order_by("name", "pk")
+    return Filled("/forvaltningar/", active.count(), f"th:text-is('{active[PER_PAGE].name}')")
+
+
+def _report_rows(fixture: Fixture) -> Filled:
+    _seated(fixture, "Ö-rapport")
+    report = term_report(fixture("neh"), Term.of(timezone.localdate()))
+    first_new = report.administrations[PER_PAGE].administration
+    return Filled(
+        "/natverk/neh/rapport/", len(report.administrations), f"th:text-is('{first_new.name}')"
+    )
+
+
 PAGED_LISTS = {
     "theme suggestions": PagedList(
         "representative", ".suggestion-list > li", "öppna förslag", _suggestions
@@ -143,6 +195,22 @@ PAGED_LISTS = {
     ),
     "a goal's action plan": PagedList(
         "staff", "#action-table tbody tr:not(.paging)", "åtgärder", _goal_plan
+    ),
+    # A row per seat; the administration heads its seats' rows (what the pager counts).
+    "a meeting's answers": PagedList(
+        "coordinator", "#answers-table tbody th[scope=rowgroup]", "förvaltningar", _meeting_answers
+    ),
+    "a network's contacts": PagedList(
+        "coordinator", "main table tbody tr:not(.paging)", "uppdrag", _contacts
+    ),
+    "administrations": PagedList(
+        "coordinator",
+        "section[aria-labelledby=active-heading] tbody tr:not(.paging)",
+        "förvaltningar",
+        _administrations,
+    ),
+    "the participation report's table": PagedList(
+        "coordinator", "#attendance-table tbody tr:not(.paging)", "förvaltningar", _report_rows
     ),
 }
 

@@ -34,6 +34,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.models import AgendaItem, Attendance, Meeting, Question
+from meetings.paging import PER_PAGE
 from meetings.reports.figures import term_report
 from meetings.terms import Term
 from networks.models import WorkArea
@@ -220,7 +221,14 @@ def _table_values(html: str, css_class: str) -> list[int]:
     return [int(value) for value in re.findall(rf'class="{css_class}" data-value="(\d+)"', html)]
 
 
-def test_report_page_shows_tables_and_charts_with_the_same_numbers(client_for, term_data):
+def _print_rows(html: str) -> dict[str, list[str]]:
+    """The print version's administration rows: name -> the cells' text (bare markup)."""
+    table = re.search(r'<table id="attendance-table".*?</table>', html, re.S).group(0)
+    rows = re.findall(r'<tr><th scope="row">([^<]*)</th>(.*?)</tr>', table)
+    return {name: re.findall(r"<td>([^<]*)</td>", cells) for name, cells in rows}
+
+
+def test_report_page_shows_totals_charts_and_the_table(client_for, term_data):
     response = client_for("coordinator").get(_report_url())
 
     html = response.content.decode()
@@ -228,9 +236,11 @@ def test_report_page_shows_tables_and_charts_with_the_same_numbers(client_for, t
     assert "3 hållna möten; målet är 3–4 per termin." in html
     assert _chart_values(html, "chart-held") == [3]
     assert _table_values(html, "num-attended") == [2, 1]
-    assert _chart_values(html, "chart-attendance") == [2, 1]
+    # Administrations by meetings attended (0, 1, 2, 3, not recorded): Social 1, Miljö 2.
+    assert _chart_values(html, "chart-attendance") == [0, 1, 1, 0, 0]
     assert _table_values(html, "num-answered") == [67, 33]
-    assert _chart_values(html, "chart-answers") == [67, 33]
+    # By share answered (0–24, 25–49, 50–74, 75–99, 100 %, no invitations): 33 % and 67 %.
+    assert _chart_values(html, "chart-answers") == [0, 1, 1, 0, 0, 0]
     coverage = _table_values(html, "num-coverage")
     assert _chart_values(html, "chart-coverage") == coverage
     assert sorted(coverage, reverse=True)[:3] == [2, 2, 1]
@@ -239,8 +249,44 @@ def test_report_page_shows_tables_and_charts_with_the_same_numbers(client_for, t
     assert _table_values(html, "num-reported-back") == [3, 0]
     assert _chart_values(html, "chart-questions") == [4, 1]
     assert "3 av 4" in html
+    # The totals over every administration: 5 of 9 invitations answered, 5 questions, 3 back.
+    summary = re.search(r'<dl class="facts" id="administration-summary">.*?</dl>', html, re.S)
+    text = re.sub(r"<[^>]+>", " ", summary.group(0))
+    assert "Förvaltningar med uppdrag  2" in text
+    assert "2 av 2" in text  # both attended at least one meeting, both recorded
+    assert "5 av 9 (56 %)" in text
+    assert "Väckta frågor  5" in text and "Återrapporterade  3" in text
     assert html.count('aria-hidden="true" focusable="false"') == 5
     assert 'style="' not in html
+
+
+def test_report_table_is_paged_and_the_charts_count_everyone(client_for, neh, term_data):
+    _grow(neh, PER_PAGE)  # 22 administrations: a page and two more
+    client = client_for("coordinator")
+
+    html = client.get(_report_url()).content.decode()
+    assert len(_table_values(html, "num-attended")) == PER_PAGE
+    assert sum(_chart_values(html, "chart-attendance")) == PER_PAGE + 2
+    assert "Visa fler" in html
+    rest = client.get(_report_url() + "&forvaltningar=2").content.decode()
+    assert len(_table_values(rest, "num-attended")) == 2
+    # A page past the end answers the last page; nonsense the first.
+    assert _table_values(
+        client.get(_report_url() + "&forvaltningar=99").content.decode(), "num-attended"
+    ) == _table_values(rest, "num-attended")
+    assert (
+        len(
+            _table_values(
+                client.get(_report_url() + "&forvaltningar=x").content.decode(), "num-attended"
+            )
+        )
+        == PER_PAGE
+    )
+    # htmx: only the next rows, with the pager gone.
+    more = client.get(_report_url() + "&forvaltningar=2", headers={"HX-Request": "true"})
+    fragment = more.content.decode()
+    assert "<html" not in fragment and "Visa fler" not in fragment
+    assert f"Visar 1–{PER_PAGE + 2} av {PER_PAGE + 2} förvaltningar." in fragment
 
 
 def test_term_report_print_shows_the_same_figures(client_for, term_data):
@@ -250,15 +296,22 @@ def test_term_report_print_shows_the_same_figures(client_for, term_data):
     assert response.status_code == 200
     assert "Terminsrapport VT 2025" in html
     assert "3 hållna möten; målet är 3–4 per termin." in html
-    assert _table_values(html, "num-attended") == [2, 1]
-    assert _chart_values(html, "chart-attendance") == [2, 1]
-    assert _table_values(html, "num-answered") == [67, 33]
-    assert _chart_values(html, "chart-answers") == [67, 33]
+    assert _print_rows(html) == {
+        "Miljöförvaltningen": ["Ja", "Ja", "", "2 av 2", "4 av 6 (67 %)", "4 / 3"],
+        "Socialförvaltningen": ["Nej", "Nej", "Ja", "1 av 3", "1 av 3 (33 %)", "1 / 0"],
+    }
+    assert _chart_values(html, "chart-attendance") == [0, 1, 1, 0, 0]
+    assert _chart_values(html, "chart-answers") == [0, 1, 1, 0, 0, 0]
     assert _chart_values(html, "chart-coverage") == _table_values(html, "num-coverage")
-    assert "4 av 6 (67 %)" in html
-    assert _table_values(html, "num-questions") == [4, 1]
-    assert _table_values(html, "num-reported-back") == [3, 0]
     assert _chart_values(html, "chart-questions") == [4, 1]
+
+
+def test_term_report_print_has_every_administration(client_for, neh, term_data):
+    """The print version is printed whole: no pager, a row for each administration."""
+    _grow(neh, PER_PAGE)
+    html = client_for("coordinator").get(_report_url("term_report_print")).content.decode()
+    assert len(_print_rows(html)) == PER_PAGE + 2
+    assert "Visa fler" not in html
 
 
 def test_report_defaults_to_the_current_term(client_for, neh):
@@ -435,7 +488,8 @@ QUERIES = {
 def test_attendance_counts_only_meetings_where_it_was_recorded(client_for, term_data):
     """Miljöförvaltningen was ticked present at two meetings and not ticked at the third:
     "2 av 2", not "2 av 3"."""
-    for name in ("participation_report", "term_report_print"):
-        html = client_for("coordinator").get(_report_url(name)).content.decode()
-        cells = re.findall(r'class="num-attended" data-value="\d+">([^<]*)<', html)
-        assert cells == ["2 av 2", "1 av 3"]
+    html = client_for("coordinator").get(_report_url()).content.decode()
+    cells = re.findall(r'class="num-attended" data-value="\d+">([^<]*)<', html)
+    assert cells == ["2 av 2", "1 av 3"]
+    printed = client_for("coordinator").get(_report_url("term_report_print")).content.decode()
+    assert [row[3] for row in _print_rows(printed).values()] == ["2 av 2", "1 av 3"]

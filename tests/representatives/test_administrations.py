@@ -1,6 +1,7 @@
 """The list of administrations kept in the app: add, rename, merge, deactivate, never delete."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from meetings.documents.forms import DocumentForm
 from meetings.goals.forms import GoalActionCreateForm
+from meetings.paging import PER_PAGE
 from representatives.models import Administration, Appointment
 from tests import factories
 from tests.accounts.support import sign_in_as
@@ -232,3 +234,43 @@ def test_new_consultations_and_goal_actions_offer_only_active_administrations(
     for field in (consultation, goal_action):
         offered = set(field.queryset.all())
         assert administration in offered and other_administration not in offered
+
+
+def _names(html: str, section: str) -> list[str]:
+    part = html.split(f'aria-labelledby="{section}"', 1)[1].split("</section>", 1)[0]
+    return re.findall(r'<th scope="row"[^>]*>([^<]+?)(?:<br>|</th>)', part)
+
+
+def test_list_is_paged_with_a_name_filter(client_for):
+    for n in range(PER_PAGE + 2):
+        factories.make_administration(name=f"Aktiv {n:02d}")
+    for n in range(PER_PAGE + 1):
+        gone = factories.make_administration(name=f"Inaktiv {n:02d}")
+        Administration.objects.filter(pk=gone.pk).update(is_active=False)
+    client = client_for("coordinator")
+    url = reverse("administration_list")
+
+    html = client.get(url).content.decode()
+    assert _names(html, "active-heading") == [f"Aktiv {n:02d}" for n in range(PER_PAGE)]
+    assert _names(html, "inactive-heading") == [f"Inaktiv {n:02d}" for n in range(PER_PAGE)]
+    # Each list's next page by its own parameter; htmx gets only that list's rows.
+    more = client.get(url + "?page=2", headers={"HX-Request": "true"}).content.decode()
+    assert re.findall(r">(Aktiv \d+)<", more) == ["Aktiv 20", "Aktiv 21"]
+    assert "Inaktiv 0" not in more and 'data-announce="Visar 1–22 av 22 förvaltningar."' in more
+    more = client.get(url + "?inaktiva=2", headers={"HX-Request": "true"}).content.decode()
+    assert re.findall(r">(Inaktiv \d+)<", more) == ["Inaktiv 20"]
+    # A bad page number answers the nearest page.
+    html = client.get(url + "?page=99&inaktiva=abc").content.decode()
+    assert _names(html, "active-heading") == ["Aktiv 20", "Aktiv 21"]
+    assert _names(html, "inactive-heading")[0] == "Inaktiv 00"
+    # The filter, in both lists.
+    html = client.get(url + "?namn=v+01").content.decode()
+    assert _names(html, "active-heading") == ["Aktiv 01"]
+    assert _names(html, "inactive-heading") == ["Inaktiv 01"]
+    html = client.get(url + "?namn=ingen").content.decode()
+    assert "Ingen aktiv förvaltning har det namnet." in html
+    # Too long: said beside the field, and the list is shown unfiltered.
+    response = client.get(url + "?namn=" + "x" * 101)
+    assert response.status_code == 200
+    assert response.context["filters"].errors
+    assert len(_names(response.content.decode(), "active-heading")) == PER_PAGE

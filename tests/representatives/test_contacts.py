@@ -2,10 +2,12 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.urls import reverse
 
+from meetings.paging import PER_PAGE
 from representatives.models import Appointment
 from tests import factories
 from tests.conftest import ROLES
@@ -93,7 +95,55 @@ def test_contacts_query_count(page, size, client, coordinator, neh, django_asser
         )
     client.force_login(coordinator)
     # session, user, network, coordinated ids, appointments; the page also those appointed
-    # from a later day
-    with django_assert_num_queries(6 if page == "page" else 5):
+    # from a later day and every address for the copy field (its table is a page of seats)
+    with django_assert_num_queries(7 if page == "page" else 5):
         response = client.get(PAGES[page]("neh"))
     assert response.content.decode("utf-8-sig").count("@example.org") >= size * 2
+
+
+def _seat(neh, n: int) -> None:
+    administration = factories.make_administration(name=f"Förvaltning {n:02d}")
+    person = factories.make_user(f"kontakt{n:02d}@example.org", f"Kontakt {n:02d}")
+    factories.make_appointment(person, administration, neh)
+
+
+def test_contacts_table_is_paged_and_the_copy_field_has_every_address(client, coordinator, neh):
+    for n in range(PER_PAGE + 3):
+        _seat(neh, n)
+    client.force_login(coordinator)
+    url = PAGES["page"]("neh")
+
+    html = client.get(url).content.decode()
+
+    rows = re.findall(r'<a href="mailto:(kontakt\d+@example.org)">', html)
+    assert rows == [f"kontakt{n:02d}@example.org" for n in range(PER_PAGE)]
+    copy_field = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S).group(1)
+    assert copy_field.count("@example.org") == PER_PAGE + 3
+    assert "Visar 1–20 av 23." in html
+    # The rest one click away; by htmx only its rows, with the count for the live region.
+    more = client.get(url + "?page=2", headers={"HX-Request": "true"}).content.decode()
+    assert re.findall(r"mailto:(kontakt\d+)@", more) == ["kontakt20", "kontakt21", "kontakt22"]
+    assert "<textarea" not in more and "Visa fler" not in more
+    assert 'data-announce="Visar 1–23 av 23 uppdrag."' in more
+    # A bad page number answers the nearest page.
+    assert "kontakt22@" in client.get(url + "?page=99").content.decode()
+    assert "kontakt00@" in client.get(url + "?page=x").content.decode()
+
+
+def test_contacts_filter_by_name_keeps_it_in_the_pager(client, coordinator, neh):
+    for n in range(PER_PAGE + 3):
+        _seat(neh, n)
+    client.force_login(coordinator)
+    url = PAGES["page"]("neh")
+
+    html = client.get(url + "?namn=kontakt2").content.decode()
+    assert re.findall(r"mailto:(kontakt\d+)@", html) == ["kontakt20", "kontakt21", "kontakt22"]
+    assert "Visa fler" not in html
+    nothing = client.get(url + "?namn=ingen+alls").content.decode()
+    assert "Inga uppdrag med det namnet." in nothing
+    # The copy field is the whole network's, whatever the filter.
+    copy_field = re.search(r"<textarea[^>]*>(.*?)</textarea>", nothing, re.S).group(1)
+    assert copy_field.count("@example.org") == PER_PAGE + 3
+    # The filter is kept in the next page's link.
+    page = client.get(url + "?namn=F%C3%B6rvaltning").content.decode()
+    assert "?namn=F%C3%B6rvaltning&amp;page=2" in page

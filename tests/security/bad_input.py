@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
@@ -188,6 +189,17 @@ def redirect_to_local_page(response, world) -> str | None:
     location = urlsplit(response["Location"])
     if location.netloc or not location.path.startswith("/"):
         return f"redirected off the site: {response['Location']}"
+    return None
+
+
+def _attendance_refused(response, world) -> str | None:
+    """The attendance list refused: back on the meeting page with the Swedish message."""
+    problem = redirect_to_local_page(response, world)
+    if problem:
+        return problem
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    if not any("Listan kunde inte sparas" in m for m in said):
+        return f"no Swedish message about the list: {said}"
     return None
 
 
@@ -370,13 +382,18 @@ FORMS: dict[str, Form] = {
     "attendance_record": Form(
         role="coordinator",
         kwargs=lambda w: {"pk": w.held_neh.pk},
-        valid=lambda w: {"present": [w.representative.pk]},
+        # The list is a page of administrations: it sends the seats it showed (`seat`).
+        valid=lambda w: {"seat": [w.representative.pk], "present": [w.representative.pk]},
         accepted=lambda response, w: (
             Attendance.objects.get(meeting=w.held_neh, person=w.representative).attended is True
         ),
         # Ticking nobody is a real answer (nobody came), so leaving the field out is valid.
         lenient=frozenset({"present", "*"}),
-        extra_values={"present": lambda w: [w.staff.pk]},
+        # A form without `seat` (from before the list was paged) covers every current seat.
+        optional=frozenset({"seat"}),
+        refused=_attendance_refused,
+        # Someone without a seat in the network, as a shown seat or as ticked.
+        extra_values={"present": lambda w: [w.staff.pk], "seat": lambda w: [w.staff.pk]},
     ),
     "invitation_create": Form(
         role="representative",

@@ -297,6 +297,18 @@ MATRIX: dict[str, Case | list[Case]] = {
             note="the NEH coordinator cannot see NSH's planned meeting",
         ),
         Case(kwargs=lambda w: {"pk": 999_999}, access=signed_in(NOT_FOUND), note="no such"),
+        Case(
+            path=lambda w: reverse("meeting_detail", args=[w.held_neh.pk]) + "?forvaltningar=99",
+            access=signed_in(OK),
+            note="the coordinators' list of answers past its end: the last page",
+        ),
+        Case(
+            path=lambda w: (
+                reverse("meeting_detail", args=[w.published_neh.pk]) + "?forvaltningar=abc"
+            ),
+            access=signed_in(OK),
+            note="a page number that is not one: the first page",
+        ),
     ],
     # Calendar. The feed answers by its secret alone: no session, no sign-in.
     "calendar_page": Case(access=signed_in(OK)),
@@ -904,6 +916,11 @@ MATRIX: dict[str, Case | list[Case]] = {
     ],
     "network_contacts": [
         Case(kwargs=lambda w: {"code": "neh"}, access=signed_in(FORBIDDEN, coordinator=OK)),
+        Case(
+            path=lambda w: reverse("network_contacts", args=["neh"]) + "?namn=<script>&page=99",
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            note="a filter that finds nothing and a page past the end: the last page",
+        ),
         Case(kwargs=lambda w: {"code": "nsh"}, access=signed_in(FORBIDDEN)),
         Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
     ],
@@ -921,6 +938,13 @@ MATRIX: dict[str, Case | list[Case]] = {
             path=lambda w: reverse("participation_report", args=["neh"]) + "?termin=1999-XX",
             access=signed_in(FORBIDDEN, coordinator=BAD_REQUEST),
             note="an invalid term: the form again with a message",
+        ),
+        Case(
+            path=lambda w: (
+                reverse("participation_report", args=["neh"]) + "?termin=2025-VT&forvaltningar=-3"
+            ),
+            access=signed_in(FORBIDDEN, coordinator=OK),
+            note="a page number below the first: the first page",
         ),
     ],
     "term_report_print": [
@@ -2181,7 +2205,16 @@ MATRIX.update(
             ),
             Case(kwargs=lambda w: {"code": "xyz"}, access=signed_in(NOT_FOUND), note="no such"),
         ],
-        "administration_list": Case(access=KEEPERS),
+        "administration_list": [
+            Case(access=KEEPERS),
+            Case(
+                path=lambda w: (
+                    reverse("administration_list") + "?namn=" + "x" * 300 + "&page=abc&inaktiva=99"
+                ),
+                access=KEEPERS,
+                note="an overlong name is left out with a message; pages: the nearest",
+            ),
+        ],
         "administration_add": Case(
             access=KEEPERS,
             post=KEEPERS_POST,

@@ -1,0 +1,54 @@
+"""Paging for the lists that grow with the years: a page of rows, the page number read from the
+query string and held to the pages there are.
+
+A bad or out-of-range `?page=` answers with the nearest page (1 for nonsense, the last for too
+high), never an error: the number comes from a link people may have kept or edited. Each page
+costs two queries (the count and the rows), whatever the number of rows; `counted_page` one.
+"""
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
+from django.http import HttpRequest
+
+PER_PAGE = 20
+
+
+def page_number(request: HttpRequest, param: str = "page") -> int:
+    """The page asked for, 1 when it is missing or not a number."""
+    try:
+        return max(1, int(request.GET.get(param, "1")))
+    except ValueError:
+        return 1
+
+
+def page_of(
+    request: HttpRequest,
+    rows,
+    per_page: int = PER_PAGE,
+    param: str = "page",
+    count: int | None = None,
+) -> Page:
+    """The page of `rows` (a queryset or a list) the request asks for, or the nearest one.
+
+    `count`: the number of rows when the caller already has it (from an aggregate it needs
+    anyway), which saves the count query."""
+    paginator = Paginator(rows, per_page)
+    if count is not None:
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    return paginator.page(min(page_number(request, param), paginator.num_pages))
+
+
+def counted_page(
+    request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE, param: str = "page"
+) -> Page:
+    """As `page_of`, for a queryset, in one query instead of two: the total comes with the
+    page's rows (a window count, computed before the limit). Only a page past the end costs
+    the count apart (it answers with the last page)."""
+    number = page_number(request, param)
+    start = (number - 1) * per_page
+    found = list(rows.annotate(paging_total=Window(Count("pk")))[start : start + per_page])
+    if not found and number > 1:
+        return page_of(request, rows, per_page, param)
+    paginator = Paginator(rows, per_page)
+    paginator.__dict__["count"] = found[0].paging_total if found else 0
+    return Page(found, number, paginator)
