@@ -357,7 +357,7 @@ def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
             reverse("action_done", kwargs={"pk": action.pk}),
             _("Markera som klar"),
             action.meeting.network.code,
-            action.seat_administration,  # type: ignore[attr-defined]
+            action.seat_administration,
             changed=action.updated_at,
         )
         for action in found
@@ -494,7 +494,7 @@ def _indicators(
             else f"{indicator.goal.get_absolute_url()}#indicator-{indicator.pk}",
             _("Registrera värdet för %(year)s") % {"year": year},
             indicator.goal.work_area.network.code,
-            indicator.responsible_administration.name,  # type: ignore[union-attr]
+            indicator.responsible_administration.name,
             changed=indicator.updated_at,
         )
         for indicator in found
