@@ -91,3 +91,33 @@ def test_a_bad_page_number_answers_the_nearest_page(many, client, representative
     response = client.get(reverse("my_networks") + f"?att-gora={asked}")
     assert response.status_code == 200
     assert f"Visar {shown}" in response.content.decode()
+
+
+def test_the_personal_feed_carries_the_most_urgent_to_dos(
+    client, representative, administration, neh, monkeypatch
+):
+    from icalendar import Calendar
+
+    from meetings.calendar import ics as calendar
+    from meetings.calendar import views as calendar_views
+
+    monkeypatch.setattr(calendar_views, "FEED_TODOS", 3)
+    held = factories.make_meeting(neh, days_ahead=-30)
+    today = timezone.localdate()
+    actions = [
+        factories.make_action(
+            held,
+            administrations=[administration],
+            title=f"Åtgärd {n}",
+            due_on=today + datetime.timedelta(days=n),
+        )
+        for n in range(5)
+    ]
+    secret = calendar.new_token(representative)
+    body = client.get(reverse("calendar_feed", kwargs={"secret": secret})).content
+    uids = {
+        str(event["UID"]).split("@")[0]
+        for event in Calendar.from_ical(body).walk("VEVENT")
+        if str(event["UID"]).startswith("todo-action")
+    }
+    assert uids == {f"todo-action-{action.pk}" for action in actions[:3]}
