@@ -34,6 +34,9 @@ SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{43}$")
 # they are kept in the cache this long per link: a 304 then reads one cache entry instead of
 # eight queries, and a to-do done in the app leaves the subscribed calendar within this time.
 FEED_TODOS_SECONDS = 300
+# The feed carries the most urgent to-dos of each list, not every one ever left open: a
+# calendar of hundreds of old overdue actions helps nobody (Mina nätverk pages through all).
+FEED_TODOS = 50
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
@@ -124,7 +127,12 @@ def _feed_todos(token: CalendarToken, meetings_key: str) -> list:
     if todos is None:
         administrations = todo.directed_administrations(token.user)
         seats = todo.director_seats(administrations) if administrations else []
-        todos = calendar.dated_todos([*todo.for_person(token.user), *todo.for_director(seats)])
+        todos = calendar.dated_todos(
+            [
+                *todo.for_person(token.user, limit=FEED_TODOS),
+                *todo.for_director(seats, limit=FEED_TODOS),
+            ]
+        )
         cache.set(key, todos, FEED_TODOS_SECONDS)
     return todos
 

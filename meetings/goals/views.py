@@ -365,26 +365,37 @@ def goal_action_create(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The goal report ----------------------------------------------------------------------------
 
 
-def _report(request: HttpRequest, code: str) -> tuple[Network, list[goals.GoalFigures]]:
-    network = coordinated_network(request, code)
+def _report_goals(network: Network):
     # The latest value of each indicator and the open actions counted: the report shows no
     # series and no action, so neither is read (years of values would be).
-    figures = goals.goals_with_figures(
+    # Ordered explicitly: a query with aggregates does not take the model's default order.
+    return goals.figures_queryset(
         Goal.objects.filter(work_area__network=network), latest_only=True, count_actions=True
-    )
-    return network, figures
+    ).order_by("work_area__position", "work_area_id", "title", "pk")
+
+
+def _report(request: HttpRequest, code: str) -> tuple[Network, list[goals.GoalFigures]]:
+    network = coordinated_network(request, code)
+    return network, goals.figures_of(_report_goals(network), count_actions=True)
 
 
 @require_safe
 @login_required
 def goal_report(request: HttpRequest, code: str) -> HttpResponse:
-    network, figures = _report(request, code)
+    """The goal report, 20 goals at a time ("Visa fler" adds the next rows to the table): a
+    network's goals pile up over the years. The CSV has every goal."""
+    network = coordinated_network(request, code)
+    page = paging.page_of(request, _report_goals(network))
     context = {
         "network": network,
-        "groups": _grouped_by_work_area(figures),
+        "page": page,
+        "groups": _grouped_by_work_area(goals.figures_of(page.object_list, count_actions=True)),
         "today": timezone.localdate(),
     }
-    return render(request, "meetings/goals/goal_report.html", context)
+    template = "meetings/goals/goal_report.html"
+    if getattr(request, "htmx", False):
+        template += "#report-rows"
+    return render(request, template, context)
 
 
 @require_safe

@@ -229,6 +229,8 @@ class ConsultationResponse(models.Model):
         verbose_name = _("remissvar")
         verbose_name_plural = _("remissvar")
         ordering = ["document", "administration__name"]
+        # The coordinators' start page lists the responses sent lately, across every document.
+        indexes = [models.Index(fields=["sent_at"], name="consultation_response_sent")]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "administration"],

@@ -62,18 +62,18 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     seats = todo.director_seats(administrations) if administrations else []
     coordinator = todo.for_coordinator(user)
     is_staff_only = not (appointments or administrations or coordinator)
-    own = todo.for_person(user, appointments)
-    directed = todo.for_director(seats)
+    own = todo.for_person(user, appointments, limit=TODOS_ON_HOME)
+    directed = todo.for_director(seats, limit=TODOS_ON_HOME)
     context = {
         "networks": networks,
         # A task list per role: a person with several roles sees each one's part.
         "my_appointments": appointments,
-        "todo": own[:TODOS_ON_HOME],
-        "todo_total": len(own),
+        "todo": own,
+        "todo_total": own.total,
         "my_administrations": administrations,
         "director_seats": seats,
-        "director_todo": directed[:TODOS_ON_HOME],
-        "director_todo_total": len(directed),
+        "director_todo": directed,
+        "director_todo_total": directed.total,
         "director_questions": todo.open_questions(administrations) if administrations else [],
         "coordinator": coordinator,
         "is_staff_only": is_staff_only,

@@ -8,6 +8,7 @@ from urllib.parse import urlencode, urlsplit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -60,10 +61,31 @@ def _back(target: str | None, meeting: Meeting) -> HttpResponse:
     return HttpResponseRedirect(target) if target else redirect(meeting)
 
 
+# Mina nätverk shows the to-dos a page at a time ("Visa fler"): open actions and indicator
+# values pile up over the years.
+TODO_PARAM = "att-gora"
+TODOS_PER_PAGE = 20
+# A page number beyond this reads no further (the pager answers with the last page there is).
+TODO_MAX_PAGE = 50
+
+
+def todo_page(request: HttpRequest, appointments=None) -> Page:
+    """The page of the person's to-dos that `?att-gora=` asks for: only the to-dos up to that
+    page are read (the first pages are the most urgent)."""
+    number = min(paging.page_number(request, TODO_PARAM), TODO_MAX_PAGE)
+    todos = todo.for_person(request.user, appointments, limit=number * TODOS_PER_PAGE)
+    return paging.page_of(request, todos, TODOS_PER_PAGE, TODO_PARAM, count=todos.total)
+
+
 @require_safe
 @login_required
 def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
     appointments = todo.current_appointments(request.user)
+    page = todo_page(request, appointments)
+    if request.htmx and TODO_PARAM in request.GET:  # "Visa fler": the next to-dos only
+        return render(
+            request, "meetings/participation/my_networks.html#todo-page", {"todo_page": page}
+        )
     meetings = participation.upcoming_for_appointments(request.user, appointments)
     for appointment in appointments:
         appointment.upcoming = meetings[appointment.network_id]  # type: ignore[attr-defined]
@@ -74,7 +96,7 @@ def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
         "meetings/participation/my_networks.html",
         {
             "appointments": appointments,
-            "todo": todo.for_person(request.user, appointments),
+            "todo_page": page,
             "expectations": REPRESENTATIVE_EXPECTATIONS,
         },
     )
@@ -127,7 +149,7 @@ def _answer_swap(
         "full_answer": _htmx_page_path(request) != reverse("my_networks"),
     }
     if attendance is not None and not context["full_answer"]:
-        context.update(todo=todo.for_person(request.user), todo_swap=True)
+        context.update(todo_page=todo_page(request), todo_swap=True)
     return render(
         request,
         "meetings/participation/my_networks.html#answer-swap",

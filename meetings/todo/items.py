@@ -17,7 +17,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -146,10 +146,42 @@ class Seat:
     administration_name: str
 
 
+class Todos(list[Item]):
+    """The first to-dos (all of them when no limit was asked), most urgent first, and
+    `total`: how many there are in all."""
+
+    def __init__(self, items: Iterable[Item] = (), total: int | None = None) -> None:
+        super().__init__(items)
+        self.total = len(self) if total is None else total
+
+
 def _sorted(items: Iterable[Item]) -> list[Item]:
     unique = {item.uid: item for item in items}
     far = datetime.date.max
     return sorted(unique.values(), key=lambda i: (i.due or far, i.kind, i.title, i.uid))
+
+
+def _first(parts: list[tuple[list[Item], int]], limit: int | None) -> Todos:
+    """The parts' items merged and sorted, cut to `limit`; the total counts them all. A part
+    that grows with the years arrives already cut to its first `limit` (its count says how
+    many it has), which is all the merge needs: none of its later items can be among the
+    first `limit` of all."""
+    items = _sorted(item for found, _count in parts for item in found)
+    total = sum(count for _found, count in parts)
+    return Todos(items if limit is None else items[:limit], total)
+
+
+def _whole(items: list[Item]) -> tuple[list[Item], int]:
+    """A part bounded by time (coming meetings, recent packs): read whole."""
+    return items, len(items)
+
+
+def _cut(rows, limit: int | None) -> tuple[list, int]:
+    """The first `limit` rows of an ordered queryset and how many there are in all, in one
+    query (a window count is computed before the limit)."""
+    rows = rows.annotate(todo_total=Window(Count("pk")))
+    found = list(rows if limit is None else rows[:limit])
+    return found, (found[0].todo_total if found else 0)
 
 
 def _seats(appointments: Iterable[Appointment]) -> list[Seat]:
@@ -190,22 +222,27 @@ def current_appointments(user) -> list[Appointment]:
     )
 
 
-def for_person(user, appointments: list[Appointment] | None = None) -> list[Item]:
-    """The person's to-dos from their current seats (`appointments` if already read)."""
+def for_person(
+    user, appointments: list[Appointment] | None = None, *, limit: int | None = None
+) -> Todos:
+    """The person's to-dos from their current seats (`appointments` if already read): the
+    first `limit` (all when None), most urgent first, and the total. Actions, consultations
+    and indicator values pile up over the years; only the first `limit` of each are read."""
     if appointments is None:
         appointments = current_appointments(user)
     seats = _seats(appointments)
     if not seats:
-        return []
-    return _sorted(
+        return Todos()
+    return _first(
         [
-            *_answers_and_proposals(user, seats),
-            *_consultations(seats),
-            *_actions(seats),
-            *_packs(seats),
-            *_evaluations(user, seats),
-            *_indicators(seats),
-        ]
+            _whole(_answers_and_proposals(user, seats)),
+            _consultations(seats, limit),
+            _actions(seats, limit),
+            _whole(_packs(seats)),
+            _whole(_evaluations(user, seats)),
+            _indicators(seats, limit),
+        ],
+        limit,
     )
 
 
@@ -261,8 +298,9 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
     return items
 
 
-def _consultations(seats: list[Seat]) -> list[Item]:
-    """Consultations the seats' administrations are asked to answer and have not (one query)."""
+def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
+    """Consultations the seats' administrations are asked to answer and have not, the first
+    `limit` by deadline, and how many (one query)."""
     since = timezone.localdate() - datetime.timedelta(days=CONSULTATIONS_OVERDUE_DAYS)
     responses = (
         ConsultationResponse.objects.filter(
@@ -271,8 +309,10 @@ def _consultations(seats: list[Seat]) -> list[Item]:
         .filter(sent_at__isnull=True, document__withdrawn_at__isnull=True)
         .filter(document__kind=Document.Kind.CONSULTATION, document__deadline__gte=since)
         .select_related("document__network", "administration")
+        .order_by("document__deadline", "document__title", "pk")
     )
-    return [
+    found, count = _cut(responses, limit)
+    items = [
         Item(
             Kind.CONSULTATION,
             f"todo-consultation-{response.pk}",
@@ -284,33 +324,45 @@ def _consultations(seats: list[Seat]) -> list[Item]:
             response.administration.name,
             changed=response.document.updated_at,
         )
-        for response in responses
+        for response in found
     ]
+    return items, count
 
 
-def _actions(seats: list[Seat]) -> list[Item]:
-    """Open actions the seats' administrations answer for (one query)."""
-    links = (
-        ActionItem.administrations.through.objects.filter(
-            _pairs(seats, "actionitem__meeting__network_id", "administration_id")
-        )
-        .filter(actionitem__status=ActionItem.Status.OPEN)
-        .select_related("actionitem__meeting__network", "administration")
+def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
+    """Open actions the seats' administrations answer for, the first `limit` by due date,
+    and how many (one query). An action two of the seats answer for is one to-do, named with
+    the first of those administrations."""
+    links = ActionItem.administrations.through.objects.filter(actionitem_id=OuterRef("pk")).filter(
+        _pairs(seats, "actionitem__meeting__network_id", "administration_id")
     )
-    return [
+    actions = (
+        ActionItem.objects.filter(status=ActionItem.Status.OPEN)
+        .filter(Exists(links))
+        .annotate(
+            seat_administration=Subquery(
+                links.order_by("administration__name").values("administration__name")[:1]
+            )
+        )
+        .select_related("meeting__network")
+        .order_by(F("due_on").asc(nulls_last=True), "title", "pk")
+    )
+    found, count = _cut(actions, limit)
+    items = [
         Item(
             Kind.ACTION,
-            f"todo-action-{link.actionitem.pk}",
-            link.actionitem.title,
-            link.actionitem.due_on,
-            reverse("action_done", kwargs={"pk": link.actionitem.pk}),
+            f"todo-action-{action.pk}",
+            action.title,
+            action.due_on,
+            reverse("action_done", kwargs={"pk": action.pk}),
             _("Markera som klar"),
-            link.actionitem.meeting.network.code,
-            link.administration.name,
-            changed=link.actionitem.updated_at,
+            action.meeting.network.code,
+            action.seat_administration,
+            changed=action.updated_at,
         )
-        for link in links
+        for action in found
     ]
+    return items, count
 
 
 def _packs(seats: list[Seat]) -> list[Item]:
@@ -413,11 +465,13 @@ def indicator_due(year: int) -> datetime.date:
     return datetime.date(year + 1, INDICATOR_DUE_MONTH, INDICATOR_DUE_DAY)
 
 
-def _indicators(seats: list[Seat], *, to_the_form: bool = True) -> list[Item]:
-    """Indicators the seats' administrations answer for that lack last year's value (one
-    query), while that year is within the goal's years. The link goes to the form that
-    records the value, or (`to_the_form=False`, for a director, who reads but does not
-    record) to the indicator on its goal's page."""
+def _indicators(
+    seats: list[Seat], limit: int | None, *, to_the_form: bool = True
+) -> tuple[list[Item], int]:
+    """Indicators the seats' administrations answer for that lack last year's value, while
+    that year is within the goal's years: the first `limit` by name, and how many (one query).
+    The link goes to the form that records the value, or (`to_the_form=False`, for a
+    director, who reads but does not record) to the indicator on its goal's page."""
     year = timezone.localdate().year - 1
     indicators = (
         Indicator.objects.filter(
@@ -426,8 +480,10 @@ def _indicators(seats: list[Seat], *, to_the_form: bool = True) -> list[Item]:
         .filter(baseline_year__lt=year, goal__target_year__gte=year)
         .exclude(Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), year=year)))
         .select_related("goal__work_area__network", "responsible_administration")
+        .order_by("name", "pk")
     )
-    return [
+    found, count = _cut(indicators, limit)
+    items = [
         Item(
             Kind.INDICATOR,
             f"todo-indicator-{indicator.pk}-{year}",
@@ -438,11 +494,12 @@ def _indicators(seats: list[Seat], *, to_the_form: bool = True) -> list[Item]:
             else f"{indicator.goal.get_absolute_url()}#indicator-{indicator.pk}",
             _("Registrera värdet för %(year)s") % {"year": year},
             indicator.goal.work_area.network.code,
-            indicator.responsible_administration.name,  # type: ignore[union-attr]
+            indicator.responsible_administration.name,
             changed=indicator.updated_at,
         )
-        for indicator in indicators
+        for indicator in found
     ]
+    return items, count
 
 
 # --- A director's administrations ------------------------------------------------------------
@@ -464,20 +521,22 @@ def director_seats(administrations: list[Administration]) -> list[Appointment]:
     )
 
 
-def for_director(seat_appointments: list[Appointment]) -> list[Item]:
+def for_director(seat_appointments: list[Appointment], *, limit: int | None = None) -> Todos:
     """The to-dos of a director's administrations' seats: meetings nobody of the
-    administration has answered, consultations, actions, packs and indicator values."""
+    administration has answered, consultations, actions, packs and indicator values; the
+    first `limit` (all when None) and the total, as `for_person`."""
     seats = _seats(seat_appointments)
     if not seats:
-        return []
-    return _sorted(
+        return Todos()
+    return _first(
         [
-            *_administration_answers(seats),
-            *_consultations(seats),
-            *_actions(seats),
-            *_packs(seats),
-            *_indicators(seats, to_the_form=False),
-        ]
+            _whole(_administration_answers(seats)),
+            _consultations(seats, limit),
+            _actions(seats, limit),
+            _whole(_packs(seats)),
+            _indicators(seats, limit, to_the_form=False),
+        ],
+        limit,
     )
 
 

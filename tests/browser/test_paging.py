@@ -172,6 +172,27 @@ def _report_rows(fixture: Fixture) -> Filled:
     )
 
 
+def _goal_report(fixture: Fixture) -> Filled:
+    for n in range(PER_PAGE + 2):
+        factories.make_goal(fixture("neh"), title=f"Mål {n:02d}")
+    return Filled(
+        "/natverk/neh/mal/rapport/", PER_PAGE + 2, f"th:text-is('Mål {PER_PAGE:02d} (2030)')"
+    )
+
+
+def _my_todos(fixture: Fixture) -> Filled:
+    held = factories.make_meeting(fixture("neh"), days_ahead=-20)
+    today = timezone.localdate()
+    for n in range(PER_PAGE + 2):
+        factories.make_action(
+            held,
+            administrations=[fixture("administration")],
+            title=f"Åtgärd {n:02d}",
+            due_on=today + datetime.timedelta(days=n),
+        )
+    return Filled("/mina-natverk/", PER_PAGE + 2, f"li.todo-item:has-text('Åtgärd {PER_PAGE:02d}')")
+
+
 PAGED_LISTS = {
     "theme suggestions": PagedList(
         "representative", ".suggestion-list > li", "öppna förslag", _suggestions
@@ -212,6 +233,8 @@ PAGED_LISTS = {
     "the participation report's table": PagedList(
         "coordinator", "#attendance-table tbody tr:not(.paging)", "förvaltningar", _report_rows
     ),
+    "the goal report": PagedList("coordinator", "tr.goal-row", "mål", _goal_report),
+    "my to-dos": PagedList("representative", "#todo-items li.todo-item", "att göra", _my_todos),
 }
 
 

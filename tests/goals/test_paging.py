@@ -103,3 +103,20 @@ def test_goal_report_counts_open_and_overdue_actions(goal, neh, client_for):
     assert rows[1].endswith(";2")  # two open (one overdue), the done one not counted
     html = client_for("coordinator").get(reverse("goal_report", args=["neh"])).content.decode()
     assert "2 (1 försenad)" in html
+
+
+def test_goal_report_is_a_page_of_goals_and_the_csv_has_them_all(neh, client_for):
+    from meetings.paging import PER_PAGE
+
+    for n in range(PER_PAGE + 3):
+        factories.make_goal(neh, title=f"Rapportmål {n:02d}")
+    client = client_for("coordinator")
+    html = client.get(reverse("goal_report", args=["neh"])).content.decode()
+    assert html.count('class="goal-row"') == PER_PAGE
+    assert "Rapportmål 00" in html and f"Rapportmål {PER_PAGE:02d}" not in html
+    assert f"Visar 1–{PER_PAGE} av {PER_PAGE + 3}." in html
+    rest = client.get(reverse("goal_report", args=["neh"]) + "?page=2").content.decode()
+    assert f"Rapportmål {PER_PAGE:02d}" in rest
+    assert client.get(reverse("goal_report", args=["neh"]) + "?page=x").status_code == 200
+    csv = client.get(reverse("goal_report_csv", args=["neh"])).content.decode("utf-8-sig")
+    assert all(f"Rapportmål {n:02d}" in csv for n in range(PER_PAGE + 3))
