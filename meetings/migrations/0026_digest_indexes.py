@@ -5,25 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0025_consultation_response_sent'),
-        ('networks', '0009_history_of_reminder_days'),
-        ('representatives', '0004_administration_merge'),
+        ("meetings", "0025_consultation_response_sent"),
+        ("networks", "0009_history_of_reminder_days"),
+        ("representatives", "0004_administration_merge"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='agendaitem',
-            index=models.Index(fields=['created_at'], name='agenda_item_created'),
+            model_name="agendaitem",
+            index=models.Index(fields=["created_at"], name="agenda_item_created"),
         ),
         migrations.AddIndex(
-            model_name='questionevent',
-            index=models.Index(fields=['at'], name='question_event_at'),
+            model_name="questionevent",
+            index=models.Index(fields=["at"], name="question_event_at"),
         ),
         migrations.AddIndex(
-            model_name='themesuggestion',
-            index=models.Index(fields=['network', 'created_at'], name='theme_suggestion_created'),
+            model_name="themesuggestion",
+            index=models.Index(fields=["network", "created_at"], name="theme_suggestion_created"),
         ),
     ]
