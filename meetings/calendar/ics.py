@@ -438,8 +438,9 @@ def feed_validators(
     FORMAT_VERSION, which change the text without changing a row.
 
     `todos` (the personal feed's dated to-dos): what each entry shows goes into the fingerprint
-    as it is. Given as a function, it is called with a digest of the meetings' part, so what it
-    keeps between fetches (a cache) can follow every change to the meetings.
+    (`todos_digest`). Given as a function, it is called with a digest of the meetings' part and
+    returns the to-dos' digest, so what it keeps between fetches (a cache) can follow every
+    change to the meetings, and a 304 need not read the to-dos themselves.
 
     Last-Modified comes from `feed_last_modified`: when this link's ETag last changed, never
     earlier than one it sent (the latest row alone can go backwards when an event leaves).
@@ -479,13 +480,21 @@ def feed_validators(
         cursor.execute(sql, params)
         rows = sorted(cursor.fetchall(), key=lambda row: row[0])
     if callable(todos):
-        todos = todos(hashlib.sha256(repr(rows).encode()).hexdigest()[:16])
-    shown = [
-        (i.uid, i.due, i.title, i.kind, i.action, i.url, i.network_code, i.changed) for i in todos
-    ]
+        shown = todos(hashlib.sha256(repr(rows).encode()).hexdigest()[:16])
+    else:
+        shown = todos_digest(todos)
     fingerprint = (FORMAT_VERSION, settings.SITE_URL, name, token.created_at, rows, shown)
     etag = hashlib.sha256(repr(fingerprint).encode()).hexdigest()[:32]
     return etag, feed_last_modified(token, etag)
+
+
+def todos_digest(todos) -> str:
+    """A digest of what the feed's to-do entries show."""
+    shown = [
+        (i.uid, i.due, i.title, i.kind, str(i.action), i.url, i.network_code, i.changed)
+        for i in todos
+    ]
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 def outlook_web_url(feed_https_url: str, name: str) -> str:

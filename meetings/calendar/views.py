@@ -118,23 +118,35 @@ def calendar_delivery(request: AuthenticatedHttpRequest) -> HttpResponse:
     return redirect("calendar_page")
 
 
-def _feed_todos(token: CalendarToken, meetings_key: str) -> list:
-    """ "Att göra" with a date: the person's own and, for a director, their administrations'.
-    Cached per link and state of its meetings (`meetings_key`) for FEED_TODOS_SECONDS, so a
-    change to a meeting shows at once and one to a to-do's own record within that time."""
-    key = f"calendar-feed-todos:{token.pk}:{meetings_key}"
-    todos = cache.get(key)
-    if todos is None:
-        administrations = todo.directed_administrations(token.user)
-        seats = todo.director_seats(administrations) if administrations else []
-        todos = calendar.dated_todos(
-            [
-                *todo.for_person(token.user, limit=FEED_TODOS),
-                *todo.for_director(seats, limit=FEED_TODOS),
-            ]
-        )
-        cache.set(key, todos, FEED_TODOS_SECONDS)
-    return todos
+def _feed_todos_key(token: CalendarToken, meetings_key: str) -> str:
+    return f"calendar-feed-todos:{token.pk}:{meetings_key}"
+
+
+def _read_feed_todos(token: CalendarToken) -> list:
+    administrations = todo.directed_administrations(token.user)
+    seats = todo.director_seats(administrations) if administrations else []
+    return calendar.dated_todos(
+        [
+            *todo.for_person(token.user, limit=FEED_TODOS),
+            *todo.for_director(seats, limit=FEED_TODOS),
+        ]
+    )
+
+
+def _feed_todos_digest(token: CalendarToken, meetings_key: str, found: list) -> str:
+    """ "Att göra" with a date, the person's own and, for a director, their administrations':
+    the digest of what the entries show. The to-dos and their digest are cached per link and
+    state of its meetings (`meetings_key`) for FEED_TODOS_SECONDS, so a change to a meeting
+    shows at once and one to a to-do's own record within that time; a 304 reads only the
+    digest. The to-dos read here are put in `found`, for the answer's body."""
+    key = _feed_todos_key(token, meetings_key)
+    digest = cache.get(key + ":digest")
+    if digest is None:
+        todos = _read_feed_todos(token)
+        digest = calendar.todos_digest(todos)
+        cache.set_many({key: todos, key + ":digest": digest}, FEED_TODOS_SECONDS)
+        found[:] = todos
+    return digest
 
 
 @require_safe
@@ -146,10 +158,11 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         return HttpResponseNotFound(b"Not Found\n", content_type="text/plain; charset=utf-8")
     # The 304 is decided from one aggregate query; the rows are read only to write the feed.
     todos: list = []
+    todos_key: list[str] = []
 
-    def todos_for(meetings_key: str) -> list:
-        todos[:] = _feed_todos(token, meetings_key)
-        return todos
+    def todos_for(meetings_key: str) -> str:
+        todos_key.append(meetings_key)
+        return _feed_todos_digest(token, meetings_key, todos)
 
     if token.network is not None:
         meetings = calendar.network_feed_meetings(token.network)
@@ -168,6 +181,11 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
     if response is None:
+        if personal and not todos:  # the digest came from the cache: the to-dos are there too
+            key = _feed_todos_key(token, todos_key[0])
+            todos = cache.get(key)
+            if todos is None:
+                todos = _read_feed_todos(token)
         body = calendar.feed(list(meetings), name, list(deadlines or ()), todos)
         response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
     response.headers["ETag"] = etag

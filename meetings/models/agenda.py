@@ -106,6 +106,8 @@ class AgendaItem(models.Model):
         verbose_name = _("dagordningspunkt")
         verbose_name_plural = _("dagordningspunkter")
         ordering = ["meeting", "position", "created_at"]
+        # The coordinators' digest and dashboard count the proposals that came in a day.
+        indexes = [models.Index(fields=["created_at"], name="agenda_item_created")]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "position"],

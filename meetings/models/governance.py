@@ -164,6 +164,8 @@ class QuestionEvent(models.Model):
         verbose_name = _("händelse för en fråga")
         verbose_name_plural = _("händelser för frågor")
         ordering = ["question", "at", "pk"]
+        # The coordinators' digest and dashboard look for the questions raised in a day.
+        indexes = [models.Index(fields=["at"], name="question_event_at")]
 
     def __str__(self) -> str:
         return f"{self.question}: {self.get_state_display()}"

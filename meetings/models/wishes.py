@@ -93,7 +93,11 @@ class ThemeSuggestion(models.Model):
                 name="theme_suggestion_closed_has_reason",
             ),
         ]
-        indexes = [models.Index(fields=["network", "status"])]
+        # The second: the coordinators' digest counts the wishes that came in a day.
+        indexes = [
+            models.Index(fields=["network", "status"]),
+            models.Index(fields=["network", "created_at"], name="theme_suggestion_created"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -11,7 +11,7 @@ The coordination dashboard shows the same counts for the last 24 hours (`counts`
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import IntegerField, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -47,12 +47,12 @@ def window(today: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
 
 def arrived(network: Network, since: datetime.datetime, until: datetime.datetime) -> dict:
     """The querysets of what arrived in the network in [since, until), by kind."""
+    # The day's events first (an index on their time), not every question's events.
     came_in = QuestionEvent.objects.filter(
-        question=OuterRef("pk"),
         state__in=[Question.State.RAISED, Question.State.REFERRED],
         at__gte=since,
         at__lt=until,
-    )
+    ).values("question_id")
     return {
         # Proposed by a representative for an administration (not a coordinator's own item).
         "proposals": AgendaItem.objects.filter(
@@ -62,9 +62,9 @@ def arrived(network: Network, since: datetime.datetime, until: datetime.datetime
             created_at__gte=since,
             created_at__lt=until,
         ).order_by("created_at", "pk"),
-        "questions": Question.objects.filter(network=network)
-        .filter(Exists(came_in))
-        .order_by("created_at", "pk"),
+        "questions": Question.objects.filter(network=network, pk__in=came_in).order_by(
+            "created_at", "pk"
+        ),
         "wishes": ThemeSuggestion.objects.filter(
             network=network, created_at__gte=since, created_at__lt=until
         ).order_by("created_at", "pk"),
