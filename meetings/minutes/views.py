@@ -26,6 +26,7 @@ from meetings.minutes.forms import (
     SummaryForm,
 )
 from meetings.models import ActionItem, Meeting, MinutesVersion
+from meetings.participation.workflow import answer_overview
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks import submissions
 from networks.rules import is_coordinator
@@ -106,7 +107,9 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
         "meeting": meeting,
         "draft": draft,
         "items": items,
-        "attendance": minutes.attendance_content(meeting),
+        # The counts only: the whole list (every seat of the network) is on the meeting page,
+        # a page at a time, and goes into the minutes as it stands when they are published.
+        "attendance_counts": answer_overview(meeting).counts,
         "summary_form": summary_form
         or SummaryForm(
             initial={"summary": draft.summary if draft else "", "version": _version(draft)}
