@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from accounts.models import User
+from config.selects import SwedishOptionsSelect
 from networks.submissions import OnceForm
 from networks.versions import VersionedModelForm
 from representatives.models import Administration
@@ -140,6 +141,7 @@ class MergeForm(forms.Form):
     target = forms.ModelChoiceField(
         label=_("Slås samman med"),
         queryset=Administration.objects.all(),
+        widget=SwedishOptionsSelect,
         help_text=_(
             "Förvaltningen på sidan blir inaktiv. Dess representanter och ersättare flyttar "
             "till den valda förvaltningen där den inte redan har någon."
