@@ -251,6 +251,6 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     }
     context.update(participation_context(request.user, meeting, pages=(answers_page, answers_page)))
     if context["can_take_part"] and context["answers"] is None:
-        meeting.answer_form = answer_form_for(meeting)  # type: ignore[attr-defined]
+        meeting.answer_form = answer_form_for(meeting, person=request.user)  # type: ignore[attr-defined]
     context.update(meeting_minutes_context(meeting))
     return render(request, "meetings/pages/meeting_detail.html", context)

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Attendance, Meeting
 from networks.submissions import OnceForm
+from representatives.models import Appointment
+from representatives.rules import current_seats
 
 
 class AnswerForm(forms.Form):
@@ -23,15 +25,43 @@ class AnswerForm(forms.Form):
         return value if value in values else values[0]
 
 
-def answer_form_for(meeting: Meeting, data=None) -> AnswerForm:
+def may_send_substitute(user, meeting: Meeting) -> bool:
+    """Whether the person is the representative of an administration in the meeting's network:
+    only they may answer "Ersättare kommer" (participation.answer refuses anyone else)."""
+    return any(
+        seat.network_id == meeting.network_id and seat.role == Appointment.Role.REPRESENTATIVE
+        for seat in current_seats(user)
+    )
+
+
+def answer_form_for(
+    meeting: Meeting, data=None, *, person=None, offer_substitute: bool | None = None
+) -> AnswerForm:
     """The answer form of one meeting, with ids of its own (several share a page), showing the
-    person's saved answer (`meeting.own_attendance`, set by the view) when not bound."""
+    person's saved answer (`meeting.own_attendance`, set by the view) when not bound.
+
+    A substitute (`person` given, not the representative) is not offered "Ersättare kommer":
+    the choice is left out of what is shown, while the field still takes it, so a page that
+    offered it earlier gets the rule's own words ("Bara representanten kan skicka
+    ersättaren.") rather than "Välj ett svar.". `offer_substitute` says it when the caller
+    already knows the person's seat."""
     own = getattr(meeting, "own_attendance", None)
-    return AnswerForm(
+    form = AnswerForm(
         data,
         auto_id=f"answer-{meeting.pk}-%s",
         initial={"answer": own.answer if own is not None and own.answer else None},
     )
+    if offer_substitute is None:
+        offer_substitute = person is None or may_send_substitute(person, meeting)
+    if not offer_substitute:
+        field = form.fields["answer"]
+        field.widget.choices = [
+            choice
+            for choice in Attendance.Answer.choices
+            if choice[0] != Attendance.Answer.SUBSTITUTE_COMING
+        ]
+        field.help_text = ""
+    return form
 
 
 class InvitationForm(OnceForm):

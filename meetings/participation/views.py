@@ -90,7 +90,9 @@ def my_networks(request: AuthenticatedHttpRequest) -> HttpResponse:
     for appointment in appointments:
         appointment.upcoming = meetings[appointment.network_id]  # type: ignore[attr-defined]
         for meeting in appointment.upcoming:  # type: ignore[attr-defined]
-            meeting.answer_form = answer_form_for(meeting)
+            meeting.answer_form = answer_form_for(
+                meeting, offer_substitute=appointment.role == Appointment.Role.REPRESENTATIVE
+            )
     return render(
         request,
         "meetings/participation/my_networks.html",
@@ -109,7 +111,7 @@ def attendance_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
     if not participation.can_take_part(request.user, meeting):
         raise PermissionDenied
     target = next_path(request)
-    form = answer_form_for(meeting, request.POST)
+    form = answer_form_for(meeting, request.POST, person=request.user)
     attendance = None
     if form.is_valid():
         try:
@@ -140,7 +142,7 @@ def _answer_swap(
         meeting.own_attendance = meeting.attendances.filter(person=request.user).first()  # type: ignore[attr-defined]
     else:
         meeting.own_attendance = attendance  # type: ignore[attr-defined]
-        form = answer_form_for(meeting)
+        form = answer_form_for(meeting, person=request.user)
     meeting.answer_form = form  # type: ignore[attr-defined]
     context = {
         "meeting": meeting,

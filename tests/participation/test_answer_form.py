@@ -243,3 +243,33 @@ def test_saving_substitute_coming_again_does_not_mail_the_substitute_again(
             client.post(answer_url(meeting), {"answer": value}, headers=htmx_from(MY_NETWORKS))
     assert len(mailoutbox) == 2
     assert Attendance.objects.get().answer == "substitute_coming"
+
+
+@pytest.mark.parametrize("page", ["my_networks", "meeting"])
+def test_only_the_representative_is_offered_to_send_the_substitute(
+    client, representative, substitute, meeting, page
+):
+    path = reverse("my_networks") if page == "my_networks" else meeting.get_absolute_url()
+    offered = {}
+    for person in (representative, substitute):
+        client.force_login(person)
+        html = client.get(path).content.decode()
+        assert 'value="coming"' in html and 'value="not_coming"' in html
+        offered[person.pk] = 'value="substitute_coming"' in html
+    assert offered == {representative.pk: True, substitute.pk: False}
+
+
+def test_a_substitute_sending_the_substitute_anyway_gets_the_rule_and_no_checked_choice(
+    client, substitute, meeting
+):
+    client.force_login(substitute)
+    response = client.post(
+        answer_url(meeting),
+        {"answer": "substitute_coming"},
+        headers=htmx_from(reverse("my_networks")),
+    )
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Bara representanten kan skicka ersättaren." in html
+    assert 'value="substitute_coming"' not in html and "checked" not in html
+    assert not Attendance.objects.exists()
