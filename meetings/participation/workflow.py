@@ -79,16 +79,7 @@ def answer(
     if value == Attendance.Answer.SUBSTITUTE_COMING:
         if appointment.role != Appointment.Role.REPRESENTATIVE:
             raise ParticipationError(_("Bara representanten kan skicka ersättaren."))
-        substitute = (
-            Appointment.objects.current()
-            .filter(
-                administration=appointment.administration,
-                network_id=meeting.network_id,
-                role=Appointment.Role.SUBSTITUTE,
-            )
-            .select_related("person")
-            .first()
-        )
+        substitute = _substitute_of(appointment, meeting)
         if substitute is None:
             raise ParticipationError(_("Förvaltningen har ingen ersättare i nätverket just nu."))
     with transaction.atomic():
@@ -102,6 +93,11 @@ def answer(
         )
         if previous == value:
             substitute = None
+        # The representative sent the substitute and now answers otherwise: the substitute is
+        # told they need not come after all.
+        released = None
+        if previous == Attendance.Answer.SUBSTITUTE_COMING and value != previous:
+            released = _substitute_of(appointment, meeting)
         attendance, _created = Attendance.objects.update_or_create(
             meeting=meeting,
             person=person,
@@ -133,7 +129,40 @@ def answer(
                 obj=attendance,
                 version=f"{attendance.answer}@{attendance.answered_at}",
             )
+        if released is not None:
+            context = {
+                "meeting": meeting,
+                "representative": person,
+                "substitute": released.person,
+                "administration": appointment.administration,
+                "meeting_url": absolute_url(meeting.get_absolute_url()),
+            }
+            outbox.record(
+                message(
+                    _subject("meetings/participation/email/released_subject.txt", context),
+                    render_text("meetings/participation/email/released.txt", context),
+                    to=[released.person.email],
+                    from_email=settings.DEFAULT_FROM_EMAIL,
+                ),
+                kind="participation.substitute_released",
+                obj=attendance,
+                version=f"{attendance.answer}@{attendance.answered_at}",
+            )
     return attendance
+
+
+def _substitute_of(appointment: Appointment, meeting: Meeting) -> Appointment | None:
+    """The current substitute of the representative's administration in the meeting's network."""
+    return (
+        Appointment.objects.current()
+        .filter(
+            administration=appointment.administration,
+            network_id=meeting.network_id,
+            role=Appointment.Role.SUBSTITUTE,
+        )
+        .select_related("person")
+        .first()
+    )
 
 
 def note_tentative(meeting: Meeting, person: User, *, comment: str = "") -> Attendance:

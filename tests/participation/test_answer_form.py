@@ -237,11 +237,14 @@ def test_saving_substitute_coming_again_does_not_mail_the_substitute_again(
                 answer_url(meeting), {"answer": "substitute_coming"}, headers=htmx_from(MY_NETWORKS)
             )
     assert [mail.to for mail in mailoutbox] == [["ersattare@example.org"]]
-    # Changing the answer and back is a new decision: the substitute is told again.
+    # Changing the answer and back is two new decisions: the substitute is told they need not
+    # come, then that they are to come again.
     with django_capture_on_commit_callbacks(execute=True):
         for value in ("coming", "substitute_coming"):
             client.post(answer_url(meeting), {"answer": value}, headers=htmx_from(MY_NETWORKS))
-    assert len(mailoutbox) == 2
+    assert len(mailoutbox) == 3
+    assert "Du behöver inte gå" in mailoutbox[1].subject
+    assert "Du går på" in mailoutbox[2].subject
     assert Attendance.objects.get().answer == "substitute_coming"
 
 

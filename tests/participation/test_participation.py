@@ -141,6 +141,34 @@ def test_substitute_coming_tells_the_substitute(
     assert meeting.get_absolute_url() in mail.body
 
 
+@pytest.mark.parametrize("then", ["coming", "not_coming"])
+def test_answering_otherwise_after_sending_the_substitute_tells_the_substitute(
+    client,
+    representative,
+    substitute,
+    meeting,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+    then,
+):
+    client.force_login(representative)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(answer_url(meeting), {"answer": "substitute_coming"})
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(answer_url(meeting), {"answer": then})
+    assert Attendance.objects.get().answer == then
+    _sent, released = mailoutbox
+    assert released.to == ["ersattare@example.org"]
+    assert "Du behöver inte gå på NEH-mötet" in released.subject
+    assert "\n" not in released.subject
+    assert "Rita Representant har ändrat sitt svar" in released.body
+    assert "Giftfri förskola" in released.body
+    # Saving that answer again tells nobody anything more.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(answer_url(meeting), {"answer": then})
+    assert len(mailoutbox) == 2
+
+
 def test_substitute_coming_without_substitute_is_refused(
     client, representative, meeting, mailoutbox
 ):
