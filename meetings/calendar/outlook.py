@@ -109,8 +109,10 @@ def coming_meetings_for(user: User) -> MeetingQuerySet:
 def meeting_audience(arguments: dict) -> list[tuple[str, dict]]:
     """Read by the worker when it expands a fan-out: everyone who should have the meeting now,
     with their own part of the message's arguments (the calendar method only for those who
-    take invitations)."""
-    meeting = Meeting.objects.select_related("network").get(pk=int(arguments["meeting"]))
+    take invitations). A meeting deleted since tells nobody."""
+    meeting = Meeting.objects.select_related("network").filter(pk=int(arguments["meeting"])).first()
+    if meeting is None:
+        return []
     method = arguments.get("method")
     return [
         (
