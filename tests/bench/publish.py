@@ -25,6 +25,7 @@ import tempfile
 import time
 
 MAX_CPU_RATIO = 1.3
+NETWORK_NAME = "Publiceringsmätning"
 _networks = itertools.count()
 
 
@@ -45,7 +46,7 @@ def _network_of(size: int, coordinator):
 
     n = next(_networks)
     code = "PUB" + "".join("ABCDEFGHIJ"[int(digit)] for digit in f"{os.getpid() % 1000}{n}")
-    network = Network.objects.create(code=code[:10], name=f"Publiceringsmätning {n}")
+    network = Network.objects.create(code=code[:10], name=f"{NETWORK_NAME} {n}")
     network.coordinators.add(coordinator)
     for i in range(size):
         administration = Administration.objects.create(
@@ -55,6 +56,36 @@ def _network_of(size: int, coordinator):
             person = factories.make_user(f"{code.lower()}-{i}-{role}@bench.example.org")
             factories.make_appointment(person, administration, network, role)
     return network
+
+
+def remove_networks() -> None:
+    """Remove the measuring networks and all that was made for them (the bench's dataset
+    assumes the migrations' networks only)."""
+    from django.db import transaction
+
+    from accounts.models import User
+    from meetings.models import Meeting, OutboxFanout, OutboxMessage
+    from representatives.models import Administration, Appointment, Network
+
+    networks = Network.objects.filter(name__startswith=NETWORK_NAME)
+    with transaction.atomic():
+        people = list(
+            User.objects.filter(appointments__network__in=networks).values_list("pk", flat=True)
+        )
+        people += list(networks.values_list("coordinators", flat=True))
+        administrations = list(
+            Administration.objects.filter(appointments__network__in=networks).values_list(
+                "pk", flat=True
+            )
+        )
+        OutboxMessage.objects.filter(network__in=networks).delete()
+        OutboxFanout.objects.filter(network__in=networks).delete()
+        Meeting.history.model.objects.filter(network_id__in=networks.values("pk")).delete()
+        Meeting.objects.filter(network__in=networks).delete()
+        Appointment.objects.filter(network__in=networks).delete()
+        Administration.objects.filter(pk__in=administrations).delete()
+        networks.delete()
+        User.objects.filter(pk__in=[pk for pk in people if pk is not None]).delete()
 
 
 def _publish(client, meeting) -> tuple[float, int]:
@@ -134,23 +165,28 @@ def measure(sizes: list[int], repeat: int, client, coordinator) -> list[dict]:
 
 
 def run(sizes: list[int], repeat: int) -> list[dict]:
-    """Measure the sizes in the database Django is set up with (anything it holds stays)."""
+    """Measure the sizes in the database Django is set up with, in networks of their own,
+    removed afterwards (anything else it holds stays)."""
     from django.conf import settings
     from django.test import Client, override_settings
 
     from tests import factories
 
-    with override_settings(
-        TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
-        EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
-        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
-    ):
-        coordinator = factories.make_user(
-            f"publicering-{os.getpid()}-{time.time_ns()}@bench.example.org", "Sam Samordnare"
-        )
-        client = Client()
-        client.force_login(coordinator)
-        return measure(sizes, repeat, client, coordinator)
+    remove_networks()  # a run that stopped half-way
+    try:
+        with override_settings(
+            TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
+        ):
+            coordinator = factories.make_user(
+                f"publicering-{os.getpid()}-{time.time_ns()}@bench.example.org", "Sam Samordnare"
+            )
+            client = Client()
+            client.force_login(coordinator)
+            return measure(sizes, repeat, client, coordinator)
+    finally:
+        remove_networks()
 
 
 def report(results: list[dict]) -> list[str]:
