@@ -21,3 +21,6 @@ class MeetingsConfig(AppConfig):
         from meetings.outbox import outbox
 
         appointing.send_mail_with(outbox.record)
+        # The outbox builders the worker renders with, registered by the features that own the
+        # messages (the calendar's come with outlook above).
+        from meetings.agenda import mail  # noqa: F401

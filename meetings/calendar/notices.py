@@ -4,7 +4,8 @@ Who is told, and whether their message carries METHOD:REQUEST or METHOD:CANCEL, 
 one place, meetings/calendar/outlook.py; this module only writes the messages (Swedish, one per
 person) and records them in the outbox within the change's transaction (a rolled-back change
 tells nobody; meetings/outbox/). A change to a meeting that tells everyone who should have it
-records only what each message needs; the worker renders it at delivery (`build_notice`).
+records one fan-out; the worker lists the people, and renders each message at delivery
+(`build_notice`).
 """
 
 import copy
@@ -133,7 +134,8 @@ def removed_message(meeting: Meeting, person, because: str) -> EmailMultiAlterna
 
 
 # The notices of a change to a meeting that go to everyone who should have it: recorded in the
-# request as what each needs (`notify_later`), rendered by the worker at delivery.
+# request as one fan-out (meetings/calendar/outlook.py), expanded into one message per person
+# and rendered by the worker.
 _MEETING_NOTICES: dict[str, Callable[..., EmailMultiAlternatives]] = {
     "published": published_message,
     "updated": updated_message,
@@ -143,48 +145,42 @@ _MEETING_NOTICES: dict[str, Callable[..., EmailMultiAlternatives]] = {
 NOTICE_BUILDER = "calendar.notice"
 
 
-def notify_later(
+def notice_arguments(
     meeting: Meeting,
     notice: str,
-    people: list[tuple[User | InvitedColleague, str | None]],
     *,
     old_starts_at: datetime.datetime | None = None,
     old_ends_at: datetime.datetime | None = None,
-) -> None:
-    """Record one `notice` of the meeting for each (person, iTIP method or None), rendered by
-    the worker (`build_notice`). The key is the meeting's sequence, as for `record`."""
+) -> dict:
+    """What every person's `notice` of the meeting needs, rendered by the worker
+    (`build_notice`), beside what the audience adds for each (address, name, method)."""
     if notice not in _MEETING_NOTICES:
         raise ValueError(f"Unknown meeting notice {notice!r}")
-    common: dict = {"meeting": meeting.pk, "notice": notice, "sequence": meeting.sequence}
+    arguments: dict = {"notice": notice}
     if notice == "rescheduled":
         if old_starts_at is None or old_ends_at is None:
             raise ValueError("A rescheduled notice needs the old start and end")
-        common["old_starts_at"] = old_starts_at.isoformat()
-        common["old_ends_at"] = old_ends_at.isoformat()
-    outbox.record_later(
-        NOTICE_BUILDER,
-        [
-            (
-                person.email,
-                {**common, "email": person.email, "full_name": person.full_name, "method": method},
-            )
-            for person, method in people
-        ],
-        kind=f"calendar.{notice}",
-        obj=meeting,
-        version=meeting.sequence,
-    )
+        arguments["old_starts_at"] = old_starts_at.isoformat()
+        arguments["old_ends_at"] = old_ends_at.isoformat()
+    return arguments
 
 
-def _notice_meeting(pk: int, cache: dict) -> Meeting:
-    """The meeting with what its notices show, read once per delivery pass (the outbox's
-    `cache`), however many of its notices the pass sends."""
+def notice_meeting(pk: int, cache: dict) -> Meeting:
+    """The meeting with what its messages show, read once per delivery pass (the outbox's
+    `cache`), however many of its messages the pass sends. Not to be changed: copy it."""
     key = ("calendar.meeting", pk)
     if key not in cache:
         cache[key] = (
             Meeting.objects.select_related("network").prefetch_related("work_areas").get(pk=pk)
         )
     return cache[key]
+
+
+def as_recorded(arguments: dict, cache: dict) -> Meeting:
+    """The meeting as it is now, but with the SEQUENCE the message was recorded with."""
+    meeting = copy.copy(notice_meeting(int(arguments["meeting"]), cache))
+    meeting.sequence = min(meeting.sequence, int(arguments["sequence"]))
+    return meeting
 
 
 @builders.builder(NOTICE_BUILDER)
@@ -197,8 +193,7 @@ def build_notice(arguments: dict, cache: dict) -> EmailMultiAlternatives:
     the later notice supersedes it otherwise. A late REQUEST never undoes a later CANCEL.
     """
     # A copy: the sequence is this notice's, and the cached meeting serves the others too.
-    meeting = copy.copy(_notice_meeting(int(arguments["meeting"]), cache))
-    meeting.sequence = min(meeting.sequence, int(arguments["sequence"]))
+    meeting = as_recorded(arguments, cache)
     person = InvitedColleague(arguments["email"], arguments.get("full_name") or "")
     method = arguments.get("method")
     notice = arguments["notice"]

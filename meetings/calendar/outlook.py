@@ -18,9 +18,13 @@ Who should have a meeting: the current representatives and substitutes of its ne
 colleagues invited to it. People who chose subscription only get the text of a change, never
 its calendar part; a colleague with an account is held to their own choice too.
 Every message is recorded in the outbox within the change's transaction and delivered by the
-worker (meetings/calendar/notices.py, meetings/outbox/); the notices of a change to a meeting
-are recorded as what each needs and rendered by the worker, so the request costs the same for
-any number of people.
+worker (meetings/calendar/notices.py, meetings/outbox/). A change to a meeting that tells its
+whole audience (the notices, the agenda's e-mail) records one fan-out, so the request costs the
+same for any number of people; the worker reads the audience (`meeting_audience`) when it
+expands it, seconds later: whoever should have the meeting then, each with their choice then.
+A seat or a choice that changes in between is told by its own messages; so that nobody keeps a
+cancelled meeting, a person leaving (or choosing subscription only) also gets a CANCEL for a
+meeting whose cancellation is still waiting for the worker, which will no longer count them.
 """
 
 import datetime
@@ -34,12 +38,15 @@ from meetings.calendar import ics as calendar
 from meetings.calendar import notices
 from meetings.calendar.notices import InvitedColleague
 from meetings.models import CALENDAR_FIELDS, Invitation, Meeting, MeetingQuerySet
+from meetings.outbox import builders, outbox
 from representatives.models import Appointment
 from representatives.recipients import network_recipients
 
 # What the reason line of an "added" or "removed" message says.
 BECAUSE_SEAT = "seat"
 BECAUSE_DELIVERY = "delivery"
+# The outbox audience of a change to a meeting: everyone who should have it.
+AUDIENCE = "calendar.audience"
 
 Recipient = User | InvitedColleague
 
@@ -79,29 +86,77 @@ def audience(meeting: Meeting) -> list[Recipient]:
     return people
 
 
-def coming_meetings_for(user: User) -> MeetingQuerySet:
-    """The published, not yet ended meetings the user should have in Outlook."""
+def _theirs(user: User) -> MeetingQuerySet:
+    """The meetings of the user's current networks and those they were invited to."""
     if not user.is_active or not user.email:
         return Meeting.objects.none()
     networks = Appointment.objects.current().filter(person=user).values("network_id")
     invited = Invitation.objects.filter(email__iexact=user.email).values("meeting_id")
+    return Meeting.objects.filter(Q(network_id__in=networks) | Q(pk__in=invited))
+
+
+def coming_meetings_for(user: User) -> MeetingQuerySet:
+    """The published, not yet ended meetings the user should have in Outlook."""
     return (
-        Meeting.objects.filter(status=Meeting.Status.PUBLISHED)
-        .upcoming()
-        .filter(Q(network_id__in=networks) | Q(pk__in=invited))
-        .select_related("network")
+        _theirs(user).filter(status=Meeting.Status.PUBLISHED).upcoming().select_related("network")
     )
 
 
 # --- Changes to a meeting --------------------------------------------------------------------
 
 
-def _told(meeting: Meeting, method: str) -> list[tuple[Recipient, str | None]]:
-    return [(person, _method(person, method)) for person in audience(meeting)]
+@builders.audience(AUDIENCE)
+def meeting_audience(arguments: dict) -> list[tuple[str, dict]]:
+    """Read by the worker when it expands a fan-out: everyone who should have the meeting now,
+    with their own part of the message's arguments (the calendar method only for those who
+    take invitations). A meeting deleted since tells nobody."""
+    meeting = Meeting.objects.select_related("network").filter(pk=int(arguments["meeting"])).first()
+    if meeting is None:
+        return []
+    method = arguments.get("method")
+    return [
+        (
+            person.email,
+            {
+                "email": person.email,
+                "full_name": person.full_name,
+                "method": _method(person, method) if method else None,
+            },
+        )
+        for person in audience(meeting)
+    ]
+
+
+def tell_audience(
+    meeting: Meeting, method: str, builder: str, arguments: dict, *, kind: str, obj, version
+) -> None:
+    """Record one message for everyone who should have the meeting, rendered by the outbox
+    builder `builder`, with the calendar part (`method`, the meeting's present SEQUENCE) for
+    those who take invitations: one fan-out row, expanded by the worker."""
+    outbox.record_fanout(
+        builder,
+        {"meeting": meeting.pk, "sequence": meeting.sequence, "method": method, **arguments},
+        audience=AUDIENCE,
+        kind=kind,
+        obj=obj,
+        version=version,
+    )
+
+
+def _notify(meeting: Meeting, notice: str, method: str, **old_times) -> None:
+    tell_audience(
+        meeting,
+        method,
+        notices.NOTICE_BUILDER,
+        notices.notice_arguments(meeting, notice, **old_times),
+        kind=f"calendar.{notice}",
+        obj=meeting,
+        version=meeting.sequence,
+    )
 
 
 def meeting_published(meeting: Meeting) -> None:
-    notices.notify_later(meeting, "published", _told(meeting, calendar.REQUEST))
+    _notify(meeting, "published", calendar.REQUEST)
 
 
 def meeting_edited(meeting: Meeting, changed: set[str]) -> None:
@@ -109,31 +164,40 @@ def meeting_edited(meeting: Meeting, changed: set[str]) -> None:
     A planned meeting is in nobody's calendar yet."""
     if not meeting.is_published or not changed & CALENDAR_FIELDS:
         return
-    notices.notify_later(meeting, "updated", _told(meeting, calendar.REQUEST))
+    _notify(meeting, "updated", calendar.REQUEST)
 
 
 def meeting_moved(
     meeting: Meeting, old_starts_at: datetime.datetime, old_ends_at: datetime.datetime
 ) -> None:
-    notices.notify_later(
+    _notify(
         meeting,
         "rescheduled",
-        _told(meeting, calendar.REQUEST),
+        calendar.REQUEST,
         old_starts_at=old_starts_at,
         old_ends_at=old_ends_at,
     )
 
 
 def meeting_cancelled(meeting: Meeting) -> None:
-    notices.notify_later(meeting, "cancelled", _told(meeting, calendar.CANCEL))
+    _notify(meeting, "cancelled", calendar.CANCEL)
 
 
-def agenda_published(meeting: Meeting) -> list[tuple[Recipient, str | None]]:
+def agenda_published(meeting: Meeting, builder: str, arguments: dict, *, obj, version) -> None:
     """A new agenda version changes the entries' description: the sequence rises, and the
-    agenda's own e-mail (meetings/agenda/mail.py) goes to everyone who should have the
-    meeting, with a REQUEST for each person who takes invitations. Returns who and how."""
+    agenda's own e-mail (meetings/agenda/mail.py, rendered by its outbox builder `builder`)
+    goes to everyone who should have the meeting, with a REQUEST for each person who takes
+    invitations."""
     meeting.raise_sequence()
-    return [(person, _method(person, calendar.REQUEST)) for person in audience(meeting)]
+    tell_audience(
+        meeting,
+        calendar.REQUEST,
+        builder,
+        arguments,
+        kind="agenda.published",
+        obj=obj,
+        version=version,
+    )
 
 
 def attach(mail, meeting: Meeting, person: Recipient, method: str | None) -> None:
@@ -152,6 +216,21 @@ def seat_changed(started: Appointment | None, ended: Appointment | None) -> None
         _seat_started(started)
     if ended is not None:
         _seat_ended(ended)
+
+
+def _held(meetings: MeetingQuerySet) -> list[Meeting]:
+    """Of these meetings, the coming ones a person may hold a copy of: the published, and the
+    cancelled whose cancellation the worker has not yet sent out (it will read the audience
+    when it does, and may no longer count the person)."""
+    cancelling = outbox.pending_fanouts("calendar.cancelled", Meeting)
+    return list(
+        meetings.filter(
+            Q(status=Meeting.Status.PUBLISHED)
+            | Q(status=Meeting.Status.CANCELLED, pk__in=[int(pk) for pk in cancelling])
+        )
+        .upcoming()
+        .select_related("network")
+    )
 
 
 def _seat_started(appointment: Appointment) -> None:
@@ -175,11 +254,7 @@ def _seat_ended(appointment: Appointment) -> None:
     still = set(coming_meetings_for(person).values_list("pk", flat=True))
     meetings = [
         meeting
-        for meeting in Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED, network_id=appointment.network_id
-        )
-        .upcoming()
-        .select_related("network")
+        for meeting in _held(Meeting.objects.filter(network_id=appointment.network_id))
         if meeting.pk not in still
     ]
     for m in meetings:
@@ -193,14 +268,12 @@ def delivery_changed(user: User, before: str) -> None:
     """Invitations → subscription only: cancel the copies they have. Back: send them again."""
     if user.calendar_delivery == before:
         return
-    meetings = list(coming_meetings_for(user))
-    for m in meetings:
-        if user.wants_calendar_invitations:
+    if user.wants_calendar_invitations:
+        for m in list(coming_meetings_for(user)):
             notices.record([notices.added_message(m, user, BECAUSE_DELIVERY)], kind="added", obj=m)
-        else:
-            notices.record(
-                [notices.removed_message(m, user, BECAUSE_DELIVERY)], kind="removed", obj=m
-            )
+        return
+    for m in _held(_theirs(user)):
+        notices.record([notices.removed_message(m, user, BECAUSE_DELIVERY)], kind="removed", obj=m)
 
 
 def change_delivery(user: User, delivery: str) -> None:

@@ -31,7 +31,12 @@ from meetings.models.meeting import (
     StaleMeetingError,
     check_meeting_times,
 )
-from meetings.models.outbox import OutboxMessage, OutboxMessageQuerySet, PeriodicJob
+from meetings.models.outbox import (
+    OutboxFanout,
+    OutboxMessage,
+    OutboxMessageQuerySet,
+    PeriodicJob,
+)
 from meetings.models.participation import Attendance, AttendanceQuerySet, Invitation
 from meetings.models.reminders import ReminderPreferences
 from meetings.models.visits import NetworkVisit
@@ -63,6 +68,7 @@ __all__ = [
     "MinutesEntry",
     "MinutesVersion",
     "NetworkVisit",
+    "OutboxFanout",
     "OutboxMessage",
     "OutboxMessageQuerySet",
     "PeriodicJob",

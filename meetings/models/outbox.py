@@ -102,6 +102,64 @@ class OutboxMessage(models.Model):
         return self.kind.startswith(self.ACCOUNT_KIND_PREFIX)
 
 
+class OutboxFanoutQuerySet(models.QuerySet):
+    def pending(self) -> "OutboxFanoutQuerySet":
+        return self.filter(status=OutboxFanout.Status.QUEUED)
+
+
+class OutboxFanout(models.Model):
+    """One change told to everyone concerned (a meeting published, moved, cancelled, a new
+    agenda version): recorded in the change's transaction as one row, whatever the number of
+    people; the worker expands it into one OutboxMessage per person (meetings/outbox/fanout.py),
+    reading the audience then, and delivers them."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Väntar")
+        EXPANDED = "expanded", _("Utskickad")
+        FAILED = "failed", _("Misslyckat")
+
+    # Who is told: the audience registered under this name lists them from `arguments`.
+    audience = models.CharField(max_length=60)
+    # How each message is rendered (outbox builder), from `arguments` and what the audience
+    # adds for each person (address, name, calendar method).
+    builder = models.CharField(max_length=60)
+    arguments = models.JSONField(default=dict)
+    # The key each expanded message gets (with its recipient), and the fan-out's own: the same
+    # kind, object and version is recorded once.
+    kind = models.CharField(max_length=60)
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    object_key = models.CharField(max_length=200)
+    version = models.CharField(max_length=64)
+    batch = models.CharField(max_length=32, blank=True)
+    network = models.ForeignKey(
+        Network, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    # When the change was recorded: the expanded messages are due from then, so they are sent
+    # before anything recorded after the change (a seat's CANCEL after a meeting's REQUEST).
+    recorded_at = models.DateTimeField()
+    expanded_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OutboxFanoutQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_key", "version"], name="outbox_fanout_once_per_version"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "recorded_at"], name="outbox_fanout_pending")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_key} v{self.version} ({self.status})"
+
+
 class PeriodicJob(models.Model):
     """When a job of meetings/outbox/schedule.py last ran, and whether a worker holds it."""
 

@@ -15,9 +15,18 @@ retried and finally shown to the coordinators like a failed SMTP send (meetings/
 read, under a key of its own (`("calendar.meeting", pk)`), so the fifty notices of one meeting
 in a pass read the meeting once. Each pass starts with an empty cache, so what changed since
 the last pass is read again. What a builder takes from the cache it must not change.
+
+A change that tells a whole audience records even less: one fan-out (`outbox.record_fanout`),
+naming an audience registered here by the feature that knows who is told:
+
+    @builders.audience("calendar.audience")
+    def meeting_audience(arguments: dict) -> Iterable[tuple[str, dict]]: ...
+
+The worker calls it when it expands the fan-out (meetings/outbox/fanout.py): for each person, the
+address and what their message's arguments add to the fan-out's (name, calendar method).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from email.mime.base import MIMEBase
 
 from django.core.mail import EmailMessage
@@ -27,6 +36,10 @@ from config.mail import single_line
 Builder = Callable[[dict, dict], EmailMessage]
 
 _BUILDERS: dict[str, Builder] = {}
+
+Audience = Callable[[dict], Iterable[tuple[str, dict]]]
+
+_AUDIENCES: dict[str, Audience] = {}
 
 
 def builder(name: str) -> Callable[[Builder], Builder]:
@@ -49,6 +62,27 @@ def build(name: str, arguments: dict, cache: dict | None = None) -> EmailMessage
     except KeyError:
         raise LookupError(f"No outbox builder is named {name!r}") from None
     return function(arguments, {} if cache is None else cache)
+
+
+def audience(name: str) -> Callable[[Audience], Audience]:
+    """Register the function that lists who a fan-out recorded for `name` tells."""
+
+    def register(function: Audience) -> Audience:
+        if _AUDIENCES.get(name, function) is not function:
+            raise ValueError(f"Two outbox audiences are named {name!r}")
+        _AUDIENCES[name] = function
+        return function
+
+    return register
+
+
+def recipients(name: str, arguments: dict) -> list[tuple[str, dict]]:
+    """(address, the person's own arguments) for everyone the audience `name` tells now."""
+    try:
+        function = _AUDIENCES[name]
+    except KeyError:
+        raise LookupError(f"No outbox audience is named {name!r}") from None
+    return list(function(arguments))
 
 
 def _attachments(mail: EmailMessage) -> list[list[str]]:

@@ -1,14 +1,15 @@
-"""The outbox's periodic jobs: the sweep that sends what is due (the retries after a back-off,
-and anything whose enqueued task was lost), the nightly tidying of what was sent, and the
-worker's nightly care of the database (`upkeep`)."""
+"""The outbox's periodic jobs: the sweep that expands the fan-outs still waiting and sends what
+is due (the retries after a back-off, and anything whose enqueued task was lost), the nightly
+tidying of what was sent, and the worker's nightly care of the database (`upkeep`)."""
 
 import datetime
 
-from meetings.outbox import delivery, schedule, tidy, upkeep
+from meetings.outbox import delivery, fanout, schedule, tidy, upkeep
 
 
 @schedule.periodic(every=datetime.timedelta(seconds=30), name="outbox.sweep")
 def sweep() -> None:
+    fanout.expand_pending()
     delivery.deliver_due()
 
 

@@ -7,7 +7,8 @@
 recipient, kind, object and version. The same key is recorded once, so a form posted twice or a
 step repeated records no second message; a `version` of None means "a new event every call".
 `record_later` stores instead what a named builder needs to render the message, which the
-worker does at delivery (for the messages of one change to many people; builders.py).
+worker does at delivery (builders.py); `record_fanout` stores one row for a change that tells
+a whole audience, which the worker expands into the per-person rows (fanout.py).
 When the transaction commits, the delivery task is enqueued (meetings/outbox/tasks.py);
 the worker sends the message, and retries it with a growing pause if the SMTP server fails.
 """
@@ -20,7 +21,7 @@ from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.utils import timezone
 
-from meetings.models import OutboxMessage
+from meetings.models import OutboxFanout, OutboxMessage
 from meetings.outbox import builders, tasks
 from networks.models import Network
 
@@ -128,6 +129,53 @@ def record_later(
         return
     OutboxMessage.objects.bulk_create(rows, ignore_conflicts=True)
     deliver_after_commit(batch)
+
+
+def record_fanout(
+    builder: str,
+    arguments: dict,
+    *,
+    audience: str,
+    kind: str,
+    obj: models.Model | str,
+    version: object = None,
+) -> None:
+    """Record one change that tells everyone the audience named `audience` lists (a builders.py
+    registration): one row, whatever their number. The worker reads the audience when it
+    expands the row, seconds later, into one message per person (rendered by `builder` from
+    `arguments` and the person's own), keyed as `record_later` would key them, and sends them.
+    The same kind, object and version is recorded once."""
+    content_type, object_id, object_key = _object_key(obj)
+    batch = uuid.uuid4().hex
+    OutboxFanout.objects.bulk_create(
+        [
+            OutboxFanout(
+                audience=audience,
+                builder=builder,
+                arguments=arguments,
+                kind=kind,
+                content_type=content_type,
+                object_id=object_id,
+                object_key=object_key,
+                version=uuid.uuid4().hex if version is None else str(version),
+                batch=batch,
+                network_id=_network_id(obj),
+                recorded_at=timezone.now(),
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    transaction.on_commit(lambda: tasks.expand_fanouts.enqueue(batch), robust=True)
+
+
+def pending_fanouts(kind: str, model: type[models.Model]) -> set[str]:
+    """The ids of the `model` objects with a fan-out of `kind` not yet expanded: people the
+    worker will read from the audience later, not now."""
+    return set(
+        OutboxFanout.objects.pending()
+        .filter(kind=kind, content_type=ContentType.objects.get_for_model(model))
+        .values_list("object_id", flat=True)
+    )
 
 
 def deliver_after_commit(batch: str = "") -> None:

@@ -1,14 +1,17 @@
 """Who is told what in Outlook (meetings/calendar/outlook.py), through the real pages: every
 change to a meeting, a seat or a calendar choice keeps each person's invitation copies true."""
 
+from unittest import mock
+
 import icalendar
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from meetings.calendar import ics as calendar
-from meetings.calendar import outlook
-from meetings.models import Invitation, Meeting
+from meetings.calendar import notices, outlook
+from meetings.models import Invitation, Meeting, OutboxFanout
+from meetings.outbox import tasks
 from representatives.appointing import end_appointment
 from representatives.models import Appointment
 from tests import factories
@@ -236,3 +239,99 @@ def test_a_new_agenda_version_updates_the_copies_with_the_published_agenda(
     entry = mirrors(mailoutbox)[representative.email][uid(meeting)]
     assert entry.sequence == meeting.sequence
     assert "Dagordning:\n1. Välkomna" in entry.description
+
+
+# The worker reads a fan-out's audience when it expands it, seconds after the change: seats and
+# choices that change in between still leave every copy true. ------------------------------
+
+
+def _worker_catches_up(captured) -> None:
+    with captured(execute=True):
+        tasks.expand_fanouts.call()
+    assert not OutboxFanout.objects.pending().exists()
+
+
+def _cancel_while_the_worker_waits(client_for, meeting) -> None:
+    with mock.patch.object(tasks, "expand_fanouts", mock.Mock()) as waiting:
+        response = client_for("coordinator").post(
+            reverse("meeting_cancel", args=[meeting.pk]),
+            {"version": meeting.version, "reason": "Lokalen är upptagen."},
+        )
+        assert response.status_code == 302
+    assert OutboxFanout.objects.pending().get().kind == "calendar.cancelled"
+    assert waiting.enqueue.call_count == 0  # the test keeps the commit's callbacks: none ran
+
+
+def test_a_seat_ended_before_the_worker_tells_a_cancellation_still_cancels_the_copy(
+    client_for, coming, representative, administration, mailoutbox,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    meeting = coming[0]
+    assert uid(meeting) in mirrors(_published_to(coming, mailoutbox))[representative.email]
+    _cancel_while_the_worker_waits(client_for, meeting)
+    seat = Appointment.objects.get(person=representative, administration=administration)
+    with django_capture_on_commit_callbacks(execute=True):
+        end_appointment(seat)
+    _worker_catches_up(django_capture_on_commit_callbacks)
+    # The cancellation's audience no longer counts Rita; her seat's end cancelled the copy.
+    assert mirrors(mailoutbox)[representative.email] == {}
+    assert not any(
+        m.to == [representative.email] and m.subject.startswith("[Hållbarhetsnätverken] Inställt")
+        for m in mailoutbox
+    )
+
+
+def test_choosing_subscription_before_the_worker_tells_a_cancellation_still_cancels_the_copy(
+    client_for, coming, representative, mailoutbox, django_capture_on_commit_callbacks
+):
+    meeting = coming[0]
+    _published_to(coming, mailoutbox)
+    _cancel_while_the_worker_waits(client_for, meeting)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("representative").post(
+            reverse("calendar_delivery"), {"calendar_delivery": "subscription"}
+        )
+    _worker_catches_up(django_capture_on_commit_callbacks)
+    assert mirrors(mailoutbox)[representative.email] == {}
+    # The cancellation itself still reaches her, as text only.
+    (cancelled,) = [
+        m for m in mailoutbox if m.to == [representative.email] and "Inställt" in m.subject
+    ]
+    assert calendar_parts(cancelled) == []
+
+
+def test_a_person_appointed_or_gone_before_the_worker_expands_a_publishing(
+    client_for, neh, representative, administration, director, mailoutbox,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    meeting = factories.make_meeting(neh, days_ahead=30, status=Meeting.Status.PLANNED)
+    with mock.patch.object(tasks, "expand_fanouts", mock.Mock()):
+        response = client_for("coordinator").post(
+            reverse("meeting_publish", args=[meeting.pk]), {"version": meeting.version}
+        )
+        assert response.status_code == 302
+    url = reverse(
+        "appointment_create",
+        kwargs={"pk": administration.pk, "code": "neh", "role": "representant"},
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # Nora replaces Rita
+        client_for("director").post(
+            url, factories.submitted({"full_name": "Nora Ny", "email": "nora@example.org", **TICKS})
+        )
+    _worker_catches_up(django_capture_on_commit_callbacks)
+    outlooks = mirrors(mailoutbox)
+    assert set(outlooks["nora@example.org"]) == {uid(meeting)}  # her seat's, and the publishing's
+    assert methods_to(mailoutbox, "nora@example.org") == ["REQUEST", "REQUEST"]
+    assert outlooks.get(representative.email, {}) == {}  # told by her seat's end, not published
+    assert methods_to(mailoutbox, representative.email) == ["CANCEL"]
+
+
+def _published_to(coming, mailoutbox) -> list:
+    """The copies the coming meetings' publishing put in Outlook (the fixture made them
+    published without telling anyone): their REQUESTs, as if sent then."""
+    for meeting in coming:
+        for person in outlook.audience(meeting):
+            mailoutbox.append(
+                notices.published_message(meeting, person, outlook._method(person, "REQUEST"))
+            )
+    return mailoutbox

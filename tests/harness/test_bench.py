@@ -4,7 +4,7 @@ checks at full size)."""
 
 import pytest
 
-from tests.bench import dataset
+from tests.bench import dataset, publish
 from tests.bench.pages import PAGES
 from tests.bench.run import FLOOR, ROLES, max_queries, measure, urls
 
@@ -41,3 +41,14 @@ def test_bench_pages_keep_their_query_count_as_data_grows(settings):
     assert after["network feed 304", "coordinator"].size == 0
     over = {key: m.queries for key, m in after.items() if m.queries > max_queries(key[0])}
     assert over == {}
+
+
+def test_the_publishing_measure_records_one_fanout_per_theme_and_flat_queries(settings):
+    settings.ROOT_URLCONF = "tests.bench.urls"
+    results = publish.run([1, 4], repeat=2)
+    assert results[0]["queries"] == results[1]["queries"]
+    assert len(results[0]["queries"]) == 1  # every publishing the same
+    # Three themes published per size (one warms the caches), each to 2 people per
+    # administration: one fan-out each in the request, the messages from the worker.
+    assert [r["fanouts"] for r in results] == [3, 3]
+    assert [(r["messages"], r["sent"]) for r in results] == [(6, 6), (24, 24)]

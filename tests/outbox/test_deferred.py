@@ -1,6 +1,7 @@
-"""Notices recorded as what each message needs and rendered by the worker at delivery: the
-request builds no message, whatever the number of recipients; the worker renders each from
-the meeting as it is, in Swedish; a builder that fails is a failed attempt."""
+"""Notices recorded as one fan-out and rendered by the worker at delivery: the request lists
+nobody and builds no message, whatever the number of recipients; the worker expands the
+fan-out into one message per person and renders each from the meeting as it is, in Swedish;
+a builder that fails is a failed attempt."""
 
 import datetime
 
@@ -12,8 +13,8 @@ from django.urls import reverse
 
 from meetings.calendar import notices, outlook
 from meetings.calendar.notices import InvitedColleague
-from meetings.models import Meeting, OutboxMessage
-from meetings.outbox import builders, delivery
+from meetings.models import Meeting, OutboxFanout, OutboxMessage
+from meetings.outbox import builders, delivery, fanout, outbox
 from representatives.models import Appointment
 from tests import factories
 
@@ -31,6 +32,12 @@ def spy(monkeypatch):
 
     monkeypatch.setitem(builders._BUILDERS, notices.NOTICE_BUILDER, counting)
     return calls
+
+
+def run_the_worker() -> int:
+    """What the worker's task does: expand the waiting fan-outs, send what is due."""
+    fanout.expand_pending()
+    return delivery.deliver_due()
 
 
 def _publish(client, neh, administrations: int) -> tuple[Meeting, int]:
@@ -58,13 +65,22 @@ def test_publishing_to_4_or_40_administrations_builds_no_message_in_the_request(
     many_meeting, many = _publish(client, neh, 40)
     assert few == many
     assert spy == []
+    # The request recorded one fan-out for each publishing, and no message.
+    (recorded,) = OutboxFanout.objects.filter(object_id=str(many_meeting.pk))
+    assert (recorded.kind, recorded.status, recorded.builder) == (
+        "calendar.published",
+        "queued",
+        notices.NOTICE_BUILDER,
+    )
+    assert not OutboxMessage.objects.exists()
+    assert mail.outbox == []
+
+    fanout.expand_pending()  # the worker lists the people: one row each, nothing rendered yet
     rows = OutboxMessage.objects.filter(object_id=str(many_meeting.pk))
     assert rows.count() >= 80
     assert set(rows.values_list("builder", "subject", "body", "status")) == {
         (notices.NOTICE_BUILDER, "", "", "queued")
     }
-    assert mail.outbox == []
-
     while delivery.deliver_due():
         pass
     assert len(spy) == OutboxMessage.objects.count()
@@ -104,7 +120,7 @@ def test_the_worker_renders_the_same_message_as_the_request_did(
     with django_capture_on_commit_callbacks(execute=True):
         outlook.meeting_cancelled(meeting)
     assert mail.outbox == []  # the database backend queues the task for the worker
-    delivery.deliver_due()
+    run_the_worker()
     sent = {m.to[0]: m for m in mail.outbox}
     assert sent.keys() == expected.keys()
     for address, built in expected.items():
@@ -134,7 +150,7 @@ def test_a_notice_of_an_older_sequence_shows_the_meeting_now_and_keeps_its_seque
     outlook.meeting_moved(meeting, *old)
     assert meeting.sequence == published_at + 1
 
-    delivery.deliver_due()
+    run_the_worker()
     published, moved = sorted(mail.outbox, key=lambda m: "flyttas" in m.subject)
     assert "Mötet flyttas" in moved.subject
     assert f"SEQUENCE:{published_at}\r\n" in published.alternatives[0][0]
@@ -153,7 +169,7 @@ def test_a_failing_builder_is_a_failed_attempt_like_a_failed_send(
     monkeypatch.setitem(builders._BUILDERS, notices.NOTICE_BUILDER, broken)
     meeting = factories.make_meeting(neh, days_ahead=20)
     outlook.meeting_published(meeting)
-    assert delivery.deliver_due() == 0
+    assert run_the_worker() == 0
     row = OutboxMessage.objects.get()
     assert (row.status, row.attempts, row.network_id) == ("failed", 1, neh.pk)
     assert "RuntimeError: mallen saknas" in row.last_error
@@ -172,12 +188,13 @@ def test_an_unknown_builder_fails_the_message(settings, neh, worker_backend):
     assert mail.outbox == []
 
 
-def test_the_same_notice_recorded_twice_is_one_message(neh, worker_backend):
+def test_the_same_notice_recorded_twice_is_one_message(neh, representative, worker_backend):
     meeting = factories.make_meeting(neh, days_ahead=20)
-    person = InvitedColleague("kim@example.org", "Kim")
-    notices.notify_later(meeting, "published", [(person, "REQUEST")])
-    notices.notify_later(meeting, "published", [(person, "REQUEST")])
-    assert OutboxMessage.objects.count() == 1
+    outlook.meeting_published(meeting)
+    outlook.meeting_published(meeting)
+    assert OutboxFanout.objects.count() == 1
+    fanout.expand_pending()
+    assert OutboxMessage.objects.get().recipient == representative.email
 
 
 # Delivering deferred notices: the meeting is read once per pass, not once per notice. -------
@@ -191,11 +208,17 @@ MEETING_QUERIES = 2
 
 
 def _record_notices(meeting: Meeting, count: int, notice: str = "published") -> None:
-    people = [
-        (InvitedColleague(f"kollega{i}@example.org", f"Kollega {i}"), "REQUEST")
-        for i in range(count)
-    ]
-    notices.notify_later(meeting, notice, people)
+    """The rows a fan-out of the notice expands into, for `count` invited colleagues."""
+    common = {"meeting": meeting.pk, "sequence": meeting.sequence, "method": "REQUEST"}
+    common |= notices.notice_arguments(meeting, notice)
+    people = [InvitedColleague(f"kollega{i}@example.org", f"Kollega {i}") for i in range(count)]
+    outbox.record_later(
+        notices.NOTICE_BUILDER,
+        [(p.email, {**common, "email": p.email, "full_name": p.full_name}) for p in people],
+        kind=f"calendar.{notice}",
+        obj=meeting,
+        version=meeting.sequence,
+    )
 
 
 def _meeting_reads(captured) -> int:

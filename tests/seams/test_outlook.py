@@ -2,15 +2,19 @@
 
 A Hypothesis state machine plans, publishes, edits, moves and cancels meetings, publishes agenda
 versions (and edits the draft between them), appoints, replaces and removes representatives and
-switches people's calendar choice, through the real pages where a person would act. After every
-step it checks:
+switches people's calendar choice, through the real pages where a person would act. The worker
+may be slow with any change that tells a meeting's whole audience: the change then waits as a
+fan-out, its audience unread, while seats and choices change and other changes follow, until the
+worker catches up (a rule, the next change it is quick with, and the end of each example).
+After every step it checks:
 
 - the agenda in the feeds, the download and the invitations is the latest published version
   (and none while no version is published): never the draft;
 - each person's "Outlook mirror", built only from the iTIP parts they were e-mailed (REQUEST adds
   or updates by UID unless its SEQUENCE is lower, CANCEL removes), holds exactly the coming
   published meetings of their networks, with today's time, place, title and agenda, for
-  everyone who takes invitations; for subscription-only people it holds nothing stale;
+  everyone who takes invitations; for subscription-only people it holds nothing stale
+  (checked whenever the worker has expanded every fan-out);
 - a feed's ETag and Last-Modified change whenever its body does, Last-Modified only forwards
   (so a client asking If-Modified-Since is never told 304 for a changed body);
 - every link in every e-mail opens for its recipient (no 403, no 404) when it arrives.
@@ -18,8 +22,10 @@ step it checks:
 Examples are modest by default (tests/conftest.py); HYPOTHESIS_PROFILE=long runs more.
 """
 
+import contextlib
 import datetime
 import re
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -45,7 +51,8 @@ from hypothesis.stateful import (
 from accounts.models import User
 from meetings.calendar import ics as calendar
 from meetings.coordination import planning
-from meetings.models import AgendaItem, Meeting, seen_agenda
+from meetings.models import AgendaItem, Meeting, OutboxFanout, seen_agenda
+from meetings.outbox import tasks
 from networks.models import Network
 from representatives.models import Appointment
 from tests import factories
@@ -95,8 +102,14 @@ class OutlookMachine(RuleBasedStateMachine):
         self.feeds: dict[str, tuple[str, str, bytes]] = {}
 
     def teardown(self) -> None:
-        transaction.set_rollback(True)
-        self.atomic.__exit__(None, None, None)
+        try:
+            if hasattr(self, "people") and self.waiting():
+                # However the example ended, once the worker has caught up all must hold.
+                self.worker_catches_up()
+                self.outlook_mirrors_hold_what_the_record_says()
+        finally:
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
 
     # --- the world ---------------------------------------------------------------------------
 
@@ -133,11 +146,26 @@ class OutlookMachine(RuleBasedStateMachine):
             self.clients[user.email] = sign_in_as(Client(), user)
         return self.clients[user.email]
 
-    def act(self, user: User, path: str, data: dict) -> None:
-        """Post as the person would, and let what the change sends be sent."""
-        with TestCase.captureOnCommitCallbacks(execute=True):
+    def act(self, user: User, path: str, data: dict, slow: bool = False) -> None:
+        """Post as the person would, and let what the change sends be sent; if the worker is
+        `slow`, a fan-out the change records waits, its audience unread."""
+        waits = mock.patch.object(tasks, "expand_fanouts", mock.Mock()) if slow else None
+        with waits or contextlib.nullcontext(), TestCase.captureOnCommitCallbacks(execute=True):
             response = self.client(user).post(path, data)
         assert response.status_code < 500, (path, response.status_code)
+
+    def waiting(self) -> bool:
+        return OutboxFanout.objects.pending().exists()
+
+    # --- the worker --------------------------------------------------------------------------
+
+    @rule()
+    def worker_catches_up(self) -> None:
+        """The worker's task: expand every waiting fan-out (reading the audience now), oldest
+        first, and send their messages."""
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            tasks.expand_fanouts.call()
+        assert not self.waiting()
 
     def fresh(self, meeting: Meeting) -> Meeting:
         return Meeting.objects.get(pk=meeting.pk)
@@ -154,11 +182,11 @@ class OutlookMachine(RuleBasedStateMachine):
         meeting.save_changes(["theme_title"])
         return meeting
 
-    @rule(meeting=meetings)
-    def publish(self, meeting: Meeting) -> None:
+    @rule(meeting=meetings, slow=st.booleans())
+    def publish(self, meeting: Meeting, slow: bool = False) -> None:
         meeting = self.fresh(meeting)
         path = reverse("meeting_publish", args=[meeting.pk])
-        self.act(self.coordinator, path, {"version": meeting.version})
+        self.act(self.coordinator, path, {"version": meeting.version}, slow)
 
     @rule(
         meeting=meetings,
@@ -166,8 +194,11 @@ class OutlookMachine(RuleBasedStateMachine):
         title=st.sampled_from(TITLES),
         link=st.sampled_from(LINKS),
         stale=st.booleans(),
+        slow=st.booleans(),
     )
-    def edit(self, meeting: Meeting, place: str, title: str, link: str, stale: bool) -> None:
+    def edit(
+        self, meeting: Meeting, place: str, title: str, link: str, stale: bool, slow: bool
+    ) -> None:
         meeting = self.fresh(meeting)
         if meeting.is_cancelled:
             return
@@ -186,13 +217,18 @@ class OutlookMachine(RuleBasedStateMachine):
             "version": meeting.version - 1 if stale else meeting.version,
         }
         sent = len(mail.outbox)
-        self.act(self.coordinator, reverse("meeting_edit", args=[meeting.pk]), data)
+        self.act(self.coordinator, reverse("meeting_edit", args=[meeting.pk]), data, slow)
         if stale:
             assert self.fresh(meeting).version == meeting.version
             assert len(mail.outbox) == sent
 
-    @rule(meeting=meetings, days=st.integers(1, 20), place=st.sampled_from(PLACES))
-    def move(self, meeting: Meeting, days: int, place: str) -> None:
+    @rule(
+        meeting=meetings,
+        days=st.integers(1, 20),
+        place=st.sampled_from(PLACES),
+        slow=st.booleans(),
+    )
+    def move(self, meeting: Meeting, days: int, place: str, slow: bool) -> None:
         meeting = self.fresh(meeting)
         start = timezone.localtime(meeting.starts_at) + datetime.timedelta(days=days)
         data = {
@@ -202,13 +238,13 @@ class OutlookMachine(RuleBasedStateMachine):
             "end_time": (start + datetime.timedelta(hours=2)).strftime("%H:%M"),
             "place": place,
         }
-        self.act(self.coordinator, reverse("meeting_reschedule", args=[meeting.pk]), data)
+        self.act(self.coordinator, reverse("meeting_reschedule", args=[meeting.pk]), data, slow)
 
-    @rule(meeting=meetings)
-    def cancel(self, meeting: Meeting) -> None:
+    @rule(meeting=meetings, slow=st.booleans())
+    def cancel(self, meeting: Meeting, slow: bool) -> None:
         meeting = self.fresh(meeting)
         data = {"version": meeting.version, "reason": "Lokalen är upptagen."}
-        self.act(self.coordinator, reverse("meeting_cancel", args=[meeting.pk]), data)
+        self.act(self.coordinator, reverse("meeting_cancel", args=[meeting.pk]), data, slow)
 
     # --- the agenda --------------------------------------------------------------------------
 
@@ -227,11 +263,11 @@ class OutlookMachine(RuleBasedStateMachine):
             item.title = f"{item.title}!"
             item.save(update_fields=["title", "updated_at"])
 
-    @rule(meeting=meetings)
-    def publish_agenda(self, meeting: Meeting) -> None:
+    @rule(meeting=meetings, slow=st.booleans())
+    def publish_agenda(self, meeting: Meeting, slow: bool) -> None:
         latest = seen_agenda(self.fresh(meeting))
         data = {"change_note": "Ändrad.", "based_on": latest.number if latest else 0}
-        self.act(self.coordinator, reverse("agenda_publish", args=[meeting.pk]), data)
+        self.act(self.coordinator, reverse("agenda_publish", args=[meeting.pk]), data, slow)
 
     # --- seats and choices -------------------------------------------------------------------
 
@@ -285,6 +321,8 @@ class OutlookMachine(RuleBasedStateMachine):
         if not hasattr(self, "people"):
             return
         self.read_new_mail()
+        if self.waiting():
+            return  # what a waiting fan-out will tell is not in anyone's Outlook yet
         for person in User.objects.filter(pk__in=[p.pk for p in self.people]):
             mirror = self.outlooks.get(person.email, {})
             expected = {calendar.meeting_uid(m): m for m in self.should_have(person)}
