@@ -229,6 +229,17 @@ def meeting_edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST":
         form = MeetingForm(request.POST, instance=meeting)
+        if form.is_valid() and not set(form.changed_data) - {"version"}:
+            # Nothing changed: nothing is saved, so the meeting's version, its history and
+            # every calendar's validators stay as they were.
+            if request.htmx:
+                return render(
+                    request,
+                    "meetings/coordination/_meeting_facts.html#facts",
+                    _facts_context(meeting, announce=_("Inga ändringar att spara."), updated=True),
+                )
+            messages.info(request, _("Inga ändringar att spara."))
+            return redirect(meeting)
         if form.is_valid():
             try:
                 with transaction.atomic():

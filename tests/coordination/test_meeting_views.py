@@ -389,3 +389,39 @@ def test_publish_button_is_disabled_while_the_theme_is_empty(client_for, planned
         "Publicera och skicka</button>"
     ) in html
     assert 'id="publish-needs-theme">Mötet behöver ett tema innan det kan publiceras.' in html
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_an_edit_that_changes_nothing_saves_nothing(
+    client_for, published, headers, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Nothing saved, nobody told: the meeting's version (and with it every calendar feed's
+    validators) and its history stay as they were."""
+    from meetings.models import OutboxFanout, OutboxMessage
+
+    client = client_for("coordinator")
+    published.refresh_from_db()
+    before = (published.version, published.updated_at, published.history.count())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("meeting_edit", args=[published.pk]), edit_data(published), **headers
+        )
+    assert response.status_code in (200, 302)
+    published.refresh_from_db()
+    assert (published.version, published.updated_at, published.history.count()) == before
+    assert not OutboxFanout.objects.exists() and not OutboxMessage.objects.exists()
+    assert mailoutbox == []
+    if headers:
+        assert "Inga ändringar att spara." in response.content.decode()
+    else:
+        page = client.get(response["Location"]).content.decode()
+        assert "Inga ändringar att spara." in page
+    # A real change is still saved.
+    client.post(
+        reverse("meeting_edit", args=[published.pk]),
+        edit_data(published, place="Stadshuset, sal Vänern"),
+        **headers,
+    )
+    published.refresh_from_db()
+    assert published.place == "Stadshuset, sal Vänern"
+    assert published.version == before[0] + 1
