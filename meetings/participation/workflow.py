@@ -111,44 +111,38 @@ def answer(
             },
         )
         if substitute is not None:
-            context = {
-                "meeting": meeting,
-                "representative": person,
-                "substitute": substitute.person,
-                "administration": appointment.administration,
-                "meeting_url": absolute_url(meeting.get_absolute_url()),
-            }
-            outbox.record(
-                message(
-                    _subject("meetings/participation/email/substitute_subject.txt", context),
-                    render_text("meetings/participation/email/substitute.txt", context),
-                    to=[substitute.person.email],
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                ),
-                kind="participation.substitute_coming",
-                obj=attendance,
-                version=f"{attendance.answer}@{attendance.answered_at}",
+            _tell_substitute(
+                substitute, "substitute", "participation.substitute_coming", attendance
             )
         if released is not None:
-            context = {
-                "meeting": meeting,
-                "representative": person,
-                "substitute": released.person,
-                "administration": appointment.administration,
-                "meeting_url": absolute_url(meeting.get_absolute_url()),
-            }
-            outbox.record(
-                message(
-                    _subject("meetings/participation/email/released_subject.txt", context),
-                    render_text("meetings/participation/email/released.txt", context),
-                    to=[released.person.email],
-                    from_email=settings.DEFAULT_FROM_EMAIL,
-                ),
-                kind="participation.substitute_released",
-                obj=attendance,
-                version=f"{attendance.answer}@{attendance.answered_at}",
-            )
+            _tell_substitute(released, "released", "participation.substitute_released", attendance)
     return attendance
+
+
+def _tell_substitute(
+    substitute: Appointment, template: str, kind: str, attendance: Attendance
+) -> None:
+    """E-mail the substitute about the representative's answer (`template`: "substitute", they
+    are to come; "released", they need not), once per answer."""
+    meeting = attendance.meeting
+    context = {
+        "meeting": meeting,
+        "representative": attendance.person,
+        "substitute": substitute.person,
+        "administration": attendance.administration,
+        "meeting_url": absolute_url(meeting.get_absolute_url()),
+    }
+    outbox.record(
+        message(
+            _subject(f"meetings/participation/email/{template}_subject.txt", context),
+            render_text(f"meetings/participation/email/{template}.txt", context),
+            to=[substitute.person.email],
+            from_email=settings.DEFAULT_FROM_EMAIL,
+        ),
+        kind=kind,
+        obj=attendance,
+        version=f"{attendance.answer}@{attendance.answered_at}",
+    )
 
 
 def _substitute_of(appointment: Appointment, meeting: Meeting) -> Appointment | None:
