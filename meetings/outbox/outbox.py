@@ -45,6 +45,23 @@ def _network_id(obj: models.Model | str) -> int | None:
     return None
 
 
+def _object_fields(obj: models.Model | str) -> dict:
+    """The object part of a row's idempotency key, and the network whose coordinators see it
+    fail: the same for a message and a fan-out."""
+    content_type, object_id, object_key = _object_key(obj)
+    return {
+        "content_type": content_type,
+        "object_id": object_id,
+        "object_key": object_key,
+        "network_id": _network_id(obj),
+    }
+
+
+def _version(version: object) -> str:
+    """The key's version; None: a new event each time."""
+    return uuid.uuid4().hex if version is None else str(version)
+
+
 def row(
     mail: EmailMessage,
     *,
@@ -55,16 +72,12 @@ def row(
     batch: str = "",
 ) -> OutboxMessage:
     """The outbox row for one built message (not saved)."""
-    content_type, object_id, object_key = _object_key(obj)
     return OutboxMessage(
         recipient=", ".join(sorted(address.lower() for address in mail.to)),
         kind=kind,
-        content_type=content_type,
-        object_id=object_id,
-        object_key=object_key,
-        version=uuid.uuid4().hex if version is None else str(version),
+        **_object_fields(obj),
+        version=_version(version),
         batch=batch,
-        network_id=_network_id(obj),
         next_attempt_at=now or timezone.now(),
         **builders.message_fields(mail),
     )
@@ -106,18 +119,14 @@ def record_later(
     recipients; the idempotency key is the same as `record`'s."""
     now = timezone.now()
     batch = uuid.uuid4().hex
-    content_type, object_id, object_key = _object_key(obj)
-    network_id = _network_id(obj)
+    fields = _object_fields(obj)
     rows = [
         OutboxMessage(
             recipient=address.lower(),
             kind=kind,
-            content_type=content_type,
-            object_id=object_id,
-            object_key=object_key,
-            version=uuid.uuid4().hex if version is None else str(version),
+            **fields,
+            version=_version(version),
             batch=batch,
-            network_id=network_id,
             to=[address],
             builder=builder,
             arguments=arguments,
@@ -145,7 +154,6 @@ def record_fanout(
     expands the row, seconds later, into one message per person (rendered by `builder` from
     `arguments` and the person's own), keyed as `record_later` would key them, and sends them.
     The same kind, object and version is recorded once."""
-    content_type, object_id, object_key = _object_key(obj)
     batch = uuid.uuid4().hex
     OutboxFanout.objects.bulk_create(
         [
@@ -154,12 +162,9 @@ def record_fanout(
                 builder=builder,
                 arguments=arguments,
                 kind=kind,
-                content_type=content_type,
-                object_id=object_id,
-                object_key=object_key,
-                version=uuid.uuid4().hex if version is None else str(version),
+                **_object_fields(obj),
+                version=_version(version),
                 batch=batch,
-                network_id=_network_id(obj),
                 recorded_at=timezone.now(),
             )
         ],
