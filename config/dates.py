@@ -27,6 +27,13 @@ def _style() -> dict[str, str]:
     return STYLES.get((get_language() or "sv").split("-")[0], STYLES["sv"])
 
 
+def local_midnight(day: datetime.date) -> datetime.datetime:
+    """The start of `day` in the current time zone: `starts_at >= local_midnight(d)` is
+    `starts_at__date >= d` in a form databases can answer from an index (SQLite would convert
+    every row's time in Python for `__date`)."""
+    return datetime.datetime.combine(day, datetime.time.min, timezone.get_current_timezone())
+
+
 def _parsed(value):
     """A date or datetime; ISO text (as in stored snapshots of minutes and agendas) is read."""
     if isinstance(value, str):

@@ -2,24 +2,40 @@
 
 import dataclasses
 import datetime
+import functools
 
 from django.utils.translation import gettext as _
 
 
-@dataclasses.dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclasses.dataclass(frozen=True)
 class Term:
     year: int
-    season: str  # "VT" or "HT"; "HT" sorts after "VT" within a year
+    season: str  # "VT" or "HT"
+
+    def __lt__(self, other: object) -> bool:
+        # In time, not by the letters: VT 2027 comes before HT 2027 (the dataclass's own
+        # ordering compared the codes, and "HT" < "VT").
+        if not isinstance(other, Term):
+            return NotImplemented
+        return (self.year, self.season == "HT") < (other.year, other.season == "HT")
 
     def __post_init__(self) -> None:
         if self.season not in {"VT", "HT"}:
             raise ValueError(f"Unknown season {self.season!r}")
 
     def __str__(self) -> str:
-        # Swedish "VT 2027", in English "Spring 2027" (the season codes stay in URLs and CSV).
-        if self.season == "VT":
-            return _("VT %(year)d") % {"year": self.year}
-        return _("HT %(year)d") % {"year": self.year}
+        return self.label(self.formats())
+
+    @staticmethod
+    def formats() -> dict[str, str]:
+        """Each season's name in the interface language: Swedish "VT 2027", in English
+        "Spring 2027" (the season codes stay in URLs and CSV)."""
+        return {"VT": _("VT %(year)d"), "HT": _("HT %(year)d")}
+
+    def label(self, formats: dict[str, str]) -> str:
+        """The term's name from `formats()`, fetched once for a long list of terms."""
+        return formats[self.season] % {"year": self.year}
 
     @property
     def code(self) -> str:

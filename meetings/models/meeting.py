@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.dates import local_midnight
 from meetings.terms import Term
 from networks.history import History, record
 from networks.models import Network, WorkArea
@@ -78,8 +79,11 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
     def in_term(self, term: Term) -> "MeetingQuerySet":
+        # Local midnights, not `starts_at__date`: SQLite would convert every row's time in
+        # Python to compare dates, and no database could use the index on starts_at.
         return self.filter(
-            starts_at__date__gte=term.first_day, starts_at__date__lte=term.last_day
+            starts_at__gte=local_midnight(term.first_day),
+            starts_at__lt=local_midnight(term.last_day + datetime.timedelta(days=1)),
         ).order_by("starts_at")
 
     def not_cancelled(self) -> "MeetingQuerySet":

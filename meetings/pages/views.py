@@ -7,7 +7,7 @@ representatives, and `networks` knows nothing of those apps (see README, Archite
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from meetings.documents import workflow as documents
 from meetings.minutes.workflow import latest_minutes_annotations, meeting_minutes_context
 from meetings.models import Document, Meeting, MinutesVersion
 from meetings.models.agenda import seen_agenda, seen_agenda_prefetch
+from meetings.pages.forms import PastTermForm
 from meetings.participation.forms import answer_form_for
 from meetings.participation.workflow import ANSWERS_PARAM, participation_context
 from meetings.rules import can_propose_for
@@ -38,6 +39,8 @@ UPCOMING_ON_HOME = 3
 # rest are a link away on Mina nätverk.
 TODOS_ON_HOME = 8
 MEETINGS_PER_LIST = 10
+# The latest terms linked on the "Möten" page; every term is in its select.
+TERM_LINKS = 8
 # The overview shows what is next; the rest is on the network's "Möten" page.
 UPCOMING_ON_OVERVIEW = 3
 
@@ -119,19 +122,31 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
     visible = Meeting.objects.visible_to(request.user).filter(network=network)
     past = visible.past()
-    # One row per month with a meeting (a few a year), not one per meeting.
-    months = past.dates("starts_at", "month", order="DESC")
-    terms = list(dict.fromkeys(Term.of(month) for month in months))
-    asked = request.GET.get("termin", "")
-    term = next((t for t in terms if f"{t.season}{t.year}" == asked), None)
-    if term is None and terms:
-        term = terms[0]
+    # The terms from the first held meeting to the latest, from two aggregates: not one row per
+    # meeting (decades of history), and no per-row date arithmetic, which SQLite does in Python.
+    # A term in between without meetings is listed and says so.
+    span = past.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    terms: list[Term] = []
+    if span["last"] is not None:
+        each = Term.of(timezone.localdate(span["first"]))
+        last = Term.of(timezone.localdate(span["last"]))
+        while each <= last:
+            terms.append(each)
+            each = each.next()
+        terms.reverse()
+    asked = Term.from_code(request.GET.get("termin", ""))
+    term = asked if asked in terms else (terms[0] if terms else None)
     context = {
         "network": network,
         "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
-        "terms": terms,
+        "terms": terms[:TERM_LINKS],
         "term": term,
         "meetings": list(past.in_term(term)) if term else [],
+        "term_form": (
+            PastTermForm(initial={"termin": term.code}, terms=terms)
+            if term and len(terms) > TERM_LINKS
+            else None
+        ),
     }
     return render(request, "meetings/pages/network_meetings.html", context)
 

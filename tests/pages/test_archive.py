@@ -1,5 +1,7 @@
 """A network's "Möten" page: the upcoming meetings, then the past ones term by term."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -147,3 +149,34 @@ def test_term_summary_queries_do_not_grow_with_meetings(
     with django_assert_max_num_queries(12):
         response = client.get(summary_url(term_with_minutes))
     assert response.status_code == 200
+
+
+def test_a_long_history_links_the_latest_terms_and_selects_the_rest(client_for, neh):
+    """Six years of terms: the latest eight are links; every term is in the select, which
+    reaches the oldest without JavaScript (a GET form)."""
+    for n in range(1, 13):
+        factories.make_meeting(neh, days_ahead=-182 * n, theme_title=f"Gammalt {n:02d}")
+    url = reverse("network_meetings", args=["neh"])
+    client = client_for("staff")
+    html = client.get(url).content.decode()
+    oldest = Term.of(timezone.localdate(timezone.now() - datetime.timedelta(days=182 * 12)))
+    assert html.count('href="?termin=') == 8
+    assert f'href="?termin={oldest.code}"' not in html
+    assert f'<option value="{oldest.code}">{oldest}</option>' in html
+    assert '<select name="termin"' in html
+    old = client.get(url, {"termin": oldest.code}).content.decode()
+    assert "Gammalt 12" in old and "Gammalt 01" not in old
+    assert f'<option value="{oldest.code}" selected>' in old
+
+
+def test_a_term_without_meetings_in_the_history_says_so(client_for, neh):
+    factories.make_meeting(neh, days_ahead=-30, theme_title="Nyss")
+    factories.make_meeting(neh, days_ahead=-800, theme_title="Länge sedan")
+    between = Term.of(timezone.localdate(timezone.now() - datetime.timedelta(days=400)))
+    html = (
+        client_for("staff")
+        .get(reverse("network_meetings", args=["neh"]), {"termin": between.code})
+        .content.decode()
+    )
+    assert "Inga möten den här terminen." in html
+    assert "Nyss" not in html.split("term-heading")[-1] and "Länge sedan" not in html

@@ -110,6 +110,14 @@ def test_term_of_a_date(day, term):
     assert term.first_day <= day <= term.last_day
 
 
+def test_terms_sort_in_time():
+    spring, autumn, next_spring = Term(2027, "VT"), Term(2027, "HT"), Term(2028, "VT")
+    assert spring < autumn < next_spring
+    assert sorted([next_spring, autumn, spring]) == [spring, autumn, next_spring]
+    assert spring.next() == autumn and autumn.next() == next_spring
+    assert max(spring, autumn) == autumn and autumn <= autumn
+
+
 def test_meeting_term_uses_local_date(neh):
     # 23:30 UTC on 30 June is already 1 July in Stockholm: an autumn-term meeting.
     starts = datetime.datetime(2027, 6, 30, 23, 30, tzinfo=datetime.UTC)

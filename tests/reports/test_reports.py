@@ -493,3 +493,13 @@ def test_attendance_counts_only_meetings_where_it_was_recorded(client_for, term_
     assert cells == ["2 av 2", "1 av 3"]
     printed = client_for("coordinator").get(_report_url("term_report_print")).content.decode()
     assert [row[3] for row in _print_rows(printed).values()] == ["2 av 2", "1 av 3"]
+
+
+@pytest.mark.parametrize("today", [datetime.date(2027, 3, 15), datetime.date(2027, 10, 1)])
+def test_term_choices_hold_the_current_and_the_next_term_in_spring_and_autumn(neh, today):
+    from meetings.reports.figures import term_choices
+
+    current = Term.of(today)
+    terms = term_choices(neh, today)
+    assert terms[0] == current.next() and terms[1] == current
+    assert terms == sorted(terms, reverse=True)

@@ -1,0 +1,20 @@
+"""The network's "Möten" page: the select of every past term (a GET form)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from meetings.form_fields import PlainSelect
+from meetings.terms import Term
+
+
+class PastTermForm(forms.Form):
+    """Every term from the network's first held meeting to its latest, newest first. The latest
+    few are links on the page; this reaches the rest without listing decades as links.
+    Written out in Python (`PlainSelect`): a long history is hundreds of terms."""
+
+    termin = forms.ChoiceField(label=_("Alla terminer"), widget=PlainSelect)
+
+    def __init__(self, *args, terms: list[Term], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        formats = Term.formats()
+        self.fields["termin"].choices = [(term.code, term.label(formats)) for term in terms]  # type: ignore[attr-defined]
