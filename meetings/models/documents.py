@@ -4,7 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -161,7 +161,14 @@ class Document(models.Model):
                 violation_error_message=_("Bara styrdokument har en status i framtagandet."),
             ),
         ]
-        indexes = [models.Index(fields=["network", "kind", "deadline"])]
+        indexes = [
+            models.Index(fields=["network", "kind", "deadline"]),
+            # A network's documents, the latest first (its document list, paged): read from
+            # the index, not sorted from every document the network ever had.
+            models.Index(
+                "network", F("created_at").desc(), F("id").desc(), name="document_network_recent"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -71,3 +71,20 @@ def test_iso_text_from_stored_snapshots_is_read():
         assert long_date("2026-12-19") == "19 december 2026"
         assert long_date("inte ett datum") == "inte ett datum"
         assert long_date(None) == ""
+
+
+def test_remembered_dates_keep_languages_and_zones_apart():
+    """Formatted dates are remembered (config/dates._formatted): the same moment still reads
+    in each language and in each time zone, whichever was asked first."""
+    with translation.override("sv"):
+        assert long_date(START) == "22 december 2026"
+    with translation.override("en"):
+        assert long_date(START) == "22 December 2026"
+    late = timezone.make_aware(datetime.datetime(2026, 12, 22, 23, 30))
+    with translation.override("sv"):
+        assert moment(late) == "22 december 2026 kl. 23.30"
+        with timezone.override(datetime.UTC):
+            assert moment(late) == "22 december 2026 kl. 22.30"
+        with timezone.override("Asia/Tokyo"):
+            assert moment(late) == "23 december 2026 kl. 07.30"
+        assert moment(late) == "22 december 2026 kl. 23.30"
