@@ -10,6 +10,7 @@ Everything is deterministic (a seeded random generator); every person shares one
 password hash.
 """
 
+import contextlib
 import dataclasses
 import datetime
 import itertools
@@ -175,6 +176,19 @@ def wipe() -> None:
         User.objects.all().delete()
 
 
+@contextlib.contextmanager
+def _given_times(model, name: str):
+    """Lets bulk_create keep the times the dataset gives an `auto_now_add` field: history is
+    spread over the years, as in a real database, instead of every row made "now" (which put
+    ten years of proposals into the coordinators' last 24 hours)."""
+    field = model._meta.get_field(name)
+    field.auto_now_add = False
+    try:
+        yield
+    finally:
+        field.auto_now_add = True
+
+
 def _users(first: int, last: int, password: str) -> list[User]:
     people = [
         User(
@@ -244,6 +258,7 @@ def _agenda_items(count: int, rng: random.Random, administrations, people) -> No
         .values_list("meeting", "last")
     )
     statuses = [s for s in AgendaItem.Status if s != AgendaItem.Status.ACCEPTED]
+    now = timezone.now()
     items = []
     for n in range(count):
         meeting = meetings[n % len(meetings)]
@@ -264,9 +279,16 @@ def _agenda_items(count: int, rng: random.Random, administrations, people) -> No
                 work_area=rng.choice(areas[meeting.network_id] or [None]),
                 proposed_by=rng.choice(people),
                 administration=rng.choice(administrations),
+                # Proposed one to four weeks before the meeting; for coming meetings, over the
+                # last weeks.
+                created_at=min(
+                    meeting.starts_at - datetime.timedelta(days=7 + n % 21),
+                    now - datetime.timedelta(hours=n % 400),
+                ),
             )
         )
-    AgendaItem.objects.bulk_create(items, batch_size=1000)
+    with _given_times(AgendaItem, "created_at"):
+        AgendaItem.objects.bulk_create(items, batch_size=1000)
 
 
 PEOPLE_PER_ADMINISTRATION = 6  # director, 2 networks x (representative, substitute), a former one
@@ -325,20 +347,23 @@ def _documents(count: int, today: datetime.date) -> None:
     from meetings.models import ConsultationResponse, Document
 
     administrations = list(Administration.objects.all())
+    now = timezone.now()
     for network in Network.objects.order_by("code"):
         start = Document.objects.filter(network=network).count()
-        documents = Document.objects.bulk_create(
-            [
-                Document(
-                    network=network,
-                    title=f"Dokument {network.code} {n}",
-                    kind=Document.Kind.CONSULTATION if n % 3 == 0 else Document.Kind.REPORT,
-                    url=f"https://www.example.org/dokument/{n}",
-                    deadline=_deadline(n, today) if n % 3 == 0 else None,
-                )
-                for n in range(start, start + count)
-            ]
-        )
+        with _given_times(Document, "created_at"):
+            documents = Document.objects.bulk_create(
+                [
+                    Document(
+                        network=network,
+                        title=f"Dokument {network.code} {n}",
+                        kind=Document.Kind.CONSULTATION if n % 3 == 0 else Document.Kind.REPORT,
+                        url=f"https://www.example.org/dokument/{n}",
+                        deadline=_deadline(n, today) if n % 3 == 0 else None,
+                        created_at=now - datetime.timedelta(days=start + count - n),  # one a day
+                    )
+                    for n in range(start, start + count)
+                ]
+            )
         ConsultationResponse.objects.bulk_create(
             [
                 ConsultationResponse(document=document, administration=administration)
@@ -840,11 +865,26 @@ def _questions(count: int, rng: random.Random, today: datetime.date) -> None:
             )
         )
     made = Question.objects.bulk_create(made)
-    QuestionEvent.objects.bulk_create(
-        QuestionEvent(question=q, state=state, note="Steg.")
-        for q in made
-        for state in (State.RAISED, q.state)
-    )
+    now = timezone.now()
+    zone = timezone.get_current_timezone()
+
+    def raised(q) -> datetime.datetime:
+        return datetime.datetime.combine(q.raised_on, datetime.time(12), zone)
+
+    # Raised on the day the question says, the latest step two weeks later (or now).
+    with _given_times(QuestionEvent, "at"):
+        QuestionEvent.objects.bulk_create(
+            QuestionEvent(
+                question=q,
+                state=state,
+                note="Steg.",
+                at=raised(q)
+                if state == State.RAISED
+                else min(now, raised(q) + datetime.timedelta(days=14)),
+            )
+            for q in made
+            for state in (State.RAISED, q.state)
+        )
 
 
 def subjects() -> Subjects:
@@ -875,19 +915,22 @@ def _theme_wishes(count: int) -> None:
     if not seats or area is None:
         return
     start = ThemeSuggestion.objects.filter(network=network).count()
-    suggestions = ThemeSuggestion.objects.bulk_create(
-        ThemeSuggestion(
-            network=network,
-            title=f"Temaförslag {n}",
-            why="Förvaltningarna vill ta upp det.",
-            work_area=area,
-            suggested_by_id=seats[n % len(seats)].person_id,
-            administration_id=seats[n % len(seats)].administration_id,
-            status="closed" if n % 4 == 3 else "open",
-            closed_reason="Nej." if n % 4 == 3 else "",
+    now = timezone.now()
+    with _given_times(ThemeSuggestion, "created_at"):
+        suggestions = ThemeSuggestion.objects.bulk_create(
+            ThemeSuggestion(
+                network=network,
+                title=f"Temaförslag {n}",
+                why="Förvaltningarna vill ta upp det.",
+                work_area=area,
+                suggested_by_id=seats[n % len(seats)].person_id,
+                administration_id=seats[n % len(seats)].administration_id,
+                status="closed" if n % 4 == 3 else "open",
+                closed_reason="Nej." if n % 4 == 3 else "",
+                created_at=now - datetime.timedelta(days=start + count - n),  # one a day
+            )
+            for n in range(start, start + count)
         )
-        for n in range(start, start + count)
-    )
     supports = []
     for n, suggestion in enumerate(suggestions):
         people = {seats[(n + k) % len(seats)].person_id for k in range(1, 4)}
