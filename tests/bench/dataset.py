@@ -447,8 +447,15 @@ def _goals(count: int, first_year: int, last_year: int) -> None:
                 for n in range(2)
             ]
         )
-        for action in actions:
-            action.administrations.add(administrations[0])
+        # Each for one administration, in turn: a goal's actions are spread over the
+        # organisation, not all one administration's.
+        ActionItem.administrations.through.objects.bulk_create(
+            ActionItem.administrations.through(
+                actionitem_id=action.pk,
+                administration_id=administrations[(start * 2 + n) % len(administrations)].pk,
+            )
+            for n, action in enumerate(actions)
+        )
         published = [m for m in meetings if m.status == Meeting.Status.PUBLISHED]
         AgendaItem.objects.bulk_create(
             [
@@ -805,7 +812,7 @@ def _actions(count: int, meetings) -> None:
     from meetings.models import ActionItem
 
     meetings = list(meetings)
-    administrations = list(Administration.objects.order_by("pk")[:5])
+    administrations = list(Administration.objects.order_by("pk"))
     if not meetings or not administrations:
         return
     # Most are done (six in seven); the open ones are due at various times after their meeting.
