@@ -22,6 +22,7 @@ from config.http import HtmxHttpRequest
 from meetings.access import network_by_code
 from meetings.documents import workflow as documents
 from meetings.documents.forms import DocumentEditForm, DocumentForm, ResponseForm, WithdrawForm
+from meetings.documents.rows import response_rows
 from meetings.models import Document, Meeting
 from networks import submissions
 from networks.rules import is_coordinator
@@ -99,6 +100,7 @@ def _detail_context(request: HttpRequest, document: Document, form=None) -> dict
         "responses": responses,
         "own_responses": [r for r in responses if r.administration_id in answering],
         "sent_count": sum(1 for r in responses if r.is_sent),
+        "response_rows": response_rows(responses) if can_coordinate else "",
         "can_coordinate": can_coordinate,
         "form": form,
     }

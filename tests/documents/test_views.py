@@ -193,6 +193,27 @@ def test_document_detail_for_every_role(
     assert "Markera svaret från Socialförvaltningen" not in content
 
 
+def test_the_coordinators_response_table_says_who_answered_when_and_who_marked_it(
+    client_for, consultation, other_administration, coordinator
+):
+    sent = own_response(consultation, other_administration)
+    sent.sent_at = timezone.make_aware(datetime.datetime(2026, 11, 3, 10, 0))
+    sent.sent_by = coordinator
+    sent.save(update_fields=["sent_at", "sent_by"])
+    client = client_for("coordinator")
+    content = client.get(consultation.get_absolute_url()).content.decode()
+    assert (
+        '<th scope="row">Socialförvaltningen</th>\n  <td>Skickat 3 november 2026</td>\n'
+        f"  <td>{coordinator.full_name}</td>"
+    ) in content
+    unanswered = "<td><strong>Inte svarat</strong></td>\n  <td>–</td>"
+    assert f'<th scope="row">Miljöförvaltningen</th>\n  {unanswered}' in content
+    client.post(reverse("set_language"), {"language": "en"})
+    english = client.get(consultation.get_absolute_url()).content.decode()
+    assert '<th scope="row"><span lang="sv">Socialförvaltningen</span></th>' in english
+    assert "Sent 3 November 2026" in english
+
+
 def test_document_detail_shows_the_file_and_a_published_meeting_only(
     client_for, file_document, neh
 ):
