@@ -293,7 +293,8 @@ def meeting_publish(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "meeting": meeting,
         "form": form,
-        "recipients": network_recipients(meeting.network),
+        # Counted, not read: a large network's people are hundreds of accounts.
+        "recipient_count": network_recipients(meeting.network).count(),
     }
     return render(request, "meetings/coordination/meeting_publish.html", context)
 
