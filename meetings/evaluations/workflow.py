@@ -213,7 +213,7 @@ def _mean(values: list[int]) -> float | None:
 @dataclasses.dataclass
 class MeetingResults:
     meeting: Meeting
-    evaluations: list[Evaluation]
+    evaluations: list  # rows with ANSWER_FIELDS (Evaluation instances, or their values)
     participants: int
 
     @property
@@ -255,8 +255,15 @@ class MeetingResults:
 
 def meeting_results(meeting: Meeting) -> MeetingResults:
     """A meeting's answers (comments in the order given) and its participant count."""
-    evaluations = list(meeting.evaluations.order_by("created_at", "pk"))
+    # The answers' values as plain rows, not model instances: a meeting of a large network
+    # has hundreds of answers, and the results only count and list them.
+    evaluations = list(
+        meeting.evaluations.order_by("created_at", "pk").values_list(*ANSWER_FIELDS, named=True)
+    )
     return MeetingResults(meeting, evaluations, len(participant_ids(meeting)))
+
+
+ANSWER_FIELDS = ("usefulness", "length", "preferred_format", "comment", "extra_answer")
 
 
 # The per-term figures and the trend chart ------------------------------------------------
