@@ -1,0 +1,53 @@
+"""The to-do rows written in Python (meetings/todo/rows.py) are the template rows they replaced,
+for every kind of row, in both languages."""
+
+import datetime
+import re
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+from meetings.todo.items import Item
+from meetings.todo.rows import todo_rows
+
+# The rows as templates/meetings/todo/_list.html wrote them in a template loop.
+TEMPLATE_ROWS = """{% load i18n %}{% for item in items %}
+    <li class="todo-item{% if item.overdue %} is-overdue{% endif %}"{% if announce and forloop.first %} tabindex="-1" data-focus{% endif %}>
+      <a href="{{ item.url }}">{{ item.action }}<span class="visually-hidden">: {{ item.title|sv }}</span></a>
+      <span class="todo-subject">{% if not item.names_its_kind %}{{ item.kind_label }}: {% endif %}{{ item.title|sv }}</span>
+      <span class="meeting-meta">{{ item.network_code }}{% if show_administration and item.administration %} · {{ item.administration|sv }}{% endif %}
+        · {% if item.due %}{% if item.kind == "answer" %}{% translate "mötet är" %}{% else %}{% translate "senast" %}{% endif %} <time datetime="{{ item.due|date:'Y-m-d' }}">{{ item.due|long_date }}</time>{% elif item.held_on %}{% translate "mötet hölls" %} <time datetime="{{ item.held_on|date:'Y-m-d' }}">{{ item.held_on|long_date }}</time>{% endif %}
+        {% include "components/_tag.html" with status=item.status text=item.status_label %}</span>
+    </li>
+  {% endfor %}"""  # noqa: E501
+
+
+def _items() -> list[Item]:
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    return [
+        Item("answer", "a", "Klimat & <hav>", today + 3 * day, "/moten/1/svar/", "Svara", "NEH"),
+        Item("action", "b", "Kartlägg", today - day, "/a/2/", "Klar", "NSH", "Miljö & co"),
+        Item("consultation", "c", "Remiss: ny plan", today + 60 * day, "/d/3/", "Svara", "NEH"),
+        Item("pack", "d", "Möte", None, "/p/4/", "Öppna", "NEH", "Socialförv.", held_on=today),
+        Item("proposals", "e", "Utan datum", None, "/e/5/", "Föreslå", "NEH"),
+    ]
+
+
+def _normalised(html: str) -> str:
+    """The same HTML to a browser: runs of white space are one space."""
+    return re.sub(r"\s+", " ", html).strip()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("show_administration", [True, False])
+@pytest.mark.parametrize("announce", ["", "Visar 21–40 av 45."])
+def test_python_rows_are_the_template_rows(language, show_administration, announce):
+    items = _items()
+    context = {"items": items, "show_administration": show_administration, "announce": announce}
+    with translation.override(language):
+        expected = Template(TEMPLATE_ROWS).render(Context(context))
+        written = todo_rows(items, show_administration=show_administration, announce=announce)
+    assert _normalised(written) == _normalised(expected)
+    assert "Klimat &amp; &lt;hav&gt;" in written
