@@ -11,6 +11,7 @@ import datetime
 
 from django import template
 from django.utils import dateformat, timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -55,6 +56,11 @@ def _format(value, pattern: str) -> str:
 @register.filter
 def long_date(value) -> str:
     """22 december 2026 / 22 December 2026."""
+    local = _local(value)
+    if isinstance(local, datetime.date):
+        # What dateformat's "j F Y" gives, without parsing the pattern each time: lists of
+        # actions and snapshots write many dates a page.
+        return f"{local.day} {MONTHS[local.month]} {local.year:04d}"
     return _format(value, "j F Y")
 
 
