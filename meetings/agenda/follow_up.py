@@ -52,8 +52,8 @@ class FollowUp:
         overdue = format_html(' · <strong class="badge badge-warning">{}</strong>', _("försenad"))
         rows = []
         for action in self.actions:
-            title = escape(action.title)
-            responsible = escape(", ".join(action.responsible))  # type: ignore[attr-defined]
+            title: str = escape(action.title)
+            responsible: str = escape(", ".join(action.responsible))  # type: ignore[attr-defined]
             if not swedish:
                 title = _in_swedish(title)
                 responsible = _in_swedish(responsible) if responsible else responsible

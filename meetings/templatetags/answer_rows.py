@@ -19,6 +19,7 @@ register = template.Library()
 
 def answer_html(attendance) -> str:
     """One person's answer as participation/_answer.html writes it."""
+    html: str
     if attendance is not None and attendance.answer:
         html = conditional_escape(attendance.get_answer_display())
         if attendance.tentative:
@@ -31,7 +32,7 @@ def answer_html(attendance) -> str:
     else:
         html = conditional_escape(_("Inget svar"))
     if attendance is not None and attendance.comment:
-        comment = escape(attendance.comment)
+        comment: str = escape(attendance.comment)
         if not interface_is_swedish():
             comment = f'<span lang="{CONTENT_LANGUAGE}">{comment}</span>'
         html += f'<br><q class="answer-comment">{comment}</q>'
@@ -46,7 +47,7 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
     swedish = interface_is_swedish()
     rows = []
     for group_index, group in enumerate(groups):
-        name = escape(group.administration.name)
+        name: str = escape(group.administration.name)
         if not swedish and name:
             name = f'<span lang="{CONTENT_LANGUAGE}">{name}</span>'
         first_group = appended and group_index == 0
