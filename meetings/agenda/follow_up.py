@@ -137,7 +137,7 @@ def open_actions(meeting: Meeting) -> FollowUp:
     pairs_params = [*open_params, *open_params, ops.adapt_datefield_value(day)]
     today = timezone.localdate()
     actions: dict[int, ActionItem] = {}
-    texts: dict[object, str] = {}  # a date is formatted and translated once, not once a row
+    texts: dict = {}  # each date formatted once, each wording translated once
     fields = ["id", "title", "due_on"]
     total = None
     with connection.cursor() as cursor:
@@ -181,8 +181,7 @@ def _text(texts: dict, value: datetime.date, decided: bool = False) -> str:
     """The follow-up list's "due by" text, or (`decided`) its "from the meeting" text."""
     key = (value, decided)
     if key not in texts:
-        if decided:
-            texts[key] = _("från mötet %(date)s") % {"date": long_date(value)}
-        else:
-            texts[key] = _("klart senast %(date)s") % {"date": long_date(value)}
+        if decided not in texts:  # each wording translated once a list
+            texts[decided] = _("från mötet %(date)s") if decided else _("klart senast %(date)s")
+        texts[key] = texts[decided] % {"date": long_date(value)}
     return texts[key]
