@@ -21,6 +21,7 @@ from meetings.models import ActionItem, Meeting
 from representatives.models import Administration
 
 MAX_LISTED = 20  # actions under "Uppföljning"; the rest are counted, on the action list
+URL_PLACEHOLDER = 987654321  # an id that stands for each action's in its link
 
 
 @dataclasses.dataclass
@@ -50,6 +51,9 @@ class FollowUp:
         names) is marked as such when the interface is not Swedish, as the `sv` filter does."""
         swedish = interface_is_swedish()
         overdue = format_html(' · <strong class="badge badge-warning">{}</strong>', _("försenad"))
+        # Each row's link from one reversed URL (a placeholder id replaced), not one reverse()
+        # a row.
+        link = escape(reverse("action_done", args=[URL_PLACEHOLDER]))
         rows = []
         for action in self.actions:
             title: str = escape(action.title)
@@ -57,7 +61,7 @@ class FollowUp:
             if not swedish:
                 title = _in_swedish(title)
                 responsible = _in_swedish(responsible) if responsible else responsible
-            url = escape(reverse("action_done", args=[action.pk]))
+            url = link.replace(str(URL_PLACEHOLDER), str(action.pk))
             rows.append(
                 f'<li><a class="agenda-title" href="{url}">{title}</a>\n'
                 f'        <span class="agenda-meta">{responsible} · '
