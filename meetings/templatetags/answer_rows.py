@@ -17,8 +17,18 @@ from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 register = template.Library()
 
 
-def answer_html(attendance) -> str:
-    """One person's answer as participation/_answer.html writes it."""
+def answer_html(attendance, written: dict | None = None) -> str:
+    """One person's answer as participation/_answer.html writes it. `written`: the answers
+    written so far in this list (most rows read alike: each is translated once)."""
+    if written is not None:
+        key = (
+            None
+            if attendance is None
+            else (attendance.answer, attendance.tentative, attendance.source, attendance.comment)
+        )
+        if key not in written:
+            written[key] = answer_html(attendance)
+        return written[key]
     html: str
     if attendance is not None and attendance.answer:
         html = conditional_escape(attendance.get_answer_display())
@@ -45,6 +55,9 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
     heading its rows; `attendance_open`: a "present" checkbox per seat; `appended` (the rows
     "Visa fler" adds): the first row announces how many are shown and takes the focus."""
     swedish = interface_is_swedish()
+    present_label = _("%(name)s var där")
+    roles: dict = {}  # role code -> its label as the list writes it, translated once a list
+    written: dict = {}
     rows = []
     for group_index, group in enumerate(groups):
         name: str = escape(group.administration.name)
@@ -66,14 +79,19 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
             if seat_index == 0:
                 focus = ' tabindex="-1" data-focus' if first_group else ""
                 row.append(f'<th scope="rowgroup" rowspan="{len(group.seats)}"{focus}>{name}</th>')
-            role = conditional_escape(str(appointment.get_role_display()).lower())
+            if appointment.role not in roles:
+                roles[appointment.role] = conditional_escape(
+                    str(appointment.get_role_display()).lower()
+                )
+            role = roles[appointment.role]
+            answer = answer_html(seat.attendance, written)
             row.append(
                 f'\n                <td>{full_name} <span class="meeting-meta">({role})</span></td>'
-                f"\n                <td>{answer_html(seat.attendance)}</td>\n                "
+                f"\n                <td>{answer}</td>\n                "
             )
             if attendance_open:
                 pk = escape(str(person.pk))
-                label = _("%(name)s var där") % {"name": full_name}
+                label = present_label % {"name": full_name}
                 checked = " checked" if seat.attendance and seat.attendance.attended else ""
                 row.append(
                     f'<td><input type="hidden" name="seat" value="{pk}">'

@@ -17,8 +17,10 @@ COMMENTS = ["", 'Sen <b>"&"</b> kanske']
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_each_answer_reads_as_the_partial_writes_it(language):
+    written: dict = {}
     with translation.override(language):
         assert answer_html(None) == partial(None)
+        assert answer_html(None, written) == answer_html(None, written) == partial(None)
         for answer, source, comment, tentative in itertools.product(
             ANSWERS, SOURCES, COMMENTS, (False, True)
         ):
@@ -26,6 +28,9 @@ def test_each_answer_reads_as_the_partial_writes_it(language):
                 answer=answer, source=source, comment=comment, tentative=tentative
             )
             assert answer_html(attendance) == partial(attendance)
+            # As the list writes them: each kind of answer once, then from what it wrote.
+            expected = partial(attendance)
+            assert answer_html(attendance, written) == answer_html(attendance, written) == expected
 
 
 def partial(attendance) -> str:
