@@ -12,6 +12,7 @@ import functools
 
 from django import template
 from django.utils import dateformat, timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -73,6 +74,11 @@ def _formatted(local, zone, pattern: str, language: str | None) -> str:
 @register.filter
 def long_date(value) -> str:
     """22 december 2026 / 22 December 2026."""
+    local = _local(value)
+    if isinstance(local, datetime.date):
+        # What dateformat's "j F Y" gives, without parsing the pattern each time: lists of
+        # actions and snapshots write many dates a page.
+        return f"{local.day} {MONTHS[local.month]} {local.year:04d}"
     return _format(value, "j F Y")
 
 

@@ -398,7 +398,7 @@ def agenda_publish(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> HttpResponse:
     """The published agenda (current, or an earlier version) and what changed in it."""
     meeting = visible_meeting(request, pk)
-    versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
+    versions = list(meeting.agenda_versions.order_by("-number"))  # the page names no publisher
     if not versions:
         raise Http404
     if number is None:
@@ -408,10 +408,14 @@ def agenda_version(request: HttpRequest, pk: int, number: int | None = None) -> 
         if version is None:
             raise Http404
     previous = next((v for v in versions if v.number == version.number - 1), None)
+    items = goals.attach_goal_figures(version.items)
     context = {
         "meeting": meeting,
         "version": version,
-        "items": goals.attach_goal_figures(version.items),
+        "items": items,
+        # The snapshot's part of the page is cached (version.html) unless an item shows a
+        # goal's figures, which are live.
+        "snapshot_only": not any(item.get("goal_id") for item in items),
         "is_current": version is versions[0],
         "versions": versions,
         "previous": previous,

@@ -58,7 +58,9 @@ def minutes_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
     meeting = visible_meeting(request, pk)
     versions = list(
         MinutesVersion.objects.filter(minutes__meeting=meeting)
-        .select_related("published_by")
+        # The content (the whole text) is read only when the shown version's body is not in
+        # the cache yet (minutes_detail.html caches it per version and language).
+        .defer("content")
         .order_by("-number")
     )
     if number is None:

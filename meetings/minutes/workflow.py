@@ -8,8 +8,9 @@ corrected, and every earlier version stays readable at its own address. Publishi
 the questions carried by the agenda items along to their outcome (meetings/minutes/outcomes.py).
 """
 
-from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db import connection, transaction
+from django.db.models import DateTimeField, PositiveIntegerField
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -253,11 +254,28 @@ def _send_published(meeting: Meeting, version: MinutesVersion) -> None:
 
 def latest_minutes_annotations() -> dict:
     """The number and publication time of a meeting's latest minutes version, as annotations of
-    the meeting's own query (`meeting_minutes_context` then asks nothing)."""
-    latest = MinutesVersion.objects.filter(minutes__meeting=OuterRef("pk")).order_by("-number")
+    the meeting's own query (`meeting_minutes_context` then asks nothing).
+
+    Written as SQL: the same two subqueries built through the ORM cost the meeting page about a
+    millisecond to build and compile, more than the database takes to answer them."""
+    quote = connection.ops.quote_name
+    latest = (
+        "SELECT v.{column} FROM {version} v JOIN {minutes} mi ON mi.id = v.minutes_id "
+        "WHERE mi.meeting_id = {meeting}.id ORDER BY v.number DESC LIMIT 1"
+    )
+    tables = {
+        "version": quote(MinutesVersion._meta.db_table),
+        "minutes": quote(Minutes._meta.db_table),
+        "meeting": quote(Meeting._meta.db_table),  # the meeting query's own table
+    }
     return {
-        "latest_minutes_number": Subquery(latest.values("number")[:1]),
-        "latest_minutes_published_at": Subquery(latest.values("published_at")[:1]),
+        # Table names from the models, no values: nothing from outside reaches the SQL.
+        "latest_minutes_number": RawSQL(  # noqa: S611
+            latest.format(column="number", **tables), (), output_field=PositiveIntegerField()
+        ),
+        "latest_minutes_published_at": RawSQL(  # noqa: S611
+            latest.format(column="published_at", **tables), (), output_field=DateTimeField()
+        ),
     }
 
 

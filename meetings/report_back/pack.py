@@ -38,6 +38,7 @@ from meetings.models import (
 )
 from meetings.questions import steps as questions
 from representatives.models import Administration, Appointment
+from representatives.rules import current_seats
 
 # How many held meetings the coordinators' dashboard summarises.
 DASHBOARD_MEETINGS = 4
@@ -54,12 +55,13 @@ def readable_administrations(user, meeting: Meeting) -> list[Administration]:
     links): those the user sits for in the network, and those the user directs."""
     if not user.is_authenticated:
         return []
-    seated = (
-        Appointment.objects.current()
-        .filter(person=user, network=meeting.network)
-        .values("administration_id")
-    )
-    # One query (the meeting page is counted): seats as a subquery, directorships as a join.
+    # The seats as read once per request (the meeting page has read them already, for who may
+    # propose), so one plain query: those administrations, and the ones the user directs.
+    seated = [
+        seat.administration_id
+        for seat in current_seats(user)
+        if seat.network_id == meeting.network_id
+    ]
     return list(Administration.objects.filter(Q(pk__in=seated) | Q(director=user)).order_by("name"))
 
 

@@ -42,8 +42,12 @@ PAGES = {
 # proposals: +1 for the published version (where the proposer's accepted item stands in what
 # members read); meeting and text: +1 for the documents presented at it. The meeting page reads
 # the person's seats once for every question about them (may propose, takes part, which
-# administrations' report-back packs).
-EXPECTED = {"manage": 11, "proposals": 8, "version": 8, "text": 8, "meeting": 12}
+# administrations' report-back packs). version: +1 for the cache entry of the version's
+# snapshot part, counted warm (see CACHED).
+EXPECTED = {"manage": 11, "proposals": 8, "version": 9, "text": 8, "meeting": 12}
+# Pages that keep a rendered snapshot in the cache: counted warm, as they are read (the first
+# reader renders the version and stores it, a few queries more, once per version and language).
+CACHED = {"version"}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
@@ -63,6 +67,8 @@ def test_agenda_page_query_count_does_not_grow(
     build(meeting, later_meeting, representative, administration, coordinator, size)
     role, path = PAGES[page]
     client = client_for(role)
+    if page in CACHED:
+        client.get(path(meeting))
     with django_assert_num_queries(EXPECTED[page]):
         response = client.get(path(meeting))
     assert response.status_code == 200

@@ -35,8 +35,9 @@ PAGES = {
 }
 # sessions + user, then the page's own queries
 EXPECTED = {
-    "minutes": 5,
-    "minutes v1": 5,
+    # + the cache entry of the version's rendered body (read once warm, see CACHED)
+    "minutes": 6,
+    "minutes v1": 6,
     "write": 12,
     "new action": 7,
     "action": 5,
@@ -47,6 +48,9 @@ EXPECTED = {
     # read once for every question about them
     "held meeting": 10,
 }
+# Pages that keep a rendered snapshot in the cache: counted warm, as they are read (the first
+# reader renders the version and stores it, a few queries more, once per version and language).
+CACHED = {"minutes", "minutes v1"}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))
@@ -65,6 +69,8 @@ def test_minutes_page_query_count_does_not_grow(
     held = build(neh, coordinator, administration, representative, size)
     role, path = PAGES[page]
     client = client_for(role)
+    if page in CACHED:
+        client.get(path(held))
     with django_assert_num_queries(EXPECTED[page]):
         response = client.get(path(held))
     assert response.status_code == 200
