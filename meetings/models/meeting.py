@@ -78,9 +78,14 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
     def in_term(self, term: Term) -> "MeetingQuerySet":
-        return self.filter(
-            starts_at__date__gte=term.first_day, starts_at__date__lte=term.last_day
-        ).order_by("starts_at")
+        """Starting on one of the term's days (in the current time zone), as bounds on
+        `starts_at` itself: no date conversion per row (SQLite does it in Python)."""
+        zone = timezone.get_current_timezone()
+        first = datetime.datetime.combine(term.first_day, datetime.time(), tzinfo=zone)
+        after = datetime.datetime.combine(
+            term.last_day + datetime.timedelta(days=1), datetime.time(), tzinfo=zone
+        )
+        return self.filter(starts_at__gte=first, starts_at__lt=after).order_by("starts_at")
 
     def not_cancelled(self) -> "MeetingQuerySet":
         return self.exclude(status=Meeting.Status.CANCELLED)

@@ -27,7 +27,7 @@ from django.utils.translation import gettext, ngettext
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
 from networks.models import Network
-from representatives.models import Administration, Appointment
+from representatives.models import Appointment
 
 # Width of the bar area in the charts, in SVG user units.
 CHART_WIDTH = 300
@@ -37,9 +37,19 @@ ANSWER_BANDS = [(0, 24), (25, 49), (50, 74), (75, 99), (100, 100)]
 TOP_QUESTIONS = 10
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class AdministrationName:
+    """What a row shows of its administration: a model instance per seat costs more than the
+    row's figures (a network has hundreds)."""
+
+    pk: int
+    name: str
+    short_name: str
+
+
 @dataclasses.dataclass
 class AdministrationRow:
-    administration: Administration
+    administration: AdministrationName
     attended: list[bool | None]  # one per held meeting
     invited: int
     answered: int
@@ -261,15 +271,15 @@ def _administration_rows(
     )
 
     by_administration: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = {}
-    administrations: dict[int, Administration] = {}
+    administrations: dict[int, AdministrationName] = {}
     for pk, name, short_name, person_id, start_date, end_date in seats:
         by_administration.setdefault(pk, []).append((person_id, start_date, end_date))
         if pk not in administrations:
-            administrations[pk] = Administration(pk=pk, name=name, short_name=short_name)
+            administrations[pk] = AdministrationName(pk, name, short_name)
     for pk, name, short_name, _state, _reported_back_on in questions:
         if pk not in administrations:
             by_administration[pk] = []
-            administrations[pk] = Administration(pk=pk, name=name, short_name=short_name)
+            administrations[pk] = AdministrationName(pk, name, short_name)
 
     days = [(meeting.pk, timezone.localdate(meeting.starts_at)) for meeting in held]
     rows = []

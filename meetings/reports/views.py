@@ -92,22 +92,24 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Återrapporterade frågor"),
         ]
     )
-    for row in report.administrations:
-        percent = row.answered_percent
-        writer.writerow(
-            [row.administration.name]
-            + [_yes_no(value) for value in row.attended]
-            + [
-                row.attended_count,
-                row.recorded_count,
-                report.held_count,
-                row.answered,
-                row.invited,
-                "" if percent is None else percent,
-                row.questions_raised,
-                row.questions_reported_back,
-            ]
-        )
+    # "Ja", "Nej" and "" translated once, not per cell: a term has hundreds of rows.
+    yes_no = {value: _yes_no(value) for value in (True, False, None)}
+    held_count = report.held_count
+    writer.writerows(
+        [row.administration.name]
+        + [yes_no[value] for value in row.attended]
+        + [
+            row.attended_count,
+            row.recorded_count,
+            held_count,
+            row.answered,
+            row.invited,
+            "" if (percent := row.answered_percent) is None else percent,
+            row.questions_raised,
+            row.questions_reported_back,
+        ]
+        for row in report.administrations
+    )
     return response
 
 
@@ -121,6 +123,5 @@ def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     report = term_report(network, term, administrations=False)
     response, writer = _csv_download(report, "arbetsomraden")
     writer.writerow([_("Arbetsområde"), _("Som tema"), _("Som dagordningspunkt")])
-    for row in report.work_areas:
-        writer.writerow([row.name, row.themes, row.agenda_items])
+    writer.writerows([row.name, row.themes, row.agenda_items] for row in report.work_areas)
     return response
