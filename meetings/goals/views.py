@@ -463,6 +463,7 @@ def _report_csv_rows(network: Network) -> list[list]:
     rows = []
     for goal_id, area, title, target_year, open_count in goal_rows:
         goal_cells = [area, title, target_year]
+        cells: list[object]
         if goal_id not in indicators:
             cells = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
             rows.append([*goal_cells, *cells, open_count])
