@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
+from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField
 from meetings.goals.figures import display_number
 from meetings.models import ActionItem, Goal, Indicator, Meeting
 from meetings.models.goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
@@ -239,7 +239,7 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
     """A new action for the goal, decided at one of the network's meetings."""
 
     meeting = IdChoiceField(label=_("Beslutad på mötet"), queryset=Meeting.objects.none())
-    administrations = IdMultipleChoiceField(
+    administrations = NamedIdMultipleChoiceField(
         label=_("Ansvariga förvaltningar"),
         # A new action goes to an administration that still exists as such.
         queryset=Administration.objects.active().order_by("name"),
