@@ -13,6 +13,7 @@ from django import forms, template
 from django.forms.boundfield import BoundField, BoundWidget
 from django.forms.models import ModelChoiceIteratorValue
 from django.forms.renderers import TemplatesSetting
+from django.forms.widgets import ChoiceWidget
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
@@ -154,17 +155,13 @@ def field_option_rows(context, field: BoundField) -> SafeString:
     Reads `exclude_choice` and `empty_text` from the include's context, as the loop did."""
     exclude = context.get("exclude_choice")
     swedish = interface_is_swedish()
-    fast = isinstance(field.form.renderer, FormRenderer)
-    options = field_options(field)
+    options = _plain_choices(field)
+    if options is None:
+        options = _bound_options(field)
     rows = []
-    for option in options:
-        data = option.data
-        value = data["value"]
+    for option_id, value, label, tag in options:
         if exclude is not None and str(value) == exclude:
             continue
-        fast_tag = fast and data["template_name"] in OPTION_TEMPLATES
-        tag = _input(data) if fast_tag else option.tag()
-        label = data["label"]
         text: str
         # What people wrote (a model's rows) is Swedish whatever the interface language.
         if isinstance(value, ModelChoiceIteratorValue) and not swedish and label not in ("", None):
@@ -172,14 +169,80 @@ def field_option_rows(context, field: BoundField) -> SafeString:
         else:
             text = conditional_escape(label) if hasattr(label, "__html__") else _text(label)
         rows.append(
-            f'<div class="field-option">{tag} <label for="{_text(option.id_for_label)}">'
-            f"{text}</label></div>"
+            f'<div class="field-option">{tag if isinstance(tag, str) else tag()} '
+            f'<label for="{_text(option_id)}">{text}</label></div>'
         )
     if not options:
         empty = context.get("empty_text")
         if empty:
             return format_html("<p>{}</p>", empty)
     return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+def _bound_options(field: BoundField) -> list[tuple]:
+    """Each choice's (label id, value, label, input), from Django's subwidgets
+    (`field_options`); the input is written only when asked for."""
+    return [
+        (option.id_for_label, option.data["value"], option.data["label"], option.tag)
+        for option in field_options(field)
+    ]
+
+
+def _plain_choices(field: BoundField) -> list[tuple] | None:
+    """What `_bound_options` gives, for a radio or checkbox list of ungrouped choices written
+    by FormRenderer: computed as Django's BoundField.subwidgets, ChoiceWidget.optgroups and
+    create_option, `field_options` and input.html do, with what every choice shares written
+    once (a field of hundreds of choices); None for anything else (Django's own path then)."""
+    widget = field.field.widget
+    kind = type(widget)
+    if not (
+        isinstance(field.form.renderer, FormRenderer)
+        and isinstance(widget, ChoiceWidget)
+        and widget.option_template_name in OPTION_TEMPLATES
+        and widget.option_inherits_attrs
+        and kind.optgroups is ChoiceWidget.optgroups
+        and kind.create_option is ChoiceWidget.create_option
+        and kind.subwidgets is ChoiceWidget.subwidgets
+    ):
+        return None
+    # Not list(): it asks a model choice iterator its length, a COUNT query.
+    choices = [choice for choice in widget.choices]  # noqa: C416
+    if any(isinstance(label, (list, tuple)) for _value, label in choices):
+        return None
+    id_ = widget.attrs.get("id") or field.auto_id
+    base = widget.build_attrs(widget.attrs, field.build_widget_attrs({"id": id_} if id_ else {}))
+    described = f"{field.auto_id}_error" if field.errors and field.auto_id else None
+    checked = widget.checked_attribute
+    if "checked" in base or "aria-describedby" in base or list(checked) != ["checked"]:
+        return None  # attributes whose order the shortcut below does not keep
+    # The attributes before and after the id, which alone differs from choice to choice;
+    # `checked` and the error's aria-describedby are added after them, as update() does.
+    keys = list(base)
+    at = keys.index("id") if "id" in keys else len(keys)
+    before = _attrs({key: base[key] for key in keys[:at]})
+    after = _attrs({key: base[key] for key in keys[at + 1 :]})
+    base_id, has_id = base.get("id", ""), "id" in base
+    tail = after
+    checked_text = _attrs(checked)
+    error_text = f' aria-describedby="{_text(described)}"' if described else ""
+    head = f'<input type="{_text(widget.input_type)}" name="{_text(field.html_name)}"'
+    values = widget.format_value(field.value())
+    multiple = widget.allow_multiple_selected
+    has_selected = False
+    options = []
+    for index, (value, label) in enumerate(choices):
+        if value is None:
+            value = ""
+        selected = (not has_selected or multiple) and str(value) in values
+        has_selected |= selected
+        option_id = widget.id_for_label(base_id, str(index)) if has_id else None
+        id_text = f' id="{_text(option_id)}"' if has_id else ""
+        tag = (
+            f'{head} value="{_text(value)}"{before}{id_text}{tail}'
+            f"{checked_text if selected else ''}{error_text}>"
+        )
+        options.append((option_id, value, label, tag))
+    return options
 
 
 @register.filter
