@@ -10,9 +10,16 @@ from django.views.decorators.http import require_safe
 from config.spreadsheet import CSVWriter, csv_download
 from meetings import paging
 from meetings.access import coordinated_network
-from meetings.reports.figures import TermReport, term_report, term_value
+from meetings.reports.figures import (
+    TermReport,
+    parse_term,
+    term_choices,
+    term_report,
+    term_value,
+)
 from meetings.reports.forms import chosen_term
 from meetings.reports.printed import table_rows
+from meetings.terms import Term
 
 ADMINISTRATIONS_PARAM = "forvaltningar"
 
@@ -58,6 +65,18 @@ def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, code, "meetings/reports/term_report_print.html", printed=True)
 
 
+def _download_term(request: HttpRequest, network) -> Term | None:
+    """The term `chosen_term` would give, without its form: a download shows no select, and
+    the form writes a label for every term back to the network's first meeting."""
+    today = timezone.localdate()
+    if "termin" not in request.GET:
+        return Term.of(today)
+    value = request.GET.get("termin")
+    if value in {term_value(term) for term in term_choices(network, today)}:
+        return parse_term(value)
+    return None
+
+
 def _csv_download(report: TermReport, what: str) -> tuple[HttpResponse, CSVWriter]:
     filename = f"{what}-{report.network.code.lower()}-{term_value(report.term).lower()}.csv"
     return csv_download(filename)
@@ -73,7 +92,7 @@ def _yes_no(value: bool | None) -> str:
 @login_required
 def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
-    _form, term = chosen_term(request, network)
+    term = _download_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term)
@@ -117,7 +136,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
-    _form, term = chosen_term(request, network)
+    term = _download_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term, administrations=False)
