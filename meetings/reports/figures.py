@@ -198,16 +198,23 @@ class TermReport:
         return {"bars": self._bars(pairs, scale), "height": 16 + 28 * len(pairs)}
 
 
-def term_report(network: Network, term: Term, *, administrations: bool = True) -> TermReport:
+def term_report(
+    network: Network, term: Term, *, administrations: bool = True, coverage: bool = True
+) -> TermReport:
     """The figures for one network and term, in seven queries.
 
     `administrations=False`: the meetings and work areas only (no row per administration), in
-    four: what the work-area download needs, without reading every seat and answer."""
-    held = list(
-        Meeting.objects.held().filter(network=network).in_term(term).prefetch_related("work_areas")
-    )
+    four: what the work-area download needs, without reading every seat and answer.
+    `coverage=False`: the meetings and administrations only (no work areas), in four: what
+    the attendance download needs."""
+    held_meetings = Meeting.objects.held().filter(network=network).in_term(term)
+    if coverage:
+        held_meetings = held_meetings.prefetch_related("work_areas")
+    held = list(held_meetings)
     held_ids = [meeting.pk for meeting in held]
     rows = _administration_rows(network, term, held) if administrations else []
+    if not coverage:
+        return TermReport(network, term, held, rows, [])
     items = list(
         AgendaItem.objects.filter(
             meeting_id__in=held_ids, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False

@@ -95,7 +95,7 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     term = _download_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
-    report = term_report(network, term)
+    report = term_report(network, term, coverage=False)
     response, writer = _csv_download(report, "narvaro")
     writer.writerow(
         [_("Förvaltning")]
