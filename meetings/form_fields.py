@@ -6,10 +6,18 @@ choice". Use them for ids that come from the browser.
 """
 
 from django import forms
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 
 from config.selects import PlainSelect, SwedishOptionsSelect
 
-__all__ = ["IdChoiceField", "IdMultipleChoiceField", "PlainSelect", "SwedishOptionsSelect"]
+__all__ = [
+    "IdChoiceField",
+    "IdMultipleChoiceField",
+    "NameChoiceIterator",
+    "NamedIdMultipleChoiceField",
+    "PlainSelect",
+    "SwedishOptionsSelect",
+]
 
 MAX_ID = 2**63 - 1
 
@@ -44,3 +52,24 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"value": pk},
                 )
         return super()._check_values(value)
+
+
+class NameChoiceIterator(ModelChoiceIterator):
+    """The choices as (pk, name) values read from the queryset, not model instances: a few
+    hundred administrations as instances cost more than the rest of the page. Each value is
+    still a ModelChoiceIteratorValue (what marks a row people wrote, config/form_layout.py),
+    without its instance."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, name in self.queryset.values_list("pk", "name"):
+            yield (ModelChoiceIteratorValue(pk, None), name)
+
+
+class NamedIdMultipleChoiceField(IdMultipleChoiceField):
+    """An `IdMultipleChoiceField` of a model whose label is its `name` (its `__str__`), whose
+    choices are read as plain values (`NameChoiceIterator`). Validation reads the chosen
+    instances as before."""
+
+    iterator = NameChoiceIterator

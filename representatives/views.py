@@ -231,14 +231,19 @@ def network_contacts_csv(request: HttpRequest, code: str) -> HttpResponse:
     filename = f"representanter-{network.code.lower()}-{timezone.localdate():%Y-%m-%d}.csv"
     response, writer = csv_download(filename)
     writer.writerow([_("Förvaltning"), _("Roll"), _("Namn"), _("E-postadress"), _("Sedan")])
-    for appointment in _seats(Appointment.objects.current(), network):
-        writer.writerow(
-            [
-                appointment.administration.name,
-                appointment.get_role_display(),
-                appointment.person.full_name,
-                appointment.person.email,
-                appointment.start_date.isoformat(),
-            ]
+    # Plain values, not model instances, and each role's label translated once: a network
+    # has hundreds of seats.
+    roles = {value: str(label) for value, label in Appointment.Role.choices}
+    rows = (
+        Appointment.objects.current()
+        .filter(network=network)
+        .order_by("administration__name", "role")
+        .values_list(
+            "administration__name", "role", "person__full_name", "person__email", "start_date"
         )
+    )
+    writer.writerows(
+        [name, roles.get(role, role), person, email, start.isoformat()]
+        for name, role, person, email, start in rows
+    )
     return response

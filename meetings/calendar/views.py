@@ -38,6 +38,13 @@ FEED_TODOS_SECONDS = 300
 # calendar of hundreds of old overdue actions helps nobody (Mina nätverk pages through all).
 FEED_TODOS = 50
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+# A feed's body is a function of its ETag: the fingerprint (ics.feed_validators) covers every
+# row the entries show (meetings, published agenda versions, work areas, deadlines, networks by
+# their edit versions), the shown to-dos, the calendar name, SITE_URL, the link and the format,
+# and the feed is always written in LANGUAGE_CODE. So the written body is kept in the cache
+# under the link and its ETag: a full answer to a client whose copy was lost then reads one
+# entry instead of the rows, and any change moves the ETag and so the key.
+FEED_BODY_SECONDS = 24 * 60 * 60
 
 
 def _feeds(user, fresh: dict[str, str]) -> list[dict]:
@@ -181,17 +188,26 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         request, etag=etag, last_modified=int(last_modified.timestamp())
     )
     if response is None:
-        if personal and not todos:  # the digest came from the cache: the to-dos are there too
-            key = _feed_todos_key(token, todos_key[0])
-            todos = cache.get(key)
-            if todos is None:
-                todos = _read_feed_todos(token)
-        body = calendar.feed(list(meetings), name, list(deadlines or ()), todos)
+        body_key = f"calendar-feed-body:{token.pk}:{validators[0]}"
+        body = cache.get(body_key)
+        if body is None:
+            body = _feed_body(token, meetings, name, deadlines, todos, todos_key)
+            cache.set(body_key, body, FEED_BODY_SECONDS)
         response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
     response.headers["ETag"] = etag
     response.headers["Last-Modified"] = http_date(last_modified.timestamp())
     patch_cache_control(response, private=True)
     return response
+
+
+def _feed_body(token, meetings, name, deadlines, todos: list, todos_key: list[str]) -> bytes:
+    """The feed's text, from its rows (and the to-dos the validators read or cached)."""
+    if token.network is None and not todos:
+        # The digest came from the cache: the to-dos are there too.
+        todos = cache.get(_feed_todos_key(token, todos_key[0]))
+        if todos is None:
+            todos = _read_feed_todos(token)
+    return calendar.feed(list(meetings), name, list(deadlines or ()), todos)
 
 
 @require_safe

@@ -6,11 +6,12 @@ from typing import cast
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
+from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField
 from meetings.goals.figures import display_number
 from meetings.models import ActionItem, Goal, Indicator, Meeting
 from meetings.models.goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
@@ -214,6 +215,9 @@ class GoalActionLinkForm(forms.Form):
     def __init__(self, *args, goal: Goal, **kwargs):
         super().__init__(*args, **kwargs)
         field = cast(IdChoiceField, self.fields["action"])
+        # Read as plain values, each label built with one translation (before the queryset,
+        # which hands the widget its choices): a network has hundreds of open actions.
+        field.iterator = OpenActionChoices
         # The network's open actions in no goal's plan: not every action ever decided (done
         # ones and other plans' would make the list grow with the years).
         field.queryset = (
@@ -221,25 +225,32 @@ class GoalActionLinkForm(forms.Form):
                 meeting__network_id=goal.work_area.network_id, goal__isnull=True
             )
             .exclude(status=ActionItem.Status.DONE)
-            .only("pk", "title", "due_on")
             .order_by("due_on", "pk")
         )
         field.help_text = _("Nätverkets öppna åtgärder som inte ingår i något måls handlingsplan.")
         field.empty_label = _("Välj en åtgärd")
-        field.label_from_instance = lambda action: (  # type: ignore[method-assign,assignment]
-            _("%(title)s (klart senast %(due)s)")
-            % {
-                "title": action.title,
-                "due": action.due_on.isoformat(),
-            }
-        )
+
+
+class OpenActionChoices(ModelChoiceIterator):
+    """The actions as "title (klart senast YYYY-MM-DD)" from (pk, title, due_on) values, not
+    model instances; each value a ModelChoiceIteratorValue without its instance."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        label = str(_("%(title)s (klart senast %(due)s)"))
+        for pk, title, due_on in self.queryset.values_list("pk", "title", "due_on"):
+            yield (
+                ModelChoiceIteratorValue(pk, None),
+                label % {"title": title, "due": due_on.isoformat()},
+            )
 
 
 class GoalActionCreateForm(OnceForm, forms.ModelForm):
     """A new action for the goal, decided at one of the network's meetings."""
 
     meeting = IdChoiceField(label=_("Beslutad på mötet"), queryset=Meeting.objects.none())
-    administrations = IdMultipleChoiceField(
+    administrations = NamedIdMultipleChoiceField(
         label=_("Ansvariga förvaltningar"),
         # A new action goes to an administration that still exists as such.
         queryset=Administration.objects.active().order_by("name"),

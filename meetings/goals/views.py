@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Count, OuterRef, Q, Subquery, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -374,11 +374,6 @@ def _report_goals(network: Network):
     ).order_by("work_area__position", "work_area_id", "title", "pk")
 
 
-def _report(request: HttpRequest, code: str) -> tuple[Network, list[goals.GoalFigures]]:
-    network = coordinated_network(request, code)
-    return network, goals.figures_of(_report_goals(network), count_actions=True)
-
-
 @require_safe
 @login_required
 def goal_report(request: HttpRequest, code: str) -> HttpResponse:
@@ -403,7 +398,7 @@ def goal_report(request: HttpRequest, code: str) -> HttpResponse:
 def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
     """One row per indicator (a goal without indicators gets one row), `;`-separated UTF-8
     with a byte order mark, like the other CSVs."""
-    network, figures = _report(request, code)
+    network = coordinated_network(request, code)
     filename = f"mal-{network.code.lower()}-{timezone.localdate().isoformat()}.csv"
     response, writer = csv_download(filename)
     writer.writerow(
@@ -423,34 +418,87 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Öppna åtgärder"),
         ]
     )
-    for item in figures:
-        goal = item.goal
-        rows = item.indicators or [None]  # type: ignore[list-item]
-        for indicator_figures in rows:
-            if indicator_figures is None:
-                indicator_cells = ["", "", "", "", "", "", "", "", str(item.status_label)]
-            else:
-                indicator = indicator_figures.indicator
-                latest = indicator_figures.latest
-                progress = indicator_figures.progress
-                indicator_cells = [
-                    indicator.name,
-                    indicator.unit,
-                    indicator.baseline_year,
-                    indicator_figures.baseline_label,
-                    latest.year if latest else "",
-                    latest.label if latest else "",
-                    indicator_figures.target_label,
-                    "" if progress is None else progress,
-                    indicator_figures.status_label,
-                ]
-            writer.writerow(
-                [
-                    goal.work_area.name,
-                    goal.title,
-                    goal.target_year,
-                    *indicator_cells,
-                    item.open_count,
-                ]
-            )
+    writer.writerows(_report_csv_rows(network))
     return response
+
+
+def _report_csv_rows(network: Network) -> list[list]:
+    """The CSV's rows from plain values in two queries (goals with their open actions
+    counted, indicators with their latest value), with the figures' own rules
+    (meetings/goals/figures.py): a network's goals pile up, and model instances and a figures
+    object per indicator cost more than the rows."""
+    not_done = ~Q(action_items__status=ActionItem.Status.DONE)
+    goal_rows = (
+        Goal.objects.filter(work_area__network=network)
+        .annotate(open_action_count=Count("action_items", filter=not_done))
+        .order_by("work_area__position", "work_area_id", "title", "pk")
+        .values_list("pk", "work_area__name", "title", "target_year", "open_action_count")
+    )
+    # Each indicator's latest year and value as subqueries of the indicators' query: per
+    # indicator, by its (indicator, year) index, not per value row as `latest_values()` is.
+    latest = IndicatorValue.objects.filter(indicator_id=OuterRef("pk")).order_by("-year")
+    indicators: dict[int, list[tuple]] = {}
+    for row in (
+        Indicator.objects.filter(goal__work_area__network=network)
+        .annotate(
+            latest_year=Subquery(latest.values("year")[:1]),
+            latest_value=Subquery(latest.values("value")[:1]),
+        )
+        .order_by("goal_id", "pk")
+        .values_list(
+            "goal_id",
+            "name",
+            "unit",
+            "baseline_year",
+            "baseline_value",
+            "target_value",
+            "direction",
+            "latest_year",
+            "latest_value",
+        )
+    ):
+        indicators.setdefault(row[0], []).append(row)
+    labels = {status: str(label) for status, label in goals.STATUS_LABELS.items()}
+    lower = Indicator.Direction.LOWER
+    rows = []
+    for goal_id, area, title, target_year, open_count in goal_rows:
+        goal_cells = [area, title, target_year]
+        cells: list[object]
+        if goal_id not in indicators:
+            cells = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
+            rows.append([*goal_cells, *cells, open_count])
+            continue
+        for (
+            _goal,
+            name,
+            unit,
+            baseline_year,
+            baseline,
+            target,
+            direction,
+            year,
+            value,
+        ) in indicators[goal_id]:
+            has_value = year is not None
+            progress = goals.progress_percent(baseline, target, value if has_value else None)
+            status = goals.track_status(
+                baseline_year=baseline_year,
+                baseline_value=baseline,
+                target_year=target_year,
+                target_value=target,
+                lower_is_better=direction == lower,
+                latest=(year, value) if has_value else None,
+            )
+            cells = [
+                name,
+                unit,
+                baseline_year,
+                goals.display_number(baseline),
+                year if has_value else "",
+                goals.display_number(value) if has_value else "",
+                goals.display_number(target),
+                "" if progress is None else progress,
+                labels[status],
+            ]
+            rows.append([*goal_cells, *cells, open_count])
+    return rows

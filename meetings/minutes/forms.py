@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from meetings.coordination.forms import DateInput
-from meetings.form_fields import IdChoiceField, IdMultipleChoiceField
+from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField
 from meetings.models import ActionItem, AgendaItem, Meeting
 from networks.submissions import OnceForm
 from networks.versions import stale_message, version_form_field
@@ -109,7 +109,7 @@ class ActionForm(OnceForm):
             "max_length": _("Högst %(limit_value)d tecken (texten har %(show_value)d)."),
         },
     )
-    administrations = IdMultipleChoiceField(
+    administrations = NamedIdMultipleChoiceField(
         label=_("Ansvariga förvaltningar"),
         queryset=Administration.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -163,7 +163,7 @@ class ActionEditForm(forms.Form):
 
     version = version_form_field()
     title = ActionForm.base_fields["title"]
-    administrations = IdMultipleChoiceField(
+    administrations = NamedIdMultipleChoiceField(
         label=_("Ansvariga förvaltningar"),
         queryset=Administration.objects.none(),
         widget=forms.CheckboxSelectMultiple,

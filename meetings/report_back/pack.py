@@ -395,17 +395,14 @@ def expected_administrations(meeting: Meeting):
     return Administration.objects.filter(Q(Exists(seated)) | Q(Exists(reported)))
 
 
-def meeting_status(meeting: Meeting) -> list[Administration]:
-    """Each expected administration with `rb_presented_on`, `rb_marked_by_name`, by name."""
+def meeting_status(meeting: Meeting) -> list[tuple[int, str, datetime.date | None, str | None]]:
+    """Each expected administration by name as plain values (a network seats hundreds):
+    (pk, name, the day it presented the pack or None, the name of who marked it or None)."""
     return list(
         expected_administrations(meeting)
         .annotate(rb=FilteredRelation("report_backs", condition=Q(report_backs__meeting=meeting)))
-        .annotate(
-            rb_presented_on=F("rb__presented_on"),
-            rb_marked_at=F("rb__marked_at"),
-            rb_marked_by_name=F("rb__marked_by__full_name"),
-        )
         .order_by("name")
+        .values_list("pk", "name", "rb__presented_on", "rb__marked_by__full_name")
     )
 
 

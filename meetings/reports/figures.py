@@ -27,7 +27,7 @@ from django.utils.translation import gettext, ngettext
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
 from networks.models import Network
-from representatives.models import Administration, Appointment
+from representatives.models import Appointment
 
 # Width of the bar area in the charts, in SVG user units.
 CHART_WIDTH = 300
@@ -37,9 +37,19 @@ ANSWER_BANDS = [(0, 24), (25, 49), (50, 74), (75, 99), (100, 100)]
 TOP_QUESTIONS = 10
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class AdministrationName:
+    """What a row shows of its administration: a model instance per seat costs more than the
+    row's figures (a network has hundreds)."""
+
+    pk: int
+    name: str
+    short_name: str
+
+
 @dataclasses.dataclass
 class AdministrationRow:
-    administration: Administration
+    administration: AdministrationName
     attended: list[bool | None]  # one per held meeting
     invited: int
     answered: int
@@ -188,16 +198,23 @@ class TermReport:
         return {"bars": self._bars(pairs, scale), "height": 16 + 28 * len(pairs)}
 
 
-def term_report(network: Network, term: Term, *, administrations: bool = True) -> TermReport:
+def term_report(
+    network: Network, term: Term, *, administrations: bool = True, coverage: bool = True
+) -> TermReport:
     """The figures for one network and term, in seven queries.
 
     `administrations=False`: the meetings and work areas only (no row per administration), in
-    four: what the work-area download needs, without reading every seat and answer."""
-    held = list(
-        Meeting.objects.held().filter(network=network).in_term(term).prefetch_related("work_areas")
-    )
+    four: what the work-area download needs, without reading every seat and answer.
+    `coverage=False`: the meetings and administrations only (no work areas), in four: what
+    the attendance download needs."""
+    held_meetings = Meeting.objects.held().filter(network=network).in_term(term)
+    if coverage:
+        held_meetings = held_meetings.prefetch_related("work_areas")
+    held = list(held_meetings)
     held_ids = [meeting.pk for meeting in held]
     rows = _administration_rows(network, term, held) if administrations else []
+    if not coverage:
+        return TermReport(network, term, held, rows, [])
     items = list(
         AgendaItem.objects.filter(
             meeting_id__in=held_ids, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
@@ -261,15 +278,15 @@ def _administration_rows(
     )
 
     by_administration: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = {}
-    administrations: dict[int, Administration] = {}
+    administrations: dict[int, AdministrationName] = {}
     for pk, name, short_name, person_id, start_date, end_date in seats:
         by_administration.setdefault(pk, []).append((person_id, start_date, end_date))
         if pk not in administrations:
-            administrations[pk] = Administration(pk=pk, name=name, short_name=short_name)
+            administrations[pk] = AdministrationName(pk, name, short_name)
     for pk, name, short_name, _state, _reported_back_on in questions:
         if pk not in administrations:
             by_administration[pk] = []
-            administrations[pk] = Administration(pk=pk, name=name, short_name=short_name)
+            administrations[pk] = AdministrationName(pk, name, short_name)
 
     days = [(meeting.pk, timezone.localdate(meeting.starts_at)) for meeting in held]
     rows = []

@@ -10,9 +10,16 @@ from django.views.decorators.http import require_safe
 from config.spreadsheet import CSVWriter, csv_download
 from meetings import paging
 from meetings.access import coordinated_network
-from meetings.reports.figures import TermReport, term_report, term_value
+from meetings.reports.figures import (
+    TermReport,
+    parse_term,
+    term_choices,
+    term_report,
+    term_value,
+)
 from meetings.reports.forms import chosen_term
 from meetings.reports.printed import table_rows
+from meetings.terms import Term
 
 ADMINISTRATIONS_PARAM = "forvaltningar"
 
@@ -58,6 +65,18 @@ def term_report_print(request: HttpRequest, code: str) -> HttpResponse:
     return _page(request, code, "meetings/reports/term_report_print.html", printed=True)
 
 
+def _download_term(request: HttpRequest, network) -> Term | None:
+    """The term `chosen_term` would give, without its form: a download shows no select, and
+    the form writes a label for every term back to the network's first meeting."""
+    today = timezone.localdate()
+    if "termin" not in request.GET:
+        return Term.of(today)
+    value = request.GET.get("termin")
+    if value in {term_value(term) for term in term_choices(network, today)}:
+        return parse_term(value)
+    return None
+
+
 def _csv_download(report: TermReport, what: str) -> tuple[HttpResponse, CSVWriter]:
     filename = f"{what}-{report.network.code.lower()}-{term_value(report.term).lower()}.csv"
     return csv_download(filename)
@@ -73,10 +92,10 @@ def _yes_no(value: bool | None) -> str:
 @login_required
 def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
-    _form, term = chosen_term(request, network)
+    term = _download_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
-    report = term_report(network, term)
+    report = term_report(network, term, coverage=False)
     response, writer = _csv_download(report, "narvaro")
     writer.writerow(
         [_("Förvaltning")]
@@ -92,22 +111,24 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Återrapporterade frågor"),
         ]
     )
-    for row in report.administrations:
-        percent = row.answered_percent
-        writer.writerow(
-            [row.administration.name]
-            + [_yes_no(value) for value in row.attended]
-            + [
-                row.attended_count,
-                row.recorded_count,
-                report.held_count,
-                row.answered,
-                row.invited,
-                "" if percent is None else percent,
-                row.questions_raised,
-                row.questions_reported_back,
-            ]
-        )
+    # "Ja", "Nej" and "" translated once, not per cell: a term has hundreds of rows.
+    yes_no = {value: _yes_no(value) for value in (True, False, None)}
+    held_count = report.held_count
+    writer.writerows(
+        [row.administration.name]
+        + [yes_no[value] for value in row.attended]
+        + [
+            row.attended_count,
+            row.recorded_count,
+            held_count,
+            row.answered,
+            row.invited,
+            "" if (percent := row.answered_percent) is None else percent,
+            row.questions_raised,
+            row.questions_reported_back,
+        ]
+        for row in report.administrations
+    )
     return response
 
 
@@ -115,12 +136,11 @@ def attendance_csv(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def work_areas_csv(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
-    _form, term = chosen_term(request, network)
+    term = _download_term(request, network)
     if term is None:
         return HttpResponse(_("Välj en termin i listan."), status=400, content_type="text/plain")
     report = term_report(network, term, administrations=False)
     response, writer = _csv_download(report, "arbetsomraden")
     writer.writerow([_("Arbetsområde"), _("Som tema"), _("Som dagordningspunkt")])
-    for row in report.work_areas:
-        writer.writerow([row.name, row.themes, row.agenda_items])
+    writer.writerows([row.name, row.themes, row.agenda_items] for row in report.work_areas)
     return response

@@ -5,6 +5,7 @@ import logging
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
@@ -386,6 +387,44 @@ def test_feed_shows_a_change_on_the_next_fetch(client, representative, meetings)
     assert event["SEQUENCE"] == 1
 
 
+# --- The body kept in the cache under the link and its ETag ---------------------------------------
+
+
+def test_cached_body_follows_an_edit_of_a_meeting(client, representative, meetings):
+    secret = calendar.new_token(representative)
+    first = client.get(feed_path(secret))
+    assert client.get(feed_path(secret)).content == first.content  # from the cache
+    meeting = meetings["neh"]
+    meeting.theme_title = "Cirkulär ekonomi"
+    meeting.save()
+    changed = client.get(feed_path(secret))
+    assert changed["ETag"] != first["ETag"]
+    assert summaries(changed) == ["NEH: Cirkulär ekonomi"]
+
+
+def test_cached_bodies_are_not_shared_between_people(client, representative, staff, meetings):
+    """Two links whose validators could match still read each their own entry."""
+    mine = calendar.new_token(representative)
+    theirs = calendar.new_token(staff)
+    assert summaries(client.get(feed_path(mine))) == ["NEH: Biologisk mångfald"]
+    assert summaries(client.get(feed_path(theirs))) == []
+    assert summaries(client.get(feed_path(mine))) == ["NEH: Biologisk mångfald"]
+
+
+def test_cached_bodies_keep_the_languages_apart(client, settings, representative, meetings):
+    """The personal feed's name follows the language chosen; its ETag and so its cache entry
+    differ with it."""
+    secret = calendar.new_token(representative)
+    swedish = client.get(feed_path(secret))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(feed_path(secret))
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    again = client.get(feed_path(secret))
+    assert str(parse(swedish.content)[0]["X-WR-CALNAME"]) == "Mina nätverksmöten"
+    assert str(parse(english.content)[0]["X-WR-CALNAME"]) == "My network meetings"
+    assert again.content == swedish.content
+
+
 # --- Query counts ------------------------------------------------------------------------------
 
 
@@ -406,24 +445,41 @@ def build(network, size: int) -> None:
 
 
 # The personal feed's to-dos are cached with a digest of what they show: a 304 reads the digest
-# only, a full answer the to-dos too (one cache read each).
-PERSONAL_FEED = 8
+# only. A full answer reads its body from the cache (one entry per link and ETag); only when
+# that entry is missing does it read the rows and the to-dos.
+PERSONAL_FEED = 5
 PERSONAL_304 = 4
 
 
 @pytest.mark.parametrize("size", [1, 8])
 # A client polling an unchanged feed: one aggregate query (the feed's meetings a subquery of
 # it) decides the validators, and the cache's note of what the link served (its Last-Modified
-# never goes backwards) is read, not written; the first fetch writes that note. The network
-# feed's consultation deadlines ride in the aggregate; the personal feed reads the person's
-# dated to-dos (meetings/todo/items.py: a fixed number of queries).
-@pytest.mark.parametrize(("kind", "queries"), [("personal", PERSONAL_FEED), ("network", 7)])
+# never goes backwards) is read, not written; the first fetch writes that note and the body.
+# The network feed's consultation deadlines ride in the aggregate; the personal feed reads its
+# to-dos' digest from the cache.
+@pytest.mark.parametrize(("kind", "queries"), [("personal", PERSONAL_FEED), ("network", 4)])
 def test_feed_query_count_does_not_grow(
     client, coordinator, representative, neh, size, kind, queries, django_assert_num_queries
 ):
     build(neh, size)
     secret = calendar.new_token(representative, neh if kind == "network" else None)
     client.get(feed_path(secret))
+    with django_assert_num_queries(queries):
+        response = client.get(feed_path(secret))
+    assert len(summaries(response)) == 2 * size
+
+
+@pytest.mark.parametrize("size", [1, 8])
+# Each write to the database cache is a few queries (its cull check, the read, the write).
+@pytest.mark.parametrize(("kind", "queries"), [("personal", 36), ("network", 18)])
+def test_feed_body_written_anew_reads_a_fixed_number_of_queries(
+    client, coordinator, representative, neh, size, kind, queries, django_assert_num_queries
+):
+    """Without its cached body (lapsed or culled) the feed reads its rows: flat in the data."""
+    build(neh, size)
+    secret = calendar.new_token(representative, neh if kind == "network" else None)
+    client.get(feed_path(secret))
+    cache.clear()  # the body, the to-dos and the note of what was served, all lapsed
     with django_assert_num_queries(queries):
         response = client.get(feed_path(secret))
     assert len(summaries(response)) == 2 * size

@@ -47,8 +47,9 @@ PAGES = {
 # page pages its action plan (the counts with one aggregate, the page's rows, their
 # administrations) and reads the goal once with its indicators and values.
 # The list: +1 for the network's sub-navigation asking whether the person holds a seat in it.
-# The report is a page of goals too: +1 for the count.
-EXPECTED = {"list": 9, "goal": 12, "report": 8, "csv": 7, "value": 6}
+# The report is a page of goals too: +1 for the count. The CSV reads the latest values as
+# subqueries of the indicators' query: one less.
+EXPECTED = {"list": 9, "goal": 12, "report": 8, "csv": 6, "value": 6}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

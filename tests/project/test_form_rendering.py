@@ -284,3 +284,72 @@ def test_widgets_written_in_python_match_django_templates(data):
         for mine, theirs in zip(ours[name].subwidgets, django[name].subwidgets, strict=True):
             assert mine.tag() == theirs.tag(), name
             assert mine.tag(wrap_label=True) == theirs.tag(wrap_label=True), name
+
+
+# The loop templates/forms/_field.html wrote a group's choices with, before field_option_rows
+# (config/form_layout.py) wrote them in Python: the two must agree byte for byte.
+CHOICE_LOOP = (
+    '{% for option in field|field_options %}{% if exclude_choice == None or option.data.value|stringformat:"s" != exclude_choice %}'  # noqa: E501
+    '<div class="field-option">{{ option.tag }} <label for="{{ option.id_for_label }}">'
+    "{% if option.data.value.instance %}{{ option.choice_label|sv }}{% else %}"
+    "{{ option.choice_label }}{% endif %}</label></div>{% endif %}{% empty %}"
+    "{% if empty_text %}<p>{{ empty_text }}</p>{% endif %}{% endfor %}"
+)
+
+
+class Choices(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[("a", 'A & "B"'), ("b", "<C>"), ("accept", "Ta med")], widget=forms.RadioSelect
+    )
+    many = forms.MultipleChoiceField(
+        choices=[("1", "Ett"), ("2", "Två")], widget=forms.CheckboxSelectMultiple
+    )
+    administrations = forms.ModelMultipleChoiceField(
+        queryset=Administration.objects.order_by("name"), widget=forms.CheckboxSelectMultiple
+    )
+
+
+def _choices_alike(form, name, **context):
+    loop = Template(CHOICE_LOOP).render(Context({"field": form[name], **context}))
+    ours = Template("{% field_option_rows field %}").render(
+        Context({"field": form[name], **context})
+    )
+    assert ours == loop, name
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    "data",
+    [None, {}, {"kind": "b", "many": ["1", "2"], "administrations": ["1"], "named": ["1"]}],
+)
+def test_choices_written_in_python_match_the_template_loop(language, data):
+    from django.utils import translation
+
+    from meetings.form_fields import NamedIdMultipleChoiceField
+
+    factories.make_administration(name="Miljö & <hälsa>")
+    factories.make_administration(name="Barn och utbildning")
+
+    class Named(Choices):
+        named = NamedIdMultipleChoiceField(
+            queryset=Administration.objects.order_by("name"), widget=forms.CheckboxSelectMultiple
+        )
+
+    with translation.override(language):
+        form = Named(data=data)
+        for name in ("kind", "many", "administrations"):
+            _choices_alike(form, name)
+        _choices_alike(form, "kind", exclude_choice="accept")
+        # The named field's choices are (pk, name) values: the same rows as the instances'.
+        loop = Template(CHOICE_LOOP).render(Context({"field": form["administrations"]}))
+        ours = Template("{% field_option_rows field %}").render(Context({"field": form["named"]}))
+        assert ours == loop.replace("administrations", "named")
+
+
+@pytest.mark.django_db
+def test_an_empty_group_shows_its_empty_text():
+    form = Choices()
+    form.fields["administrations"].queryset = Administration.objects.none()
+    _choices_alike(form, "administrations", empty_text="Inga <förvaltningar>")
+    _choices_alike(form, "administrations")

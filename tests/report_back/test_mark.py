@@ -172,3 +172,20 @@ def test_my_networks_lists_recent_packs_and_whether_presented(
     assert "Äldre möte" in rows[1] and "presenterad " in rows[1]
     assert reverse("report_back_pack", args=[held.pk, administration.pk]) in rows[0]
     assert "För gammalt" not in packs and "Kommande" not in packs
+
+
+def test_status_rows_mark_names_swedish_in_english_and_escape_them(
+    pack_world, administration, representative, client_for, client, settings
+):
+    """The status table's rows are written in Python (meetings/report_back/views.py): each
+    administration links to its pack, its name is escaped and marked Swedish in English."""
+    administration.name = "Miljö <&> förvaltningen"
+    administration.save()
+    mark(client_for("representative"), pack_world.held, administration, days(-2))
+    client.force_login(factories.network("NEH").coordinators.get())
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("report_back_status", args=[pack_world.held.pk])).content.decode()
+    row = page.split("<tbody>")[1].split("</tr>")[0]
+    pack = reverse("report_back_pack", args=[pack_world.held.pk, administration.pk])
+    assert f'<a href="{pack}"><span lang="sv">Miljö &lt;&amp;&gt; förvaltningen</span></a>' in row
+    assert "Rita Representant" in row
