@@ -41,7 +41,7 @@ from meetings.models import (
 from meetings.rules import may_record_indicator
 from networks import submissions
 from networks.models import Network
-from networks.rules import is_coordinator
+from networks.rules import coordinated_network_ids, is_coordinator
 from networks.versions import StaleRecordError
 from representatives.rules import seated_administration_ids
 
@@ -92,6 +92,11 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
 
 RECENT_FOLLOW_UPS = 10
 ACTIONS_PARAM = "atgarder"
+# An indicator's chart and table show its latest RECENT_YEARS values; "?ar=alla" shows every
+# year (decades of values pile up; the latest ones are what a follow-up looks at).
+RECENT_YEARS = 10
+YEARS_PARAM = "ar"
+ALL_YEARS = "alla"
 
 
 @require_safe
@@ -104,10 +109,13 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     (figures,) = goals.figures_of([goal])  # the goal read once, with its indicators' values
     can_coordinate = is_coordinator(request.user, network)
     represented = seated_administration_ids(request.user, network)
+    all_years = request.GET.get(YEARS_PARAM) == ALL_YEARS
     for item in figures.indicators:
         item.can_record = can_coordinate or (  # type: ignore[attr-defined]
             item.indicator.responsible_administration_id in represented
         )
+        if not all_years:
+            item.window = RECENT_YEARS
     plan = ActionItem.objects.filter(goal=goal)
     done = Q(status=ActionItem.Status.DONE)
     counts = plan.aggregate(total=Count("pk"), done=Count("pk", filter=done))
@@ -128,14 +136,14 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "actions": actions,
         "actions_page": page,
         "today": timezone.localdate(),
+        "recent_years": RECENT_YEARS,
+        "all_years_query": f"?{YEARS_PARAM}={ALL_YEARS}",
     }
     if getattr(request, "htmx", False) and ACTIONS_PARAM in request.GET:
         return render(request, "meetings/goals/goal_detail.html#action-rows", context)
     agenda_items = list(
         AgendaItem.objects.filter(
-            goal=goal,
-            status=AgendaItem.Status.ACCEPTED,
-            meeting__in=Meeting.objects.visible_to(request.user),
+            _visible_meeting(request.user), goal=goal, status=AgendaItem.Status.ACCEPTED
         )
         .select_related("meeting")
         .order_by("-meeting__starts_at", "position")[: RECENT_FOLLOW_UPS + 1]
@@ -153,6 +161,17 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else None,
     }
     return render(request, "meetings/goals/goal_detail.html", context)
+
+
+def _visible_meeting(user) -> Q:
+    """`Meeting.objects.visible_to(user)` as a condition on an item's joined meeting. As a
+    subquery (`meeting__in=`) SQLite read the items of every visible meeting to find a goal's
+    few; on the join it starts from the goal's items."""
+    visible = Q(meeting__status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
+    coordinated = coordinated_network_ids(user)
+    if coordinated:
+        visible |= Q(meeting__network_id__in=coordinated)
+    return visible
 
 
 def _load_responsible(actions) -> None:
