@@ -71,3 +71,16 @@ def test_iso_text_from_stored_snapshots_is_read():
         assert long_date("2026-12-19") == "19 december 2026"
         assert long_date("inte ett datum") == "inte ett datum"
         assert long_date(None) == ""
+
+
+def test_remembered_formats_keep_languages_and_time_zones_apart():
+    """The formats are remembered (config.dates._formatted): per language and per UTC offset."""
+    for _ in range(2):  # the second time from the memo
+        with translation.override("sv"):
+            assert long_date(START.date()) == "22 december 2026"
+            with timezone.override("UTC"):
+                assert moment(START) == "22 december 2026 kl. 08.00"
+            assert moment(START) == "22 december 2026 kl. 09.00"
+        with translation.override("en"):
+            assert long_date(START.date()) == "22 December 2026"
+            assert moment(START) == "22 December 2026, 09:00"
