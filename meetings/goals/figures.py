@@ -25,6 +25,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import ActionItem, Goal, Indicator, IndicatorValue
@@ -134,6 +137,17 @@ class IndicatorFigures:
     indicator: Indicator
     target_year: int
     points: list[Point]
+    # The latest `window` years only in the chart and the table (None: every year); the
+    # figures (latest value, progress, status) are always of all the points.
+    window: int | None = None
+
+    @property
+    def shown_points(self) -> list[Point]:
+        return self.points[-self.window :] if self.window else self.points
+
+    @property
+    def hidden_count(self) -> int:
+        return len(self.points) - len(self.shown_points)
 
     @property
     def latest(self) -> Point | None:
@@ -181,15 +195,43 @@ class IndicatorFigures:
         return display_number(self.indicator.target_value)
 
     @property
+    def table_rows(self) -> SafeString:
+        """The table's rows (year, value, target path, on track), built here as the chart's
+        dots are."""
+        yes, no = gettext("Ja"), gettext("Nej")
+        return format_html_join(
+            "\n",
+            '<tr><th scope="row">{}</th><td class="indicator-value" data-year="{}">{}</td>'
+            "<td>{}</td><td>{}</td></tr>",
+            (
+                (p.year, p.year, p.label, p.expected_label, yes if p.on_track else no)
+                for p in self.shown_points
+            ),
+        )
+
+    @property
     def chart(self) -> dict:
         """SVG geometry: the values as a line with labelled dots, the target path dashed.
 
-        Built from `points`, the same list the table is written from.
+        Built from `shown_points`, the same list the table is written from. When older years
+        are left out (`window`), the chart starts at the first year shown and so does the
+        target path, from its value that year.
         """
         indicator = self.indicator
-        first_year = min([indicator.baseline_year] + [p.year for p in self.points])
-        last_year = max([self.target_year] + [p.year for p in self.points])
-        values = [indicator.baseline_value, indicator.target_value] + [p.value for p in self.points]
+        points = self.shown_points
+        start_year, start_value = indicator.baseline_year, indicator.baseline_value
+        if self.hidden_count and points[0].year > start_year:
+            start_year = min(points[0].year, self.target_year)
+            start_value = expected_value(
+                indicator.baseline_year,
+                indicator.baseline_value,
+                self.target_year,
+                indicator.target_value,
+                start_year,
+            ).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)  # as the table shows it
+        first_year = min([start_year] + [p.year for p in points])
+        last_year = max([self.target_year] + [p.year for p in points])
+        values = [start_value, indicator.target_value] + [p.value for p in points]
         low, high = min([*values, Decimal(0)]), max(values)
         if high == low:
             high = low + 1
@@ -202,16 +244,24 @@ class IndicatorFigures:
             share = float((value - low) / (high - low))
             return round(PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * share)
 
-        for point in self.points:
+        for point in points:
             point.x, point.y = x_of(point.year), y_of(point.value)
         return {
             "width": CHART_WIDTH,
             "height": CHART_HEIGHT,
-            "points": self.points,
-            "line": " ".join(f"{p.x},{p.y}" for p in self.points),
+            "points": points,
+            "line": " ".join(f"{p.x},{p.y}" for p in points),
+            # A dot and its label per year, built here: a template loop cost ten times as much.
+            "dots": format_html_join(
+                "\n",
+                '<circle class="chart-dot" cx="{}" cy="{}" r="4"></circle>'
+                '<text class="chart-value" x="{}" y="{}" text-anchor="middle" data-year="{}">'
+                "{}</text>",
+                ((p.x, p.y, p.x, p.y - 8, p.year, p.label) for p in points),
+            ),
             "target_path": {
-                "x1": x_of(indicator.baseline_year),
-                "y1": y_of(indicator.baseline_value),
+                "x1": x_of(start_year),
+                "y1": y_of(start_value),
                 "x2": x_of(self.target_year),
                 "y2": y_of(indicator.target_value),
             },
