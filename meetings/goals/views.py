@@ -76,7 +76,9 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
     page = paging.page_of(
         request,
-        goals.figures_queryset(Goal.objects.filter(work_area__network=network), latest_only=True),
+        goals.figures_queryset(
+            Goal.objects.filter(work_area__network=network), latest_only=True, lean=True
+        ),
     )
     context = {
         "network": network,
