@@ -6,6 +6,8 @@ support form's partial (focus kept, the new count announced), a plain POST with 
 Outsiders get 403 for the page (the network is public) and 404 for a suggestion's URLs.
 """
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,10 +16,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.content_language import sv
+from config.dates import long_date
+from config.form_layout import field_stamp
 from config.http import AuthenticatedHttpRequest
 from meetings import paging
 from meetings.access import network_by_code
@@ -66,6 +73,27 @@ def support_text(count: int) -> str:
     }
 
 
+def support_label(count: int) -> str:
+    """The count under a suggestion (the page's own wording, not `support_text`'s)."""
+    return ngettext("%(count)s stöder förslaget", "%(count)s stöder förslaget", count) % {
+        "count": count
+    }
+
+
+def _meta(suggestion: ThemeSuggestion) -> SafeString:
+    """The line under a suggestion's title: work area, who suggested it, for which
+    administration, when. Built here, not in the template: the page lists many."""
+    by = suggestion.suggested_by.full_name if suggestion.suggested_by else ""
+    administration = suggestion.administration.name if suggestion.administration else ""
+    text = escape(_("föreslaget av %(name)s, %(administration)s, %(day)s")) % {
+        "name": escape(by or _("okänd")),
+        "administration": conditional_escape(cast(str, sv(administration))),
+        "day": escape(long_date(suggestion.created_at)),
+    }
+    area = conditional_escape(cast(str, sv(suggestion.work_area.name)))
+    return mark_safe(f"{area} · {text}")  # noqa: S308 (all escaped)
+
+
 def _page(
     request: HttpRequest,
     network: Network,
@@ -96,24 +124,40 @@ def _page(
     # Only a form that failed is kept per suggestion; the others are written out by a plain
     # template loop from one blank form each (labels, choices), as the agenda workspace does:
     # rendering two forms' widgets for each of hundreds of suggestions dominated the page.
+    # ... and not even a template loop per row: each blank field is rendered once and stamped
+    # with the row's prefix and title (config.form_layout.field_stamp).
+    adopt_blank = close_blank = adopt_field = close_field = None
+    if can_coordinate:
+        adopt_blank, close_blank = AdoptForm(targets=targets), CloseForm()
+        adopt_field = field_stamp(adopt_blank, "a", "meeting") if targets else None
+        close_field = field_stamp(close_blank, "c", "reason")
+    handled_rows = list(handled_page.object_list)
+    for row in (*open_rows, *handled_rows):
+        row.meta = _meta(row)
+        row.support_label = support_label(row.support_count)
     for row in open_rows:
         row.may_support = can_suggest and row.suggested_by_id != request.user.pk
         if can_coordinate:
             row.adopt_bound = bound.get(("adopt", row.pk))
             row.close_bound = bound.get(("close", row.pk))
+            title = sv(row.title)
+            if adopt_field and not row.adopt_bound:
+                row.adopt_field = adopt_field(row.pk, title)
+            if close_field and not row.close_bound:
+                row.close_field = close_field(row.pk, title)
     context = {
         "network": network,
         "archive": archive,
         "open_page": open_page,
         "open_suggestions": open_rows,
         "handled_page": handled_page,
-        "handled_suggestions": handled_page.object_list,
+        "handled_suggestions": handled_rows,
         "can_coordinate": can_coordinate,
         "can_suggest": can_suggest,
         "form": form or (SuggestionForm(network=network) if can_suggest else None),
         "targets": targets,
-        "adopt_blank": AdoptForm(targets=targets) if can_coordinate else None,
-        "close_blank": CloseForm() if can_coordinate else None,
+        "adopt_blank": adopt_blank,
+        "close_blank": close_blank,
         # The one form that failed, if any (the bad-input harness reads it from here).
         "bound_form": next(iter(bound.values()), None),
     }
@@ -176,6 +220,7 @@ def theme_suggestion_support(request: AuthenticatedHttpRequest, code: str, pk: i
     announce = error or done % {"title": suggestion.title, "count": support_text(count)}
     if request.htmx:
         suggestion.support_count = count  # type: ignore[attr-defined]
+        suggestion.support_label = support_label(count)  # type: ignore[attr-defined]
         suggestion.supported = suggestion.supports.filter(person=request.user).exists()  # type: ignore[attr-defined]
         suggestion.refresh_from_db(fields=["status"])
         suggestion.may_support = True  # type: ignore[attr-defined]
