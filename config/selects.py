@@ -2,9 +2,11 @@
 few hundred options (the administrations of a large organisation, a network's actions) cost
 tens of milliseconds. Below every app, so `representatives` and `meetings` share them."""
 
+import html
+
 from django import forms
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 
@@ -18,6 +20,14 @@ def _attrs(attrs: dict) -> str:
         for name, value in attrs.items()
         if value is not False
     )
+
+
+def _escape(value) -> str:
+    """`conditional_escape(str(value))`, faster for the plain text of hundreds of options: the
+    standard library's escape replaces the same five characters with the same entities."""
+    if isinstance(value, SafeData):
+        return str(value)
+    return html.escape(str(value))
 
 
 class PlainSelect(forms.Select):
@@ -42,10 +52,10 @@ class PlainSelect(forms.Select):
             if group_name:
                 parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
             parts.extend(
-                f'\n  <option value="{conditional_escape(str(option["value"]))}"'
-                f"{_attrs(option['attrs'])}"
+                f'\n  <option value="{_escape(option["value"])}"'
+                f"{_attrs(option['attrs']) if option['attrs'] else ''}"
                 f"{content_lang if self._written(option['value']) else ''}>"
-                f"{conditional_escape(option['label'])}</option>\n"
+                f"{_escape(option['label'])}</option>\n"
                 for option in options
             )
             if group_name:
