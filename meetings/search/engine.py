@@ -312,6 +312,9 @@ def on_meeting(meeting: Meeting, title: str, url: str, excerpt: SafeString, draf
     return Hit(title, url, excerpt, meeting, meeting.network.code, draft)
 
 
+DRAFT_SOURCES = ("agenda_drafts", "minutes_drafts")  # read by coordinators only
+
+
 def sources(words: list[str]) -> list[Source]:
     return [
         Source(
@@ -481,8 +484,13 @@ def search(user, query: str) -> list[Group]:
     if not words or not user.is_authenticated:
         return []
     find = full_text_hits if uses_full_text() else fallback_hits
+    # The drafts are only a coordinator's: for anyone else their sources are empty, and not
+    # even compiled (a query's compilation is most of its cost here).
+    drafts_seen = bool(coordinated_network_ids(user))
     groups = []
     for source in sources(words):
+        if source.key in DRAFT_SOURCES and not drafts_seen:
+            continue
         hits = find(source, source.rows(user), words)
         if hits:
             groups.append(Group(source.key, source.label, hits))
