@@ -7,6 +7,8 @@ coordinators or by the representative or substitute of the administration respon
 The goal report is for the coordinators, like the other reports.
 """
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,9 +17,13 @@ from django.db.models import Case, Count, Q, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.content_language import sv
+from config.dates import long_date
 from config.spreadsheet import csv_download
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
@@ -131,13 +137,16 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     actions = list(page.object_list)
     _load_responsible(actions)
+    today = timezone.localdate()
+    for action in actions:
+        action.cells = _action_cells(action, today)
     context = {
         "goal": goal,
         "network": network,
         "figures": figures,
         "actions": actions,
         "actions_page": page,
-        "today": timezone.localdate(),
+        "today": today,
         "recent_years": RECENT_YEARS,
         "all_years_query": f"?{YEARS_PARAM}={ALL_YEARS}",
     }
@@ -163,6 +172,20 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else None,
     }
     return render(request, "meetings/goals/goal_detail.html", context)
+
+
+def _action_cells(action, today) -> SafeString:
+    """An action plan row's cells after its title: who, by when (late or not), status. Built
+    here, not in the template: the plan shows a page of rows (and their "Visa fler")."""
+    names = conditional_escape(cast(str, sv(", ".join(action.responsible_names) or "–")))
+    late = ""
+    if not action.is_done and action.due_on < today:
+        late = f' <span class="badge badge-warning">{escape(_("försenad"))}</span>'
+    return mark_safe(  # noqa: S308 (all escaped)
+        f"<td>{names}</td><td><time datetime="
+        f'"{action.due_on.isoformat()}">{escape(long_date(action.due_on))}</time>{late}</td>'
+        f"<td>{escape(action.get_status_display())}</td>"
+    )
 
 
 def _visible_meeting(user) -> Q:
