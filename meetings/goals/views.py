@@ -159,7 +159,13 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .select_related("meeting")
         .order_by("-meeting__starts_at", "position")[: RECENT_FOLLOW_UPS + 1]
     )
-    documents = list(Document.objects.filter(work_areas=goal.work_area).recent()[:RECENT_DOCUMENTS])
+    # The network named too (its documents are the only ones with its work areas): its
+    # documents are then read newest first by an index until the area's latest are found.
+    documents = list(
+        Document.objects.filter(network=network, work_areas=goal.work_area).recent()[
+            :RECENT_DOCUMENTS
+        ]
+    )
     context |= {
         "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
         "more_follow_ups": len(agenda_items) > RECENT_FOLLOW_UPS,

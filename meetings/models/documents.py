@@ -161,7 +161,12 @@ class Document(models.Model):
                 violation_error_message=_("Bara styrdokument har en status i framtagandet."),
             ),
         ]
-        indexes = [models.Index(fields=["network", "kind", "deadline"])]
+        indexes = [
+            models.Index(fields=["network", "kind", "deadline"]),
+            # A network's latest documents (of a work area, on a goal's page): read newest first
+            # and stopped after a few, instead of sorting thousands.
+            models.Index(fields=["network", "created_at"], name="document_network_created"),
+        ]
 
     def __str__(self) -> str:
         return self.title
