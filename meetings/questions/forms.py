@@ -232,6 +232,7 @@ class ListFilterForm(forms.Form):
     )
 
     def __init__(self, data, *, administrations, **kwargs) -> None:
+        """`administrations`: (pk, name) pairs, in the order to list them."""
         super().__init__(data, **kwargs)
         term = Term.of(timezone.localdate())
         terms = [term]
@@ -245,7 +246,7 @@ class ListFilterForm(forms.Form):
         ]
         cast(forms.ChoiceField, self.fields["forvaltning"]).choices = [
             ("", _("Alla förvaltningar"))
-        ] + [(str(a.pk), a.name) for a in administrations]
+        ] + [(str(pk), name) for pk, name in administrations]
 
     def value(self, name: str) -> str:
         """The field's valid value, or "" (the default) when it was missing or did not fit."""
