@@ -115,7 +115,7 @@ def question_list(request: HtmxHttpRequest, code: str | None = None) -> HttpResp
     page = paging.page_of(request, rows.select_related(*LIST_RELATED).only(*LIST_FIELDS))
     shown = list(page.object_list)
     for question in shown:
-        question.cells = _row_cells(question)  # type: ignore[attr-defined]
+        question.cells = _row_cells(question)
     # The networks to register a question in (where the person holds a seat), and on the list
     # across networks each network's own list.
     seated = {seat.network_id for seat in seats}
