@@ -25,8 +25,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from config.content_language import sv
 from meetings.models import ActionItem, Goal, Indicator, IndicatorValue
 
 NO_VALUES = "no_values"
@@ -103,6 +107,26 @@ def display_number(value: Decimal | None) -> str:
     return text.replace(".", ",").replace("-", "−")
 
 
+STATUS_MARKS = {OFF_TRACK: "▲ ", REACHED: "✓ ", ON_TRACK: "✓ "}
+
+
+def status_badge(status: str) -> SafeString:
+    """The status as a badge, its mark hidden from screen readers (the label says it). Built
+    here, not by a template include: the lists show one per indicator and per goal."""
+    return _badge(status, get_language())
+
+
+@functools.lru_cache(maxsize=32)
+def _badge(status: str, language: str | None) -> SafeString:
+    # Four statuses times the interface languages: fixed markup, remembered.
+    mark = STATUS_MARKS.get(status)
+    marker = f'<span aria-hidden="true">{mark}</span>' if mark else ""
+    label = escape(STATUS_LABELS[status])
+    return mark_safe(  # noqa: S308 (a fixed status name, a fixed mark, the escaped label)
+        f'<span class="badge goal-status goal-status-{status}">{marker}{label}</span>'
+    )
+
+
 # --- One indicator's figures, and its chart ---------------------------------------------------
 
 CHART_WIDTH = 560
@@ -134,6 +158,17 @@ class IndicatorFigures:
     indicator: Indicator
     target_year: int
     points: list[Point]
+    # The latest `window` years only in the chart and the table (None: every year); the
+    # figures (latest value, progress, status) are always of all the points.
+    window: int | None = None
+
+    @property
+    def shown_points(self) -> list[Point]:
+        return self.points[-self.window :] if self.window else self.points
+
+    @property
+    def hidden_count(self) -> int:
+        return len(self.points) - len(self.shown_points)
 
     @property
     def latest(self) -> Point | None:
@@ -173,6 +208,49 @@ class IndicatorFigures:
         return self.status in (REACHED, ON_TRACK)
 
     @property
+    def status_badge(self) -> SafeString:
+        return status_badge(self.status)
+
+    @property
+    def summary(self) -> SafeString:
+        """One line of a goal's card (the goal list, the agenda): name, latest value against
+        the target, progress and status."""
+        latest = self.latest
+        text: str
+        if latest is None:
+            text = escape(gettext("inga värden ännu"))
+        else:
+            text = escape(
+                gettext("%(value)s %(unit)s (%(year)s), mål %(target)s till %(target_year)s")
+            ) % {
+                "value": escape(latest.label),
+                "unit": escape(self.indicator.unit),
+                "year": latest.year,
+                "target": escape(self.target_label),
+                "target_year": self.target_year,
+            }
+            if self.progress is not None:
+                text += ", " + escape(gettext("%(progress)s %% av vägen")) % {
+                    "progress": self.progress
+                }
+        name = _escaped_name(self.indicator)
+        return mark_safe(f"{name}: {text} – {self.status_badge}")  # noqa: S308 (all escaped)
+
+    @property
+    def report_cells(self) -> SafeString:
+        """The goal report's cells of the indicator: name, latest value, target, progress,
+        status (built here: the report has a row per indicator)."""
+        latest = self.latest
+        unit = escape(self.indicator.unit)
+        name = _escaped_name(self.indicator)
+        value = f"{escape(latest.label)} {unit} ({latest.year})" if latest else "–"
+        progress = "–" if self.progress is None else f"{self.progress} %"
+        return mark_safe(  # noqa: S308 (all escaped)
+            f"<td>{name}</td><td>{value}</td><td>{escape(self.target_label)} {unit}</td>"
+            f"<td>{progress}</td><td>{self.status_badge}</td>"
+        )
+
+    @property
     def baseline_label(self) -> str:
         return display_number(self.indicator.baseline_value)
 
@@ -181,15 +259,43 @@ class IndicatorFigures:
         return display_number(self.indicator.target_value)
 
     @property
+    def table_rows(self) -> SafeString:
+        """The table's rows (year, value, target path, on track), built here as the chart's
+        dots are."""
+        yes, no = gettext("Ja"), gettext("Nej")
+        return format_html_join(
+            "\n",
+            '<tr><th scope="row">{}</th><td class="indicator-value" data-year="{}">{}</td>'
+            "<td>{}</td><td>{}</td></tr>",
+            (
+                (p.year, p.year, p.label, p.expected_label, yes if p.on_track else no)
+                for p in self.shown_points
+            ),
+        )
+
+    @property
     def chart(self) -> dict:
         """SVG geometry: the values as a line with labelled dots, the target path dashed.
 
-        Built from `points`, the same list the table is written from.
+        Built from `shown_points`, the same list the table is written from. When older years
+        are left out (`window`), the chart starts at the first year shown and so does the
+        target path, from its value that year.
         """
         indicator = self.indicator
-        first_year = min([indicator.baseline_year] + [p.year for p in self.points])
-        last_year = max([self.target_year] + [p.year for p in self.points])
-        values = [indicator.baseline_value, indicator.target_value] + [p.value for p in self.points]
+        points = self.shown_points
+        start_year, start_value = indicator.baseline_year, indicator.baseline_value
+        if self.hidden_count and points[0].year > start_year:
+            start_year = min(points[0].year, self.target_year)
+            start_value = expected_value(
+                indicator.baseline_year,
+                indicator.baseline_value,
+                self.target_year,
+                indicator.target_value,
+                start_year,
+            ).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)  # as the table shows it
+        first_year = min([start_year] + [p.year for p in points])
+        last_year = max([self.target_year] + [p.year for p in points])
+        values = [start_value, indicator.target_value] + [p.value for p in points]
         low, high = min([*values, Decimal(0)]), max(values)
         if high == low:
             high = low + 1
@@ -202,16 +308,24 @@ class IndicatorFigures:
             share = float((value - low) / (high - low))
             return round(PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * share)
 
-        for point in self.points:
+        for point in points:
             point.x, point.y = x_of(point.year), y_of(point.value)
         return {
             "width": CHART_WIDTH,
             "height": CHART_HEIGHT,
-            "points": self.points,
-            "line": " ".join(f"{p.x},{p.y}" for p in self.points),
+            "points": points,
+            "line": " ".join(f"{p.x},{p.y}" for p in points),
+            # A dot and its label per year, built here: a template loop cost ten times as much.
+            "dots": format_html_join(
+                "\n",
+                '<circle class="chart-dot" cx="{}" cy="{}" r="4"></circle>'
+                '<text class="chart-value" x="{}" y="{}" text-anchor="middle" data-year="{}">'
+                "{}</text>",
+                ((p.x, p.y, p.x, p.y - 8, p.year, p.label) for p in points),
+            ),
             "target_path": {
-                "x1": x_of(indicator.baseline_year),
-                "y1": y_of(indicator.baseline_value),
+                "x1": x_of(start_year),
+                "y1": y_of(start_value),
                 "x2": x_of(self.target_year),
                 "y2": y_of(indicator.target_value),
             },
@@ -226,6 +340,11 @@ class IndicatorFigures:
             "low_label": display_number(low),
             "top": PLOT_TOP,
         }
+
+
+def _escaped_name(indicator: Indicator) -> str:
+    """The indicator's name, escaped, marked as Swedish in another interface language."""
+    return str(conditional_escape(sv(indicator.name)))  # type: ignore[arg-type]
 
 
 def indicator_figures(indicator, target_year: int, values) -> IndicatorFigures:
@@ -285,6 +404,17 @@ class GoalFigures:
         return self.status in (REACHED, ON_TRACK)
 
     @property
+    def status_badge(self) -> SafeString:
+        return status_badge(self.status)
+
+    @property
+    def summary_items(self) -> SafeString:
+        """The goal card's list items: a line per indicator (`IndicatorFigures.summary`)."""
+        if not self.indicators:
+            return format_html("<li>{}</li>", gettext("Målet har inga indikatorer ännu."))
+        return mark_safe("".join(f"<li>{item.summary}</li>" for item in self.indicators))  # noqa: S308
+
+    @property
     def open_count(self) -> int:
         if self.counted_open is not None:
             return self.counted_open
@@ -331,19 +461,31 @@ def goals_with_figures(
 
 
 def figures_queryset(
-    goals_queryset, *, with_actions: bool = False, latest_only: bool = False, count_actions=False
+    goals_queryset,
+    *,
+    with_actions: bool = False,
+    latest_only: bool = False,
+    count_actions=False,
+    lean: bool = False,
 ):
     """The goals with what their figures read joined or prefetched (see `goals_with_figures`);
-    a page of it (a slice) is read by `figures_of`."""
+    a page of it (a slice) is read by `figures_of`. `lean`: for a page that shows neither
+    the goals' network nor the indicators' responsible administrations (the goal list), who
+    are then not read."""
     values = latest_values() if latest_only else IndicatorValue.objects.all()
     # Prefetched into plain lists (`to_attr`): a related manager per goal and per indicator
     # costs Django a queryset clone each, which was half of the goal report's time at 400 goals.
-    queryset = goals_queryset.select_related("work_area", "work_area__network").prefetch_related(
+    indicators = (
+        Indicator.objects.all()
+        if lean
+        else Indicator.objects.select_related("responsible_administration")
+    )
+    queryset = goals_queryset.select_related(
+        "work_area" if lean else "work_area__network"
+    ).prefetch_related(
         Prefetch(
             "indicators",
-            queryset=Indicator.objects.select_related(
-                "responsible_administration"
-            ).prefetch_related(
+            queryset=indicators.prefetch_related(
                 # Only what the figures read (year, value): thousands of values on a network's
                 # goal pages, and their other columns cost more than the figures themselves.
                 Prefetch(

@@ -7,6 +7,8 @@ coordinators or by the representative or substitute of the administration respon
 The goal report is for the coordinators, like the other reports.
 """
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -15,9 +17,13 @@ from django.db.models import Case, Count, OuterRef, Q, Subquery, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.content_language import sv
+from config.dates import long_date
 from config.spreadsheet import csv_download
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
@@ -41,7 +47,7 @@ from meetings.models import (
 from meetings.rules import may_record_indicator
 from networks import submissions
 from networks.models import Network
-from networks.rules import is_coordinator
+from networks.rules import coordinated_network_ids, is_coordinator
 from networks.versions import StaleRecordError
 from representatives.rules import seated_administration_ids
 
@@ -76,7 +82,9 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
     page = paging.page_of(
         request,
-        goals.figures_queryset(Goal.objects.filter(work_area__network=network), latest_only=True),
+        goals.figures_queryset(
+            Goal.objects.filter(work_area__network=network), latest_only=True, lean=True
+        ),
     )
     context = {
         "network": network,
@@ -92,6 +100,11 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
 
 RECENT_FOLLOW_UPS = 10
 ACTIONS_PARAM = "atgarder"
+# An indicator's chart and table show its latest RECENT_YEARS values; "?ar=alla" shows every
+# year (decades of values pile up; the latest ones are what a follow-up looks at).
+RECENT_YEARS = 10
+YEARS_PARAM = "ar"
+ALL_YEARS = "alla"
 
 
 @require_safe
@@ -104,10 +117,13 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     (figures,) = goals.figures_of([goal])  # the goal read once, with its indicators' values
     can_coordinate = is_coordinator(request.user, network)
     represented = seated_administration_ids(request.user, network)
+    all_years = request.GET.get(YEARS_PARAM) == ALL_YEARS
     for item in figures.indicators:
         item.can_record = can_coordinate or (  # type: ignore[attr-defined]
             item.indicator.responsible_administration_id in represented
         )
+        if not all_years:
+            item.window = RECENT_YEARS
     plan = ActionItem.objects.filter(goal=goal)
     done = Q(status=ActionItem.Status.DONE)
     counts = plan.aggregate(total=Count("pk"), done=Count("pk", filter=done))
@@ -121,26 +137,35 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     actions = list(page.object_list)
     _load_responsible(actions)
+    today = timezone.localdate()
+    for action in actions:
+        action.cells = _action_cells(action, today)
     context = {
         "goal": goal,
         "network": network,
         "figures": figures,
         "actions": actions,
         "actions_page": page,
-        "today": timezone.localdate(),
+        "today": today,
+        "recent_years": RECENT_YEARS,
+        "all_years_query": f"?{YEARS_PARAM}={ALL_YEARS}",
     }
     if getattr(request, "htmx", False) and ACTIONS_PARAM in request.GET:
         return render(request, "meetings/goals/goal_detail.html#action-rows", context)
     agenda_items = list(
         AgendaItem.objects.filter(
-            goal=goal,
-            status=AgendaItem.Status.ACCEPTED,
-            meeting__in=Meeting.objects.visible_to(request.user),
+            _visible_meeting(request.user), goal=goal, status=AgendaItem.Status.ACCEPTED
         )
         .select_related("meeting")
         .order_by("-meeting__starts_at", "position")[: RECENT_FOLLOW_UPS + 1]
     )
-    documents = list(Document.objects.filter(work_areas=goal.work_area).recent()[:RECENT_DOCUMENTS])
+    # The network named too (its documents are the only ones with its work areas): its
+    # documents are then read newest first by an index until the area's latest are found.
+    documents = list(
+        Document.objects.filter(network=network, work_areas=goal.work_area).recent()[
+            :RECENT_DOCUMENTS
+        ]
+    )
     context |= {
         "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
         "more_follow_ups": len(agenda_items) > RECENT_FOLLOW_UPS,
@@ -153,6 +178,31 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else None,
     }
     return render(request, "meetings/goals/goal_detail.html", context)
+
+
+def _action_cells(action, today) -> SafeString:
+    """An action plan row's cells after its title: who, by when (late or not), status. Built
+    here, not in the template: the plan shows a page of rows (and their "Visa fler")."""
+    names = conditional_escape(cast(str, sv(", ".join(action.responsible_names) or "–")))
+    late = ""
+    if not action.is_done and action.due_on < today:
+        late = f' <span class="badge badge-warning">{escape(_("försenad"))}</span>'
+    return mark_safe(  # noqa: S308 (all escaped)
+        f"<td>{names}</td><td><time datetime="
+        f'"{action.due_on.isoformat()}">{escape(long_date(action.due_on))}</time>{late}</td>'
+        f"<td>{escape(action.get_status_display())}</td>"
+    )
+
+
+def _visible_meeting(user) -> Q:
+    """`Meeting.objects.visible_to(user)` as a condition on an item's joined meeting. As a
+    subquery (`meeting__in=`) SQLite read the items of every visible meeting to find a goal's
+    few; on the join it starts from the goal's items."""
+    visible = Q(meeting__status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
+    coordinated = coordinated_network_ids(user)
+    if coordinated:
+        visible |= Q(meeting__network_id__in=coordinated)
+    return visible
 
 
 def _load_responsible(actions) -> None:

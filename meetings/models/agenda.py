@@ -63,12 +63,14 @@ class AgendaItem(models.Model):
         related_name="agenda_items",
         verbose_name=_("arbetsområde"),
     )
-    # The goal a goal follow-up (måluppföljning) item follows up.
+    # The goal a goal follow-up (måluppföljning) item follows up. Indexed by a partial index
+    # (Meta.indexes), not the usual one: see there.
     goal = models.ForeignKey(
         "meetings.Goal",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
+        db_index=False,
         related_name="agenda_items",
         verbose_name=_("mål"),
     )
@@ -107,7 +109,13 @@ class AgendaItem(models.Model):
         verbose_name_plural = _("dagordningspunkter")
         ordering = ["meeting", "position", "created_at"]
         # The coordinators' digest and dashboard count the proposals that came in a day.
-        indexes = [models.Index(fields=["created_at"], name="agenda_item_created")]
+        indexes = [
+            models.Index(fields=["created_at"], name="agenda_item_created"),
+            # A goal's follow-ups (its page). Few items follow up a goal, but a full index on the
+            # column counts its many NULLs, so SQLite's planner judged it useless and read the
+            # goal's page through every visible meeting's items instead (26 ms at 10x).
+            models.Index(fields=["goal"], name="agenda_item_goal", condition=Q(goal__isnull=False)),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "position"],

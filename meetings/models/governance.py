@@ -109,7 +109,12 @@ class Question(models.Model):
                 name="question_referred_needs_network",
             ),
         ]
-        indexes = [models.Index(fields=["network", "state"])]
+        indexes = [
+            models.Index(fields=["network", "state"]),
+            # The question lists, oldest or latest first, a page at a time: read in this order
+            # and stopped at the page's end instead of sorting every visible question.
+            models.Index(fields=["raised_on"], name="question_raised_on"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda.forms import MINUTES_ERRORS, TITLE_ERRORS
-from meetings.form_fields import IdChoiceField, SwedishOptionsSelect
+from meetings.form_fields import IdChoiceField, PlainSelect, SwedishOptionsSelect
 from meetings.models import Meeting
 from meetings.terms import Term
 from networks.models import Network
@@ -208,6 +208,7 @@ class ListFilterForm(forms.Form):
     lage = forms.ChoiceField(
         label=_("Läge"),
         required=False,
+        widget=PlainSelect,
         choices=[
             (CURRENT, _("Att arbeta med (öppna och inte återrapporterade)")),
             (OPEN, _("Öppna")),
@@ -218,7 +219,10 @@ class ListFilterForm(forms.Form):
         error_messages=NOT_A_CHOICE,
     )
     termin = forms.ChoiceField(
-        label=_("Väckt under termin"), required=False, error_messages=NOT_A_CHOICE
+        label=_("Väckt under termin"),
+        required=False,
+        widget=PlainSelect,
+        error_messages=NOT_A_CHOICE,
     )
     forvaltning = forms.ChoiceField(
         label=_("Förvaltning"),
@@ -228,6 +232,7 @@ class ListFilterForm(forms.Form):
     )
 
     def __init__(self, data, *, administrations, **kwargs) -> None:
+        """`administrations`: (pk, name) pairs, in the order to list them."""
         super().__init__(data, **kwargs)
         term = Term.of(timezone.localdate())
         terms = [term]
@@ -241,7 +246,7 @@ class ListFilterForm(forms.Form):
         ]
         cast(forms.ChoiceField, self.fields["forvaltning"]).choices = [
             ("", _("Alla förvaltningar"))
-        ] + [(str(a.pk), a.name) for a in administrations]
+        ] + [(str(pk), name) for pk, name in administrations]
 
     def value(self, name: str) -> str:
         """The field's valid value, or "" (the default) when it was missing or did not fit."""

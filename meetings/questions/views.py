@@ -5,7 +5,7 @@ question's network, and that network's coordinators (meetings.rules.can_see_ques
 everyone else it does not exist (404). A step someone may see but does not own is 403.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,10 +14,14 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.content_language import sv
+from config.dates import long_date
 from config.http import HtmxHttpRequest
 from meetings import paging
 from meetings.access import network_by_code, visible_question
@@ -87,7 +91,8 @@ def question_list(request: HtmxHttpRequest, code: str | None = None) -> HttpResp
             Q(pk__in=directed) | Q(pk__in=[seat.administration_id for seat in seats])
         ).order_by("name")
     )
-    filters = ListFilterForm(request.GET, administrations=list(administrations.only("name")))
+    # (pk, name) pairs, not models: a coordinator's filter lists every administration.
+    filters = ListFilterForm(request.GET, administrations=administrations.values_list("pk", "name"))
     rows = Question.objects.filter(visible)
     if network is not None:
         rows = rows.filter(network=network)
@@ -108,6 +113,9 @@ def question_list(request: HtmxHttpRequest, code: str | None = None) -> HttpResp
     oldest_first = state in (ListFilterForm.CURRENT, ListFilterForm.OPEN, ListFilterForm.AWAITING)
     rows = rows.order_by(*(("raised_on", "pk") if oldest_first else ("-raised_on", "-pk")))
     page = paging.page_of(request, rows.select_related(*LIST_RELATED).only(*LIST_FIELDS))
+    shown = list(page.object_list)
+    for question in shown:
+        question.cells = _row_cells(question)
     # The networks to register a question in (where the person holds a seat), and on the list
     # across networks each network's own list.
     seated = {seat.network_id for seat in seats}
@@ -125,12 +133,26 @@ def question_list(request: HtmxHttpRequest, code: str | None = None) -> HttpResp
         "filters": filters,
         "state": state,
         "page": page,
-        "rows": page.object_list,
+        "rows": shown,
     }
     template = "meetings/questions/question_list.html"
     if request.htmx:
         template += "#question-rows"
     return render(request, template, context)
+
+
+def _row_cells(question: Question) -> SafeString:
+    """A list row's cells after the title: administration, raised, state, where. Built here,
+    not in the template: a page of rows, each with a date and a meeting's date."""
+    meeting = question.meeting or (question.agenda_item.meeting if question.agenda_item else None)
+    where = str(escape(question.network.code))
+    if meeting is not None:
+        where += f" · {escape(_('möte'))} {escape(long_date(meeting.starts_at))}"
+    administration = conditional_escape(cast(str, sv(question.administration.name)))
+    return mark_safe(  # noqa: S308 (all escaped)
+        f"<td>{administration}</td><td>{question.raised_on.isoformat()}</td>"
+        f"<td>{escape(question.state_label)}</td><td>{where}</td>"
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -240,6 +240,9 @@ class Source:
     # The text a row's excerpt is cut from (for JSON rows; text rows use their columns).
     text: Callable[[Any], str]
     newest_first: tuple[str, ...]
+    # Rows with long texts, many of them matching (a network's live agenda items): the
+    # fallback ranks their ids only, then reads the page's rows (see `fallback_hits`).
+    wide: bool = False
 
 
 def latest_agenda_versions(user) -> QuerySet:
@@ -312,6 +315,9 @@ def on_meeting(meeting: Meeting, title: str, url: str, excerpt: SafeString, draf
     return Hit(title, url, excerpt, meeting, meeting.network.code, draft)
 
 
+DRAFT_SOURCES = ("agenda_drafts", "minutes_drafts")  # read by coordinators only
+
+
 def sources(words: list[str]) -> list[Source]:
     return [
         Source(
@@ -351,6 +357,7 @@ def sources(words: list[str]) -> list[Source]:
             ),
             lambda item: f"{item.title}\n{item.description}",
             ("-meeting__starts_at", "-pk"),
+            wide=True,
         ),
         Source(
             "minutes",
@@ -382,6 +389,7 @@ def sources(words: list[str]) -> list[Source]:
             ),
             lambda entry: f"{entry.note}\n{entry.outcome}",
             ("-minutes__meeting__starts_at", "-pk"),
+            wide=True,
         ),
         Source(
             "documents",
@@ -452,6 +460,7 @@ def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit
 def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]:
     """Every word's stem somewhere in the text; JSON texts checked again in Python, since the
     stored JSON also holds its keys (and SQLite keeps non-ASCII letters escaped in it)."""
+    every = rows
     if source.fallback_fields:
         for word in words:
             condition = Q()
@@ -466,8 +475,12 @@ def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]
             escaped = json.dumps(stem(word))[1:-1]
             rows = rows.filter(json_text__icontains=escaped)
         limit = HITS_PER_KIND * 3
+    page = rows.order_by(*source.newest_first)[:limit]
+    if source.wide:
+        # SQLite sorts every matching row whole before taking a page: sort only their ids.
+        page = every.filter(pk__in=page.values("pk")).order_by(*source.newest_first)
     hits = []
-    for row in rows.order_by(*source.newest_first)[:limit]:
+    for row in page:
         text = source.text(row)
         if not source.fallback_fields and not matches_all(text, words):
             continue
@@ -481,8 +494,13 @@ def search(user, query: str) -> list[Group]:
     if not words or not user.is_authenticated:
         return []
     find = full_text_hits if uses_full_text() else fallback_hits
+    # The drafts are only a coordinator's: for anyone else their sources are empty, and not
+    # even compiled (a query's compilation is most of its cost here).
+    drafts_seen = bool(coordinated_network_ids(user))
     groups = []
     for source in sources(words):
+        if source.key in DRAFT_SOURCES and not drafts_seen:
+            continue
         hits = find(source, source.rows(user), words)
         if hits:
             groups.append(Group(source.key, source.label, hits))

@@ -3,12 +3,13 @@ goals a page at a time, a goal's action plan a page at a time (open ones first),
 follow-ups only; the report counts the open actions without reading them."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.goals.views import RECENT_FOLLOW_UPS
+from meetings.goals.views import RECENT_FOLLOW_UPS, RECENT_YEARS
 from meetings.models import ActionItem, AgendaItem
 from meetings.paging import PER_PAGE
 from tests import factories
@@ -120,3 +121,42 @@ def test_goal_report_is_a_page_of_goals_and_the_csv_has_them_all(neh, client_for
     assert client.get(reverse("goal_report", args=["neh"]) + "?page=x").status_code == 200
     csv = client.get(reverse("goal_report_csv", args=["neh"])).content.decode("utf-8-sig")
     assert all(f"Rapportmål {n:02d}" in csv for n in range(PER_PAGE + 3))
+
+
+def _years(html: str, indicator_pk: int, kind: str) -> list[int]:
+    """The years in the indicator's chart ("chart") or table ("table")."""
+    part = re.search(
+        rf'<(svg|table)[^>]*id="{kind}-indicator-{indicator_pk}".*?</(svg|table)>', html, re.S
+    ).group(0)
+    return [int(year) for year in re.findall(r'data-year="(\d+)"', part)]
+
+
+def test_goal_page_shows_the_latest_years_and_the_rest_one_link_away(goal, client_for):
+    """Decades of values: the chart and the table show the latest RECENT_YEARS; a plain link
+    (no script) shows them all. The figures are still of the latest value."""
+    first = 2024 - RECENT_YEARS - 10
+    indicator = factories.make_indicator(
+        goal, values={year: str(2000 - year) for year in range(first, 2025)}
+    )
+    client = client_for("staff")
+    html = client.get(goal.get_absolute_url()).content.decode()
+    latest = list(range(2025 - RECENT_YEARS, 2025))
+    assert _years(html, indicator.pk, "chart") == latest
+    assert _years(html, indicator.pk, "table") == latest
+    total = 2025 - first
+    assert f"Visar de senaste {RECENT_YEARS} av {total} år." in html
+    link = f'href="?ar=alla#indicator-{indicator.pk}"'
+    assert link in html
+    assert "−24 ton CO2e (2024)" in html  # the latest value, as before
+
+    every = client.get(goal.get_absolute_url() + "?ar=alla").content.decode()
+    assert _years(every, indicator.pk, "chart") == list(range(first, 2025))
+    assert _years(every, indicator.pk, "table") == list(range(first, 2025))
+    assert f'href="{goal.get_absolute_url()}#indicator-{indicator.pk}"' in every
+    assert f"Visa bara de senaste {RECENT_YEARS} åren" in every
+
+
+def test_goal_page_with_few_years_has_no_year_links(goal, indicator, client_for):
+    html = client_for("staff").get(goal.get_absolute_url()).content.decode()
+    assert _years(html, indicator.pk, "table") == [2020, 2022, 2024]
+    assert "?ar=alla" not in html and "Visa bara de senaste" not in html

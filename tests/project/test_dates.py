@@ -88,3 +88,16 @@ def test_remembered_dates_keep_languages_and_zones_apart():
         with timezone.override("Asia/Tokyo"):
             assert moment(late) == "23 december 2026 kl. 07.30"
         assert moment(late) == "22 december 2026 kl. 23.30"
+
+
+def test_remembered_formats_keep_languages_and_time_zones_apart():
+    """The formats are remembered (config.dates._formatted): per language and per UTC offset."""
+    for _ in range(2):  # the second time from the memo
+        with translation.override("sv"):
+            assert long_date(START.date()) == "22 december 2026"
+            with timezone.override("UTC"):
+                assert moment(START) == "22 december 2026 kl. 08.00"
+            assert moment(START) == "22 december 2026 kl. 09.00"
+        with translation.override("en"):
+            assert long_date(START.date()) == "22 December 2026"
+            assert moment(START) == "22 December 2026, 09:00"

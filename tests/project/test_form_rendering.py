@@ -12,8 +12,10 @@ import pytest
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.template import Context, Template
+from django.utils import translation
 
-from config.form_layout import FormRenderer, form_copy
+from config.content_language import sv
+from config.form_layout import FormRenderer, field_stamp, form_copy
 from meetings.models import EvaluationSettings
 from representatives.models import Administration
 from tests import factories
@@ -242,6 +244,23 @@ def test_a_list_row_copy_has_its_own_prefix_and_values_and_leaves_the_blank_alon
     row = form_copy(blank, "m", 7, minutes=15)
     assert 'name="m7-minutes" value="15"' in str(row["minutes"])
     assert 'name="minutes"' in str(blank["minutes"]) and blank.prefix is None
+
+
+@pytest.mark.parametrize("name", ["kind", "text"])
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_stamped_field_is_the_row_copy_included(name, language):
+    """field_stamp renders the blank field once and stamps each row's key and context into
+    it: the same HTML as a row copy included with that context, the context escaped."""
+    blank = Widgets()
+    stamp = field_stamp(blank, "a", name)
+    template = Template(
+        '{% load i18n %}{% form_copy blank "a" key as row %}'
+        '{% include "forms/_field.html" with field=row.' + name + " field_context=title|sv %}"
+    )
+    with translation.override(language):
+        for key, title in ((7, "Skolmat & <b>klimat</b>"), (12, "Cykel")):
+            included = template.render(Context({"blank": blank, "key": key, "title": title}))
+            assert str(stamp(key, sv(title))) == included
 
 
 class Widgets(forms.Form):
