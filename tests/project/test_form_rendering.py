@@ -274,6 +274,15 @@ class Widgets(forms.Form):
         choices=[("1", "Ett"), ("2", "Två")], widget=forms.CheckboxSelectMultiple
     )
     hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    choose = forms.ChoiceField(
+        choices=[("", "---------"), ("a", 'A & "B"'), ("b", "<C>")],
+        widget=forms.Select(attrs={"data-width": "short"}),
+        required=False,
+    )
+    grouped = forms.ChoiceField(
+        choices=[("Grupp <1>", [("x", "X"), ("y", "Y")]), ("z", "Z")], required=False
+    )
+    several = forms.MultipleChoiceField(choices=[("1", "Ett"), ("2", "Två")], required=False)
 
 
 @pytest.mark.parametrize(
@@ -290,6 +299,9 @@ class Widgets(forms.Form):
             "kind": "b",
             "many": ["1", "2"],
             "hidden": "x'y",
+            "choose": "b",
+            "grouped": "y",
+            "several": ["1", "2"],
         },
     ],
 )
@@ -372,3 +384,22 @@ def test_an_empty_group_shows_its_empty_text():
     form.fields["administrations"].queryset = Administration.objects.none()
     _choices_alike(form, "administrations", empty_text="Inga <förvaltningar>")
     _choices_alike(form, "administrations")
+
+
+class ModelSelect(forms.Form):
+    administration = forms.ModelChoiceField(queryset=Administration.objects.order_by("name"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("data", [None, {"administration": "1"}])
+def test_a_select_of_rows_people_wrote_matches_the_template_in_both_languages(language, data):
+    """The project's select_option.html marks a model instance's option Swedish in English;
+    the select written in Python does the same."""
+    factories.make_administration("Miljö & <hälsa>")
+    with translation.override(language):
+        ours = str(ModelSelect(data=data)["administration"])
+        theirs = str(ModelSelect(data=data, renderer=TemplatesSetting())["administration"])
+    assert ours == theirs
+    assert ('lang="sv"' in ours) == (language == "en")
+    assert "Miljö &amp; &lt;hälsa&gt;" in ours
