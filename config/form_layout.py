@@ -135,6 +135,65 @@ def _select(widget: dict) -> str:
     return "".join(parts)
 
 
+@register.simple_tag(takes_context=True)
+def form_field(context, field: BoundField) -> SafeString:
+    """templates/forms/_field.html's layout written in Python (the template now only calls this):
+    a page of many fields (the agenda workspace has 75) spent most of its time in the
+    template's per-field tags. Reads the include's optional context as the template did:
+    field_label, field_context, label_hidden (and exclude_choice, empty_text for a group, in
+    `field_option_rows`). tests/project/test_form_rendering.py compares it with the template
+    it replaced, byte for byte."""
+    shape = field_shape(field)
+    if shape == "hidden":
+        return SafeString(str(field))
+    label = conditional_escape(context.get("field_label") or field.label)
+    about = context.get("field_context")
+    if about:
+        label += format_html('<span class="visually-hidden">: {}</span>', about)
+    hidden_label = ' class="visually-hidden"' if context.get("label_hidden") else ""
+    errors = field.errors
+    has_error = " has-error" if errors else ""
+    errors_html = str(errors) if errors else ""
+    name = _text(field.name)
+    help_html = (
+        f'<p class="helptext" id="{_text(field.auto_id)}_helptext">{field.help_text}</p>'
+        if field.help_text
+        else ""
+    )
+    if shape == "group":
+        described = field.aria_describedby
+        described_attr = f' aria-describedby="{_text(described)}"' if described else ""
+        html = (
+            f'\n<fieldset id="{_text(field.auto_id)}" tabindex="-1"{described_attr} '
+            f'class="field field-group{has_error}" data-form-field="{name}">\n'
+            f"  <legend{hidden_label}>{label}</legend>\n"
+            f"  {help_html}\n"
+            f"  {errors_html}\n"
+            f"  {field_option_rows(context, field)}\n"
+            "</fieldset>\n"
+        )
+    elif shape == "checkbox":
+        html = (
+            f'\n<div class="field field-checkbox{has_error}" data-form-field="{name}">\n'
+            f"  {errors_html}\n"
+            f'  <div class="field-option">{field} <label for="{_text(field.id_for_label)}"'
+            f"{hidden_label}>{label}</label></div>\n"
+            f"  {help_html}\n"
+            "</div>\n"
+        )
+    else:
+        html = (
+            f'\n<div class="field field-{field_width(field)}{has_error}" '
+            f'data-form-field="{name}">\n'
+            f'  <label for="{_text(field.id_for_label)}"{hidden_label}>{label}</label>\n'
+            f"  {help_html}\n"
+            f"  {errors_html}\n"
+            f"  {field}\n"
+            "</div>\n"
+        )
+    return mark_safe(html)  # noqa: S308 (every value above is escaped or already safe)
+
+
 @register.filter
 def field_shape(field: BoundField) -> str:
     """hidden, group (choices in a fieldset with a legend), checkbox, or control (one labelled

@@ -403,3 +403,61 @@ def test_a_select_of_rows_people_wrote_matches_the_template_in_both_languages(la
     assert ours == theirs
     assert ('lang="sv"' in ours) == (language == "en")
     assert "Miljö &amp; &lt;hälsa&gt;" in ours
+
+
+# templates/forms/_field.html's body before `form_field` (config/form_layout.py) wrote it in
+# Python: the two must agree byte for byte.
+OLD_FIELD = (
+    '{% with shape=field|field_shape %}{% if shape == "hidden" %}{{ field }}{% elif shape == "group" %}\n'  # noqa: E501
+    '<fieldset id="{{ field.auto_id }}" tabindex="-1"{% if field.aria_describedby %} aria-describedby="{{ field.aria_describedby }}"{% endif %} class="field field-group{% if field.errors %} has-error{% endif %}" data-form-field="{{ field.name }}">\n'  # noqa: E501
+    '  <legend{% if label_hidden %} class="visually-hidden"{% endif %}>{{ field_label|default:field.label }}{% if field_context %}<span class="visually-hidden">: {{ field_context }}</span>{% endif %}</legend>\n'  # noqa: E501
+    '  {% if field.help_text %}<p class="helptext" id="{{ field.auto_id }}_helptext">{{ field.help_text|safe }}</p>{% endif %}\n'  # noqa: E501
+    "  {{ field.errors }}\n"
+    "  {% field_option_rows field %}\n"
+    "</fieldset>\n"
+    '{% elif shape == "checkbox" %}\n'
+    '<div class="field field-checkbox{% if field.errors %} has-error{% endif %}" data-form-field="{{ field.name }}">\n'  # noqa: E501
+    "  {{ field.errors }}\n"
+    '  <div class="field-option">{{ field }} <label for="{{ field.id_for_label }}"{% if label_hidden %} class="visually-hidden"{% endif %}>{{ field_label|default:field.label }}{% if field_context %}<span class="visually-hidden">: {{ field_context }}</span>{% endif %}</label></div>\n'  # noqa: E501
+    '  {% if field.help_text %}<p class="helptext" id="{{ field.auto_id }}_helptext">{{ field.help_text|safe }}</p>{% endif %}\n'  # noqa: E501
+    "</div>\n"
+    "{% else %}\n"
+    '<div class="field field-{{ field|field_width }}{% if field.errors %} has-error{% endif %}" data-form-field="{{ field.name }}">\n'  # noqa: E501
+    '  <label for="{{ field.id_for_label }}"{% if label_hidden %} class="visually-hidden"{% endif %}>{{ field_label|default:field.label }}{% if field_context %}<span class="visually-hidden">: {{ field_context }}</span>{% endif %}</label>\n'  # noqa: E501
+    '  {% if field.help_text %}<p class="helptext" id="{{ field.auto_id }}_helptext">{{ field.help_text|safe }}</p>{% endif %}\n'  # noqa: E501
+    "  {{ field.errors }}\n"
+    "  {{ field }}\n"
+    "</div>\n"
+    "{% endif %}{% endwith %}\n"
+)
+
+
+class Layouts(forms.Form):
+    title = forms.CharField(max_length=40, help_text="Kort <b>tips</b>")
+    note = forms.CharField(widget=forms.Textarea, required=False)
+    ok = forms.BooleanField(help_text="Kryssa i", label="Jag förstår")
+    kind = forms.ChoiceField(
+        choices=[("a", "A & B"), ("b", "<C>")], widget=forms.RadioSelect, help_text="Välj"
+    )
+    secret = forms.CharField(widget=forms.HiddenInput, required=False)
+    pick = forms.ChoiceField(choices=[("", "---------"), ("x", "X")], required=False)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("data", [None, {}, {"title": "<i>", "ok": "on", "kind": "b"}])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"field_label": "Annan <etikett>", "field_context": "Punkt 3 & 4", "label_hidden": True},
+        {"exclude_choice": "a", "empty_text": "Inga"},
+    ],
+)
+def test_the_field_layout_written_in_python_is_the_template_it_replaced(language, data, extra):
+    with translation.override(language):
+        form = Layouts(data=data)
+        for name in form.fields:
+            context = Context({"field": form[name], **extra})
+            old = Template(OLD_FIELD).render(context)
+            new = Template('{% include "forms/_field.html" %}').render(context)
+            assert new == old, name
