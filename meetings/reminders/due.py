@@ -18,6 +18,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from accounts.models import User
+from config.dates import local_midnight
 from meetings.calendar import outlook
 from meetings.models import (
     ActionItem,
@@ -51,10 +52,7 @@ class Reminder:
 
 def day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
     """The day's first moment and the next day's, in the site's time zone (Europe/Stockholm)."""
-    zone = timezone.get_current_timezone()
-    start = datetime.datetime.combine(day, datetime.time.min, zone)
-    end = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, zone)
-    return start, end
+    return local_midnight(day), local_midnight(day + datetime.timedelta(days=1))
 
 
 def _starting_on(day: datetime.date):
