@@ -2,6 +2,17 @@
 
 import rules
 
+from config.prepared import Prepared
+from networks.models import Network
+
+# Asked on nearly every page, so compiled once (config/prepared.py).
+_COORDINATED = Prepared(
+    lambda user_id: Network.coordinators.through.objects.filter(user_id=user_id).values_list(
+        "network_id"
+    ),
+    user_id=int,
+)
+
 
 def coordinated_network_ids(user) -> frozenset[int]:
     """The ids of the networks the user coordinates, asked once per request (cached on the user)."""
@@ -9,7 +20,7 @@ def coordinated_network_ids(user) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_coordinated_network_ids", None)
     if cached is None:
-        cached = frozenset(user.coordinated_networks.values_list("pk", flat=True))
+        cached = frozenset(pk for (pk,) in _COORDINATED.rows(user_id=user.pk))
         user._coordinated_network_ids = cached
     return cached
 

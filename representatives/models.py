@@ -69,10 +69,10 @@ class Administration(models.Model):
 
 
 class AppointmentQuerySet(models.QuerySet["Appointment"]):
-    def current(self) -> "AppointmentQuerySet":
-        """In force today: started, and not ended (an end date is the first day without it;
-        an appointment made to start later ends its predecessor on its start date)."""
-        today = timezone.localdate()
+    def current(self, today: datetime.date | None = None) -> "AppointmentQuerySet":
+        """In force today (or on `today`): started, and not ended (an end date is the first day
+        without it; an appointment made to start later ends its predecessor on its start date)."""
+        today = today or timezone.localdate()
         return self.filter(start_date__lte=today).filter(
             Q(end_date__isnull=True) | Q(end_date__gt=today)
         )

@@ -3,10 +3,32 @@
 Views ask these predicates, never the roles directly.
 """
 
-import rules
+import datetime
 
+import rules
+from django.utils import timezone
+
+from config.prepared import Prepared, columns, from_row
 from networks.rules import coordinated_network_ids
-from representatives.models import Appointment
+from representatives.models import Administration, Appointment
+
+# Asked on nearly every page, so compiled once (config/prepared.py).
+_DIRECTED = Prepared(
+    lambda user_id: Administration.objects.filter(director_id=user_id).values_list("pk"),
+    user_id=int,
+)
+_SEATS = Prepared(
+    lambda person_id, today: (
+        Appointment.objects.current(today)
+        .filter(person_id=person_id)
+        .order_by("role", "pk")
+        .values_list(*columns(Appointment), *columns(Administration, through="administration"))
+    ),
+    person_id=int,
+    today=datetime.date,
+)
+_ADMINISTRATION = Appointment._meta.get_field("administration")
+_WIDTH = len(columns(Appointment))
 
 
 def directed_administration_ids(user) -> frozenset[int]:
@@ -15,7 +37,7 @@ def directed_administration_ids(user) -> frozenset[int]:
         return frozenset()
     cached = getattr(user, "_directed_administration_ids", None)
     if cached is None:
-        cached = frozenset(user.directed_administrations.values_list("pk", flat=True))
+        cached = frozenset(pk for (pk,) in _DIRECTED.rows(user_id=user.pk))
         user._directed_administration_ids = cached
     return cached
 
@@ -28,12 +50,11 @@ def current_seats(user) -> list[Appointment]:
         return []
     cached = user.__dict__.get("_current_seats")
     if cached is None:
-        cached = list(
-            Appointment.objects.current()
-            .for_person(user)
-            .select_related("administration")
-            .order_by("role", "pk")
-        )
+        cached = []
+        for row in _SEATS.rows(person_id=user.pk, today=timezone.localdate()):
+            seat = from_row(Appointment, row)
+            _ADMINISTRATION.set_cached_value(seat, from_row(Administration, row[_WIDTH:]))
+            cached.append(seat)
         user.__dict__["_current_seats"] = cached
     return cached
 

@@ -1,0 +1,128 @@
+"""The lookups compiled once (config/prepared.py) answer exactly what their querysets answer."""
+
+import datetime
+
+import pytest
+from django.http import Http404
+from django.utils import timezone
+
+from config.prepared import Prepared, columns
+from networks.access import network_by_code
+from networks.models import Network
+from networks.rules import coordinated_network_ids
+from representatives.models import Administration, Appointment
+from representatives.rules import current_seats, directed_administration_ids
+from tests.factories import make_administration, make_appointment, make_user
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+
+
+def fresh(user):
+    """The user as a new request sees it: nothing cached from an earlier question."""
+    for name in ("_current_seats", "_coordinated_network_ids", "_directed_administration_ids"):
+        user.__dict__.pop(name, None)
+    return user
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "current"),
+    [
+        (TODAY - 100 * DAY, None, True),
+        (TODAY, None, True),
+        (TODAY + DAY, None, False),  # appointed from tomorrow
+        (TODAY - 100 * DAY, TODAY + DAY, True),
+        (TODAY - 100 * DAY, TODAY, False),  # the end date is the first day without the seat
+        (TODAY - 100 * DAY, TODAY - DAY, False),
+    ],
+)
+def test_current_seats_are_the_current_appointments_with_their_administrations(
+    neh, start, end, current
+):
+    person = make_user()
+    administration = make_administration("Kulturförvaltningen")
+    appointment = make_appointment(person, administration, neh, start_date=start, end_date=end)
+
+    seats = current_seats(fresh(person))
+
+    assert [seat.pk for seat in seats] == ([appointment.pk] if current else [])
+    expected = list(
+        Appointment.objects.current().for_person(person).select_related("administration")
+    )
+    assert [seat.pk for seat in seats] == [seat.pk for seat in expected]
+    if current:
+        seat = seats[0]
+        # Read back as the ORM reads it: dates as dates, the administration already there.
+        assert seat.start_date == start and isinstance(seat.start_date, datetime.date)
+        assert seat.end_date == end
+        assert seat.network_id == neh.pk and seat.role == Appointment.Role.REPRESENTATIVE
+        assert seat.administration.name == "Kulturförvaltningen"
+        assert not seat._state.adding
+
+
+def test_seats_come_representative_first_and_only_the_persons_own(neh, nsh):
+    person, other = make_user(), make_user()
+    first, second = make_administration(), make_administration()
+    substitute = make_appointment(person, first, neh, role=Appointment.Role.SUBSTITUTE)
+    representative = make_appointment(person, second, nsh)
+    make_appointment(other, second, neh)
+
+    assert [seat.pk for seat in current_seats(fresh(person))] == [representative.pk, substitute.pk]
+
+
+def test_coordinated_networks_and_directed_administrations(neh, nsh):
+    person = make_user()
+    assert coordinated_network_ids(fresh(person)) == frozenset()
+    neh.coordinators.add(person)
+    assert coordinated_network_ids(fresh(person)) == {neh.pk}
+    led = make_administration(director=person)
+    make_administration(director=make_user())
+    assert directed_administration_ids(fresh(person)) == {led.pk}
+    assert directed_administration_ids(fresh(make_user())) == frozenset()
+
+
+def test_network_by_code_reads_the_whole_network_whatever_the_case(neh):
+    found = network_by_code("neh")
+    assert found == neh and found.name == neh.name and found.version == neh.version
+    assert network_by_code("NeH").pk == neh.pk
+    with pytest.raises(Http404):
+        network_by_code("xyz")
+    with pytest.raises(Http404):
+        network_by_code("")
+
+
+def test_a_value_that_does_not_reach_the_sql_is_an_error():
+    ignoring = Prepared(lambda user_id: Network.objects.values_list("pk"), user_id=int)
+    with pytest.raises(ValueError, match="did not reach"):
+        ignoring.rows(user_id=1)
+
+
+def test_a_value_changed_on_its_way_to_the_sql_is_an_error():
+    # `icontains` wraps the value in wildcards: the prepared SQL could not take a new one.
+    wrapped = Prepared(
+        lambda name: Administration.objects.filter(name__icontains=name).values_list("pk"),
+        name=str,
+    )
+    with pytest.raises(ValueError):
+        wrapped.rows(name="kultur")
+
+
+def test_prepared_rows_follow_their_values_from_call_to_call(neh):
+    by_director = Prepared(
+        lambda user_id: (
+            Administration.objects.filter(director_id=user_id)
+            .order_by("name")
+            .values_list(*columns(Administration))
+        ),
+        user_id=int,
+    )
+    first, second = make_user(), make_user()
+    make_administration("B", director=first)
+    make_administration("A", director=first)
+    make_administration("C", director=second)
+
+    assert [row[1] for row in by_director.rows(user_id=first.pk)] == ["A", "B"]
+    assert [row[1] for row in by_director.rows(user_id=second.pk)] == ["C"]
+    assert by_director.rows(user_id=-1) == []
