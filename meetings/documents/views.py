@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
@@ -22,7 +23,7 @@ from config.http import HtmxHttpRequest
 from meetings.access import network_by_code
 from meetings.documents import workflow as documents
 from meetings.documents.forms import DocumentEditForm, DocumentForm, ResponseForm, WithdrawForm
-from meetings.documents.rows import response_rows
+from meetings.documents.rows import document_rows, response_rows
 from meetings.models import Document, Meeting
 from networks import submissions
 from networks.rules import is_coordinator
@@ -37,12 +38,16 @@ DOCUMENTS_PER_PAGE = 25
 def document_list(request: HttpRequest, code: str) -> HttpResponse:
     network = network_by_code(code)
     queryset = (
-        Document.objects.filter(network=network).recent().prefetch_related("work_areas").all()
+        Document.objects.filter(network=network)
+        .recent()
+        .prefetch_related(Prefetch("work_areas", to_attr="area_list"))
+        .all()
     )
     page = Paginator(queryset, DOCUMENTS_PER_PAGE).get_page(request.GET.get("sida"))
     context = {
         "network": network,
         "page": page,
+        "document_rows": document_rows(page.object_list),
         "can_coordinate": is_coordinator(request.user, network),
     }
     return render(request, "meetings/documents/document_list.html", context)

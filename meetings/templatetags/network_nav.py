@@ -32,7 +32,7 @@ SECTIONS = (
 )
 
 
-def _label(section: str) -> str:
+def _labels() -> dict[str, str]:
     # Spelled out so makemessages finds each msgid.
     return {
         "overview": _("Översikt"),
@@ -44,7 +44,7 @@ def _label(section: str) -> str:
         "representatives": _("Representanter"),
         "coordination": _("Samordning"),
         "report": _("Rapport"),
-    }[section]
+    }
 
 
 @register.inclusion_tag("meetings/pages/_network_nav.html", takes_context=True)
@@ -61,9 +61,10 @@ def network_nav(context, network, current: str) -> dict:
     elif is_member(user, network):
         shown.add(MEMBERS)
     code = network.code.lower()
+    labels = _labels()
     links = [
         {
-            "label": _label(section),
+            "label": labels[section],
             "href": reverse(name, args=[code]),
             "current": section == current,
         }
