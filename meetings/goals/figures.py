@@ -414,6 +414,26 @@ class GoalFigures:
             return format_html("<li>{}</li>", gettext("Målet har inga indikatorer ännu."))
         return mark_safe("".join(f"<li>{item.summary}</li>" for item in self.indicators))  # noqa: S308
 
+    def card(self, announce: str = "") -> SafeString:
+        """The goal list's card: the title linked, the target year and status, the indicator
+        lines. `announce`: the first card of rows added by "Visa fler" takes the focus and
+        tells the live region how many are shown (templates/paging/_more.html)."""
+        goal = self.goal
+        focus = format_html(' data-focus data-announce="{}"', announce) if announce else ""
+        return format_html(
+            '\n    <li class="goal-card">\n'
+            '      <h3><a href="{}"{}>{}</a></h3>\n'
+            "      <p>{} {}</p>\n"
+            '      <ul class="goal-figures">{}</ul>\n'
+            "    </li>\n    ",
+            goal.get_absolute_url(),
+            focus,
+            sv(goal.title),
+            gettext("Till %(year)s.") % {"year": goal.target_year},
+            self.status_badge,
+            self.summary_items,
+        )
+
     @property
     def open_count(self) -> int:
         if self.counted_open is not None:
@@ -511,6 +531,23 @@ def figures_queryset(
             Prefetch("action_items", queryset=ActionItem.objects.order_by("due_on", "pk"))
         )
     return queryset
+
+
+def goal_cards(groups: list[tuple], announce: str = "") -> list[tuple]:
+    """(work area, its goals' cards as one piece of HTML) per group of the goal list; the very
+    first card carries `announce` (see `GoalFigures.card`)."""
+    return [
+        (
+            area,
+            mark_safe(  # noqa: S308 (each card is escaped)
+                "".join(
+                    figures.card(announce if (n == 0 and i == 0) else "")
+                    for i, figures in enumerate(items)
+                )
+            ),
+        )
+        for n, (area, items) in enumerate(groups)
+    ]
 
 
 def figures_of(

@@ -86,14 +86,23 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
             Goal.objects.filter(work_area__network=network), latest_only=True, lean=True
         ),
     )
+    htmx = getattr(request, "htmx", False)
+    announce = (
+        _("Visar 1–%(last)s av %(total)s mål.")
+        % {"last": page.end_index(), "total": page.paginator.count}
+        if htmx
+        else ""
+    )
     context = {
         "network": network,
         "page": page,
-        "groups": _grouped_by_work_area(goals.figures_of(page.object_list)),
+        "groups": goals.goal_cards(
+            _grouped_by_work_area(goals.figures_of(page.object_list)), announce
+        ),
         "can_coordinate": is_coordinator(request.user, network),
     }
     template = "meetings/goals/goal_list.html"
-    if getattr(request, "htmx", False):
+    if htmx:
         template += "#goal-groups"
     return render(request, template, context)
 

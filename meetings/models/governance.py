@@ -127,9 +127,11 @@ class Question(models.Model):
             label = ON_AGENDA_LABELS.get(str(self.agenda_item.status))  # type: ignore[union-attr]
             if label is not None:
                 return str(label)
-        return str(self.get_state_display())
+        # Not get_state_display(): it translates every state's name on each call.
+        return str(STATE_LABELS.get(self.state, self.state))
 
 
+STATE_LABELS: dict[str, object] = dict(Question.State.choices)
 # What an "on the agenda" question reads, by the status of the proposal carrying it.
 ON_AGENDA_LABELS: dict[str, object] = {
     AgendaItem.Status.PROPOSED: _("Föreslagen till dagordningen"),

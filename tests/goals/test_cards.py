@@ -1,0 +1,46 @@
+"""The goal list's cards written in Python (`GoalFigures.card`) are the template cards they
+replaced, in both languages, with and without the "Visa fler" focus."""
+
+import re
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from meetings.goals import figures as goals
+from meetings.models import Goal
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# The cards as templates/meetings/goals/goal_list.html wrote them in a template loop.
+TEMPLATE_CARDS = """{% load i18n %}{% for figures in items %}
+    <li class="goal-card">
+      <h3><a href="{{ figures.goal.get_absolute_url }}"{% if htmx and forloop.first %} data-focus data-announce="{% blocktranslate with last=last total=total %}Visar 1–{{ last }} av {{ total }} mål.{% endblocktranslate %}"{% endif %}>{{ figures.goal.title|sv }}</a></h3>
+      <p>{% blocktranslate with year=figures.goal.target_year %}Till {{ year }}.{% endblocktranslate %} {{ figures.status_badge }}</p>
+      <ul class="goal-figures">{{ figures.summary_items }}</ul>
+    </li>
+    {% endfor %}"""  # noqa: E501
+
+
+def _normalised(html: str) -> str:
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_python_cards_are_the_template_cards(goal, neh, language, htmx):
+    factories.make_goal(neh, title="Fossilfria <resor> & transporter", target_year=2035)
+    items = goals.figures_of(goals.figures_queryset(Goal.objects.order_by("pk"), latest_only=True))
+    with translation.override(language):
+        announce = (
+            translation.gettext("Visar 1–%(last)s av %(total)s mål.") % {"last": 2, "total": 7}
+            if htmx
+            else ""
+        )
+        context = {"items": items, "htmx": htmx, "last": 2, "total": 7}
+        expected = Template(TEMPLATE_CARDS).render(Context(context))
+        ((_area, written),) = goals.goal_cards([(None, items)], announce)
+    assert _normalised(written) == _normalised(expected)
+    assert "Fossilfria &lt;resor&gt; &amp; transporter" in written
+    assert written.count("data-focus") == (1 if htmx else 0)
