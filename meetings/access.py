@@ -11,8 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from config.prepared import Prepared, columns, from_row
 from meetings.models import Meeting, Question
 from networks.access import coordinated_network, network_by_code
+from networks.models import Network
 
 __all__ = [
     "coordinated_meeting",
@@ -25,14 +27,39 @@ __all__ = [
 
 
 def visible_meeting(request: HttpRequest, pk: int, annotations: dict | None = None) -> Meeting:
-    """The meeting if the person may know it exists (planned ones: its coordinators only).
-    `annotations`: read along in the same query (what a page would otherwise ask apart)."""
-    return get_object_or_404(
-        Meeting.objects.visible_to(request.user)
-        .select_related("network")
-        .annotate(**(annotations or {})),
-        pk=pk,
-    )
+    """The meeting, with its network, if the person may know it exists (planned ones: its
+    coordinators only). `annotations`: read along in the same query (what a page would
+    otherwise ask apart); the same names must always mean the same expressions, as the query
+    is compiled once per set of names (config/prepared.py: nearly every page of a meeting
+    starts here)."""
+    names = tuple(sorted(annotations or {}))
+    prepared = _MEETINGS.get(names)
+    if prepared is None:
+        prepared = _MEETINGS[names] = Prepared(
+            lambda pk: (
+                Meeting.objects.filter(pk=pk)
+                .annotate(**(annotations or {}))
+                .values_list(*_COLUMNS, *names)
+            ),
+            pk=int,
+        )
+    found = prepared.rows(pk=pk)
+    if not found:
+        raise Http404
+    row = found[0]
+    meeting = from_row(Meeting, row)
+    if not meeting.is_visible_to(request.user):
+        raise Http404
+    _NETWORK.set_cached_value(meeting, from_row(Network, row[_NETWORK_AT:]))
+    for name, value in zip(names, row[len(_COLUMNS) :], strict=True):
+        setattr(meeting, name, value)
+    return meeting
+
+
+_COLUMNS = [*columns(Meeting), *columns(Network, through="network")]
+_NETWORK_AT = len(columns(Meeting))
+_NETWORK = Meeting._meta.get_field("network")
+_MEETINGS: dict[tuple[str, ...], Prepared] = {}
 
 
 def coordinated_meeting(

@@ -64,12 +64,12 @@ def check_meeting_times(starts_at: datetime.datetime, ends_at: datetime.datetime
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to(self, user) -> "MeetingQuerySet":
-        """Published and cancelled meetings for all signed in; planned ones for coordinators."""
+        """Published and cancelled meetings for all signed in; planned ones for coordinators
+        (`Meeting.is_visible_to` for one meeting already read)."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(
-            Q(status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
-            | Q(network_id__in=coordinated_network_ids(user))
+            Q(status__in=Meeting.SEEN_BY_ALL) | Q(network_id__in=coordinated_network_ids(user))
         )
 
     def upcoming(self) -> "MeetingQuerySet":
@@ -106,6 +106,9 @@ class Meeting(models.Model):
         PLANNED = "planned", _("Planerat")
         PUBLISHED = "published", _("Publicerat")
         CANCELLED = "cancelled", _("Inställt")
+
+    # Every signed-in person may know of these; planned meetings only their coordinators.
+    SEEN_BY_ALL = (Status.PUBLISHED, Status.CANCELLED)
 
     network = models.ForeignKey(
         Network, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("nätverk")
@@ -172,6 +175,12 @@ class Meeting(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+    def is_visible_to(self, user) -> bool:
+        """Whether `MeetingQuerySet.visible_to(user)` holds this meeting."""
+        if not user.is_authenticated:
+            return False
+        return self.status in self.SEEN_BY_ALL or self.network_id in coordinated_network_ids(user)
 
     @property
     def is_cancelled(self) -> bool:
