@@ -92,6 +92,8 @@ class Prepared:
 
     def rows(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[tuple]:
         """The rows for these values, each converted as the queryset would have it."""
+        if any(_out_of_range(value) for value in values.values()):
+            return []  # as the ORM answers it: no row holds an id no column can store
         connection = connections[using]
         compiled_by_connection = connection.__dict__.setdefault("_prepared_queries", {})
         compiled = compiled_by_connection.get(self._key)
@@ -107,6 +109,10 @@ class Prepared:
         if compiled.converters:
             found = compiled.compiler.apply_converters(found, compiled.converters)
         return [tuple(row) for row in found]
+
+
+def _out_of_range(value: Any) -> bool:
+    return type(value) is int and not -(2**63) <= value < 2**63
 
 
 def _same(stand_in: Any, param: Any) -> bool:

@@ -9,12 +9,17 @@ import rules
 from django.utils import timezone
 
 from config.prepared import Prepared, columns, from_row
+from networks.models import Network
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
 
 # Asked on nearly every page, so compiled once (config/prepared.py).
 _DIRECTED = Prepared(
-    lambda user_id: Administration.objects.filter(director_id=user_id).values_list("pk"),
+    lambda user_id: (
+        Administration.objects.filter(director_id=user_id)
+        .order_by("name")
+        .values_list(*columns(Administration))
+    ),
     user_id=int,
 )
 _SEATS = Prepared(
@@ -22,30 +27,43 @@ _SEATS = Prepared(
         Appointment.objects.current(today)
         .filter(person_id=person_id)
         .order_by("role", "pk")
-        .values_list(*columns(Appointment), *columns(Administration, through="administration"))
+        .values_list(
+            *columns(Appointment),
+            *columns(Administration, through="administration"),
+            *columns(Network, through="network"),
+        )
     ),
     person_id=int,
     today=datetime.date,
 )
 _ADMINISTRATION = Appointment._meta.get_field("administration")
+_NETWORK = Appointment._meta.get_field("network")
 _WIDTH = len(columns(Appointment))
+_NETWORK_AT = _WIDTH + len(columns(Administration))
 
 
-def directed_administration_ids(user) -> frozenset[int]:
-    """The ids of the administrations the user directs, asked once per request."""
+def directed_administrations(user) -> list[Administration]:
+    """The administrations the user directs, by name, read once per request (cached on the
+    user)."""
     if not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_directed_administration_ids", None)
+        return []
+    cached = user.__dict__.get("_directed_administrations")
     if cached is None:
-        cached = frozenset(pk for (pk,) in _DIRECTED.rows(user_id=user.pk))
-        user._directed_administration_ids = cached
+        cached = [from_row(Administration, row) for row in _DIRECTED.rows(user_id=user.pk)]
+        user.__dict__["_directed_administrations"] = cached
     return cached
 
 
+def directed_administration_ids(user) -> frozenset[int]:
+    """The ids of the administrations the user directs."""
+    return frozenset(administration.pk for administration in directed_administrations(user))
+
+
 def current_seats(user) -> list[Appointment]:
-    """The user's current appointments in every network, with their administrations, read once
-    per request (cached on the user): a person holds a few, and a page asks about them several
-    ways (in which networks, as which administration, the seat in one network)."""
+    """The user's current appointments in every network, with their administrations and
+    networks, read once per request (cached on the user): a person holds a few, and a page asks
+    about them several ways (in which networks, as which administration, the seat in one
+    network)."""
     if not user.is_authenticated:
         return []
     cached = user.__dict__.get("_current_seats")
@@ -54,6 +72,7 @@ def current_seats(user) -> list[Appointment]:
         for row in _SEATS.rows(person_id=user.pk, today=timezone.localdate()):
             seat = from_row(Appointment, row)
             _ADMINISTRATION.set_cached_value(seat, from_row(Administration, row[_WIDTH:]))
+            _NETWORK.set_cached_value(seat, from_row(Network, row[_NETWORK_AT:]))
             cached.append(seat)
         user.__dict__["_current_seats"] = cached
     return cached

@@ -41,6 +41,8 @@ from meetings.models import (
 )
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
+from representatives.rules import current_seats
+from representatives.rules import directed_administrations as rules_directed_administrations
 
 # How far back the lists look: consultations and packs older than this are left to their pages.
 CONSULTATIONS_OVERDUE_DAYS = 90
@@ -214,12 +216,9 @@ def _meeting_name(meeting: Meeting) -> str:
 
 
 def current_appointments(user) -> list[Appointment]:
-    return list(
-        Appointment.objects.current()
-        .for_person(user)
-        .select_related("network", "administration")
-        .order_by("network__code", "role")
-    )
+    """The person's current seats by network (the seats read once a request, with their
+    networks and administrations: `representatives.rules.current_seats`)."""
+    return sorted(current_seats(user), key=lambda seat: (seat.network.code, seat.role))
 
 
 def for_person(
@@ -511,9 +510,8 @@ def _indicators(
 
 
 def directed_administrations(user) -> list[Administration]:
-    if not user.is_authenticated:
-        return []
-    return list(Administration.objects.filter(director=user).order_by("name"))
+    """The administrations the person directs, by name (read once a request)."""
+    return list(rules_directed_administrations(user))
 
 
 def director_seats(administrations: list[Administration]) -> list[Appointment]:

@@ -22,7 +22,7 @@ DAY = datetime.timedelta(days=1)
 
 def fresh(user):
     """The user as a new request sees it: nothing cached from an earlier question."""
-    for name in ("_current_seats", "_coordinated_network_ids", "_directed_administration_ids"):
+    for name in ("_current_seats", "_coordinated_network_ids", "_directed_administrations"):
         user.__dict__.pop(name, None)
     return user
 
@@ -126,3 +126,27 @@ def test_prepared_rows_follow_their_values_from_call_to_call(neh):
     assert [row[1] for row in by_director.rows(user_id=first.pk)] == ["A", "B"]
     assert [row[1] for row in by_director.rows(user_id=second.pk)] == ["C"]
     assert by_director.rows(user_id=-1) == []
+
+
+def test_an_id_no_column_can_hold_finds_nothing(client_for):
+    assert current_seats(fresh(make_user())) == []
+    response = client_for("staff").get(f"/moten/{2**70}/")
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("status", ["planned", "published", "cancelled"])
+def test_a_meeting_read_once_is_visible_exactly_as_the_queryset_says(neh, nsh, status):
+    from django.contrib.auth.models import AnonymousUser
+
+    from meetings.models import Meeting
+    from tests.factories import make_meeting
+
+    meeting = make_meeting(neh, status=status)
+    coordinator, other_coordinator, staff = make_user(), make_user(), make_user()
+    neh.coordinators.add(coordinator)
+    nsh.coordinators.add(other_coordinator)
+    for user in (coordinator, other_coordinator, staff, AnonymousUser()):
+        in_queryset = Meeting.objects.visible_to(user).filter(pk=meeting.pk).exists()
+        assert meeting.is_visible_to(user) == in_queryset
+    assert meeting.is_visible_to(coordinator)
+    assert meeting.is_visible_to(staff) == (status != "planned")
