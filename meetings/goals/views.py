@@ -81,10 +81,7 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
     "Visa fler" gets only the next goals (a work area split over two pages is headed twice)."""
     network = network_by_code(code)
     page = paging.page_of(
-        request,
-        goals.figures_queryset(
-            Goal.objects.filter(work_area__network=network), latest_only=True, lean=True
-        ),
+        request, Goal.objects.filter(work_area__network=network).select_related("work_area")
     )
     htmx = getattr(request, "htmx", False)
     announce = (
@@ -97,7 +94,10 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
         "network": network,
         "page": page,
         "groups": goals.goal_cards(
-            _grouped_by_work_area(goals.figures_of(page.object_list)), announce
+            _grouped_by_work_area(
+                goals.figures_of(goals.with_latest_figures(list(page.object_list)))
+            ),
+            announce,
         ),
         "can_coordinate": is_coordinator(request.user, network),
     }

@@ -44,3 +44,17 @@ def test_python_cards_are_the_template_cards(goal, neh, language, htmx):
     assert _normalised(written) == _normalised(expected)
     assert "Fossilfria &lt;resor&gt; &amp; transporter" in written
     assert written.count("data-focus") == (1 if htmx else 0)
+
+
+def test_the_lists_plain_read_gives_the_prefetched_figures(goal, neh):
+    other = factories.make_goal(neh, title="Utan värden")
+    factories.make_indicator(other, name="Ny indikator", values={})
+    factories.make_indicator(goal, name="Andra", values={2019: "3", 2023: "4.25"})
+    goals_in_order = list(Goal.objects.order_by("pk"))
+    prefetched = goals.figures_of(
+        goals.figures_queryset(Goal.objects.order_by("pk"), latest_only=True, lean=True)
+    )
+    plain = goals.figures_of(goals.with_latest_figures(goals_in_order))
+    assert [figures.card() for figures in plain] == [figures.card() for figures in prefetched]
+    assert [figures.status for figures in plain] == [figures.status for figures in prefetched]
+    assert "500,5 ton CO2e (2024)" in plain[0].summary_items
