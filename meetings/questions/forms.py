@@ -7,6 +7,7 @@ from django.forms.models import ModelChoiceIteratorValue
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.selects import NormalChoices
 from meetings.agenda.forms import MINUTES_ERRORS, TITLE_ERRORS
 from meetings.form_fields import IdChoiceField, PlainSelect, SwedishOptionsSelect
 from meetings.models import Meeting
@@ -241,12 +242,13 @@ class ListFilterForm(forms.Form):
             terms.append(
                 Term(term.year, "VT") if term.season == "HT" else Term(term.year - 1, "HT")
             )
+        formats = Term.formats()
         cast(forms.ChoiceField, self.fields["termin"]).choices = [("", _("Alla terminer"))] + [
-            (f"{t.season}{t.year}", str(t)) for t in terms
+            (t.code, t.label(formats)) for t in terms
         ]
-        cast(forms.ChoiceField, self.fields["forvaltning"]).choices = [
-            ("", _("Alla förvaltningar"))
-        ] + [(str(pk), name) for pk, name in administrations]
+        cast(forms.ChoiceField, self.fields["forvaltning"]).choices = NormalChoices(
+            [("", _("Alla förvaltningar")), *((str(pk), name) for pk, name in administrations)]
+        )
 
     def value(self, name: str) -> str:
         """The field's valid value, or "" (the default) when it was missing or did not fit."""
