@@ -1,7 +1,7 @@
 """Who may do what with a meeting and its agenda. Views ask these, never the roles directly."""
 
 import rules
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 
 from meetings.models import Question
 from networks.models import Network
@@ -9,6 +9,7 @@ from networks.rules import coordinated_network_ids, is_coordinator
 from representatives.models import Administration, Appointment
 from representatives.rules import (
     current_appointment,
+    current_seats,
     directed_administration_ids,
     is_director,
     may_manage_administrations,
@@ -201,18 +202,21 @@ rules.add_perm("meetings.record_indicator_value", may_record_indicator)
 
 
 def visible_questions(user):
-    """`can_see_question` as a filter, for lists (the meeting page): the questions of the
-    networks the user coordinates, of the administrations the user directs, and of the
-    administrations the user currently sits for in the question's network. No query of its own
-    beyond the cached coordinated networks; tests/pages/test_meeting_questions.py checks it agrees
-    with `can_see_question`."""
+    """`can_see_question` as a filter, for lists (the meeting page, search, the network's
+    changes): the questions of the networks the user coordinates, of the administrations the
+    user directs, and of the administrations the user currently sits for in the question's
+    network; none at all for someone with none of these roles (no table scanned). Built from
+    the person's roles, read once a request; tests/pages/test_meeting_questions.py checks it
+    agrees with `can_see_question`."""
     if not user.is_authenticated:
         return Question.objects.none()
-    seated = Appointment.objects.current().filter(
-        person=user, network=OuterRef("network"), administration=OuterRef("administration")
-    )
-    return Question.objects.filter(
-        Q(network_id__in=coordinated_network_ids(user))
-        | Q(administration__director=user)
-        | Q(Exists(seated))
-    )
+    visible = Q()
+    if coordinated := coordinated_network_ids(user):
+        visible |= Q(network_id__in=coordinated)
+    if directed := directed_administration_ids(user):
+        visible |= Q(administration_id__in=directed)
+    for seat in current_seats(user):
+        visible |= Q(network_id=seat.network_id, administration_id=seat.administration_id)
+    if not visible:
+        return Question.objects.none()
+    return Question.objects.filter(visible)

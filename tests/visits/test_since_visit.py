@@ -286,11 +286,12 @@ def test_overview_queries_do_not_grow_with_the_changes(
     _changes_of_every_kind(neh, administration, size)
     # A reload within the visit: the visit is read, not written; the changes are one query
     # (sessions, user, network, coordinated networks, visit, work areas, meetings, documents,
-    # the person's seat, the changes, the coordinators).
+    # the person's seat, the administrations they direct (for the questions they may see),
+    # the changes, the coordinators).
     NetworkVisit.objects.filter(pk=visit.pk).update(
         seen_at=timezone.now(), previous_seen_at=visit.seen_at
     )
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         section = since_list(client)
     # Per round: two themes published, an agenda, minutes, a consultation, an answer, a wish.
     assert section.count("<li>") == min(7 * size, changes.SHOWN)
