@@ -344,7 +344,12 @@ class ActionItem(models.Model):
                 name="action_done_at_iff_done",
             ),
         ]
-        indexes = [models.Index(fields=["status", "due_on"])]
+        indexes = [
+            models.Index(fields=["status", "due_on"]),
+            # "Uppföljning" counts a network's open actions meeting by meeting (agenda/
+            # follow_up.py): answered from the index, not by reading every action.
+            models.Index(fields=["meeting", "status"], name="action_meeting_status"),
+        ]
 
     def __str__(self) -> str:
         return self.title
