@@ -13,10 +13,15 @@ from django.http import HttpRequest
 PER_PAGE = 20
 
 
+# No list has this many pages; a number past it is read as it (and so as the last page), so
+# the offset it makes stays one a database can take (SQLite refused a 30-digit one: a 500).
+MAX_PAGE = 1_000_000
+
+
 def page_number(request: HttpRequest, param: str = "page") -> int:
     """The page asked for, 1 when it is missing or not a number."""
     try:
-        return max(1, int(request.GET.get(param, "1")))
+        return min(max(1, int(request.GET.get(param, "1"))), MAX_PAGE)
     except ValueError:
         return 1
 
