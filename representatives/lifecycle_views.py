@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from accounts import lifecycle
+from config import paging
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from representatives.lifecycle import can_prompt_deactivation, people_to_deactivate
 
@@ -36,11 +37,12 @@ PER_PAGE = 20
 
 def _page(request: HtmxHttpRequest) -> Page:
     """The page of people asked for in `?page=` (the first after a deactivation), or the
-    nearest: the list grows with everyone who ever held a seat."""
-    paginator = Paginator(people_to_deactivate().only("pk", "full_name", "email"), PER_PAGE)
-    asked = request.GET.get("page", "1") if request.method != "POST" else "1"
-    number = int(asked) if asked.isdigit() and len(asked) < 7 else 1
-    return paginator.page(min(max(number, 1), paginator.num_pages))
+    nearest: the list grows with everyone who ever held a seat. Read with its total in one
+    query (the list's query is the page's costliest)."""
+    rows = people_to_deactivate().only("pk", "full_name", "email")
+    if request.method == "POST":
+        return Paginator(rows, PER_PAGE).page(1)
+    return paging.counted_page(request, rows, PER_PAGE)
 
 
 def _render(request: HtmxHttpRequest, *, deactivated=None, form=None, status=200) -> HttpResponse:
