@@ -57,13 +57,16 @@ run: install
 
 # The suite runs in parallel (pytest-xdist), one worker per CPU, each with its own test
 # database. PYTEST_WORKERS=0 runs it in one process (for --pdb, say); PYTEST_ARGS adds options.
+# `--dist loadgroup`: tests marked with one xdist_group run on one worker (the single sign-on
+# tests, whose set-up is costly); the rest are shared out as they come.
 PYTEST_WORKERS ?= auto
+PYTEST_DIST = --dist loadgroup
 test: install
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) $(PYTEST_ARGS)
 
 # Only the real-browser tests (Chromium, axe-core); `make test` runs them too.
 test-browser: install
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m browser $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_DIST) -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -19,6 +19,10 @@ from pathlib import Path
 
 import pytest
 
+# One worker runs this module (make test's `--dist loadgroup`): its set-up migrates a database
+# of its own and starts a provider and an app, about twenty seconds each time it runs.
+pytestmark = pytest.mark.xdist_group("sso")
+
 ROOT = Path(__file__).resolve().parents[2]
 OIDC_DIR = ROOT / "tests" / "oidc"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
