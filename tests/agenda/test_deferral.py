@@ -50,7 +50,13 @@ def test_only_later_published_meetings_are_offered(client_for, proposal, later_m
     page = client_for("coordinator").get(
         reverse("agenda_manage", kwargs={"pk": proposal.meeting_id})
     )
-    offered = set(map(int, re.findall(r'<option value="(\d+)"', page.content.decode())))
+    # The options of the deferral selects only: other selects on the page (a goal, say) have
+    # numbers of their own, which on PostgreSQL may be a meeting's pk too.
+    selects = re.findall(
+        r'<select name="[^"]*to_meeting"[^>]*>(.*?)</select>', page.content.decode(), re.S
+    )
+    assert selects
+    offered = {int(pk) for html in selects for pk in re.findall(r'<option value="(\d+)"', html)}
     assert later_meeting.pk in offered
     assert not offered & {meeting.pk for meeting in others.values()}
 
