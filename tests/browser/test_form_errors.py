@@ -55,7 +55,9 @@ def test_attendance_list_that_went_stale_shows_and_announces_the_error(
     page.goto(meeting.get_absolute_url())
     # While the page is open, the substitute's seat ends: ticking them is refused with 422.
     substitute.appointments.get().end()
-    page.get_by_label("Erik Ersättare var där").check()
+    # A click, not check(): the refused list comes back unticked, which check() would wait
+    # to see ticked (under load the answer could arrive before it looked, and it timed out).
+    page.get_by_label("Erik Ersättare var där").click()
     attendance = page.locator("#attendance")
     message = "Listan kunde inte sparas. Ladda om sidan och försök igen."
     expect(attendance.locator("#attendance-error")).to_have_text(message)
