@@ -6,7 +6,7 @@ import pytest
 
 from tests.bench import dataset, publish
 from tests.bench.pages import PAGES
-from tests.bench.run import FLOOR, ROLES, max_queries, measure, urls
+from tests.bench.run import FLOOR, ROLES, Measure, combine, max_queries, measure, urls
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +52,23 @@ def test_the_publishing_measure_records_one_fanout_per_theme_and_flat_queries(se
     # administration: one fan-out each in the request, the messages from the worker.
     assert [r["fanouts"] for r in results] == [3, 3]
     assert [(r["messages"], r["sent"]) for r in results] == [(6, 6), (24, 24)]
+
+
+def test_rounds_are_judged_by_their_best_ratio_and_keep_the_most_queries():
+    """Each round's times are relative to its own floor; a page is judged by its best round
+    (noise only adds CPU time), and the report shows the worst beside it."""
+
+    def round_of(floor_ms: float, page_ms: float, queries: int) -> dict:
+        floor = Measure(200, 2, 9000, True, floor_ms, [1.0])
+        page = Measure(200, queries, 20000, True, page_ms, [page_ms / floor_ms])
+        return {(FLOOR, "coordinator"): floor, ("start", "director"): page}
+
+    # A slow round (the whole machine 50 % slower) and a round where only the page was hit.
+    combined = combine([round_of(6.0, 18.0, 16), round_of(4.0, 10.0, 16), round_of(4.0, 16.0, 17)])
+
+    page = combined["start", "director"]
+    assert page.ratios == [3.0, 2.5, 4.0]
+    assert (page.best_ratio, page.worst_ratio) == (2.5, 4.0)
+    assert page.cpu_ms == 10.0  # the best round's own time
+    assert page.queries == 17  # a round that saw more queries is not hidden
+    assert combined[FLOOR, "coordinator"].best_ratio == 1.0
