@@ -24,10 +24,10 @@ it was given, or a stand-in found where it was not put, is an error, not a wrong
 import datetime
 import itertools
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Model, QuerySet
+from django.db.models import ForeignKey, Model, QuerySet
 
 # Stand-ins nobody stores: far-off ids, days and words, one per value of the lookup.
 _FIRST_ID = -7_000_000_000_001
@@ -133,3 +133,28 @@ def from_row(model: type[M], row: Sequence, using: str = DEFAULT_DB_ALIAS) -> M:
     """A model instance from the values of `columns(model)`, as if the ORM had read it."""
     names = [field.attname for field in model._meta.concrete_fields]
     return model.from_db(using, names, list(itertools.islice(row, len(names))))
+
+
+class Joined(Generic[M]):
+    """A model read in one row with some of its forward relations (foreign keys), as
+    `select_related` would give it: `columns` names what to read, `instance` makes the model
+    with those relations set. Columns after `columns` (annotations) are left to the caller."""
+
+    def __init__(self, model: type[M], *relations: str) -> None:
+        self.model = model
+        self.relations: list[tuple[ForeignKey, type[Model]]] = []
+        for name in relations:
+            field = model._meta.get_field(name)
+            assert isinstance(field, ForeignKey) and isinstance(field.related_model, type)
+            self.relations.append((field, field.related_model))
+        self.columns = columns(model)
+        for field, related in self.relations:
+            self.columns += columns(related, through=field.name)
+
+    def instance(self, row: Sequence, using: str = DEFAULT_DB_ALIAS) -> M:
+        found = from_row(self.model, row, using)
+        at = len(self.model._meta.concrete_fields)
+        for field, related in self.relations:
+            field.set_cached_value(found, from_row(related, row[at:], using))
+            at += len(related._meta.concrete_fields)
+        return found

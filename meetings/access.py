@@ -11,10 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from config.prepared import Prepared, columns, from_row
+from config.prepared import Joined, Prepared
 from meetings.models import Meeting, Question
 from networks.access import coordinated_network, network_by_code
-from networks.models import Network
 
 __all__ = [
     "coordinated_meeting",
@@ -39,7 +38,7 @@ def visible_meeting(request: HttpRequest, pk: int, annotations: dict | None = No
             lambda pk: (
                 Meeting.objects.filter(pk=pk)
                 .annotate(**(annotations or {}))
-                .values_list(*_COLUMNS, *names)
+                .values_list(*_MEETING.columns, *names)
             ),
             pk=int,
         )
@@ -47,18 +46,15 @@ def visible_meeting(request: HttpRequest, pk: int, annotations: dict | None = No
     if not found:
         raise Http404
     row = found[0]
-    meeting = from_row(Meeting, row)
+    meeting = _MEETING.instance(row)
     if not meeting.is_visible_to(request.user):
         raise Http404
-    _NETWORK.set_cached_value(meeting, from_row(Network, row[_NETWORK_AT:]))
-    for name, value in zip(names, row[len(_COLUMNS) :], strict=True):
+    for name, value in zip(names, row[len(_MEETING.columns) :], strict=True):
         setattr(meeting, name, value)
     return meeting
 
 
-_COLUMNS = [*columns(Meeting), *columns(Network, through="network")]
-_NETWORK_AT = len(columns(Meeting))
-_NETWORK = Meeting._meta.get_field("network")
+_MEETING = Joined(Meeting, "network")
 _MEETINGS: dict[tuple[str, ...], Prepared] = {}
 
 

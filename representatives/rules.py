@@ -8,8 +8,7 @@ import datetime
 import rules
 from django.utils import timezone
 
-from config.prepared import Prepared, columns, from_row
-from networks.models import Network
+from config.prepared import Joined, Prepared, columns, from_row
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
 
@@ -22,24 +21,17 @@ _DIRECTED = Prepared(
     ),
     user_id=int,
 )
+_SEAT = Joined(Appointment, "administration", "network")
 _SEATS = Prepared(
     lambda person_id, today: (
         Appointment.objects.current(today)
         .filter(person_id=person_id)
         .order_by("role", "pk")
-        .values_list(
-            *columns(Appointment),
-            *columns(Administration, through="administration"),
-            *columns(Network, through="network"),
-        )
+        .values_list(*_SEAT.columns)
     ),
     person_id=int,
     today=datetime.date,
 )
-_ADMINISTRATION = Appointment._meta.get_field("administration")
-_NETWORK = Appointment._meta.get_field("network")
-_WIDTH = len(columns(Appointment))
-_NETWORK_AT = _WIDTH + len(columns(Administration))
 
 
 def directed_administrations(user) -> list[Administration]:
@@ -55,8 +47,14 @@ def directed_administrations(user) -> list[Administration]:
 
 
 def directed_administration_ids(user) -> frozenset[int]:
-    """The ids of the administrations the user directs."""
-    return frozenset(administration.pk for administration in directed_administrations(user))
+    """The ids of the administrations the user directs (kept beside the list)."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = user.__dict__.get("_directed_administration_ids")
+    if cached is None:
+        cached = frozenset(administration.pk for administration in directed_administrations(user))
+        user.__dict__["_directed_administration_ids"] = cached
+    return cached
 
 
 def current_seats(user) -> list[Appointment]:
@@ -68,12 +66,8 @@ def current_seats(user) -> list[Appointment]:
         return []
     cached = user.__dict__.get("_current_seats")
     if cached is None:
-        cached = []
-        for row in _SEATS.rows(person_id=user.pk, today=timezone.localdate()):
-            seat = from_row(Appointment, row)
-            _ADMINISTRATION.set_cached_value(seat, from_row(Administration, row[_WIDTH:]))
-            _NETWORK.set_cached_value(seat, from_row(Network, row[_NETWORK_AT:]))
-            cached.append(seat)
+        today = timezone.localdate()
+        cached = [_SEAT.instance(row) for row in _SEATS.rows(person_id=user.pk, today=today)]
         user.__dict__["_current_seats"] = cached
     return cached
 

@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from config.prepared import Prepared, columns
+from config.prepared import Joined, Prepared, columns
 from networks.access import network_by_code
 from networks.models import Network
 from networks.rules import coordinated_network_ids
@@ -22,7 +24,12 @@ DAY = datetime.timedelta(days=1)
 
 def fresh(user):
     """The user as a new request sees it: nothing cached from an earlier question."""
-    for name in ("_current_seats", "_coordinated_network_ids", "_directed_administrations"):
+    for name in (
+        "_current_seats",
+        "_coordinated_network_ids",
+        "_directed_administrations",
+        "_directed_administration_ids",
+    ):
         user.__dict__.pop(name, None)
     return user
 
@@ -150,3 +157,24 @@ def test_a_meeting_read_once_is_visible_exactly_as_the_queryset_says(neh, nsh, s
         assert meeting.is_visible_to(user) == in_queryset
     assert meeting.is_visible_to(coordinator)
     assert meeting.is_visible_to(staff) == (status != "planned")
+
+
+def test_joined_reads_a_model_with_its_relations_as_select_related_does(neh, administration):
+    """`Joined`: the seat and its administration and network from one row, equal field for
+    field to what `select_related` reads, and the relations asked no query of their own."""
+    seat = make_appointment(make_user(), administration, neh)
+    joined = Joined(Appointment, "administration", "network")
+    row = Appointment.objects.filter(pk=seat.pk).values_list(*joined.columns, "pk").get()
+    expected = Appointment.objects.select_related("administration", "network").get(pk=seat.pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        found = joined.instance(row)
+        read = [
+            (found.__dict__ | {"_state": None}) == (expected.__dict__ | {"_state": None}),
+            found.administration.name,
+            found.network.code,
+            row[len(joined.columns)],  # what follows the columns is the caller's
+        ]
+    assert read == [True, administration.name, "NEH", seat.pk]
+    assert len(queries) == 0
+    assert (found.administration.pk, found.network.pk) == (administration.pk, neh.pk)
