@@ -16,6 +16,8 @@ with each request's values. The definition stays a queryset: no SQL is written b
     )
     rows = seats.rows(person_id=user.pk, day=timezone.localdate())
 
+Values are ints, strs, dates and aware datetimes.
+
 The queryset must end in `values_list` and use each value as a plain parameter (a filter's
 right-hand side), which compiling checks: a value that does not reach the parameters once as
 it was given, or a stand-in found where it was not put, is an error, not a wrong answer.
@@ -36,6 +38,8 @@ _FIRST_ID = -7_000_000_000_001
 def _stand_in(kind: type, n: int) -> Any:
     if kind is int:
         return _FIRST_ID - n
+    if kind is datetime.datetime:
+        return datetime.datetime(1111, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(days=n)
     if kind is datetime.date:
         return datetime.date(1111, 1, 1) + datetime.timedelta(days=n)
     if kind is str:
@@ -45,6 +49,8 @@ def _stand_in(kind: type, n: int) -> Any:
 
 def _adapt(connection, kind: type, value: Any) -> Any:
     """The value as the ORM puts it among the parameters (a day is text on SQLite)."""
+    if kind is datetime.datetime:
+        return connection.ops.adapt_datetimefield_value(value)
     if kind is datetime.date:
         return connection.ops.adapt_datefield_value(value)
     return value

@@ -1,5 +1,7 @@
 """Who may do what with a meeting and its agenda. Views ask these, never the roles directly."""
 
+from typing import NamedTuple
+
 import rules
 from django.db.models import Q
 
@@ -201,6 +203,24 @@ rules.add_perm("meetings.record_indicator_value", may_record_indicator)
 # --- The governance loop: questions on a meeting page ---------------------------------------
 
 
+class Roles(NamedTuple):
+    """What a person's view of the questions and meetings depends on, read once a request."""
+
+    coordinated: tuple[int, ...]  # network ids
+    directed: tuple[int, ...]  # administration ids
+    seats: tuple[tuple[int, int], ...]  # current (network id, administration id) pairs
+
+
+def roles_of(user) -> Roles:
+    if not user.is_authenticated:
+        return Roles((), (), ())
+    return Roles(
+        tuple(sorted(coordinated_network_ids(user))),
+        tuple(sorted(directed_administration_ids(user))),
+        tuple(dict.fromkeys((s.network_id, s.administration_id) for s in current_seats(user))),
+    )
+
+
 def visible_questions(user):
     """`can_see_question` as a filter, for lists (the meeting page, search, the network's
     changes): the questions of the networks the user coordinates, of the administrations the
@@ -208,15 +228,18 @@ def visible_questions(user):
     network; none at all for someone with none of these roles (no table scanned). Built from
     the person's roles, read once a request; tests/pages/test_meeting_questions.py checks it
     agrees with `can_see_question`."""
-    if not user.is_authenticated:
-        return Question.objects.none()
+    return questions_visible_with(roles_of(user))
+
+
+def questions_visible_with(roles: Roles):
+    """`visible_questions` for someone with these roles."""
     visible = Q()
-    if coordinated := coordinated_network_ids(user):
-        visible |= Q(network_id__in=coordinated)
-    if directed := directed_administration_ids(user):
-        visible |= Q(administration_id__in=directed)
-    for seat in current_seats(user):
-        visible |= Q(network_id=seat.network_id, administration_id=seat.administration_id)
+    if roles.coordinated:
+        visible |= Q(network_id__in=roles.coordinated)
+    if roles.directed:
+        visible |= Q(administration_id__in=roles.directed)
+    for network_id, administration_id in roles.seats:
+        visible |= Q(network_id=network_id, administration_id=administration_id)
     if not visible:
         return Question.objects.none()
     return Question.objects.filter(visible)

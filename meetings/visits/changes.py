@@ -22,7 +22,8 @@ are theirs; the list is the network's news):
 
 What the person did themselves (a version they published, a document they added, their own
 suggestion or step) is not news to them and is left out where the record names who did it.
-All of it is one query (a UNION of one SELECT per kind), the newest `SHOWN` first.
+All of it is one query (a UNION of one SELECT per kind), the newest `SHOWN` first, compiled
+once per shape of the person's roles (`changes_since`).
 """
 
 import dataclasses
@@ -46,6 +47,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.prepared import Prepared
 from meetings.models import (
     AgendaVersion,
     Document,
@@ -56,7 +58,7 @@ from meetings.models import (
     QuestionEvent,
     ThemeSuggestion,
 )
-from meetings.rules import can_see_theme_suggestions, visible_questions
+from meetings.rules import Roles, can_see_theme_suggestions, questions_visible_with, roles_of
 from networks.models import Network
 
 # A view this long after the latest one starts a new visit.
@@ -141,7 +143,7 @@ def _rows(queryset: QuerySet, **columns) -> QuerySet:
     for column in COLUMNS:
         name = column.removeprefix("change_")
         values[column] = columns[name] if name in columns else defaults[name]
-    return queryset.order_by().annotate(**values).values(*COLUMNS)
+    return queryset.order_by().annotate(**values).values_list(*COLUMNS)
 
 
 def _meeting_changed(meetings: QuerySet, since: datetime.datetime) -> QuerySet:
@@ -169,8 +171,56 @@ def _meeting_changed(meetings: QuerySet, since: datetime.datetime) -> QuerySet:
 
 
 def changes_since(user, network: Network, since: datetime.datetime) -> list[Change]:
-    """The newest `SHOWN` changes in the network after `since` that `user` may see."""
-    meetings = Meeting.objects.visible_to(user).filter(network=network)
+    """The newest `SHOWN` changes in the network after `since` that `user` may see.
+
+    The union of eight SELECTs costs Django more to build and compile than the database to
+    answer, so it is compiled once per shape (config/prepared.py): its SQL depends only on how
+    many networks the person coordinates, administrations they direct and seats they hold,
+    and whether they see theme suggestions; the ids and the moment are its values."""
+    roles = roles_of(user)
+    suggestions = bool(can_see_theme_suggestions(user, network))
+    shape = (len(roles.coordinated), len(roles.directed), len(roles.seats), suggestions)
+    prepared = _UNIONS.get(shape)
+    if prepared is None:
+        prepared = _UNIONS[shape] = _prepared_union(*shape)
+    values = {"user_id": user.pk, "network_id": network.pk, "since": since}
+    values |= {f"coordinated_{n}": pk for n, pk in enumerate(roles.coordinated)}
+    values |= {f"directed_{n}": pk for n, pk in enumerate(roles.directed)}
+    for n, (network_id, administration_id) in enumerate(roles.seats):
+        values |= {f"seat_network_{n}": network_id, f"seat_administration_{n}": administration_id}
+    rows = prepared.rows(**values)
+    return [_change(dict(zip(COLUMNS, row, strict=True)), network) for row in rows]
+
+
+_UNIONS: dict[tuple[int, int, int, bool], Prepared] = {}
+
+
+def _prepared_union(coordinated: int, directed: int, seats: int, suggestions: bool) -> Prepared:
+    kinds: dict[str, type] = {"user_id": int, "network_id": int, "since": datetime.datetime}
+    kinds |= {f"coordinated_{n}": int for n in range(coordinated)}
+    kinds |= {f"directed_{n}": int for n in range(directed)}
+    for n in range(seats):
+        kinds |= {f"seat_network_{n}": int, f"seat_administration_{n}": int}
+
+    def build(user_id, network_id, since, **ids) -> QuerySet:
+        roles = Roles(
+            tuple(ids[f"coordinated_{n}"] for n in range(coordinated)),
+            tuple(ids[f"directed_{n}"] for n in range(directed)),
+            tuple(
+                (ids[f"seat_network_{n}"], ids[f"seat_administration_{n}"]) for n in range(seats)
+            ),
+        )
+        return union(user_id, network_id, since, roles, suggestions)
+
+    return Prepared(build, **kinds)
+
+
+def union(
+    user_id: int, network_id: int, since: datetime.datetime, roles: Roles, suggestions: bool
+) -> QuerySet:
+    """The changes as one query: a person (`user_id`) with these roles, who sees the network's
+    theme suggestions or not."""
+    meetings = Meeting.objects.visible_with(roles.coordinated).filter(network_id=network_id)
     visible = meetings.values("pk")
     parts = [
         _rows(
@@ -199,7 +249,7 @@ def changes_since(user, network: Network, since: datetime.datetime) -> list[Chan
         ),
         _rows(
             AgendaVersion.objects.filter(meeting__in=visible, published_at__gt=since).exclude(
-                published_by=user
+                published_by_id=user_id
             ),
             kind=_text("agenda"),
             at=F("published_at"),
@@ -211,7 +261,7 @@ def changes_since(user, network: Network, since: datetime.datetime) -> list[Chan
         _rows(
             MinutesVersion.objects.filter(
                 minutes__meeting__in=visible, published_at__gt=since
-            ).exclude(published_by=user),
+            ).exclude(published_by_id=user_id),
             kind=_text("minutes"),
             at=F("published_at"),
             ref=F("minutes__meeting_id"),
@@ -221,8 +271,8 @@ def changes_since(user, network: Network, since: datetime.datetime) -> list[Chan
         ),
         _rows(
             Document.objects.current()
-            .filter(network=network, created_at__gt=since)
-            .exclude(created_by=user),
+            .filter(network_id=network_id, created_at__gt=since)
+            .exclude(created_by_id=user_id),
             kind=Case(
                 When(kind=Document.Kind.CONSULTATION, then=_text("consultation")),
                 default=_text("document"),
@@ -233,21 +283,23 @@ def changes_since(user, network: Network, since: datetime.datetime) -> list[Chan
         ),
         _rows(
             QuestionEvent.objects.filter(
-                question__in=visible_questions(user).filter(network=network).values("pk"),
+                question__in=questions_visible_with(roles)
+                .filter(network_id=network_id)
+                .values("pk"),
                 state__in=ANSWERS,
                 at__gt=since,
-            ).exclude(actor=user),
+            ).exclude(actor_id=user_id),
             kind=Concat(_text("question_"), F("state"), output_field=CharField()),
             at=F("at"),
             ref=F("question_id"),
             title=F("question__title"),
         ),
     ]
-    if can_see_theme_suggestions(user, network):
+    if suggestions:
         parts.append(
             _rows(
-                ThemeSuggestion.objects.filter(network=network, created_at__gt=since).exclude(
-                    suggested_by=user
+                ThemeSuggestion.objects.filter(network_id=network_id, created_at__gt=since).exclude(
+                    suggested_by_id=user_id
                 ),
                 kind=_text("suggestion"),
                 at=F("created_at"),
@@ -256,8 +308,7 @@ def changes_since(user, network: Network, since: datetime.datetime) -> list[Chan
             )
         )
     first, *rest = parts
-    rows = first.union(*rest, all=True).order_by("-change_at", "change_kind", "-ref")[:SHOWN]
-    return [_change(row, network) for row in rows]
+    return first.union(*rest, all=True).order_by("-change_at", "change_kind", "-ref")[:SHOWN]
 
 
 QUESTION_LABELS = {

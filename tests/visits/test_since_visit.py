@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.models import User
 from accounts.personal_data import iso
+from meetings import rules
 from meetings.models import (
     Meeting,
     Minutes,
@@ -316,3 +318,55 @@ def test_a_head_request_records_no_visit(client_for, representative, neh):
     NetworkVisit.objects.update(seen_at=seen_at - changes.VISIT_GAP)
     client.head(OVERVIEW)
     assert NetworkVisit.objects.get().seen_at == seen_at - changes.VISIT_GAP
+
+
+def test_the_list_compiled_once_answers_as_its_queryset_for_every_role(
+    representative,
+    substitute,
+    coordinator,
+    director,
+    staff,
+    network_people,
+    neh,
+    nsh,
+    administration,
+    other_administration,
+):
+    """`changes_since` runs SQL compiled once per shape of the person's roles with each
+    person's own ids (config/prepared.py). For every role, and for two people of one shape
+    (the representative and the other administration's), it answers what the queryset it
+    was compiled from answers, asked through the ORM."""
+    third = network_people[2]
+    nsh_only = User.objects.get(email="nsh@example.org")
+    culture = factories.make_administration("Kulturförvaltningen")
+    factories.make_appointment(coordinator, culture, nsh)  # a coordinator with a seat
+    since = timezone.now() - datetime.timedelta(hours=2)
+    factories.make_meeting(neh, theme_title="Publicerat tema")
+    factories.make_document(neh, title="Ny rapport")
+    for admin, title in ((administration, "Vår fråga"), (other_administration, "Deras fråga")):
+        question = factories.make_question(neh, admin, title=title)
+        QuestionEvent.objects.create(question=question, state="answered", note="Svar")
+    ThemeSuggestion.objects.create(
+        network=neh,
+        title="Laddplatser",
+        why="Många frågar",
+        work_area=neh.work_areas.first(),
+        suggested_by=representative,
+        administration=administration,
+    )
+    people = [representative, third, substitute, coordinator, director, staff, nsh_only]
+    seen = {}
+    for person in people:
+        roles = rules.roles_of(person)
+        suggestions = bool(rules.can_see_theme_suggestions(person, neh))
+        asked = changes.union(person.pk, neh.pk, since, roles, suggestions)
+        rows = [dict(zip(changes.COLUMNS, row, strict=True)) for row in asked]
+        expected = [changes._change(row, neh) for row in rows]
+        seen[person.email] = changes.changes_since(person, neh, since)
+        assert seen[person.email] == expected, person.email
+    titles = {email: {change.title for change in found} for email, found in seen.items()}
+    assert "Vår fråga" in titles[representative.email] - titles[third.email]
+    assert "Deras fråga" in titles[third.email] - titles[representative.email]
+    assert {"Vår fråga", "Deras fråga"} <= titles[coordinator.email]
+    assert "Laddplatser" in titles[substitute.email] - titles[staff.email]
+    assert titles[staff.email] == {"Publicerat tema", "Ny rapport"}
