@@ -25,19 +25,23 @@ it was given, or a stand-in found where it was not put, is an error, not a wrong
 
 import datetime
 import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import ForeignKey, Model, QuerySet
+from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 
-# Stand-ins nobody stores: far-off ids, days and words, one per value of the lookup.
-_FIRST_ID = -7_000_000_000_001
+# Stand-ins, one per value of the lookup: days and words nobody stores, and numbers no query
+# has as a constant. A number must fit every integer column, a small one too (a year): Django
+# compiles a comparison with a number a column cannot hold into "nothing" instead of SQL.
+_FIRST_NUMBER = 31_001
 
 
 def _stand_in(kind: type, n: int) -> Any:
     if kind is int:
-        return _FIRST_ID - n
+        return _FIRST_NUMBER + n
     if kind is datetime.datetime:
         return datetime.datetime(1111, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(days=n)
     if kind is datetime.date:
@@ -59,12 +63,14 @@ def _adapt(connection, kind: type, value: Any) -> Any:
 class _Compiled:
     def __init__(self, sql: str, slots: list[tuple[int, str | None, Any]], compiler) -> None:
         self.sql = sql
-        # Per parameter: (position, the value's name or None for a constant, the constant).
+        # Per parameter: (position, the value's name or None for a constant, the constant, or
+        # for a value the type the ORM wrapped it in: psycopg's Int2 for a small column).
         self.slots = slots
         self.converters = compiler.get_converters(
             [expression for expression, _sql, _alias in compiler.select]
         )
         self.compiler = compiler
+        self.prefetches = False
 
 
 class Prepared:
@@ -86,15 +92,23 @@ class Prepared:
         for position, param in enumerate(params):
             names = [name for name, value in adapted.items() if _same(value, param)]
             if names:
-                slots.append((position, names[0], None))
+                wrapped = type(param) is not type(adapted[names[0]])
+                slots.append((position, names[0], type(param) if wrapped else None))
                 found.add(names[0])
             else:
                 if isinstance(param, str) and "prepared-" in param:
                     raise ValueError(f"Prepared: a value was changed on its way to SQL: {param!r}")
+                if _is_a_day_or_moment(param):
+                    raise ValueError(
+                        f"Prepared: a day or moment was built into the SQL ({param!r}): a clock "
+                        "read while building would stay as it was; pass it as a value"
+                    )
                 slots.append((position, None, param))
         if missing := set(self._kinds) - found:
             raise ValueError(f"Prepared: {sorted(missing)} did not reach the SQL's parameters")
-        return _Compiled(sql, slots, compiler)
+        compiled = _Compiled(sql, slots, compiler)
+        compiled.prefetches = bool(queryset._prefetch_related_lookups)  # type: ignore[attr-defined]
+        return compiled
 
     def rows(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[tuple]:
         """The rows for these values, each converted as the queryset would have it."""
@@ -105,10 +119,13 @@ class Prepared:
         compiled = compiled_by_connection.get(self._key)
         if compiled is None:
             compiled = compiled_by_connection[self._key] = self._compile(connection)
-        params = [
-            constant if name is None else _adapt(connection, self._kinds[name], values[name])
-            for _position, name, constant in compiled.slots
-        ]
+        params = []
+        for _position, name, constant in compiled.slots:
+            if name is None:
+                params.append(constant)
+            else:
+                value = _adapt(connection, self._kinds[name], values[name])
+                params.append(value if constant is None else constant(value))
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             found: Iterable = cursor.fetchall()
@@ -116,12 +133,50 @@ class Prepared:
             found = compiled.compiler.apply_converters(found, compiled.converters)
         return [tuple(row) for row in found]
 
+    def objects(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[Any]:
+        """The model instances for these values, as iterating the queryset would make them:
+        its `select_related` objects set and its annotations as attributes (what Django's
+        ModelIterable does with a compiled query's rows). For a queryset of a model, not of
+        values; `prefetch_related` is not done (and refused)."""
+        rows = self.rows(using, **values)
+        compiled = connections[using].__dict__["_prepared_queries"][self._key]
+        compiler = compiled.compiler
+        if compiler.query.model is None or compiled.prefetches:
+            raise ValueError("Prepared.objects: a model's queryset without prefetch_related")
+        klass_info, select = compiler.klass_info, compiler.select
+        model = klass_info["model"]
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        names = [column[0].target.attname for column in select[start:end]]
+        populators = get_related_populators(klass_info, select, using)
+        annotations = compiler.annotation_col_map.items()
+        found = []
+        for row in rows:
+            instance = model.from_db(using, names, row[start:end])
+            for populator in populators:
+                populator.populate(row, instance)
+            for name, at in annotations:
+                setattr(instance, name, row[at])
+            found.append(instance)
+        return found
+
+
+# A day or a moment as a parameter, as the ORM passes it (SQLite: as text).
+_DAY_OR_MOMENT = re.compile(r"\d{4}-\d\d-\d\d([ T]\d\d:\d\d(:\d\d(\.\d+)?)?)?([+-]\d\d:\d\d)?")
+
+
+def _is_a_day_or_moment(param: Any) -> bool:
+    if isinstance(param, datetime.date):
+        return True
+    return isinstance(param, str) and _DAY_OR_MOMENT.fullmatch(param) is not None
+
 
 def _out_of_range(value: Any) -> bool:
     return type(value) is int and not -(2**63) <= value < 2**63
 
 
 def _same(stand_in: Any, param: Any) -> bool:
+    if type(stand_in) is int:  # or an int the database's driver wraps (Int2)
+        return isinstance(param, int) and not isinstance(param, bool) and param == stand_in
     return type(stand_in) is type(param) and stand_in == param
 
 

@@ -14,16 +14,19 @@ models only, so the start page, "Mina nätverk" and the calendar feed can all as
 """
 
 import datetime
-from collections.abc import Iterable
+import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery, Window
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from config.prepared import Prepared
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -178,12 +181,72 @@ def _whole(items: list[Item]) -> tuple[list[Item], int]:
     return items, len(items)
 
 
-def _cut(rows, limit: int | None) -> tuple[list, int]:
-    """The first `limit` rows of an ordered queryset and how many there are in all, in one
-    query (a window count is computed before the limit)."""
+def _cut(rows: QuerySet, limit: int | None) -> QuerySet:
+    """The first `limit` rows of an ordered queryset, each with how many there are in all
+    (`todo_total`, a window count computed before the limit): one query (`_counted`)."""
     rows = rows.annotate(todo_total=Window(Count("pk")))
-    found = list(rows if limit is None else rows[:limit])
+    return rows if limit is None else rows[:limit]
+
+
+def _counted(found: list) -> tuple[list, int]:
     return found, (found[0].todo_total if found else 0)
+
+
+# The to-do queries are asked on every start page; building and compiling them cost Django
+# several times what the database takes to answer. Each is compiled once per shape
+# (config/prepared.py): its SQL depends only on how many seats, networks and administrations
+# the person's seats make and on the limit; the ids, the person and the moment are its values.
+# A query's builder takes only those values (named as `_seat_values` names them), never the
+# clock or a person read some other way: what it reads besides would be compiled in for good.
+_PREPARED: dict[tuple, Prepared] = {}
+
+
+def _compiled(build: Callable[..., QuerySet], limit: int | None = None, **values: Any) -> list:
+    """The model instances `build(**values)` finds, compiled once per shape."""
+    key = (build.__name__, limit, tuple(values))
+    prepared = _PREPARED.get(key)
+    if prepared is None:
+        kinds = {name: type(value) for name, value in values.items()}
+        prepared = _PREPARED[key] = Prepared(functools.partial(build, limit=limit), **kinds)
+    return prepared.objects(**values)
+
+
+def _seat_values(seats: list["Seat"]) -> dict[str, int]:
+    """The seats as a query's values: each (network, administration) pair, and the distinct
+    networks and administrations, numbered."""
+    values: dict[str, int] = {}
+    for n, (network_id, administration_id) in enumerate(
+        dict.fromkeys((seat.network_id, seat.administration_id) for seat in seats)
+    ):
+        values |= {f"pair_network_{n}": network_id, f"pair_administration_{n}": administration_id}
+    for n, pk in enumerate(sorted({seat.network_id for seat in seats})):
+        values[f"network_{n}"] = pk
+    for n, pk in enumerate(sorted({seat.administration_id for seat in seats})):
+        values[f"administration_{n}"] = pk
+    return values
+
+
+def _only(values: dict[str, int], *prefixes: str) -> dict[str, int]:
+    """The values a query takes (each value must reach its SQL)."""
+    return {name: pk for name, pk in values.items() if name.startswith(prefixes)}
+
+
+def _numbered(values: dict[str, Any], prefix: str) -> list[Any]:
+    found: list[Any] = []
+    while f"{prefix}{len(found)}" in values:
+        found.append(values[f"{prefix}{len(found)}"])
+    return found
+
+
+def _pairs_of(values: dict[str, Any], network: str, administration: str) -> Q:
+    """A filter matching any of the values' (network, administration) pairs."""
+    condition = Q(pk__in=[])
+    networks = _numbered(values, "pair_network_")
+    for network_id, administration_id in zip(
+        networks, _numbered(values, "pair_administration_"), strict=True
+    ):
+        condition |= Q(**{network: network_id, administration: administration_id})
+    return condition
 
 
 def _seats(appointments: Iterable[Appointment]) -> list[Seat]:
@@ -193,14 +256,6 @@ def _seats(appointments: Iterable[Appointment]) -> list[Seat]:
             for a in appointments
         )
     )
-
-
-def _pairs(seats: list[Seat], network: str, administration: str) -> Q:
-    """A filter matching any of the seats' (network, administration) pairs."""
-    condition = Q(pk__in=[])
-    for seat in seats:
-        condition |= Q(**{network: seat.network_id, administration: seat.administration_id})
-    return condition
 
 
 def _local_date(moment: datetime.datetime) -> datetime.date:
@@ -249,25 +304,12 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
     """Coming published meetings the person has not answered, and those whose agenda still
     takes proposals and has none of theirs (one query)."""
     now = timezone.now()
-    codes = {seat.network_id: seat.network_code for seat in seats}
-    meetings = (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED, network_id__in=codes, starts_at__gt=now
-        )
-        .annotate(
-            answered=Exists(
-                Attendance.objects.filter(meeting=OuterRef("pk"), person=user).exclude(answer="")
-            ),
-            proposed=Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"), proposed_by=user)),
-            close_days=F("network__proposal_close_days"),
-            code=F("network__code"),
-        )
-        .order_by("starts_at")
-    )
+    networks = _only(_seat_values(seats), "network_")
+    meetings = _compiled(_coming_meetings, person_id=user.pk, now=now, **networks)
     items = []
     for meeting in meetings:
         name = _meeting_name(meeting)
-        if not meeting.answered:  # type: ignore[attr-defined]
+        if not meeting.answered:
             items.append(
                 Item(
                     Kind.ANSWER,
@@ -276,12 +318,12 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
                     _local_date(meeting.starts_at),
                     reverse("my_networks") + f"#answer-{meeting.pk}",
                     _("Svara på kallelsen"),
-                    meeting.code,  # type: ignore[attr-defined]
+                    meeting.code,
                     changed=meeting.updated_at,
                 )
             )
-        closes = meeting.starts_at - datetime.timedelta(days=meeting.close_days)  # type: ignore[attr-defined]
-        if closes > now and meeting.agenda_published_at is None and not meeting.proposed:  # type: ignore[attr-defined]
+        closes = meeting.starts_at - datetime.timedelta(days=meeting.close_days)
+        if closes > now and meeting.agenda_published_at is None and not meeting.proposed:
             items.append(
                 Item(
                     Kind.PROPOSALS,
@@ -290,27 +332,43 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
                     _local_date(closes),
                     reverse("agenda_proposals", kwargs={"pk": meeting.pk}),
                     _("Föreslå en punkt"),
-                    meeting.code,  # type: ignore[attr-defined]
+                    meeting.code,
                     changed=meeting.updated_at,
                 )
             )
     return items
 
 
+def _coming_meetings(person_id: int, now: datetime.datetime, limit: None, **ids) -> QuerySet:
+    return (
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED,
+            network_id__in=_numbered(ids, "network_"),
+            starts_at__gt=now,
+        )
+        .annotate(
+            answered=Exists(
+                Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id).exclude(
+                    answer=""
+                )
+            ),
+            proposed=Exists(
+                AgendaItem.objects.filter(meeting=OuterRef("pk"), proposed_by_id=person_id)
+            ),
+            close_days=F("network__proposal_close_days"),
+            code=F("network__code"),
+        )
+        .order_by("starts_at")
+    )
+
+
 def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
     """Consultations the seats' administrations are asked to answer and have not, the first
     `limit` by deadline, and how many (one query)."""
     since = timezone.localdate() - datetime.timedelta(days=CONSULTATIONS_OVERDUE_DAYS)
-    responses = (
-        ConsultationResponse.objects.filter(
-            _pairs(seats, "document__network_id", "administration_id")
-        )
-        .filter(sent_at__isnull=True, document__withdrawn_at__isnull=True)
-        .filter(document__kind=Document.Kind.CONSULTATION, document__deadline__gte=since)
-        .select_related("document__network", "administration")
-        .order_by("document__deadline", "document__title", "pk")
+    found, count = _counted(
+        _compiled(_unanswered_responses, limit, since=since, **_only(_seat_values(seats), "pair_"))
     )
-    found, count = _cut(responses, limit)
     items = [
         Item(
             Kind.CONSULTATION,
@@ -328,30 +386,26 @@ def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], in
     return items, count
 
 
+def _unanswered_responses(since: datetime.date, limit: int | None, **ids) -> QuerySet:
+    responses = (
+        ConsultationResponse.objects.filter(
+            _pairs_of(ids, "document__network_id", "administration_id")
+        )
+        .filter(sent_at__isnull=True, document__withdrawn_at__isnull=True)
+        .filter(document__kind=Document.Kind.CONSULTATION, document__deadline__gte=since)
+        .select_related("document__network", "administration")
+        .order_by("document__deadline", "document__title", "pk")
+    )
+    return _cut(responses, limit)
+
+
 def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
     """Open actions the seats' administrations answer for, the first `limit` by due date,
     and how many (one query). An action two of the seats answer for is one to-do, named with
     the first of those administrations."""
-    links = ActionItem.administrations.through.objects.filter(actionitem_id=OuterRef("pk")).filter(
-        _pairs(seats, "actionitem__meeting__network_id", "administration_id")
+    found, count = _counted(
+        _compiled(_open_actions, limit, **_only(_seat_values(seats), "pair_", "administration_"))
     )
-    # The seats' administrations' actions first (from the index on the link's administration),
-    # then the pairing with the network: not every open action of every network checked in turn.
-    theirs = ActionItem.administrations.through.objects.filter(
-        administration_id__in={seat.administration_id for seat in seats}
-    ).values("actionitem_id")
-    actions = (
-        ActionItem.objects.filter(status=ActionItem.Status.OPEN, pk__in=theirs)
-        .filter(Exists(links))
-        .annotate(
-            seat_administration=Subquery(
-                links.order_by("administration__name").values("administration__name")[:1]
-            )
-        )
-        .select_related("meeting__network")
-        .order_by(F("due_on").asc(nulls_last=True), "title", "pk")
-    )
-    found, count = _cut(actions, limit)
     items = [
         Item(
             Kind.ACTION,
@@ -369,17 +423,36 @@ def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
     return items, count
 
 
+def _open_actions(limit: int | None, **ids) -> QuerySet:
+    links = ActionItem.administrations.through.objects.filter(actionitem_id=OuterRef("pk")).filter(
+        _pairs_of(ids, "actionitem__meeting__network_id", "administration_id")
+    )
+    # The seats' administrations' actions first (from the index on the link's administration),
+    # then the pairing with the network: not every open action of every network checked in turn.
+    theirs = ActionItem.administrations.through.objects.filter(
+        administration_id__in=_numbered(ids, "administration_")
+    ).values("actionitem_id")
+    actions = (
+        ActionItem.objects.filter(status=ActionItem.Status.OPEN, pk__in=theirs)
+        .filter(Exists(links))
+        .annotate(
+            seat_administration=Subquery(
+                links.order_by("administration__name").values("administration__name")[:1]
+            )
+        )
+        .select_related("meeting__network")
+        .order_by(F("due_on").asc(nulls_last=True), "title", "pk")
+    )
+    return _cut(actions, limit)
+
+
 def _packs(seats: list[Seat]) -> list[Item]:
     """Recently held meetings whose report-back pack the administration has not presented to
     its management group (two queries). The date is the meeting's: when it was held."""
-    since = timezone.now() - datetime.timedelta(days=PACKS_DAYS)
-    networks = {seat.network_id for seat in seats}
-    meetings = list(
-        Meeting.objects.held()
-        .filter(network_id__in=networks, ends_at__gte=since)
-        .select_related("network")
-        .order_by("-starts_at")
-    )
+    now = timezone.now()
+    since = now - datetime.timedelta(days=PACKS_DAYS)
+    networks = _only(_seat_values(seats), "network_")
+    meetings = _compiled(_recently_held, now=now, since=since, **networks)
     presented = set(
         ReportBack.objects.filter(
             meeting__in=[m.pk for m in meetings],
@@ -413,41 +486,30 @@ def _packs(seats: list[Seat]) -> list[Item]:
     return items
 
 
+def _recently_held(
+    now: datetime.datetime, since: datetime.datetime, limit: None, **ids
+) -> QuerySet:
+    return (
+        Meeting.objects.held(now)
+        .filter(network_id__in=_numbered(ids, "network_"), ends_at__gte=since)
+        .select_related("network")
+        .order_by("-starts_at")
+    )
+
+
 def _evaluations(user, seats: list[Seat]) -> list[Item]:
     """Held meetings the person took part in, has not evaluated, and can still evaluate (one
     query). Participants as in evaluations/workflow.py: ticked present, or "kommer" while
     nobody is ticked; the window closes when the network's next meeting starts."""
-    since = timezone.now() - datetime.timedelta(days=EVALUATIONS_DAYS)
-    own = Attendance.objects.filter(meeting=OuterRef("pk"), person=user)
-    next_start = (
-        Meeting.objects.filter(
-            network_id=OuterRef("network_id"), starts_at__gt=OuterRef("starts_at")
-        )
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("starts_at")
-        .values("starts_at")[:1]
-    )
-    meetings = (
-        Meeting.objects.held()
-        .filter(network_id__in={seat.network_id for seat in seats}, ends_at__gte=since)
-        .filter(Exists(own))
-        .annotate(
-            ticked=Exists(
-                Attendance.objects.filter(meeting=OuterRef("pk"), attended__isnull=False)
-            ),
-            was_there=Exists(own.filter(attended=True)),
-            said_coming=Exists(own.filter(answer=Attendance.Answer.COMING)),
-            evaluated=Exists(Evaluation.objects.filter(meeting=OuterRef("pk"), person=user)),
-            closes=Subquery(next_start),
-        )
-        .select_related("network")
-    )
     now = timezone.now()
+    since = now - datetime.timedelta(days=EVALUATIONS_DAYS)
+    networks = _only(_seat_values(seats), "network_")
+    meetings = _compiled(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
     items = []
     for meeting in meetings:
-        took_part = meeting.was_there if meeting.ticked else meeting.said_coming  # type: ignore[attr-defined]
-        closes = meeting.closes  # type: ignore[attr-defined]
-        if not took_part or meeting.evaluated or (closes is not None and closes <= now):  # type: ignore[attr-defined]
+        took_part = meeting.was_there if meeting.ticked else meeting.said_coming
+        closes = meeting.closes
+        if not took_part or meeting.evaluated or (closes is not None and closes <= now):
             continue
         items.append(
             Item(
@@ -464,6 +526,37 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
     return items
 
 
+def _to_evaluate(
+    person_id: int, now: datetime.datetime, since: datetime.datetime, limit: None, **ids
+) -> QuerySet:
+    own = Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id)
+    next_start = (
+        Meeting.objects.filter(
+            network_id=OuterRef("network_id"), starts_at__gt=OuterRef("starts_at")
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
+    return (
+        Meeting.objects.held(now)
+        .filter(network_id__in=_numbered(ids, "network_"), ends_at__gte=since)
+        .filter(Exists(own))
+        .annotate(
+            ticked=Exists(
+                Attendance.objects.filter(meeting=OuterRef("pk"), attended__isnull=False)
+            ),
+            was_there=Exists(own.filter(attended=True)),
+            said_coming=Exists(own.filter(answer=Attendance.Answer.COMING)),
+            evaluated=Exists(
+                Evaluation.objects.filter(meeting=OuterRef("pk"), person_id=person_id)
+            ),
+            closes=Subquery(next_start),
+        )
+        .select_related("network")
+    )
+
+
 def indicator_due(year: int) -> datetime.date:
     """When a year's value is due: 31 March of the following year."""
     return datetime.date(year + 1, INDICATOR_DUE_MONTH, INDICATOR_DUE_DAY)
@@ -477,16 +570,9 @@ def _indicators(
     The link goes to the form that records the value, or (`to_the_form=False`, for a
     director, who reads but does not record) to the indicator on its goal's page."""
     year = timezone.localdate().year - 1
-    indicators = (
-        Indicator.objects.filter(
-            _pairs(seats, "goal__work_area__network_id", "responsible_administration_id")
-        )
-        .filter(baseline_year__lt=year, goal__target_year__gte=year)
-        .exclude(Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), year=year)))
-        .select_related("goal__work_area__network", "responsible_administration")
-        .order_by("name", "pk")
+    found, count = _counted(
+        _compiled(_missing_values, limit, year=year, **_only(_seat_values(seats), "pair_"))
     )
-    found, count = _cut(indicators, limit)
     items = [
         Item(
             Kind.INDICATOR,
@@ -504,6 +590,19 @@ def _indicators(
         for indicator in found
     ]
     return items, count
+
+
+def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
+    indicators = (
+        Indicator.objects.filter(
+            _pairs_of(ids, "goal__work_area__network_id", "responsible_administration_id")
+        )
+        .filter(baseline_year__lt=year, goal__target_year__gte=year)
+        .exclude(Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), year=year)))
+        .select_related("goal__work_area__network", "responsible_administration")
+        .order_by("name", "pk")
+    )
+    return _cut(indicators, limit)
 
 
 # --- A director's administrations ------------------------------------------------------------

@@ -4,16 +4,19 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from config.prepared import Joined, Prepared, columns
+from meetings.models import IndicatorValue
 from networks.access import network_by_code
 from networks.models import Network
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
 from representatives.rules import current_seats, directed_administration_ids
+from tests import factories
 from tests.factories import make_administration, make_appointment, make_user
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +181,65 @@ def test_joined_reads_a_model_with_its_relations_as_select_related_does(neh, adm
     assert read == [True, administration.name, "NEH", seat.pk]
     assert len(queries) == 0
     assert (found.administration.pk, found.network.pk) == (administration.pk, neh.pk)
+
+
+def test_objects_are_what_iterating_the_queryset_makes(neh, nsh, administration):
+    """`Prepared.objects`: instances with their select_related objects and annotations, as
+    the ORM makes them, the relations asking no query of their own."""
+    person = make_user()
+    for network in (neh, nsh):
+        make_appointment(person, administration, network)
+
+    def seats(person_id):
+        return (
+            Appointment.objects.filter(person_id=person_id)
+            .select_related("administration__director", "network")
+            .annotate(code=F("network__code"))
+            .order_by("network__code")
+        )
+
+    found = Prepared(seats, person_id=int).objects(person_id=person.pk)
+    expected = list(seats(person.pk))
+    with CaptureQueriesContext(connection) as queries:
+        read = [
+            (s.pk, s.code, s.network.name, s.administration.name, s.administration.director.email)
+            for s in found
+        ]
+    assert read == [
+        (s.pk, s.code, s.network.name, s.administration.name, s.administration.director.email)
+        for s in expected
+    ]
+    assert [s.code for s in found] == ["NEH", "NSH"] and len(queries) == 0
+    assert Prepared(seats, person_id=int).objects(person_id=make_user().pk) == []
+
+
+def test_objects_refuse_prefetching():
+    prepared = Prepared(
+        lambda pk: Appointment.objects.filter(pk=pk).prefetch_related("network"), pk=int
+    )
+    with pytest.raises(ValueError, match="prefetch_related"):
+        prepared.objects(pk=1)
+
+
+def test_a_clock_read_while_building_is_an_error():
+    """A moment the build reads itself would be compiled in and never move on."""
+    prepared = Prepared(
+        lambda person_id: Appointment.objects.filter(
+            person_id=person_id, start_date__lte=timezone.localdate()
+        ).values_list("pk"),
+        person_id=int,
+    )
+    with pytest.raises(ValueError, match="day or moment"):
+        prepared.rows(person_id=1)
+
+
+def test_a_number_fits_a_small_column(neh):
+    """A year is a small integer column: the stand-in must fit it, or Django compiles the
+    comparison into nothing at all."""
+    goal = factories.make_goal(neh)
+    factories.make_indicator(goal, values={2022: "5", 2024: "7"})
+    years = Prepared(
+        lambda year: IndicatorValue.objects.filter(year__gte=year).values_list("year"),
+        year=int,
+    )
+    assert years.rows(year=2023) == [(2024,)]

@@ -433,3 +433,31 @@ def test_a_title_that_names_its_kind_is_not_prefixed_again(
     section = todo_list(client, representative)
     assert "Remiss: Remiss" not in section
     assert "Remiss: <span" in section or "Remiss: Cykelplan" in section
+
+
+def test_two_people_of_one_shape_get_their_own_todos(
+    representative, administration, other_administration, neh, nsh
+):
+    """The to-do queries are compiled once per shape of the seats (config/prepared.py) and run
+    with each person's ids: two representatives, one seat each, different administrations,
+    each get their own administration's consultation, action and indicator, and a person
+    with seats in both networks (another shape) gets both networks' to-dos."""
+    other = factories.make_user("annan@example.org", "Anna Annan")
+    factories.make_appointment(other, other_administration, neh)
+    held = factories.make_meeting(neh, days_ahead=-10)
+    goal = factories.make_goal(neh)
+    for admin, name in ((administration, "Vår"), (other_administration, "Deras")):
+        factories.make_consultation(neh, asked=[admin], title=f"{name} remiss")
+        factories.make_action(held, administrations=[admin], title=f"{name} åtgärd")
+        factories.make_indicator(goal, responsible_administration=admin, name=f"{name} indikator")
+    titles = {
+        person.email: {i.title for i in todo.for_person(person) if i.kind != todo.Kind.PACK}
+        for person in (representative, other)
+    }
+    assert titles[representative.email] == {"Vår remiss", "Vår åtgärd", "Vår indikator"}
+    assert titles[other.email] == {"Deras remiss", "Deras åtgärd", "Deras indikator"}
+
+    factories.make_appointment(other, other_administration, nsh)
+    factories.make_consultation(nsh, asked=[other_administration], title="NSH-remiss")
+    other = type(other).objects.get(pk=other.pk)  # as the next request reads the person
+    assert "NSH-remiss" in {i.title for i in todo.for_person(other)}
