@@ -720,22 +720,16 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     """What arrived in the coordinated networks (pending proposals, raised questions, open
     theme wishes, consultation responses marked sent lately) and what is late (overdue
     actions, meetings soon with administrations that have not answered, packs not presented).
-    None for someone who coordinates nothing. A fixed number of queries."""
-    networks = coordinated_network_ids(user)
-    if not networks:
+    None for someone who coordinates nothing. A fixed number of queries, each compiled once
+    per number of networks (`_compiled`)."""
+    coordinated = coordinated_network_ids(user)
+    if not coordinated:
         return None
+    networks = {f"network_{n}": pk for n, pk in enumerate(sorted(coordinated))}
     now = timezone.now()
     today = timezone.localdate()
     arrived: list[Row] = []
-    for item in (
-        AgendaItem.objects.filter(
-            status=AgendaItem.Status.PROPOSED,
-            meeting__network_id__in=networks,
-            meeting__starts_at__gt=now,
-        )
-        .select_related("meeting__network")
-        .order_by("-created_at")[:COORDINATOR_ROWS]
-    ):
+    for item in _compiled(_new_proposals, now=now, **networks):
         arrived.append(
             Row(
                 item.title,
@@ -745,11 +739,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 str(_("Nytt förslag")),
             )
         )
-    for question in (
-        Question.objects.filter(state=Question.State.RAISED, network_id__in=networks)
-        .select_related("network")
-        .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
-    ):
+    for question in _compiled(_new_questions, **networks):
         arrived.append(
             Row(
                 question.title,
@@ -759,11 +749,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 str(_("Ny fråga")),
             )
         )
-    for wish in (
-        ThemeSuggestion.objects.filter(status=ThemeSuggestion.Status.OPEN, network_id__in=networks)
-        .select_related("network")
-        .order_by("-created_at")[:COORDINATOR_ROWS]
-    ):
+    for wish in _compiled(_open_wishes, **networks):
         arrived.append(
             Row(
                 wish.title,
@@ -773,33 +759,21 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 str(_("Temaönskemål")),
             )
         )
-    for response in (
-        ConsultationResponse.objects.filter(
-            document__network_id__in=networks,
-            sent_at__gte=now - datetime.timedelta(days=RECENT_RESPONSES_DAYS),
-        )
-        .select_related("document__network", "administration")
-        .order_by("-sent_at")[:COORDINATOR_ROWS]
-    ):
+    since = now - datetime.timedelta(days=RECENT_RESPONSES_DAYS)
+    for response in _compiled(_recent_responses, since=since, **networks):
         arrived.append(
             Row(
                 f"{response.document.title} – {response.administration.name}",
                 response.document.network.code,
                 response.document.get_absolute_url(),
-                _local_date(response.sent_at),  # type: ignore[arg-type]
+                _local_date(response.sent_at),
                 str(_("Remissvar")),
             )
         )
     arrived.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
 
     late: list[Row] = []
-    for action in (
-        ActionItem.objects.filter(
-            status=ActionItem.Status.OPEN, due_on__lt=today, meeting__network_id__in=networks
-        )
-        .select_related("meeting__network")
-        .order_by("due_on", "pk")[:COORDINATOR_ROWS]
-    ):
+    for action in _compiled(_late_actions, today=today, **networks):
         late.append(
             Row(
                 action.title,
@@ -810,32 +784,9 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 late=True,
             )
         )
-    seated = (
-        Appointment.objects.current()
-        .filter(network_id=OuterRef("network_id"))
-        .values("network_id")
-        .annotate(n=Count("administration", distinct=True))
-        .values("n")
-    )
-    for meeting in (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in=networks,
-            starts_at__gt=now,
-            starts_at__lte=now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS),
-        )
-        .annotate(
-            answered=Count(
-                "attendances__administration",
-                filter=~Q(attendances__answer=""),
-                distinct=True,
-            ),
-            seated=Subquery(seated),
-        )
-        .select_related("network")
-        .order_by("starts_at")
-    ):
-        missing = (meeting.seated or 0) - meeting.answered  # type: ignore[attr-defined]
+    ahead = now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS)
+    for meeting in _compiled(_soon_unanswered, now=now, ahead=ahead, today=today, **networks):
+        missing = (meeting.seated or 0) - meeting.answered
         if missing > 0:
             late.append(
                 Row(
@@ -853,14 +804,8 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 )
             )
     since = now - datetime.timedelta(days=PACKS_DAYS)
-    for meeting in (
-        Meeting.objects.held()
-        .filter(network_id__in=networks, ends_at__gte=since)
-        .annotate(presented=Count("report_backs"), seated=Subquery(seated))
-        .select_related("network")
-        .order_by("-starts_at")[:COORDINATOR_ROWS]
-    ):
-        missing = (meeting.seated or 0) - meeting.presented  # type: ignore[attr-defined]
+    for meeting in _compiled(_unpresented, now=now, since=since, today=today, **networks):
+        missing = (meeting.seated or 0) - meeting.presented
         if missing > 0:
             late.append(
                 Row(
@@ -878,6 +823,117 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 )
             )
     return CoordinatorOverview(arrived=arrived, late=late)
+
+
+# The coordinators' queries, each of the networks numbered as `network_0`, `network_1`, ...
+
+
+def _new_proposals(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+    return (
+        AgendaItem.objects.filter(
+            status=AgendaItem.Status.PROPOSED,
+            meeting__network_id__in=_numbered(ids, "network_"),
+            meeting__starts_at__gt=now,
+        )
+        .select_related("meeting__network")
+        .order_by("-created_at")[:COORDINATOR_ROWS]
+    )
+
+
+def _new_questions(limit: None, **ids) -> QuerySet:
+    return (
+        Question.objects.filter(
+            state=Question.State.RAISED, network_id__in=_numbered(ids, "network_")
+        )
+        .select_related("network")
+        .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
+    )
+
+
+def _open_wishes(limit: None, **ids) -> QuerySet:
+    return (
+        ThemeSuggestion.objects.filter(
+            status=ThemeSuggestion.Status.OPEN, network_id__in=_numbered(ids, "network_")
+        )
+        .select_related("network")
+        .order_by("-created_at")[:COORDINATOR_ROWS]
+    )
+
+
+def _recent_responses(since: datetime.datetime, limit: None, **ids) -> QuerySet:
+    return (
+        ConsultationResponse.objects.filter(
+            document__network_id__in=_numbered(ids, "network_"), sent_at__gte=since
+        )
+        .select_related("document__network", "administration")
+        .order_by("-sent_at")[:COORDINATOR_ROWS]
+    )
+
+
+def _late_actions(today: datetime.date, limit: None, **ids) -> QuerySet:
+    return (
+        ActionItem.objects.filter(
+            status=ActionItem.Status.OPEN,
+            due_on__lt=today,
+            meeting__network_id__in=_numbered(ids, "network_"),
+        )
+        .select_related("meeting__network")
+        .order_by("due_on", "pk")[:COORDINATOR_ROWS]
+    )
+
+
+def _seated(today: datetime.date) -> QuerySet:
+    """How many administrations have a seat in the outer meeting's network today."""
+    return (
+        Appointment.objects.current(today)
+        .filter(network_id=OuterRef("network_id"))
+        .values("network_id")
+        .annotate(n=Count("administration", distinct=True))
+        .values("n")
+    )
+
+
+def _soon_unanswered(
+    now: datetime.datetime,
+    ahead: datetime.datetime,
+    today: datetime.date,
+    limit: None,
+    **ids,
+) -> QuerySet:
+    return (
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED,
+            network_id__in=_numbered(ids, "network_"),
+            starts_at__gt=now,
+            starts_at__lte=ahead,
+        )
+        .annotate(
+            answered=Count(
+                "attendances__administration",
+                filter=~Q(attendances__answer=""),
+                distinct=True,
+            ),
+            seated=Subquery(_seated(today)),
+        )
+        .select_related("network")
+        .order_by("starts_at")
+    )
+
+
+def _unpresented(
+    now: datetime.datetime,
+    since: datetime.datetime,
+    today: datetime.date,
+    limit: None,
+    **ids,
+) -> QuerySet:
+    return (
+        Meeting.objects.held(now)
+        .filter(network_id__in=_numbered(ids, "network_"), ends_at__gte=since)
+        .annotate(presented=Count("report_backs"), seated=Subquery(_seated(today)))
+        .select_related("network")
+        .order_by("-starts_at")[:COORDINATOR_ROWS]
+    )
 
 
 # --- Everyone ----------------------------------------------------------------------------------

@@ -461,3 +461,28 @@ def test_two_people_of_one_shape_get_their_own_todos(
     factories.make_consultation(nsh, asked=[other_administration], title="NSH-remiss")
     other = type(other).objects.get(pk=other.pk)  # as the next request reads the person
     assert "NSH-remiss" in {i.title for i in todo.for_person(other)}
+
+
+def test_coordinators_of_one_network_each_see_their_own(
+    coordinator, representative, administration, neh, nsh
+):
+    """The coordinators' lists are compiled once per number of networks: NEH's and NSH's
+    coordinators (one network each) get their own network's rows; one coordinating both
+    gets both."""
+    nsh_coordinator = factories.make_user("nsh-samordnare@example.org", "Sam NSH")
+    nsh.coordinators.add(nsh_coordinator)
+    for network in (neh, nsh):
+        coming = factories.make_meeting(network, days_ahead=7)
+        factories.make_agenda_item(
+            coming, title=f"Förslag i {network.code}", proposed_by=representative
+        )
+        factories.make_question(network, administration, title=f"Fråga i {network.code}")
+
+    def arrived(person) -> set[str]:
+        person = type(person).objects.get(pk=person.pk)  # roles as a new request reads them
+        return {row.title for row in todo.for_coordinator(person).arrived}
+
+    assert arrived(coordinator) == {"Förslag i NEH", "Fråga i NEH"}
+    assert arrived(nsh_coordinator) == {"Förslag i NSH", "Fråga i NSH"}
+    nsh.coordinators.add(coordinator)
+    assert arrived(coordinator) == {"Förslag i NEH", "Fråga i NEH", "Förslag i NSH", "Fråga i NSH"}

@@ -8,8 +8,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from meetings.todo.items import Item
-from meetings.todo.rows import todo_rows
+from meetings.todo.items import Item, Row
+from meetings.todo.rows import coordinator_rows, todo_rows
 
 # The rows as templates/meetings/todo/_list.html wrote them in a template loop.
 TEMPLATE_ROWS = """{% load i18n %}{% for item in items %}
@@ -51,3 +51,28 @@ def test_python_rows_are_the_template_rows(language, show_administration, announ
         written = todo_rows(items, show_administration=show_administration, announce=announce)
     assert _normalised(written) == _normalised(expected)
     assert "Klimat &amp; &lt;hav&gt;" in written
+
+
+# The coordinators' rows as templates/meetings/todo/_rows.html wrote them in a template loop.
+TEMPLATE_COORDINATOR_ROWS = """{% load i18n %}{% for row in rows %}
+    <li class="todo-item{% if row.late %} is-overdue{% endif %}">
+      <a href="{{ row.url }}">{{ row.title|sv }}</a>
+      <span class="meeting-meta">{{ row.network_code }}{% if row.date %} · <time datetime="{{ row.date|date:'Y-m-d' }}">{{ row.date|long_date }}</time>{% endif %}
+        {% if row.late %}{% include "components/_tag.html" with status="late" text=row.tag %}{% else %}{% include "components/_tag.html" with status="open" text=row.tag %}{% endif %}</span>
+    </li>
+  {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_python_coordinator_rows_are_the_template_rows(language):
+    today = timezone.localdate()
+    rows = [
+        Row("Förslag & <idé>", "NEH", "/dagordning/1/", today, "Nytt förslag"),
+        Row("Utan dag", "NSH", "/fraga/2/", None, "Ny fråga"),
+        Row("3 förvaltningar har inte svarat", "NEH", "/moten/3/", today, "Obesvarad", late=True),
+    ]
+    with translation.override(language):
+        expected = Template(TEMPLATE_COORDINATOR_ROWS).render(Context({"rows": rows}))
+        written = coordinator_rows(rows)
+    assert _normalised(written) == _normalised(expected)
+    assert "Förslag &amp; &lt;idé&gt;" in written and "tag-late" in written
