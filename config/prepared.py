@@ -24,6 +24,7 @@ it was given, or a stand-in found where it was not put, is an error, not a wrong
 """
 
 import datetime
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -219,3 +220,35 @@ class Joined(Generic[M]):
             field.set_cached_value(found, from_row(related, row[at:], using))
             at += len(related._meta.concrete_fields)
         return found
+
+
+# Queries whose SQL depends on how many values they have (an IN of a person's networks, an OR
+# of their seats), compiled once per shape: the builder's name, the limit and the values' names.
+_BY_SHAPE: dict[tuple, Prepared] = {}
+
+
+def by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values: Any) -> list:
+    """The model instances `build(limit=limit, **values)` finds, compiled once per shape.
+
+    Lists are passed numbered (`network_0`, `network_1`, ...; `numbered` reads them back), so
+    the values' names say how many there are. The builder takes only its values: the moment
+    too (a clock it read itself would be compiled in, and is refused)."""
+    key = (build.__module__, build.__qualname__, limit, tuple(values))
+    prepared = _BY_SHAPE.get(key)
+    if prepared is None:
+        kinds = {name: type(value) for name, value in values.items()}
+        prepared = _BY_SHAPE[key] = Prepared(functools.partial(build, limit=limit), **kinds)
+    return prepared.objects(**values)
+
+
+def numbered(values: dict[str, Any], prefix: str) -> list[Any]:
+    """The values named `prefix0`, `prefix1`, ... in order."""
+    found: list[Any] = []
+    while f"{prefix}{len(found)}" in values:
+        found.append(values[f"{prefix}{len(found)}"])
+    return found
+
+
+def numbering(prefix: str, items: Iterable[Any]) -> dict[str, Any]:
+    """`items` as values named `prefix0`, `prefix1`, ..."""
+    return {f"{prefix}{n}": item for n, item in enumerate(items)}

@@ -7,7 +7,8 @@ representatives, and `networks` knows nothing of those apps (see README, Archite
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max, Min, Prefetch
+from django.db.models import Max, Min, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from config.http import AuthenticatedHttpRequest
+from config.prepared import by_shape, numbered, numbering
 from meetings import paging
 from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
@@ -30,7 +32,7 @@ from meetings.terms import Term
 from meetings.todo import items as todo
 from meetings.visits import changes as since_visit
 from networks.models import Network
-from networks.rules import is_coordinator
+from networks.rules import coordinated_network_ids, is_coordinator
 from networks.views import work_area_context
 from representatives.models import Administration, Appointment
 
@@ -48,18 +50,8 @@ UPCOMING_ON_OVERVIEW = 3
 @require_safe
 @login_required
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
-    upcoming = (
-        Meeting.objects.visible_to(request.user).upcoming().exclude(status=Meeting.Status.CANCELLED)
-    )
-    # `.all()` first: django-stubs mistypes Prefetch on an as_manager() manager's own method.
-    networks = Network.objects.all().prefetch_related(
-        Prefetch(
-            "meetings",
-            queryset=upcoming[:UPCOMING_ON_HOME],
-            to_attr="next_meetings",
-        )
-    )
     user = request.user
+    networks = _with_next_meetings(user)
     appointments = todo.current_appointments(user)
     administrations = todo.directed_administrations(user)
     seats = todo.director_seats(administrations) if administrations else []
@@ -83,6 +75,37 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         "recent_minutes": todo.recent_minutes(user) if is_staff_only else [],
     }
     return render(request, "meetings/pages/home.html", context)
+
+
+def _with_next_meetings(user) -> list[Network]:
+    """The networks, each with its next UPCOMING_ON_HOME meetings the person may see
+    (`next_meetings`): one query, compiled once per number of networks the person coordinates
+    (config/prepared.py)."""
+    values = {"now": timezone.now()} | numbering(
+        "coordinated_", sorted(coordinated_network_ids(user))
+    )
+    by_network: dict[int, list[Meeting]] = {}
+    for meeting in by_shape(_next_meetings, UPCOMING_ON_HOME, **values):
+        by_network.setdefault(meeting.network_id, []).append(meeting)
+    networks = list(Network.objects.all())
+    for network in networks:
+        network.next_meetings = by_network.get(network.pk, [])  # type: ignore[attr-defined]
+    return networks
+
+
+def _next_meetings(now, limit: int, **ids) -> QuerySet:
+    """`MeetingQuerySet.upcoming` of the meetings visible to someone coordinating these
+    networks, not cancelled, the first `limit` of each network."""
+    return (
+        Meeting.objects.visible_with(numbered(ids, "coordinated_"))
+        .filter(ends_at__gte=now)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .annotate(
+            place_in_network=Window(RowNumber(), partition_by="network_id", order_by="starts_at")
+        )
+        .filter(place_in_network__lte=limit)
+        .order_by("network_id", "starts_at")
+    )
 
 
 SEATS_PARAM = "forvaltningar"

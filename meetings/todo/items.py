@@ -14,8 +14,7 @@ models only, so the start page, "Mina nätverk" and the calendar feed can all as
 """
 
 import datetime
-import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +25,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from config.prepared import Prepared
+from config.prepared import by_shape, numbered
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -194,21 +193,9 @@ def _counted(found: list) -> tuple[list, int]:
 
 # The to-do queries are asked on every start page; building and compiling them cost Django
 # several times what the database takes to answer. Each is compiled once per shape
-# (config/prepared.py): its SQL depends only on how many seats, networks and administrations
-# the person's seats make and on the limit; the ids, the person and the moment are its values.
-# A query's builder takes only those values (named as `_seat_values` names them), never the
-# clock or a person read some other way: what it reads besides would be compiled in for good.
-_PREPARED: dict[tuple, Prepared] = {}
-
-
-def _compiled(build: Callable[..., QuerySet], limit: int | None = None, **values: Any) -> list:
-    """The model instances `build(**values)` finds, compiled once per shape."""
-    key = (build.__name__, limit, tuple(values))
-    prepared = _PREPARED.get(key)
-    if prepared is None:
-        kinds = {name: type(value) for name, value in values.items()}
-        prepared = _PREPARED[key] = Prepared(functools.partial(build, limit=limit), **kinds)
-    return prepared.objects(**values)
+# (config/prepared.py, `by_shape`): its SQL depends only on how many seats, networks and
+# administrations the person's seats make and on the limit; the ids, the person and the moment
+# are its values (named as `_seat_values` names them).
 
 
 def _seat_values(seats: list["Seat"]) -> dict[str, int]:
@@ -231,19 +218,12 @@ def _only(values: dict[str, int], *prefixes: str) -> dict[str, int]:
     return {name: pk for name, pk in values.items() if name.startswith(prefixes)}
 
 
-def _numbered(values: dict[str, Any], prefix: str) -> list[Any]:
-    found: list[Any] = []
-    while f"{prefix}{len(found)}" in values:
-        found.append(values[f"{prefix}{len(found)}"])
-    return found
-
-
 def _pairs_of(values: dict[str, Any], network: str, administration: str) -> Q:
     """A filter matching any of the values' (network, administration) pairs."""
     condition = Q(pk__in=[])
-    networks = _numbered(values, "pair_network_")
+    networks = numbered(values, "pair_network_")
     for network_id, administration_id in zip(
-        networks, _numbered(values, "pair_administration_"), strict=True
+        networks, numbered(values, "pair_administration_"), strict=True
     ):
         condition |= Q(**{network: network_id, administration: administration_id})
     return condition
@@ -305,7 +285,7 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
     takes proposals and has none of theirs (one query)."""
     now = timezone.now()
     networks = _only(_seat_values(seats), "network_")
-    meetings = _compiled(_coming_meetings, person_id=user.pk, now=now, **networks)
+    meetings = by_shape(_coming_meetings, person_id=user.pk, now=now, **networks)
     items = []
     for meeting in meetings:
         name = _meeting_name(meeting)
@@ -343,7 +323,7 @@ def _coming_meetings(person_id: int, now: datetime.datetime, limit: None, **ids)
     return (
         Meeting.objects.filter(
             status=Meeting.Status.PUBLISHED,
-            network_id__in=_numbered(ids, "network_"),
+            network_id__in=numbered(ids, "network_"),
             starts_at__gt=now,
         )
         .annotate(
@@ -367,7 +347,7 @@ def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], in
     `limit` by deadline, and how many (one query)."""
     since = timezone.localdate() - datetime.timedelta(days=CONSULTATIONS_OVERDUE_DAYS)
     found, count = _counted(
-        _compiled(_unanswered_responses, limit, since=since, **_only(_seat_values(seats), "pair_"))
+        by_shape(_unanswered_responses, limit, since=since, **_only(_seat_values(seats), "pair_"))
     )
     items = [
         Item(
@@ -404,7 +384,7 @@ def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
     and how many (one query). An action two of the seats answer for is one to-do, named with
     the first of those administrations."""
     found, count = _counted(
-        _compiled(_open_actions, limit, **_only(_seat_values(seats), "pair_", "administration_"))
+        by_shape(_open_actions, limit, **_only(_seat_values(seats), "pair_", "administration_"))
     )
     items = [
         Item(
@@ -430,7 +410,7 @@ def _open_actions(limit: int | None, **ids) -> QuerySet:
     # The seats' administrations' actions first (from the index on the link's administration),
     # then the pairing with the network: not every open action of every network checked in turn.
     theirs = ActionItem.administrations.through.objects.filter(
-        administration_id__in=_numbered(ids, "administration_")
+        administration_id__in=numbered(ids, "administration_")
     ).values("actionitem_id")
     actions = (
         ActionItem.objects.filter(status=ActionItem.Status.OPEN, pk__in=theirs)
@@ -452,7 +432,7 @@ def _packs(seats: list[Seat]) -> list[Item]:
     now = timezone.now()
     since = now - datetime.timedelta(days=PACKS_DAYS)
     networks = _only(_seat_values(seats), "network_")
-    meetings = _compiled(_recently_held, now=now, since=since, **networks)
+    meetings = by_shape(_recently_held, now=now, since=since, **networks)
     presented = set(
         ReportBack.objects.filter(
             meeting__in=[m.pk for m in meetings],
@@ -491,7 +471,7 @@ def _recently_held(
 ) -> QuerySet:
     return (
         Meeting.objects.held(now)
-        .filter(network_id__in=_numbered(ids, "network_"), ends_at__gte=since)
+        .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
         .select_related("network")
         .order_by("-starts_at")
     )
@@ -504,7 +484,7 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
     now = timezone.now()
     since = now - datetime.timedelta(days=EVALUATIONS_DAYS)
     networks = _only(_seat_values(seats), "network_")
-    meetings = _compiled(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
+    meetings = by_shape(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
     items = []
     for meeting in meetings:
         took_part = meeting.was_there if meeting.ticked else meeting.said_coming
@@ -540,7 +520,7 @@ def _to_evaluate(
     )
     return (
         Meeting.objects.held(now)
-        .filter(network_id__in=_numbered(ids, "network_"), ends_at__gte=since)
+        .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
         .filter(Exists(own))
         .annotate(
             ticked=Exists(
@@ -571,7 +551,7 @@ def _indicators(
     director, who reads but does not record) to the indicator on its goal's page."""
     year = timezone.localdate().year - 1
     found, count = _counted(
-        _compiled(_missing_values, limit, year=year, **_only(_seat_values(seats), "pair_"))
+        by_shape(_missing_values, limit, year=year, **_only(_seat_values(seats), "pair_"))
     )
     items = [
         Item(
@@ -729,7 +709,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     now = timezone.now()
     today = timezone.localdate()
     arrived: list[Row] = []
-    for item in _compiled(_new_proposals, now=now, **networks):
+    for item in by_shape(_new_proposals, now=now, **networks):
         arrived.append(
             Row(
                 item.title,
@@ -739,7 +719,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 str(_("Nytt förslag")),
             )
         )
-    for question in _compiled(_new_questions, **networks):
+    for question in by_shape(_new_questions, **networks):
         arrived.append(
             Row(
                 question.title,
@@ -749,7 +729,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 str(_("Ny fråga")),
             )
         )
-    for wish in _compiled(_open_wishes, **networks):
+    for wish in by_shape(_open_wishes, **networks):
         arrived.append(
             Row(
                 wish.title,
@@ -760,7 +740,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
             )
         )
     since = now - datetime.timedelta(days=RECENT_RESPONSES_DAYS)
-    for response in _compiled(_recent_responses, since=since, **networks):
+    for response in by_shape(_recent_responses, since=since, **networks):
         arrived.append(
             Row(
                 f"{response.document.title} – {response.administration.name}",
@@ -773,7 +753,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     arrived.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
 
     late: list[Row] = []
-    for action in _compiled(_late_actions, today=today, **networks):
+    for action in by_shape(_late_actions, today=today, **networks):
         late.append(
             Row(
                 action.title,
@@ -785,7 +765,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
             )
         )
     ahead = now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS)
-    for meeting in _compiled(_soon_unanswered, now=now, ahead=ahead, today=today, **networks):
+    for meeting in by_shape(_soon_unanswered, now=now, ahead=ahead, today=today, **networks):
         missing = (meeting.seated or 0) - meeting.answered
         if missing > 0:
             late.append(
@@ -804,7 +784,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 )
             )
     since = now - datetime.timedelta(days=PACKS_DAYS)
-    for meeting in _compiled(_unpresented, now=now, since=since, today=today, **networks):
+    for meeting in by_shape(_unpresented, now=now, since=since, today=today, **networks):
         missing = (meeting.seated or 0) - meeting.presented
         if missing > 0:
             late.append(
@@ -832,7 +812,7 @@ def _new_proposals(now: datetime.datetime, limit: None, **ids) -> QuerySet:
     return (
         AgendaItem.objects.filter(
             status=AgendaItem.Status.PROPOSED,
-            meeting__network_id__in=_numbered(ids, "network_"),
+            meeting__network_id__in=numbered(ids, "network_"),
             meeting__starts_at__gt=now,
         )
         .select_related("meeting__network")
@@ -843,7 +823,7 @@ def _new_proposals(now: datetime.datetime, limit: None, **ids) -> QuerySet:
 def _new_questions(limit: None, **ids) -> QuerySet:
     return (
         Question.objects.filter(
-            state=Question.State.RAISED, network_id__in=_numbered(ids, "network_")
+            state=Question.State.RAISED, network_id__in=numbered(ids, "network_")
         )
         .select_related("network")
         .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
@@ -853,7 +833,7 @@ def _new_questions(limit: None, **ids) -> QuerySet:
 def _open_wishes(limit: None, **ids) -> QuerySet:
     return (
         ThemeSuggestion.objects.filter(
-            status=ThemeSuggestion.Status.OPEN, network_id__in=_numbered(ids, "network_")
+            status=ThemeSuggestion.Status.OPEN, network_id__in=numbered(ids, "network_")
         )
         .select_related("network")
         .order_by("-created_at")[:COORDINATOR_ROWS]
@@ -863,7 +843,7 @@ def _open_wishes(limit: None, **ids) -> QuerySet:
 def _recent_responses(since: datetime.datetime, limit: None, **ids) -> QuerySet:
     return (
         ConsultationResponse.objects.filter(
-            document__network_id__in=_numbered(ids, "network_"), sent_at__gte=since
+            document__network_id__in=numbered(ids, "network_"), sent_at__gte=since
         )
         .select_related("document__network", "administration")
         .order_by("-sent_at")[:COORDINATOR_ROWS]
@@ -875,7 +855,7 @@ def _late_actions(today: datetime.date, limit: None, **ids) -> QuerySet:
         ActionItem.objects.filter(
             status=ActionItem.Status.OPEN,
             due_on__lt=today,
-            meeting__network_id__in=_numbered(ids, "network_"),
+            meeting__network_id__in=numbered(ids, "network_"),
         )
         .select_related("meeting__network")
         .order_by("due_on", "pk")[:COORDINATOR_ROWS]
@@ -903,7 +883,7 @@ def _soon_unanswered(
     return (
         Meeting.objects.filter(
             status=Meeting.Status.PUBLISHED,
-            network_id__in=_numbered(ids, "network_"),
+            network_id__in=numbered(ids, "network_"),
             starts_at__gt=now,
             starts_at__lte=ahead,
         )
@@ -929,7 +909,7 @@ def _unpresented(
 ) -> QuerySet:
     return (
         Meeting.objects.held(now)
-        .filter(network_id__in=_numbered(ids, "network_"), ends_at__gte=since)
+        .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
         .annotate(presented=Count("report_backs"), seated=Subquery(_seated(today)))
         .select_related("network")
         .order_by("-starts_at")[:COORDINATOR_ROWS]

@@ -190,3 +190,48 @@ def test_meeting_in_summer_time_shows_local_time(client_for, neh):
     )
     content = client_for("staff").get(meeting.get_absolute_url()).content.decode()
     assert "09:00" in content and "11:00" in content
+
+
+def test_start_page_lists_each_networks_next_meetings_as_each_person_may_see_them(
+    client_for, coordinator, neh, nsh
+):
+    """The start page's next meetings (one query compiled once per number of networks a
+    person coordinates): per network the first three by start, none cancelled or over; the
+    planned ones to their network's coordinators only, for one network and for two."""
+    for days, title, status in [
+        (-2, "NEH förbi", Meeting.Status.PUBLISHED),
+        (5, "NEH inställt", Meeting.Status.CANCELLED),
+        (10, "NEH planerat", Meeting.Status.PLANNED),
+        (20, "NEH först", Meeting.Status.PUBLISHED),
+        (30, "NEH sedan", Meeting.Status.PUBLISHED),
+        (40, "NEH sist", Meeting.Status.PUBLISHED),
+    ]:
+        factories.make_meeting(neh, days_ahead=days, theme_title=title, status=status)
+    factories.make_meeting(nsh, days_ahead=8, theme_title="NSH planerat", status="planned")
+    factories.make_meeting(nsh, days_ahead=9, theme_title="NSH publicerat")
+
+    every_title = [
+        "NEH förbi",
+        "NEH inställt",
+        "NEH planerat",
+        "NEH först",
+        "NEH sedan",
+        "NEH sist",
+        "NSH planerat",
+        "NSH publicerat",
+    ]
+
+    def titles(role) -> list[str]:
+        page = client_for(role).get(reverse("home")).content.decode()
+        return [title for title in every_title if title in page]
+
+    assert titles("staff") == ["NEH först", "NEH sedan", "NEH sist", "NSH publicerat"]
+    assert titles("coordinator") == ["NEH planerat", "NEH först", "NEH sedan", "NSH publicerat"]
+    nsh.coordinators.add(coordinator)
+    assert titles("coordinator") == [
+        "NEH planerat",
+        "NEH först",
+        "NEH sedan",
+        "NSH planerat",
+        "NSH publicerat",
+    ]
