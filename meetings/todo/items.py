@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from config.prepared import by_shape, numbered
+from config.reversing import pk_url
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -310,7 +311,7 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
                     f"todo-proposals-{meeting.uid}",
                     name,
                     _local_date(closes),
-                    reverse("agenda_proposals", kwargs={"pk": meeting.pk}),
+                    pk_url("agenda_proposals", meeting.pk),
                     _("Föreslå en punkt"),
                     meeting.code,
                     changed=meeting.updated_at,
@@ -392,7 +393,7 @@ def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
             f"todo-action-{action.pk}",
             action.title,
             action.due_on,
-            reverse("action_done", kwargs={"pk": action.pk}),
+            pk_url("action_done", action.pk),
             _("Markera som klar"),
             action.meeting.network.code,
             action.seat_administration,
@@ -497,7 +498,7 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
                 f"todo-evaluation-{meeting.uid}",
                 _meeting_name(meeting),
                 _local_date(closes) if closes is not None else None,
-                reverse("evaluation_answer", kwargs={"pk": meeting.pk}),
+                pk_url("evaluation_answer", meeting.pk),
                 _("Svara på utvärderingen"),
                 meeting.network.code,
                 changed=meeting.updated_at,
@@ -559,7 +560,7 @@ def _indicators(
             f"todo-indicator-{indicator.pk}-{year}",
             indicator.name,
             indicator_due(year),
-            reverse("indicator_value_record", kwargs={"pk": indicator.pk})
+            pk_url("indicator_value_record", indicator.pk)
             if to_the_form
             else f"{indicator.goal.get_absolute_url()}#indicator-{indicator.pk}",
             _("Registrera värdet för %(year)s") % {"year": year},
@@ -714,7 +715,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
             Row(
                 item.title,
                 item.meeting.network.code,
-                reverse("agenda_manage", kwargs={"pk": item.meeting_id}),
+                pk_url("agenda_manage", item.meeting_id),
                 _local_date(item.created_at),
                 str(_("Nytt förslag")),
             )
@@ -724,7 +725,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
             Row(
                 question.title,
                 question.network.code,
-                reverse("question_detail", kwargs={"pk": question.pk}),
+                pk_url("question_detail", question.pk),
                 question.raised_on,
                 str(_("Ny fråga")),
             )
@@ -758,7 +759,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
             Row(
                 action.title,
                 action.meeting.network.code,
-                reverse("action_done", kwargs={"pk": action.pk}),
+                pk_url("action_done", action.pk),
                 action.due_on,
                 str(_("Försenad åtgärd")),
                 late=True,
@@ -796,7 +797,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                     )
                     % {"count": missing, "meeting": _meeting_name(meeting)},
                     meeting.network.code,
-                    reverse("report_back_status", kwargs={"pk": meeting.pk}),
+                    pk_url("report_back_status", meeting.pk),
                     _local_date(meeting.starts_at),
                     str(_("Inte återrapporterat")),
                     late=True,
