@@ -207,10 +207,7 @@ def term_report(
     four: what the work-area download needs, without reading every seat and answer.
     `coverage=False`: the meetings and administrations only (no work areas), in four: what
     the attendance download needs."""
-    held_meetings = Meeting.objects.held().filter(network=network).in_term(term)
-    if coverage:
-        held_meetings = held_meetings.prefetch_related("work_areas")
-    held = list(held_meetings)
+    held = list(Meeting.objects.held().filter(network=network).in_term(term))
     held_ids = [meeting.pk for meeting in held]
     rows = _administration_rows(network, term, held) if administrations else []
     if not coverage:
@@ -218,19 +215,25 @@ def term_report(
     items = list(
         AgendaItem.objects.filter(
             meeting_id__in=held_ids, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
-        ).values_list("work_area_id", flat=True)
+        )
+        .order_by()  # counted, not listed: no join to the meetings to sort by
+        .values_list("work_area_id", flat=True)
+    )
+    # The held meetings' themes as the link table's work area ids: only counted, so no work
+    # area instances (a prefetch built them, and cost more than the meetings' own query).
+    themes = Meeting.work_areas.through.objects.filter(meeting_id__in=held_ids).values_list(
+        "workarea_id", flat=True
     )
     theme_counts: dict[int, int] = {}
     names: dict[int, str] = {}
-    for meeting in held:
-        for area in meeting.work_areas.all():
-            theme_counts[area.pk] = theme_counts.get(area.pk, 0) + 1
+    for work_area_id in themes:
+        theme_counts[work_area_id] = theme_counts.get(work_area_id, 0) + 1
     item_counts: dict[int, int] = {}
     for work_area_id in items:
         item_counts[work_area_id] = item_counts.get(work_area_id, 0) + 1
-    for area in network.work_areas.all():
-        if area.archived_at is None or area.pk in theme_counts or area.pk in item_counts:
-            names[area.pk] = area.name
+    for pk, name, archived_at in network.work_areas.values_list("pk", "name", "archived_at"):
+        if archived_at is None or pk in theme_counts or pk in item_counts:
+            names[pk] = name
     work_areas = [
         WorkAreaRow(name, theme_counts.get(pk, 0), item_counts.get(pk, 0))
         for pk, name in names.items()
@@ -248,7 +251,9 @@ def _administration_rows(
     seats = (
         Appointment.objects.filter(network=network, start_date__lte=term.last_day)
         .exclude(end_date__lt=term.first_day)
-        .order_by("administration__name", "start_date")
+        # Unordered: the rows are sorted by name (unique) at the end, and a seat's counts do
+        # not depend on the order of the administration's seats.
+        .order_by()
         .values_list(
             "administration_id",
             "administration__name",
@@ -263,7 +268,10 @@ def _administration_rows(
         (meeting_id, person_id): (answer, attended)
         for meeting_id, person_id, answer, attended in Attendance.objects.filter(
             meeting_id__in=held_ids
-        ).values_list("meeting_id", "person_id", "answer", "attended")
+        )
+        # Unordered: a dictionary of unique pairs needs no join to the meetings to sort by.
+        .order_by()
+        .values_list("meeting_id", "person_id", "answer", "attended")
     }
     questions = list(
         Question.objects.filter(
