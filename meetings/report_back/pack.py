@@ -415,11 +415,18 @@ def dashboard_summary(network) -> list[Meeting]:
         .annotate(n=Count("administration", distinct=True))
         .values("n")
     )
-    meetings = list(
+    # The latest held meetings are picked first (by the network's index on the start), and
+    # only they are counted: grouping every held meeting before the limit cost more each term.
+    latest = (
         Meeting.objects.held()
         .filter(network=network)
+        .order_by("-starts_at")
+        .values("pk")[:DASHBOARD_MEETINGS]
+    )
+    meetings = list(
+        Meeting.objects.filter(pk__in=latest)
         .annotate(presented=Count("report_backs"), expected=Subquery(seated))
-        .order_by("-starts_at")[:DASHBOARD_MEETINGS]
+        .order_by("-starts_at")
     )
     for meeting in meetings:
         meeting.network = network
