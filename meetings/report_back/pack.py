@@ -182,17 +182,16 @@ def build_pack(
     asked = ConsultationResponse.objects.filter(
         document=OuterRef("pk"), administration=administration
     )
+    # Each half of the condition as a list of the documents' own ids: as one condition on the
+    # table, SQLite's planner read every document of every network (most documents belong to
+    # no meeting, so its statistics say the meeting index finds them all).
+    of_meeting = Document.objects.filter(meeting=meeting).values("pk")
+    open_asking = Document.objects.filter(
+        Exists(asked), network=network, kind=Document.Kind.CONSULTATION, deadline__gte=today
+    ).values("pk")
     material = list(
         Document.objects.current()
-        .filter(
-            Q(meeting=meeting)
-            | Q(
-                Exists(asked),
-                network=network,
-                kind=Document.Kind.CONSULTATION,
-                deadline__gte=today,
-            )
-        )
+        .filter(Q(pk__in=of_meeting) | Q(pk__in=open_asking))
         .annotate(is_asked=Exists(asked), response_sent_at=Subquery(asked.values("sent_at")[:1]))
         .order_by("deadline", "title", "pk")
     )
