@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
-from meetings.reports.figures import TermReport
+from meetings.reports.figures import AdministrationRow, TermReport
 
 
 def table_rows(report: TermReport) -> SafeString:
@@ -56,3 +56,52 @@ def table_rows(report: TermReport) -> SafeString:
             f"<td>{row.questions_raised} / {row.questions_reported_back}</td></tr>"
         )
     return SafeString("\n".join(lines))
+
+
+def page_rows(rows: list[AdministrationRow], *, last: int, total: int, htmx: bool) -> SafeString:
+    """The report page's rows for a page of administrations (the markup of the template loop
+    they replaced, white space and all; tests/reports/test_printed.py compares them). `htmx`:
+    the rows answer "Visa fler", so the first one says how many are shown (`last` of `total`)
+    and takes the focus."""
+    not_ticked = (
+        f'<td><span class="visually-hidden">{escape(gettext("Inte avprickad"))}</span></td>'
+    )
+    attended_cells = {
+        None: not_ticked,
+        True: f"<td>{escape(gettext('Ja'))}</td>",
+        False: f"<td>{escape(gettext('Nej'))}</td>",
+    }
+    of = gettext("%(count)s av %(total)s")
+    not_recorded = escape(gettext("Inte registrerad"))
+    name_format = "{}" if interface_is_swedish() else f'<span lang="{CONTENT_LANGUAGE}">{{}}</span>'
+    parts = []
+    for index, row in enumerate(rows):
+        announce = focus = ""
+        if htmx and index == 0:
+            shown = gettext("Visar 1–%(last)s av %(total)s förvaltningar.")
+            announce = f' data-announce="{shown % {"last": last, "total": total}}"'
+            focus = ' tabindex="-1" data-focus'
+        name = row.administration.name
+        recorded = row.recorded_count
+        attended_count = row.attended_count
+        attended = of % {"count": attended_count, "total": recorded} if recorded else not_recorded
+        percent = row.answered_percent
+        answered = of % {"count": row.answered, "total": row.invited}
+        if percent is not None:
+            answered += f" ({percent} %)"
+        raised, reported = row.questions_raised, row.questions_reported_back
+        parts.append(
+            f"\n        <tr{announce}>\n"
+            f'          <th scope="row"{focus}>'
+            + (name_format.format(escape(name)) if name else escape(str(name)))
+            + "</th>\n          "
+            + "".join(
+                attended_cells[None if value is None else bool(value)] for value in row.attended
+            )
+            + f'\n          <td class="num-attended" data-value="{attended_count}">{attended}</td>'
+            f'\n          <td class="num-answered" data-value="{percent or 0}">{answered}</td>'
+            f'\n          <td class="num-questions" data-value="{raised}">{raised}</td>'
+            f'\n          <td class="num-reported-back" data-value="{reported}">'
+            f"{of % {'count': reported, 'total': raised}}</td>\n        </tr>\n        "
+        )
+    return SafeString("".join(parts))

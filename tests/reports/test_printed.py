@@ -1,14 +1,17 @@
-"""The printed term report's rows, written with plain strings (meetings/reports/printed.py), are
-byte for byte the rows format_html wrote before, in both languages."""
+"""The term report's rows written with plain strings (meetings/reports/printed.py) are byte for
+byte the rows they replaced, in both languages: the printed report's (format_html before) and
+the report page's (a template loop before)."""
 
 import pytest
+from django.core.paginator import Paginator
+from django.template import Context, Template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, override
 
 from config.content_language import sv
 from meetings.reports.figures import AdministrationName, AdministrationRow, TermReport
-from meetings.reports.printed import table_rows
+from meetings.reports.printed import page_rows, table_rows
 from meetings.terms import Term
 from networks.models import Network
 
@@ -73,3 +76,39 @@ def test_plain_string_rows_are_the_format_html_rows(language, rows):
     if rows and language == "en":
         assert '<span lang="sv">Miljöförvaltningen</span>' in written
         assert "<td>Yes</td>" in written
+
+
+# templates/meetings/reports/_figures.html's loop over a page of administrations, as it was.
+TEMPLATE_ROWS = """{% load i18n %}{% for row in page.object_list %}
+        <tr{% if request.htmx and forloop.first %} data-announce="{% blocktranslate with last=page.end_index total=page.paginator.count %}Visar 1–{{ last }} av {{ total }} förvaltningar.{% endblocktranslate %}"{% endif %}>
+          <th scope="row"{% if request.htmx and forloop.first %} tabindex="-1" data-focus{% endif %}>{{ row.administration.name|sv }}</th>
+          {% for value in row.attended %}<td>{% if value is None %}<span class="visually-hidden">{% translate "Inte avprickad" %}</span>{% elif value %}{% translate "Ja" %}{% else %}{% translate "Nej" %}{% endif %}</td>{% endfor %}
+          <td class="num-attended" data-value="{{ row.attended_count }}">{% if row.recorded_count %}{% blocktranslate with count=row.attended_count total=row.recorded_count %}{{ count }} av {{ total }}{% endblocktranslate %}{% else %}{% translate "Inte registrerad" %}{% endif %}</td>
+          <td class="num-answered" data-value="{{ row.answered_percent|default_if_none:0 }}">{% blocktranslate with count=row.answered total=row.invited %}{{ count }} av {{ total }}{% endblocktranslate %}{% if row.answered_percent is not None %} ({{ row.answered_percent }} %){% endif %}</td>
+          <td class="num-questions" data-value="{{ row.questions_raised }}">{{ row.questions_raised }}</td>
+          <td class="num-reported-back" data-value="{{ row.questions_reported_back }}">{% blocktranslate with count=row.questions_reported_back total=row.questions_raised %}{{ count }} av {{ total }}{% endblocktranslate %}</td>
+        </tr>
+        {% endfor %}"""  # noqa: E501
+
+
+class _Request:
+    def __init__(self, htmx: bool) -> None:
+        self.htmx = htmx
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("htmx", [False, True])
+@pytest.mark.parametrize("number", [1, 2])
+def test_page_rows_are_the_template_rows(language, htmx, number):
+    page = Paginator(ROWS, 3).page(number)
+    with override(language):
+        expected = Template(TEMPLATE_ROWS).render(
+            Context({"page": page, "request": _Request(htmx)})
+        )
+        written = page_rows(
+            page.object_list, last=page.end_index(), total=page.paginator.count, htmx=htmx
+        )
+    assert written == expected
+    assert isinstance(written, SafeString)
+    assert written.count("<tr") == len(page.object_list)
+    assert ("data-focus" in written) is htmx
