@@ -10,6 +10,7 @@ markup is bare (no classes or attributes per cell), the same as the template's w
 tests/reports/test_printed.py compares it with the format_html rows it replaced.
 """
 
+from collections.abc import Sequence
 from html import escape
 
 from django.utils.html import format_html
@@ -58,7 +59,9 @@ def table_rows(report: TermReport) -> SafeString:
     return SafeString("\n".join(lines))
 
 
-def page_rows(rows: list[AdministrationRow], *, last: int, total: int, htmx: bool) -> SafeString:
+def page_rows(
+    rows: Sequence[AdministrationRow], *, last: int, total: int, htmx: bool
+) -> SafeString:
     """The report page's rows for a page of administrations (the markup of the template loop
     they replaced, white space and all; tests/reports/test_printed.py compares them). `htmx`:
     the rows answer "Visa fler", so the first one says how many are shown (`last` of `total`)

@@ -45,7 +45,7 @@ def _page(
         page = paging.page_of(request, report.administrations, param=ADMINISTRATIONS_PARAM)
         context["administrations_page"] = page
         context["administration_rows"] = page_rows(
-            page.object_list,
+            list(page.object_list),
             last=page.end_index(),
             total=page.paginator.count,
             htmx=bool(getattr(request, "htmx", False)),
