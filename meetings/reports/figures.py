@@ -24,6 +24,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from config.prepared import Prepared
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
 from networks.models import Network
@@ -241,18 +242,15 @@ def term_report(
     return TermReport(network, term, held, rows, work_areas)
 
 
-def _administration_rows(
-    network: Network, term: Term, held: list[Meeting]
-) -> list[AdministrationRow]:
-    """A row per administration seated in the term (or raising a question in it)."""
-    held_ids = [meeting.pk for meeting in held]
-    # Plain tuples, not model instances, throughout: a term has a seat per administration and
-    # an answer per appointed person and held meeting (hundreds to thousands of rows).
-    seats = (
-        Appointment.objects.filter(network=network, start_date__lte=term.last_day)
-        .exclude(end_date__lt=term.first_day)
-        # Unordered: the rows are sorted by name (unique) at the end, and a seat's counts do
-        # not depend on the order of the administration's seats.
+# Plain tuples, not model instances, throughout: a term has a seat per administration and an
+# answer per appointed person and held meeting (hundreds to thousands of rows). The seats and
+# the questions are lookups of a fixed shape, compiled once (config/prepared.py).
+SEATS = Prepared(
+    lambda network_id, first_day, last_day: (
+        Appointment.objects.filter(network_id=network_id, start_date__lte=last_day)
+        .exclude(end_date__lt=first_day)
+        # Unordered: the rows are sorted by name (unique) at the end, and a seat's counts do not
+        # depend on the order of the administration's seats.
         .order_by()
         .values_list(
             "administration_id",
@@ -262,7 +260,33 @@ def _administration_rows(
             "start_date",
             "end_date",
         )
-    )
+    ),
+    network_id=int,
+    first_day=datetime.date,
+    last_day=datetime.date,
+)
+QUESTIONS = Prepared(
+    lambda network_id, first_day, last_day: Question.objects.filter(
+        network_id=network_id, raised_on__gte=first_day, raised_on__lte=last_day
+    ).values_list(
+        "administration_id",
+        "administration__name",
+        "administration__short_name",
+        "state",
+        "reported_back_on",
+    ),
+    network_id=int,
+    first_day=datetime.date,
+    last_day=datetime.date,
+)
+
+
+def _administration_rows(
+    network: Network, term: Term, held: list[Meeting]
+) -> list[AdministrationRow]:
+    """A row per administration seated in the term (or raising a question in it)."""
+    held_ids = [meeting.pk for meeting in held]
+    seats = SEATS.rows(network_id=network.pk, first_day=term.first_day, last_day=term.last_day)
     # (meeting, person) -> (answer, attended)
     answers: dict[tuple[int, int], tuple[str, bool | None]] = {
         (meeting_id, person_id): (answer, attended)
@@ -273,16 +297,8 @@ def _administration_rows(
         .order_by()
         .values_list("meeting_id", "person_id", "answer", "attended")
     }
-    questions = list(
-        Question.objects.filter(
-            network=network, raised_on__gte=term.first_day, raised_on__lte=term.last_day
-        ).values_list(
-            "administration_id",
-            "administration__name",
-            "administration__short_name",
-            "state",
-            "reported_back_on",
-        )
+    questions = QUESTIONS.rows(
+        network_id=network.pk, first_day=term.first_day, last_day=term.last_day
     )
 
     by_administration: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = {}
