@@ -427,3 +427,32 @@ def test_deleting_an_account_row_keeps_the_networks_records(neh, administration)
     assert records["value"].entered_by is None and records["value"].year == 2024
     assert records["suggestion"].suggested_by is None
     assert not ThemeSupport.objects.filter(suggestion__title="Grönytor").exists()
+
+
+def test_export_invitations_in_full_and_in_order(client_for, representative, neh):
+    """Each invitation's every field, the address matched in any case, oldest first."""
+    meeting = factories.make_meeting(neh)
+    later = factories.make_meeting(neh, days_ahead=40)
+    colleague = factories.make_user()
+    first = make_invitation(later, representative, "klara@example.org")
+    received = make_invitation(meeting, colleague, representative.email.upper(), full_name="Rita R")
+    both = make_invitation(meeting, representative, representative.email)
+    Invitation.objects.filter(pk=first.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+
+    data = download(client_for("representative"))["inbjudningar"]
+
+    def entry(invitation, on):
+        invitation.refresh_from_db()
+        return {
+            "möte": timezone.localtime(on.starts_at).isoformat(),
+            "nätverk": "NEH",
+            "namn": invitation.full_name,
+            "e-postadress": invitation.email,
+            "anledning": "Arbetar med temat.",
+            "skapad": timezone.localtime(invitation.created_at).isoformat(),
+        }
+
+    assert data["skickade"] == [entry(first, later), entry(both, meeting)]
+    assert data["mottagna"] == [entry(received, meeting), entry(both, meeting)]
