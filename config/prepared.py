@@ -38,15 +38,20 @@ def _stand_in(kind: type, n: int) -> Any:
         return _FIRST_ID - n
     if kind is datetime.date:
         return datetime.date(1111, 1, 1) + datetime.timedelta(days=n)
+    if kind is datetime.datetime:
+        return datetime.datetime(1111, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(hours=n)
     if kind is str:
         return f"\ue000prepared-{n}\ue001"
     raise TypeError(f"Prepared: no stand-in for {kind.__name__}")
 
 
 def _adapt(connection, kind: type, value: Any) -> Any:
-    """The value as the ORM puts it among the parameters (a day is text on SQLite)."""
+    """The value as the ORM puts it among the parameters (a day or a moment is text on
+    SQLite)."""
     if kind is datetime.date:
         return connection.ops.adapt_datefield_value(value)
+    if kind is datetime.datetime:
+        return connection.ops.adapt_datetimefield_value(value)
     return value
 
 
