@@ -89,9 +89,10 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
     def not_cancelled(self) -> "MeetingQuerySet":
         return self.exclude(status=Meeting.Status.CANCELLED)
 
-    def held(self) -> "MeetingQuerySet":
-        """Published (not planned, not cancelled) meetings that have ended (`Meeting.is_held`)."""
-        return self.filter(status=Meeting.Status.PUBLISHED, ends_at__lt=timezone.now())
+    def held(self, now: datetime.datetime | None = None) -> "MeetingQuerySet":
+        """Published (not planned, not cancelled) meetings that have ended (`Meeting.is_held`)
+        by `now` (the present moment unless given)."""
+        return self.filter(status=Meeting.Status.PUBLISHED, ends_at__lt=now or timezone.now())
 
 
 class Meeting(models.Model):

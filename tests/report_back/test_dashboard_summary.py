@@ -1,0 +1,83 @@
+"""The dashboard's report-back summary, compiled once (config/prepared.py), answers what its
+queryset answers: the latest held meetings of the network, each with the administrations that
+presented the pack and those expected to."""
+
+import datetime
+
+import pytest
+from django.db.models import Count, Subquery
+from django.utils import timezone
+
+from meetings.models import Meeting, ReportBack
+from meetings.report_back.pack import DASHBOARD_MEETINGS, dashboard_summary
+from representatives.models import Appointment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _expected(network) -> list[tuple]:
+    seated = (
+        Appointment.objects.current()
+        .filter(network=network)
+        .values("network")
+        .annotate(n=Count("administration", distinct=True))
+        .values("n")
+    )
+    meetings = (
+        Meeting.objects.held()
+        .filter(network=network)
+        .annotate(presented=Count("report_backs"), expected=Subquery(seated))
+        .order_by("-starts_at")[:DASHBOARD_MEETINGS]
+    )
+    return [
+        (m.pk, m.starts_at, m.theme_title, m.presented, max(m.expected or 0, m.presented))
+        for m in meetings
+    ]
+
+
+def _summary(network) -> list[tuple]:
+    return [
+        (m.pk, m.starts_at, m.theme_title, m.presented, m.expected)
+        for m in dashboard_summary(network)
+    ]
+
+
+def test_summary_is_its_queryset(neh, nsh, administration, other_administration):
+    today = timezone.localdate()
+    held = [
+        factories.make_meeting(neh, days_ahead=-7 * n, theme_title=f"Möte {n}")
+        for n in range(1, DASHBOARD_MEETINGS + 3)
+    ]
+    factories.make_meeting(neh, days_ahead=10)  # not held yet
+    factories.make_meeting(neh, days_ahead=-3, status=Meeting.Status.CANCELLED)
+    factories.make_meeting(nsh, days_ahead=-2)  # another network's
+    # Seated: Miljöförvaltningen twice (counted once), Socialförvaltningen's seat has ended.
+    for role in Appointment.Role:
+        factories.make_appointment(factories.make_user(), administration, neh, role)
+    factories.make_appointment(
+        factories.make_user(),
+        other_administration,
+        neh,
+        end_date=today - datetime.timedelta(days=1),
+    )
+    for meeting in held[:2]:
+        ReportBack.objects.create(
+            meeting=meeting, administration=administration, presented_on=today
+        )
+    # More presented than seated: the expected count is at least the presented one.
+    ReportBack.objects.create(
+        meeting=held[0], administration=other_administration, presented_on=today
+    )
+
+    summary = _summary(neh)
+
+    assert summary == _expected(neh)
+    assert [row[0] for row in summary] == [m.pk for m in held[:DASHBOARD_MEETINGS]]
+    assert [(row[3], row[4]) for row in summary][:3] == [(2, 2), (1, 1), (0, 1)]
+    assert _summary(nsh) == _expected(nsh) and len(_summary(nsh)) == 1
+
+
+def test_summary_of_a_network_without_held_meetings(neh):
+    factories.make_meeting(neh, days_ahead=10)
+    assert dashboard_summary(neh) == []
