@@ -456,3 +456,27 @@ def test_export_invitations_in_full_and_in_order(client_for, representative, neh
 
     assert data["skickade"] == [entry(first, later), entry(both, meeting)]
     assert data["mottagna"] == [entry(received, meeting), entry(both, meeting)]
+
+
+def test_export_calendar_links_in_full_and_in_order(client_for, representative, neh):
+    """Each link's type, network (none for the personal one), creation and revocation."""
+    calendar.new_token(representative)
+    calendar.new_token(representative)  # revokes the first
+    calendar.new_token(representative, neh)
+    tokens = list(CalendarToken.objects.filter(user=representative).order_by("created_at", "pk"))
+
+    links = download(client_for("representative"))["kalenderlänkar"]
+
+    assert links == [
+        {
+            "typ": token.kind,
+            "nätverk": token.network.code if token.network else None,
+            "skapad": timezone.localtime(token.created_at).isoformat(),
+            "återkallad": (
+                timezone.localtime(token.revoked_at).isoformat() if token.revoked_at else None
+            ),
+        }
+        for token in tokens
+    ]
+    assert [link["nätverk"] for link in links] == [None, None, "NEH"]
+    assert links[0]["återkallad"] is not None and links[2]["återkallad"] is None
