@@ -88,19 +88,43 @@ def calendar_links_of(user) -> list[dict]:
 
 
 def attendance_of(user) -> list[dict]:
-    attendances = Attendance.objects.filter(person=user).select_related("meeting__network")
+    # Plain values, not an answer, meeting and network instance each: an answer per meeting,
+    # year after year.
+    attendances = (
+        Attendance.objects.filter(person=user)
+        .order_by("meeting__starts_at", "pk")
+        .values_list(
+            "meeting__starts_at",
+            "meeting__network__code",
+            "answer",
+            "answered_at",
+            "source",
+            "tentative",
+            "comment",
+            "attended",
+        )
+    )
     return [
         {
-            "möte": iso(a.meeting.starts_at),
-            "nätverk": a.meeting.network.code,
-            "svar": a.answer or None,
-            "svarade": iso(a.answered_at),
-            "svarade via": a.source,
-            "preliminärt": a.tentative,
-            "kommentar": a.comment,
-            "närvarade": a.attended,
+            "möte": iso(starts_at),
+            "nätverk": network_code,
+            "svar": answer or None,
+            "svarade": iso(answered_at),
+            "svarade via": source,
+            "preliminärt": tentative,
+            "kommentar": comment,
+            "närvarade": attended,
         }
-        for a in attendances.order_by("meeting__starts_at", "pk")
+        for (
+            starts_at,
+            network_code,
+            answer,
+            answered_at,
+            source,
+            tentative,
+            comment,
+            attended,
+        ) in attendances
     ]
 
 

@@ -480,3 +480,39 @@ def test_export_calendar_links_in_full_and_in_order(client_for, representative, 
     ]
     assert [link["nätverk"] for link in links] == [None, None, "NEH"]
     assert links[0]["återkallad"] is not None and links[2]["återkallad"] is None
+
+
+def test_export_attendance_in_full_and_in_order(client_for, representative, neh):
+    """Each answer's every field, by the meetings' start."""
+    later = factories.make_meeting(neh, days_ahead=40)
+    earlier = factories.make_meeting(neh, days_ahead=-10)
+    answered = Attendance.objects.create(
+        meeting=later,
+        person=representative,
+        answer="coming",
+        answered_at=timezone.now(),
+        source=Attendance.Source.OUTLOOK,
+        tentative=True,
+        comment="Kanske sent",
+    )
+    ticked = Attendance.objects.create(meeting=earlier, person=representative, attended=False)
+
+    data = download(client_for("representative"))["närvaro"]
+
+    assert data == [
+        {
+            "möte": timezone.localtime(meeting.starts_at).isoformat(),
+            "nätverk": "NEH",
+            "svar": attendance.answer or None,
+            "svarade": (
+                timezone.localtime(attendance.answered_at).isoformat()
+                if attendance.answered_at
+                else None
+            ),
+            "svarade via": attendance.source,
+            "preliminärt": attendance.tentative,
+            "kommentar": attendance.comment,
+            "närvarade": attendance.attended,
+        }
+        for meeting, attendance in [(earlier, ticked), (later, answered)]
+    ]
