@@ -212,20 +212,45 @@ retention.register("inbjudningar till avslutade möten", delete_old_invitations)
 def evaluations_of(user) -> list[dict]:
     """The person's meeting evaluations: shown to coordinators without names, but
     the person's own data all the same."""
-    evaluations = Evaluation.objects.filter(person=user).select_related("meeting__network")
+    # Plain values, as the answers above: an evaluation per meeting, year after year.
+    evaluations = (
+        Evaluation.objects.filter(person=user)
+        .order_by("meeting__starts_at", "pk")
+        .values_list(
+            "meeting__starts_at",
+            "meeting__network__code",
+            "usefulness",
+            "length",
+            "preferred_format",
+            "comment",
+            "extra_answer",
+            "created_at",
+            "updated_at",
+        )
+    )
     return [
         {
-            "möte": iso(e.meeting.starts_at),
-            "nätverk": e.meeting.network.code,
-            "nytta": e.usefulness,
-            "längd": e.length or None,
-            "mötesform": e.preferred_format or None,
-            "kommentar": e.comment,
-            "svar_på_extra_fråga": e.extra_answer,
-            "skapad": iso(e.created_at),
-            "ändrad": iso(e.updated_at),
+            "möte": iso(starts_at),
+            "nätverk": network_code,
+            "nytta": usefulness,
+            "längd": length or None,
+            "mötesform": preferred_format or None,
+            "kommentar": comment,
+            "svar_på_extra_fråga": extra_answer,
+            "skapad": iso(created_at),
+            "ändrad": iso(updated_at),
         }
-        for e in evaluations.order_by("meeting__starts_at", "pk")
+        for (
+            starts_at,
+            network_code,
+            usefulness,
+            length,
+            preferred_format,
+            comment,
+            extra_answer,
+            created_at,
+            updated_at,
+        ) in evaluations
     ]
 
 

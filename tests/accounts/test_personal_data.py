@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts import lifecycle, personal_data, retention
 from accounts.models import User
 from meetings.calendar import ics as calendar
-from meetings.models import Attendance, CalendarToken, Invitation
+from meetings.models import Attendance, CalendarToken, Evaluation, Invitation
 from representatives.models import Appointment
 from tests import factories
 from tests.accounts.support import sign_in
@@ -516,3 +516,38 @@ def test_export_attendance_in_full_and_in_order(client_for, representative, neh)
         }
         for meeting, attendance in [(earlier, ticked), (later, answered)]
     ]
+
+
+def test_export_evaluations_in_full_and_in_order(client_for, representative, neh):
+    """Each evaluation's every field (an unasked question's answer as none), by the meetings'
+    start."""
+    later = factories.make_meeting(neh, days_ahead=-5)
+    earlier = factories.make_meeting(neh, days_ahead=-40)
+    full = Evaluation.objects.create(
+        meeting=later,
+        person=representative,
+        usefulness=4,
+        length=Evaluation.Length.RIGHT,
+        preferred_format=Evaluation.Format.HYBRID,
+        comment="Bra.",
+        extra_answer="Mer tid.",
+    )
+    bare = Evaluation.objects.create(meeting=earlier, person=representative)
+
+    data = download(client_for("representative"))["utvärderingar"]
+
+    assert data == [
+        {
+            "möte": timezone.localtime(meeting.starts_at).isoformat(),
+            "nätverk": "NEH",
+            "nytta": evaluation.usefulness,
+            "längd": evaluation.length or None,
+            "mötesform": evaluation.preferred_format or None,
+            "kommentar": evaluation.comment,
+            "svar_på_extra_fråga": evaluation.extra_answer,
+            "skapad": timezone.localtime(evaluation.created_at).isoformat(),
+            "ändrad": timezone.localtime(evaluation.updated_at).isoformat(),
+        }
+        for meeting, evaluation in [(earlier, bare), (later, full)]
+    ]
+    assert data[0]["längd"] is None and data[1]["mötesform"] == "hybrid"
