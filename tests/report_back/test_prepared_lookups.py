@@ -1,15 +1,15 @@
-"""The dashboard's report-back summary, compiled once (config/prepared.py), answers what its
-queryset answers: the latest held meetings of the network, each with the administrations that
-presented the pack and those expected to."""
+"""The report-back lookups compiled once (config/prepared.py) answer what their querysets
+answer: the dashboard's summary (the latest held meetings of the network, each with the
+administrations that presented the pack and those expected to) and the pack's material."""
 
 import datetime
 
 import pytest
-from django.db.models import Count, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from meetings.models import Meeting, ReportBack
-from meetings.report_back.pack import DASHBOARD_MEETINGS, dashboard_summary
+from meetings.models import ConsultationResponse, Document, Meeting, ReportBack
+from meetings.report_back.pack import _MATERIAL, DASHBOARD_MEETINGS, dashboard_summary
 from representatives.models import Appointment
 from tests import factories
 
@@ -81,3 +81,41 @@ def test_summary_is_its_queryset(neh, nsh, administration, other_administration)
 def test_summary_of_a_network_without_held_meetings(neh):
     factories.make_meeting(neh, days_ahead=10)
     assert dashboard_summary(neh) == []
+
+
+def test_pack_material_is_its_queryset(pack_world, administration, other_administration):
+    """The pack's documents and consultations (compiled once) are what the queryset finds: the
+    meeting's documents, and the open consultations asking the administration, each with
+    whether it is asked and when it answered."""
+    held = pack_world.held
+    today = timezone.localdate()
+    for asked_administration in (administration, other_administration):
+        asked = ConsultationResponse.objects.filter(
+            document=OuterRef("pk"), administration=asked_administration
+        )
+        expected = list(
+            Document.objects.current()
+            .filter(
+                Q(meeting=held)
+                | Q(
+                    Exists(asked),
+                    network=held.network,
+                    kind=Document.Kind.CONSULTATION,
+                    deadline__gte=today,
+                )
+            )
+            .annotate(
+                is_asked=Exists(asked), response_sent_at=Subquery(asked.values("sent_at")[:1])
+            )
+            .order_by("deadline", "title", "pk")
+        )
+        rows = _MATERIAL.rows(
+            meeting_id=held.pk,
+            administration_id=asked_administration.pk,
+            network_id=held.network_id,
+            today=today,
+        )
+        assert [(row[0], row[-2], row[-1]) for row in rows] == [
+            (d.pk, d.is_asked, d.response_sent_at) for d in expected
+        ]
+        assert len(rows) >= 2
