@@ -53,11 +53,12 @@ def _stand_in(kind: type, n: int) -> Any:
 
 
 def _adapt(connection, kind: type, value: Any) -> Any:
-    """The value as the ORM puts it among the parameters (a day is text on SQLite)."""
-    if kind is datetime.datetime:
-        return connection.ops.adapt_datetimefield_value(value)
+    """The value as the ORM puts it among the parameters (a day or a moment is text on
+    SQLite)."""
     if kind is datetime.date:
         return connection.ops.adapt_datefield_value(value)
+    if kind is datetime.datetime:
+        return connection.ops.adapt_datetimefield_value(value)
     return value
 
 

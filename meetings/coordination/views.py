@@ -5,12 +5,14 @@ is private to them (404 for others); a published one is public, so its forms ans
 """
 
 import datetime
+import functools
+import operator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -378,21 +380,23 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         meeting.network = network
         meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days  # type: ignore[attr-defined]
         meeting.inside_lead_time = meeting.starts_at <= lead_limit  # type: ignore[attr-defined]
-    seats = list(
-        Administration.objects.active().prefetch_related(
-            Prefetch(
-                "appointments",
-                queryset=Appointment.objects.current().filter(network=network),
-                to_attr="current_appointments",
-            )
-        )
+    # Only the administrations that lack a role are read, each with a flag per role (the
+    # database looks the seats up): not every administration and its seats as instances.
+    seated = Appointment.objects.current().filter(network=network, administration=OuterRef("pk"))
+    has = {role: f"has_{role.value}" for role in Appointment.Role}
+    lacking = (
+        Administration.objects.active()
+        .annotate(**{flag: Exists(seated.filter(role=role.value)) for role, flag in has.items()})
+        .filter(functools.reduce(operator.or_, (Q(**{flag: False}) for flag in has.values())))
+        .only("pk", "name")
     )
-    vacancies = []
-    for administration in seats:
-        roles = {a.role for a in administration.current_appointments}  # type: ignore[attr-defined]
-        missing = [role.label for role in Appointment.Role if role.value not in roles]
-        if missing:
-            vacancies.append((administration, missing))
+    vacancies = [
+        (
+            administration,
+            [role.label for role, flag in has.items() if not getattr(administration, flag)],
+        )
+        for administration in lacking
+    ]
     themed = Q(
         meetings__status=Meeting.Status.PUBLISHED,
         meetings__starts_at__lte=now,

@@ -424,13 +424,27 @@ def goal_action_create(request: HttpRequest, pk: int) -> HttpResponse:
 # --- The goal report ----------------------------------------------------------------------------
 
 
+REPORT_ORDER = ("work_area__position", "work_area_id", "title", "pk")
+
+
 def _report_goals(network: Network):
-    # The latest value of each indicator and the open actions counted: the report shows no
-    # series and no action, so neither is read (years of values would be).
-    # Ordered explicitly: a query with aggregates does not take the model's default order.
-    return goals.figures_queryset(
-        Goal.objects.filter(work_area__network=network), latest_only=True, count_actions=True
-    ).order_by("work_area__position", "work_area_id", "title", "pk")
+    """The network's goals in the report's order: what is paged (counted and sliced) without
+    figures, so the count and the page's choice do not aggregate every goal's actions."""
+    return Goal.objects.filter(work_area__network=network).order_by(*REPORT_ORDER)
+
+
+def _report_figures(page_of_goals) -> list:
+    """The figures of a page of `_report_goals`, read for that page's goals only: the latest
+    value of each indicator and the open actions counted (the report shows no series and no
+    action, so neither is read: years of values would be). Ordered explicitly: a query with
+    aggregates does not take the model's default order."""
+    chosen = Goal.objects.filter(pk__in=page_of_goals.values("pk"))
+    return goals.figures_of(
+        goals.figures_queryset(chosen, latest_only=True, count_actions=True).order_by(
+            *REPORT_ORDER
+        ),
+        count_actions=True,
+    )
 
 
 @require_safe
@@ -443,7 +457,7 @@ def goal_report(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "network": network,
         "page": page,
-        "groups": _grouped_by_work_area(goals.figures_of(page.object_list, count_actions=True)),
+        "groups": _grouped_by_work_area(_report_figures(page.object_list)),
         "today": timezone.localdate(),
     }
     template = "meetings/goals/goal_report.html"

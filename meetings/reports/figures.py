@@ -24,6 +24,7 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from config.prepared import Prepared
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
 from networks.models import Network
@@ -207,10 +208,7 @@ def term_report(
     four: what the work-area download needs, without reading every seat and answer.
     `coverage=False`: the meetings and administrations only (no work areas), in four: what
     the attendance download needs."""
-    held_meetings = Meeting.objects.held().filter(network=network).in_term(term)
-    if coverage:
-        held_meetings = held_meetings.prefetch_related("work_areas")
-    held = list(held_meetings)
+    held = list(Meeting.objects.held().filter(network=network).in_term(term))
     held_ids = [meeting.pk for meeting in held]
     rows = _administration_rows(network, term, held) if administrations else []
     if not coverage:
@@ -218,19 +216,25 @@ def term_report(
     items = list(
         AgendaItem.objects.filter(
             meeting_id__in=held_ids, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
-        ).values_list("work_area_id", flat=True)
+        )
+        .order_by()  # counted, not listed: no join to the meetings to sort by
+        .values_list("work_area_id", flat=True)
+    )
+    # The held meetings' themes as the link table's work area ids: only counted, so no work
+    # area instances (a prefetch built them, and cost more than the meetings' own query).
+    themes = Meeting.work_areas.through.objects.filter(meeting_id__in=held_ids).values_list(
+        "workarea_id", flat=True
     )
     theme_counts: dict[int, int] = {}
     names: dict[int, str] = {}
-    for meeting in held:
-        for area in meeting.work_areas.all():
-            theme_counts[area.pk] = theme_counts.get(area.pk, 0) + 1
+    for work_area_id in themes:
+        theme_counts[work_area_id] = theme_counts.get(work_area_id, 0) + 1
     item_counts: dict[int, int] = {}
     for work_area_id in items:
         item_counts[work_area_id] = item_counts.get(work_area_id, 0) + 1
-    for area in network.work_areas.all():
-        if area.archived_at is None or area.pk in theme_counts or area.pk in item_counts:
-            names[area.pk] = area.name
+    for pk, name, archived_at in network.work_areas.values_list("pk", "name", "archived_at"):
+        if archived_at is None or pk in theme_counts or pk in item_counts:
+            names[pk] = name
     work_areas = [
         WorkAreaRow(name, theme_counts.get(pk, 0), item_counts.get(pk, 0))
         for pk, name in names.items()
@@ -238,17 +242,16 @@ def term_report(
     return TermReport(network, term, held, rows, work_areas)
 
 
-def _administration_rows(
-    network: Network, term: Term, held: list[Meeting]
-) -> list[AdministrationRow]:
-    """A row per administration seated in the term (or raising a question in it)."""
-    held_ids = [meeting.pk for meeting in held]
-    # Plain tuples, not model instances, throughout: a term has a seat per administration and
-    # an answer per appointed person and held meeting (hundreds to thousands of rows).
-    seats = (
-        Appointment.objects.filter(network=network, start_date__lte=term.last_day)
-        .exclude(end_date__lt=term.first_day)
-        .order_by("administration__name", "start_date")
+# Plain tuples, not model instances, throughout: a term has a seat per administration and an
+# answer per appointed person and held meeting (hundreds to thousands of rows). The seats and
+# the questions are lookups of a fixed shape, compiled once (config/prepared.py).
+SEATS = Prepared(
+    lambda network_id, first_day, last_day: (
+        Appointment.objects.filter(network_id=network_id, start_date__lte=last_day)
+        .exclude(end_date__lt=first_day)
+        # Unordered: the rows are sorted by name (unique) at the end, and a seat's counts do not
+        # depend on the order of the administration's seats.
+        .order_by()
         .values_list(
             "administration_id",
             "administration__name",
@@ -257,24 +260,45 @@ def _administration_rows(
             "start_date",
             "end_date",
         )
-    )
+    ),
+    network_id=int,
+    first_day=datetime.date,
+    last_day=datetime.date,
+)
+QUESTIONS = Prepared(
+    lambda network_id, first_day, last_day: Question.objects.filter(
+        network_id=network_id, raised_on__gte=first_day, raised_on__lte=last_day
+    ).values_list(
+        "administration_id",
+        "administration__name",
+        "administration__short_name",
+        "state",
+        "reported_back_on",
+    ),
+    network_id=int,
+    first_day=datetime.date,
+    last_day=datetime.date,
+)
+
+
+def _administration_rows(
+    network: Network, term: Term, held: list[Meeting]
+) -> list[AdministrationRow]:
+    """A row per administration seated in the term (or raising a question in it)."""
+    held_ids = [meeting.pk for meeting in held]
+    seats = SEATS.rows(network_id=network.pk, first_day=term.first_day, last_day=term.last_day)
     # (meeting, person) -> (answer, attended)
     answers: dict[tuple[int, int], tuple[str, bool | None]] = {
         (meeting_id, person_id): (answer, attended)
         for meeting_id, person_id, answer, attended in Attendance.objects.filter(
             meeting_id__in=held_ids
-        ).values_list("meeting_id", "person_id", "answer", "attended")
-    }
-    questions = list(
-        Question.objects.filter(
-            network=network, raised_on__gte=term.first_day, raised_on__lte=term.last_day
-        ).values_list(
-            "administration_id",
-            "administration__name",
-            "administration__short_name",
-            "state",
-            "reported_back_on",
         )
+        # Unordered: a dictionary of unique pairs needs no join to the meetings to sort by.
+        .order_by()
+        .values_list("meeting_id", "person_id", "answer", "attended")
+    }
+    questions = QUESTIONS.rows(
+        network_id=network.pk, first_day=term.first_day, last_day=term.last_day
     )
 
     by_administration: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = {}

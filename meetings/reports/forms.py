@@ -25,7 +25,10 @@ class TermForm(forms.Form):
 
     def __init__(self, *args, terms: list[Term], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["termin"].choices = [(term_value(term), str(term)) for term in terms]  # type: ignore[attr-defined]
+        formats = Term.formats()  # translated once, not twice for each of a long history's terms
+        self.fields["termin"].choices = [  # type: ignore[attr-defined]
+            (term_value(term), term.label(formats)) for term in terms
+        ]
 
     def clean_termin(self) -> Term:
         term = parse_term(self.cleaned_data["termin"])

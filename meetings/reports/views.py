@@ -18,7 +18,7 @@ from meetings.reports.figures import (
     term_value,
 )
 from meetings.reports.forms import chosen_term
-from meetings.reports.printed import table_rows
+from meetings.reports.printed import page_rows, table_rows
 from meetings.terms import Term
 
 ADMINISTRATIONS_PARAM = "forvaltningar"
@@ -42,8 +42,13 @@ def _page(
         context["printed_rows"] = table_rows(report)
     if paged:
         # The totals and charts are over every administration; the table is a page of them.
-        context["administrations_page"] = paging.page_of(
-            request, report.administrations, param=ADMINISTRATIONS_PARAM
+        page = paging.page_of(request, report.administrations, param=ADMINISTRATIONS_PARAM)
+        context["administrations_page"] = page
+        context["administration_rows"] = page_rows(
+            list(page.object_list),
+            last=page.end_index(),
+            total=page.paginator.count,
+            htmx=bool(getattr(request, "htmx", False)),
         )
         if getattr(request, "htmx", False) and ADMINISTRATIONS_PARAM in request.GET:
             template = "meetings/reports/_figures.html#administration-rows"

@@ -16,7 +16,7 @@ from django.utils import timezone
 from accounts import lifecycle, personal_data, retention
 from accounts.models import User
 from meetings.calendar import ics as calendar
-from meetings.models import Attendance, CalendarToken, Invitation
+from meetings.models import Attendance, CalendarToken, Evaluation, Invitation
 from representatives.models import Appointment
 from tests import factories
 from tests.accounts.support import sign_in
@@ -427,3 +427,127 @@ def test_deleting_an_account_row_keeps_the_networks_records(neh, administration)
     assert records["value"].entered_by is None and records["value"].year == 2024
     assert records["suggestion"].suggested_by is None
     assert not ThemeSupport.objects.filter(suggestion__title="Grönytor").exists()
+
+
+def test_export_invitations_in_full_and_in_order(client_for, representative, neh):
+    """Each invitation's every field, the address matched in any case, oldest first."""
+    meeting = factories.make_meeting(neh)
+    later = factories.make_meeting(neh, days_ahead=40)
+    colleague = factories.make_user()
+    first = make_invitation(later, representative, "klara@example.org")
+    received = make_invitation(meeting, colleague, representative.email.upper(), full_name="Rita R")
+    both = make_invitation(meeting, representative, representative.email)
+    Invitation.objects.filter(pk=first.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=2)
+    )
+
+    data = download(client_for("representative"))["inbjudningar"]
+
+    def entry(invitation, on):
+        invitation.refresh_from_db()
+        return {
+            "möte": timezone.localtime(on.starts_at).isoformat(),
+            "nätverk": "NEH",
+            "namn": invitation.full_name,
+            "e-postadress": invitation.email,
+            "anledning": "Arbetar med temat.",
+            "skapad": timezone.localtime(invitation.created_at).isoformat(),
+        }
+
+    assert data["skickade"] == [entry(first, later), entry(both, meeting)]
+    assert data["mottagna"] == [entry(received, meeting), entry(both, meeting)]
+
+
+def test_export_calendar_links_in_full_and_in_order(client_for, representative, neh):
+    """Each link's type, network (none for the personal one), creation and revocation."""
+    calendar.new_token(representative)
+    calendar.new_token(representative)  # revokes the first
+    calendar.new_token(representative, neh)
+    tokens = list(CalendarToken.objects.filter(user=representative).order_by("created_at", "pk"))
+
+    links = download(client_for("representative"))["kalenderlänkar"]
+
+    assert links == [
+        {
+            "typ": token.kind,
+            "nätverk": token.network.code if token.network else None,
+            "skapad": timezone.localtime(token.created_at).isoformat(),
+            "återkallad": (
+                timezone.localtime(token.revoked_at).isoformat() if token.revoked_at else None
+            ),
+        }
+        for token in tokens
+    ]
+    assert [link["nätverk"] for link in links] == [None, None, "NEH"]
+    assert links[0]["återkallad"] is not None and links[2]["återkallad"] is None
+
+
+def test_export_attendance_in_full_and_in_order(client_for, representative, neh):
+    """Each answer's every field, by the meetings' start."""
+    later = factories.make_meeting(neh, days_ahead=40)
+    earlier = factories.make_meeting(neh, days_ahead=-10)
+    answered = Attendance.objects.create(
+        meeting=later,
+        person=representative,
+        answer="coming",
+        answered_at=timezone.now(),
+        source=Attendance.Source.OUTLOOK,
+        tentative=True,
+        comment="Kanske sent",
+    )
+    ticked = Attendance.objects.create(meeting=earlier, person=representative, attended=False)
+
+    data = download(client_for("representative"))["närvaro"]
+
+    assert data == [
+        {
+            "möte": timezone.localtime(meeting.starts_at).isoformat(),
+            "nätverk": "NEH",
+            "svar": attendance.answer or None,
+            "svarade": (
+                timezone.localtime(attendance.answered_at).isoformat()
+                if attendance.answered_at
+                else None
+            ),
+            "svarade via": attendance.source,
+            "preliminärt": attendance.tentative,
+            "kommentar": attendance.comment,
+            "närvarade": attendance.attended,
+        }
+        for meeting, attendance in [(earlier, ticked), (later, answered)]
+    ]
+
+
+def test_export_evaluations_in_full_and_in_order(client_for, representative, neh):
+    """Each evaluation's every field (an unasked question's answer as none), by the meetings'
+    start."""
+    later = factories.make_meeting(neh, days_ahead=-5)
+    earlier = factories.make_meeting(neh, days_ahead=-40)
+    full = Evaluation.objects.create(
+        meeting=later,
+        person=representative,
+        usefulness=4,
+        length=Evaluation.Length.RIGHT,
+        preferred_format=Evaluation.Format.HYBRID,
+        comment="Bra.",
+        extra_answer="Mer tid.",
+    )
+    bare = Evaluation.objects.create(meeting=earlier, person=representative)
+
+    data = download(client_for("representative"))["utvärderingar"]
+
+    assert data == [
+        {
+            "möte": timezone.localtime(meeting.starts_at).isoformat(),
+            "nätverk": "NEH",
+            "nytta": evaluation.usefulness,
+            "längd": evaluation.length or None,
+            "mötesform": evaluation.preferred_format or None,
+            "kommentar": evaluation.comment,
+            "svar_på_extra_fråga": evaluation.extra_answer,
+            "skapad": timezone.localtime(evaluation.created_at).isoformat(),
+            "ändrad": timezone.localtime(evaluation.updated_at).isoformat(),
+        }
+        for meeting, evaluation in [(earlier, bare), (later, full)]
+    ]
+    assert data[0]["längd"] is None and data[1]["mötesform"] == "hybrid"

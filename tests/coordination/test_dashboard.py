@@ -1,6 +1,7 @@
 """The coordinator's dashboard for one network."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from meetings.models import Meeting
 from meetings.terms import Term
+from representatives.models import Administration, Appointment
 from tests import factories
 from tests.coordination.conftest import NOT_COORDINATORS
 
@@ -84,6 +86,35 @@ def test_dashboard_lists_vacant_seats(
     assert "Socialförvaltningen: saknar representant, ersättare" in section
 
 
+def test_dashboard_vacancies_count_only_current_seats_in_the_network(
+    client_for, representative, substitute, neh, nsh
+):
+    """A seat counts when it is current and in this network; an inactive administration is
+    not listed; the list is by name, each with the roles it lacks in the roles' order."""
+    today = timezone.localdate()
+    person = factories.make_user()
+    ended = factories.make_administration("Ö-förvaltningen")
+    factories.make_appointment(person, ended, neh, end_date=today)
+    factories.make_appointment(person, ended, neh, Appointment.Role.SUBSTITUTE)
+    elsewhere = factories.make_administration("Kulturförvaltningen")
+    factories.make_appointment(person, elsewhere, nsh)
+    later = factories.make_administration("Byggförvaltningen")
+    factories.make_appointment(
+        person, later, neh, Appointment.Role.SUBSTITUTE, start_date=today + datetime.timedelta(1)
+    )
+    closed = factories.make_administration("Nedlagda förvaltningen")
+    Administration.objects.filter(pk=closed.pk).update(is_active=False)
+    content = client_for("coordinator").get(URL).content.decode()
+    section = content[
+        content.index('id="vacancies"') : content.index("</ul>", content.index('id="vacancies"'))
+    ]
+    assert re.findall(r"<li>([^<]*)</li>", section) == [
+        "Byggförvaltningen: saknar representant, ersättare",
+        "Kulturförvaltningen: saknar representant, ersättare",
+        "Ö-förvaltningen: saknar representant",
+    ]
+
+
 def test_dashboard_work_area_coverage(client_for, neh):
     recent = factories.make_meeting(neh, days_ahead=-30)
     recent.work_areas.set(neh.work_areas.filter(name="Giftfri miljö"))
@@ -123,9 +154,9 @@ def test_dashboard_query_count_does_not_grow(size, client_for, neh, django_asser
     build(neh, size)
     client = client_for("coordinator")
     # session, user, network, coordinator check, this term, next term count, unpublished,
-    # administrations + their appointments, coverage, report-backs of held meetings, the last
+    # the administrations that lack a seat, coverage, report-backs of held meetings, the last
     # day's arrivals and the failed deliveries (one query of counts)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(11):
         response = client.get(URL)
     assert response.content.decode().count('<th scope="row">') >= size
 

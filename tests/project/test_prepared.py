@@ -243,3 +243,58 @@ def test_a_number_fits_a_small_column(neh):
         year=int,
     )
     assert years.rows(year=2023) == [(2024,)]
+
+
+def test_term_seats_and_questions_are_their_querysets(neh, nsh):
+    """The term report's seats and questions (meetings/reports/figures.py): a seat counts when
+    it starts by the term's last day and does not end before its first; a question when it was
+    raised in the term; in the network only."""
+    from meetings.models import Question
+    from meetings.reports.figures import QUESTIONS, SEATS
+    from meetings.terms import Term
+    from tests.factories import make_question
+
+    term = Term(2025, "VT")
+    first, last = term.first_day, term.last_day
+    administration = make_administration("Kulturförvaltningen")
+    for n, (start, end, network) in enumerate(
+        [
+            (first - 100 * DAY, None, neh),
+            (last, None, neh),  # starts on the last day
+            (last + DAY, None, neh),  # after the term
+            (first - 100 * DAY, first, neh),  # ends on the first day
+            (first - 100 * DAY, first - DAY, neh),  # ended before the term
+            (first - 100 * DAY, None, nsh),  # another network
+        ]
+    ):
+        seated = make_administration(f"Förvaltning för plats {n}")
+        make_appointment(make_user(), seated, network, start_date=start, end_date=end)
+    for day, network in [(first, neh), (last, neh), (first - DAY, neh), (last + DAY, neh)]:
+        make_question(network, administration, raised_on=day)
+    make_question(nsh, administration, raised_on=first)
+
+    seats = SEATS.rows(network_id=neh.pk, first_day=first, last_day=last)
+    expected_seats = list(
+        Appointment.objects.filter(network=neh, start_date__lte=last)
+        .exclude(end_date__lt=first)
+        .values_list(
+            "administration_id",
+            "administration__name",
+            "administration__short_name",
+            "person_id",
+            "start_date",
+            "end_date",
+        )
+    )
+    assert set(seats) == set(expected_seats) and len(seats) == len(expected_seats) == 3
+    questions = QUESTIONS.rows(network_id=neh.pk, first_day=first, last_day=last)
+    assert questions == list(
+        Question.objects.filter(network=neh, raised_on__gte=first, raised_on__lte=last).values_list(
+            "administration_id",
+            "administration__name",
+            "administration__short_name",
+            "state",
+            "reported_back_on",
+        )
+    )
+    assert len(questions) == 2

@@ -164,3 +164,25 @@ def test_the_dashboard_shows_the_last_days_counts(
     assert "Nytt det senaste dygnet" in html
     assert "Förslag till dagordningen: 1" in html
     assert "Temaförslag: 0" in html
+
+
+@pytest.mark.parametrize("network_code", ["NEH", "NSH"])
+def test_counts_compiled_once_are_the_querysets_counts(arrivals, neh, nsh, network_code):
+    """`counts` runs its query compiled once (config/prepared.py) with each call's network and
+    window: the same as counting `arrived`'s querysets, for the day's window, a wider one, and
+    windows that start or end on an arrival (the start is in, the end is not)."""
+    network = neh if network_code == "NEH" else nsh
+    since, until = digest.window(day(0))
+    noon = in_window()
+    windows = [
+        (since, until),
+        (since - datetime.timedelta(days=3), until + datetime.timedelta(days=1)),
+        (noon, until),
+        (since, noon),
+        (noon, noon),
+    ]
+    for start, end in windows:
+        expected = {kind: qs.count() for kind, qs in digest.arrived(network, start, end).items()}
+        expected["failed_total"] = OutboxMessage.objects.failed().for_network(network).count()
+        assert digest.counts(network, start, end) == expected
+    assert digest.counts(neh, since, until)["proposals"] == 1

@@ -1,0 +1,121 @@
+"""The report-back lookups compiled once (config/prepared.py) answer what their querysets
+answer: the dashboard's summary (the latest held meetings of the network, each with the
+administrations that presented the pack and those expected to) and the pack's material."""
+
+import datetime
+
+import pytest
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from meetings.models import ConsultationResponse, Document, Meeting, ReportBack
+from meetings.report_back.pack import _MATERIAL, DASHBOARD_MEETINGS, dashboard_summary
+from representatives.models import Appointment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _expected(network) -> list[tuple]:
+    seated = (
+        Appointment.objects.current()
+        .filter(network=network)
+        .values("network")
+        .annotate(n=Count("administration", distinct=True))
+        .values("n")
+    )
+    meetings = (
+        Meeting.objects.held()
+        .filter(network=network)
+        .annotate(presented=Count("report_backs"), expected=Subquery(seated))
+        .order_by("-starts_at")[:DASHBOARD_MEETINGS]
+    )
+    return [
+        (m.pk, m.starts_at, m.theme_title, m.presented, max(m.expected or 0, m.presented))
+        for m in meetings
+    ]
+
+
+def _summary(network) -> list[tuple]:
+    return [
+        (m.pk, m.starts_at, m.theme_title, m.presented, m.expected)
+        for m in dashboard_summary(network)
+    ]
+
+
+def test_summary_is_its_queryset(neh, nsh, administration, other_administration):
+    today = timezone.localdate()
+    held = [
+        factories.make_meeting(neh, days_ahead=-7 * n, theme_title=f"Möte {n}")
+        for n in range(1, DASHBOARD_MEETINGS + 3)
+    ]
+    factories.make_meeting(neh, days_ahead=10)  # not held yet
+    factories.make_meeting(neh, days_ahead=-3, status=Meeting.Status.CANCELLED)
+    factories.make_meeting(nsh, days_ahead=-2)  # another network's
+    # Seated: Miljöförvaltningen twice (counted once), Socialförvaltningen's seat has ended.
+    for role in Appointment.Role:
+        factories.make_appointment(factories.make_user(), administration, neh, role)
+    factories.make_appointment(
+        factories.make_user(),
+        other_administration,
+        neh,
+        end_date=today - datetime.timedelta(days=1),
+    )
+    for meeting in held[:2]:
+        ReportBack.objects.create(
+            meeting=meeting, administration=administration, presented_on=today
+        )
+    # More presented than seated: the expected count is at least the presented one.
+    ReportBack.objects.create(
+        meeting=held[0], administration=other_administration, presented_on=today
+    )
+
+    summary = _summary(neh)
+
+    assert summary == _expected(neh)
+    assert [row[0] for row in summary] == [m.pk for m in held[:DASHBOARD_MEETINGS]]
+    assert [(row[3], row[4]) for row in summary][:3] == [(2, 2), (1, 1), (0, 1)]
+    assert _summary(nsh) == _expected(nsh) and len(_summary(nsh)) == 1
+
+
+def test_summary_of_a_network_without_held_meetings(neh):
+    factories.make_meeting(neh, days_ahead=10)
+    assert dashboard_summary(neh) == []
+
+
+def test_pack_material_is_its_queryset(pack_world, administration, other_administration):
+    """The pack's documents and consultations (compiled once) are what the queryset finds: the
+    meeting's documents, and the open consultations asking the administration, each with
+    whether it is asked and when it answered."""
+    held = pack_world.held
+    today = timezone.localdate()
+    for asked_administration in (administration, other_administration):
+        asked = ConsultationResponse.objects.filter(
+            document=OuterRef("pk"), administration=asked_administration
+        )
+        expected = list(
+            Document.objects.current()
+            .filter(
+                Q(meeting=held)
+                | Q(
+                    Exists(asked),
+                    network=held.network,
+                    kind=Document.Kind.CONSULTATION,
+                    deadline__gte=today,
+                )
+            )
+            .annotate(
+                is_asked=Exists(asked), response_sent_at=Subquery(asked.values("sent_at")[:1])
+            )
+            .order_by("deadline", "title", "pk")
+        )
+        rows = _MATERIAL.rows(
+            meeting_id=held.pk,
+            administration_id=asked_administration.pk,
+            network_id=held.network_id,
+            today=today,
+        )
+        assert [(row[0], row[-2], row[-1]) for row in rows] == [
+            (d.pk, d.is_asked, d.response_sent_at) for d in expected
+        ]
+        assert len(rows) >= 2

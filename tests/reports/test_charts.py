@@ -1,0 +1,82 @@
+"""The reports' bar charts written in Python (meetings/reports/charts.py) are the included
+template they replaced, byte for byte, in both languages."""
+
+import pytest
+from django.template import Context, Template
+from django.utils.safestring import SafeString
+from django.utils.translation import override
+
+from meetings.models import Meeting
+from meetings.reports.charts import bar_chart
+from meetings.reports.figures import AdministrationName, AdministrationRow, TermReport, WorkAreaRow
+from meetings.terms import Term
+from networks.models import Network
+
+# templates/meetings/reports/_bar_chart.html as it was.
+TEMPLATE = """{% load i18n %}
+{# A small horizontal bar chart. The same numbers are in the table that follows it, so the chart is hidden from screen readers. #}
+<svg class="chart" id="{{ chart_id }}" viewBox="0 0 560 {{ chart.height }}" width="560" height="{{ chart.height }}" role="presentation" aria-hidden="true" focusable="false">
+  {% for bar in chart.bars %}
+  <text class="chart-label" x="0" y="{{ bar.y|add:14 }}">{{ bar.label|truncatechars:28 }}</text>
+  <rect class="chart-bar" x="200" y="{{ bar.y }}" width="{{ bar.width }}" height="20"></rect>
+  <text class="chart-value" x="{{ bar.width|add:206 }}" y="{{ bar.y|add:14 }}">{{ bar.value }}{% if suffix %}<tspan> {{ suffix }}</tspan>{% endif %}</text>
+  {% endfor %}
+  {% if chart.target_min_x %}
+  <line class="chart-target" x1="{{ chart.target_min_x }}" x2="{{ chart.target_min_x }}" y1="2" y2="{{ chart.height|add:-2 }}"></line>
+  <line class="chart-target" x1="{{ chart.target_max_x }}" x2="{{ chart.target_max_x }}" y1="2" y2="{{ chart.height|add:-2 }}"></line>
+  {% endif %}
+</svg>
+"""  # noqa: E501
+
+
+def _report(rows: list[AdministrationRow], work_areas: list[WorkAreaRow]) -> TermReport:
+    network = Network(code="NEH", name="Nätverk", target_meetings_min=3, target_meetings_max=4)
+    held = [Meeting(), Meeting(), Meeting()]  # three held meetings (the charts count them)
+    return TermReport(network, Term(2025, "VT"), held, rows, work_areas)
+
+
+def _row(pk: int, short_name: str, attended, invited, answered, raised) -> AdministrationRow:
+    return AdministrationRow(
+        AdministrationName(pk, f"Förvaltning {pk}", short_name),
+        attended,
+        invited,
+        answered,
+        raised,
+    )
+
+
+ROWS = [
+    _row(1, "Miljö & <hav>", [True, None, False], 6, 4, 12),
+    _row(2, 'Kultur "och" fritid', [False, False, True], 3, 3, 1),
+    _row(3, "Idrott", [None, None, None], 0, 0, 0),
+    _row(4, "En förvaltning med ett mycket långt kortnamn", [True, True, True], 8, 1, 3),
+]
+WORK_AREAS = [
+    WorkAreaRow("Koldioxidmålet; klimat- och energifrågor (handlingsplan)", 2, 5),
+    WorkAreaRow("Giftfri miljö & <kemikalier>", 0, 0),
+]
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize(
+    "which", ["meetings", "attendance", "answers", "questions", "work_area", "empty"]
+)
+def test_python_chart_is_the_template_chart(language, which):
+    report = _report(ROWS, WORK_AREAS) if which != "empty" else _report([], [])
+    chart_name = "questions" if which == "empty" else which
+    with override(language):
+        chart = getattr(report, f"{chart_name}_chart")
+        expected = Template(TEMPLATE).render(
+            Context({"chart": chart, "chart_id": f"chart-{which}", "suffix": ""})
+        )
+        written = bar_chart(chart, f"chart-{which}")
+    assert written == expected.strip()
+    assert isinstance(written, SafeString)
+
+
+def test_python_chart_is_the_template_chart_with_a_suffix():
+    chart = _report(ROWS, WORK_AREAS).answers_chart
+    expected = Template(TEMPLATE).render(
+        Context({"chart": chart, "chart_id": "chart-x", "suffix": "st & <mer>"})
+    )
+    assert bar_chart(chart, "chart-x", "st & <mer>") == expected.strip()
