@@ -29,6 +29,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import escape
@@ -109,6 +110,10 @@ class Indexed:
     def index_name(self) -> str:
         return f"{self.table}_search"
 
+    @property
+    def trigram_table(self) -> str:
+        return f"{self.table}_trigram"
+
     def sql(self, qualify: str | None = None) -> str:
         prefix = f'"{qualify}".' if qualify else ""
         if self.json_column:
@@ -126,6 +131,17 @@ MINUTES_VERSION_TEXT = Indexed(
 MINUTES_ENTRY_TEXT = Indexed("meetings_minutesentry", ("note", "outcome"))
 DOCUMENT_TEXT = Indexed("meetings_document", ("title",))
 QUESTION_TEXT = Indexed("meetings_question", ("title", "description", "written_answer", "outcome"))
+# The texts with a trigram index on SQLite (migration 0031; see `trigram_candidates`): the
+# JSON texts (published versions, a few per meeting) are scanned as before.
+TRIGRAM_INDEXED = [
+    MEETING_TEXT,
+    AGENDA_ITEM_TEXT,
+    MINUTES_ENTRY_TEXT,
+    DOCUMENT_TEXT,
+    QUESTION_TEXT,
+]
+# The trigram tokenizer indexes runs of three characters: a shorter stem cannot be looked up.
+MIN_TRIGRAM = 3
 INDEXED = [
     MEETING_TEXT,
     AGENDA_VERSION_TEXT,
@@ -457,11 +473,32 @@ def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit
     return hits
 
 
+def trigram_candidates(indexed: Indexed, words: list[str]) -> RawSQL | None:
+    """The ids of the rows whose text holds every stem of three or more characters, from the
+    table's trigram index (SQLite, migration 0031); None when no stem is that long.
+
+    The index folds case for every letter, LIKE only for A-Z: the candidates are therefore all
+    the rows LIKE finds and perhaps a few more, and the LIKE that follows decides, as before."""
+    stems = [s for s in dict.fromkeys(stem(word) for word in words) if len(s) >= MIN_TRIGRAM]
+    if not stems or indexed not in TRIGRAM_INDEXED:
+        return None
+    # Each stem a quoted FTS5 string (words are letters and digits only; quotes doubled all
+    # the same), so nothing in a query is read as an operator.
+    match = " AND ".join('"' + s.replace('"', '""') + '"' for s in stems)
+    table = indexed.trigram_table
+    # The table's name is ours; the query's words are a parameter.
+    sql = f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s'  # noqa: S608
+    return RawSQL(sql, [match])  # noqa: S611
+
+
 def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]:
     """Every word's stem somewhere in the text; JSON texts checked again in Python, since the
     stored JSON also holds its keys (and SQLite keeps non-ASCII letters escaped in it)."""
     every = rows
     if source.fallback_fields:
+        candidates = trigram_candidates(source.indexed, words)
+        if candidates is not None:
+            rows = rows.filter(pk__in=candidates)
         for word in words:
             condition = Q()
             for name in source.fallback_fields:
