@@ -10,7 +10,8 @@ On PostgreSQL the search is full-text with the Swedish configuration: stemming (
 finds "solcellerna"), ranking, and `ts_headline` excerpts. Each text is turned into a tsvector
 by exactly the SQL of the GIN expression indexes of migration 0018, so the planner uses them.
 Elsewhere (SQLite, in development and in most tests) a plainer fallback: each word cut to a
-crude Swedish stem and matched as a prefix, the newest first.
+crude Swedish stem and matched as a substring (LIKE), the newest first; the rows LIKE reads are
+first narrowed by FTS5 trigram indexes (migration 0031), which find every row LIKE would.
 
 Excerpts are safe HTML: everything is escaped, then only our own <mark> is put back.
 """
