@@ -1,5 +1,7 @@
 """Who may do what with a meeting and its agenda. Views ask these, never the roles directly."""
 
+from collections.abc import Collection, Iterable
+
 import rules
 from django.db.models import Q
 
@@ -210,13 +212,25 @@ def visible_questions(user):
     agrees with `can_see_question`."""
     if not user.is_authenticated:
         return Question.objects.none()
+    return questions_seen_by(
+        coordinated_network_ids(user),
+        directed_administration_ids(user),
+        [(seat.network_id, seat.administration_id) for seat in current_seats(user)],
+    )
+
+
+def questions_seen_by(
+    coordinated: Collection[int], directed: Collection[int], seats: Iterable[tuple[int, int]]
+):
+    """`visible_questions` from the person's roles as ids: the networks coordinated, the
+    administrations directed, the seats as (network, administration)."""
     visible = Q()
-    if coordinated := coordinated_network_ids(user):
+    if coordinated:
         visible |= Q(network_id__in=coordinated)
-    if directed := directed_administration_ids(user):
+    if directed:
         visible |= Q(administration_id__in=directed)
-    for seat in current_seats(user):
-        visible |= Q(network_id=seat.network_id, administration_id=seat.administration_id)
+    for network_id, administration_id in seats:
+        visible |= Q(network_id=network_id, administration_id=administration_id)
     if not visible:
         return Question.objects.none()
     return Question.objects.filter(visible)

@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from collections.abc import Iterable
 
 from django.db import models
 from django.db.models import F, Q
@@ -68,9 +69,11 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         (`Meeting.is_visible_to` for one meeting already read)."""
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            Q(status__in=Meeting.SEEN_BY_ALL) | Q(network_id__in=coordinated_network_ids(user))
-        )
+        return self.seen_by(coordinated_network_ids(user))
+
+    def seen_by(self, coordinated: Iterable[int]) -> "MeetingQuerySet":
+        """`visible_to` from the ids of the networks the person coordinates."""
+        return self.filter(Q(status__in=Meeting.SEEN_BY_ALL) | Q(network_id__in=coordinated))
 
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")

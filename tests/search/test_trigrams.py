@@ -220,24 +220,77 @@ def hits(user, query: str) -> list:
     ]
 
 
+def scanned(user, query: str) -> list:
+    """The search as it was: each source's queryset built for the person, every row read by
+    LIKE (no trigram index, no compiled plan)."""
+    words = engine.words_of(query)
+    if not words:
+        return []
+    seen = engine.Seen.of(user)
+    groups = []
+    for source in engine.sources(words):
+        if source.key in engine.DRAFT_SOURCES and not seen.coordinated:
+            continue
+        found = engine.fallback_hits(source, source.rows(seen), words)
+        if found:
+            groups.append(
+                (
+                    source.key,
+                    [(h.title, h.url, str(h.excerpt), h.draft, h.network_code) for h in found],
+                )
+            )
+    return groups
+
+
 @sqlite_only
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["coordinator", "representative", "director", "staff"])
 def test_the_index_finds_what_the_scan_finds(varied, user_for_role, monkeypatch, role):
+    """Twice through the compiled plans (the second time every plan is reused with other
+    words), then as the scan did it."""
     user = user_for_role(role)
+    connection.__dict__.pop("_search_plans", None)
     with CaptureQueriesContext(connection) as indexed_queries:
         with_index = {query: hits(user, query) for query in QUERIES}
     assert any("_trigram" in q["sql"] for q in indexed_queries.captured_queries)
+    assert connection.__dict__["_search_plans"]
+    again = {query: hits(user, query) for query in reversed(QUERIES)}
     monkeypatch.setattr(engine, "trigram_candidates", lambda indexed, words: None)
     with CaptureQueriesContext(connection) as scan_queries:
-        scanned = {query: hits(user, query) for query in QUERIES}
+        scan = {query: scanned(user, query) for query in QUERIES}
     assert not any("_trigram" in q["sql"] for q in scan_queries.captured_queries)
     for query in QUERIES:
-        assert with_index[query] == scanned[query], query
+        assert with_index[query] == scan[query], query
+        assert again[query] == scan[query], query
     # The dataset is varied enough to tell: most queries find something, some find a lot.
-    assert sum(bool(found) for found in scanned.values()) > len(QUERIES) // 2
-    full = [len(group[1]) == engine.HITS_PER_KIND for found in scanned.values() for group in found]
+    assert sum(bool(found) for found in scan.values()) > len(QUERIES) // 2
+    full = [len(group[1]) == engine.HITS_PER_KIND for found in scan.values() for group in found]
     assert any(full)
+
+
+@sqlite_only
+@pytest.mark.django_db
+def test_a_plan_checks_its_stand_ins(neh, monkeypatch):
+    """Compiling fails, rather than answering wrongly, if a stand-in is lost on its way."""
+    source = next(s for s in engine.sources(["x"]) if s.key == "questions")
+    plan = engine.Plan(source, ["remiss", "av"], (1, 1, 2))
+    assert [kind for kind, _where in plan.slots].count("like") == 2 * len(source.fallback_fields)
+    assert ("match", None) in plan.slots
+    assert sum(kind == "id" for kind, _where in plan.slots) == 1 + 1 + 2 * 2
+
+    def lost(source, rows, words):
+        return rows.filter(title__icontains=words[0].upper())
+
+    monkeypatch.setattr(engine, "fallback_page", lost)
+    with pytest.raises(ValueError, match="did not reach"):
+        engine.Plan(source, ["remiss"], (1, 0, 0))
+
+    def changed(source, rows, words):
+        return rows.filter(title__icontains=words[0] + "x")
+
+    monkeypatch.setattr(engine, "fallback_page", changed)
+    with pytest.raises(ValueError, match="changed on its way"):
+        engine.Plan(source, ["remiss"], (1, 0, 0))
 
 
 def test_candidates_quote_every_stem_and_skip_the_short():
