@@ -12,7 +12,7 @@ one for most column changes) drops its triggers: it must call `create_trigrams` 
 tests/search/test_trigrams.py fails when a trigger is missing. The SQL is written out here, as
 migrations are frozen, and that test checks it against `engine.TRIGRAMS`."""
 
-from django.db import migrations
+from django.db import migrations, models
 
 TRIGRAMS = [
     ("meetings_meeting", ("theme_title", "theme_description")),
@@ -77,4 +77,10 @@ class Migration(migrations.Migration):
         ("meetings", "0030_action_meeting_status"),
     ]
 
-    operations = [migrations.RunPython(create_trigrams, drop_trigrams)]
+    operations = [
+        migrations.RunPython(create_trigrams, drop_trigrams),
+        migrations.AddIndex(
+            model_name="meeting",
+            index=models.Index(fields=["starts_at"], name="meeting_starts"),
+        ),
+    ]

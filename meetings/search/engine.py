@@ -522,12 +522,13 @@ def trigram_candidates(indexed: Indexed, words: list[str]) -> RawSQL | None:
     return RawSQL(sql, [match])  # noqa: S611
 
 
-def fallback_page(source: Source, rows: QuerySet, words: list[str]) -> QuerySet:
+def fallback_page(source: Source, rows: QuerySet, words: list[str], narrow=True) -> QuerySet:
     """The rows to read for the fallback: every word's stem somewhere in the text (the text
-    columns through their trigram index first), the newest first, a page of them."""
+    columns through their trigram index first, unless not to `narrow`), the newest first, a
+    page of them."""
     every = rows
     if source.fallback_fields:
-        candidates = trigram_candidates(source.indexed, words)
+        candidates = trigram_candidates(source.indexed, words) if narrow else None
         if candidates is not None:
             rows = rows.filter(pk__in=candidates)
         for word in words:
@@ -602,8 +603,18 @@ def stand_in_seen(shape: tuple[int, int, int]) -> Seen:
     )
 
 
+# A word in at least this many rows of a table is looked for by walking the rows newest first
+# (the first twenty found end the walk); in fewer, the trigram index's candidates are read.
+MANY_CANDIDATES = 400
+
+
 class Plan:
-    """A source's fallback query of one shape, compiled, run with each search's values."""
+    """A source's fallback query of one shape, compiled, run with each search's values.
+
+    For a text with a trigram index, two queries in one: the candidates' query, and the walk
+    (the same query without the index: the rows newest first, checked by LIKE, stopped at a
+    page). Each has a LIMIT that is the page when the word's candidates are few (or many) and
+    0 otherwise, so SQLite runs only one of them; their rows come out in the page's order."""
 
     def __init__(self, source: Source, words: list[str], shape: tuple[int, int, int]) -> None:
         self.source = source
@@ -614,38 +625,35 @@ class Plan:
         if self.empty:
             return
         compiler = queryset.query.get_compiler(connection=connection)
-        self.sql, params = compiler.as_sql()
-        ids: dict[int, tuple[str, int, int | None]] = {}
-        for field in ("coordinated", "directed"):
-            for n, value in enumerate(getattr(seen, field)):
-                ids[value] = (field, n, None)
-        for n, pair in enumerate(seen.seats):
-            for side, value in enumerate(pair):
-                ids[value] = ("seats", n, side)
-        likes = {f"%{word}%": n for n, word in enumerate(words)}
+        sql, params = compiler.as_sql()
         candidates = trigram_candidates(source.indexed, words)
-        match = candidates.params[0] if candidates is not None else None
-        # Per parameter: what goes there ("id", "like", "match" or "constant") and from where.
-        self.slots: list[tuple[str, Any]] = []
-        for param in params:
-            if type(param) is int and param in ids:
-                self.slots.append(("id", ids[param]))
-            elif isinstance(param, str) and param in likes:
-                self.slots.append(("like", likes[param]))
-            elif match is not None and param == match:
-                self.slots.append(("match", None))
-            else:
-                changed = (isinstance(param, str) and "qzxstandin" in param) or (
-                    type(param) is int and param <= _FIRST_ID
-                )
-                if changed:
-                    raise ValueError(f"Plan: a stand-in was changed on its way: {param!r}")
-                self.slots.append(("constant", param))
-        # Every word must reach the SQL (a source need not use every id: documents use none).
-        kinds = {(kind, where) for kind, where in self.slots}
-        missing = [word for word, n in likes.items() if ("like", n) not in kinds]
-        if missing or (match is not None and ("match", None) not in kinds):
-            raise ValueError(f"Plan: stand-ins did not reach the parameters: {missing}")
+        self.slots = self.slots_of(params, seen, words, candidates)
+        self.sql = sql
+        if candidates is not None:
+            walk = fallback_page(source, source.rows(seen), words, narrow=False)
+            walk_compiler = walk.query.get_compiler(connection=connection)
+            walk_sql, walk_params = walk_compiler.as_sql()
+            walk_slots = self.slots_of(walk_params, seen, words, None)
+            if len(walk_compiler.select) != len(compiler.select):
+                raise ValueError("Plan: the walk reads other columns than the candidates")
+            limit = HITS_PER_KIND if source.fallback_fields else HITS_PER_KIND * 3
+            table = source.indexed.trigram_table
+            count = (
+                f'(SELECT COUNT(*) FROM (SELECT 1 FROM "{table}" WHERE "{table}" MATCH %s '  # noqa: S608
+                f"LIMIT {MANY_CANDIDATES}))"
+            )
+            few_sql, few_slots = self.guarded(
+                sql, self.slots, limit, f"{count} < {MANY_CANDIDATES}"
+            )
+            many_sql, many_slots = self.guarded(
+                walk_sql, walk_slots, limit, f"{count} >= {MANY_CANDIDATES}"
+            )
+            order = ", ".join(self.order_positions(compiler))
+            self.sql = (
+                f"SELECT * FROM ({few_sql}) UNION ALL SELECT * FROM ({many_sql}) "  # noqa: S608
+                f"ORDER BY {order}"
+            )
+            self.slots = few_slots + many_slots
         self.compiler = compiler
         self.converters = compiler.get_converters(
             [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
@@ -657,6 +665,67 @@ class Plan:
         self.names = [column[0].target.attname for column in compiler.select[self.start : self.end]]
         self.populators = get_related_populators(klass_info, compiler.select, connection.alias)
         self.annotations = dict(compiler.annotation_col_map)
+
+    @staticmethod
+    def slots_of(params, seen: Seen, words: list[str], candidates) -> list[tuple[str, Any]]:
+        """Per parameter: what goes there ("id", "like", "match" or "constant"), from where."""
+        ids: dict[int, tuple[str, int, int | None]] = {}
+        for field in ("coordinated", "directed"):
+            for n, value in enumerate(getattr(seen, field)):
+                ids[value] = (field, n, None)
+        for n, pair in enumerate(seen.seats):
+            for side, value in enumerate(pair):
+                ids[value] = ("seats", n, side)
+        likes = {f"%{word}%": n for n, word in enumerate(words)}
+        match = candidates.params[0] if candidates is not None else None
+        slots: list[tuple[str, Any]] = []
+        for param in params:
+            if type(param) is int and param in ids:
+                slots.append(("id", ids[param]))
+            elif isinstance(param, str) and param in likes:
+                slots.append(("like", likes[param]))
+            elif match is not None and param == match:
+                slots.append(("match", None))
+            else:
+                changed = (isinstance(param, str) and "qzxstandin" in param) or (
+                    type(param) is int and param <= _FIRST_ID
+                )
+                if changed:
+                    raise ValueError(f"Plan: a stand-in was changed on its way: {param!r}")
+                slots.append(("constant", param))
+        # Every word must reach the SQL (a source need not use every id: documents use none).
+        kinds = {(kind, where) for kind, where in slots}
+        missing = [word for word, n in likes.items() if ("like", n) not in kinds]
+        if missing or (match is not None and ("match", None) not in kinds):
+            raise ValueError(f"Plan: stand-ins did not reach the parameters: {missing}")
+        return slots
+
+    @staticmethod
+    def guarded(sql: str, slots: list, limit: int, condition: str) -> tuple[str, list]:
+        """The query with its page's LIMIT made the page when `condition` holds, else 0; the
+        condition's one parameter (the trigram match) put in its place among the slots."""
+        page = f" LIMIT {limit}"
+        if sql.count(page) != 1:
+            raise ValueError(f"Plan: not one{page} in {sql!r}")
+        at = sql.index(page)
+        before = sql[:at].count("%s")
+        guarded = f" LIMIT (CASE WHEN {condition} THEN {limit} ELSE 0 END)"
+        return (
+            sql[:at] + guarded + sql[at + len(page) :],
+            [*slots[:before], ("match", None), *slots[before:]],
+        )
+
+    @staticmethod
+    def order_positions(compiler) -> list[str]:
+        """The query's ORDER BY as positions of its columns, for the union of the two."""
+        columns = [compiler.compile(expression)[0] for expression, _sql, _alias in compiler.select]
+        positions = []
+        for _expression, (sql, _params, _is_ref) in compiler.get_order_by():
+            column, _, direction = sql.rpartition(" ")
+            if direction not in ("ASC", "DESC") or column not in columns:
+                raise ValueError(f"Plan: cannot order the union by {sql!r}")
+            positions.append(f"{columns.index(column) + 1} {direction}")
+        return positions
 
     def params(self, seen: Seen, words: list[str]) -> list:
         json_text = not self.source.fallback_fields
