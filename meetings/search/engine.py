@@ -241,6 +241,8 @@ class Group:
     key: str
     label: str
     hits: list[Hit]
+    # The hits as the page's list items (meetings/search/rows.py), written by the view.
+    rows: SafeString = dataclasses.field(default_factory=SafeString)
 
     @property
     def full(self) -> bool:
