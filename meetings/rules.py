@@ -1,5 +1,6 @@
 """Who may do what with a meeting and its agenda. Views ask these, never the roles directly."""
 
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 import rules
@@ -204,7 +205,8 @@ rules.add_perm("meetings.record_indicator_value", may_record_indicator)
 
 
 class Roles(NamedTuple):
-    """What a person's view of the questions and meetings depends on, read once a request."""
+    """What a person's view of the questions and meetings depends on, read once a request:
+    `questions_seen_by(*roles)`, `Meeting.objects.seen_by(roles.coordinated)`."""
 
     coordinated: tuple[int, ...]  # network ids
     directed: tuple[int, ...]  # administration ids
@@ -228,17 +230,20 @@ def visible_questions(user):
     network; none at all for someone with none of these roles (no table scanned). Built from
     the person's roles, read once a request; tests/pages/test_meeting_questions.py checks it
     agrees with `can_see_question`."""
-    return questions_visible_with(roles_of(user))
+    return questions_seen_by(*roles_of(user))
 
 
-def questions_visible_with(roles: Roles):
-    """`visible_questions` for someone with these roles."""
+def questions_seen_by(
+    coordinated: Collection[int], directed: Collection[int], seats: Iterable[tuple[int, int]]
+):
+    """`visible_questions` from the person's roles as ids: the networks coordinated, the
+    administrations directed, the seats as (network, administration)."""
     visible = Q()
-    if roles.coordinated:
-        visible |= Q(network_id__in=roles.coordinated)
-    if roles.directed:
-        visible |= Q(administration_id__in=roles.directed)
-    for network_id, administration_id in roles.seats:
+    if coordinated:
+        visible |= Q(network_id__in=coordinated)
+    if directed:
+        visible |= Q(administration_id__in=directed)
+    for network_id, administration_id in seats:
         visible |= Q(network_id=network_id, administration_id=administration_id)
     if not visible:
         return Question.objects.none()

@@ -97,7 +97,7 @@ def _next_meetings(now, limit: int, **ids) -> QuerySet:
     """`MeetingQuerySet.upcoming` of the meetings visible to someone coordinating these
     networks, not cancelled, the first `limit` of each network."""
     return (
-        Meeting.objects.visible_with(numbered(ids, "coordinated_"))
+        Meeting.objects.seen_by(numbered(ids, "coordinated_"))
         .filter(ends_at__gte=now)
         .exclude(status=Meeting.Status.CANCELLED)
         .annotate(

@@ -10,12 +10,14 @@ On PostgreSQL the search is full-text with the Swedish configuration: stemming (
 finds "solcellerna"), ranking, and `ts_headline` excerpts. Each text is turned into a tsvector
 by exactly the SQL of the GIN expression indexes of migration 0018, so the planner uses them.
 Elsewhere (SQLite, in development and in most tests) a plainer fallback: each word cut to a
-crude Swedish stem and matched as a prefix, the newest first.
+crude Swedish stem and matched as a substring (LIKE), the newest first; the rows LIKE reads are
+first narrowed by FTS5 trigram indexes (migration 0031), which find every row LIKE would.
 
 Excerpts are safe HTML: everything is escaped, then only our own <mark> is put back.
 """
 
 import dataclasses
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -29,7 +31,9 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
+from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -43,8 +47,9 @@ from meetings.models import (
     MinutesEntry,
     MinutesVersion,
 )
-from meetings.rules import visible_questions
+from meetings.rules import questions_seen_by
 from networks.rules import coordinated_network_ids
+from representatives.rules import current_seats, directed_administration_ids
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -109,6 +114,10 @@ class Indexed:
     def index_name(self) -> str:
         return f"{self.table}_search"
 
+    @property
+    def trigram_table(self) -> str:
+        return f"{self.table}_trigram"
+
     def sql(self, qualify: str | None = None) -> str:
         prefix = f'"{qualify}".' if qualify else ""
         if self.json_column:
@@ -126,6 +135,17 @@ MINUTES_VERSION_TEXT = Indexed(
 MINUTES_ENTRY_TEXT = Indexed("meetings_minutesentry", ("note", "outcome"))
 DOCUMENT_TEXT = Indexed("meetings_document", ("title",))
 QUESTION_TEXT = Indexed("meetings_question", ("title", "description", "written_answer", "outcome"))
+# The texts with a trigram index on SQLite (migration 0031; see `trigram_candidates`): the
+# JSON texts (published versions, a few per meeting) are scanned as before.
+TRIGRAM_INDEXED = [
+    MEETING_TEXT,
+    AGENDA_ITEM_TEXT,
+    MINUTES_ENTRY_TEXT,
+    DOCUMENT_TEXT,
+    QUESTION_TEXT,
+]
+# The trigram tokenizer indexes runs of three characters: a shorter stem cannot be looked up.
+MIN_TRIGRAM = 3
 INDEXED = [
     MEETING_TEXT,
     AGENDA_VERSION_TEXT,
@@ -221,10 +241,35 @@ class Group:
     key: str
     label: str
     hits: list[Hit]
+    # The hits as the page's list items (meetings/search/rows.py), written by the view.
+    rows: SafeString = dataclasses.field(default_factory=SafeString)
 
     @property
     def full(self) -> bool:
         return len(self.hits) >= HITS_PER_KIND
+
+
+@dataclasses.dataclass(frozen=True)
+class Seen:
+    """What a person may read, as ids (the roles `Meeting.objects.visible_to` and
+    `rules.visible_questions` are made of): the networks they coordinate, the administrations
+    they direct, their current seats as (network, administration)."""
+
+    coordinated: tuple[int, ...] = ()
+    directed: tuple[int, ...] = ()
+    seats: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def of(cls, user) -> "Seen":
+        return cls(
+            tuple(sorted(coordinated_network_ids(user))),
+            tuple(sorted(directed_administration_ids(user))),
+            tuple((seat.network_id, seat.administration_id) for seat in current_seats(user)),
+        )
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        return len(self.coordinated), len(self.directed), len(self.seats)
 
 
 @dataclasses.dataclass
@@ -235,7 +280,7 @@ class Source:
     label: str
     indexed: Indexed
     fallback_fields: tuple[str, ...]
-    rows: Callable[[Any], QuerySet]
+    rows: Callable[[Seen], QuerySet]
     hit: Callable[[Any, SafeString], Hit]
     # The text a row's excerpt is cut from (for JSON rows; text rows use their columns).
     text: Callable[[Any], str]
@@ -245,38 +290,40 @@ class Source:
     wide: bool = False
 
 
-def latest_agenda_versions(user) -> QuerySet:
+def latest_agenda_versions(seen: Seen) -> QuerySet:
     newer = AgendaVersion.objects.filter(meeting=OuterRef("meeting"), number__gt=OuterRef("number"))
     return (
-        AgendaVersion.objects.filter(meeting__in=Meeting.objects.visible_to(user))
+        AgendaVersion.objects.filter(meeting__in=Meeting.objects.seen_by(seen.coordinated))
         # A coordinator searches the network's live items instead (below), not both.
-        .exclude(meeting__network_id__in=coordinated_network_ids(user))
+        .exclude(meeting__network_id__in=seen.coordinated)
         .exclude(Exists(newer))
         .select_related("meeting__network")
     )
 
 
-def draft_agenda_items(user) -> QuerySet:
+def draft_agenda_items(seen: Seen) -> QuerySet:
     return AgendaItem.objects.filter(
-        meeting__network_id__in=coordinated_network_ids(user),
+        meeting__network_id__in=seen.coordinated,
         status__in=[AgendaItem.Status.PROPOSED, AgendaItem.Status.ACCEPTED],
     ).select_related("meeting__network")
 
 
-def latest_minutes_versions(user) -> QuerySet:
+def latest_minutes_versions(seen: Seen) -> QuerySet:
     newer = MinutesVersion.objects.filter(
         minutes=OuterRef("minutes"), number__gt=OuterRef("number")
     )
     return (
-        MinutesVersion.objects.filter(minutes__meeting__in=Meeting.objects.visible_to(user))
+        MinutesVersion.objects.filter(
+            minutes__meeting__in=Meeting.objects.seen_by(seen.coordinated)
+        )
         .exclude(Exists(newer))
         .select_related("minutes__meeting__network")
     )
 
 
-def draft_minutes_entries(user) -> QuerySet:
+def draft_minutes_entries(seen: Seen) -> QuerySet:
     return MinutesEntry.objects.filter(
-        minutes__meeting__network_id__in=coordinated_network_ids(user)
+        minutes__meeting__network_id__in=seen.coordinated
     ).select_related("minutes__meeting__network", "agenda_item")
 
 
@@ -325,7 +372,7 @@ def sources(words: list[str]) -> list[Source]:
             str(_("Möten")),
             MEETING_TEXT,
             ("theme_title", "theme_description"),
-            lambda user: Meeting.objects.visible_to(user).select_related("network"),
+            lambda seen: Meeting.objects.seen_by(seen.coordinated).select_related("network"),
             meeting_hit,
             lambda m: f"{m.theme_title}\n{m.theme_description}",
             ("-starts_at", "-pk"),
@@ -396,7 +443,7 @@ def sources(words: list[str]) -> list[Source]:
             str(_("Dokument")),
             DOCUMENT_TEXT,
             ("title",),
-            lambda user: Document.objects.select_related("network"),
+            lambda seen: Document.objects.select_related("network"),
             lambda document, excerpt: Hit(
                 document.title,
                 document.get_absolute_url(),
@@ -411,7 +458,9 @@ def sources(words: list[str]) -> list[Source]:
             str(_("Frågor från ledningsgrupperna")),
             QUESTION_TEXT,
             ("title", "description", "written_answer", "outcome"),
-            lambda user: visible_questions(user).select_related("network"),
+            lambda seen: questions_seen_by(
+                seen.coordinated, seen.directed, seen.seats
+            ).select_related("network"),
             lambda question, excerpt: Hit(
                 question.title,
                 reverse("question_detail", kwargs={"pk": question.pk}),
@@ -457,11 +506,33 @@ def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit
     return hits
 
 
-def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]:
-    """Every word's stem somewhere in the text; JSON texts checked again in Python, since the
-    stored JSON also holds its keys (and SQLite keeps non-ASCII letters escaped in it)."""
+def trigram_candidates(indexed: Indexed, words: list[str]) -> RawSQL | None:
+    """The ids of the rows whose text holds every stem of three or more characters, from the
+    table's trigram index (SQLite, migration 0031); None when no stem is that long.
+
+    The index folds case for every letter, LIKE only for A-Z: the candidates are therefore all
+    the rows LIKE finds and perhaps a few more, and the LIKE that follows decides, as before."""
+    stems = [s for s in dict.fromkeys(stem(word) for word in words) if len(s) >= MIN_TRIGRAM]
+    if not stems or indexed not in TRIGRAM_INDEXED:
+        return None
+    # Each stem a quoted FTS5 string (words are letters and digits only; quotes doubled all
+    # the same), so nothing in a query is read as an operator.
+    match = " AND ".join('"' + s.replace('"', '""') + '"' for s in stems)
+    table = indexed.trigram_table
+    # The table's name is ours; the query's words are a parameter.
+    sql = f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s'  # noqa: S608
+    return RawSQL(sql, [match])  # noqa: S611
+
+
+def fallback_page(source: Source, rows: QuerySet, words: list[str], narrow=True) -> QuerySet:
+    """The rows to read for the fallback: every word's stem somewhere in the text (the text
+    columns through their trigram index first, unless not to `narrow`), the newest first, a
+    page of them."""
     every = rows
     if source.fallback_fields:
+        candidates = trigram_candidates(source.indexed, words) if narrow else None
+        if candidates is not None:
+            rows = rows.filter(pk__in=candidates)
         for word in words:
             condition = Q()
             for name in source.fallback_fields:
@@ -472,15 +543,29 @@ def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]
         column = source.indexed.json_column
         rows = rows.annotate(json_text=Cast(column, TextField()))
         for word in words:
-            escaped = json.dumps(stem(word))[1:-1]
-            rows = rows.filter(json_text__icontains=escaped)
+            rows = rows.filter(json_text__icontains=json_stem(word))
         limit = HITS_PER_KIND * 3
     page = rows.order_by(*source.newest_first)[:limit]
     if source.wide:
         # SQLite sorts every matching row whole before taking a page: sort only their ids.
         page = every.filter(pk__in=page.values("pk")).order_by(*source.newest_first)
+    return page
+
+
+def json_stem(word: str) -> str:
+    """A word's stem as the stored JSON holds it (SQLite keeps non-ASCII letters escaped)."""
+    return json.dumps(stem(word))[1:-1]
+
+
+def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]:
+    """Every word's stem somewhere in the text; JSON texts checked again in Python, since the
+    stored JSON also holds its keys (and SQLite keeps non-ASCII letters escaped in it)."""
+    return hits_of(source, fallback_page(source, rows, words), words)
+
+
+def hits_of(source: Source, rows: Iterable, words: list[str]) -> list[Hit]:
     hits = []
-    for row in page:
+    for row in rows:
         text = source.text(row)
         if not source.fallback_fields and not matches_all(text, words):
             continue
@@ -488,20 +573,228 @@ def fallback_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]
     return hits[:HITS_PER_KIND]
 
 
+# --- The fallback's queries, compiled once per shape --------------------------------------------
+# Building and compiling a source's queryset cost Django about a millisecond and a half, several
+# times what SQLite then takes to answer it. A query's SQL depends only on its shape: the
+# source, the number of words and whether any is long enough for the trigram index, and how
+# many networks, administrations and seats the person has. So each shape is compiled once per
+# connection from the very queryset `fallback_page` builds, with stand-in words and ids, and
+# then run with each search's values in their places (as config/prepared.py does for
+# lookups of a fixed shape); compiling checks that every stand-in reached the parameters as
+# itself and nowhere else, and tests/search/test_trigrams.py compares the hits with the
+# queryset's own.
+
+_FIRST_ID = -7_100_000_000_001
+
+
+def stand_in_words(words: list[str]) -> list[str]:
+    """As many words as `words`, long enough for the trigram index if one of them is: letters
+    and digits no text holds, ending in a digit so that `stem` leaves them whole."""
+    if any(len(stem(word)) >= MIN_TRIGRAM for word in words):
+        return [f"qzxstandin{n}" for n in range(len(words))]
+    return [str(n) for n in range(len(words))]
+
+
+def stand_in_seen(shape: tuple[int, int, int]) -> Seen:
+    ids = itertools.count(_FIRST_ID, -1)
+    coordinated, directed, seats = shape
+    return Seen(
+        tuple(next(ids) for _ in range(coordinated)),
+        tuple(next(ids) for _ in range(directed)),
+        tuple((next(ids), next(ids)) for _ in range(seats)),
+    )
+
+
+# A word in at least this many rows of a table is looked for by walking the rows newest first
+# (the first twenty found end the walk); in fewer, the trigram index's candidates are read.
+MANY_CANDIDATES = 400
+
+
+class Plan:
+    """A source's fallback query of one shape, compiled, run with each search's values.
+
+    For a text with a trigram index, two queries in one: the candidates' query, and the walk
+    (the same query without the index: the rows newest first, checked by LIKE, stopped at a
+    page). Each has a LIMIT that is the page when the word's candidates are few (or many) and
+    0 otherwise, so SQLite runs only one of them; their rows come out in the page's order."""
+
+    def __init__(self, source: Source, words: list[str], shape: tuple[int, int, int]) -> None:
+        self.source = source
+        words = stand_in_words(words)
+        seen = stand_in_seen(shape)
+        queryset = fallback_page(source, source.rows(seen), words)
+        self.empty = queryset.query.is_empty()
+        if self.empty:
+            return
+        compiler = queryset.query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        candidates = trigram_candidates(source.indexed, words)
+        self.slots = self.slots_of(params, seen, words, candidates)
+        self.sql = sql
+        if candidates is not None:
+            walk = fallback_page(source, source.rows(seen), words, narrow=False)
+            walk_compiler = walk.query.get_compiler(connection=connection)
+            walk_sql, walk_params = walk_compiler.as_sql()
+            walk_slots = self.slots_of(walk_params, seen, words, None)
+            if len(walk_compiler.select) != len(compiler.select):
+                raise ValueError("Plan: the walk reads other columns than the candidates")
+            limit = HITS_PER_KIND if source.fallback_fields else HITS_PER_KIND * 3
+            table = source.indexed.trigram_table
+            count = (
+                f'(SELECT COUNT(*) FROM (SELECT 1 FROM "{table}" WHERE "{table}" MATCH %s '  # noqa: S608
+                f"LIMIT {MANY_CANDIDATES}))"
+            )
+            few_sql, few_slots = self.guarded(
+                sql, self.slots, limit, f"{count} < {MANY_CANDIDATES}"
+            )
+            many_sql, many_slots = self.guarded(
+                walk_sql, walk_slots, limit, f"{count} >= {MANY_CANDIDATES}"
+            )
+            order = ", ".join(self.order_positions(compiler))
+            self.sql = (
+                f"SELECT * FROM ({few_sql}) UNION ALL SELECT * FROM ({many_sql}) "  # noqa: S608
+                f"ORDER BY {order}"
+            )
+            self.slots = few_slots + many_slots
+        self.compiler = compiler
+        self.converters = compiler.get_converters(
+            [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
+        )
+        klass_info = compiler.klass_info
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.names = [column[0].target.attname for column in compiler.select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, compiler.select, connection.alias)
+        self.annotations = dict(compiler.annotation_col_map)
+
+    @staticmethod
+    def slots_of(params, seen: Seen, words: list[str], candidates) -> list[tuple[str, Any]]:
+        """Per parameter: what goes there ("id", "like", "match" or "constant"), from where."""
+        ids: dict[int, tuple[str, int, int | None]] = {}
+        for field in ("coordinated", "directed"):
+            for n, value in enumerate(getattr(seen, field)):
+                ids[value] = (field, n, None)
+        for n, pair in enumerate(seen.seats):
+            for side, value in enumerate(pair):
+                ids[value] = ("seats", n, side)
+        likes = {f"%{word}%": n for n, word in enumerate(words)}
+        match = candidates.params[0] if candidates is not None else None
+        slots: list[tuple[str, Any]] = []
+        for param in params:
+            if type(param) is int and param in ids:
+                slots.append(("id", ids[param]))
+            elif isinstance(param, str) and param in likes:
+                slots.append(("like", likes[param]))
+            elif match is not None and param == match:
+                slots.append(("match", None))
+            else:
+                changed = (isinstance(param, str) and "qzxstandin" in param) or (
+                    type(param) is int and param <= _FIRST_ID
+                )
+                if changed:
+                    raise ValueError(f"Plan: a stand-in was changed on its way: {param!r}")
+                slots.append(("constant", param))
+        # Every word must reach the SQL (a source need not use every id: documents use none).
+        kinds = {(kind, where) for kind, where in slots}
+        missing = [word for word, n in likes.items() if ("like", n) not in kinds]
+        if missing or (match is not None and ("match", None) not in kinds):
+            raise ValueError(f"Plan: stand-ins did not reach the parameters: {missing}")
+        return slots
+
+    @staticmethod
+    def guarded(sql: str, slots: list, limit: int, condition: str) -> tuple[str, list]:
+        """The query with its page's LIMIT made the page when `condition` holds, else 0; the
+        condition's one parameter (the trigram match) put in its place among the slots."""
+        page = f" LIMIT {limit}"
+        if sql.count(page) != 1:
+            raise ValueError(f"Plan: not one{page} in {sql!r}")
+        at = sql.index(page)
+        before = sql[:at].count("%s")
+        guarded = f" LIMIT (CASE WHEN {condition} THEN {limit} ELSE 0 END)"
+        return (
+            sql[:at] + guarded + sql[at + len(page) :],
+            [*slots[:before], ("match", None), *slots[before:]],
+        )
+
+    @staticmethod
+    def order_positions(compiler) -> list[str]:
+        """The query's ORDER BY as positions of its columns, for the union of the two."""
+        columns = [compiler.compile(expression)[0] for expression, _sql, _alias in compiler.select]
+        positions = []
+        for _expression, (sql, _params, _is_ref) in compiler.get_order_by():
+            column, _, direction = sql.rpartition(" ")
+            if direction not in ("ASC", "DESC") or column not in columns:
+                raise ValueError(f"Plan: cannot order the union by {sql!r}")
+            positions.append(f"{columns.index(column) + 1} {direction}")
+        return positions
+
+    def params(self, seen: Seen, words: list[str]) -> list:
+        json_text = not self.source.fallback_fields
+        values = []
+        for kind, where in self.slots:
+            if kind == "id":
+                field, n, side = where
+                value = getattr(seen, field)[n]
+                values.append(value if side is None else value[side])
+            elif kind == "like":
+                word = words[where]
+                found = json_stem(word) if json_text else stem(word)
+                values.append(f"%{connection.ops.prep_for_like_query(found)}%")
+            elif kind == "match":
+                candidates = trigram_candidates(self.source.indexed, words)
+                assert candidates is not None  # the shape says a stem is long enough
+                values.append(candidates.params[0])
+            else:
+                values.append(where)
+        return values
+
+    def rows(self, seen: Seen, words: list[str]) -> Iterable:
+        """The page's rows as model instances, as the queryset would give them."""
+        if self.empty:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params(seen, words))
+            found: Iterable = cursor.fetchall()
+        if self.converters:
+            found = self.compiler.apply_converters(found, self.converters)
+        for row in found:
+            instance = self.model.from_db(connection.alias, self.names, row[self.start : self.end])
+            for populator in self.populators:
+                populator.populate(row, instance)
+            for name, position in self.annotations.items():
+                setattr(instance, name, row[position])
+            yield instance
+
+
+def planned_hits(source: Source, seen: Seen, words: list[str]) -> list[Hit]:
+    """`fallback_hits` through the plan of the search's shape, compiled on first use."""
+    long = any(len(stem(word)) >= MIN_TRIGRAM for word in words)
+    key = (source.key, len(words), long, seen.shape)
+    plans = connection.__dict__.setdefault("_search_plans", {})
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = Plan(source, words, seen.shape)
+    return hits_of(source, plan.rows(seen, words), words)
+
+
 def search(user, query: str) -> list[Group]:
     """The groups of hits for `query` that `user` may read; empty groups left out."""
     words = words_of(query)
     if not words or not user.is_authenticated:
         return []
-    find = full_text_hits if uses_full_text() else fallback_hits
-    # The drafts are only a coordinator's: for anyone else their sources are empty, and not
-    # even compiled (a query's compilation is most of its cost here).
-    drafts_seen = bool(coordinated_network_ids(user))
+    seen = Seen.of(user)
+    full_text = uses_full_text()
     groups = []
     for source in sources(words):
-        if source.key in DRAFT_SOURCES and not drafts_seen:
+        # The drafts are only a coordinator's: for anyone else their sources are empty, and
+        # not even compiled.
+        if source.key in DRAFT_SOURCES and not seen.coordinated:
             continue
-        hits = find(source, source.rows(user), words)
+        if full_text:
+            hits = full_text_hits(source, source.rows(seen), words)
+        else:
+            hits = planned_hits(source, seen, words)
         if hits:
             groups.append(Group(source.key, source.label, hits))
     return groups

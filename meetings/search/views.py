@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from config.http import AuthenticatedHttpRequest
 from meetings.search import engine
 from meetings.search.forms import SearchForm
+from meetings.search.rows import hit_rows
 
 
 @require_safe
@@ -20,6 +21,8 @@ def search(request: AuthenticatedHttpRequest) -> HttpResponse:
     if asked:
         if form.is_valid():
             groups = engine.search(request.user, form.cleaned_data["q"])
+            for group in groups:
+                group.rows = hit_rows(group.hits)
         else:
             status = 422
     context = {

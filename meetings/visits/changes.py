@@ -58,7 +58,7 @@ from meetings.models import (
     QuestionEvent,
     ThemeSuggestion,
 )
-from meetings.rules import Roles, can_see_theme_suggestions, questions_visible_with, roles_of
+from meetings.rules import Roles, can_see_theme_suggestions, questions_seen_by, roles_of
 from networks.models import Network
 
 # A view this long after the latest one starts a new visit.
@@ -220,7 +220,7 @@ def union(
 ) -> QuerySet:
     """The changes as one query: a person (`user_id`) with these roles, who sees the network's
     theme suggestions or not."""
-    meetings = Meeting.objects.visible_with(roles.coordinated).filter(network_id=network_id)
+    meetings = Meeting.objects.seen_by(roles.coordinated).filter(network_id=network_id)
     visible = meetings.values("pk")
     parts = [
         _rows(
@@ -283,9 +283,7 @@ def union(
         ),
         _rows(
             QuestionEvent.objects.filter(
-                question__in=questions_visible_with(roles)
-                .filter(network_id=network_id)
-                .values("pk"),
+                question__in=questions_seen_by(*roles).filter(network_id=network_id).values("pk"),
                 state__in=ANSWERS,
                 at__gt=since,
             ).exclude(actor_id=user_id),

@@ -102,6 +102,8 @@ BAD_VALUES: dict[str, object] = {
     "NUL byte": "a\x00b",
     "HTML": '"><script>alert("x")</script><img src=x onerror=alert(1)>',
     "SQL": "' OR '1'='1'; DROP TABLE accounts_user; --",
+    # The search's full-text syntax (SQLite FTS5, PostgreSQL tsquery): words, never operators.
+    "full-text operators": 'NEAR(sol cell) AND "remiss*" OR NOT ^title:x | !y & z:*',
     "impossible date": "2025-02-30",
     "garbled date": "31/13/20255 25:61",
     "not a number": "NaN",
@@ -129,6 +131,7 @@ TEXT_VALUES = frozenset(
         "other line breaks",
         "HTML",
         "SQL",
+        "full-text operators",
         "impossible date",
         "garbled date",
         "not a number",
