@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from meetings import paging
 from meetings.access import coordinated_meeting, visible_meeting
-from meetings.agenda import follow_up
+from meetings.agenda import follow_up, rows
 from meetings.agenda import versions as agenda_versions
 from meetings.agenda import workflow as agenda
 from meetings.agenda.forms import (
@@ -195,7 +195,7 @@ def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | Non
     latest = versions[0] if versions else None
     draft_snapshot = agenda_versions.snapshot(draft)
     total = sum(item.minutes for item in draft)
-    return {
+    context = {
         "meeting": meeting,
         # Open actions of earlier meetings, under "Uppföljning".
         "follow_up": follow_up.open_actions(meeting),
@@ -217,7 +217,10 @@ def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | Non
         "goal_kind": AgendaItem.Kind.GOAL_FOLLOW_UP,
         "publish_form": bound.get("publish")
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
+        "handled_rows": rows.handled_rows(handled),
     }
+    rows.attach_stamped_forms(request, context, proposals, draft)
+    return context
 
 
 def _workspace_response(

@@ -1,0 +1,145 @@
+"""The coordinators' workspace's long lists, written without a template pass per item.
+
+Each item on the agenda carries two forms (time and presenter; remove, defer or decline) and
+each pending proposal one, all alike but for the item's id, title and values: rendering them
+through the form layout per item was most of the page. They are rendered once per request for
+a stand-in item (`Stamp`) and each item's values are put into that HTML: the same markup as the
+template's (tests/agenda/test_rows.py renders the page both ways). An item whose form came back
+with errors is rendered by the template, as before.
+
+The handled proposals, one line each, are written with format_html (compared with the template
+loop they replaced in the same test).
+"""
+
+import html
+import types
+from collections.abc import Iterable
+
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from config.content_language import sv
+from meetings.agenda.forms import TriageForm
+from meetings.models import AgendaItem, Meeting
+
+# Stand-ins for an item's values in a stamp. The id must be a number (the links' URLs take
+# one); the others are private-use characters no one types.
+PK = 987654321
+TITLE, MINUTES, PRESENTER = "\ue020", "\ue021", "\ue022"
+
+
+class Stamp:
+    """A template (or partial) rendered once for a stand-in item, giving each item's HTML by
+    replacing the stand-ins with its escaped values."""
+
+    def __init__(self, template_name: str, context: dict, request: HttpRequest, **stand_in):
+        item = types.SimpleNamespace(
+            pk=PK, title=TITLE, time_form=None, triage_form=None, **stand_in
+        )
+        context = {**context, "item": item, "csrf_token": _token(request)}
+        self.html = render_to_string(template_name, context, request)
+
+    def __call__(self, item: AgendaItem) -> SafeString:
+        text = (
+            self.html.replace(str(PK), str(item.pk))
+            .replace(TITLE, html.escape(item.title))
+            .replace(MINUTES, str(item.minutes))
+            .replace(PRESENTER, html.escape(item.presenter))
+        )
+        return mark_safe(text)  # noqa: S308 (our render; every value put in is escaped)
+
+
+def _token(request: HttpRequest) -> str:
+    """A form's CSRF token (masked anew on each call) without the stand-in id in it."""
+    while str(PK) in (token := get_token(request)):
+        pass
+    return token
+
+
+def stamped(meeting: Meeting, triage_blank: TriageForm) -> bool:
+    """Whether stamps can be used: the stand-in id appears nowhere else in what they hold
+    (the meeting's id, the deferral targets' ids and names)."""
+    return str(PK) not in " ".join(
+        [
+            str(meeting.pk),
+            *(f"{pk} {target}" for pk, target in triage_blank.targets.items()),
+        ]
+    )
+
+
+def attach_stamped_forms(
+    request: HttpRequest, context: dict, proposals: list[AgendaItem], draft: list[AgendaItem]
+) -> None:
+    """Set `settings_html` on each item on the agenda (what its "Tid, föredragande, ta bort"
+    holds) and `triage_html` on each pending proposal (its decision form), unless its form
+    came back with errors, or that has no title (the template renders those)."""
+    meeting = context["meeting"]
+    if not stamped(meeting, context["triage_blank"]):
+        return
+    base = {
+        "meeting": meeting,
+        "time_blank": context["time_blank"],
+        "triage_blank": context["triage_blank"],
+    }
+    settings_stamps: dict[bool, Stamp] = {}
+    for item in draft:
+        if item.time_form or item.triage_form or not item.title:  # type: ignore[attr-defined]
+            continue
+        has_presenter = bool(item.presenter)
+        if has_presenter not in settings_stamps:
+            settings_stamps[has_presenter] = Stamp(
+                "meetings/agenda/manage.html#item-settings",
+                base,
+                request,
+                status=AgendaItem.Status.ACCEPTED,
+                minutes=MINUTES,
+                presenter=PRESENTER if has_presenter else "",
+            )
+        item.settings_html = settings_stamps[has_presenter](item)  # type: ignore[attr-defined]
+    triage: Stamp | None = None
+    for item in proposals:
+        if item.triage_form or not item.title:  # type: ignore[attr-defined]
+            continue
+        if triage is None:
+            triage = Stamp(
+                "meetings/agenda/manage.html#proposal-triage",
+                base,
+                request,
+                status=AgendaItem.Status.PROPOSED,
+            )
+        item.triage_html = triage(item)  # type: ignore[attr-defined]
+
+
+def handled_rows(items: Iterable[AgendaItem]) -> SafeString:
+    """The handled proposals' lines: title, status, administration, the reason given, and the
+    link to the item's history."""
+    statuses = {status: str(label) for status, label in AgendaItem.Status.choices}
+    history = gettext("Ändringshistorik")
+    link = reverse("object_history", args=["dagordningspunkt", PK])
+    return format_html_join(
+        "\n      ",
+        '<li><span class="agenda-title">{}</span> <span class="status status-{}">{}</span>{}{} '
+        '<a class="history-link" href="{}">{}{}</a>\n</li>',
+        (
+            (
+                sv(item.title),
+                item.status,
+                statuses.get(item.status, item.status),
+                format_html(" · {}", sv(item.administration.name)) if item.administration else "",
+                format_html('<p class="reason">{}</p>', sv(item.decision_reason))
+                if item.decision_reason
+                else "",
+                link.replace(str(PK), str(item.pk)),
+                history,
+                format_html('<span class="visually-hidden">: {}</span>', sv(item.title))
+                if item.title
+                else "",
+            )
+            for item in items
+        ),
+    )

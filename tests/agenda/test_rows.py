@@ -1,0 +1,123 @@
+"""The coordinators' workspace's lists written without a template pass per item
+(meetings/agenda/rows.py) are what the template wrote, in both languages: the stamped forms of
+the items on the agenda and of the pending proposals, and the handled proposals' lines."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.template import Context, Template
+from django.urls import reverse
+from django.utils import translation
+
+from meetings.agenda import rows
+from meetings.models import AgendaItem
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# The handled proposals as templates/meetings/agenda/manage.html wrote them in a template loop.
+TEMPLATE_HANDLED = """{% load i18n %}{% for item in handled %}
+        <li><span class="agenda-title">{{ item.title|sv }}</span> <span class="status status-{{ item.status }}">{{ item.get_status_display }}</span>{% if item.administration %} · {{ item.administration.name|sv }}{% endif %}{% if item.decision_reason %}<p class="reason">{{ item.decision_reason|sv }}</p>{% endif %} {% include "meetings/history/_link.html" with key="dagordningspunkt" pk=item.pk title=item.title %}</li>
+      {% endfor %}"""  # noqa: E501
+
+
+def _normalised(html: str) -> str:
+    """The same HTML to a browser: runs of white space are one space, none between tags; the
+    CSRF tokens (masked anew for each form) and one-time tokens left out."""
+    html = re.sub(r'(name="(?:csrfmiddlewaretoken|submission)" value=")[^"]+"', r'\1"', html)
+    html = re.sub(r'("X-CSRFToken": ")[^"]+"', r'\1"', html)
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", html)).strip()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_handled_rows_are_the_template_rows(meeting, administration, language):
+    for status, reason, by in [
+        (AgendaItem.Status.DECLINED, "Inte <nu> & inte här", administration),
+        (AgendaItem.Status.DEFERRED, "", None),
+        (AgendaItem.Status.WITHDRAWN, "", administration),
+    ]:
+        factories.make_agenda_item(
+            meeting,
+            title='Skyfall & "dagvatten" <2030>',
+            status=status,
+            decision_reason=reason,
+            administration=by,
+        )
+    handled = list(meeting.agenda_items.select_related("administration").order_by("pk"))
+    with translation.override(language):
+        expected = Template(TEMPLATE_HANDLED).render(Context({"handled": handled}))
+        written = rows.handled_rows(handled)
+    assert _normalised(written) == _normalised(expected)
+    assert written.count("<li>") == 3
+    assert "Skyfall &amp; &quot;dagvatten&quot; &lt;2030&gt;" in written
+    assert ('lang="sv"' in written) == (language == "en")
+
+
+def _workspace(client, meeting, language: str) -> str:
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(reverse("agenda_manage", kwargs={"pk": meeting.pk}))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_stamped_forms_are_the_template_forms(
+    client_for, meeting, later_meeting, representative, administration, monkeypatch, language
+):
+    """The page with its items' forms stamped is the page with each rendered by the template
+    (what `stamped` falling back does): titles and presenters that need escaping, an item with
+    and one without a presenter, proposals beside them, a deferral target to choose."""
+    title = 'Skyfall & "dagvatten" <2030>'
+    factories.make_agenda_item(meeting, position=1, title=title, presenter="Å & <Ö>")
+    factories.make_agenda_item(meeting, position=2, title="Solel", allotted_minutes=45)
+    factories.make_agenda_item(meeting, position=3, title="Sista 'punkten'", presenter="Eva")
+    for n in range(3):
+        factories.make_agenda_item(
+            meeting,
+            title=f"{title} {n}",
+            status=AgendaItem.Status.PROPOSED,
+            proposed_by=representative,
+            administration=administration,
+        )
+    client = client_for("coordinator")
+    stamped = _workspace(client, meeting, language)
+    monkeypatch.setattr(rows, "stamped", lambda *args: False)
+    templated = _workspace(client, meeting, language)
+    assert _normalised(stamped) == _normalised(templated)
+    assert "\ue020" not in stamped and str(rows.PK) not in stamped
+    assert 'value="Å &amp; &lt;Ö&gt;"' in stamped
+    assert stamped.count('class="triage-form') == 6
+    assert ('<span lang="sv">Skyfall &amp;' in stamped) == (language == "en")
+
+
+def test_a_form_with_errors_is_rendered_by_the_template_beside_stamped_ones(
+    client_for, meeting, later_meeting
+):
+    """A failed time form comes back with its errors (and its item's settings open) while the
+    other items' forms are stamped."""
+    first = factories.make_agenda_item(meeting, position=1, title="Första")
+    factories.make_agenda_item(meeting, position=2, title="Andra", presenter="Eva")
+    client = client_for("coordinator")
+    response = client.post(
+        reverse("agenda_time", kwargs={"pk": meeting.pk, "item_pk": first.pk}),
+        {f"m{first.pk}-allotted_minutes": "500", f"m{first.pk}-presenter": ""},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "Ange mellan 1 och 120 minuter." in html
+    assert '<details class="item-settings" open>' in html
+    assert html.count('class="time-form') == 2
+    assert 'name="m' + str(first.pk) + '-allotted_minutes" value="500"' in html
+
+
+def test_no_stamps_when_a_deferral_target_names_the_stand_in_id(meeting, neh):
+    """The stand-in id is replaced wherever it stands in a stamp: a meeting named with that
+    number among the deferral targets turns stamping off (the template renders each form)."""
+    from meetings.agenda import workflow as agenda
+    from meetings.agenda.forms import TriageForm
+
+    assert rows.stamped(meeting, TriageForm(targets=list(agenda.deferral_targets(meeting))))
+    factories.make_meeting(neh, days_ahead=50, theme_title=f"Diarienummer {rows.PK}")
+    targets = list(agenda.deferral_targets(meeting))
+    assert not rows.stamped(meeting, TriageForm(targets=targets))
