@@ -25,7 +25,7 @@ from meetings.minutes.forms import (
     PublishMinutesForm,
     SummaryForm,
 )
-from meetings.models import ActionItem, Meeting, MinutesVersion
+from meetings.models import ActionItem, AgendaItem, Meeting, MinutesVersion
 from meetings.participation.workflow import answer_overview
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks import submissions
@@ -94,9 +94,15 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
             prefix=f"e{item.pk}",
             initial={"note": entry.note, "outcome": entry.outcome} if entry else None,
         )
+    # Only the actions of the items listed (the accepted agenda): those the page shows under
+    # them. A network's actions taken at a meeting but from no item (hundreds, after years)
+    # were read, each with its administrations, and never shown.
     meeting_actions = list(
-        ActionItem.objects.filter(meeting=meeting)
-        .select_related("agenda_item")
+        ActionItem.objects.filter(
+            meeting=meeting,
+            agenda_item__meeting=meeting,
+            agenda_item__status=AgendaItem.Status.ACCEPTED,
+        )
         .prefetch_related("administrations")
         .order_by("due_on", "pk")
     )
