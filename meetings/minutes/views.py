@@ -26,7 +26,7 @@ from meetings.minutes.forms import (
     SummaryForm,
 )
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesVersion
-from meetings.participation.workflow import answer_overview
+from meetings.participation.workflow import answer_counts
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks import submissions
 from networks.rules import is_coordinator
@@ -117,7 +117,7 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
         "items": items,
         # The counts only: the whole list (every seat of the network) is on the meeting page,
         # a page at a time, and goes into the minutes as it stands when they are published.
-        "attendance_counts": answer_overview(meeting).counts,
+        "attendance_counts": answer_counts(meeting),
         "summary_form": summary_form
         or SummaryForm(
             initial={"summary": draft.summary if draft else "", "version": _version(draft)}

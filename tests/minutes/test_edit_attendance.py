@@ -67,3 +67,57 @@ def test_the_editor_lists_each_items_actions_and_reads_no_other(
     with django_assert_num_queries(len(before.captured_queries)):
         page = client.get(url).content.decode()
     assert "Fristående" not in page and "Från en avböjd punkt" not in page
+
+
+def test_the_counts_from_the_database_are_the_overviews(neh, nsh):
+    """answer_counts (the editor's) counts as answer_overview (the meeting page's) does: an
+    administration comes when one of its people comes or sends the substitute, did not answer
+    when no one gave an answer; present when one was ticked, absent when all ticked were not.
+    A person's answer counts for each administration they sit for; ended seats and other
+    networks' seats do not count, nor answers to another meeting."""
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings.participation.workflow import answer_counts, answer_overview
+
+    held = factories.make_meeting(neh, days_ahead=-2)
+    other = factories.make_meeting(neh, days_ahead=-30)
+    cases = [
+        [("coming", True), ("", None)],
+        [("substitute_coming", None), ("not_coming", False)],
+        [("not_coming", False), ("not_coming", None)],
+        [("", True)],
+        [("", False), (None, None)],
+        [(None, None), (None, None)],
+        [("not_coming", None)],
+    ]
+    people = []
+    for seats in cases:
+        administration = factories.make_administration()
+        for role, (answer, attended) in zip(
+            [Appointment.Role.REPRESENTATIVE, Appointment.Role.SUBSTITUTE], seats, strict=False
+        ):
+            person = factories.make_user()
+            factories.make_appointment(person, administration, neh, role)
+            people.append(person)
+            if answer is not None:
+                Attendance.objects.create(
+                    meeting=held, person=person, answer=answer, attended=attended
+                )
+            Attendance.objects.create(meeting=other, person=person, answer="coming", attended=True)
+    # One person sits for two administrations; the second has no other seat.
+    twice = factories.make_administration()
+    factories.make_appointment(people[0], twice, neh, Appointment.Role.SUBSTITUTE)
+    # An ended seat and a seat in another network.
+    ended = factories.make_administration()
+    factories.make_appointment(
+        factories.make_user(), ended, neh, end_date=timezone.localdate() - datetime.timedelta(1)
+    )
+    elsewhere = factories.make_administration()
+    factories.make_appointment(people[0], elsewhere, nsh)
+
+    counts = answer_counts(held)
+    assert counts == answer_overview(held).counts
+    assert (counts.coming, counts.not_coming, counts.not_answered) == (3, 2, 3)
+    assert (counts.present, counts.absent, counts.not_ticked) == (3, 3, 2)
