@@ -711,11 +711,14 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 late=True,
             )
         )
+    # Counted from the seats' own column, without joining the administrations and networks:
+    # the subquery runs for each meeting listed and reads every seat of its network.
     seated = (
         Appointment.objects.current()
         .filter(network_id=OuterRef("network_id"))
+        .order_by()
         .values("network_id")
-        .annotate(n=Count("administration", distinct=True))
+        .annotate(n=Count("administration_id", distinct=True))
         .values("n")
     )
     for meeting in (
