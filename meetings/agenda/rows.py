@@ -17,12 +17,13 @@ from collections.abc import Iterable
 
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
+from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
-from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
+from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv
 from meetings.agenda.forms import TriageForm
 from meetings.models import AgendaItem, Meeting
 
@@ -112,6 +113,54 @@ def attach_stamped_forms(
                 status=AgendaItem.Status.PROPOSED,
             )
         item.triage_html = triage(item)  # type: ignore[attr-defined]
+    if proposals and all(hasattr(item, "triage_html") for item in proposals):
+        htmx_get = bool(getattr(request, "htmx", False)) and request.method == "GET"
+        context["proposal_rows"] = proposal_rows(proposals, focus_first=htmx_get)
+
+
+def proposal_rows(items: list[AgendaItem], *, focus_first: bool) -> SafeString:
+    """The pending proposals' `<li>`s, each with its stamped decision form (`triage_html`):
+    title, kind, wished time, administration, proposer, work area, whether it is a management
+    group's question, and the description. `focus_first`: the rows "Visa fler" added, the
+    first taking the focus."""
+    swedish = interface_is_swedish()
+    kinds = {kind: html.escape(str(label)) for kind, label in AgendaItem.Kind.choices}
+    management = html.escape(gettext("fråga från ledningsgrupp"))
+
+    def text(value: str) -> str:  # the `sv` filter's output, escaped
+        escaped = html.escape(value)
+        if swedish or not value:
+            return escaped
+        return f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
+
+    rows = []
+    for index, item in enumerate(items):
+        focus = ' tabindex="-1" data-focus' if focus_first and index == 0 else ""
+        minutes = ngettext(
+            "%(minutes)s minut önskas", "%(minutes)s minuter önskas", item.wished_minutes
+        ) % {"minutes": item.wished_minutes}
+        meta = [kinds.get(item.kind, html.escape(item.kind)), minutes]
+        if item.administration:
+            meta.append(text(item.administration.name))
+        if item.proposed_by:
+            meta.append(html.escape(item.proposed_by.full_name or item.proposed_by.email))
+        if item.work_area:
+            meta.append(text(item.work_area.name))
+        if item.is_management_question:
+            meta.append(f"<strong>{management}</strong>")
+        description = ""
+        if item.description:
+            lines = linebreaksbr(item.description, autoescape=True)
+            description = f"<p>{lines if swedish else sv(lines)}</p>"
+        rows.append(
+            f'<li class="proposal" id="proposal-{item.pk}"{focus}>\n'
+            f'  <span class="agenda-title">{text(item.title)}</span>\n'
+            f'  <span class="agenda-meta">{" · ".join(meta)}</span>\n'
+            f"  {description}\n"
+            f"  {item.triage_html}\n"  # type: ignore[attr-defined]
+            "</li>"
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
 
 
 def handled_rows(items: Iterable[AgendaItem]) -> SafeString:

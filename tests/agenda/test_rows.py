@@ -10,7 +10,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
 
-from meetings.agenda import rows
+from meetings.agenda import rows, views
 from meetings.models import AgendaItem
 from tests import factories
 
@@ -80,15 +80,37 @@ def test_stamped_forms_are_the_template_forms(
             proposed_by=representative,
             administration=administration,
         )
+    # One of each kind of line: a work area, a management group's question, a description of
+    # several lines, a proposer without a name, one minute; and a second page of proposals.
+    factories.make_agenda_item(
+        meeting,
+        title="Avfall",
+        status=AgendaItem.Status.PROPOSED,
+        wished_minutes=1,
+        work_area=meeting.network.work_areas.first()
+        or meeting.network.work_areas.create(name="Klimat & <energi>"),
+        is_management_question=True,
+        description="Första raden & <andra>\nTredje\n\nSista",
+        proposed_by=factories.make_user(full_name=" ", email="utan.namn@example.org"),
+    )
+    for n in range(views.PROPOSALS_PER_PAGE):
+        factories.make_agenda_item(meeting, title=f"Senare {n}", status=AgendaItem.Status.PROPOSED)
     client = client_for("coordinator")
+    more = reverse("agenda_manage", kwargs={"pk": meeting.pk}) + "?page=2"
     stamped = _workspace(client, meeting, language)
+    stamped_more = client.get(more, headers={"HX-Request": "true"}).content.decode()
     monkeypatch.setattr(rows, "stamped", lambda *args: False)
     templated = _workspace(client, meeting, language)
+    templated_more = client.get(more, headers={"HX-Request": "true"}).content.decode()
     assert _normalised(stamped) == _normalised(templated)
+    assert _normalised(stamped_more) == _normalised(templated_more)
     assert "\ue020" not in stamped and str(rows.PK) not in stamped
     assert 'value="Å &amp; &lt;Ö&gt;"' in stamped
-    assert stamped.count('class="triage-form') == 6
+    assert stamped.count('class="triage-form') == 3 + views.PROPOSALS_PER_PAGE
     assert ('<span lang="sv">Skyfall &amp;' in stamped) == (language == "en")
+    assert "Första raden &amp; &lt;andra&gt;<br>Tredje" in stamped
+    assert stamped_more.count('class="proposal"') == 4
+    assert stamped_more.count("data-focus") == 1
 
 
 def test_a_form_with_errors_is_rendered_by_the_template_beside_stamped_ones(
