@@ -73,11 +73,17 @@ def stamped(meeting: Meeting, triage_blank: TriageForm) -> bool:
 
 
 def attach_stamped_forms(
-    request: HttpRequest, context: dict, proposals: list[AgendaItem], draft: list[AgendaItem]
+    request: HttpRequest,
+    context: dict,
+    proposals: list[AgendaItem],
+    draft: list[AgendaItem],
+    focus: tuple[int, str] | None = None,
 ) -> None:
     """Set `settings_html` on each item on the agenda (what its "Tid, föredragande, ta bort"
     holds) and `triage_html` on each pending proposal (its decision form), unless its form
-    came back with errors, or that has no title (the template renders those)."""
+    came back with errors, or that has no title (the template renders those). When every
+    item has its forms stamped, the rows are written here too (`draft_rows`, `proposal_rows`);
+    `focus`: the item and the direction of the move button to focus (after a move)."""
     meeting = context["meeting"]
     if not stamped(meeting, context["triage_blank"]):
         return
@@ -113,9 +119,72 @@ def attach_stamped_forms(
                 status=AgendaItem.Status.PROPOSED,
             )
         item.triage_html = triage(item)  # type: ignore[attr-defined]
+    if draft and all(hasattr(item, "settings_html") for item in draft):
+        context["draft_rows"] = draft_rows(draft, meeting, _token(request), focus)
     if proposals and all(hasattr(item, "triage_html") for item in proposals):
         htmx_get = bool(getattr(request, "htmx", False)) and request.method == "GET"
         context["proposal_rows"] = proposal_rows(proposals, focus_first=htmx_get)
+
+
+def _sv_text(value: str, swedish: bool) -> str:
+    """The `sv` filter's output for a plain value, escaped."""
+    escaped = html.escape(value)
+    if swedish or not value:
+        return escaped
+    return f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
+
+
+def draft_rows(
+    items: list[AgendaItem], meeting: Meeting, token: str, focus: tuple[int, str] | None
+) -> SafeString:
+    """The agenda's `<li>`s, each with its stamped settings (`settings_html`): title, kind,
+    time, presenter, administration, a goal follow-up's figures, and the buttons that move
+    it up and down (none up for the first, none down for the last)."""
+    swedish = interface_is_swedish()
+    kinds = {kind: html.escape(str(label)) for kind, label in AgendaItem.Kind.choices}
+    move = html.escape(reverse("agenda_move", args=[meeting.pk, PK]))
+    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{html.escape(token)}">'
+    labels = {"up": f"↑ {html.escape(gettext('Upp'))}", "down": f"↓ {html.escape(gettext('Ner'))}"}
+
+    def button(item: AgendaItem, direction: str, title: str) -> str:
+        url = move.replace(str(PK), str(item.pk))
+        focused = " data-focus" if focus == (item.pk, direction) else ""
+        return (
+            f'<form method="post" action="{url}" hx-post="{url}" hx-target="#workspace">\n'
+            f'{csrf}<input type="hidden" name="position" value="{item.position}">'
+            f'<input type="hidden" name="direction" value="{direction}">\n'
+            f'<button type="submit" class="button-secondary" id="move-{direction}-{item.pk}"'
+            f'{focused}>{labels[direction]}<span class="visually-hidden">: {title}</span>'
+            "</button>\n</form>"
+        )
+
+    rows = []
+    last = len(items) - 1
+    for index, item in enumerate(items):
+        title = _sv_text(item.title, swedish)
+        minutes = ngettext("%(minutes)s minut", "%(minutes)s minuter", item.minutes) % {
+            "minutes": item.minutes
+        }
+        meta = f"{kinds.get(item.kind, html.escape(item.kind))} · {minutes}"
+        if item.presenter:
+            meta += f" · {_sv_text(item.presenter, swedish)}"
+        if item.administration:
+            meta += f" · {_sv_text(item.administration.name, swedish)}"
+        figures = getattr(item, "goal_figures", None)
+        goal = (
+            render_to_string("meetings/goals/_agenda_goal.html", {"figures": figures})
+            if figures
+            else ""
+        )
+        rows.append(
+            f'<li id="item-{item.pk}">\n<div class="agenda-row">\n<div>\n'
+            f'<span class="agenda-title">{title}</span>\n'
+            f'<span class="agenda-meta">{meta}</span>\n{goal}\n</div>\n'
+            f'<div class="move-buttons">\n{button(item, "up", title) if index else ""}\n'
+            f"{button(item, 'down', title) if index < last else ''}\n</div>\n</div>\n"
+            f'<details class="item-settings">\n{item.settings_html}</details>\n</li>'  # type: ignore[attr-defined]
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
 
 
 def proposal_rows(items: list[AgendaItem], *, focus_first: bool) -> SafeString:

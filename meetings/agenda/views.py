@@ -157,8 +157,14 @@ def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> Htt
 # --- coordinators --------------------------------------------------------------------------
 
 
-def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | None = None) -> dict:
-    """Everything the coordinators' workspace shows; `bound` holds forms that failed.
+def _workspace_context(
+    request: HttpRequest,
+    meeting: Meeting,
+    bound: dict | None = None,
+    focus: tuple[int, str] | None = None,
+) -> dict:
+    """Everything the coordinators' workspace shows; `bound` holds forms that failed, `focus`
+    the item and direction of the move button to focus.
 
     Pending proposals come a page at a time (oldest first, `?page=`), each with its form; one
     whose form failed is shown even when it is not on the page, so its errors are seen."""
@@ -219,7 +225,7 @@ def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | Non
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
         "handled_rows": rows.handled_rows(handled),
     }
-    rows.attach_stamped_forms(request, context, proposals, draft)
+    rows.attach_stamped_forms(request, context, proposals, draft, focus)
     return context
 
 
@@ -240,8 +246,10 @@ def _workspace_response(
         if error:
             messages.error(request, error)
         return redirect("agenda_manage", pk=meeting.pk)
-    context = _workspace_context(request, meeting, bound)
-    context.update({"announce": done or error, "error": error, **(extra or {})})
+    extra = extra or {}
+    focus = (extra["focus_pk"], extra["focus_direction"]) if "focus_pk" in extra else None
+    context = _workspace_context(request, meeting, bound, focus)
+    context.update({"announce": done or error, "error": error, **extra})
     template = "meetings/agenda/manage.html"
     if request.htmx:
         template += "#workspace"

@@ -72,6 +72,21 @@ def test_stamped_forms_are_the_template_forms(
     factories.make_agenda_item(meeting, position=1, title=title, presenter="Å & <Ö>")
     factories.make_agenda_item(meeting, position=2, title="Solel", allotted_minutes=45)
     factories.make_agenda_item(meeting, position=3, title="Sista 'punkten'", presenter="Eva")
+    goal = factories.make_goal(
+        meeting.network,
+        title="Mål <2030>",
+        work_area=meeting.network.work_areas.first()
+        or meeting.network.work_areas.create(name="Klimat & <energi>"),
+    )
+    factories.make_indicator(goal, values={2020: 800})
+    factories.make_agenda_item(
+        meeting,
+        position=4,
+        title="Måluppföljning",
+        kind=AgendaItem.Kind.GOAL_FOLLOW_UP,
+        goal=goal,
+        administration=administration,
+    )
     for n in range(3):
         factories.make_agenda_item(
             meeting,
@@ -106,11 +121,41 @@ def test_stamped_forms_are_the_template_forms(
     assert _normalised(stamped_more) == _normalised(templated_more)
     assert "\ue020" not in stamped and str(rows.PK) not in stamped
     assert 'value="Å &amp; &lt;Ö&gt;"' in stamped
-    assert stamped.count('class="triage-form') == 3 + views.PROPOSALS_PER_PAGE
+    assert stamped.count('class="triage-form') == 4 + views.PROPOSALS_PER_PAGE
     assert ('<span lang="sv">Skyfall &amp;' in stamped) == (language == "en")
     assert "Första raden &amp; &lt;andra&gt;<br>Tredje" in stamped
     assert stamped_more.count('class="proposal"') == 4
     assert stamped_more.count("data-focus") == 1
+    assert "Mål &lt;2030&gt;</" in stamped
+    assert stamped.count('<li id="item-') == 4
+    assert stamped.count('name="direction" value="up"') == 3
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_agenda_after_a_move_is_the_templates(
+    client_for, meeting, later_meeting, monkeypatch, language
+):
+    """After a move (htmx) the moved item's button keeps the focus, written either way."""
+    items = [
+        factories.make_agenda_item(meeting, position=n, title=f"Punkt <{n}>") for n in (1, 2, 3)
+    ]
+    client = client_for("coordinator")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    pages = []
+    for stamping in (True, False):
+        if not stamping:
+            monkeypatch.setattr(rows, "stamped", lambda *args: False)
+        for item, direction in [(items[0], "down"), (items[0], "up")]:
+            item.refresh_from_db()
+            response = client.post(
+                reverse("agenda_move", kwargs={"pk": meeting.pk, "item_pk": item.pk}),
+                {"direction": direction, "position": item.position},
+                headers={"HX-Request": "true"},
+            )
+            pages.append(response.content.decode())
+    assert [_normalised(page) for page in pages[:2]] == [_normalised(page) for page in pages[2:]]
+    assert f'id="move-down-{items[0].pk}" data-focus' in pages[0]
+    assert f'id="move-down-{items[0].pk}" data-focus' in pages[1]  # up at the top: down instead
 
 
 def test_a_form_with_errors_is_rendered_by_the_template_beside_stamped_ones(
