@@ -188,3 +188,36 @@ def test_no_stamps_when_a_deferral_target_names_the_stand_in_id(meeting, neh):
     factories.make_meeting(neh, days_ahead=50, theme_title=f"Diarienummer {rows.PK}")
     targets = list(agenda.deferral_targets(meeting))
     assert not rows.stamped(meeting, TriageForm(targets=targets))
+
+
+def test_the_workspace_items_are_the_querysets(meeting, representative, administration):
+    """The items read by the prepared query (views.workspace_items) are the queryset's, in its
+    order, with the same work area, administration and proposer (or none)."""
+    area = meeting.network.work_areas.first() or meeting.network.work_areas.create(name="Klimat")
+    factories.make_agenda_item(meeting, position=2, title="Andra", work_area=area)
+    factories.make_agenda_item(meeting, position=1, title="Första", administration=administration)
+    factories.make_agenda_item(
+        meeting, title="Förslag", status=AgendaItem.Status.PROPOSED, proposed_by=representative
+    )
+    factories.make_agenda_item(meeting, title="Utan", status=AgendaItem.Status.DECLINED)
+    expected = list(
+        meeting.agenda_items.select_related("work_area", "administration", "proposed_by").order_by(
+            "position", "created_at"
+        )
+    )
+    read = views.workspace_items(meeting)
+    fields = [field.attname for field in AgendaItem._meta.concrete_fields]
+
+    def related(item):
+        return [
+            None
+            if other is None
+            else {f.attname: getattr(other, f.attname) for f in other._meta.concrete_fields}
+            for other in (item.work_area, item.administration, item.proposed_by)
+        ]
+
+    assert [[getattr(item, name) for name in fields] for item in read] == [
+        [getattr(item, name) for name in fields] for item in expected
+    ]
+    assert [related(item) for item in read] == [related(item) for item in expected]
+    assert views.workspace_items(factories.make_meeting(meeting.network, days_ahead=90)) == []
