@@ -17,6 +17,8 @@ __all__ = [
     "NamedIdMultipleChoiceField",
     "PlainSelect",
     "SwedishOptionsSelect",
+    "TitleChoiceIterator",
+    "TitledIdChoiceField",
 ]
 
 MAX_ID = 2**63 - 1
@@ -58,13 +60,21 @@ class NameChoiceIterator(ModelChoiceIterator):
     """The choices as (pk, name) values read from the queryset, not model instances: a few
     hundred administrations as instances cost more than the rest of the page. Each value is
     still a ModelChoiceIteratorValue (what marks a row people wrote, config/form_layout.py),
-    without its instance."""
+    without its instance. `label_field` names the field that is the model's `__str__`."""
+
+    label_field = "name"
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for pk, name in self.queryset.values_list("pk", "name"):
+        for pk, name in self.queryset.values_list("pk", self.label_field):
             yield (ModelChoiceIteratorValue(pk, None), name)
+
+
+class TitleChoiceIterator(NameChoiceIterator):
+    """`NameChoiceIterator` for a model whose `__str__` is its `title` (a goal)."""
+
+    label_field = "title"
 
 
 class NamedIdMultipleChoiceField(IdMultipleChoiceField):
@@ -73,3 +83,11 @@ class NamedIdMultipleChoiceField(IdMultipleChoiceField):
     instances as before."""
 
     iterator = NameChoiceIterator
+
+
+class TitledIdChoiceField(IdChoiceField):
+    """An `IdChoiceField` of a model whose label is its `title` (its `__str__`), whose choices
+    are read as plain values (`TitleChoiceIterator`): a network's hundreds of goals as
+    instances cost more than the rest of their form. Validation reads the chosen instance."""
+
+    iterator = TitleChoiceIterator

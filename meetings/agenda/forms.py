@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda.workflow import DEFERRAL_REFUSED, DOWN, UP
-from meetings.form_fields import IdChoiceField, PlainSelect
+from meetings.form_fields import PlainSelect, TitledIdChoiceField
 from meetings.models import AgendaItem, Goal, Meeting
 from networks.models import WorkArea
 from networks.submissions import OnceForm
@@ -83,7 +83,7 @@ class OwnItemForm(OnceForm):
         required=False,
         empty_label=_("Inget särskilt"),
     )
-    goal = IdChoiceField(
+    goal = TitledIdChoiceField(
         label=_("Mål att följa upp"),
         queryset=Goal.objects.none(),
         required=False,

@@ -12,10 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from accounts.models import User
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
+from config.prepared import Prepared, columns, from_row
 from meetings import paging
 from meetings.access import coordinated_meeting, visible_meeting
-from meetings.agenda import follow_up
+from meetings.agenda import follow_up, rows
 from meetings.agenda import versions as agenda_versions
 from meetings.agenda import workflow as agenda
 from meetings.agenda.forms import (
@@ -31,6 +33,8 @@ from meetings.goals import figures as goals
 from meetings.models import AgendaItem, Meeting, seen_agenda
 from meetings.rules import can_manage_agenda, can_propose_for
 from networks import submissions
+from networks.models import WorkArea
+from representatives.models import Administration
 
 # --- representatives -----------------------------------------------------------------------
 
@@ -157,17 +161,54 @@ def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> Htt
 # --- coordinators --------------------------------------------------------------------------
 
 
-def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | None = None) -> dict:
-    """Everything the coordinators' workspace shows; `bound` holds forms that failed.
+# The meeting's items with what the workspace shows of their work area, administration and
+# proposer: compiled once per connection (config/prepared.py), as the workspace is read after
+# every change a coordinator makes in it.
+_RELATED = (("work_area", WorkArea), ("administration", Administration), ("proposed_by", User))
+_ITEMS = Prepared(
+    lambda meeting_id: (
+        AgendaItem.objects.filter(meeting_id=meeting_id)
+        .order_by("position", "created_at")
+        .values_list(
+            *columns(AgendaItem),
+            *(column for name, model in _RELATED for column in columns(model, through=name)),
+        )
+    ),
+    meeting_id=int,
+)
+
+
+def workspace_items(meeting: Meeting) -> list[AgendaItem]:
+    """The meeting's agenda items by position, then as they came in, each with its work area,
+    administration and proposer (as `select_related` would give them)."""
+    related = [
+        (AgendaItem._meta.get_field(name), model, len(columns(model))) for name, model in _RELATED
+    ]
+    items = []
+    for row in _ITEMS.rows(meeting_id=meeting.pk):
+        item = from_row(AgendaItem, row)
+        at = len(columns(AgendaItem))
+        for field, model, width in related:
+            part = row[at : at + width]
+            at += width
+            field.set_cached_value(item, None if part[0] is None else from_row(model, part))  # type: ignore[union-attr]
+        items.append(item)
+    return items
+
+
+def _workspace_context(
+    request: HttpRequest,
+    meeting: Meeting,
+    bound: dict | None = None,
+    focus: tuple[int, str] | None = None,
+) -> dict:
+    """Everything the coordinators' workspace shows; `bound` holds forms that failed, `focus`
+    the item and direction of the move button to focus.
 
     Pending proposals come a page at a time (oldest first, `?page=`), each with its form; one
     whose form failed is shown even when it is not on the page, so its errors are seen."""
     bound = bound or {}
-    items = list(
-        meeting.agenda_items.select_related("work_area", "administration", "proposed_by").order_by(
-            "position", "created_at"
-        )
-    )
+    items = workspace_items(meeting)
     targets = list(agenda.deferral_targets(meeting))
     draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
     draft.sort(key=lambda item: item.position)  # type: ignore[arg-type,return-value]
@@ -195,7 +236,7 @@ def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | Non
     latest = versions[0] if versions else None
     draft_snapshot = agenda_versions.snapshot(draft)
     total = sum(item.minutes for item in draft)
-    return {
+    context = {
         "meeting": meeting,
         # Open actions of earlier meetings, under "Uppföljning".
         "follow_up": follow_up.open_actions(meeting),
@@ -217,7 +258,10 @@ def _workspace_context(request: HttpRequest, meeting: Meeting, bound: dict | Non
         "goal_kind": AgendaItem.Kind.GOAL_FOLLOW_UP,
         "publish_form": bound.get("publish")
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
+        "handled_rows": rows.handled_rows(handled),
     }
+    rows.attach_stamped_forms(request, context, proposals, draft, focus)
+    return context
 
 
 def _workspace_response(
@@ -237,8 +281,10 @@ def _workspace_response(
         if error:
             messages.error(request, error)
         return redirect("agenda_manage", pk=meeting.pk)
-    context = _workspace_context(request, meeting, bound)
-    context.update({"announce": done or error, "error": error, **(extra or {})})
+    extra = extra or {}
+    focus = (extra["focus_pk"], extra["focus_direction"]) if "focus_pk" in extra else None
+    context = _workspace_context(request, meeting, bound, focus)
+    context.update({"announce": done or error, "error": error, **extra})
     template = "meetings/agenda/manage.html"
     if request.htmx:
         template += "#workspace"

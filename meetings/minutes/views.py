@@ -25,8 +25,8 @@ from meetings.minutes.forms import (
     PublishMinutesForm,
     SummaryForm,
 )
-from meetings.models import ActionItem, Meeting, MinutesVersion
-from meetings.participation.workflow import answer_overview
+from meetings.models import ActionItem, AgendaItem, Meeting, MinutesVersion
+from meetings.participation.workflow import answer_counts
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks import submissions
 from networks.rules import is_coordinator
@@ -94,9 +94,15 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
             prefix=f"e{item.pk}",
             initial={"note": entry.note, "outcome": entry.outcome} if entry else None,
         )
+    # Only the actions of the items listed (the accepted agenda): those the page shows under
+    # them. A network's actions taken at a meeting but from no item (hundreds, after years)
+    # were read, each with its administrations, and never shown.
     meeting_actions = list(
-        ActionItem.objects.filter(meeting=meeting)
-        .select_related("agenda_item")
+        ActionItem.objects.filter(
+            meeting=meeting,
+            agenda_item__meeting=meeting,
+            agenda_item__status=AgendaItem.Status.ACCEPTED,
+        )
         .prefetch_related("administrations")
         .order_by("due_on", "pk")
     )
@@ -111,7 +117,7 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
         "items": items,
         # The counts only: the whole list (every seat of the network) is on the meeting page,
         # a page at a time, and goes into the minutes as it stands when they are published.
-        "attendance_counts": answer_overview(meeting).counts,
+        "attendance_counts": answer_counts(meeting),
         "summary_form": summary_form
         or SummaryForm(
             initial={"summary": draft.summary if draft else "", "version": _version(draft)}

@@ -8,16 +8,19 @@ nothing is saved when it does.
 import datetime
 import secrets
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Case, FilteredRelation, Max, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from config.mail import absolute_url, message, render_subject, render_text
+from config.prepared import Prepared
 from meetings import paging
 from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
@@ -253,9 +256,10 @@ class AnswerCounts:
         return self.coming + self.not_coming + self.not_answered
 
 
-# A seat as read for the overview: (administration id, name, short name, role, person id, full
-# name, e-mail); an answer: (answer, attended, tentative, source, comment). Plain tuples: the
-# overview reads every seat of the network and only a page of them becomes model objects.
+# A seat as read for the list: (administration id, name, short name, role, person id, full
+# name, e-mail), then its person's answer to the meeting (attendance id, answer, attended,
+# tentative, source, comment; the id None when they gave none). Plain tuples: only the shown
+# page becomes model objects.
 SEAT_FIELDS = (
     "administration_id",
     "administration__name",
@@ -265,37 +269,121 @@ SEAT_FIELDS = (
     "person__full_name",
     "person__email",
 )
-ANSWER_FIELDS = ("person_id", "answer", "attended", "tentative", "source", "comment")
+ANSWER_FIELDS = tuple(
+    f"here__{name}" for name in ("id", "answer", "attended", "tentative", "source", "comment")
+)
+
+
+def _answers_here(meeting_id) -> FilteredRelation:
+    """A seat's person's answer to the meeting (at most one: one per person and meeting)."""
+    return FilteredRelation(
+        "person__attendances", condition=Q(person__attendances__meeting_id=meeting_id)
+    )
+
+
+def _any_of(condition: Q) -> Max:
+    return Max(Case(When(condition, then=1), default=0))
+
+
+# Per administration of a network, by name: whether one of its people comes to the meeting,
+# answered, was ticked present, was ticked at all. Compiled once per connection
+# (config/prepared.py): the overview's one query over the whole network.
+_ANSWERS_BY_ADMINISTRATION = Prepared(
+    lambda meeting_id, network_id, today: (
+        Appointment.objects.current(today)
+        .filter(network_id=network_id)
+        .annotate(here=_answers_here(meeting_id))
+        .order_by()
+        .values("administration_id", "administration__name")
+        .annotate(
+            coming=_any_of(Q(here__answer__in=sorted(COMING_ANSWERS))),
+            answered=_any_of(Q(here__answer__gt="")),
+            present=_any_of(Q(here__attended=True)),
+            ticked=_any_of(Q(here__attended__isnull=False)),
+        )
+        .order_by("administration__name", "administration_id")
+        .values_list("administration_id", "coming", "answered", "present", "ticked")
+    ),
+    meeting_id=int,
+    network_id=int,
+    today=datetime.date,
+)
+
+
+def _seats_of(meeting_id, network_id, today, administration_ids):
+    return (
+        Appointment.objects.current(today)
+        .filter(network_id=network_id, administration_id__in=administration_ids)
+        .annotate(here=_answers_here(meeting_id))
+        .order_by("administration__name", "administration_id", "role")
+        .values_list(*SEAT_FIELDS, *ANSWER_FIELDS)
+    )
+
+
+# A page of the list: the seats of up to PER_PAGE administrations with their people's answers,
+# compiled once per connection; a shorter page fills the rest of the list with an id no row
+# has, so the query keeps its shape.
+_PAGE_IDS = tuple(f"administration{n}" for n in range(paging.PER_PAGE))
+_NO_ID = 0
+_PAGE_SEATS = Prepared(
+    lambda meeting_id, network_id, today, **ids: _seats_of(
+        meeting_id, network_id, today, list(ids.values())
+    ),
+    meeting_id=int,
+    network_id=int,
+    today=datetime.date,
+    **dict.fromkeys(_PAGE_IDS, int),
+)
+
+
+def _page_seats(meeting: Meeting, administration_ids: list[int]) -> list[tuple]:
+    """The seats of these administrations (rows of SEAT_FIELDS and ANSWER_FIELDS), by name:
+    one query, also for none (the page's queries are the same for any network)."""
+    today = timezone.localdate()
+    if len(administration_ids) > len(_PAGE_IDS):  # several pages (after saving the list)
+        return list(_seats_of(meeting.pk, meeting.network_id, today, administration_ids))
+    padded = [*administration_ids, *[_NO_ID] * (len(_PAGE_IDS) - len(administration_ids))]
+    values: dict[str, Any] = dict(zip(_PAGE_IDS, padded, strict=True))
+    values.update(meeting_id=meeting.pk, network_id=meeting.network_id, today=today)
+    return _PAGE_SEATS.rows(**values)
 
 
 @dataclass
 class AnswerOverview:
-    """Every administration of the meeting's network with its answer, in two queries: the
-    counts, and the order of the list (not answered first, then not coming, then coming; by
-    name within each). Only the shown page becomes model objects (`groups`)."""
+    """Every administration of the meeting's network with its answer: the counts, and the
+    order of the list (not answered first, then not coming, then coming; by name within
+    each), from one query of a row per administration compared by the database. Only the
+    shown page's seats and answers are read (`groups`), and become model objects."""
 
+    meeting: Meeting
     counts: AnswerCounts
     order: list[int]  # administration ids
-    seats: dict[int, list[tuple]]  # administration id -> its seats
-    answers: dict[int, tuple]  # person id -> answer
+
+    def _seats(self):
+        return Appointment.objects.current().filter(network_id=self.meeting.network_id)
 
     def groups(self, administration_ids: list[int]) -> list[AdministrationAnswers]:
+        seats: dict[int, list[tuple]] = {}
+        for seat in _page_seats(self.meeting, administration_ids):
+            seats.setdefault(seat[0], []).append(seat)
         groups = []
         for administration_id in administration_ids:
-            seats = self.seats[administration_id]
-            _pk, name, short_name = seats[0][:3]
+            held = seats.get(administration_id)
+            if not held:
+                continue  # its last seat ended a moment ago
+            _pk, name, short_name = held[0][:3]
             group = AdministrationAnswers(
                 Administration(pk=administration_id, name=name, short_name=short_name)
             )
-            for _pk, _name, _short, role, person_id, full_name, email in seats:
+            for seat in held:
+                role, person_id, full_name, email, answer_id = seat[3:8]
                 person = User(pk=person_id, full_name=full_name, email=email)
                 appointment = Appointment(
                     role=role, person=person, administration=group.administration
                 )
-                answer = self.answers.get(person_id)
                 attendance = None
-                if answer is not None:
-                    value, attended, tentative, source, comment = answer
+                if answer_id is not None:
+                    value, attended, tentative, source, comment = seat[8:]
                     attendance = Attendance(
                         person=person,
                         answer=value,
@@ -310,50 +398,57 @@ class AnswerOverview:
 
     def pages_showing(self, person_ids: set[int]) -> tuple[int, int]:
         """The first and last page of the list that hold these people's administrations."""
+        held = set(
+            self._seats()
+            .filter(person_id__in=person_ids)
+            .values_list("administration_id", flat=True)
+        )
         positions = [
-            index
-            for index, administration_id in enumerate(self.order)
-            if any(seat[4] in person_ids for seat in self.seats[administration_id])
+            index for index, administration_id in enumerate(self.order) if administration_id in held
         ]
         if not positions:
             return 1, 1
         return positions[0] // paging.PER_PAGE + 1, positions[-1] // paging.PER_PAGE + 1
 
 
-def answer_overview(meeting: Meeting) -> AnswerOverview:
-    seats: dict[int, list[tuple]] = {}
-    for seat in (
-        Appointment.objects.current()
-        .filter(network_id=meeting.network_id)
-        .order_by("administration__name", "administration_id", "role")
-        .values_list(*SEAT_FIELDS)
-    ):
-        seats.setdefault(seat[0], []).append(seat)
-    answers = {
-        row[0]: row[1:] for row in meeting.attendances.order_by().values_list(*ANSWER_FIELDS)
-    }
+def _status_rows(meeting: Meeting) -> list[tuple]:
+    return _ANSWERS_BY_ADMINISTRATION.rows(
+        meeting_id=meeting.pk, network_id=meeting.network_id, today=timezone.localdate()
+    )
+
+
+def _counted(rows: list[tuple]) -> AnswerCounts:
     counts = AnswerCounts()
-    status: dict[int, int] = {}
-    for administration_id, held in seats.items():
-        given = [answers[seat[4]] for seat in held if seat[4] in answers]
-        if any(answer[0] in COMING_ANSWERS for answer in given):
-            status[administration_id] = COMING
+    for _administration_id, coming, answered, present, ticked in rows:
+        if coming:
             counts.coming += 1
-        elif any(answer[0] for answer in given):
-            status[administration_id] = NOT_COMING
+        elif answered:
             counts.not_coming += 1
         else:
-            status[administration_id] = NOT_ANSWERED
             counts.not_answered += 1
-        ticked = [answer[1] for answer in given if answer[1] is not None]
-        if any(ticked):
+        if present:
             counts.present += 1
         elif ticked:
             counts.absent += 1
         else:
             counts.not_ticked += 1
-    order = sorted(seats, key=status.__getitem__)  # stable: by name within each answer
-    return AnswerOverview(counts, order, seats, answers)
+    return counts
+
+
+def answer_overview(meeting: Meeting) -> AnswerOverview:
+    rows = _status_rows(meeting)
+    status = {
+        administration_id: COMING if coming else NOT_COMING if answered else NOT_ANSWERED
+        for administration_id, coming, answered, _present, _ticked in rows
+    }
+    order = sorted(status, key=status.__getitem__)  # stable: by name within each answer
+    return AnswerOverview(meeting, _counted(rows), order)
+
+
+def answer_counts(meeting: Meeting) -> AnswerCounts:
+    """`answer_overview(meeting).counts` alone, for a page that shows only the counts (the
+    minutes editor)."""
+    return _counted(_status_rows(meeting))
 
 
 def record_attendance(meeting: Meeting, people: list[User], present_ids: set[int]) -> None:

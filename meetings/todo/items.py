@@ -864,12 +864,15 @@ def _late_actions(today: datetime.date, limit: None, **ids) -> QuerySet:
 
 
 def _seated(today: datetime.date) -> QuerySet:
-    """How many administrations have a seat in the outer meeting's network today."""
+    """How many administrations have a seat in the outer meeting's network today: counted
+    from the seats' own column, without joining the administrations and networks (the
+    subquery runs for each meeting listed and reads every seat of its network)."""
     return (
         Appointment.objects.current(today)
         .filter(network_id=OuterRef("network_id"))
+        .order_by()
         .values("network_id")
-        .annotate(n=Count("administration", distinct=True))
+        .annotate(n=Count("administration_id", distinct=True))
         .values("n")
     )
 

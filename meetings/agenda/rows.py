@@ -1,0 +1,265 @@
+"""The coordinators' workspace's long lists, written without a template pass per item.
+
+Each item on the agenda carries two forms (time and presenter; remove, defer or decline) and
+each pending proposal one, all alike but for the item's id, title and values: rendering them
+through the form layout per item was most of the page. They are rendered once per request for
+a stand-in item (`Stamp`) and each item's values are put into that HTML: the same markup as the
+template's (tests/agenda/test_rows.py renders the page both ways). An item whose form came back
+with errors is rendered by the template, as before.
+
+The handled proposals, one line each, are written with format_html (compared with the template
+loop they replaced in the same test).
+"""
+
+import html
+import types
+from collections.abc import Iterable
+
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
+
+from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv
+from meetings.agenda.forms import TriageForm
+from meetings.models import AgendaItem, Meeting
+
+# Stand-ins for an item's values in a stamp. The id must be a number (the links' URLs take
+# one); the others are private-use characters no one types.
+PK = 987654321
+TITLE, MINUTES, PRESENTER = "\ue020", "\ue021", "\ue022"
+
+
+class Stamp:
+    """A template (or partial) rendered once for a stand-in item, giving each item's HTML by
+    replacing the stand-ins with its escaped values."""
+
+    def __init__(self, template_name: str, context: dict, request: HttpRequest, **stand_in):
+        item = types.SimpleNamespace(
+            pk=PK, title=TITLE, time_form=None, triage_form=None, **stand_in
+        )
+        context = {**context, "item": item, "csrf_token": _token(request)}
+        self.html = render_to_string(template_name, context, request)
+
+    def __call__(self, item: AgendaItem) -> SafeString:
+        text = (
+            self.html.replace(str(PK), str(item.pk))
+            .replace(TITLE, html.escape(item.title))
+            .replace(MINUTES, str(item.minutes))
+            .replace(PRESENTER, html.escape(item.presenter))
+        )
+        return mark_safe(text)  # noqa: S308 (our render; every value put in is escaped)
+
+
+def _token(request: HttpRequest) -> str:
+    """A form's CSRF token (masked anew on each call) without the stand-in id in it."""
+    while str(PK) in (token := get_token(request)):
+        pass
+    return token
+
+
+def stamped(meeting: Meeting, triage_blank: TriageForm) -> bool:
+    """Whether stamps can be used: the stand-in id appears nowhere else in what they hold
+    (the meeting's id, the deferral targets' ids and names)."""
+    return str(PK) not in " ".join(
+        [
+            str(meeting.pk),
+            *(f"{pk} {target}" for pk, target in triage_blank.targets.items()),
+        ]
+    )
+
+
+def attach_stamped_forms(
+    request: HttpRequest,
+    context: dict,
+    proposals: list[AgendaItem],
+    draft: list[AgendaItem],
+    focus: tuple[int, str] | None = None,
+) -> None:
+    """Set `settings_html` on each item on the agenda (what its "Tid, föredragande, ta bort"
+    holds) and `triage_html` on each pending proposal (its decision form), unless its form
+    came back with errors, or that has no title (the template renders those). When every
+    item has its forms stamped, the rows are written here too (`draft_rows`, `proposal_rows`);
+    `focus`: the item and the direction of the move button to focus (after a move)."""
+    meeting = context["meeting"]
+    if not stamped(meeting, context["triage_blank"]):
+        return
+    base = {
+        "meeting": meeting,
+        "time_blank": context["time_blank"],
+        "triage_blank": context["triage_blank"],
+    }
+    settings_stamps: dict[bool, Stamp] = {}
+    for item in draft:
+        if item.time_form or item.triage_form or not item.title:  # type: ignore[attr-defined]
+            continue
+        has_presenter = bool(item.presenter)
+        if has_presenter not in settings_stamps:
+            settings_stamps[has_presenter] = Stamp(
+                "meetings/agenda/manage.html#item-settings",
+                base,
+                request,
+                status=AgendaItem.Status.ACCEPTED,
+                minutes=MINUTES,
+                presenter=PRESENTER if has_presenter else "",
+            )
+        item.settings_html = settings_stamps[has_presenter](item)  # type: ignore[attr-defined]
+    triage: Stamp | None = None
+    for item in proposals:
+        if item.triage_form or not item.title:  # type: ignore[attr-defined]
+            continue
+        if triage is None:
+            triage = Stamp(
+                "meetings/agenda/manage.html#proposal-triage",
+                base,
+                request,
+                status=AgendaItem.Status.PROPOSED,
+            )
+        item.triage_html = triage(item)  # type: ignore[attr-defined]
+    if draft and all(hasattr(item, "settings_html") for item in draft):
+        context["draft_rows"] = draft_rows(draft, meeting, _token(request), focus)
+    if proposals and all(hasattr(item, "triage_html") for item in proposals):
+        htmx_get = bool(getattr(request, "htmx", False)) and request.method == "GET"
+        context["proposal_rows"] = proposal_rows(proposals, focus_first=htmx_get)
+
+
+def _sv_text(value: str, swedish: bool) -> str:
+    """The `sv` filter's output for a plain value, escaped."""
+    escaped = html.escape(value)
+    if swedish or not value:
+        return escaped
+    return f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
+
+
+def draft_rows(
+    items: list[AgendaItem], meeting: Meeting, token: str, focus: tuple[int, str] | None
+) -> SafeString:
+    """The agenda's `<li>`s, each with its stamped settings (`settings_html`): title, kind,
+    time, presenter, administration, a goal follow-up's figures, and the buttons that move
+    it up and down (none up for the first, none down for the last)."""
+    swedish = interface_is_swedish()
+    kinds = {kind: html.escape(str(label)) for kind, label in AgendaItem.Kind.choices}
+    move = html.escape(reverse("agenda_move", args=[meeting.pk, PK]))
+    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{html.escape(token)}">'
+    labels = {"up": f"↑ {html.escape(gettext('Upp'))}", "down": f"↓ {html.escape(gettext('Ner'))}"}
+
+    def button(item: AgendaItem, direction: str, title: str) -> str:
+        url = move.replace(str(PK), str(item.pk))
+        focused = " data-focus" if focus == (item.pk, direction) else ""
+        return (
+            f'<form method="post" action="{url}" hx-post="{url}" hx-target="#workspace">\n'
+            f'{csrf}<input type="hidden" name="position" value="{item.position}">'
+            f'<input type="hidden" name="direction" value="{direction}">\n'
+            f'<button type="submit" class="button-secondary" id="move-{direction}-{item.pk}"'
+            f'{focused}>{labels[direction]}<span class="visually-hidden">: {title}</span>'
+            "</button>\n</form>"
+        )
+
+    rows = []
+    last = len(items) - 1
+    for index, item in enumerate(items):
+        title = _sv_text(item.title, swedish)
+        minutes = ngettext("%(minutes)s minut", "%(minutes)s minuter", item.minutes) % {
+            "minutes": item.minutes
+        }
+        meta = f"{kinds.get(item.kind, html.escape(item.kind))} · {minutes}"
+        if item.presenter:
+            meta += f" · {_sv_text(item.presenter, swedish)}"
+        if item.administration:
+            meta += f" · {_sv_text(item.administration.name, swedish)}"
+        figures = getattr(item, "goal_figures", None)
+        goal = (
+            render_to_string("meetings/goals/_agenda_goal.html", {"figures": figures})
+            if figures
+            else ""
+        )
+        rows.append(
+            f'<li id="item-{item.pk}">\n<div class="agenda-row">\n<div>\n'
+            f'<span class="agenda-title">{title}</span>\n'
+            f'<span class="agenda-meta">{meta}</span>\n{goal}\n</div>\n'
+            f'<div class="move-buttons">\n{button(item, "up", title) if index else ""}\n'
+            f"{button(item, 'down', title) if index < last else ''}\n</div>\n</div>\n"
+            f'<details class="item-settings">\n{item.settings_html}</details>\n</li>'  # type: ignore[attr-defined]
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+def proposal_rows(items: list[AgendaItem], *, focus_first: bool) -> SafeString:
+    """The pending proposals' `<li>`s, each with its stamped decision form (`triage_html`):
+    title, kind, wished time, administration, proposer, work area, whether it is a management
+    group's question, and the description. `focus_first`: the rows "Visa fler" added, the
+    first taking the focus."""
+    swedish = interface_is_swedish()
+    kinds = {kind: html.escape(str(label)) for kind, label in AgendaItem.Kind.choices}
+    management = html.escape(gettext("fråga från ledningsgrupp"))
+
+    def text(value: str) -> str:  # the `sv` filter's output, escaped
+        escaped = html.escape(value)
+        if swedish or not value:
+            return escaped
+        return f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
+
+    rows = []
+    for index, item in enumerate(items):
+        focus = ' tabindex="-1" data-focus' if focus_first and index == 0 else ""
+        minutes = ngettext(
+            "%(minutes)s minut önskas", "%(minutes)s minuter önskas", item.wished_minutes
+        ) % {"minutes": item.wished_minutes}
+        meta = [kinds.get(item.kind, html.escape(item.kind)), minutes]
+        if item.administration:
+            meta.append(text(item.administration.name))
+        if item.proposed_by:
+            meta.append(html.escape(item.proposed_by.full_name or item.proposed_by.email))
+        if item.work_area:
+            meta.append(text(item.work_area.name))
+        if item.is_management_question:
+            meta.append(f"<strong>{management}</strong>")
+        description = ""
+        if item.description:
+            lines = linebreaksbr(item.description, autoescape=True)
+            description = f"<p>{lines if swedish else sv(lines)}</p>"
+        rows.append(
+            f'<li class="proposal" id="proposal-{item.pk}"{focus}>\n'
+            f'  <span class="agenda-title">{text(item.title)}</span>\n'
+            f'  <span class="agenda-meta">{" · ".join(meta)}</span>\n'
+            f"  {description}\n"
+            f"  {item.triage_html}\n"  # type: ignore[attr-defined]
+            "</li>"
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+def handled_rows(items: Iterable[AgendaItem]) -> SafeString:
+    """The handled proposals' lines: title, status, administration, the reason given, and the
+    link to the item's history. Written with f-strings of escaped values (a format_html per
+    value cost more than the rest of the list)."""
+    statuses = {status: html.escape(str(label)) for status, label in AgendaItem.Status.choices}
+    history = html.escape(gettext("Ändringshistorik"))
+    link = html.escape(reverse("object_history", args=["dagordningspunkt", PK]))
+    swedish = interface_is_swedish()
+
+    def text(value: str) -> str:  # the `sv` filter's output, escaped
+        escaped = html.escape(value)
+        return (
+            escaped if swedish or not value else f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
+        )
+
+    rows = []
+    for item in items:
+        title = text(item.title)
+        administration = f" · {text(item.administration.name)}" if item.administration else ""
+        reason = (
+            f'<p class="reason">{text(item.decision_reason)}</p>' if item.decision_reason else ""
+        )
+        hidden = f'<span class="visually-hidden">: {title}</span>' if item.title else ""
+        status = html.escape(item.status)
+        rows.append(
+            f'<li><span class="agenda-title">{title}</span> <span class="status status-{status}">'
+            f"{statuses.get(item.status, status)}</span>{administration}{reason} "
+            f'<a class="history-link" href="{link.replace(str(PK), str(item.pk))}">{history}'
+            f"{hidden}</a>\n</li>"
+        )
+    return mark_safe("\n      ".join(rows))  # noqa: S308 (every value above is escaped)
