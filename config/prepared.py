@@ -73,6 +73,7 @@ class _Compiled:
         )
         self.compiler = compiler
         self.prefetches = False
+        self.instances: Instances | None = None
 
 
 class Prepared:
@@ -142,24 +143,33 @@ class Prepared:
         values; `prefetch_related` is not done (and refused)."""
         rows = self.rows(using, **values)
         compiled = connections[using].__dict__["_prepared_queries"][self._key]
-        compiler = compiled.compiler
-        if compiler.query.model is None or compiled.prefetches:
+        if compiled.compiler.query.model is None or compiled.prefetches:
             raise ValueError("Prepared.objects: a model's queryset without prefetch_related")
+        if compiled.instances is None:
+            compiled.instances = Instances(compiled.compiler, using)
+        return [compiled.instances.make(row) for row in rows]
+
+
+class Instances:
+    """Model instances from the rows of a compiled model query, as Django's ModelIterable
+    makes them: the model's fields, its `select_related` objects, its annotations."""
+
+    def __init__(self, compiler, using: str) -> None:
         klass_info, select = compiler.klass_info, compiler.select
-        model = klass_info["model"]
-        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
-        names = [column[0].target.attname for column in select[start:end]]
-        populators = get_related_populators(klass_info, select, using)
-        annotations = compiler.annotation_col_map.items()
-        found = []
-        for row in rows:
-            instance = model.from_db(using, names, row[start:end])
-            for populator in populators:
-                populator.populate(row, instance)
-            for name, at in annotations:
-                setattr(instance, name, row[at])
-            found.append(instance)
-        return found
+        self.model = klass_info["model"]
+        self.start, self.end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        self.names = [column[0].target.attname for column in select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, select, using)
+        self.annotations = list(compiler.annotation_col_map.items())
+        self.using = using
+
+    def make(self, row: Sequence) -> Any:
+        instance = self.model.from_db(self.using, self.names, row[self.start : self.end])
+        for populator in self.populators:
+            populator.populate(row, instance)
+        for name, at in self.annotations:
+            setattr(instance, name, row[at])
+        return instance
 
 
 # A day or a moment as a parameter, as the ORM passes it (SQLite: as text).

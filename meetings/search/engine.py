@@ -33,12 +33,12 @@ from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
-from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from config.prepared import Instances
 from meetings.models import (
     AgendaItem,
     AgendaVersion,
@@ -660,13 +660,7 @@ class Plan:
         self.converters = compiler.get_converters(
             [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
         )
-        klass_info = compiler.klass_info
-        self.model = klass_info["model"]
-        fields = klass_info["select_fields"]
-        self.start, self.end = fields[0], fields[-1] + 1
-        self.names = [column[0].target.attname for column in compiler.select[self.start : self.end]]
-        self.populators = get_related_populators(klass_info, compiler.select, connection.alias)
-        self.annotations = dict(compiler.annotation_col_map)
+        self.instances = Instances(compiler, connection.alias)
 
     @staticmethod
     def slots_of(params, seen: Seen, words: list[str], candidates) -> list[tuple[str, Any]]:
@@ -759,12 +753,7 @@ class Plan:
         if self.converters:
             found = self.compiler.apply_converters(found, self.converters)
         for row in found:
-            instance = self.model.from_db(connection.alias, self.names, row[self.start : self.end])
-            for populator in self.populators:
-                populator.populate(row, instance)
-            for name, position in self.annotations.items():
-                setattr(instance, name, row[position])
-            yield instance
+            yield self.instances.make(row)
 
 
 def planned_hits(source: Source, seen: Seen, words: list[str]) -> list[Hit]:
