@@ -153,6 +153,31 @@ def administration_with_report_back(meeting: Meeting, pk: int) -> Administration
     )
 
 
+def _actions_query(
+    administration_id: int, network_id: int, meeting_id: int, starts_at: datetime.datetime
+):
+    """The meeting's actions for the administration, and every earlier one still open, each
+    with its meeting."""
+    return (
+        ActionItem.objects.filter(
+            administrations__id=administration_id, meeting__network_id=network_id
+        )
+        .filter(Q(meeting_id=meeting_id) | Q(status=ActionItem.Status.OPEN))
+        .filter(meeting__starts_at__lte=starts_at)
+        .order_by("due_on", "pk")
+        .values_list(*columns(ActionItem), *columns(Meeting, "meeting"))
+    )
+
+
+_ACTIONS = Prepared(
+    _actions_query,
+    administration_id=int,
+    network_id=int,
+    meeting_id=int,
+    starts_at=datetime.datetime,
+)
+
+
 def _material_query(meeting_id: int, administration_id: int, network_id: int, today):
     """The meeting's documents and the open consultations asking the administration, each
     with `is_asked` and `response_sent_at` (the administration's answer)."""
@@ -204,13 +229,17 @@ def build_pack(
     )
     minutes = outcomes_from_minutes(meeting)
     # This meeting's actions for the administration, and every earlier one still open.
-    actions = list(
-        ActionItem.objects.filter(administrations=administration, meeting__network=network)
-        .filter(Q(meeting=meeting) | Q(status=ActionItem.Status.OPEN))
-        .filter(meeting__starts_at__lte=meeting.starts_at)
-        .select_related("meeting")
-        .order_by("due_on", "pk")
-    )
+    actions = []
+    action_columns = len(columns(ActionItem))
+    for row in _ACTIONS.rows(
+        administration_id=administration.pk,
+        network_id=network.pk,
+        meeting_id=meeting.pk,
+        starts_at=meeting.starts_at,
+    ):
+        action = from_row(ActionItem, row)
+        action.meeting = from_row(Meeting, row[action_columns:])
+        actions.append(action)
     for action in actions:
         action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today  # type: ignore[attr-defined]
     material = []

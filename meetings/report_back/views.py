@@ -24,6 +24,7 @@ from config.dates import long_date
 from meetings.access import held_meeting
 from meetings.report_back import pack as report_back
 from meetings.report_back.forms import PresentedForm
+from meetings.report_back.rows import expected_rows, material_rows
 from meetings.rules import coordinates_meeting, marks_report_back, reads_report_back
 from representatives.models import Administration
 from representatives.rules import seated_administration_ids
@@ -58,6 +59,8 @@ def _render_pack(request, pack: report_back.Pack, form=None, status: int = 200) 
         "can_coordinate": coordinates_meeting(request.user, pack.meeting),
         "form": form,
         "text": report_back.as_text(pack),
+        "material_rows": material_rows(pack.documents, pack.consultations),
+        "expected_rows": expected_rows(pack.expected),
     }
     return render(request, "meetings/report_back/pack.html", context, status=status)
 

@@ -8,8 +8,14 @@ import pytest
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from meetings.models import ConsultationResponse, Document, Meeting, ReportBack
-from meetings.report_back.pack import _MATERIAL, DASHBOARD_MEETINGS, dashboard_summary
+from meetings.models import ActionItem, ConsultationResponse, Document, Meeting, ReportBack
+from meetings.report_back.pack import (
+    _ACTIONS,
+    _MATERIAL,
+    DASHBOARD_MEETINGS,
+    build_pack,
+    dashboard_summary,
+)
 from representatives.models import Appointment
 from tests import factories
 
@@ -119,3 +125,41 @@ def test_pack_material_is_its_queryset(pack_world, administration, other_adminis
             (d.pk, d.is_asked, d.response_sent_at) for d in expected
         ]
         assert len(rows) >= 2
+
+
+def test_pack_actions_are_their_queryset(pack_world, administration, other_administration):
+    """The pack's actions (compiled once): the meeting's for the administration and every
+    earlier one still open, each with its meeting, as the queryset finds them."""
+    held = pack_world.held
+    for asked_administration in (administration, other_administration):
+        expected = list(
+            ActionItem.objects.filter(
+                administrations=asked_administration, meeting__network=held.network
+            )
+            .filter(Q(meeting=held) | Q(status=ActionItem.Status.OPEN))
+            .filter(meeting__starts_at__lte=held.starts_at)
+            .select_related("meeting")
+            .order_by("due_on", "pk")
+        )
+        rows = _ACTIONS.rows(
+            administration_id=asked_administration.pk,
+            network_id=held.network_id,
+            meeting_id=held.pk,
+            starts_at=held.starts_at,
+        )
+        assert [row[0] for row in rows] == [action.pk for action in expected]
+        pack = build_pack(held, asked_administration)
+        assert [(a.pk, a.meeting.pk, a.meeting.starts_at) for a in pack.actions] == [
+            (a.pk, a.meeting.pk, a.meeting.starts_at) for a in expected if a.meeting_id == held.pk
+        ]
+    assert (
+        len(
+            _ACTIONS.rows(
+                administration_id=administration.pk,
+                network_id=held.network_id,
+                meeting_id=held.pk,
+                starts_at=held.starts_at,
+            )
+        )
+        >= 2
+    )
