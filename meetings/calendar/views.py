@@ -26,6 +26,7 @@ from meetings.calendar.forms import PERSONAL, CalendarDeliveryForm, NewLinkForm
 from meetings.models import CalendarToken, Meeting
 from meetings.todo import items as todo
 from networks.models import Network
+from representatives.rules import directed_administrations
 
 # secrets.token_urlsafe(32) gives 43 characters; anything else is not one of ours.
 SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{43}$")
@@ -130,7 +131,7 @@ def _feed_todos_key(token: CalendarToken, meetings_key: str) -> str:
 
 
 def _read_feed_todos(token: CalendarToken) -> list:
-    administrations = todo.directed_administrations(token.user)
+    administrations = directed_administrations(token.user)
     seats = todo.director_seats(administrations) if administrations else []
     return calendar.dated_todos(
         [

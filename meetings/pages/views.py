@@ -35,6 +35,7 @@ from networks.models import Network
 from networks.rules import coordinated_network_ids, is_coordinator
 from networks.views import work_area_context
 from representatives.models import Administration, Appointment
+from representatives.rules import directed_administrations
 
 UPCOMING_ON_HOME = 3
 # The start page shows the first to-dos (the most urgent: the list is sorted by date); the
@@ -53,7 +54,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     networks = _with_next_meetings(user)
     appointments = todo.current_appointments(user)
-    administrations = todo.directed_administrations(user)
+    administrations = directed_administrations(user)
     seats = todo.director_seats(administrations) if administrations else []
     coordinator = todo.for_coordinator(user)
     is_staff_only = not (appointments or administrations or coordinator)

@@ -45,7 +45,6 @@ from meetings.models import (
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
 from representatives.rules import current_seats
-from representatives.rules import directed_administrations as rules_directed_administrations
 
 # How far back the lists look: consultations and packs older than this are left to their pages.
 CONSULTATIONS_OVERDUE_DAYS = 90
@@ -587,11 +586,6 @@ def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
 
 
 # --- A director's administrations ------------------------------------------------------------
-
-
-def directed_administrations(user) -> list[Administration]:
-    """The administrations the person directs, by name (read once a request)."""
-    return list(rules_directed_administrations(user))
 
 
 def director_seats(administrations: list[Administration]) -> list[Appointment]:

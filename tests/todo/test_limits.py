@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings.todo import items as todo
+from representatives.rules import directed_administrations
 from tests import factories
 from tests.todo.test_queries import build
 
@@ -28,7 +29,7 @@ def test_a_limited_list_is_the_start_of_the_whole_one(many, representative, dire
     assert [i.uid for i in first] == [i.uid for i in whole[:limit]]
     assert first.total == whole.total == len(whole)
 
-    seats = todo.director_seats(todo.directed_administrations(director))
+    seats = todo.director_seats(directed_administrations(director))
     whole = todo.for_director(seats)
     first = todo.for_director(seats, limit=limit)
     assert [i.uid for i in first] == [i.uid for i in whole[:limit]]

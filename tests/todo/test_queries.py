@@ -10,6 +10,7 @@ from django.utils import timezone
 from meetings.models import Attendance
 from meetings.todo import items as todo
 from representatives.models import Appointment
+from representatives.rules import directed_administrations
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +72,7 @@ def test_for_director_is_a_fixed_number_of_queries(
     # administrations, seats, meetings and who answered them, consultations, actions, held
     # meetings and their presented packs, indicators
     with django_assert_num_queries(9):
-        administrations = todo.directed_administrations(director)
+        administrations = directed_administrations(director)
         items = todo.for_director(todo.director_seats(administrations))
     assert count(items, todo.Kind.CONSULTATION) == 2 * size
     assert count(items, todo.Kind.ANSWER) == 2 * size
