@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.dates import local_midnight
 from meetings.agenda import workflow as agenda
 from meetings.models import AgendaItem, Meeting, Question, QuestionEvent
 from meetings.questions import mail as question_mail
@@ -372,7 +373,7 @@ def held_meetings(network: Network, question: Question | None = None):
         starts_at__gte=now - DEALT_WITH_LOOKBACK,
     )
     if question is not None:
-        meetings = meetings.filter(starts_at__date__gte=question.raised_on)
+        meetings = meetings.filter(starts_at__gte=local_midnight(question.raised_on))
     return [
         meeting
         for meeting in meetings.not_cancelled()
