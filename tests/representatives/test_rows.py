@@ -62,3 +62,47 @@ def test_python_rows_are_the_template_rows(
     assert _normalised(written) == _normalised(expected)
     assert "Olle &lt;O&#x27;Brien&gt;" in written
     assert written.count("<tr") == len(seats)
+
+
+# The active administrations' row as templates/representatives/administration_list.html wrote it.
+ACTIVE_TEMPLATE_ROWS = """{% load i18n %}{% for administration in page.object_list %}
+      <tr{% if request.htmx and forloop.first %} data-announce="{% blocktranslate with last=page.end_index total=page.paginator.count %}Visar 1–{{ last }} av {{ total }} förvaltningar.{% endblocktranslate %}"{% endif %}>
+        <th scope="row"{% if request.htmx and forloop.first %} tabindex="-1" data-focus{% endif %}>{{ administration.name|sv }}{% with merged=administration.merged_from.all %}{% if merged %}<br><span class="helptext">{% translate "Sammanslagna hit:" %} {{ merged|join:", "|sv }}</span>{% endif %}{% endwith %}</th>
+        <td>{{ administration.short_name|sv }}</td>
+        <td>{% if administration.director %}{{ administration.director.full_name|default:administration.director.email|sv }}{% else %}–{% endif %}</td>
+        <td>
+          <a href="{% url 'administration_edit' administration.pk %}">{% translate "Byt namn" %}<span class="visually-hidden">: {{ administration.name|sv }}</span></a>
+          · <a href="{% url 'administration_merge' administration.pk %}">{% translate "Slå samman" %}<span class="visually-hidden">: {{ administration.name|sv }}</span></a>
+          · <a href="{% url 'administration_deactivate' administration.pk %}">{% translate "Inaktivera" %}<span class="visually-hidden">: {{ administration.name|sv }}</span></a>
+          · {% include "meetings/history/_link.html" with key="forvaltning" pk=administration.pk title=administration.name %}
+        </td>
+      </tr>
+    {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_active_administration_rows_are_the_template_rows(
+    administration, other_administration, language, htmx
+):
+    from representatives.models import Administration
+    from representatives.rows import active_administration_rows
+
+    Administration.objects.create(
+        name="Gamla <kontoret> & co", is_active=False, merged_into=administration
+    )
+    Administration.objects.create(name="Kultur & fritid", short_name="K&F")
+    rows = (
+        Administration.objects.filter(is_active=True)
+        .select_related("merged_into", "director")
+        .prefetch_related("merged_from")
+        .order_by("name", "pk")
+    )
+    page = Paginator(rows, 20).page(1)
+    with translation.override(language):
+        context = {"page": page, "request": SimpleNamespace(htmx=htmx)}
+        expected = Template(ACTIVE_TEMPLATE_ROWS).render(Context(context))
+        written = active_administration_rows(page.object_list, page, htmx)
+    assert _normalised(written) == _normalised(expected)
+    assert "Gamla &lt;kontoret&gt; &amp; co" in written
+    assert written.count("<tr") == len(page.object_list) >= 3
