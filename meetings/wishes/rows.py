@@ -12,6 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from config.content_language import sv
+from config.dates import long_date
+from config.reversing import pk_url
 
 # A key no suggestion has, put in a reversed URL once per page and replaced by each row's.
 _MARKER = 987_654_321_987_654_321
@@ -100,3 +102,32 @@ class OpenRows:
             )
         parts.append("</li>")
         return mark_safe("\n".join(parts))  # noqa: S308 (all escaped)
+
+
+def handled_row(suggestion: Any, *, first: bool, htmx: bool, can_coordinate: bool) -> SafeString:
+    """A handled suggestion's `<li>` (adopted or closed), as the page's template wrote it."""
+    pk = int(suggestion.pk)
+    focus = ' tabindex="-1" data-focus' if htmx and first else ""
+    parts = [
+        f'<li class="suggestion suggestion-{escape(suggestion.status)}" id="suggestion-{pk}"'
+        f"{focus}>",
+        suggestion_body(suggestion),
+    ]
+    if suggestion.status == "adopted":
+        meeting = suggestion.adopted_meeting
+        day = escape(long_date(meeting.starts_at))
+        # As {% blocktranslate %} writes it: its values escaped, the text not.
+        if meeting.is_published or can_coordinate:
+            url = escape(pk_url("meeting_detail", meeting.pk))
+            said = f'<a href="{url}">{_("mötet %(day)s") % {"day": day}}</a>'
+        else:
+            said = _("mötet %(day)s (temat publiceras senare)") % {"day": day}
+        parts.append(f'<p><span class="status">{_("Antaget som tema")}</span> – {said}</p>')
+    else:
+        parts.append(
+            f'<p><span class="status">{_("Avslutat")}</span></p>'
+            f'<p class="reason">{_("Samordnarnas motivering:")} '
+            f"{conditional_escape(cast(str, sv(suggestion.closed_reason)))}</p>"
+        )
+    parts.append("</li>")
+    return mark_safe("\n".join(parts))  # noqa: S308 (all escaped)

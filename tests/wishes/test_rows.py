@@ -7,8 +7,12 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from meetings.models import Meeting, ThemeSuggestion
+from meetings.wishes import views
 from meetings.wishes.rows import OpenRows
+from tests import factories
 from tests.wishes.conftest import make_suggestion
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +29,7 @@ def _both_ways(client, monkeypatch, url: str, headers: dict | None = None) -> tu
     written = client.get(url, headers=headers or {}).content.decode()
     with monkeypatch.context() as patched:
         patched.setattr(OpenRows, "row", lambda self, suggestion, first: "")
+        patched.setattr(views, "handled_row", lambda suggestion, **kwargs: "")
         template = client.get(url, headers=headers or {}).content.decode()
     return _normalised(written), _normalised(template)
 
@@ -53,6 +58,28 @@ def test_python_rows_are_the_template_rows(
         title="Hav & <sjöar>",
         why="Första raden\nandra <raden> & mer",
     )
+    # Handled ones: adopted for a published and for a planned meeting, and closed.
+    published = factories.make_meeting(neh, days_ahead=40)
+    planned = factories.make_meeting(neh, days_ahead=60, status=Meeting.Status.PLANNED)
+    for n, meeting in enumerate([published, planned]):
+        make_suggestion(
+            neh,
+            representative,
+            administration,
+            title=f"Antaget {n}",
+            status=ThemeSuggestion.Status.ADOPTED,
+            adopted_meeting=meeting,
+            handled_at=timezone.now(),
+        )
+    make_suggestion(
+        neh,
+        representative,
+        administration,
+        title="Stängt",
+        status=ThemeSuggestion.Status.CLOSED,
+        closed_reason="Redan <gjort> & klart",
+        handled_at=timezone.now(),
+    )
     client = client_for(role)
     if language == "en":
         client.post(reverse("set_language"), {"language": "en"})
@@ -65,3 +92,11 @@ def test_python_rows_are_the_template_rows(
     written, template = _both_ways(client, monkeypatch, url, {"HX-Request": "true"})
     assert written == template
     assert 'tabindex="-1" data-focus' in written
+    # The archive of handled suggestions, and its "Visa fler".
+    archive = f"{url}?visa=behandlade"
+    written, template = _both_ways(client, monkeypatch, archive)
+    assert written == template
+    assert written.count("suggestion suggestion-") == 3
+    assert "Redan &lt;gjort&gt; &amp; klart" in written
+    written, template = _both_ways(client, monkeypatch, archive, {"HX-Request": "true"})
+    assert written == template
