@@ -17,6 +17,7 @@ from networks.versions import StaleRecordError
 from representatives import administrations
 from representatives.forms import AdministrationForm, MergeForm, NameFilterForm
 from representatives.models import Administration
+from representatives.rows import active_administration_rows
 from representatives.rules import may_manage_administrations
 
 STATUS_CONFLICT = 409
@@ -46,12 +47,13 @@ def administration_list(request: HttpRequest) -> HttpResponse:
     rows = Administration.objects.select_related("merged_into", "director").order_by("name", "pk")
     if name := filters.value():
         rows = rows.filter(name__icontains=name)
-    htmx = getattr(request, "htmx", False)
+    htmx = bool(getattr(request, "htmx", False))
     context: dict = {"filters": filters, "filtered": bool(name)}
     if not htmx or INACTIVE_PARAM not in request.GET:
-        context["active_page"] = paging.counted_page(
+        active = context["active_page"] = paging.counted_page(
             request, rows.filter(is_active=True).prefetch_related("merged_from")
         )
+        context["active_rows"] = active_administration_rows(active.object_list, active, htmx)
         if htmx and "page" in request.GET:
             return render(request, "representatives/administration_list.html#active-rows", context)
     context["inactive_page"] = paging.counted_page(

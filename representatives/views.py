@@ -20,6 +20,7 @@ from networks.models import Network
 from representatives.appointing import AppointmentError, appoint, end_appointment
 from representatives.forms import AppointmentForm, NameFilterForm
 from representatives.models import Administration, Appointment
+from representatives.rows import contact_rows
 from representatives.rules import is_director
 
 # Role in the URL, in Swedish.
@@ -210,8 +211,14 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
             | Q(person__email__icontains=name)
         )
     page = paging.counted_page(request, rows)
-    context = {"network": network, "appointments": page.object_list, "page": page}
-    if getattr(request, "htmx", False) and "page" in request.GET:
+    htmx = bool(getattr(request, "htmx", False))
+    context = {
+        "network": network,
+        "appointments": page.object_list,
+        "page": page,
+        "contact_rows": contact_rows(page.object_list, page, htmx),
+    }
+    if htmx and "page" in request.GET:
         return render(request, "representatives/network_contacts.html#contact-rows", context)
     emails = Appointment.objects.current().filter(network=network).values_list("person__email")
     context |= {

@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Case, Count, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -24,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from config.content_language import sv
 from config.dates import long_date
+from config.prepared import by_shape, numbered, numbering
 from config.spreadsheet import csv_download
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
@@ -161,19 +162,16 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if getattr(request, "htmx", False) and ACTIONS_PARAM in request.GET:
         return render(request, "meetings/goals/goal_detail.html#action-rows", context)
-    agenda_items = list(
-        AgendaItem.objects.filter(
-            _visible_meeting(request.user), goal=goal, status=AgendaItem.Status.ACCEPTED
-        )
-        .select_related("meeting")
-        .order_by("-meeting__starts_at", "position")[: RECENT_FOLLOW_UPS + 1]
+    # Both compiled once per shape (config/prepared.py): building them cost Django more than
+    # the database takes to answer.
+    agenda_items = by_shape(
+        _follow_ups,
+        RECENT_FOLLOW_UPS + 1,
+        goal_id=goal.pk,
+        **numbering("network_", sorted(coordinated_network_ids(request.user))),
     )
-    # The network named too (its documents are the only ones with its work areas): its
-    # documents are then read newest first by an index until the area's latest are found.
-    documents = list(
-        Document.objects.filter(network=network, work_areas=goal.work_area).recent()[
-            :RECENT_DOCUMENTS
-        ]
+    documents = by_shape(
+        _area_documents, RECENT_DOCUMENTS, network_id=network.pk, work_area_id=goal.work_area_id
     )
     context |= {
         "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
@@ -203,29 +201,47 @@ def _action_cells(action, today) -> SafeString:
     )
 
 
-def _visible_meeting(user) -> Q:
-    """`Meeting.objects.visible_to(user)` as a condition on an item's joined meeting. As a
-    subquery (`meeting__in=`) SQLite read the items of every visible meeting to find a goal's
-    few; on the join it starts from the goal's items."""
+def _follow_ups(goal_id: int, limit: int | None, **coordinated: int) -> QuerySet[AgendaItem]:
+    """The goal's accepted agenda items in meetings the person may see, latest first;
+    `coordinated` numbers the networks they coordinate (`network_0`, ...).
+
+    Visibility (`Meeting.objects.visible_to`) is a condition on the item's joined meeting: as
+    a subquery (`meeting__in=`) SQLite read the items of every visible meeting to find a
+    goal's few; on the join it starts from the goal's items."""
     visible = Q(meeting__status__in=[Meeting.Status.PUBLISHED, Meeting.Status.CANCELLED])
-    coordinated = coordinated_network_ids(user)
-    if coordinated:
-        visible |= Q(meeting__network_id__in=coordinated)
-    return visible
+    if networks := numbered(coordinated, "network_"):
+        visible |= Q(meeting__network_id__in=networks)
+    return (
+        AgendaItem.objects.filter(visible, goal_id=goal_id, status=AgendaItem.Status.ACCEPTED)
+        .select_related("meeting")
+        .order_by("-meeting__starts_at", "position")[:limit]
+    )
+
+
+def _area_documents(network_id: int, work_area_id: int, limit: int | None) -> QuerySet[Document]:
+    """The work area's latest documents. The network named too (its documents are the only
+    ones with its work areas): its documents are then read newest first by an index until the
+    area's latest are found."""
+    return Document.objects.filter(network_id=network_id, work_areas=work_area_id).recent()[:limit]
 
 
 def _load_responsible(actions) -> None:
     """The responsible administrations of the actions, in one query."""
     if not actions:
         return
-    through = ActionItem.administrations.through.objects.filter(
-        actionitem_id__in=[a.pk for a in actions]
-    ).select_related("administration")
+    through = by_shape(_responsible, **numbering("action_", [a.pk for a in actions]))
     names: dict[int, list[str]] = {}
     for row in through:
         names.setdefault(row.actionitem_id, []).append(row.administration.name)
     for action in actions:
         action.responsible_names = sorted(names.get(action.pk, []))
+
+
+def _responsible(limit: None, **actions: int) -> QuerySet:
+    """The actions' responsible administrations (`actions` numbers them: `action_0`, ...)."""
+    return ActionItem.administrations.through.objects.filter(
+        actionitem_id__in=numbered(actions, "action_")
+    ).select_related("administration")
 
 
 def _posted(request: HttpRequest):

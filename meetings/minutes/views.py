@@ -25,6 +25,7 @@ from meetings.minutes.forms import (
     PublishMinutesForm,
     SummaryForm,
 )
+from meetings.minutes.rows import action_rows
 from meetings.models import ActionItem, AgendaItem, Meeting, MinutesVersion
 from meetings.participation.workflow import answer_counts
 from meetings.rules import can_mark_action_done, can_write_minutes
@@ -325,15 +326,19 @@ def action_list(request: HttpRequest, code: str) -> HttpResponse:
     done_page = paging.page_of(request, actions.done_of_network(network), param=DONE_PARAM)
     open_rows, done_rows = list(open_page.object_list), list(done_page.object_list)
     actions.describe([*open_rows, *done_rows])  # both pages' names in one query
+    htmx = bool(getattr(request, "htmx", False))
     context = {
         "network": network,
         "open_page": open_page,
         "open_actions": open_rows,
         "done_page": done_page,
         "done_actions": done_rows,
+        # Written in Python (meetings/minutes/rows.py): a template row per action dominated.
+        "open_rows": action_rows(open_rows, open_page, htmx),
+        "done_rows": action_rows(done_rows, done_page, htmx),
     }
     template = "meetings/minutes/action_list.html"
-    if getattr(request, "htmx", False):
+    if htmx:
         template += "#done-rows" if DONE_PARAM in request.GET else "#open-rows"
     return render(request, template, context)
 

@@ -39,6 +39,7 @@ from meetings.rules import (
 )
 from meetings.wishes import workflow as wishes
 from meetings.wishes.forms import AdoptForm, CloseForm, SuggestionForm, SupportForm
+from meetings.wishes.rows import OpenRows, handled_row
 from networks import submissions
 from networks.models import Network
 from networks.rules import is_coordinator
@@ -194,10 +195,19 @@ def _page(
     for row in (*open_rows, *handled_rows):
         row.meta = _meta(row)
         row.support_label = support_label(row.support_count)
-    for row in handled_rows:
+    htmx = bool(getattr(request, "htmx", False))
+    for n, row in enumerate(handled_rows):
         row.support = support_block(request, row)
+        row.row = handled_row(row, first=n == 0, htmx=htmx, can_coordinate=can_coordinate)
     csrf = get_token(request)
-    for row in open_rows:
+    rows = OpenRows(
+        code=network.code.lower(),
+        can_coordinate=can_coordinate,
+        has_targets=bool(targets),
+        csrf=csrf,
+        htmx=htmx,
+    )
+    for n, row in enumerate(open_rows):
         row.may_support = can_suggest and row.suggested_by_id != request.user.pk
         row.support = support_block(request, row, csrf=csrf)
         if can_coordinate:
@@ -208,6 +218,9 @@ def _page(
                 row.adopt_field = adopt_field(row.pk, title)
             if close_field and not row.close_bound:
                 row.close_field = close_field(row.pk, title)
+        # A row whose form came back with errors is left to the template (its bound form).
+        if not (can_coordinate and (row.adopt_bound or row.close_bound)):
+            row.row = rows.row(row, first=n == 0)
     context = {
         "network": network,
         "archive": archive,

@@ -1,0 +1,113 @@
+"""The network contact list's rows, written in Python: the template row (an include for the
+history link, its `{% url %}`, a role's label, a date) was most of the page.
+tests/representatives/test_rows.py holds them to the template row they replaced."""
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from config.content_language import sv
+from config.reversing import pk_url
+from representatives.models import Appointment
+
+# A key no seat has, put in the reversed history URL once per page and replaced by each row's.
+_MARKER = 987_654_321_987_654_321
+
+
+def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeString:
+    """The `<tr>`s of a page of seats (with their person and administration); for htmx's
+    "Visa fler" the first announces the page and takes the focus. Empty for no seats."""
+    roles = dict(Appointment.Role.choices)
+    before, after = reverse("object_history", args=["uppdrag", _MARKER]).split(str(_MARKER))
+    history = _("Ändringshistorik")  # as {% translate %} writes it: not escaped
+    rows = []
+    for n, appointment in enumerate(appointments):
+        announce = focus = ""
+        if htmx and n == 0:
+            # As {% blocktranslate %} writes it: its values escaped, the text not.
+            announce = ' data-announce="{}"'.format(
+                _("Visar 1–%(last)s av %(total)s uppdrag.")
+                % {
+                    "last": escape(localize(page.end_index())),
+                    "total": escape(localize(page.paginator.count)),
+                }
+            )
+            focus = ' tabindex="-1" data-focus'
+        person = appointment.person
+        name = person.full_name
+        hidden = (
+            f'<span class="visually-hidden">: {conditional_escape(cast(str, sv(name)))}</span>'
+            if name
+            else ""
+        )
+        day = appointment.start_date
+        scope = linebreaksbr(appointment.mandate_scope, autoescape=True) or "–"
+        url = escape(f"{before}{int(appointment.pk)}{after}")
+        rows.append(
+            f"<tr{announce}>"
+            f'<th scope="row"{focus}>'
+            f"{conditional_escape(cast(str, sv(appointment.administration.name)))}</th>"
+            f"<td>{escape(roles.get(appointment.role, appointment.role))}</td>"
+            f'<td>{escape(name)}<br><a class="history-link" href="{url}">{history}{hidden}</a></td>'
+            f'<td><a href="mailto:{escape(person.email)}">{escape(person.email)}</a></td>'
+            f"<td>{day.isoformat() if day else ''}</td>"
+            f"<td>{conditional_escape(scope)}</td>"
+            "</tr>"
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 (all escaped)
+
+
+def _sv(value: Any) -> str:
+    return conditional_escape(cast(str, sv(value)))
+
+
+def active_administration_rows(administrations: Iterable[Any], page: Any, htmx: bool) -> SafeString:
+    """The `<tr>`s of a page of active administrations (with their director and, prefetched,
+    the administrations merged into them), as templates/representatives/administration_list.html
+    wrote them; for htmx's "Visa fler" the first announces the page and takes the focus."""
+    before, after = reverse("object_history", args=["forvaltning", _MARKER]).split(str(_MARKER))
+    # As {% translate %} writes them: not escaped.
+    merged_label, history = _("Sammanslagna hit:"), _("Ändringshistorik")
+    rename, merge, deactivate = _("Byt namn"), _("Slå samman"), _("Inaktivera")
+    rows = []
+    for n, administration in enumerate(administrations):
+        announce = focus = ""
+        if htmx and n == 0:
+            announce = ' data-announce="{}"'.format(
+                _("Visar 1–%(last)s av %(total)s förvaltningar.")
+                % {
+                    "last": escape(localize(page.end_index())),
+                    "total": escape(localize(page.paginator.count)),
+                }
+            )
+            focus = ' tabindex="-1" data-focus'
+        pk = int(administration.pk)
+        name = _sv(administration.name)
+        hidden = f'<span class="visually-hidden">: {name}</span>'
+        titled = hidden if administration.name else ""  # the history link's: only with a title
+        merged = ""
+        if merged_from := administration.merged_from.all():
+            names = mark_safe(", ".join(conditional_escape(str(m)) for m in merged_from))  # noqa: S308
+            merged = f'<br><span class="helptext">{merged_label} {_sv(names)}</span>'
+        director = administration.director
+        who = _sv(director.full_name or director.email) if director else "–"
+        rows.append(
+            f"<tr{announce}>"
+            f'<th scope="row"{focus}>{name}{merged}</th>'
+            f"<td>{_sv(administration.short_name)}</td>"
+            f"<td>{who}</td>"
+            f'<td><a href="{escape(pk_url("administration_edit", pk))}">{rename}{hidden}</a>'
+            f' · <a href="{escape(pk_url("administration_merge", pk))}">{merge}{hidden}</a>'
+            f' · <a href="{escape(pk_url("administration_deactivate", pk))}">{deactivate}{hidden}'
+            "</a>"
+            f' · <a class="history-link" href="{escape(f"{before}{pk}{after}")}">{history}'
+            f"{titled}</a></td>"
+            "</tr>"
+        )
+    return mark_safe("\n".join(rows))  # noqa: S308 (all escaped)

@@ -1,0 +1,67 @@
+"""A goal's page reads its follow-ups, the work area's documents and its actions' responsible
+administrations by queries compiled once per shape (config/prepared.py, `by_shape`): each must
+find what its queryset finds, for every shape the page asks."""
+
+import pytest
+
+from config.prepared import by_shape, numbering
+from meetings.goals import views
+from meetings.models import AgendaItem, Meeting
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _pks(rows) -> list[int]:
+    return [row.pk for row in rows]
+
+
+def test_follow_ups_are_the_querysets(goal, neh, administration, other_administration):
+    for days, status in [
+        (-40, Meeting.Status.PUBLISHED),
+        (-20, Meeting.Status.CANCELLED),
+        (10, Meeting.Status.PLANNED),
+    ]:
+        meeting = factories.make_meeting(neh, days_ahead=days, status=status)
+        factories.make_agenda_item(meeting, position=1, goal=goal)
+        factories.make_agenda_item(meeting, goal=goal, status=AgendaItem.Status.PROPOSED)
+    for coordinated in ([], [neh.pk], [neh.pk, neh.pk + 1000]):
+        values = numbering("network_", coordinated)
+        for limit in (2, 11):
+            expected = list(views._follow_ups(goal.pk, limit, **values))
+            found = by_shape(views._follow_ups, limit, goal_id=goal.pk, **values)
+            assert _pks(found) == _pks(expected)
+            assert [item.meeting.starts_at for item in found] == [
+                item.meeting.starts_at for item in expected
+            ]
+    # A coordinator sees the planned meeting's item too; others only published and cancelled.
+    seen = by_shape(views._follow_ups, 11, goal_id=goal.pk, **numbering("network_", [neh.pk]))
+    assert len(seen) > len(by_shape(views._follow_ups, 11, goal_id=goal.pk))
+
+
+def test_area_documents_are_the_querysets(goal, neh):
+    area, other = goal.work_area, neh.work_areas.exclude(pk=goal.work_area_id).first()
+    for n in range(4):
+        document = factories.make_document(neh, title=f"Dokument {n}")
+        document.work_areas.set([area] if n % 2 else [other] if other else [])
+    for limit in (1, 10):
+        expected = list(views._area_documents(neh.pk, area.pk, limit))
+        found = by_shape(views._area_documents, limit, network_id=neh.pk, work_area_id=area.pk)
+        assert _pks(found) == _pks(expected) and found
+
+
+def test_responsible_administrations_are_the_querysets(neh, administration, other_administration):
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    actions = [
+        factories.make_action(meeting, administrations=[administration, other_administration]),
+        factories.make_action(meeting, administrations=[other_administration]),
+        factories.make_action(meeting),
+    ]
+    for count in (1, 3):
+        values = numbering("action_", [a.pk for a in actions[:count]])
+        expected = sorted(_pks(views._responsible(None, **values)))
+        found = by_shape(views._responsible, **values)
+        assert sorted(_pks(found)) == expected
+        assert {row.administration.name for row in found} == {
+            row.administration.name for row in views._responsible(None, **values)
+        }
