@@ -15,12 +15,25 @@ _MARKER = 987_654_321_987_654_321
 
 
 @functools.lru_cache(maxsize=512)
-def _around_the_key(name: str, script_prefix: str) -> tuple[str, str]:
-    before, after = reverse(name, kwargs={"pk": _MARKER}).split(str(_MARKER))
+def _around_the_key(
+    name: str, fixed: tuple, by_keyword: bool, script_prefix: str
+) -> tuple[str, str]:
+    if by_keyword:
+        url = reverse(name, kwargs={"pk": _MARKER})
+    else:
+        url = reverse(name, args=[*fixed, _MARKER])
+    before, after = url.rsplit(str(_MARKER), 1)
     return before, after
 
 
 def pk_url(name: str, pk: int) -> str:
     """`reverse(name, kwargs={"pk": pk})`, for a URL whose one argument is an integer key."""
-    before, after = _around_the_key(name, get_script_prefix())
+    before, after = _around_the_key(name, (), True, get_script_prefix())
     return f"{before}{int(pk)}{after}"
+
+
+def key_url(name: str, *fixed: str | int, key: int) -> str:
+    """`reverse(name, args=[*fixed, key])`, for a URL whose last argument is an integer key
+    and whose others are the same for every row (a network's code, a history's kind)."""
+    before, after = _around_the_key(name, fixed, False, get_script_prefix())
+    return f"{before}{int(key)}{after}"

@@ -6,25 +6,20 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from config.content_language import sv
-from config.reversing import pk_url
+from config.reversing import key_url, pk_url
 from representatives.models import Appointment
-
-# A key no seat has, put in the reversed history URL once per page and replaced by each row's.
-_MARKER = 987_654_321_987_654_321
 
 
 def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeString:
     """The `<tr>`s of a page of seats (with their person and administration); for htmx's
     "Visa fler" the first announces the page and takes the focus. Empty for no seats."""
     roles = dict(Appointment.Role.choices)
-    before, after = reverse("object_history", args=["uppdrag", _MARKER]).split(str(_MARKER))
     history = _("Ändringshistorik")  # as {% translate %} writes it: not escaped
     rows = []
     for n, appointment in enumerate(appointments):
@@ -48,7 +43,7 @@ def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeStri
         )
         day = appointment.start_date
         scope = linebreaksbr(appointment.mandate_scope, autoescape=True) or "–"
-        url = escape(f"{before}{int(appointment.pk)}{after}")
+        url = escape(key_url("object_history", "uppdrag", key=appointment.pk))
         rows.append(
             f"<tr{announce}>"
             f'<th scope="row"{focus}>'
@@ -71,7 +66,6 @@ def active_administration_rows(administrations: Iterable[Any], page: Any, htmx: 
     """The `<tr>`s of a page of active administrations (with their director and, prefetched,
     the administrations merged into them), as templates/representatives/administration_list.html
     wrote them; for htmx's "Visa fler" the first announces the page and takes the focus."""
-    before, after = reverse("object_history", args=["forvaltning", _MARKER]).split(str(_MARKER))
     # As {% translate %} writes them: not escaped.
     merged_label, history = _("Sammanslagna hit:"), _("Ändringshistorik")
     rename, merge, deactivate = _("Byt namn"), _("Slå samman"), _("Inaktivera")
@@ -88,6 +82,7 @@ def active_administration_rows(administrations: Iterable[Any], page: Any, htmx: 
             )
             focus = ' tabindex="-1" data-focus'
         pk = int(administration.pk)
+        history_url = escape(key_url("object_history", "forvaltning", key=pk))
         name = _sv(administration.name)
         hidden = f'<span class="visually-hidden">: {name}</span>'
         titled = hidden if administration.name else ""  # the history link's: only with a title
@@ -106,7 +101,7 @@ def active_administration_rows(administrations: Iterable[Any], page: Any, htmx: 
             f' · <a href="{escape(pk_url("administration_merge", pk))}">{merge}{hidden}</a>'
             f' · <a href="{escape(pk_url("administration_deactivate", pk))}">{deactivate}{hidden}'
             "</a>"
-            f' · <a class="history-link" href="{escape(f"{before}{pk}{after}")}">{history}'
+            f' · <a class="history-link" href="{history_url}">{history}'
             f"{titled}</a></td>"
             "</tr>"
         )

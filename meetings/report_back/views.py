@@ -12,7 +12,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from config.content_language import interface_is_swedish, sv
 from config.dates import long_date
+from config.reversing import key_url
 from meetings.access import held_meeting
 from meetings.report_back import pack as report_back
 from meetings.report_back.forms import PresentedForm
@@ -149,9 +149,6 @@ def _status_rows(meeting, rows) -> SafeString:
     """The status table's rows, written in Python: a network seats hundreds of administrations,
     and a template pass per row (a {% url %}, translations, filters) cost most of the page.
     The same HTML the template's loop wrote; every value is escaped."""
-    # One reverse: the administration's pk is the last part of the pack's address.
-    marker = 999999999
-    before, after = reverse("report_back_pack", args=[meeting.pk, marker]).rsplit(str(marker), 1)
     yes, not_yet = escape(_("Ja,")), escape(_("Inte ännu"))
     swedish = interface_is_swedish()
     parts = []
@@ -162,8 +159,9 @@ def _status_rows(meeting, rows) -> SafeString:
             if presented_on
             else f"<strong>{not_yet}</strong>"
         )
+        url = escape(key_url("report_back_pack", meeting.pk, key=pk))
         parts.append(
-            f'\n    <tr>\n      <th scope="row"><a href="{escape(before)}{pk}{escape(after)}">'
+            f'\n    <tr>\n      <th scope="row"><a href="{url}">'
             f"{shown}</a></th>\n      <td>{presented}</td>\n"
             f"      <td>{escape(marked_by) if marked_by else '–'}</td>\n    </tr>\n  "
         )

@@ -13,23 +13,18 @@ from django.utils.translation import gettext as _
 
 from config.content_language import sv
 from config.dates import long_date
-from config.reversing import pk_url
-
-# A key no suggestion has, put in a reversed URL once per page and replaced by each row's.
-_MARKER = 987_654_321_987_654_321
+from config.reversing import key_url, pk_url
 
 
 class _Urls:
     """The adopt and close URLs of a network's suggestions, reversed once."""
 
     def __init__(self, code: str) -> None:
-        self.adopt = reverse("theme_suggestion_adopt", args=[code, _MARKER]).split(str(_MARKER))
-        self.close = reverse("theme_suggestion_close", args=[code, _MARKER]).split(str(_MARKER))
+        self.code = code
         self.plan = escape(reverse("plan_term", args=[code]))
 
-    @staticmethod
-    def of(around: list[str], pk: int) -> str:
-        return escape(f"{around[0]}{int(pk)}{around[1]}")
+    def of(self, name: str, pk: int) -> str:
+        return escape(key_url(name, self.code, key=pk))
 
 
 def suggestion_body(suggestion: Any) -> str:
@@ -82,7 +77,7 @@ class OpenRows:
             )
             if self.has_targets:
                 parts.append(
-                    f'<form method="post" action="{self.urls.of(self.urls.adopt, pk)}"'
+                    f'<form method="post" action="{self.urls.of("theme_suggestion_adopt", pk)}"'
                     f' class="stacked-form" novalidate>{self.csrf}'
                     f"{conditional_escape(suggestion.adopt_field)}"
                     f'<button type="submit">{self.adopt_button}{hidden}</button></form>'
@@ -94,7 +89,7 @@ class OpenRows:
             parts.append(
                 "</details>"
                 f'<details class="item-settings"><summary>{self.close_summary}{hidden}</summary>'
-                f'<form method="post" action="{self.urls.of(self.urls.close, pk)}"'
+                f'<form method="post" action="{self.urls.of("theme_suggestion_close", pk)}"'
                 f' class="stacked-form" novalidate>{self.csrf}'
                 f"{conditional_escape(suggestion.close_field)}"
                 f'<button type="submit" class="button-secondary">{self.close_button}{hidden}'

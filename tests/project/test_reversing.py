@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from config.reversing import pk_url
+from config.reversing import key_url, pk_url
 
 NAMES = [
     "action_done",
@@ -32,3 +32,23 @@ def test_pk_url_is_reverse(name, prefix):
 def test_a_key_is_a_number():
     with pytest.raises(ValueError):
         pk_url("action_done", "1/../../admin")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "fixed"),
+    [
+        ("object_history", ("uppdrag",)),
+        ("object_history", ("forvaltning",)),
+        ("theme_suggestion_adopt", ("neh",)),
+        ("theme_suggestion_close", ("nsh",)),
+        ("report_back_pack", (12,)),
+    ],
+)
+@pytest.mark.parametrize("prefix", ["/", "/natverken/"])
+def test_key_url_is_reverse_with_the_key_last(name, fixed, prefix):
+    set_script_prefix(prefix)
+    try:
+        for key in (1, 42, 12, 10**12):
+            assert key_url(name, *fixed, key=key) == reverse(name, args=[*fixed, key])
+    finally:
+        set_script_prefix("/")
