@@ -9,6 +9,8 @@ costs two queries (the count and the rows), whatever the number of rows; `counte
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
+from django.utils.formats import localize
+from django.utils.html import escape
 
 PER_PAGE = 20
 
@@ -57,3 +59,11 @@ def counted_page(
     paginator = Paginator(rows, per_page)
     paginator.__dict__["count"] = found[0].paging_total if found else 0
     return Page(found, number, paginator)
+
+
+def announced(shown: str, page: Page) -> str:
+    """The `data-announce` attribute of the first row "Visa fler" adds: `shown` is the
+    translated "Visar 1–%(last)s av %(total)s …", its numbers localized and escaped and its
+    text not, as `{% blocktranslate %}` writes it (templates/paging/_more.html)."""
+    last, total = escape(localize(page.end_index())), escape(localize(page.paginator.count))
+    return f' data-announce="{shown % {"last": last, "total": total}}"'

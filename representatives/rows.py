@@ -6,12 +6,12 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from django.template.defaultfilters import linebreaksbr
-from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from config.content_language import sv
+from config.paging import announced
 from config.reversing import key_url, pk_url
 from representatives.models import Appointment
 
@@ -25,14 +25,7 @@ def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeStri
     for n, appointment in enumerate(appointments):
         announce = focus = ""
         if htmx and n == 0:
-            # As {% blocktranslate %} writes it: its values escaped, the text not.
-            announce = ' data-announce="{}"'.format(
-                _("Visar 1–%(last)s av %(total)s uppdrag.")
-                % {
-                    "last": escape(localize(page.end_index())),
-                    "total": escape(localize(page.paginator.count)),
-                }
-            )
+            announce = announced(_("Visar 1–%(last)s av %(total)s uppdrag."), page)
             focus = ' tabindex="-1" data-focus'
         person = appointment.person
         name = person.full_name
@@ -73,13 +66,7 @@ def active_administration_rows(administrations: Iterable[Any], page: Any, htmx: 
     for n, administration in enumerate(administrations):
         announce = focus = ""
         if htmx and n == 0:
-            announce = ' data-announce="{}"'.format(
-                _("Visar 1–%(last)s av %(total)s förvaltningar.")
-                % {
-                    "last": escape(localize(page.end_index())),
-                    "total": escape(localize(page.paginator.count)),
-                }
-            )
+            announce = announced(_("Visar 1–%(last)s av %(total)s förvaltningar."), page)
             focus = ' tabindex="-1" data-focus'
         pk = int(administration.pk)
         history_url = escape(key_url("object_history", "forvaltning", key=pk))

@@ -5,7 +5,6 @@ tests/minutes/test_rows.py holds them to the template row they replaced, in both
 from collections.abc import Iterable
 from typing import Any, cast
 
-from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from config.content_language import sv
 from config.dates import long_date
+from config.paging import announced
 from config.reversing import pk_url
 from meetings.models import ActionItem
 
@@ -31,14 +31,7 @@ def action_rows(actions: Iterable[Any], page: Any, htmx: bool) -> SafeString:
         first = htmx and n == 0
         announce = focus = ""
         if first:
-            # As {% blocktranslate %} writes it: its values escaped, the text not.
-            announce = ' data-announce="{}"'.format(
-                _("Visar 1–%(last)s av %(total)s åtgärder.")
-                % {
-                    "last": escape(localize(page.end_index())),
-                    "total": escape(localize(page.paginator.count)),
-                }
-            )
+            announce = announced(_("Visar 1–%(last)s av %(total)s åtgärder."), page)
             focus = " data-focus"
         meeting_url = escape(pk_url("meeting_detail", action.meeting_id))
         comment = ""
