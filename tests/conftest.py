@@ -9,6 +9,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 from hypothesis import HealthCheck, settings
 
@@ -86,7 +87,11 @@ def admin_user(db):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # The cache is a table in the test database (rate limits count there); a reused test
-    # database (--reuse-db) would bring the last run's counts along.
+    # database (--reuse-db) would bring the last run's counts along. When no selected test uses
+    # the database (the single sign-on module alone, say), pytest-django sets none up, and the
+    # configured database is left alone.
+    if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+        return
     with django_db_blocker.unblock():
         cache.clear()
 
