@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from config.content_language import sv
 from config.dates import long_date
-from config.prepared import by_shape, numbered, numbering
+from config.prepared import Prepared, by_shape, numbered, numbering
 from config.spreadsheet import csv_download
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
@@ -507,28 +507,33 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Öppna åtgärder"),
         ]
     )
-    writer.writerows(_report_csv_rows(network))
+    # Typed text is in the work area, goal, indicator and unit columns only; the others are
+    # numbers, the figures' own words and numbers written with a Unicode minus.
+    writer.writerows(_report_csv_rows(network), text_columns=REPORT_CSV_TEXT_COLUMNS)
     return response
 
 
-def _report_csv_rows(network: Network) -> list[list]:
-    """The CSV's rows from plain values in two queries (goals with their open actions
-    counted, indicators with their latest value), with the figures' own rules
-    (meetings/goals/figures.py): a network's goals pile up, and model instances and a figures
-    object per indicator cost more than the rows."""
+REPORT_CSV_TEXT_COLUMNS = (0, 1, 3, 4)
+
+
+def _csv_goals(network_id: int):
+    """The network's goals with their open actions counted, in the report's order."""
     not_done = ~Q(action_items__status=ActionItem.Status.DONE)
-    goal_rows = (
-        Goal.objects.filter(work_area__network=network)
+    return (
+        Goal.objects.filter(work_area__network_id=network_id)
         .annotate(open_action_count=Count("action_items", filter=not_done))
-        .order_by("work_area__position", "work_area_id", "title", "pk")
+        .order_by(*REPORT_ORDER)
         .values_list("pk", "work_area__name", "title", "target_year", "open_action_count")
     )
-    # Each indicator's latest year and value as subqueries of the indicators' query: per
-    # indicator, by its (indicator, year) index, not per value row as `latest_values()` is.
+
+
+def _csv_indicators(network_id: int):
+    """The network's indicators with each one's latest year and value, as subqueries of the
+    indicators' query: per indicator, by its (indicator, year) index, not per value row as
+    `latest_values()` is."""
     latest = IndicatorValue.objects.filter(indicator_id=OuterRef("pk")).order_by("-year")
-    indicators: dict[int, list[tuple]] = {}
-    for row in (
-        Indicator.objects.filter(goal__work_area__network=network)
+    return (
+        Indicator.objects.filter(goal__work_area__network_id=network_id)
         .annotate(
             latest_year=Subquery(latest.values("year")[:1]),
             latest_value=Subquery(latest.values("value")[:1]),
@@ -545,17 +550,36 @@ def _report_csv_rows(network: Network) -> list[list]:
             "latest_year",
             "latest_value",
         )
-    ):
+    )
+
+
+# Compiled once (config/prepared.py): building the two querysets cost Django about as much as
+# SQLite reading a network's hundreds of goals.
+_CSV_GOALS = Prepared(_csv_goals, network_id=int)
+_CSV_INDICATORS = Prepared(_csv_indicators, network_id=int)
+
+
+def _report_csv_rows(network: Network) -> list[list]:
+    """The CSV's rows from plain values in two queries (goals with their open actions
+    counted, indicators with their latest value), with the figures' own rules
+    (meetings/goals/figures.py): a network's goals pile up, and model instances and a figures
+    object per indicator cost more than the rows."""
+    goal_rows = _CSV_GOALS.rows(network_id=network.pk)
+    indicators: dict[int, list[tuple]] = {}
+    for row in _CSV_INDICATORS.rows(network_id=network.pk):
         indicators.setdefault(row[0], []).append(row)
     labels = {status: str(label) for status, label in goals.STATUS_LABELS.items()}
     lower = Indicator.Direction.LOWER
-    rows = []
+    number, progress_percent, track_status = (
+        goals.display_number,
+        goals.progress_percent,
+        goals.track_status,
+    )
+    rows: list[list] = []
+    no_indicator = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
     for goal_id, area, title, target_year, open_count in goal_rows:
-        goal_cells = [area, title, target_year]
-        cells: list[object]
         if goal_id not in indicators:
-            cells = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
-            rows.append([*goal_cells, *cells, open_count])
+            rows.append([area, title, target_year, *no_indicator, open_count])
             continue
         for (
             _goal,
@@ -568,26 +592,34 @@ def _report_csv_rows(network: Network) -> list[list]:
             year,
             value,
         ) in indicators[goal_id]:
-            has_value = year is not None
-            progress = goals.progress_percent(baseline, target, value if has_value else None)
-            status = goals.track_status(
-                baseline_year=baseline_year,
-                baseline_value=baseline,
-                target_year=target_year,
-                target_value=target,
-                lower_is_better=direction == lower,
-                latest=(year, value) if has_value else None,
+            if year is None:
+                progress = None
+                status = goals.NO_VALUES
+            else:
+                progress = progress_percent(baseline, target, value)
+                status = track_status(
+                    baseline_year=baseline_year,
+                    baseline_value=baseline,
+                    target_year=target_year,
+                    target_value=target,
+                    lower_is_better=direction == lower,
+                    latest=(year, value),
+                )
+            rows.append(
+                [
+                    area,
+                    title,
+                    target_year,
+                    name,
+                    unit,
+                    baseline_year,
+                    number(baseline),
+                    "" if year is None else year,
+                    "" if year is None else number(value),
+                    number(target),
+                    "" if progress is None else progress,
+                    labels[status],
+                    open_count,
+                ]
             )
-            cells = [
-                name,
-                unit,
-                baseline_year,
-                goals.display_number(baseline),
-                year if has_value else "",
-                goals.display_number(value) if has_value else "",
-                goals.display_number(target),
-                "" if progress is None else progress,
-                labels[status],
-            ]
-            rows.append([*goal_cells, *cells, open_count])
     return rows

@@ -2,6 +2,8 @@
 administrations by queries compiled once per shape (config/prepared.py, `by_shape`): each must
 find what its queryset finds, for every shape the page asks."""
 
+from decimal import Decimal
+
 import pytest
 
 from config.prepared import by_shape, numbering
@@ -65,3 +67,31 @@ def test_responsible_administrations_are_the_querysets(neh, administration, othe
         assert {row.administration.name for row in found} == {
             row.administration.name for row in views._responsible(None, **values)
         }
+
+
+def test_the_goal_reports_csv_queries_are_the_querysets(goal, neh, nsh, administration):
+    """The CSV's goals (open actions counted) and indicators (latest year and value), compiled
+    once, find what their querysets find: goals without indicators, an indicator without
+    values, done actions not counted, another network's goals left out."""
+    factories.make_indicator(goal, name="Utan värden")
+    bare = factories.make_goal(neh, title="Utan indikatorer")
+    other = factories.make_goal(nsh, title="Annat nätverk")
+    factories.make_indicator(other, values={2023: "5"})
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    factories.make_action(meeting, administrations=[administration], goal=goal)
+    factories.make_action(meeting, goal=bare, status="done")
+    for network in (neh, nsh):
+        expected_goals = list(views._csv_goals(network.pk))
+        expected_indicators = list(views._csv_indicators(network.pk))
+        assert views._CSV_GOALS.rows(network_id=network.pk) == expected_goals
+        assert views._CSV_INDICATORS.rows(network_id=network.pk) == expected_indicators
+    assert [(title, count) for _pk, _area, title, _year, count in expected_goals] == [
+        ("Annat nätverk", 0)
+    ]
+    rows = views._CSV_GOALS.rows(network_id=neh.pk)
+    assert sorted((title, count) for _pk, _area, title, _year, count in rows) == [
+        ("Klimatneutral organisation", 1),
+        ("Utan indikatorer", 0),
+    ]
+    latest = {row[1]: (row[7], row[8]) for row in views._CSV_INDICATORS.rows(network_id=neh.pk)}
+    assert latest == {"Utsläpp": (2024, Decimal("500.5")), "Utan värden": (None, None)}
