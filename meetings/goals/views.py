@@ -444,23 +444,38 @@ REPORT_ORDER = ("work_area__position", "work_area_id", "title", "pk")
 
 
 def _report_goals(network: Network):
-    """The network's goals in the report's order: what is paged (counted and sliced) without
-    figures, so the count and the page's choice do not aggregate every goal's actions."""
-    return Goal.objects.filter(work_area__network=network).order_by(*REPORT_ORDER)
+    """The network's goals in the report's order, with their work areas (the report's groups)."""
+    return (
+        Goal.objects.filter(work_area__network=network)
+        .select_related("work_area")
+        .order_by(*REPORT_ORDER)
+    )
 
 
 def _report_figures(page_of_goals) -> list:
-    """The figures of a page of `_report_goals`, read for that page's goals only: the latest
-    value of each indicator and the open actions counted (the report shows no series and no
-    action, so neither is read: years of values would be). Ordered explicitly: a query with
-    aggregates does not take the model's default order."""
-    chosen = Goal.objects.filter(pk__in=page_of_goals.values("pk"))
-    return goals.figures_of(
-        goals.figures_queryset(chosen, latest_only=True, count_actions=True).order_by(
-            *REPORT_ORDER
-        ),
-        count_actions=True,
-    )
+    """The figures of a page of `_report_goals`: each indicator's latest value only, as the
+    goal list reads them (`with_latest_figures`: two plain queries, not the prefetch
+    machinery), and the open and overdue actions counted, in one query grouped by goal (the
+    report shows no series and no action, so neither is read: years of values would be)."""
+    chosen = goals.with_latest_figures(list(page_of_goals))
+    counts = {
+        goal_id: (open_count, overdue_count)
+        for goal_id, open_count, overdue_count in ActionItem.objects.filter(
+            goal_id__in=[goal.pk for goal in chosen]
+        )
+        .exclude(status=ActionItem.Status.DONE)
+        .values("goal_id")
+        .annotate(
+            open_count=Count("pk"),
+            overdue_count=Count("pk", filter=Q(due_on__lt=timezone.localdate())),
+        )
+        .order_by()
+        .values_list("goal_id", "open_count", "overdue_count")
+    }
+    figures = goals.figures_of(chosen)
+    for item in figures:
+        item.counted_open, item.counted_overdue = counts.get(item.goal.pk, (0, 0))
+    return figures
 
 
 @require_safe
@@ -469,7 +484,8 @@ def goal_report(request: HttpRequest, code: str) -> HttpResponse:
     """The goal report, 20 goals at a time ("Visa fler" adds the next rows to the table): a
     network's goals pile up over the years. The CSV has every goal."""
     network = coordinated_network(request, code)
-    page = paging.page_of(request, _report_goals(network))
+    # The page's goals and their count in one query.
+    page = paging.counted_page(request, _report_goals(network))
     context = {
         "network": network,
         "page": page,
