@@ -95,3 +95,48 @@ def test_the_goal_reports_csv_queries_are_the_querysets(goal, neh, nsh, administ
     ]
     latest = {row[1]: (row[7], row[8]) for row in views._CSV_INDICATORS.rows(network_id=neh.pk)}
     assert latest == {"Utsläpp": (2024, Decimal("500.5")), "Utan värden": (None, None)}
+
+
+def test_a_goals_page_reads_what_figures_queryset_prefetches(goal, neh, administration):
+    """The goal with its network, its indicators with their responsible administrations and
+    every value, read by compiled queries: the same figures as the prefetched goal, for a goal
+    with values, one with an indicator without values, and one without indicators."""
+    from django.http import Http404
+    from django.shortcuts import get_object_or_404
+
+    from meetings.goals import figures as goals
+    from meetings.models import Goal
+
+    factories.make_indicator(goal, name="Andra", values={2019: "3", 2023: "4.25", 2021: "9"})
+    bare = factories.make_goal(neh, title="Utan värden")
+    factories.make_indicator(bare, name="Ny", values={})
+    empty = factories.make_goal(neh, title="Utan indikatorer")
+
+    def seen(figures):
+        return [
+            figures.goal.pk,
+            figures.goal.network.code,
+            figures.goal.work_area.name,
+            figures.status,
+            [
+                (
+                    item.indicator.name,
+                    getattr(item.indicator.responsible_administration, "name", None),
+                    [(p.year, p.value) for p in item.points],
+                    str(item.table_rows),
+                    item.progress,
+                )
+                for item in figures.indicators
+            ],
+        ]
+
+    for chosen in (goal, bare, empty):
+        prefetched = get_object_or_404(goals.figures_queryset(Goal.objects.all()), pk=chosen.pk)
+        (expected,) = goals.figures_of([prefetched])
+        (found,) = goals.figures_of([views._goal_with_figures(chosen.pk)])
+        assert seen(found) == seen(expected)
+    (found,) = goals.figures_of([views._goal_with_figures(goal.pk)])
+    assert [p.year for p in found.indicators[1].points] == [2019, 2021, 2023]
+    assert found.indicators[0].indicator.responsible_administration == administration
+    with pytest.raises(Http404):
+        views._goal_with_figures(empty.pk + 1000)
