@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from config.prepared import Prepared
 from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField
 from meetings.goals.figures import display_number
 from meetings.models import ActionItem, Goal, Indicator, Meeting
@@ -207,6 +208,24 @@ class IndicatorValueForm(forms.Form):
         return year
 
 
+def open_actions(network_id: int):
+    """The network's open actions in no goal's plan: not every action ever decided (done ones
+    and other plans' would make the list grow with the years)."""
+    return (
+        ActionItem.objects.filter(meeting__network_id=network_id, goal__isnull=True)
+        .exclude(status=ActionItem.Status.DONE)
+        .order_by("due_on", "pk")
+    )
+
+
+# The choices read by a query compiled once (config/prepared.py) from the same queryset the
+# field validates with: a network has hundreds of open actions, and the page reads them once.
+_OPEN_ACTION_CHOICES = Prepared(
+    lambda network_id: open_actions(network_id).values_list("pk", "title", "due_on"),
+    network_id=int,
+)
+
+
 class GoalActionLinkForm(forms.Form):
     """Put one of the network's actions into the goal's action plan."""
 
@@ -218,17 +237,22 @@ class GoalActionLinkForm(forms.Form):
         # Read as plain values, each label built with one translation (before the queryset,
         # which hands the widget its choices): a network has hundreds of open actions.
         field.iterator = OpenActionChoices
-        # The network's open actions in no goal's plan: not every action ever decided (done
-        # ones and other plans' would make the list grow with the years).
-        field.queryset = (
-            ActionItem.objects.filter(
-                meeting__network_id=goal.work_area.network_id, goal__isnull=True
-            )
-            .exclude(status=ActionItem.Status.DONE)
-            .order_by("due_on", "pk")
-        )
+        self.network_id = goal.work_area.network_id
+        field.queryset = open_actions(self.network_id)
         field.help_text = _("Nätverkets öppna åtgärder som inte ingår i något måls handlingsplan.")
         field.empty_label = _("Välj en åtgärd")
+        field.choice_rows = self.choice_rows  # type: ignore[attr-defined]
+
+    def choice_rows(self) -> list[tuple]:
+        """(pk, title, due_on) of the actions to choose from, read once per form."""
+        if not hasattr(self, "_choice_rows"):
+            self._choice_rows = _OPEN_ACTION_CHOICES.rows(network_id=self.network_id)
+        return self._choice_rows
+
+    @property
+    def has_choices(self) -> bool:
+        """Whether there is an action to choose (the field's `queryset.exists()`)."""
+        return bool(self.choice_rows())
 
 
 class OpenActionChoices(ModelChoiceIterator):
@@ -239,11 +263,36 @@ class OpenActionChoices(ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         label = str(_("%(title)s (klart senast %(due)s)"))
-        for pk, title, due_on in self.queryset.values_list("pk", "title", "due_on"):
+        for pk, title, due_on in self.field.choice_rows():
             yield (
                 ModelChoiceIteratorValue(pk, None),
                 label % {"title": title, "due": due_on.isoformat()},
             )
+
+
+def action_meetings(network_id: int, since: datetime.datetime):
+    """The network's meetings since `since` and the coming ones, not cancelled, latest first."""
+    return (
+        Meeting.objects.filter(network_id=network_id, starts_at__gte=since)
+        .select_related("network")
+        .not_cancelled()
+        .order_by("-starts_at")
+    )
+
+
+# The choices read by a query compiled once, from the queryset the field validates with.
+_ACTION_MEETINGS = Prepared(action_meetings, network_id=int, since=datetime.datetime)
+
+
+class PreparedChoices(ModelChoiceIterator):
+    """A model choice field's choices from the instances its `choice_objects()` reads (a
+    compiled query of its queryset, config/prepared.py), each as ModelChoiceIterator makes it."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for instance in self.field.choice_objects():
+            yield self.choice(instance)
 
 
 class GoalActionCreateForm(OnceForm, forms.ModelForm):
@@ -270,13 +319,14 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The meetings of the last MEETING_YEARS years and the coming ones, not the whole history.
         since = timezone.now() - datetime.timedelta(days=365 * MEETING_YEARS)
-        self.fields["meeting"].queryset = (  # type: ignore[attr-defined]
-            Meeting.objects.filter(network_id=goal.work_area.network_id, starts_at__gte=since)
-            .select_related("network")
-            .not_cancelled()
-            .order_by("-starts_at")
+        network_id = goal.work_area.network_id
+        field = cast(IdChoiceField, self.fields["meeting"])
+        field.iterator = PreparedChoices
+        field.queryset = action_meetings(network_id, since)
+        field.empty_label = _("Välj möte")
+        field.choice_objects = lambda: _ACTION_MEETINGS.objects(  # type: ignore[attr-defined]
+            network_id=network_id, since=since
         )
-        self.fields["meeting"].empty_label = _("Välj möte")  # type: ignore[attr-defined]
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

@@ -140,3 +140,44 @@ def test_a_goals_page_reads_what_figures_queryset_prefetches(goal, neh, administ
     assert found.indicators[0].indicator.responsible_administration == administration
     with pytest.raises(Http404):
         views._goal_with_figures(empty.pk + 1000)
+
+
+def test_the_action_plans_choices_are_their_querysets(goal, neh, nsh, administration):
+    """The goal's action plan page lists the open actions in no plan and the recent meetings
+    read by compiled queries: what the fields' querysets (which validate) hold, in order, and
+    the page says so when there is nothing to link."""
+    import datetime
+
+    from django.forms.models import ModelChoiceIterator
+    from django.utils import timezone
+
+    from meetings.goals import forms
+
+    link = forms.GoalActionLinkForm(goal=goal)
+    assert not link.has_choices
+    meetings = [factories.make_meeting(neh, days_ahead=days) for days in (-900, -400, -20, 30, 60)]
+    factories.make_meeting(nsh, days_ahead=10)
+    cancelled = factories.make_meeting(neh, days_ahead=5)
+    cancelled.status = Meeting.Status.CANCELLED
+    cancelled.save()
+    today = timezone.localdate()
+    for n, meeting in enumerate(meetings[2:] * 2):
+        factories.make_action(
+            meeting, title=f"Åtgärd {n}", due_on=today + datetime.timedelta(days=10 - n)
+        )
+    factories.make_action(meetings[2], title="Klar", status="done")
+    factories.make_action(meetings[2], title="I planen", goal=goal)
+    link = forms.GoalActionLinkForm(goal=goal)
+    create = forms.GoalActionCreateForm(goal=goal)
+    action, meeting = link.fields["action"], create.fields["meeting"]
+    assert list(action.choices)[1:] == [
+        (a.pk, f"{a.title} (klart senast {a.due_on.isoformat()})") for a in action.queryset
+    ]
+    assert [(str(value), label) for value, label in meeting.choices] == [
+        (str(value), label) for value, label in ModelChoiceIterator(meeting)
+    ]
+    assert link.has_choices and len(link.fields["action"].choices) == 7
+    titles = [label for _value, label in link.fields["action"].choices][1:]
+    assert not any(t.startswith(("Klar", "I planen")) for t in titles)
+    # The empty choice and four meetings: not the one 900 days ago, the cancelled one or NSH's.
+    assert len(list(create.fields["meeting"].choices)) == 5
