@@ -220,9 +220,9 @@ def _goal_with_figures(pk: int) -> Goal:
     if not found:
         raise Http404
     goal = found[0]
-    goal.indicator_list = _GOAL_INDICATORS.objects(goal_id=pk)  # type: ignore[attr-defined]
-    by_id = {}
-    for indicator in goal.indicator_list:  # type: ignore[attr-defined]
+    goal.indicator_list = _GOAL_INDICATORS.objects(goal_id=pk)
+    by_id: dict[int, list] = {}
+    for indicator in goal.indicator_list:
         indicator.value_list = []
         by_id[indicator.pk] = indicator.value_list
     for indicator_id, year, value in _GOAL_VALUES.rows(goal_id=pk):
