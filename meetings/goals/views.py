@@ -134,18 +134,15 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if not all_years:
             item.window = RECENT_YEARS
-    plan = ActionItem.objects.filter(goal=goal)
-    done = Q(status=ActionItem.Status.DONE)
-    counts = plan.aggregate(total=Count("pk"), done=Count("pk", filter=done))
-    page = paging.page_of(
-        request,
-        plan.annotate(is_done=Case(When(done, then=1), default=0)).order_by(
-            "is_done", "due_on", "pk"
-        ),
-        param=ACTIONS_PARAM,
-        count=counts["total"],
-    )
-    actions = list(page.object_list)
+    total, done = (_PLAN_COUNTS.rows(goal_id=goal.pk) or [(0, 0)])[0]
+    counts = {"total": total, "done": done}
+    page = paging.page_of(request, _plan(goal.pk, None), param=ACTIONS_PARAM, count=counts["total"])
+    # The first page, which nearly everyone sees, by a query compiled once (later pages as
+    # the paginator slices them).
+    if page.number == 1:
+        actions = by_shape(_plan, paging.PER_PAGE, goal_id=goal.pk)
+    else:
+        actions = list(page.object_list)
     _load_responsible(actions)
     today = timezone.localdate()
     for action in actions:
@@ -228,6 +225,29 @@ def _goal_with_figures(pk: int) -> Goal:
     for indicator_id, year, value in _GOAL_VALUES.rows(goal_id=pk):
         by_id[indicator_id].append(goals.YearValue(year, value))
     return goal
+
+
+def _plan(goal_id: int, limit: int | None) -> QuerySet[ActionItem]:
+    """The goal's action plan, open actions first, each by its due date."""
+    done = Q(status=ActionItem.Status.DONE)
+    return (
+        ActionItem.objects.filter(goal_id=goal_id)
+        .annotate(is_done=Case(When(done, then=1), default=0))
+        .order_by("is_done", "due_on", "pk")[:limit]
+    )
+
+
+# The plan's actions counted, all and done (no row for a goal without actions).
+_PLAN_COUNTS = Prepared(
+    lambda goal_id: (
+        ActionItem.objects.filter(goal_id=goal_id)
+        .order_by()
+        .values("goal_id")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=ActionItem.Status.DONE)))
+        .values_list("total", "done")
+    ),
+    goal_id=int,
+)
 
 
 def _action_cells(action, today) -> SafeString:

@@ -181,3 +181,37 @@ def test_the_action_plans_choices_are_their_querysets(goal, neh, nsh, administra
     assert not any(t.startswith(("Klar", "I planen")) for t in titles)
     # The empty choice and four meetings: not the one 900 days ago, the cancelled one or NSH's.
     assert len(list(create.fields["meeting"].choices)) == 5
+
+
+def test_the_action_plans_first_page_and_counts_are_the_querysets(goal, neh):
+    """A goal's page reads the first page of its plan (open first, by due date) and its counts
+    by compiled queries: what the plan's queryset and its aggregate give."""
+    import datetime
+
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from meetings import paging
+    from meetings.models import ActionItem
+
+    assert views._PLAN_COUNTS.rows(goal_id=goal.pk) == []
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    today = timezone.localdate()
+    for n in range(paging.PER_PAGE + 3):
+        factories.make_action(
+            meeting,
+            goal=goal,
+            title=f"Åtgärd {n}",
+            due_on=today + datetime.timedelta(days=n % 4),
+            status="done" if n % 3 == 0 else "open",
+        )
+    factories.make_action(meeting, title="Utan mål")
+    expected = list(views._plan(goal.pk, None)[: paging.PER_PAGE])
+    found = by_shape(views._plan, paging.PER_PAGE, goal_id=goal.pk)
+    assert [(a.pk, a.is_done) for a in found] == [(a.pk, a.is_done) for a in expected]
+    assert len(found) == paging.PER_PAGE and found[0].is_done == 0 and found[-1].is_done == 1
+    aggregate = ActionItem.objects.filter(goal=goal).aggregate(
+        total=Count("pk"), done=Count("pk", filter=Q(status="done"))
+    )
+    assert views._PLAN_COUNTS.rows(goal_id=goal.pk) == [(aggregate["total"], aggregate["done"])]
+    assert aggregate == {"total": paging.PER_PAGE + 3, "done": 8}
