@@ -32,6 +32,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from config.content_language import sv
+from config.prepared import by_shape, numbered, numbering, rows_by_shape
 from meetings.models import ActionItem, Goal, Indicator, IndicatorValue
 
 NO_VALUES = "no_values"
@@ -459,20 +460,38 @@ class YearValue(NamedTuple):
 def with_latest_figures(goals: list[Goal]) -> list[Goal]:
     """A page of goals with what `figures_of` reads: `goal.indicator_list` and each
     indicator's `value_list`, its latest value only. What `figures_queryset(latest_only=True,
-    lean=True)` prefetches, in two plain queries: the prefetch machinery's work per row cost
-    the goal list more than the figures (tests/goals/test_cards.py compares them)."""
+    lean=True)` prefetches, in two plain queries compiled once per number of goals
+    (config/prepared.py): the prefetch machinery's work per row, and building the queries,
+    cost the goal list more than the figures (tests/goals/test_cards.py compares them)."""
     by_goal = {goal.pk: goal for goal in goals}
     for goal in goals:
         goal.indicator_list = []  # type: ignore[attr-defined]
+    if not goals:
+        return goals
+    chosen = numbering("goal_", sorted(by_goal))
     by_id: dict[int, Indicator] = {}
-    for indicator in Indicator.objects.filter(goal_id__in=by_goal):
-        indicator.value_list = []  # type: ignore[attr-defined]
+    for indicator in by_shape(_indicators_of, **chosen):
+        indicator.value_list = []
         by_goal[indicator.goal_id].indicator_list.append(indicator)  # type: ignore[attr-defined]
         by_id[indicator.pk] = indicator
-    values = latest_values().filter(indicator_id__in=by_id).order_by()
-    for indicator_id, year, value in values.values_list("indicator_id", "year", "value"):
+    for indicator_id, year, value in rows_by_shape(_latest_values_of, **chosen):
         by_id[indicator_id].value_list.append(YearValue(year, value))  # type: ignore[attr-defined]
     return goals
+
+
+def _indicators_of(limit: None, **goals: int) -> QuerySet[Indicator]:
+    """The indicators of the goals numbered `goal_0`, `goal_1`, ..., in their own order."""
+    return Indicator.objects.filter(goal_id__in=numbered(goals, "goal_"))
+
+
+def _latest_values_of(limit: None, **goals: int):
+    """The latest value of each indicator of the numbered goals, as (indicator, year, value)."""
+    return (
+        latest_values()
+        .filter(indicator__goal_id__in=numbered(goals, "goal_"))
+        .order_by()
+        .values_list("indicator_id", "year", "value")
+    )
 
 
 def latest_values() -> QuerySet[IndicatorValue]:

@@ -81,8 +81,10 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
     years, so the page reads a page of them, each indicator with its latest value only. An htmx
     "Visa fler" gets only the next goals (a work area split over two pages is headed twice)."""
     network = network_by_code(code)
-    page = paging.page_of(
-        request, Goal.objects.filter(work_area__network=network).select_related("work_area")
+    # The page's goals and their count in one query.
+    page = paging.counted_page(
+        request,
+        Goal.objects.filter(work_area__network=network).select_related("work_area"),
     )
     htmx = getattr(request, "htmx", False)
     announce = (
