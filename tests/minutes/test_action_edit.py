@@ -81,3 +81,41 @@ def test_the_representative_cannot_edit(client_for, action, administration):
     )
     assert response.status_code == 403
     assert ActionItem.objects.get(pk=action.pk).title == "Skyfallskartan"
+
+
+def test_the_edit_forms_choices_and_initial_are_the_querysets(
+    action, administration, other_administration, neh, nsh
+):
+    """The administrations to choose from (seated in the network today, or already the
+    action's) and the action's own, read by compiled queries: what the field's queryset (which
+    validates) and the action's relation hold, in order."""
+    from meetings.minutes.forms import ActionEditForm, assignable_administrations
+    from representatives.models import Appointment
+
+    today = timezone.localdate()
+    seated = factories.make_administration("Äldreförvaltningen")
+    ended = factories.make_administration("Byggförvaltningen")
+    elsewhere = factories.make_administration("Kulturförvaltningen")
+    later = factories.make_administration("Fritidsförvaltningen")
+    factories.make_appointment(factories.make_user(), seated, neh)
+    factories.make_appointment(
+        factories.make_user(), ended, neh, end_date=today, role=Appointment.Role.SUBSTITUTE
+    )
+    factories.make_appointment(factories.make_user(), elsewhere, nsh)
+    factories.make_appointment(
+        factories.make_user(), later, neh, start_date=today + datetime.timedelta(days=1)
+    )
+    action.administrations.add(ended)
+    action.refresh_from_db()
+
+    form = ActionEditForm(action=action)
+    field = form.fields["administrations"]
+    expected = [(a.pk, a.name) for a in assignable_administrations(action)]
+    assert [(value.value, label) for value, label in field.choices] == expected
+    assert [pk for pk, _name in expected] == [
+        a.pk for a in sorted([administration, ended, seated], key=lambda a: a.name)
+    ]
+    assert sorted(form.initial["administrations"]) == sorted(
+        a.pk for a in action.administrations.all()
+    )
+    assert other_administration.pk not in [pk for pk, _name in expected]
