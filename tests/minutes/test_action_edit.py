@@ -119,3 +119,44 @@ def test_the_edit_forms_choices_and_initial_are_the_querysets(
         a.pk for a in action.administrations.all()
     )
     assert other_administration.pk not in [pk for pk, _name in expected]
+
+
+def test_the_action_lists_first_pages_and_counts_are_the_querysets(neh, nsh, administration):
+    """The network's action list reads its counts and its first pages by compiled queries:
+    what the open and done querysets (which page the later pages) give, in order, with each
+    row's meeting and its administrations' names."""
+    from config.prepared import by_shape
+    from meetings import paging
+
+    assert actions.counts_of_network(neh) == (0, 0)
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    today = timezone.localdate()
+    for n in range(paging.PER_PAGE + 5):
+        action = factories.make_action(
+            meeting,
+            administrations=[administration],
+            title=f"Åtgärd {n}",
+            due_on=today + datetime.timedelta(days=n % 5),
+            status="done" if n % 2 else "open",
+        )
+        if n % 2:
+            ActionItem.objects.filter(pk=action.pk).update(
+                done_at=timezone.now() - datetime.timedelta(days=n % 3)
+            )
+    factories.make_action(factories.make_meeting(nsh, days_ahead=-3), title="Annat nätverk")
+    for first, queryset in (
+        (actions.first_open, actions.open_of_network(neh)),
+        (actions.first_done, actions.done_of_network(neh)),
+    ):
+        expected = actions.describe(queryset[: paging.PER_PAGE])
+        found = actions.describe(by_shape(first, paging.PER_PAGE, network_id=neh.pk))
+        assert [(a.pk, a.meeting.starts_at, a.responsible_names) for a in found] == [
+            (a.pk, a.meeting.starts_at, a.responsible_names) for a in expected
+        ]
+        assert found and found[0].responsible_names == administration.name
+    assert actions.counts_of_network(neh) == (
+        actions.open_of_network(neh).count(),
+        actions.done_of_network(neh).count(),
+    )
+    assert actions.counts_of_network(neh) == (13, 12)
+    assert actions.describe([]) == []
