@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from config.prepared import Prepared
-from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField
+from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField, RowChoiceIterator
 from meetings.goals.figures import display_number
 from meetings.models import ActionItem, Goal, Indicator, Meeting
 from meetings.models.goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
@@ -280,8 +280,11 @@ def action_meetings(network_id: int, since: datetime.datetime):
     )
 
 
-# The choices read by a query compiled once, from the queryset the field validates with.
+# The choices read by queries compiled once, from the querysets the fields validate with.
 _ACTION_MEETINGS = Prepared(action_meetings, network_id=int, since=datetime.datetime)
+# A new action goes to an administration that still exists as such.
+ACTIVE_ADMINISTRATIONS = Administration.objects.active().order_by("name")
+_ACTIVE_ADMINISTRATIONS = Prepared(lambda: ACTIVE_ADMINISTRATIONS.values_list("pk", "name"))
 
 
 class PreparedChoices(ModelChoiceIterator):
@@ -301,8 +304,7 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
     meeting = IdChoiceField(label=_("Beslutad på mötet"), queryset=Meeting.objects.none())
     administrations = NamedIdMultipleChoiceField(
         label=_("Ansvariga förvaltningar"),
-        # A new action goes to an administration that still exists as such.
-        queryset=Administration.objects.active().order_by("name"),
+        queryset=ACTIVE_ADMINISTRATIONS,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Välj minst en ansvarig förvaltning.")},
     )
@@ -320,6 +322,9 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
         # The meetings of the last MEETING_YEARS years and the coming ones, not the whole history.
         since = timezone.now() - datetime.timedelta(days=365 * MEETING_YEARS)
         network_id = goal.work_area.network_id
+        administrations = self.fields["administrations"]
+        administrations.iterator = RowChoiceIterator  # type: ignore[attr-defined]
+        administrations.choice_rows = _ACTIVE_ADMINISTRATIONS.rows  # type: ignore[attr-defined]
         field = cast(IdChoiceField, self.fields["meeting"])
         field.iterator = PreparedChoices
         field.queryset = action_meetings(network_id, since)

@@ -56,7 +56,12 @@ RECENT_DOCUMENTS = 10
 
 
 def _goal(pk: int) -> Goal:
-    return get_object_or_404(Goal.objects.select_related("work_area__network"), pk=pk)
+    """The goal with its work area and network (404 if there is none), by a query compiled
+    once (`_GOAL`)."""
+    found = _GOAL.objects(goal_id=pk)
+    if not found:
+        raise Http404
+    return found[0]
 
 
 def _coordinated_goal(request: HttpRequest, pk: int) -> Goal:
@@ -215,13 +220,10 @@ _GOAL_VALUES = Prepared(
 def _goal_with_figures(pk: int) -> Goal:
     """The goal (404 if there is none) with what `figures_of` reads: `indicator_list`, each
     with its `value_list` of every year."""
-    found = _GOAL.objects(goal_id=pk)
-    if not found:
-        raise Http404
-    goal = found[0]
-    goal.indicator_list = _GOAL_INDICATORS.objects(goal_id=pk)
+    goal = _goal(pk)
+    goal.indicator_list = _GOAL_INDICATORS.objects(goal_id=pk)  # type: ignore[attr-defined]
     by_id: dict[int, list] = {}
-    for indicator in goal.indicator_list:
+    for indicator in goal.indicator_list:  # type: ignore[attr-defined]
         indicator.value_list = []
         by_id[indicator.pk] = indicator.value_list
     for indicator_id, year, value in _GOAL_VALUES.rows(goal_id=pk):

@@ -179,6 +179,15 @@ def test_the_action_plans_choices_are_their_querysets(goal, neh, nsh, administra
     assert link.has_choices and len(link.fields["action"].choices) == 7
     titles = [label for _value, label in link.fields["action"].choices][1:]
     assert not any(t.startswith(("Klar", "I planen")) for t in titles)
+    inactive = factories.make_administration("Nedlagda förvaltningen")
+    inactive.is_active = False
+    inactive.save()
+    administrations = forms.GoalActionCreateForm(goal=goal).fields["administrations"]
+    assert [(value.value, label) for value, label in administrations.choices] == [
+        (a.pk, a.name) for a in administrations.queryset
+    ]
+    assert inactive.pk not in [value.value for value, _label in administrations.choices]
+    assert administration.pk in [value.value for value, _label in administrations.choices]
     # The empty choice and four meetings: not the one 900 days ago, the cancelled one or NSH's.
     assert len(list(create.fields["meeting"].choices)) == 5
 
