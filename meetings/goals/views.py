@@ -36,6 +36,7 @@ from meetings.goals.forms import (
     IndicatorForm,
     IndicatorValueForm,
 )
+from meetings.goals.rows import document_items, follow_up_items
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -181,6 +182,9 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
         "more_follow_ups": len(agenda_items) > RECENT_FOLLOW_UPS,
         "documents": documents,
+        # Written in Python (meetings/goals/rows.py): a template loop cost more than the rows.
+        "follow_up_items": follow_up_items(agenda_items[:RECENT_FOLLOW_UPS]),
+        "document_items": document_items(documents),
         "can_coordinate": can_coordinate,
         "actions_total": counts["total"],
         "actions_done": counts["done"],
