@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from config.content_language import sv
 from config.dates import long_date
-from config.prepared import Prepared, by_shape, numbered, numbering
+from config.prepared import Prepared, by_shape, numbered, numbering, rows_by_shape
 from config.spreadsheet import csv_download
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
@@ -300,19 +300,21 @@ def _load_responsible(actions) -> None:
     """The responsible administrations of the actions, in one query."""
     if not actions:
         return
-    through = by_shape(_responsible, **numbering("action_", [a.pk for a in actions]))
     names: dict[int, list[str]] = {}
-    for row in through:
-        names.setdefault(row.actionitem_id, []).append(row.administration.name)
+    for action_id, name in rows_by_shape(
+        _responsible, **numbering("action_", [a.pk for a in actions])
+    ):
+        names.setdefault(action_id, []).append(name)
     for action in actions:
         action.responsible_names = sorted(names.get(action.pk, []))
 
 
 def _responsible(limit: None, **actions: int) -> QuerySet:
-    """The actions' responsible administrations (`actions` numbers them: `action_0`, ...)."""
+    """The actions' responsible administrations' names, as (action, name) (`actions` numbers
+    the actions: `action_0`, ...)."""
     return ActionItem.administrations.through.objects.filter(
         actionitem_id__in=numbered(actions, "action_")
-    ).select_related("administration")
+    ).values_list("actionitem_id", "administration__name")
 
 
 def _posted(request: HttpRequest):

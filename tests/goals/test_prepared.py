@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from config.prepared import by_shape, numbering
+from config.prepared import by_shape, numbering, rows_by_shape
 from meetings.goals import views
-from meetings.models import AgendaItem, Meeting
+from meetings.models import ActionItem, AgendaItem, Meeting
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -61,12 +61,16 @@ def test_responsible_administrations_are_the_querysets(neh, administration, othe
     ]
     for count in (1, 3):
         values = numbering("action_", [a.pk for a in actions[:count]])
-        expected = sorted(_pks(views._responsible(None, **values)))
-        found = by_shape(views._responsible, **values)
-        assert sorted(_pks(found)) == expected
-        assert {row.administration.name for row in found} == {
-            row.administration.name for row in views._responsible(None, **values)
-        }
+        expected = sorted(views._responsible(None, **values))
+        found = rows_by_shape(views._responsible, **values)
+        assert sorted(found) == expected
+        assert expected == sorted(
+            (row.actionitem_id, row.administration.name)
+            for row in ActionItem.administrations.through.objects.filter(
+                actionitem__in=actions[:count]
+            )
+        )
+        assert len(found) == (2 if count == 1 else 3)
 
 
 def test_the_goal_reports_csv_queries_are_the_querysets(goal, neh, nsh, administration):
