@@ -38,40 +38,40 @@ def iso(value: datetime.date | datetime.datetime | None) -> str | None:
 
 # The account's own lists, each a query compiled once (config/prepared.py): the export reads
 # about twenty small tables, and building and compiling their querysets cost Django more than
-# reading them.
-def _email_addresses(user_id: int):
+# reading them. Each only when its app is installed.
+if "allauth.account" in settings.INSTALLED_APPS:
     from allauth.account.models import EmailAddress
 
-    return (
-        EmailAddress.objects.filter(user_id=user_id)
-        .order_by("email")
-        .values_list("email", "verified", "primary")
+    _EMAIL_ADDRESSES = Prepared(
+        lambda user_id: (
+            EmailAddress.objects.filter(user_id=user_id)
+            .order_by("email")
+            .values_list("email", "verified", "primary")
+        ),
+        user_id=int,
     )
-
-
-def _authenticators(user_id: int):
+if "allauth.mfa" in settings.INSTALLED_APPS:
     from allauth.mfa.models import Authenticator
 
-    return (
-        Authenticator.objects.filter(user_id=user_id)
-        .order_by("created_at")
-        .values_list("type", "created_at", "last_used_at")
+    _AUTHENTICATORS = Prepared(
+        lambda user_id: (
+            Authenticator.objects.filter(user_id=user_id)
+            .order_by("created_at")
+            .values_list("type", "created_at", "last_used_at")
+        ),
+        user_id=int,
     )
-
-
-def _sessions(user_id: int):
+if "allauth.usersessions" in settings.INSTALLED_APPS:
     from allauth.usersessions.models import UserSession
 
-    return (
-        UserSession.objects.filter(user_id=user_id)
-        .order_by("created_at")
-        .values_list("ip", "user_agent", "created_at", "last_seen_at")
+    _SESSIONS = Prepared(
+        lambda user_id: (
+            UserSession.objects.filter(user_id=user_id)
+            .order_by("created_at")
+            .values_list("ip", "user_agent", "created_at", "last_seen_at")
+        ),
+        user_id=int,
     )
-
-
-_EMAIL_ADDRESSES = Prepared(_email_addresses, user_id=int)
-_AUTHENTICATORS = Prepared(_authenticators, user_id=int)
-_SESSIONS = Prepared(_sessions, user_id=int)
 
 
 def account_section(user: User) -> dict:
