@@ -276,6 +276,50 @@ class IndicatorFigures:
         )
 
     @property
+    def chart_html(self) -> SafeString:
+        """The chart as the goal page's include per indicator wrote it (the include cost more
+        than the geometry; tests/goals/test_rows.py holds the two together): the SVG, hidden
+        from screen readers (the table that follows has the same numbers), and its key."""
+        chart = self.chart
+        path = chart["target_path"]
+        left, top, axis_y = chart["left"], chart["top"], chart["axis_y"]
+        line = (
+            f'<polyline class="chart-line" points="{escape(chart["line"])}"></polyline>'
+            if chart["points"]
+            else ""
+        )
+        key = escape(
+            gettext(
+                "Heldragen linje: uppmätta värden. Streckad linje: rak väg från basåret till målet."
+            )
+        )
+        return mark_safe(  # noqa: S308 (numbers, escaped labels and the escaped dots)
+            "\n\n\n"
+            f'<svg class="chart chart-series" id="chart-indicator-{self.indicator.pk}" '
+            f'viewBox="0 0 {chart["width"]} {chart["height"]}" width="{chart["width"]}" '
+            f'height="{chart["height"]}" role="presentation" aria-hidden="true" '
+            'focusable="false">\n'
+            f'  <line class="chart-axis" x1="{left}" x2="{left}" y1="{top}" y2="{axis_y}">'
+            "</line>\n"
+            f'  <line class="chart-axis" x1="{left}" x2="{chart["right"]}" y1="{axis_y}" '
+            f'y2="{axis_y}"></line>\n'
+            f'  <text class="chart-label" x="{left - 6}" y="{top + 4}" text-anchor="end">'
+            f"{escape(chart['high_label'])}</text>\n"
+            f'  <text class="chart-label" x="{left - 6}" y="{axis_y + 4}" text-anchor="end">'
+            f"{escape(chart['low_label'])}</text>\n"
+            f'  <text class="chart-label" x="{chart["first_x"]}" y="{axis_y + 20}" '
+            f'text-anchor="middle">{chart["first_year"]}</text>\n'
+            f'  <text class="chart-label" x="{chart["last_x"]}" y="{axis_y + 20}" '
+            f'text-anchor="middle">{chart["last_year"]}</text>\n'
+            f'  <line class="chart-target" x1="{path["x1"]}" y1="{path["y1"]}" '
+            f'x2="{path["x2"]}" y2="{path["y2"]}"></line>\n'
+            f"  {line}\n"
+            f"  {chart['dots']}\n"
+            "</svg>\n"
+            f'<p class="chart-key" aria-hidden="true">{key}</p>\n\n'
+        )
+
+    @property
     def chart(self) -> dict:
         """SVG geometry: the values as a line with labelled dots, the target path dashed.
 

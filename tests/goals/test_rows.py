@@ -40,3 +40,46 @@ def test_python_lists_are_the_template_loops(goal, neh, language):
     assert "Klimat &amp; &lt;utsläpp&gt;" in follow_up_items(items)
     assert ("lang=" in expected_items) == (language == "en")
     assert follow_up_items([]) == "" and document_items([]) == ""
+
+
+# The chart as templates/meetings/goals/_indicator_chart.html wrote it (an include per
+# indicator of the goal's page).
+TEMPLATE_CHART = """{% load i18n %}
+{# A line chart of the indicator's values against the straight path to the target. The same numbers are in the table that follows it, so the chart is hidden from screen readers. #}
+{% with chart=figures.chart %}
+<svg class="chart chart-series" id="chart-indicator-{{ figures.indicator.pk }}" viewBox="0 0 {{ chart.width }} {{ chart.height }}" width="{{ chart.width }}" height="{{ chart.height }}" role="presentation" aria-hidden="true" focusable="false">
+  <line class="chart-axis" x1="{{ chart.left }}" x2="{{ chart.left }}" y1="{{ chart.top }}" y2="{{ chart.axis_y }}"></line>
+  <line class="chart-axis" x1="{{ chart.left }}" x2="{{ chart.right }}" y1="{{ chart.axis_y }}" y2="{{ chart.axis_y }}"></line>
+  <text class="chart-label" x="{{ chart.left|add:-6 }}" y="{{ chart.top|add:4 }}" text-anchor="end">{{ chart.high_label }}</text>
+  <text class="chart-label" x="{{ chart.left|add:-6 }}" y="{{ chart.axis_y|add:4 }}" text-anchor="end">{{ chart.low_label }}</text>
+  <text class="chart-label" x="{{ chart.first_x }}" y="{{ chart.axis_y|add:20 }}" text-anchor="middle">{{ chart.first_year }}</text>
+  <text class="chart-label" x="{{ chart.last_x }}" y="{{ chart.axis_y|add:20 }}" text-anchor="middle">{{ chart.last_year }}</text>
+  <line class="chart-target" x1="{{ chart.target_path.x1 }}" y1="{{ chart.target_path.y1 }}" x2="{{ chart.target_path.x2 }}" y2="{{ chart.target_path.y2 }}"></line>
+  {% if chart.points %}<polyline class="chart-line" points="{{ chart.line }}"></polyline>{% endif %}
+  {{ chart.dots }}
+</svg>
+<p class="chart-key" aria-hidden="true">{% translate "Heldragen linje: uppmätta värden. Streckad linje: rak väg från basåret till målet." %}</p>
+{% endwith %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_python_chart_is_the_template_chart(goal, neh, language):
+    """An indicator's chart written in Python (`IndicatorFigures.chart_html`) is what the
+    template include wrote (TEMPLATE_CHART): with values, without, and with its older years
+    left out."""
+    from meetings.goals import figures as goals
+
+    factories.make_indicator(goal, name="Utan <värden>", unit="st & mer", values={})
+    factories.make_indicator(
+        goal,
+        name="Många",
+        values={year: str(1000 - 7 * n) for n, year in enumerate(range(2000, 2025))},
+    )
+    (figures,) = goals.figures_of([views._goal_with_figures(goal.pk)])
+    figures.indicators[2].window = 10
+    assert [len(item.points) for item in figures.indicators] == [3, 0, 25]
+    with translation.override(language):
+        for item in figures.indicators:
+            expected = Template(TEMPLATE_CHART).render(Context({"figures": item}))
+            assert item.chart_html == expected
