@@ -10,6 +10,7 @@ Numbers are written as numbers; only text is changed.
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from django.http import HttpResponse
 
@@ -31,14 +32,15 @@ class CSVWriter:
         self._writer.writerow([neutralise(cell) for cell in row])
 
     def writerows(
-        self, rows: Iterable[Sequence[object]], text_columns: Sequence[int] | None = None
+        self, rows: Iterable[Iterable[object]], text_columns: Sequence[int] | None = None
     ) -> None:
         """Many rows at once: written to memory first and given to the response in one piece
         (a response's write per row costs more than the row).
 
         `text_columns`, if given, are the only columns that can hold text someone typed: only
         they are checked for a formula's start (a list of hundreds of rows and a dozen columns
-        of numbers and the app's own words checked cell by cell costs more than writing it)."""
+        of numbers and the app's own words checked cell by cell costs more than writing it);
+        the rows are then sequences (lists or tuples)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
         if text_columns is None:
@@ -54,7 +56,7 @@ class CSVWriter:
             )
         else:
             checked = []
-            for row in rows:
+            for row in cast(Iterable[Sequence[object]], rows):
                 for at in text_columns:
                     cell = row[at]
                     if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):

@@ -325,6 +325,8 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
         administrations = self.fields["administrations"]
         administrations.iterator = RowChoiceIterator  # type: ignore[attr-defined]
         administrations.choice_rows = _ACTIVE_ADMINISTRATIONS.rows  # type: ignore[attr-defined]
+        # Set again: it hands the widget its choices, now by the iterator above.
+        administrations.queryset = ACTIVE_ADMINISTRATIONS  # type: ignore[attr-defined]
         field = cast(IdChoiceField, self.fields["meeting"])
         field.iterator = PreparedChoices
         field.queryset = action_meetings(network_id, since)

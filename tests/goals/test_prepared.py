@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from config.prepared import by_shape, numbering, rows_by_shape
+from meetings.form_fields import RowChoiceIterator
 from meetings.goals import views
 from meetings.models import ActionItem, AgendaItem, Meeting
 from tests import factories
@@ -174,6 +175,9 @@ def test_the_action_plans_choices_are_their_querysets(goal, neh, nsh, administra
     link = forms.GoalActionLinkForm(goal=goal)
     create = forms.GoalActionCreateForm(goal=goal)
     action, meeting = link.fields["action"], create.fields["meeting"]
+    assert isinstance(action.widget.choices, forms.OpenActionChoices)
+    assert isinstance(meeting.widget.choices, forms.PreparedChoices)
+    assert list(action.widget.choices) == list(action.choices)
     assert list(action.choices)[1:] == [
         (a.pk, f"{a.title} (klart senast {a.due_on.isoformat()})") for a in action.queryset
     ]
@@ -187,7 +191,9 @@ def test_the_action_plans_choices_are_their_querysets(goal, neh, nsh, administra
     inactive.is_active = False
     inactive.save()
     administrations = forms.GoalActionCreateForm(goal=goal).fields["administrations"]
-    assert [(value.value, label) for value, label in administrations.choices] == [
+    # What the widget renders: its choices come from the compiled query.
+    assert isinstance(administrations.widget.choices, RowChoiceIterator)
+    assert [(value.value, label) for value, label in administrations.widget.choices] == [
         (a.pk, a.name) for a in administrations.queryset
     ]
     assert inactive.pk not in [value.value for value, _label in administrations.choices]
