@@ -244,12 +244,21 @@ def by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values:
     Lists are passed numbered (`network_0`, `network_1`, ...; `numbered` reads them back), so
     the values' names say how many there are. The builder takes only its values: the moment
     too (a clock it read itself would be compiled in, and is refused)."""
+    return _of_shape(build, limit, values).objects(**values)
+
+
+def rows_by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values: Any) -> list:
+    """As `by_shape`, for a builder whose queryset ends in `values_list`: its rows."""
+    return _of_shape(build, limit, values).rows(**values)
+
+
+def _of_shape(build: Callable[..., QuerySet], limit: int | None, values: dict) -> Prepared:
     key = (build.__module__, build.__qualname__, limit, tuple(values))
     prepared = _BY_SHAPE.get(key)
     if prepared is None:
         kinds = {name: type(value) for name, value in values.items()}
         prepared = _BY_SHAPE[key] = Prepared(functools.partial(build, limit=limit), **kinds)
-    return prepared.objects(**values)
+    return prepared
 
 
 def numbered(values: dict[str, Any], prefix: str) -> list[Any]:

@@ -9,7 +9,8 @@ Numbers are written as numbers; only text is changed.
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import cast
 
 from django.http import HttpResponse
 
@@ -30,19 +31,39 @@ class CSVWriter:
     def writerow(self, row: Iterable[object]) -> None:
         self._writer.writerow([neutralise(cell) for cell in row])
 
-    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+    def writerows(
+        self, rows: Iterable[Iterable[object]], text_columns: Sequence[int] | None = None
+    ) -> None:
         """Many rows at once: written to memory first and given to the response in one piece
-        (a response's write per row costs more than the row)."""
+        (a response's write per row costs more than the row).
+
+        `text_columns`, if given, are the only columns that can hold text someone typed: only
+        they are checked for a formula's start (a list of hundreds of rows and a dozen columns
+        of numbers and the app's own words checked cell by cell costs more than writing it);
+        the rows are then sequences (lists or tuples)."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
-        # `neutralise` written inline: a call per cell costs more than the check.
-        writer.writerows(
-            [
-                "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
-                for cell in row
-            ]
-            for row in rows
-        )
+        if text_columns is None:
+            # `neutralise` written inline: a call per cell costs more than the check.
+            writer.writerows(
+                [
+                    "'" + cell
+                    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS)
+                    else cell
+                    for cell in row
+                ]
+                for row in rows
+            )
+        else:
+            checked = []
+            for row in cast(Iterable[Sequence[object]], rows):
+                for at in text_columns:
+                    cell = row[at]
+                    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+                        row = list(row)
+                        row[at] = "'" + cell
+                checked.append(row)
+            writer.writerows(checked)
         self._stream.write(buffer.getvalue())
 
 

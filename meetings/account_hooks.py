@@ -8,10 +8,12 @@ import us, so it offers registration points and we fill them.
 import datetime
 
 from django.core.mail import EmailMessage
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Q
 
 from accounts import lifecycle, mail, personal_data, retention
 from accounts.personal_data import iso
+from config.prepared import Prepared
 from meetings.calendar import ics as calendar
 from meetings.models import (
     ActionItem,
@@ -48,34 +50,72 @@ def _own(model, condition: Q):
     return model.objects.filter(pk__in=model.objects.filter(condition).values("pk"))
 
 
+# Each section's query is compiled once (config/prepared.py): the export reads some twenty
+# small tables, and building and compiling their querysets cost Django more than reading them.
+# Plain values, not model instances: only a few columns are exported.
+_AGENDA_ITEMS = Prepared(
+    lambda user_id: (
+        AgendaItem.objects.filter(proposed_by_id=user_id)
+        .order_by("created_at", "pk")
+        .values_list(
+            "title",
+            "description",
+            "kind",
+            "status",
+            "wished_minutes",
+            "meeting__starts_at",
+            "meeting__network__code",
+            "administration__name",
+            "work_area__name",
+            "created_at",
+        )
+    ),
+    user_id=int,
+)
+
+
 def agenda_items_of(user) -> list[dict]:
-    items = AgendaItem.objects.filter(proposed_by=user).select_related(
-        "meeting__network", "administration", "work_area"
-    )
     return [
         {
-            "rubrik": item.title,
-            "beskrivning": item.description,
-            "typ": item.kind,
-            "status": item.status,
-            "önskad_tid_minuter": item.wished_minutes,
-            "möte": iso(item.meeting.starts_at),
-            "nätverk": item.meeting.network.code,
-            "förvaltning": str(item.administration) if item.administration_id else None,
-            "arbetsområde": str(item.work_area) if item.work_area_id else None,
-            "skapad": iso(item.created_at),
+            "rubrik": title,
+            "beskrivning": description,
+            "typ": kind,
+            "status": status,
+            "önskad_tid_minuter": wished_minutes,
+            "möte": iso(starts_at),
+            "nätverk": network_code,
+            # As str() of the administration and the work area: their names.
+            "förvaltning": administration,
+            "arbetsområde": work_area,
+            "skapad": iso(created_at),
         }
-        for item in items.order_by("created_at", "pk")
+        for (
+            title,
+            description,
+            kind,
+            status,
+            wished_minutes,
+            starts_at,
+            network_code,
+            administration,
+            work_area,
+            created_at,
+        ) in _AGENDA_ITEMS.rows(user_id=user.pk)
     ]
 
 
-def calendar_links_of(user) -> list[dict]:
-    # Plain values: every new link revokes the one before, and the revoked are kept 90 days.
-    tokens = (
-        CalendarToken.objects.filter(user=user)
+# Plain values: every new link revokes the one before, and the revoked are kept 90 days.
+_CALENDAR_LINKS = Prepared(
+    lambda user_id: (
+        CalendarToken.objects.filter(user_id=user_id)
         .order_by("created_at", "pk")
         .values_list("kind", "network__code", "created_at", "revoked_at")
-    )
+    ),
+    user_id=int,
+)
+
+
+def calendar_links_of(user) -> list[dict]:
     return [
         {
             "typ": kind,
@@ -83,15 +123,15 @@ def calendar_links_of(user) -> list[dict]:
             "skapad": iso(created_at),
             "återkallad": iso(revoked_at),
         }
-        for kind, network_code, created_at, revoked_at in tokens
+        for kind, network_code, created_at, revoked_at in _CALENDAR_LINKS.rows(user_id=user.pk)
     ]
 
 
-def attendance_of(user) -> list[dict]:
-    # Plain values, not an answer, meeting and network instance each: an answer per meeting,
-    # year after year.
-    attendances = (
-        Attendance.objects.filter(person=user)
+# Plain values, not an answer, meeting and network instance each: an answer per meeting, year
+# after year.
+_ATTENDANCE = Prepared(
+    lambda user_id: (
+        Attendance.objects.filter(person_id=user_id)
         .order_by("meeting__starts_at", "pk")
         .values_list(
             "meeting__starts_at",
@@ -103,7 +143,12 @@ def attendance_of(user) -> list[dict]:
             "comment",
             "attended",
         )
-    )
+    ),
+    user_id=int,
+)
+
+
+def attendance_of(user) -> list[dict]:
     return [
         {
             "möte": iso(starts_at),
@@ -124,16 +169,15 @@ def attendance_of(user) -> list[dict]:
             tentative,
             comment,
             attended,
-        ) in attendances
+        ) in _ATTENDANCE.rows(user_id=user.pk)
     ]
 
 
-def invitations_of(user) -> dict:
-    """Invitations the person sent, and those addressed to them."""
-    # Plain values, not instances of the invitation, its meeting and network: a person who
-    # invites colleagues to every meeting has hundreds over the years.
-    invitations = list(
-        _own(Invitation, Q(invited_by=user) | Q(email__iexact=user.email))
+# Plain values, not instances of the invitation, its meeting and network: a person who invites
+# colleagues to every meeting has hundreds over the years.
+_INVITATIONS = Prepared(
+    lambda user_id, email: (
+        _own(Invitation, Q(invited_by_id=user_id) | Q(email__iexact=email))
         .order_by("created_at", "pk")
         .values_list(
             "meeting__starts_at",
@@ -144,7 +188,18 @@ def invitations_of(user) -> dict:
             "created_at",
             "invited_by_id",
         )
-    )
+    ),
+    user_id=int,
+    email=str,
+)
+
+
+def invitations_of(user) -> dict:
+    """Invitations the person sent, and those addressed to them."""
+    # The address as `email__iexact` puts it among the parameters: on SQLite a LIKE pattern,
+    # its `%`, `_` and backslashes escaped (the compiled query has a stand-in without them).
+    pattern = connections[DEFAULT_DB_ALIAS].ops.prep_for_iexact_query(user.email)
+    invitations = _INVITATIONS.rows(user_id=user.pk, email=pattern)
 
     def entry(invitation: tuple) -> dict:
         starts_at, network_code, full_name, email, reason, created_at, _invited_by = invitation
@@ -209,12 +264,10 @@ retention.register("återkallade kalenderlänkar", delete_old_revoked_tokens)
 retention.register("inbjudningar till avslutade möten", delete_old_invitations)
 
 
-def evaluations_of(user) -> list[dict]:
-    """The person's meeting evaluations: shown to coordinators without names, but
-    the person's own data all the same."""
-    # Plain values, as the answers above: an evaluation per meeting, year after year.
-    evaluations = (
-        Evaluation.objects.filter(person=user)
+# Plain values, as the answers above: an evaluation per meeting, year after year.
+_EVALUATIONS = Prepared(
+    lambda user_id: (
+        Evaluation.objects.filter(person_id=user_id)
         .order_by("meeting__starts_at", "pk")
         .values_list(
             "meeting__starts_at",
@@ -227,7 +280,14 @@ def evaluations_of(user) -> list[dict]:
             "created_at",
             "updated_at",
         )
-    )
+    ),
+    user_id=int,
+)
+
+
+def evaluations_of(user) -> list[dict]:
+    """The person's meeting evaluations: shown to coordinators without names, but
+    the person's own data all the same."""
     return [
         {
             "möte": iso(starts_at),
@@ -250,7 +310,7 @@ def evaluations_of(user) -> list[dict]:
             extra_answer,
             created_at,
             updated_at,
-        ) in evaluations
+        ) in _EVALUATIONS.rows(user_id=user.pk)
     ]
 
 
@@ -264,108 +324,211 @@ personal_data.register("utvärderingar", evaluations_of)
 # user row, which is pseudonymised, never deleted; the user links are SET_NULL all the same).
 
 
+_QUESTIONS = Prepared(
+    lambda user_id: (
+        Question.objects.filter(raised_by_id=user_id)
+        .order_by("created_at", "pk")
+        .values_list(
+            "title",
+            "state",
+            "network__code",
+            "administration__name",
+            "raised_on",
+            "reported_back_on",
+            "created_at",
+            "updated_at",
+        )
+    ),
+    user_id=int,
+)
+_QUESTION_STEPS = Prepared(
+    lambda user_id: (
+        _own(QuestionEvent, Q(actor_id=user_id))
+        .order_by("at", "pk")
+        .values_list("question__title", "question__network__code", "state", "at", "note")
+    ),
+    user_id=int,
+)
+
+
 def questions_of(user) -> dict:
-    registered = Question.objects.filter(raised_by=user).select_related("network", "administration")
-    steps = _own(QuestionEvent, Q(actor=user)).select_related("question__network")
     return {
         "registrerade": [
             {
-                "rubrik": q.title,
-                "läge": q.state,
-                "nätverk": q.network.code,
-                "förvaltning": q.administration.name,
-                "väckt_i_ledningsgruppen": iso(q.raised_on),
-                "återrapporterad": iso(q.reported_back_on),
-                "registrerad": iso(q.created_at),
-                "ändrad": iso(q.updated_at),
+                "rubrik": title,
+                "läge": state,
+                "nätverk": network_code,
+                "förvaltning": administration,
+                "väckt_i_ledningsgruppen": iso(raised_on),
+                "återrapporterad": iso(reported_back_on),
+                "registrerad": iso(created_at),
+                "ändrad": iso(updated_at),
             }
-            for q in registered.order_by("created_at", "pk")
+            for (
+                title,
+                state,
+                network_code,
+                administration,
+                raised_on,
+                reported_back_on,
+                created_at,
+                updated_at,
+            ) in _QUESTIONS.rows(user_id=user.pk)
         ],
         "steg": [
             {
-                "fråga": e.question.title,
-                "nätverk": e.question.network.code,
-                "läge": e.state,
-                "tidpunkt": iso(e.at),
-                "anteckning": e.note,
+                "fråga": title,
+                "nätverk": network_code,
+                "läge": state,
+                "tidpunkt": iso(at),
+                "anteckning": note,
             }
-            for e in steps.order_by("at", "pk")
+            for title, network_code, state, at, note in _QUESTION_STEPS.rows(user_id=user.pk)
         ],
     }
 
 
+_REPORT_BACKS = Prepared(
+    lambda user_id: (
+        ReportBack.objects.filter(marked_by_id=user_id)
+        .order_by("marked_at", "pk")
+        .values_list(
+            "meeting__starts_at",
+            "meeting__network__code",
+            "administration__name",
+            "presented_on",
+            "marked_at",
+        )
+    ),
+    user_id=int,
+)
+
+
 def report_backs_of(user) -> list[dict]:
-    marked = ReportBack.objects.filter(marked_by=user).select_related(
-        "meeting__network", "administration"
-    )
     return [
         {
-            "möte": iso(r.meeting.starts_at),
-            "nätverk": r.meeting.network.code,
-            "förvaltning": r.administration.name,
-            "presenterat": iso(r.presented_on),
-            "markerat": iso(r.marked_at),
+            "möte": iso(starts_at),
+            "nätverk": network_code,
+            "förvaltning": administration,
+            "presenterat": iso(presented_on),
+            "markerat": iso(marked_at),
         }
-        for r in marked.order_by("marked_at", "pk")
+        for (
+            starts_at,
+            network_code,
+            administration,
+            presented_on,
+            marked_at,
+        ) in _REPORT_BACKS.rows(user_id=user.pk)
     ]
+
+
+_ACTIONS_DONE = Prepared(
+    lambda user_id: (
+        ActionItem.objects.filter(done_by_id=user_id)
+        .order_by("done_at", "pk")
+        .values_list(
+            "title", "meeting__starts_at", "meeting__network__code", "done_at", "done_comment"
+        )
+    ),
+    user_id=int,
+)
 
 
 def actions_of(user) -> list[dict]:
     """Actions the person marked done (the ones a coordinator created are the meeting's)."""
-    done = ActionItem.objects.filter(done_by=user).select_related("meeting__network")
     return [
         {
-            "åtgärd": a.title,
-            "möte": iso(a.meeting.starts_at),
-            "nätverk": a.meeting.network.code,
-            "markerad_klar": iso(a.done_at),
-            "kommentar": a.done_comment,
+            "åtgärd": title,
+            "möte": iso(starts_at),
+            "nätverk": network_code,
+            "markerad_klar": iso(done_at),
+            "kommentar": comment,
         }
-        for a in done.order_by("done_at", "pk")
+        for title, starts_at, network_code, done_at, comment in _ACTIONS_DONE.rows(user_id=user.pk)
     ]
+
+
+_INDICATOR_VALUES = Prepared(
+    lambda user_id: (
+        _own(IndicatorValue, Q(entered_by_id=user_id))
+        .order_by("entered_at", "pk")
+        .values_list(
+            "indicator__goal__title",
+            "indicator__name",
+            "year",
+            "value",
+            "indicator__unit",
+            "source",
+            "comment",
+            "entered_at",
+        )
+    ),
+    user_id=int,
+)
 
 
 def indicator_values_of(user) -> list[dict]:
-    values = _own(IndicatorValue, Q(entered_by=user)).select_related("indicator__goal")
     return [
         {
-            "mål": v.indicator.goal.title,
-            "indikator": v.indicator.name,
-            "år": v.year,
-            "värde": str(v.value),
-            "enhet": v.indicator.unit,
-            "källa": v.source,
-            "kommentar": v.comment,
-            "registrerat": iso(v.entered_at),
+            "mål": goal,
+            "indikator": indicator,
+            "år": year,
+            "värde": str(value),
+            "enhet": unit,
+            "källa": source,
+            "kommentar": comment,
+            "registrerat": iso(entered_at),
         }
-        for v in values.order_by("entered_at", "pk")
+        for (
+            goal,
+            indicator,
+            year,
+            value,
+            unit,
+            source,
+            comment,
+            entered_at,
+        ) in _INDICATOR_VALUES.rows(user_id=user.pk)
     ]
 
 
+_THEME_SUGGESTIONS = Prepared(
+    lambda user_id: (
+        ThemeSuggestion.objects.filter(suggested_by_id=user_id)
+        .order_by("created_at", "pk")
+        .values_list("title", "why", "network__code", "work_area__name", "status", "created_at")
+    ),
+    user_id=int,
+)
+_THEME_SUPPORTS = Prepared(
+    lambda user_id: (
+        ThemeSupport.objects.filter(person_id=user_id)
+        .order_by("created_at", "pk")
+        .values_list("suggestion__title", "suggestion__network__code", "created_at")
+    ),
+    user_id=int,
+)
+
+
 def theme_wishes_of(user) -> dict:
-    suggested = ThemeSuggestion.objects.filter(suggested_by=user).select_related(
-        "network", "work_area"
-    )
-    supports = ThemeSupport.objects.filter(person=user).select_related("suggestion__network")
     return {
         "förslag": [
             {
-                "tema": s.title,
-                "varför": s.why,
-                "nätverk": s.network.code,
-                "arbetsområde": str(s.work_area),
-                "status": s.status,
-                "föreslaget": iso(s.created_at),
+                "tema": title,
+                "varför": why,
+                "nätverk": network_code,
+                "arbetsområde": work_area,  # str() of the work area: its name
+                "status": status,
+                "föreslaget": iso(created_at),
             }
-            for s in suggested.order_by("created_at", "pk")
+            for title, why, network_code, work_area, status, created_at in (
+                _THEME_SUGGESTIONS.rows(user_id=user.pk)
+            )
         ],
         "stöd": [
-            {
-                "tema": s.suggestion.title,
-                "nätverk": s.suggestion.network.code,
-                "stöd_givet": iso(s.created_at),
-            }
-            for s in supports.order_by("created_at", "pk")
+            {"tema": title, "nätverk": network_code, "stöd_givet": iso(created_at)}
+            for title, network_code, created_at in _THEME_SUPPORTS.rows(user_id=user.pk)
         ],
     }
 
@@ -389,32 +552,50 @@ REMINDER_KEYS = {
 }
 
 
+# The person's one row (a one-to-one), if any.
+_REMINDER_PREFERENCES = Prepared(
+    lambda user_id: (
+        ReminderPreferences.objects.filter(user_id=user_id)
+        .order_by("pk")
+        .values_list(*ReminderPreferences.KINDS, "updated_at")[:1]
+    ),
+    user_id=int,
+)
+
+
 def reminder_preferences_of(user) -> dict | None:
     """The person's reminder choices, if they changed any (otherwise every reminder is on)."""
-    preferences = ReminderPreferences.objects.filter(user=user).first()
-    if preferences is None:
+    rows = _REMINDER_PREFERENCES.rows(user_id=user.pk)
+    if not rows:
         return None
+    *chosen, updated_at = rows[0]
     choices: dict[str, object] = {
-        REMINDER_KEYS[kind]: getattr(preferences, kind) for kind in ReminderPreferences.KINDS
+        REMINDER_KEYS[kind]: value
+        for kind, value in zip(ReminderPreferences.KINDS, chosen, strict=True)
     }
-    choices["ändrat"] = iso(preferences.updated_at)
+    choices["ändrat"] = iso(updated_at)
     return choices
 
 
 personal_data.register("påminnelser", reminder_preferences_of)
 
 
+_VISITS = Prepared(
+    lambda user_id: (
+        NetworkVisit.objects.filter(user_id=user_id)
+        .order_by("network__code")
+        .values_list("network__code", "seen_at", "previous_seen_at")
+    ),
+    user_id=int,
+)
+
+
 def visits_of(user) -> list[dict]:
     """When the person last looked at each network's overview (what its list of changes
     counts from)."""
-    visits = NetworkVisit.objects.filter(user=user).select_related("network")
     return [
-        {
-            "nätverk": visit.network.code,
-            "senast_sedd": iso(visit.seen_at),
-            "förra_besöket": iso(visit.previous_seen_at),
-        }
-        for visit in visits.order_by("network__code")
+        {"nätverk": code, "senast_sedd": iso(seen_at), "förra_besöket": iso(previous_seen_at)}
+        for code, seen_at, previous_seen_at in _VISITS.rows(user_id=user.pk)
     ]
 
 

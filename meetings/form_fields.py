@@ -16,6 +16,7 @@ __all__ = [
     "NameChoiceIterator",
     "NamedIdMultipleChoiceField",
     "PlainSelect",
+    "RowChoiceIterator",
     "SwedishOptionsSelect",
     "TitleChoiceIterator",
     "TitledIdChoiceField",
@@ -68,6 +69,18 @@ class NameChoiceIterator(ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         for pk, name in self.queryset.values_list("pk", self.label_field):
+            yield (ModelChoiceIteratorValue(pk, None), name)
+
+
+class RowChoiceIterator(ModelChoiceIterator):
+    """`NameChoiceIterator`'s choices from the (pk, label) rows the field's `choice_rows()`
+    reads: a query compiled once (config/prepared.py) from the queryset the field validates
+    with, whose building cost more than the rows."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, name in self.field.choice_rows():
             yield (ModelChoiceIteratorValue(pk, None), name)
 
 

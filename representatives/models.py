@@ -77,9 +77,9 @@ class AppointmentQuerySet(models.QuerySet["Appointment"]):
             Q(end_date__isnull=True) | Q(end_date__gt=today)
         )
 
-    def upcoming(self) -> "AppointmentQuerySet":
-        """Appointed to start on a later day."""
-        return self.filter(start_date__gt=timezone.localdate())
+    def upcoming(self, today: datetime.date | None = None) -> "AppointmentQuerySet":
+        """Appointed to start on a later day (than `today`, by default the local day)."""
+        return self.filter(start_date__gt=today or timezone.localdate())
 
     def for_person(self, user) -> "AppointmentQuerySet":
         if not user.is_authenticated:

@@ -1,5 +1,7 @@
 """The director's pages (Min förvaltning) and the coordinators' lists of representatives."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from config import paging
 from config.http import AuthenticatedHttpRequest
+from config.prepared import Prepared
 from config.spreadsheet import csv_download
 from networks import submissions
 from networks.access import coordinated_network, network_by_code
@@ -171,13 +174,31 @@ def appointment_end(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("administration_detail", pk=appointment.administration_id)
 
 
-def _seats(appointments, network: Network) -> list[Appointment]:
+def _seats_of(appointments, network_id: int):
     """The network's seats among `appointments` (current or upcoming), by administration."""
-    return list(
-        appointments.filter(network=network)
+    return (
+        appointments.filter(network_id=network_id)
         .select_related("person", "administration")
         .order_by("administration__name", "role")
     )
+
+
+# The contact list's upcoming seats and every current seat's address, by queries compiled once
+# (config/prepared.py): building them cost Django more than the database's answer.
+_UPCOMING_SEATS = Prepared(
+    lambda network_id, today: _seats_of(Appointment.objects.upcoming(today), network_id),
+    network_id=int,
+    today=datetime.date,
+)
+_SEAT_EMAILS = Prepared(
+    lambda network_id, today: (
+        Appointment.objects.current(today)
+        .filter(network_id=network_id)
+        .values_list("person__email")
+    ),
+    network_id=int,
+    today=datetime.date,
+)
 
 
 @require_safe
@@ -220,11 +241,12 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     }
     if htmx and "page" in request.GET:
         return render(request, "representatives/network_contacts.html#contact-rows", context)
-    emails = Appointment.objects.current().filter(network=network).values_list("person__email")
+    today = timezone.localdate()
+    emails = _SEAT_EMAILS.rows(network_id=network.pk, today=today)
     context |= {
         "filters": filters,
         "filtered": bool(name),
-        "upcoming": _seats(Appointment.objects.upcoming(), network),
+        "upcoming": _UPCOMING_SEATS.objects(network_id=network.pk, today=today),
         "emails": "; ".join(sorted({email for (email,) in emails})),
     }
     return render(request, "representatives/network_contacts.html", context)

@@ -32,6 +32,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from config.content_language import sv
+from config.prepared import by_shape, numbered, numbering, rows_by_shape
 from meetings.models import ActionItem, Goal, Indicator, IndicatorValue
 
 NO_VALUES = "no_values"
@@ -275,6 +276,50 @@ class IndicatorFigures:
         )
 
     @property
+    def chart_html(self) -> SafeString:
+        """The chart as the goal page's include per indicator wrote it (the include cost more
+        than the geometry; tests/goals/test_rows.py holds the two together): the SVG, hidden
+        from screen readers (the table that follows has the same numbers), and its key."""
+        chart = self.chart
+        path = chart["target_path"]
+        left, top, axis_y = chart["left"], chart["top"], chart["axis_y"]
+        line = (
+            f'<polyline class="chart-line" points="{escape(chart["line"])}"></polyline>'
+            if chart["points"]
+            else ""
+        )
+        key = escape(
+            gettext(
+                "Heldragen linje: uppmätta värden. Streckad linje: rak väg från basåret till målet."
+            )
+        )
+        return mark_safe(  # noqa: S308 (numbers, escaped labels and the escaped dots)
+            "\n\n\n"
+            f'<svg class="chart chart-series" id="chart-indicator-{self.indicator.pk}" '
+            f'viewBox="0 0 {chart["width"]} {chart["height"]}" width="{chart["width"]}" '
+            f'height="{chart["height"]}" role="presentation" aria-hidden="true" '
+            'focusable="false">\n'
+            f'  <line class="chart-axis" x1="{left}" x2="{left}" y1="{top}" y2="{axis_y}">'
+            "</line>\n"
+            f'  <line class="chart-axis" x1="{left}" x2="{chart["right"]}" y1="{axis_y}" '
+            f'y2="{axis_y}"></line>\n'
+            f'  <text class="chart-label" x="{left - 6}" y="{top + 4}" text-anchor="end">'
+            f"{escape(chart['high_label'])}</text>\n"
+            f'  <text class="chart-label" x="{left - 6}" y="{axis_y + 4}" text-anchor="end">'
+            f"{escape(chart['low_label'])}</text>\n"
+            f'  <text class="chart-label" x="{chart["first_x"]}" y="{axis_y + 20}" '
+            f'text-anchor="middle">{chart["first_year"]}</text>\n'
+            f'  <text class="chart-label" x="{chart["last_x"]}" y="{axis_y + 20}" '
+            f'text-anchor="middle">{chart["last_year"]}</text>\n'
+            f'  <line class="chart-target" x1="{path["x1"]}" y1="{path["y1"]}" '
+            f'x2="{path["x2"]}" y2="{path["y2"]}"></line>\n'
+            f"  {line}\n"
+            f"  {chart['dots']}\n"
+            "</svg>\n"
+            f'<p class="chart-key" aria-hidden="true">{key}</p>\n\n'
+        )
+
+    @property
     def chart(self) -> dict:
         """SVG geometry: the values as a line with labelled dots, the target path dashed.
 
@@ -459,20 +504,38 @@ class YearValue(NamedTuple):
 def with_latest_figures(goals: list[Goal]) -> list[Goal]:
     """A page of goals with what `figures_of` reads: `goal.indicator_list` and each
     indicator's `value_list`, its latest value only. What `figures_queryset(latest_only=True,
-    lean=True)` prefetches, in two plain queries: the prefetch machinery's work per row cost
-    the goal list more than the figures (tests/goals/test_cards.py compares them)."""
+    lean=True)` prefetches, in two plain queries compiled once per number of goals
+    (config/prepared.py): the prefetch machinery's work per row, and building the queries,
+    cost the goal list more than the figures (tests/goals/test_cards.py compares them)."""
     by_goal = {goal.pk: goal for goal in goals}
     for goal in goals:
         goal.indicator_list = []  # type: ignore[attr-defined]
+    if not goals:
+        return goals
+    chosen = numbering("goal_", sorted(by_goal))
     by_id: dict[int, Indicator] = {}
-    for indicator in Indicator.objects.filter(goal_id__in=by_goal):
-        indicator.value_list = []  # type: ignore[attr-defined]
+    for indicator in by_shape(_indicators_of, **chosen):
+        indicator.value_list = []
         by_goal[indicator.goal_id].indicator_list.append(indicator)  # type: ignore[attr-defined]
         by_id[indicator.pk] = indicator
-    values = latest_values().filter(indicator_id__in=by_id).order_by()
-    for indicator_id, year, value in values.values_list("indicator_id", "year", "value"):
+    for indicator_id, year, value in rows_by_shape(_latest_values_of, **chosen):
         by_id[indicator_id].value_list.append(YearValue(year, value))  # type: ignore[attr-defined]
     return goals
+
+
+def _indicators_of(limit: None, **goals: int) -> QuerySet[Indicator]:
+    """The indicators of the goals numbered `goal_0`, `goal_1`, ..., in their own order."""
+    return Indicator.objects.filter(goal_id__in=numbered(goals, "goal_"))
+
+
+def _latest_values_of(limit: None, **goals: int):
+    """The latest value of each indicator of the numbered goals, as (indicator, year, value)."""
+    return (
+        latest_values()
+        .filter(indicator__goal_id__in=numbered(goals, "goal_"))
+        .order_by()
+        .values_list("indicator_id", "year", "value")
+    )
 
 
 def latest_values() -> QuerySet[IndicatorValue]:

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField
+from config.prepared import Prepared
+from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField, RowChoiceIterator
 from meetings.goals.figures import display_number
 from meetings.models import ActionItem, Goal, Indicator, Meeting
 from meetings.models.goals import FIRST_YEAR, LAST_YEAR, YEARS_AFTER_TARGET
@@ -207,6 +208,24 @@ class IndicatorValueForm(forms.Form):
         return year
 
 
+def open_actions(network_id: int):
+    """The network's open actions in no goal's plan: not every action ever decided (done ones
+    and other plans' would make the list grow with the years)."""
+    return (
+        ActionItem.objects.filter(meeting__network_id=network_id, goal__isnull=True)
+        .exclude(status=ActionItem.Status.DONE)
+        .order_by("due_on", "pk")
+    )
+
+
+# The choices read by a query compiled once (config/prepared.py) from the same queryset the
+# field validates with: a network has hundreds of open actions, and the page reads them once.
+_OPEN_ACTION_CHOICES = Prepared(
+    lambda network_id: open_actions(network_id).values_list("pk", "title", "due_on"),
+    network_id=int,
+)
+
+
 class GoalActionLinkForm(forms.Form):
     """Put one of the network's actions into the goal's action plan."""
 
@@ -218,17 +237,22 @@ class GoalActionLinkForm(forms.Form):
         # Read as plain values, each label built with one translation (before the queryset,
         # which hands the widget its choices): a network has hundreds of open actions.
         field.iterator = OpenActionChoices
-        # The network's open actions in no goal's plan: not every action ever decided (done
-        # ones and other plans' would make the list grow with the years).
-        field.queryset = (
-            ActionItem.objects.filter(
-                meeting__network_id=goal.work_area.network_id, goal__isnull=True
-            )
-            .exclude(status=ActionItem.Status.DONE)
-            .order_by("due_on", "pk")
-        )
+        self.network_id = goal.work_area.network_id
+        field.queryset = open_actions(self.network_id)
         field.help_text = _("Nätverkets öppna åtgärder som inte ingår i något måls handlingsplan.")
         field.empty_label = _("Välj en åtgärd")
+        field.choice_rows = self.choice_rows  # type: ignore[attr-defined]
+
+    def choice_rows(self) -> list[tuple]:
+        """(pk, title, due_on) of the actions to choose from, read once per form."""
+        if not hasattr(self, "_choice_rows"):
+            self._choice_rows = _OPEN_ACTION_CHOICES.rows(network_id=self.network_id)
+        return self._choice_rows
+
+    @property
+    def has_choices(self) -> bool:
+        """Whether there is an action to choose (the field's `queryset.exists()`)."""
+        return bool(self.choice_rows())
 
 
 class OpenActionChoices(ModelChoiceIterator):
@@ -239,11 +263,39 @@ class OpenActionChoices(ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         label = str(_("%(title)s (klart senast %(due)s)"))
-        for pk, title, due_on in self.queryset.values_list("pk", "title", "due_on"):
+        for pk, title, due_on in self.field.choice_rows():
             yield (
                 ModelChoiceIteratorValue(pk, None),
                 label % {"title": title, "due": due_on.isoformat()},
             )
+
+
+def action_meetings(network_id: int, since: datetime.datetime):
+    """The network's meetings since `since` and the coming ones, not cancelled, latest first."""
+    return (
+        Meeting.objects.filter(network_id=network_id, starts_at__gte=since)
+        .select_related("network")
+        .not_cancelled()
+        .order_by("-starts_at")
+    )
+
+
+# The choices read by queries compiled once, from the querysets the fields validate with.
+_ACTION_MEETINGS = Prepared(action_meetings, network_id=int, since=datetime.datetime)
+# A new action goes to an administration that still exists as such.
+ACTIVE_ADMINISTRATIONS = Administration.objects.active().order_by("name")
+_ACTIVE_ADMINISTRATIONS = Prepared(lambda: ACTIVE_ADMINISTRATIONS.values_list("pk", "name"))
+
+
+class PreparedChoices(ModelChoiceIterator):
+    """A model choice field's choices from the instances its `choice_objects()` reads (a
+    compiled query of its queryset, config/prepared.py), each as ModelChoiceIterator makes it."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for instance in self.field.choice_objects():
+            yield self.choice(instance)
 
 
 class GoalActionCreateForm(OnceForm, forms.ModelForm):
@@ -252,8 +304,7 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
     meeting = IdChoiceField(label=_("Beslutad på mötet"), queryset=Meeting.objects.none())
     administrations = NamedIdMultipleChoiceField(
         label=_("Ansvariga förvaltningar"),
-        # A new action goes to an administration that still exists as such.
-        queryset=Administration.objects.active().order_by("name"),
+        queryset=ACTIVE_ADMINISTRATIONS,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Välj minst en ansvarig förvaltning.")},
     )
@@ -270,13 +321,19 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The meetings of the last MEETING_YEARS years and the coming ones, not the whole history.
         since = timezone.now() - datetime.timedelta(days=365 * MEETING_YEARS)
-        self.fields["meeting"].queryset = (  # type: ignore[attr-defined]
-            Meeting.objects.filter(network_id=goal.work_area.network_id, starts_at__gte=since)
-            .select_related("network")
-            .not_cancelled()
-            .order_by("-starts_at")
+        network_id = goal.work_area.network_id
+        administrations = self.fields["administrations"]
+        administrations.iterator = RowChoiceIterator  # type: ignore[attr-defined]
+        administrations.choice_rows = _ACTIVE_ADMINISTRATIONS.rows  # type: ignore[attr-defined]
+        # Set again: it hands the widget its choices, now by the iterator above.
+        administrations.queryset = ACTIVE_ADMINISTRATIONS  # type: ignore[attr-defined]
+        field = cast(IdChoiceField, self.fields["meeting"])
+        field.iterator = PreparedChoices
+        field.queryset = action_meetings(network_id, since)
+        field.empty_label = _("Välj möte")
+        field.choice_objects = lambda: _ACTION_MEETINGS.objects(  # type: ignore[attr-defined]
+            network_id=network_id, since=since
         )
-        self.fields["meeting"].empty_label = _("Välj möte")  # type: ignore[attr-defined]
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

@@ -14,7 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.html import conditional_escape, escape
@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from config.content_language import sv
 from config.dates import long_date
-from config.prepared import by_shape, numbered, numbering
+from config.prepared import Prepared, by_shape, numbered, numbering, rows_by_shape
 from config.spreadsheet import csv_download
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
@@ -36,6 +36,7 @@ from meetings.goals.forms import (
     IndicatorForm,
     IndicatorValueForm,
 )
+from meetings.goals.rows import document_items, follow_up_items
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -56,7 +57,12 @@ RECENT_DOCUMENTS = 10
 
 
 def _goal(pk: int) -> Goal:
-    return get_object_or_404(Goal.objects.select_related("work_area__network"), pk=pk)
+    """The goal with its work area and network (404 if there is none), by a query compiled
+    once (`_GOAL`)."""
+    found = _GOAL.objects(goal_id=pk)
+    if not found:
+        raise Http404
+    return found[0]
 
 
 def _coordinated_goal(request: HttpRequest, pk: int) -> Goal:
@@ -81,8 +87,10 @@ def goal_list(request: HttpRequest, code: str) -> HttpResponse:
     years, so the page reads a page of them, each indicator with its latest value only. An htmx
     "Visa fler" gets only the next goals (a work area split over two pages is headed twice)."""
     network = network_by_code(code)
-    page = paging.page_of(
-        request, Goal.objects.filter(work_area__network=network).select_related("work_area")
+    # The page's goals and their count in one query.
+    page = paging.counted_page(
+        request,
+        Goal.objects.filter(work_area__network=network).select_related("work_area"),
     )
     htmx = getattr(request, "htmx", False)
     announce = (
@@ -122,7 +130,7 @@ ALL_YEARS = "alla"
 def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A goal's page. Its action plan is a page at a time (open ones first, "Visa fler"), the
     meetings that followed it up are the latest RECENT_FOLLOW_UPS: both grow with the years."""
-    goal = get_object_or_404(goals.figures_queryset(Goal.objects.all()), pk=pk)
+    goal = _goal_with_figures(pk)
     network = goal.network
     (figures,) = goals.figures_of([goal])  # the goal read once, with its indicators' values
     can_coordinate = is_coordinator(request.user, network)
@@ -134,18 +142,15 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if not all_years:
             item.window = RECENT_YEARS
-    plan = ActionItem.objects.filter(goal=goal)
-    done = Q(status=ActionItem.Status.DONE)
-    counts = plan.aggregate(total=Count("pk"), done=Count("pk", filter=done))
-    page = paging.page_of(
-        request,
-        plan.annotate(is_done=Case(When(done, then=1), default=0)).order_by(
-            "is_done", "due_on", "pk"
-        ),
-        param=ACTIONS_PARAM,
-        count=counts["total"],
-    )
-    actions = list(page.object_list)
+    total, done = (_PLAN_COUNTS.rows(goal_id=goal.pk) or [(0, 0)])[0]
+    counts = {"total": total, "done": done}
+    page = paging.page_of(request, _plan(goal.pk, None), param=ACTIONS_PARAM, count=counts["total"])
+    # The first page, which nearly everyone sees, by a query compiled once (later pages as
+    # the paginator slices them).
+    if page.number == 1:
+        actions = by_shape(_plan, paging.PER_PAGE, goal_id=goal.pk)
+    else:
+        actions = list(page.object_list)
     _load_responsible(actions)
     today = timezone.localdate()
     for action in actions:
@@ -177,6 +182,9 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
         "more_follow_ups": len(agenda_items) > RECENT_FOLLOW_UPS,
         "documents": documents,
+        # Written in Python (meetings/goals/rows.py): a template loop cost more than the rows.
+        "follow_up_items": follow_up_items(agenda_items[:RECENT_FOLLOW_UPS]),
+        "document_items": document_items(documents),
         "can_coordinate": can_coordinate,
         "actions_total": counts["total"],
         "actions_done": counts["done"],
@@ -185,6 +193,69 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else None,
     }
     return render(request, "meetings/goals/goal_detail.html", context)
+
+
+# A goal's page reads the goal, its indicators and all their values (the charts and tables)
+# by queries compiled once (config/prepared.py), the values as plain (year, value) pairs:
+# what `figures_queryset` prefetches, without building three querysets and the prefetch
+# machinery's work per value row, which cost more than the figures.
+_GOAL = Prepared(
+    lambda goal_id: Goal.objects.filter(pk=goal_id).select_related("work_area__network"),
+    goal_id=int,
+)
+_GOAL_INDICATORS = Prepared(
+    lambda goal_id: (
+        Indicator.objects.filter(goal_id=goal_id)
+        .select_related("responsible_administration")
+        .order_by("pk")
+    ),
+    goal_id=int,
+)
+_GOAL_VALUES = Prepared(
+    lambda goal_id: (
+        IndicatorValue.objects.filter(indicator__goal_id=goal_id)
+        .order_by("indicator_id", "year")
+        .values_list("indicator_id", "year", "value")
+    ),
+    goal_id=int,
+)
+
+
+def _goal_with_figures(pk: int) -> Goal:
+    """The goal (404 if there is none) with what `figures_of` reads: `indicator_list`, each
+    with its `value_list` of every year."""
+    goal = _goal(pk)
+    goal.indicator_list = _GOAL_INDICATORS.objects(goal_id=pk)  # type: ignore[attr-defined]
+    by_id: dict[int, list] = {}
+    for indicator in goal.indicator_list:  # type: ignore[attr-defined]
+        indicator.value_list = []
+        by_id[indicator.pk] = indicator.value_list
+    for indicator_id, year, value in _GOAL_VALUES.rows(goal_id=pk):
+        by_id[indicator_id].append(goals.YearValue(year, value))
+    return goal
+
+
+def _plan(goal_id: int, limit: int | None) -> QuerySet[ActionItem]:
+    """The goal's action plan, open actions first, each by its due date."""
+    done = Q(status=ActionItem.Status.DONE)
+    return (
+        ActionItem.objects.filter(goal_id=goal_id)
+        .annotate(is_done=Case(When(done, then=1), default=0))
+        .order_by("is_done", "due_on", "pk")[:limit]
+    )
+
+
+# The plan's actions counted, all and done (no row for a goal without actions).
+_PLAN_COUNTS = Prepared(
+    lambda goal_id: (
+        ActionItem.objects.filter(goal_id=goal_id)
+        .order_by()
+        .values("goal_id")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=ActionItem.Status.DONE)))
+        .values_list("total", "done")
+    ),
+    goal_id=int,
+)
 
 
 def _action_cells(action, today) -> SafeString:
@@ -229,19 +300,21 @@ def _load_responsible(actions) -> None:
     """The responsible administrations of the actions, in one query."""
     if not actions:
         return
-    through = by_shape(_responsible, **numbering("action_", [a.pk for a in actions]))
     names: dict[int, list[str]] = {}
-    for row in through:
-        names.setdefault(row.actionitem_id, []).append(row.administration.name)
+    for action_id, name in rows_by_shape(
+        _responsible, **numbering("action_", [a.pk for a in actions])
+    ):
+        names.setdefault(action_id, []).append(name)
     for action in actions:
         action.responsible_names = sorted(names.get(action.pk, []))
 
 
 def _responsible(limit: None, **actions: int) -> QuerySet:
-    """The actions' responsible administrations (`actions` numbers them: `action_0`, ...)."""
+    """The actions' responsible administrations' names, as (action, name) (`actions` numbers
+    the actions: `action_0`, ...)."""
     return ActionItem.administrations.through.objects.filter(
         actionitem_id__in=numbered(actions, "action_")
-    ).select_related("administration")
+    ).values_list("actionitem_id", "administration__name")
 
 
 def _posted(request: HttpRequest):
@@ -444,23 +517,38 @@ REPORT_ORDER = ("work_area__position", "work_area_id", "title", "pk")
 
 
 def _report_goals(network: Network):
-    """The network's goals in the report's order: what is paged (counted and sliced) without
-    figures, so the count and the page's choice do not aggregate every goal's actions."""
-    return Goal.objects.filter(work_area__network=network).order_by(*REPORT_ORDER)
+    """The network's goals in the report's order, with their work areas (the report's groups)."""
+    return (
+        Goal.objects.filter(work_area__network=network)
+        .select_related("work_area")
+        .order_by(*REPORT_ORDER)
+    )
 
 
 def _report_figures(page_of_goals) -> list:
-    """The figures of a page of `_report_goals`, read for that page's goals only: the latest
-    value of each indicator and the open actions counted (the report shows no series and no
-    action, so neither is read: years of values would be). Ordered explicitly: a query with
-    aggregates does not take the model's default order."""
-    chosen = Goal.objects.filter(pk__in=page_of_goals.values("pk"))
-    return goals.figures_of(
-        goals.figures_queryset(chosen, latest_only=True, count_actions=True).order_by(
-            *REPORT_ORDER
-        ),
-        count_actions=True,
-    )
+    """The figures of a page of `_report_goals`: each indicator's latest value only, as the
+    goal list reads them (`with_latest_figures`: two plain queries, not the prefetch
+    machinery), and the open and overdue actions counted, in one query grouped by goal (the
+    report shows no series and no action, so neither is read: years of values would be)."""
+    chosen = goals.with_latest_figures(list(page_of_goals))
+    counts = {
+        goal_id: (open_count, overdue_count)
+        for goal_id, open_count, overdue_count in ActionItem.objects.filter(
+            goal_id__in=[goal.pk for goal in chosen]
+        )
+        .exclude(status=ActionItem.Status.DONE)
+        .values("goal_id")
+        .annotate(
+            open_count=Count("pk"),
+            overdue_count=Count("pk", filter=Q(due_on__lt=timezone.localdate())),
+        )
+        .order_by()
+        .values_list("goal_id", "open_count", "overdue_count")
+    }
+    figures = goals.figures_of(chosen)
+    for item in figures:
+        item.counted_open, item.counted_overdue = counts.get(item.goal.pk, (0, 0))
+    return figures
 
 
 @require_safe
@@ -469,7 +557,8 @@ def goal_report(request: HttpRequest, code: str) -> HttpResponse:
     """The goal report, 20 goals at a time ("Visa fler" adds the next rows to the table): a
     network's goals pile up over the years. The CSV has every goal."""
     network = coordinated_network(request, code)
-    page = paging.page_of(request, _report_goals(network))
+    # The page's goals and their count in one query.
+    page = paging.counted_page(request, _report_goals(network))
     context = {
         "network": network,
         "page": page,
@@ -507,28 +596,33 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Öppna åtgärder"),
         ]
     )
-    writer.writerows(_report_csv_rows(network))
+    # Typed text is in the work area, goal, indicator and unit columns only; the others are
+    # numbers, the figures' own words and numbers written with a Unicode minus.
+    writer.writerows(_report_csv_rows(network), text_columns=REPORT_CSV_TEXT_COLUMNS)
     return response
 
 
-def _report_csv_rows(network: Network) -> list[list]:
-    """The CSV's rows from plain values in two queries (goals with their open actions
-    counted, indicators with their latest value), with the figures' own rules
-    (meetings/goals/figures.py): a network's goals pile up, and model instances and a figures
-    object per indicator cost more than the rows."""
+REPORT_CSV_TEXT_COLUMNS = (0, 1, 3, 4)
+
+
+def _csv_goals(network_id: int):
+    """The network's goals with their open actions counted, in the report's order."""
     not_done = ~Q(action_items__status=ActionItem.Status.DONE)
-    goal_rows = (
-        Goal.objects.filter(work_area__network=network)
+    return (
+        Goal.objects.filter(work_area__network_id=network_id)
         .annotate(open_action_count=Count("action_items", filter=not_done))
-        .order_by("work_area__position", "work_area_id", "title", "pk")
+        .order_by(*REPORT_ORDER)
         .values_list("pk", "work_area__name", "title", "target_year", "open_action_count")
     )
-    # Each indicator's latest year and value as subqueries of the indicators' query: per
-    # indicator, by its (indicator, year) index, not per value row as `latest_values()` is.
+
+
+def _csv_indicators(network_id: int):
+    """The network's indicators with each one's latest year and value, as subqueries of the
+    indicators' query: per indicator, by its (indicator, year) index, not per value row as
+    `latest_values()` is."""
     latest = IndicatorValue.objects.filter(indicator_id=OuterRef("pk")).order_by("-year")
-    indicators: dict[int, list[tuple]] = {}
-    for row in (
-        Indicator.objects.filter(goal__work_area__network=network)
+    return (
+        Indicator.objects.filter(goal__work_area__network_id=network_id)
         .annotate(
             latest_year=Subquery(latest.values("year")[:1]),
             latest_value=Subquery(latest.values("value")[:1]),
@@ -545,17 +639,36 @@ def _report_csv_rows(network: Network) -> list[list]:
             "latest_year",
             "latest_value",
         )
-    ):
+    )
+
+
+# Compiled once (config/prepared.py): building the two querysets cost Django about as much as
+# SQLite reading a network's hundreds of goals.
+_CSV_GOALS = Prepared(_csv_goals, network_id=int)
+_CSV_INDICATORS = Prepared(_csv_indicators, network_id=int)
+
+
+def _report_csv_rows(network: Network) -> list[list]:
+    """The CSV's rows from plain values in two queries (goals with their open actions
+    counted, indicators with their latest value), with the figures' own rules
+    (meetings/goals/figures.py): a network's goals pile up, and model instances and a figures
+    object per indicator cost more than the rows."""
+    goal_rows = _CSV_GOALS.rows(network_id=network.pk)
+    indicators: dict[int, list[tuple]] = {}
+    for row in _CSV_INDICATORS.rows(network_id=network.pk):
         indicators.setdefault(row[0], []).append(row)
     labels = {status: str(label) for status, label in goals.STATUS_LABELS.items()}
     lower = Indicator.Direction.LOWER
-    rows = []
+    number, progress_percent, track_status = (
+        goals.display_number,
+        goals.progress_percent,
+        goals.track_status,
+    )
+    rows: list[list] = []
+    no_indicator = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
     for goal_id, area, title, target_year, open_count in goal_rows:
-        goal_cells = [area, title, target_year]
-        cells: list[object]
         if goal_id not in indicators:
-            cells = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
-            rows.append([*goal_cells, *cells, open_count])
+            rows.append([area, title, target_year, *no_indicator, open_count])
             continue
         for (
             _goal,
@@ -568,26 +681,34 @@ def _report_csv_rows(network: Network) -> list[list]:
             year,
             value,
         ) in indicators[goal_id]:
-            has_value = year is not None
-            progress = goals.progress_percent(baseline, target, value if has_value else None)
-            status = goals.track_status(
-                baseline_year=baseline_year,
-                baseline_value=baseline,
-                target_year=target_year,
-                target_value=target,
-                lower_is_better=direction == lower,
-                latest=(year, value) if has_value else None,
+            if year is None:
+                progress = None
+                status = goals.NO_VALUES
+            else:
+                progress = progress_percent(baseline, target, value)
+                status = track_status(
+                    baseline_year=baseline_year,
+                    baseline_value=baseline,
+                    target_year=target_year,
+                    target_value=target,
+                    lower_is_better=direction == lower,
+                    latest=(year, value),
+                )
+            rows.append(
+                [
+                    area,
+                    title,
+                    target_year,
+                    name,
+                    unit,
+                    baseline_year,
+                    number(baseline),
+                    "" if year is None else year,
+                    "" if year is None else number(value),
+                    number(target),
+                    "" if progress is None else progress,
+                    labels[status],
+                    open_count,
+                ]
             )
-            cells = [
-                name,
-                unit,
-                baseline_year,
-                goals.display_number(baseline),
-                year if has_value else "",
-                goals.display_number(value) if has_value else "",
-                goals.display_number(target),
-                "" if progress is None else progress,
-                labels[status],
-            ]
-            rows.append([*goal_cells, *cells, open_count])
     return rows

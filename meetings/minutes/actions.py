@@ -14,10 +14,12 @@ import datetime
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from config.prepared import Prepared, numbered, numbering, rows_by_shape
 from meetings.minutes.workflow import not_held_reason
 from meetings.models import ActionItem, AgendaItem, Meeting
 from networks.history import one_row
@@ -89,21 +91,67 @@ def mark_done(action: ActionItem, by, comment: str) -> ActionItem:
 
 def _of_network(network):
     # Only what the list shows (action_list.html): a page of rows, whatever the history.
+    return _of_network_id(network.pk)
+
+
+def _of_network_id(network_id: int):
     return (
-        ActionItem.objects.filter(meeting__network=network)
+        ActionItem.objects.filter(meeting__network_id=network_id)
         .select_related("meeting")
         .only("title", "status", "due_on", "done_at", "done_comment", "meeting__starts_at")
     )
 
 
+def _open_of(network_id: int):
+    return _of_network_id(network_id).filter(status=ActionItem.Status.OPEN).order_by("due_on", "pk")
+
+
+def _done_of(network_id: int):
+    return (
+        _of_network_id(network_id).filter(status=ActionItem.Status.DONE).order_by("-done_at", "-pk")
+    )
+
+
 def open_of_network(network):
     """The network's open actions, the one due first first (a queryset, for paging)."""
-    return _of_network(network).filter(status=ActionItem.Status.OPEN).order_by("due_on", "pk")
+    return _open_of(network.pk)
 
 
 def done_of_network(network):
     """The network's done actions, the latest marked done first (a queryset, for paging)."""
-    return _of_network(network).filter(status=ActionItem.Status.DONE).order_by("-done_at", "-pk")
+    return _done_of(network.pk)
+
+
+def first_open(limit: int | None, network_id: int):
+    """The first `limit` of `open_of_network` (compiled once by `config.prepared.by_shape`)."""
+    return _open_of(network_id)[:limit]
+
+
+def first_done(limit: int | None, network_id: int):
+    """The first `limit` of `done_of_network` (compiled once by `config.prepared.by_shape`)."""
+    return _done_of(network_id)[:limit]
+
+
+# The network's open and done actions counted in one query compiled once (config/prepared.py):
+# what `open_of_network(...).count()` and `done_of_network(...).count()` give.
+_COUNTS = Prepared(
+    lambda network_id: (
+        ActionItem.objects.filter(meeting__network_id=network_id)
+        .order_by()
+        .values("meeting__network_id")
+        .annotate(
+            open=Count("pk", filter=Q(status=ActionItem.Status.OPEN)),
+            done=Count("pk", filter=Q(status=ActionItem.Status.DONE)),
+        )
+        .values_list("open", "done")
+    ),
+    network_id=int,
+)
+
+
+def counts_of_network(network) -> tuple[int, int]:
+    """How many open and done actions the network has."""
+    return (_COUNTS.rows(network_id=network.pk) or [(0, 0)])[0]
 
 
 def describe(rows: Iterable[ActionItem]) -> list[ActionItem]:
@@ -111,11 +159,11 @@ def describe(rows: Iterable[ActionItem]) -> list[ActionItem]:
     names, by name, read in one query of (action, name) pairs, cheaper than a prefetch that
     builds a model and a manager for every action) and `is_overdue`."""
     listed = list(rows)
+    if not listed:
+        return listed
     names: dict[int, list[str]] = {}
-    for action_id, name in (
-        ActionItem.administrations.through.objects.filter(actionitem__in=[a.pk for a in listed])
-        .order_by("administration__name", "administration_id")
-        .values_list("actionitem_id", "administration__name")
+    for action_id, name in rows_by_shape(
+        _responsible_names, **numbering("action_", [a.pk for a in listed])
     ):
         names.setdefault(action_id, []).append(name)
     today = timezone.localdate()
@@ -123,3 +171,14 @@ def describe(rows: Iterable[ActionItem]) -> list[ActionItem]:
         action.is_overdue = action.status == ActionItem.Status.OPEN and action.due_on < today  # type: ignore[attr-defined]
         action.responsible_names = ", ".join(names.get(action.pk, []))  # type: ignore[attr-defined]
     return listed
+
+
+def _responsible_names(limit: None, **actions: int):
+    """(action, administration's name) of the numbered actions (`action_0`, ...), by name."""
+    return (
+        ActionItem.administrations.through.objects.filter(
+            actionitem__in=numbered(actions, "action_")
+        )
+        .order_by("administration__name", "administration_id")
+        .values_list("actionitem_id", "administration__name")
+    )

@@ -1,13 +1,16 @@
 """Forms of the minutes and action items. Every input goes through one of these."""
 
+import datetime
+
 from django import forms
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from config.prepared import Prepared
 from meetings.coordination.forms import DateInput
-from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField
+from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField, RowChoiceIterator
 from meetings.models import ActionItem, AgendaItem, Meeting
 from networks.submissions import OnceForm
 from networks.versions import stale_message, version_form_field
@@ -85,8 +88,13 @@ class PublishMinutesForm(forms.Form):
 
 def network_administrations(meeting: Meeting):
     """The administrations with a current seat in the meeting's network."""
-    seated = Appointment.objects.current().filter(
-        network_id=meeting.network_id, administration=OuterRef("pk")
+    return _seated_in(meeting.network_id, timezone.localdate())
+
+
+def _seated_in(network_id: int, today: datetime.date):
+    """The administrations with a seat in the network on `today`."""
+    seated = Appointment.objects.current(today).filter(
+        network_id=network_id, administration=OuterRef("pk")
     )
     return Administration.objects.filter(Exists(seated)).order_by("name")
 
@@ -149,12 +157,35 @@ class ActionForm(OnceForm):
 def assignable_administrations(action: ActionItem):
     """Who an action can be given to: the administrations seated in its network now, and those
     it already has (a merged or inactive one stays until a coordinator moves it)."""
-    seated = network_administrations(action.meeting)
+    return _assignable(action.pk, action.meeting.network_id, timezone.localdate())
+
+
+def _assignable(action_id: int, network_id: int, today: datetime.date):
+    seated = _seated_in(network_id, today)
     return (
-        Administration.objects.filter(Q(pk__in=seated.values("pk")) | Q(action_items=action))
+        Administration.objects.filter(Q(pk__in=seated.values("pk")) | Q(action_items=action_id))
         .distinct()
         .order_by("name")
     )
+
+
+# The edit form's choices and the action's own administrations by queries compiled once
+# (config/prepared.py), from the queryset the field validates with: building the query of
+# seats, an existence test and a union cost Django more than the database's answer.
+_ASSIGNABLE_CHOICES = Prepared(
+    lambda action_id, network_id, today: _assignable(action_id, network_id, today).values_list(
+        "pk", "name"
+    ),
+    action_id=int,
+    network_id=int,
+    today=datetime.date,
+)
+_ACTION_ADMINISTRATIONS = Prepared(
+    lambda action_id: ActionItem.administrations.through.objects.filter(
+        actionitem_id=action_id
+    ).values_list("administration_id"),
+    action_id=int,
+)
 
 
 class ActionEditForm(forms.Form):
@@ -177,13 +208,22 @@ class ActionEditForm(forms.Form):
             {
                 "version": action.version,
                 "title": action.title,
-                "administrations": [a.pk for a in action.administrations.all()],
+                "administrations": [
+                    pk for (pk,) in _ACTION_ADMINISTRATIONS.rows(action_id=action.pk)
+                ],
                 "due_on": action.due_on,
             },
         )
         super().__init__(*args, **kwargs)
         self.action = action
-        self.fields["administrations"].queryset = assignable_administrations(action)  # type: ignore[attr-defined]
+        field = self.fields["administrations"]
+        today = timezone.localdate()
+        network_id = action.meeting.network_id
+        field.iterator = RowChoiceIterator  # type: ignore[attr-defined]
+        field.queryset = _assignable(action.pk, network_id, today)  # type: ignore[attr-defined]
+        field.choice_rows = lambda: _ASSIGNABLE_CHOICES.rows(  # type: ignore[attr-defined]
+            action_id=action.pk, network_id=network_id, today=today
+        )
 
     def clean(self):
         cleaned = super().clean()

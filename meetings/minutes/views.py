@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from config.prepared import by_shape
 from meetings import paging
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.minutes import actions
@@ -322,9 +323,25 @@ def action_list(request: HttpRequest, code: str) -> HttpResponse:
     page at a time ("Visa fler", `?oppna=` and `?klara=`): the list no longer grows with every
     action ever decided. An htmx "Visa fler" gets only that list's next rows."""
     network = coordinated_network(request, code)
-    open_page = paging.page_of(request, actions.open_of_network(network), param=OPEN_PARAM)
-    done_page = paging.page_of(request, actions.done_of_network(network), param=DONE_PARAM)
-    open_rows, done_rows = list(open_page.object_list), list(done_page.object_list)
+    open_count, done_count = actions.counts_of_network(network)
+    open_page = paging.page_of(
+        request, actions.open_of_network(network), param=OPEN_PARAM, count=open_count
+    )
+    done_page = paging.page_of(
+        request, actions.done_of_network(network), param=DONE_PARAM, count=done_count
+    )
+    # A first page, which nearly everyone sees, by a query compiled once (config/prepared.py);
+    # later pages as the paginator slices them.
+    open_rows = (
+        by_shape(actions.first_open, paging.PER_PAGE, network_id=network.pk)
+        if open_page.number == 1
+        else list(open_page.object_list)
+    )
+    done_rows = (
+        by_shape(actions.first_done, paging.PER_PAGE, network_id=network.pk)
+        if done_page.number == 1
+        else list(done_page.object_list)
+    )
     actions.describe([*open_rows, *done_rows])  # both pages' names in one query
     htmx = bool(getattr(request, "htmx", False))
     context = {

@@ -551,3 +551,270 @@ def test_export_evaluations_in_full_and_in_order(client_for, representative, neh
         for meeting, evaluation in [(earlier, bare), (later, full)]
     ]
     assert data[0]["längd"] is None and data[1]["mötesform"] == "hybrid"
+
+
+def _as_instances(person) -> dict:
+    """The sections read as they were before they were compiled queries of plain values: model
+    instances and their relations, each section's fields from them."""
+    from allauth.usersessions.models import UserSession
+
+    from meetings.models import (
+        ActionItem,
+        AgendaItem,
+        IndicatorValue,
+        NetworkVisit,
+        Question,
+        QuestionEvent,
+        ReminderPreferences,
+        ReportBack,
+        ThemeSuggestion,
+        ThemeSupport,
+    )
+    from networks.models import Network
+    from representatives.models import Administration
+
+    iso = personal_data.iso
+    preferences = ReminderPreferences.objects.filter(user=person).first()
+    return {
+        "e-postadresser": [
+            {"adress": a.email, "verifierad": a.verified, "primär": a.primary}
+            for a in EmailAddress.objects.filter(user=person).order_by("email")
+        ],
+        "tvåstegsverifiering": [
+            {"typ": a.type, "skapad": iso(a.created_at), "senast_använd": iso(a.last_used_at)}
+            for a in Authenticator.objects.filter(user=person).order_by("created_at")
+        ],
+        "sessioner": [
+            {
+                "ip-adress": s.ip,
+                "webbläsare": s.user_agent,
+                "startad": iso(s.created_at),
+                "senast_sedd": iso(s.last_seen_at),
+            }
+            for s in UserSession.objects.filter(user=person).order_by("created_at")
+        ],
+        "uppdrag": [
+            {
+                "nätverk": a.network.code,
+                "förvaltning": a.administration.name,
+                "roll": a.role,
+                "från": iso(a.start_date),
+                "till": iso(a.end_date),
+                "utsedd_av": str(a.appointed_by) if a.appointed_by_id else None,
+                "mandat_bekräftat": iso(a.mandate_confirmed_at),
+            }
+            for a in Appointment.objects.filter(person=person).order_by("start_date", "pk")
+        ],
+        "roller": {
+            "direktör_för": sorted(
+                Administration.objects.filter(director=person).values_list("name", flat=True)
+            ),
+            "samordnare_för": sorted(
+                Network.objects.filter(coordinators=person).values_list("code", flat=True)
+            ),
+        },
+        "dagordningspunkter": [
+            {
+                "rubrik": i.title,
+                "beskrivning": i.description,
+                "typ": i.kind,
+                "status": i.status,
+                "önskad_tid_minuter": i.wished_minutes,
+                "möte": iso(i.meeting.starts_at),
+                "nätverk": i.meeting.network.code,
+                "förvaltning": str(i.administration) if i.administration_id else None,
+                "arbetsområde": str(i.work_area) if i.work_area_id else None,
+                "skapad": iso(i.created_at),
+            }
+            for i in AgendaItem.objects.filter(proposed_by=person).order_by("created_at", "pk")
+        ],
+        "frågor": {
+            "registrerade": [
+                {
+                    "rubrik": q.title,
+                    "läge": q.state,
+                    "nätverk": q.network.code,
+                    "förvaltning": q.administration.name,
+                    "väckt_i_ledningsgruppen": iso(q.raised_on),
+                    "återrapporterad": iso(q.reported_back_on),
+                    "registrerad": iso(q.created_at),
+                    "ändrad": iso(q.updated_at),
+                }
+                for q in Question.objects.filter(raised_by=person).order_by("created_at", "pk")
+            ],
+            "steg": [
+                {
+                    "fråga": e.question.title,
+                    "nätverk": e.question.network.code,
+                    "läge": e.state,
+                    "tidpunkt": iso(e.at),
+                    "anteckning": e.note,
+                }
+                for e in QuestionEvent.objects.filter(actor=person).order_by("at", "pk")
+            ],
+        },
+        "återrapporter": [
+            {
+                "möte": iso(r.meeting.starts_at),
+                "nätverk": r.meeting.network.code,
+                "förvaltning": r.administration.name,
+                "presenterat": iso(r.presented_on),
+                "markerat": iso(r.marked_at),
+            }
+            for r in ReportBack.objects.filter(marked_by=person).order_by("marked_at", "pk")
+        ],
+        "åtgärder": [
+            {
+                "åtgärd": a.title,
+                "möte": iso(a.meeting.starts_at),
+                "nätverk": a.meeting.network.code,
+                "markerad_klar": iso(a.done_at),
+                "kommentar": a.done_comment,
+            }
+            for a in ActionItem.objects.filter(done_by=person).order_by("done_at", "pk")
+        ],
+        "indikatorvärden": [
+            {
+                "mål": v.indicator.goal.title,
+                "indikator": v.indicator.name,
+                "år": v.year,
+                "värde": str(v.value),
+                "enhet": v.indicator.unit,
+                "källa": v.source,
+                "kommentar": v.comment,
+                "registrerat": iso(v.entered_at),
+            }
+            for v in IndicatorValue.objects.filter(entered_by=person).order_by("entered_at", "pk")
+        ],
+        "temaförslag": {
+            "förslag": [
+                {
+                    "tema": s.title,
+                    "varför": s.why,
+                    "nätverk": s.network.code,
+                    "arbetsområde": str(s.work_area),
+                    "status": s.status,
+                    "föreslaget": iso(s.created_at),
+                }
+                for s in ThemeSuggestion.objects.filter(suggested_by=person).order_by(
+                    "created_at", "pk"
+                )
+            ],
+            "stöd": [
+                {
+                    "tema": s.suggestion.title,
+                    "nätverk": s.suggestion.network.code,
+                    "stöd_givet": iso(s.created_at),
+                }
+                for s in ThemeSupport.objects.filter(person=person).order_by("created_at", "pk")
+            ],
+        },
+        "påminnelser": None
+        if preferences is None
+        else {
+            **{
+                key: getattr(preferences, kind)
+                for kind, key in meetings_account_hooks().REMINDER_KEYS.items()
+            },
+            "ändrat": iso(preferences.updated_at),
+        },
+        "besök": [
+            {
+                "nätverk": v.network.code,
+                "senast_sedd": iso(v.seen_at),
+                "förra_besöket": iso(v.previous_seen_at),
+            }
+            for v in NetworkVisit.objects.filter(user=person).order_by("network__code")
+        ],
+    }
+
+
+def meetings_account_hooks():
+    from meetings import account_hooks
+
+    return account_hooks
+
+
+def test_export_sections_read_as_values_are_what_the_model_instances_hold(
+    client_for, representative, coordinator, neh, nsh, administration
+):
+    """Each section is a compiled query of plain values: every field and the order are those
+    of the records read as model instances, for a person with two of each record, an
+    appointer with a name and one without, an item with and without administration and work
+    area, reminder choices and visits."""
+    from meetings.models import NetworkVisit, ReminderPreferences
+
+    other_administration = factories.make_administration("Kulturförvaltningen", director=None)
+    nameless = factories.make_user("utan.namn@example.org")
+    User.objects.filter(pk=nameless.pk).update(full_name="")
+    factories.make_appointment(
+        representative,
+        other_administration,
+        nsh,
+        role=Appointment.Role.SUBSTITUTE,
+        appointed_by=coordinator,
+        end_date=timezone.localdate() + datetime.timedelta(days=30),
+        mandate_confirmed_at=timezone.now(),
+    )
+    factories.make_appointment(representative, other_administration, neh, appointed_by=nameless)
+    for _ in range(2):
+        _governance_records(representative, neh, administration)
+    meeting = factories.make_meeting(neh)
+    area = neh.work_areas.active().first()
+    factories.make_agenda_item(
+        meeting, title="Med allt", proposed_by=representative, administration=administration
+    )
+    factories.make_agenda_item(meeting, title="Med område", proposed_by=representative)
+    from meetings.models import AgendaItem
+
+    AgendaItem.objects.filter(title="Med område").update(work_area=area)
+    ReminderPreferences.objects.create(user=representative, day_before=False, digest=False)
+    now = timezone.now()
+    NetworkVisit.objects.create(user=representative, network=nsh, seen_at=now)
+    NetworkVisit.objects.create(
+        user=representative,
+        network=neh,
+        seen_at=now,
+        previous_seen_at=now - datetime.timedelta(days=3),
+    )
+    EmailAddress.objects.create(user=representative, email="b@example.org", verified=False)
+    EmailAddress.objects.create(user=representative, email=representative.email, verified=True)
+    Authenticator.objects.create(
+        user=representative, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "00"}
+    )
+
+    data = download(client_for("representative"))
+
+    expected = _as_instances(representative)
+    account = data.pop("konto")
+    for name in ("e-postadresser", "tvåstegsverifiering", "sessioner"):
+        assert account[name] == expected.pop(name), name
+    for name, section in expected.items():
+        assert data[name] == section, name
+    # The records are there to compare: two of each, and both kinds of appointer.
+    assert len(data["uppdrag"]) == 3 and len(data["frågor"]["steg"]) == 4
+    assert sorted(str(a["utsedd_av"]) for a in data["uppdrag"]) == sorted(
+        ["None", coordinator.full_name, "utan.namn@example.org"]
+    )
+    assert [i["förvaltning"] for i in data["dagordningspunkter"]] == ["Miljöförvaltningen", None]
+    assert data["dagordningspunkter"][1]["arbetsområde"] == area.name
+    assert data["påminnelser"]["dagen_före_mötet"] is False
+    assert data["påminnelser"]["obesvarad_inbjudan"] is True
+    assert [v["nätverk"] for v in data["besök"]] == ["NEH", "NSH"]
+
+
+def test_export_invitations_to_an_address_with_like_wildcards(client, neh):
+    """The address is matched in any case and as it is written: its `_` and `%` (wildcards in
+    the LIKE that matches it on SQLite) match only themselves."""
+    person = factories.make_user("rita_r%x@example.org", "Rita R")
+    meeting = factories.make_meeting(neh)
+    colleague = factories.make_user()
+    make_invitation(meeting, colleague, "RITA_R%X@example.org", full_name="Rita stor")
+    make_invitation(meeting, colleague, "ritaxr%x@example.org", full_name="Inte Rita")
+    make_invitation(meeting, colleague, "rita_rxyx@example.org", full_name="Inte heller")
+    sign_in(client, person)
+
+    data = download(client)["inbjudningar"]
+
+    assert [i["namn"] for i in data["mottagna"]] == ["Rita stor"]
+    assert data["skickade"] == []

@@ -58,3 +58,50 @@ def test_the_lists_plain_read_gives_the_prefetched_figures(goal, neh):
     assert [figures.card() for figures in plain] == [figures.card() for figures in prefetched]
     assert [figures.status for figures in plain] == [figures.status for figures in prefetched]
     assert "500,5 ton CO2e (2024)" in plain[0].summary_items
+
+
+def test_the_reports_plain_read_gives_the_prefetched_figures_and_counts(goal, neh, nsh):
+    """The goal report reads its page's figures as the goal list does and counts the open and
+    overdue actions grouped by goal: the same cells and counts as the goals read with
+    `figures_queryset(latest_only=True, count_actions=True)`."""
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings.goals import views
+    from meetings.models import ActionItem
+
+    other = factories.make_goal(neh, title="Utan indikatorer")
+    factories.make_indicator(goal, name="Andra", values={2019: "3", 2023: "4.25"})
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    today = timezone.localdate()
+    for due_in, status in [(-3, "open"), (-1, "open"), (5, "open"), (-5, "done")]:
+        factories.make_action(
+            meeting, goal=goal, due_on=today + datetime.timedelta(days=due_in), status=status
+        )
+    factories.make_action(meeting, goal=other, due_on=today + datetime.timedelta(days=3))
+    factories.make_goal(nsh, title="Annat nätverk")
+    ordered = Goal.objects.filter(work_area__network=neh).order_by(*views.REPORT_ORDER)
+    prefetched = goals.figures_of(
+        goals.figures_queryset(ordered, latest_only=True, count_actions=True), count_actions=True
+    )
+    plain = views._report_figures(views._report_goals(neh))
+
+    def seen(figures):
+        return [
+            (
+                f.goal.pk,
+                f.goal.work_area.name,
+                [str(item.report_cells) for item in f.indicators],
+                f.open_count,
+                f.overdue_count,
+            )
+            for f in figures
+        ]
+
+    assert seen(plain) == seen(prefetched)
+    assert {f.goal.title: (f.open_count, f.overdue_count) for f in plain} == {
+        "Klimatneutral organisation": (3, 2),
+        "Utan indikatorer": (1, 0),
+    }
+    assert ActionItem.objects.filter(goal=goal, status="done").exists()

@@ -81,3 +81,85 @@ def test_the_representative_cannot_edit(client_for, action, administration):
     )
     assert response.status_code == 403
     assert ActionItem.objects.get(pk=action.pk).title == "Skyfallskartan"
+
+
+def test_the_edit_forms_choices_and_initial_are_the_querysets(
+    action, administration, other_administration, neh, nsh
+):
+    """The administrations to choose from (seated in the network today, or already the
+    action's) and the action's own, read by compiled queries: what the field's queryset (which
+    validates) and the action's relation hold, in order."""
+    from meetings.form_fields import RowChoiceIterator
+    from meetings.minutes.forms import ActionEditForm, assignable_administrations
+    from representatives.models import Appointment
+
+    today = timezone.localdate()
+    seated = factories.make_administration("Äldreförvaltningen")
+    ended = factories.make_administration("Byggförvaltningen")
+    elsewhere = factories.make_administration("Kulturförvaltningen")
+    later = factories.make_administration("Fritidsförvaltningen")
+    factories.make_appointment(factories.make_user(), seated, neh)
+    factories.make_appointment(
+        factories.make_user(), ended, neh, end_date=today, role=Appointment.Role.SUBSTITUTE
+    )
+    factories.make_appointment(factories.make_user(), elsewhere, nsh)
+    factories.make_appointment(
+        factories.make_user(), later, neh, start_date=today + datetime.timedelta(days=1)
+    )
+    action.administrations.add(ended)
+    action.refresh_from_db()
+
+    form = ActionEditForm(action=action)
+    field = form.fields["administrations"]
+    expected = [(a.pk, a.name) for a in assignable_administrations(action)]
+    # What the widget renders: its choices come from the compiled query.
+    assert isinstance(field.widget.choices, RowChoiceIterator)
+    assert [(value.value, label) for value, label in field.widget.choices] == expected
+    assert [pk for pk, _name in expected] == [
+        a.pk for a in sorted([administration, ended, seated], key=lambda a: a.name)
+    ]
+    assert sorted(form.initial["administrations"]) == sorted(
+        a.pk for a in action.administrations.all()
+    )
+    assert other_administration.pk not in [pk for pk, _name in expected]
+
+
+def test_the_action_lists_first_pages_and_counts_are_the_querysets(neh, nsh, administration):
+    """The network's action list reads its counts and its first pages by compiled queries:
+    what the open and done querysets (which page the later pages) give, in order, with each
+    row's meeting and its administrations' names."""
+    from config.prepared import by_shape
+    from meetings import paging
+
+    assert actions.counts_of_network(neh) == (0, 0)
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    today = timezone.localdate()
+    for n in range(paging.PER_PAGE + 5):
+        action = factories.make_action(
+            meeting,
+            administrations=[administration],
+            title=f"Åtgärd {n}",
+            due_on=today + datetime.timedelta(days=n % 5),
+            status="done" if n % 2 else "open",
+        )
+        if n % 2:
+            ActionItem.objects.filter(pk=action.pk).update(
+                done_at=timezone.now() - datetime.timedelta(days=n % 3)
+            )
+    factories.make_action(factories.make_meeting(nsh, days_ahead=-3), title="Annat nätverk")
+    for first, queryset in (
+        (actions.first_open, actions.open_of_network(neh)),
+        (actions.first_done, actions.done_of_network(neh)),
+    ):
+        expected = actions.describe(queryset[: paging.PER_PAGE])
+        found = actions.describe(by_shape(first, paging.PER_PAGE, network_id=neh.pk))
+        assert [(a.pk, a.meeting.starts_at, a.responsible_names) for a in found] == [
+            (a.pk, a.meeting.starts_at, a.responsible_names) for a in expected
+        ]
+        assert found and found[0].responsible_names == administration.name
+    assert actions.counts_of_network(neh) == (
+        actions.open_of_network(neh).count(),
+        actions.done_of_network(neh).count(),
+    )
+    assert actions.counts_of_network(neh) == (13, 12)
+    assert actions.describe([]) == []

@@ -42,8 +42,9 @@ EXPECTED = {
     "write": 11,
     "new action": 7,
     "action": 5,
-    # a page of open and of done actions: each a count and its rows, + both pages' names
-    "actions": 9,
+    # a page of open and of done actions: both counted in one query, each page's rows, +
+    # both pages' names
+    "actions": 8,
     # + the report-back pack links (one query for a held meeting), + the meeting's documents;
     # the latest minutes version comes with the meeting, and the representative's seats are
     # read once for every question about them

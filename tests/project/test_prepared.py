@@ -298,3 +298,27 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
         )
     )
     assert len(questions) == 2
+
+
+def _networks_named(limit, **values):
+    from config.prepared import numbered
+
+    return (
+        Network.objects.filter(pk__in=numbered(values, "network_"))
+        .order_by("code")
+        .values_list("code", "name")[:limit]
+    )
+
+
+def test_rows_by_shape_are_the_values_of_each_shape(neh, nsh):
+    """`rows_by_shape` compiles a values_list builder once per shape and gives its rows."""
+    from config.prepared import numbering, rows_by_shape
+
+    for chosen in ([neh.pk], [neh.pk, nsh.pk], [nsh.pk, neh.pk + 1000]):
+        values = numbering("network_", chosen)
+        for limit in (None, 1):
+            assert rows_by_shape(_networks_named, limit, **values) == list(
+                _networks_named(limit, **values)
+            )
+    both = rows_by_shape(_networks_named, **numbering("network_", [neh.pk, nsh.pk]))
+    assert [code for code, _name in both] == sorted([neh.code, nsh.code])

@@ -147,3 +147,50 @@ def test_contacts_filter_by_name_keeps_it_in_the_pager(client, coordinator, neh)
     # The filter is kept in the next page's link.
     page = client.get(url + "?namn=F%C3%B6rvaltning").content.decode()
     assert "?namn=F%C3%B6rvaltning&amp;page=2" in page
+
+
+def test_the_upcoming_seats_and_the_addresses_are_their_querysets(
+    neh, nsh, administration, other_administration, representative, substitute
+):
+    """The contact list's upcoming seats and the current seats' addresses, read by compiled
+    queries, are what the querysets find: not an ended seat, not another network's, and the
+    seat that starts tomorrow only among the upcoming."""
+    import datetime
+
+    from django.utils import timezone
+
+    from representatives import views
+
+    today = timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+    coming = factories.make_appointment(
+        factories.make_user("kommande@example.org", "Kim Kommande"),
+        other_administration,
+        neh,
+        start_date=tomorrow,
+    )
+    factories.make_appointment(
+        factories.make_user("slutat@example.org"), other_administration, neh, end_date=today
+    )
+    factories.make_appointment(factories.make_user("nsh@example.org"), administration, nsh)
+    factories.make_appointment(
+        factories.make_user("nsh.kommande@example.org"),
+        administration,
+        nsh,
+        role=Appointment.Role.SUBSTITUTE,
+        start_date=tomorrow,
+    )
+    for network in (neh, nsh):
+        upcoming = views._UPCOMING_SEATS.objects(network_id=network.pk, today=today)
+        expected = list(views._seats_of(Appointment.objects.upcoming(), network.pk))
+        assert [(s.pk, s.person.email, s.administration.name) for s in upcoming] == [
+            (s.pk, s.person.email, s.administration.name) for s in expected
+        ]
+        emails = views._SEAT_EMAILS.rows(network_id=network.pk, today=today)
+        assert sorted(emails) == sorted(
+            Appointment.objects.current().filter(network=network).values_list("person__email")
+        )
+    upcoming = views._UPCOMING_SEATS.objects(network_id=neh.pk, today=today)
+    assert [s.pk for s in upcoming] == [coming.pk]
+    emails = {e for (e,) in views._SEAT_EMAILS.rows(network_id=neh.pk, today=today)}
+    assert emails == {representative.email, substitute.email}

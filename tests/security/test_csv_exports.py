@@ -111,6 +111,16 @@ def test_numbers_stay_numbers():
     assert neutralise("Miljö = viktigt") == "Miljö = viktigt"
 
 
+def test_rows_checked_in_their_text_columns_only():
+    from config.spreadsheet import CSVWriter
+
+    stream = io.StringIO()
+    row = ["=A1", "-2", "@x", -3]
+    CSVWriter(stream).writerows([row, ("+1", "ok", "=B2", 4)], text_columns=(0, 2))
+    assert stream.getvalue().splitlines() == ["'=A1;-2;'@x;-3", "'+1;ok;'=B2;4"]
+    assert row == ["=A1", "-2", "@x", -3]  # the caller's row is left as it was
+
+
 def test_every_csv_goes_through_the_one_writer():
     offenders = []
     for app in ("accounts", "networks", "representatives", "meetings", "config"):

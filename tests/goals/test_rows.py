@@ -1,0 +1,85 @@
+"""A goal's page's lists written in Python (meetings/goals/rows.py) are the template loops they
+replaced, in both languages."""
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from config.prepared import by_shape, numbering
+from meetings.goals import views
+from meetings.goals.rows import document_items, follow_up_items
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# The loops as templates/meetings/goals/goal_detail.html wrote them.
+TEMPLATE_FOLLOW_UPS = """{% for item in agenda_items %}
+    <li><a href="{{ item.meeting.get_absolute_url }}">{{ item.meeting.starts_at|long_date }}</a>: {{ item.title|sv }}</li>
+    {% endfor %}"""  # noqa: E501
+TEMPLATE_DOCUMENTS = """{% for document in documents %}<li><a href="{{ document.get_absolute_url }}">{{ document.title|sv }}</a> ({{ document.get_kind_display|lower }})</li>{% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_python_lists_are_the_template_loops(goal, neh, language):
+    for days, title in [(-40, "Klimat & <utsläpp>"), (-10, "Uppföljning")]:
+        meeting = factories.make_meeting(neh, days_ahead=days)
+        factories.make_agenda_item(meeting, position=1, goal=goal, title=title)
+    for kind, title in [("report", 'Rapport "2024" & <mer>'), ("minutes", "Protokoll")]:
+        factories.make_document(neh, kind=kind, title=title).work_areas.add(goal.work_area)
+    items = by_shape(views._follow_ups, 11, goal_id=goal.pk, **numbering("network_", [neh.pk]))
+    documents = by_shape(
+        views._area_documents, 10, network_id=neh.pk, work_area_id=goal.work_area_id
+    )
+    assert len(items) == 2 and len(documents) == 2
+    with translation.override(language):
+        context = Context({"agenda_items": items, "documents": documents})
+        expected_items = Template(TEMPLATE_FOLLOW_UPS).render(context)
+        expected_documents = Template(TEMPLATE_DOCUMENTS).render(context)
+        assert follow_up_items(items) == expected_items
+        assert document_items(documents) == expected_documents
+    assert "Klimat &amp; &lt;utsläpp&gt;" in follow_up_items(items)
+    assert ("lang=" in expected_items) == (language == "en")
+    assert follow_up_items([]) == "" and document_items([]) == ""
+
+
+# The chart as templates/meetings/goals/_indicator_chart.html wrote it (an include per
+# indicator of the goal's page).
+TEMPLATE_CHART = """{% load i18n %}
+{# A line chart of the indicator's values against the straight path to the target. The same numbers are in the table that follows it, so the chart is hidden from screen readers. #}
+{% with chart=figures.chart %}
+<svg class="chart chart-series" id="chart-indicator-{{ figures.indicator.pk }}" viewBox="0 0 {{ chart.width }} {{ chart.height }}" width="{{ chart.width }}" height="{{ chart.height }}" role="presentation" aria-hidden="true" focusable="false">
+  <line class="chart-axis" x1="{{ chart.left }}" x2="{{ chart.left }}" y1="{{ chart.top }}" y2="{{ chart.axis_y }}"></line>
+  <line class="chart-axis" x1="{{ chart.left }}" x2="{{ chart.right }}" y1="{{ chart.axis_y }}" y2="{{ chart.axis_y }}"></line>
+  <text class="chart-label" x="{{ chart.left|add:-6 }}" y="{{ chart.top|add:4 }}" text-anchor="end">{{ chart.high_label }}</text>
+  <text class="chart-label" x="{{ chart.left|add:-6 }}" y="{{ chart.axis_y|add:4 }}" text-anchor="end">{{ chart.low_label }}</text>
+  <text class="chart-label" x="{{ chart.first_x }}" y="{{ chart.axis_y|add:20 }}" text-anchor="middle">{{ chart.first_year }}</text>
+  <text class="chart-label" x="{{ chart.last_x }}" y="{{ chart.axis_y|add:20 }}" text-anchor="middle">{{ chart.last_year }}</text>
+  <line class="chart-target" x1="{{ chart.target_path.x1 }}" y1="{{ chart.target_path.y1 }}" x2="{{ chart.target_path.x2 }}" y2="{{ chart.target_path.y2 }}"></line>
+  {% if chart.points %}<polyline class="chart-line" points="{{ chart.line }}"></polyline>{% endif %}
+  {{ chart.dots }}
+</svg>
+<p class="chart-key" aria-hidden="true">{% translate "Heldragen linje: uppmätta värden. Streckad linje: rak väg från basåret till målet." %}</p>
+{% endwith %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_python_chart_is_the_template_chart(goal, neh, language):
+    """An indicator's chart written in Python (`IndicatorFigures.chart_html`) is what the
+    template include wrote (TEMPLATE_CHART): with values, without, and with its older years
+    left out."""
+    from meetings.goals import figures as goals
+
+    factories.make_indicator(goal, name="Utan <värden>", unit="st & mer", values={})
+    factories.make_indicator(
+        goal,
+        name="Många",
+        values={year: str(1000 - 7 * n) for n, year in enumerate(range(2000, 2025))},
+    )
+    (figures,) = goals.figures_of([views._goal_with_figures(goal.pk)])
+    figures.indicators[2].window = 10
+    assert [len(item.points) for item in figures.indicators] == [3, 0, 25]
+    with translation.override(language):
+        for item in figures.indicators:
+            expected = Template(TEMPLATE_CHART).render(Context({"figures": item}))
+            assert item.chart_html == expected
