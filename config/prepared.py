@@ -244,12 +244,25 @@ def by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values:
     Lists are passed numbered (`network_0`, `network_1`, ...; `numbered` reads them back), so
     the values' names say how many there are. The builder takes only its values: the moment
     too (a clock it read itself would be compiled in, and is refused)."""
+    return _of_shape(build, limit, values).objects(**values)
+
+
+def rows_by_shape(
+    build: Callable[..., QuerySet], limit: int | None = None, **values: Any
+) -> list[tuple]:
+    """The rows of `build(limit=limit, **values)`, a `values_list` queryset, compiled once per
+    shape as `by_shape` compiles its: for a list that reads a few columns, no model instances
+    (each costs Django more than reading its row)."""
+    return _of_shape(build, limit, values).rows(**values)
+
+
+def _of_shape(build: Callable[..., QuerySet], limit: int | None, values: dict) -> Prepared:
     key = (build.__module__, build.__qualname__, limit, tuple(values))
     prepared = _BY_SHAPE.get(key)
     if prepared is None:
         kinds = {name: type(value) for name, value in values.items()}
         prepared = _BY_SHAPE[key] = Prepared(functools.partial(build, limit=limit), **kinds)
-    return prepared.objects(**values)
+    return prepared
 
 
 def numbered(values: dict[str, Any], prefix: str) -> list[Any]:
