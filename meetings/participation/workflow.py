@@ -624,7 +624,7 @@ def upcoming_for_appointments(user: User, appointments: list[Appointment]) -> di
     }
     by_network: dict[int, list] = {pk: [] for pk in network_ids}
     for meeting in meetings:
-        meeting.own_attendance = answers.get(meeting.pk)  # type: ignore[attr-defined]
+        meeting.own_attendance = answers.get(meeting.pk)
         by_network[meeting.network_id].append(meeting)
     return by_network
 

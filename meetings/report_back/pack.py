@@ -535,7 +535,7 @@ def my_packs(appointments) -> list[Meeting]:
     for meeting in meetings:
         appointment = seat[meeting.network_id]
         meeting.network = appointment.network
-        meeting.pack_administration = appointment.administration  # type: ignore[attr-defined]
+        meeting.pack_administration = appointment.administration
     return meetings
 
 
