@@ -26,7 +26,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from config.prepared import numbered, rows_by_shape
+from config.prepared import by_shape, numbered, numbering, rows_by_shape
 from config.reversing import key_url, pk_url
 from meetings.models import (
     ActionItem,
@@ -664,10 +664,19 @@ def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
 
 
 def director_seats(administrations: list[Administration]) -> list[Appointment]:
-    """The current seats of the administrations, with person, network and administration."""
-    return list(
-        Appointment.objects.current()
-        .filter(administration__in=administrations)
+    """The current seats of the administrations, with person, network and administration
+    (one query, compiled once per number of administrations)."""
+    return by_shape(
+        _seats_of_administrations,
+        today=timezone.localdate(),
+        **numbering("administration_", [a.pk for a in administrations]),
+    )
+
+
+def _seats_of_administrations(today: datetime.date, limit: None, **ids) -> QuerySet:
+    return (
+        Appointment.objects.current(today)
+        .filter(administration_id__in=numbered(ids, "administration_"))
         .select_related("person", "network", "administration")
         .order_by("administration__name", "network__code", "role")
     )
@@ -749,9 +758,16 @@ def _answered_by(now: datetime.datetime, limit: None, **ids) -> QuerySet:
 
 
 def open_questions(administrations: list[Administration]) -> list[Question]:
-    """The administrations' questions still on their way (not closed or withdrawn)."""
-    return list(
-        Question.objects.filter(administration__in=administrations)
+    """The administrations' questions still on their way (not closed or withdrawn): one
+    query, compiled once per number of administrations."""
+    return by_shape(
+        _open_questions, **numbering("administration_", [a.pk for a in administrations])
+    )
+
+
+def _open_questions(limit: None, **ids) -> QuerySet:
+    return (
+        Question.objects.filter(administration_id__in=numbered(ids, "administration_"))
         .exclude(state__in=[Question.State.CLOSED, Question.State.WITHDRAWN])
         .select_related("network", "administration")
         .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
