@@ -465,21 +465,19 @@ def _open_actions(limit: int | None, **ids) -> QuerySet:
 
 def _packs(seats: list[Seat]) -> list[Item]:
     """Recently held meetings whose report-back pack the administration has not presented to
-    its management group (two queries). The date is the meeting's: when it was held."""
+    its management group (one query). The date is the meeting's: when it was held."""
     now = timezone.now()
     since = now - datetime.timedelta(days=PACKS_DAYS)
     values = _only(_seat_values(seats), "network_", "administration_")
-    networks = _only(values, "network_")
-    meetings = rows_by_shape(_recently_held, now=now, since=since, **networks)
-    presented = (
-        set(rows_by_shape(_presented_packs, now=now, since=since, **values)) if meetings else ()
-    )
+    column = _by_administration(values)
     items = []
-    for pk, uid, theme, network_id, code, changed, starts_at in meetings:
+    for pk, uid, theme, network_id, code, changed, starts_at, *presented in rows_by_shape(
+        _recently_held, now=now, since=since, **values
+    ):
         for seat in seats:
             if seat.network_id != network_id:
                 continue
-            if (pk, seat.administration_id) in presented:
+            if presented[column[seat.administration_id]]:
                 continue
             items.append(
                 Item(
@@ -501,24 +499,36 @@ def _packs(seats: list[Seat]) -> list[Item]:
 def _recently_held(
     now: datetime.datetime, since: datetime.datetime, limit: None, **ids
 ) -> QuerySet:
+    """The recently held meetings, each with whether each numbered administration presented
+    its pack (a column per administration, in their order)."""
+    presented = {
+        f"presented_{n}": Exists(
+            ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id=administration)
+        )
+        for n, administration in enumerate(numbered(ids, "administration_"))
+    }
     return (
         Meeting.objects.held(now)
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
+        .annotate(**presented)
         .order_by("-starts_at")
         .values_list(
-            "pk", "uid", "theme_title", "network_id", "network__code", "updated_at", "starts_at"
+            "pk",
+            "uid",
+            "theme_title",
+            "network_id",
+            "network__code",
+            "updated_at",
+            "starts_at",
+            *presented,
         )
     )
 
 
-def _presented_packs(
-    now: datetime.datetime, since: datetime.datetime, limit: None, **ids
-) -> QuerySet:
-    """The (meeting, administration) pairs of the recently held meetings' presented packs."""
-    return ReportBack.objects.filter(
-        meeting_id__in=_recently_held(now, since, None, **_only(ids, "network_")).values("pk"),
-        administration_id__in=numbered(ids, "administration_"),
-    ).values_list("meeting_id", "administration_id")
+def _by_administration(values: dict[str, int]) -> dict[int, int]:
+    """Each numbered administration's place among them: which of a row's per-administration
+    columns is its."""
+    return {pk: n for n, pk in enumerate(numbered(values, "administration_"))}
 
 
 def _evaluations(user, seats: list[Seat]) -> list[Item]:
@@ -702,18 +712,19 @@ def for_director(seat_appointments: list[Appointment], *, limit: int | None = No
 
 
 def _administration_answers(seats: list[Seat]) -> list[Item]:
-    """Coming published meetings that no one of the seat's administration has answered (two
-    queries)."""
+    """Coming published meetings that no one of the seat's administration has answered (one
+    query)."""
     now = timezone.now()
     values = _only(_seat_values(seats), "network_", "administration_")
-    meetings = rows_by_shape(_coming_published, now=now, **_only(values, "network_"))
-    answered = set(rows_by_shape(_answered_by, now=now, **values)) if meetings else ()
+    column = _by_administration(values)
     items = []
-    for pk, uid, theme, network_id, code, changed, starts_at in meetings:
+    for pk, uid, theme, network_id, code, changed, starts_at, *answered in rows_by_shape(
+        _coming_published, now=now, **values
+    ):
         for seat in seats:
             if seat.network_id != network_id:
                 continue
-            if (pk, seat.administration_id) in answered:
+            if answered[column[seat.administration_id]]:
                 continue
             items.append(
                 Item(
@@ -732,28 +743,34 @@ def _administration_answers(seats: list[Seat]) -> list[Item]:
 
 
 def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+    """The coming published meetings, each with whether someone of each numbered
+    administration has answered (a column per administration, in their order)."""
+    answered = {
+        f"answered_{n}": Exists(
+            Attendance.objects.filter(
+                meeting=OuterRef("pk"), administration_id=administration
+            ).exclude(answer="")
+        )
+        for n, administration in enumerate(numbered(ids, "administration_"))
+    }
     return (
         Meeting.objects.filter(
             status=Meeting.Status.PUBLISHED,
             network_id__in=numbered(ids, "network_"),
             starts_at__gt=now,
         )
+        .annotate(**answered)
         .order_by("starts_at")
         .values_list(
-            "pk", "uid", "theme_title", "network_id", "network__code", "updated_at", "starts_at"
+            "pk",
+            "uid",
+            "theme_title",
+            "network_id",
+            "network__code",
+            "updated_at",
+            "starts_at",
+            *answered,
         )
-    )
-
-
-def _answered_by(now: datetime.datetime, limit: None, **ids) -> QuerySet:
-    """The (meeting, administration) pairs of the coming meetings' answers."""
-    return (
-        Attendance.objects.filter(
-            meeting_id__in=_coming_published(now, None, **_only(ids, "network_")).values("pk"),
-            administration_id__in=numbered(ids, "administration_"),
-        )
-        .exclude(answer="")
-        .values_list("meeting_id", "administration_id")
     )
 
 
@@ -842,12 +859,15 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     tag = str(_("Försenad åtgärd"))
     for title, code, pk, due_on in rows_by_shape(_late_actions, today=today, **networks):
         late.append(Row(title, code, pk_url("action_done", pk), due_on, tag, late=True))
+    # How many administrations have a seat in each network today, counted once per network
+    # (as a subquery of each meeting listed it read every seat of the network again).
+    seated = dict(rows_by_shape(_seated, today=today, **networks))
     ahead = now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS)
     tag = str(_("Obesvarad kallelse"))
-    for pk, theme, code, starts_at, answered, seated in rows_by_shape(
-        _soon_unanswered, now=now, ahead=ahead, today=today, **networks
+    for pk, theme, network_id, code, starts_at, answered in rows_by_shape(
+        _soon_unanswered, now=now, ahead=ahead, **networks
     ):
-        missing = (seated or 0) - answered
+        missing = seated.get(network_id, 0) - answered
         if missing > 0:
             late.append(
                 Row(
@@ -866,10 +886,10 @@ def for_coordinator(user) -> CoordinatorOverview | None:
             )
     since = now - datetime.timedelta(days=PACKS_DAYS)
     tag = str(_("Inte återrapporterat"))
-    for pk, theme, code, starts_at, presented, seated in rows_by_shape(
-        _unpresented, now=now, since=since, today=today, **networks
+    for pk, theme, network_id, code, starts_at, presented in rows_by_shape(
+        _unpresented, now=now, since=since, **networks
     ):
-        missing = (seated or 0) - presented
+        missing = seated.get(network_id, 0) - presented
         if missing > 0:
             late.append(
                 Row(
@@ -954,26 +974,21 @@ def _late_actions(today: datetime.date, limit: None, **ids) -> QuerySet:
     )
 
 
-def _seated(today: datetime.date) -> QuerySet:
-    """How many administrations have a seat in the outer meeting's network today: counted
-    from the seats' own column, without joining the administrations and networks (the
-    subquery runs for each meeting listed and reads every seat of its network)."""
+def _seated(today: datetime.date, limit: None, **ids) -> QuerySet:
+    """How many administrations have a seat in each of the networks today, by network: counted
+    from the seats' own column, without joining the administrations and networks."""
     return (
         Appointment.objects.current(today)
-        .filter(network_id=OuterRef("network_id"))
+        .filter(network_id__in=numbered(ids, "network_"))
         .order_by()
         .values("network_id")
         .annotate(n=Count("administration_id", distinct=True))
-        .values("n")
+        .values_list("network_id", "n")
     )
 
 
 def _soon_unanswered(
-    now: datetime.datetime,
-    ahead: datetime.datetime,
-    today: datetime.date,
-    limit: None,
-    **ids,
+    now: datetime.datetime, ahead: datetime.datetime, limit: None, **ids
 ) -> QuerySet:
     return (
         Meeting.objects.filter(
@@ -988,20 +1003,13 @@ def _soon_unanswered(
                 filter=~Q(attendances__answer=""),
                 distinct=True,
             ),
-            seated=Subquery(_seated(today)),
         )
         .order_by("starts_at")
-        .values_list("pk", "theme_title", "network__code", "starts_at", "answered", "seated")
+        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "answered")
     )
 
 
-def _unpresented(
-    now: datetime.datetime,
-    since: datetime.datetime,
-    today: datetime.date,
-    limit: None,
-    **ids,
-) -> QuerySet:
+def _unpresented(now: datetime.datetime, since: datetime.datetime, limit: None, **ids) -> QuerySet:
     return (
         Meeting.objects.held(now)
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
@@ -1018,10 +1026,9 @@ def _unpresented(
                 ),
                 0,
             ),
-            seated=Subquery(_seated(today)),
         )
         .order_by("-starts_at")
-        .values_list("pk", "theme_title", "network__code", "starts_at", "presented", "seated")[
+        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "presented")[
             :COORDINATOR_ROWS
         ]
     )
