@@ -125,7 +125,10 @@ class Item:
 
     @property
     def status(self) -> str:
-        today = timezone.localdate()
+        return self.status_on(timezone.localdate())
+
+    def status_on(self, today: datetime.date) -> str:
+        """The status as of `today` (a list of many reads the day once)."""
         if self.due is not None and self.due < today:
             return Status.OVERDUE
         if self.due is not None and (self.due - today).days <= SOON_DAYS:
