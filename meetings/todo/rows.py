@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 
 from config.content_language import sv
 from config.dates import long_date
+from config.reversing import pk_url
 from meetings.todo.items import STATUS_LABELS, Item, Row, Status
 
 
@@ -117,5 +118,30 @@ def coordinator_rows(rows: list[Row]) -> SafeString:
         '  <a href="{}">{}</a>\n'
         '  <span class="meeting-meta">{}{}\n    {}\n</span>\n'
         "</li>",
+        written,
+    )
+
+
+def question_rows(questions) -> SafeString:
+    """The <li> rows of a director's list of their administrations' questions on their way:
+    the question linked, its network, the day it was raised and its state as a tag."""
+    written = []
+    for question in questions:
+        day = question.raised_on
+        written.append(
+            (
+                pk_url("question_detail", question.pk),
+                sv(question.title),
+                question.network.code,
+                day.strftime("%Y-%m-%d"),
+                long_date(day),
+                _tag(Status.OPEN, question.state_label),
+            )
+        )
+    return format_html_join(
+        "\n",
+        '<li class="todo-item"><a href="{}">{}</a>\n'
+        '  <span class="meeting-meta">{} · <time datetime="{}">{}</time>\n'
+        "  {}\n</span></li>",
         written,
     )
