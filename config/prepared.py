@@ -247,8 +247,12 @@ def by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values:
     return _of_shape(build, limit, values).objects(**values)
 
 
-def rows_by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values: Any) -> list:
-    """As `by_shape`, for a builder whose queryset ends in `values_list`: its rows."""
+def rows_by_shape(
+    build: Callable[..., QuerySet], limit: int | None = None, **values: Any
+) -> list[tuple]:
+    """The rows of `build(limit=limit, **values)`, a `values_list` queryset, compiled once per
+    shape as `by_shape` compiles its: for a list that reads a few columns, no model instances
+    (each costs Django more than reading its row)."""
     return _of_shape(build, limit, values).rows(**values)
 
 

@@ -13,19 +13,19 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Case, FilteredRelation, Max, Q, When
+from django.db.models import Case, FilteredRelation, Max, Q, QuerySet, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from config.mail import absolute_url, message, render_subject, render_text
-from config.prepared import Prepared
+from config.prepared import Prepared, by_shape, numbered, numbering
 from meetings import paging
 from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
 from meetings.outbox import outbox
-from networks.rules import is_coordinator
+from networks.rules import coordinated_network_ids, is_coordinator
 from representatives.models import Administration, Appointment
 from representatives.rules import is_network_member
 
@@ -604,20 +604,44 @@ def _pages(order: list[int], first: int, last: int) -> tuple[Page, list[int]]:
 
 
 def upcoming_for_appointments(user: User, appointments: list[Appointment]) -> dict[int, list]:
-    """Coming meetings per network id for the person's appointments, with their own answers."""
-    network_ids = {a.network_id for a in appointments}
-    meetings = list(
-        Meeting.objects.visible_to(user)
-        .upcoming()
-        .filter(network_id__in=network_ids)
-        .prefetch_related("work_areas")
+    """Coming meetings per network id for the person's appointments, with their own answers
+    (two queries, each compiled once per number of networks: config/prepared.py)."""
+    network_ids = sorted({a.network_id for a in appointments})
+    if not network_ids:
+        return {}
+    now = timezone.now()
+    networks = numbering("network_", network_ids)
+    meetings = by_shape(
+        _coming_visible,
+        now=now,
+        **networks,
+        **numbering("coordinated_", sorted(coordinated_network_ids(user))),
     )
+    # The person's answers to the networks' coming meetings: a superset of those shown.
     answers = {
         a.meeting_id: a
-        for a in Attendance.objects.filter(person=user, meeting__in=[m.pk for m in meetings])
+        for a in by_shape(_own_coming_answers, person_id=user.pk, now=now, **networks)
     }
     by_network: dict[int, list] = {pk: [] for pk in network_ids}
     for meeting in meetings:
-        meeting.own_attendance = answers.get(meeting.pk)  # type: ignore[attr-defined]
+        meeting.own_attendance = answers.get(meeting.pk)
         by_network[meeting.network_id].append(meeting)
     return by_network
+
+
+def _coming_visible(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+    """`Meeting.objects.visible_to(user).upcoming()` in the numbered networks, for a person
+    coordinating the numbered `coordinated_` networks."""
+    return (
+        Meeting.objects.seen_by(numbered(ids, "coordinated_"))
+        .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=now)
+        .order_by("starts_at")
+    )
+
+
+def _own_coming_answers(person_id: int, now: datetime.datetime, limit: None, **ids) -> QuerySet:
+    return Attendance.objects.filter(
+        person_id=person_id,
+        meeting__network_id__in=numbered(ids, "network_"),
+        meeting__ends_at__gte=now,
+    ).order_by()

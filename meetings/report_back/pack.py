@@ -21,11 +21,21 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Count, Exists, F, FilteredRelation, Max, OuterRef, Q, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.prepared import Prepared, columns, from_row
+from config.prepared import Prepared, by_shape, columns, from_row, numbered, numbering
 from meetings.markdown import plain_text
 from meetings.models import (
     ActionItem,
@@ -508,20 +518,34 @@ def my_packs(appointments) -> list[Meeting]:
     """For "Mina nätverk": the recently held meetings of the person's current appointments,
     newest first, each with `pack_administration` and `presented_on` (None if not yet).
 
-    One query; the appointments come with their network and administration loaded."""
-    seat = {a.network_id: a.administration for a in appointments}
+    One query, compiled once per number of networks and administrations (config/prepared.py);
+    the appointments come with their network and administration loaded, and lend them."""
+    seat = {a.network_id: a for a in appointments}
     if not seat:
         return []
-    own = [a.pk for a in seat.values()]
-    presented = ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id__in=own)
-    since = timezone.now() - datetime.timedelta(days=MY_PACKS_DAYS)
-    meetings = list(
-        Meeting.objects.held()
-        .filter(network_id__in=seat, ends_at__gte=since)
-        .select_related("network")
-        .annotate(presented_on=Subquery(presented.values("presented_on")[:1]))
-        .order_by("-starts_at")[:MY_PACKS]
+    now = timezone.now()
+    meetings = by_shape(
+        _recent_packs,
+        MY_PACKS,
+        now=now,
+        since=now - datetime.timedelta(days=MY_PACKS_DAYS),
+        **numbering("network_", list(seat)),
+        **numbering("administration_", [a.administration_id for a in seat.values()]),
     )
     for meeting in meetings:
-        meeting.pack_administration = seat[meeting.network_id]  # type: ignore[attr-defined]
+        appointment = seat[meeting.network_id]
+        meeting.network = appointment.network
+        meeting.pack_administration = appointment.administration
     return meetings
+
+
+def _recent_packs(now: datetime.datetime, since: datetime.datetime, limit: int, **ids) -> QuerySet:
+    presented = ReportBack.objects.filter(
+        meeting=OuterRef("pk"), administration_id__in=numbered(ids, "administration_")
+    )
+    return (
+        Meeting.objects.held(now)
+        .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
+        .annotate(presented_on=Subquery(presented.values("presented_on")[:1]))
+        .order_by("-starts_at")[:limit]
+    )

@@ -19,14 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from config.prepared import by_shape, numbered
-from config.reversing import pk_url
+from config.prepared import by_shape, numbered, numbering, rows_by_shape
+from config.reversing import key_url, pk_url
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -124,7 +125,10 @@ class Item:
 
     @property
     def status(self) -> str:
-        today = timezone.localdate()
+        return self.status_on(timezone.localdate())
+
+    def status_on(self, today: datetime.date) -> str:
+        """The status as of `today` (a list of many reads the day once)."""
         if self.due is not None and self.due < today:
             return Status.OVERDUE
         if self.due is not None and (self.due - today).days <= SOON_DAYS:
@@ -180,22 +184,24 @@ def _whole(items: list[Item]) -> tuple[list[Item], int]:
     return items, len(items)
 
 
-def _cut(rows: QuerySet, limit: int | None) -> QuerySet:
-    """The first `limit` rows of an ordered queryset, each with how many there are in all
-    (`todo_total`, a window count computed before the limit): one query (`_counted`)."""
-    rows = rows.annotate(todo_total=Window(Count("pk")))
+def _cut(rows: QuerySet, limit: int | None, *columns: str) -> QuerySet:
+    """The first `limit` rows of an ordered queryset, each its `columns` and last how many
+    there are in all (a window count computed before the limit): one query (`_counted`)."""
+    rows = rows.annotate(todo_total=Window(Count("pk"))).values_list(*columns, "todo_total")
     return rows if limit is None else rows[:limit]
 
 
-def _counted(found: list) -> tuple[list, int]:
-    return found, (found[0].todo_total if found else 0)
+def _counted(found: list[tuple]) -> tuple[list[tuple], int]:
+    return found, (found[0][-1] if found else 0)
 
 
 # The to-do queries are asked on every start page; building and compiling them cost Django
 # several times what the database takes to answer. Each is compiled once per shape
-# (config/prepared.py, `by_shape`): its SQL depends only on how many seats, networks and
+# (config/prepared.py, `rows_by_shape`): its SQL depends only on how many seats, networks and
 # administrations the person's seats make and on the limit; the ids, the person and the moment
-# are its values (named as `_seat_values` names them).
+# are its values (named as `_seat_values` names them). Each reads only the columns its to-dos
+# show, as rows: no model instances (a list of twenty indicators with their goals, areas,
+# networks and administrations was a hundred of them).
 
 
 def _seat_values(seats: list["Seat"]) -> dict[str, int]:
@@ -242,9 +248,9 @@ def _local_date(moment: datetime.datetime) -> datetime.date:
     return timezone.localdate(moment)
 
 
-def _meeting_name(meeting: Meeting) -> str:
+def _meeting_name(theme_title: str) -> str:
     """The meeting's theme; its network and date are shown apart (dates through the filters)."""
-    return meeting.theme_title or str(_("Temat är inte publicerat"))
+    return theme_title or str(_("Temat är inte publicerat"))
 
 
 # --- The person's own seats ------------------------------------------------------------------
@@ -285,35 +291,36 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
     takes proposals and has none of theirs (one query)."""
     now = timezone.now()
     networks = _only(_seat_values(seats), "network_")
-    meetings = by_shape(_coming_meetings, person_id=user.pk, now=now, **networks)
+    meetings = rows_by_shape(_coming_meetings, person_id=user.pk, now=now, **networks)
     items = []
-    for meeting in meetings:
-        name = _meeting_name(meeting)
-        if not meeting.answered:
+    my_networks = reverse("my_networks") if meetings else ""
+    for pk, uid, theme, starts_at, changed, agenda_at, answered, proposed, days, code in meetings:
+        name = _meeting_name(theme)
+        if not answered:
             items.append(
                 Item(
                     Kind.ANSWER,
-                    f"todo-answer-{meeting.uid}",
+                    f"todo-answer-{uid}",
                     name,
-                    _local_date(meeting.starts_at),
-                    reverse("my_networks") + f"#answer-{meeting.pk}",
+                    _local_date(starts_at),
+                    f"{my_networks}#answer-{pk}",
                     _("Svara på kallelsen"),
-                    meeting.code,
-                    changed=meeting.updated_at,
+                    code,
+                    changed=changed,
                 )
             )
-        closes = meeting.starts_at - datetime.timedelta(days=meeting.close_days)
-        if closes > now and meeting.agenda_published_at is None and not meeting.proposed:
+        closes = starts_at - datetime.timedelta(days=days)
+        if closes > now and agenda_at is None and not proposed:
             items.append(
                 Item(
                     Kind.PROPOSALS,
-                    f"todo-proposals-{meeting.uid}",
+                    f"todo-proposals-{uid}",
                     name,
                     _local_date(closes),
-                    pk_url("agenda_proposals", meeting.pk),
+                    pk_url("agenda_proposals", pk),
                     _("Föreslå en punkt"),
-                    meeting.code,
-                    changed=meeting.updated_at,
+                    code,
+                    changed=changed,
                 )
             )
     return items
@@ -339,6 +346,18 @@ def _coming_meetings(person_id: int, now: datetime.datetime, limit: None, **ids)
             code=F("network__code"),
         )
         .order_by("starts_at")
+        .values_list(
+            "pk",
+            "uid",
+            "theme_title",
+            "starts_at",
+            "updated_at",
+            "agenda_published_at",
+            "answered",
+            "proposed",
+            "close_days",
+            "code",
+        )
     )
 
 
@@ -347,21 +366,23 @@ def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], in
     `limit` by deadline, and how many (one query)."""
     since = timezone.localdate() - datetime.timedelta(days=CONSULTATIONS_OVERDUE_DAYS)
     found, count = _counted(
-        by_shape(_unanswered_responses, limit, since=since, **_only(_seat_values(seats), "pair_"))
+        rows_by_shape(
+            _unanswered_responses, limit, since=since, **_only(_seat_values(seats), "pair_")
+        )
     )
     items = [
         Item(
             Kind.CONSULTATION,
-            f"todo-consultation-{response.pk}",
-            response.document.title,
-            response.document.deadline,
-            response.document.get_absolute_url(),
+            f"todo-consultation-{pk}",
+            title,
+            deadline,
+            pk_url("document_detail", document_id),
             _("Svara på remissen"),
-            response.document.network.code,
-            response.administration.name,
-            changed=response.document.updated_at,
+            code,
+            administration,
+            changed=changed,
         )
-        for response in found
+        for pk, title, deadline, document_id, code, administration, changed, _total in found
     ]
     return items, count
 
@@ -373,10 +394,19 @@ def _unanswered_responses(since: datetime.date, limit: int | None, **ids) -> Que
         )
         .filter(sent_at__isnull=True, document__withdrawn_at__isnull=True)
         .filter(document__kind=Document.Kind.CONSULTATION, document__deadline__gte=since)
-        .select_related("document__network", "administration")
         .order_by("document__deadline", "document__title", "pk")
     )
-    return _cut(responses, limit)
+    return _cut(
+        responses,
+        limit,
+        "pk",
+        "document__title",
+        "document__deadline",
+        "document_id",
+        "document__network__code",
+        "administration__name",
+        "document__updated_at",
+    )
 
 
 def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
@@ -384,21 +414,23 @@ def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
     and how many (one query). An action two of the seats answer for is one to-do, named with
     the first of those administrations."""
     found, count = _counted(
-        by_shape(_open_actions, limit, **_only(_seat_values(seats), "pair_", "administration_"))
+        rows_by_shape(
+            _open_actions, limit, **_only(_seat_values(seats), "pair_", "administration_")
+        )
     )
     items = [
         Item(
             Kind.ACTION,
-            f"todo-action-{action.pk}",
-            action.title,
-            action.due_on,
-            pk_url("action_done", action.pk),
+            f"todo-action-{pk}",
+            title,
+            due_on,
+            pk_url("action_done", pk),
             _("Markera som klar"),
-            action.meeting.network.code,
-            action.seat_administration,
-            changed=action.updated_at,
+            code,
+            administration,
+            changed=changed,
         )
-        for action in found
+        for pk, title, due_on, code, administration, changed, _total in found
     ]
     return items, count
 
@@ -420,47 +452,48 @@ def _open_actions(limit: int | None, **ids) -> QuerySet:
                 links.order_by("administration__name").values("administration__name")[:1]
             )
         )
-        .select_related("meeting__network")
         .order_by(F("due_on").asc(nulls_last=True), "title", "pk")
     )
-    return _cut(actions, limit)
+    return _cut(
+        actions,
+        limit,
+        "pk",
+        "title",
+        "due_on",
+        "meeting__network__code",
+        "seat_administration",
+        "updated_at",
+    )
 
 
 def _packs(seats: list[Seat]) -> list[Item]:
     """Recently held meetings whose report-back pack the administration has not presented to
-    its management group (two queries). The date is the meeting's: when it was held."""
+    its management group (one query). The date is the meeting's: when it was held."""
     now = timezone.now()
     since = now - datetime.timedelta(days=PACKS_DAYS)
-    networks = _only(_seat_values(seats), "network_")
-    meetings = by_shape(_recently_held, now=now, since=since, **networks)
-    presented = set(
-        ReportBack.objects.filter(
-            meeting__in=[m.pk for m in meetings],
-            administration_id__in={seat.administration_id for seat in seats},
-        ).values_list("meeting_id", "administration_id")
-    )
+    values = _only(_seat_values(seats), "network_", "administration_")
+    column = _by_administration(values)
     items = []
-    for meeting in meetings:
+    for pk, uid, theme, network_id, code, changed, starts_at, *presented in rows_by_shape(
+        _recently_held, now=now, since=since, **values
+    ):
         for seat in seats:
-            if seat.network_id != meeting.network_id:
+            if seat.network_id != network_id:
                 continue
-            if (meeting.pk, seat.administration_id) in presented:
+            if presented[column[seat.administration_id]]:
                 continue
             items.append(
                 Item(
                     Kind.PACK,
-                    f"todo-pack-{meeting.uid}-{seat.administration_id}",
-                    _meeting_name(meeting),
+                    f"todo-pack-{uid}-{seat.administration_id}",
+                    _meeting_name(theme),
                     None,
-                    reverse(
-                        "report_back_pack",
-                        kwargs={"pk": meeting.pk, "administration_pk": seat.administration_id},
-                    ),
+                    key_url("report_back_pack", pk, key=seat.administration_id),
                     _("Öppna återrapporten"),
-                    meeting.network.code,
+                    code,
                     seat.administration_name,
-                    changed=meeting.updated_at,
-                    held_on=_local_date(meeting.starts_at),
+                    changed=changed,
+                    held_on=_local_date(starts_at),
                 )
             )
     return items
@@ -469,12 +502,36 @@ def _packs(seats: list[Seat]) -> list[Item]:
 def _recently_held(
     now: datetime.datetime, since: datetime.datetime, limit: None, **ids
 ) -> QuerySet:
+    """The recently held meetings, each with whether each numbered administration presented
+    its pack (a column per administration, in their order)."""
+    presented = {
+        f"presented_{n}": Exists(
+            ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id=administration)
+        )
+        for n, administration in enumerate(numbered(ids, "administration_"))
+    }
     return (
         Meeting.objects.held(now)
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
-        .select_related("network")
+        .annotate(**presented)
         .order_by("-starts_at")
+        .values_list(
+            "pk",
+            "uid",
+            "theme_title",
+            "network_id",
+            "network__code",
+            "updated_at",
+            "starts_at",
+            *presented,
+        )
     )
+
+
+def _by_administration(values: dict[str, int]) -> dict[int, int]:
+    """Each numbered administration's place among them: which of a row's per-administration
+    columns is its."""
+    return {pk: n for n, pk in enumerate(numbered(values, "administration_"))}
 
 
 def _evaluations(user, seats: list[Seat]) -> list[Item]:
@@ -484,23 +541,33 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
     now = timezone.now()
     since = now - datetime.timedelta(days=EVALUATIONS_DAYS)
     networks = _only(_seat_values(seats), "network_")
-    meetings = by_shape(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
+    meetings = rows_by_shape(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
     items = []
-    for meeting in meetings:
-        took_part = meeting.was_there if meeting.ticked else meeting.said_coming
-        closes = meeting.closes
-        if not took_part or meeting.evaluated or (closes is not None and closes <= now):
+    for (
+        pk,
+        uid,
+        theme,
+        code,
+        changed,
+        ticked,
+        was_there,
+        said_coming,
+        evaluated,
+        closes,
+    ) in meetings:
+        took_part = was_there if ticked else said_coming
+        if not took_part or evaluated or (closes is not None and closes <= now):
             continue
         items.append(
             Item(
                 Kind.EVALUATION,
-                f"todo-evaluation-{meeting.uid}",
-                _meeting_name(meeting),
+                f"todo-evaluation-{uid}",
+                _meeting_name(theme),
                 _local_date(closes) if closes is not None else None,
-                pk_url("evaluation_answer", meeting.pk),
+                pk_url("evaluation_answer", pk),
                 _("Svara på utvärderingen"),
-                meeting.network.code,
-                changed=meeting.updated_at,
+                code,
+                changed=changed,
             )
         )
     return items
@@ -533,7 +600,18 @@ def _to_evaluate(
             ),
             closes=Subquery(next_start),
         )
-        .select_related("network")
+        .values_list(
+            "pk",
+            "uid",
+            "theme_title",
+            "network__code",
+            "updated_at",
+            "ticked",
+            "was_there",
+            "said_coming",
+            "evaluated",
+            "closes",
+        )
     )
 
 
@@ -551,23 +629,25 @@ def _indicators(
     director, who reads but does not record) to the indicator on its goal's page."""
     year = timezone.localdate().year - 1
     found, count = _counted(
-        by_shape(_missing_values, limit, year=year, **_only(_seat_values(seats), "pair_"))
+        rows_by_shape(_missing_values, limit, year=year, **_only(_seat_values(seats), "pair_"))
     )
+    due = indicator_due(year)
+    action = _("Registrera värdet för %(year)s") % {"year": year}
     items = [
         Item(
             Kind.INDICATOR,
-            f"todo-indicator-{indicator.pk}-{year}",
-            indicator.name,
-            indicator_due(year),
-            pk_url("indicator_value_record", indicator.pk)
+            f"todo-indicator-{pk}-{year}",
+            name,
+            due,
+            pk_url("indicator_value_record", pk)
             if to_the_form
-            else f"{indicator.goal.get_absolute_url()}#indicator-{indicator.pk}",
-            _("Registrera värdet för %(year)s") % {"year": year},
-            indicator.goal.work_area.network.code,
-            indicator.responsible_administration.name,
-            changed=indicator.updated_at,
+            else f"{pk_url('goal_detail', goal_id)}#indicator-{pk}",
+            action,
+            code,
+            administration,
+            changed=changed,
         )
-        for indicator in found
+        for pk, name, goal_id, code, administration, changed, _total in found
     ]
     return items, count
 
@@ -579,20 +659,37 @@ def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
         )
         .filter(baseline_year__lt=year, goal__target_year__gte=year)
         .exclude(Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), year=year)))
-        .select_related("goal__work_area__network", "responsible_administration")
         .order_by("name", "pk")
     )
-    return _cut(indicators, limit)
+    return _cut(
+        indicators,
+        limit,
+        "pk",
+        "name",
+        "goal_id",
+        "goal__work_area__network__code",
+        "responsible_administration__name",
+        "updated_at",
+    )
 
 
 # --- A director's administrations ------------------------------------------------------------
 
 
 def director_seats(administrations: list[Administration]) -> list[Appointment]:
-    """The current seats of the administrations, with person, network and administration."""
-    return list(
-        Appointment.objects.current()
-        .filter(administration__in=administrations)
+    """The current seats of the administrations, with person, network and administration
+    (one query, compiled once per number of administrations)."""
+    return by_shape(
+        _seats_of_administrations,
+        today=timezone.localdate(),
+        **numbering("administration_", [a.pk for a in administrations]),
+    )
+
+
+def _seats_of_administrations(today: datetime.date, limit: None, **ids) -> QuerySet:
+    return (
+        Appointment.objects.current(today)
+        .filter(administration_id__in=numbered(ids, "administration_"))
         .select_related("person", "network", "administration")
         .order_by("administration__name", "network__code", "role")
     )
@@ -618,52 +715,79 @@ def for_director(seat_appointments: list[Appointment], *, limit: int | None = No
 
 
 def _administration_answers(seats: list[Seat]) -> list[Item]:
-    """Coming published meetings that no one of the seat's administration has answered (two
-    queries)."""
-    meetings = list(
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in={seat.network_id for seat in seats},
-            starts_at__gt=timezone.now(),
-        )
-        .select_related("network")
-        .order_by("starts_at")
-    )
-    answered = set(
-        Attendance.objects.filter(
-            meeting__in=[m.pk for m in meetings],
-            administration_id__in={seat.administration_id for seat in seats},
-        )
-        .exclude(answer="")
-        .values_list("meeting_id", "administration_id")
-    )
+    """Coming published meetings that no one of the seat's administration has answered (one
+    query)."""
+    now = timezone.now()
+    values = _only(_seat_values(seats), "network_", "administration_")
+    column = _by_administration(values)
     items = []
-    for meeting in meetings:
+    for pk, uid, theme, network_id, code, changed, starts_at, *answered in rows_by_shape(
+        _coming_published, now=now, **values
+    ):
         for seat in seats:
-            if seat.network_id != meeting.network_id:
+            if seat.network_id != network_id:
                 continue
-            if (meeting.pk, seat.administration_id) in answered:
+            if answered[column[seat.administration_id]]:
                 continue
             items.append(
                 Item(
                     Kind.ANSWER,
-                    f"todo-answer-{meeting.uid}-{seat.administration_id}",
-                    _meeting_name(meeting),
-                    _local_date(meeting.starts_at),
-                    meeting.get_absolute_url(),
+                    f"todo-answer-{uid}-{seat.administration_id}",
+                    _meeting_name(theme),
+                    _local_date(starts_at),
+                    pk_url("meeting_detail", pk),
                     _("Ingen har svarat: se mötet"),
-                    meeting.network.code,
+                    code,
                     seat.administration_name,
-                    changed=meeting.updated_at,
+                    changed=changed,
                 )
             )
     return items
 
 
+def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+    """The coming published meetings, each with whether someone of each numbered
+    administration has answered (a column per administration, in their order)."""
+    answered = {
+        f"answered_{n}": Exists(
+            Attendance.objects.filter(
+                meeting=OuterRef("pk"), administration_id=administration
+            ).exclude(answer="")
+        )
+        for n, administration in enumerate(numbered(ids, "administration_"))
+    }
+    return (
+        Meeting.objects.filter(
+            status=Meeting.Status.PUBLISHED,
+            network_id__in=numbered(ids, "network_"),
+            starts_at__gt=now,
+        )
+        .annotate(**answered)
+        .order_by("starts_at")
+        .values_list(
+            "pk",
+            "uid",
+            "theme_title",
+            "network_id",
+            "network__code",
+            "updated_at",
+            "starts_at",
+            *answered,
+        )
+    )
+
+
 def open_questions(administrations: list[Administration]) -> list[Question]:
-    """The administrations' questions still on their way (not closed or withdrawn)."""
-    return list(
-        Question.objects.filter(administration__in=administrations)
+    """The administrations' questions still on their way (not closed or withdrawn): one
+    query, compiled once per number of administrations."""
+    return by_shape(
+        _open_questions, **numbering("administration_", [a.pk for a in administrations])
+    )
+
+
+def _open_questions(limit: None, **ids) -> QuerySet:
+    return (
+        Question.objects.filter(administration_id__in=numbered(ids, "administration_"))
         .exclude(state__in=[Question.State.CLOSED, Question.State.WITHDRAWN])
         .select_related("network", "administration")
         .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
@@ -696,7 +820,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     theme wishes, consultation responses marked sent lately) and what is late (overdue
     actions, meetings soon with administrations that have not answered, packs not presented).
     None for someone who coordinates nothing. A fixed number of queries, each compiled once
-    per number of networks (`_compiled`)."""
+    per number of networks (`rows_by_shape`)."""
     coordinated = coordinated_network_ids(user)
     if not coordinated:
         return None
@@ -704,64 +828,49 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     now = timezone.now()
     today = timezone.localdate()
     arrived: list[Row] = []
-    for item in by_shape(_new_proposals, now=now, **networks):
+    tag = str(_("Nytt förslag"))
+    for title, code, meeting_id, created_at in rows_by_shape(_new_proposals, now=now, **networks):
         arrived.append(
-            Row(
-                item.title,
-                item.meeting.network.code,
-                pk_url("agenda_manage", item.meeting_id),
-                _local_date(item.created_at),
-                str(_("Nytt förslag")),
-            )
+            Row(title, code, pk_url("agenda_manage", meeting_id), _local_date(created_at), tag)
         )
-    for question in by_shape(_new_questions, **networks):
-        arrived.append(
-            Row(
-                question.title,
-                question.network.code,
-                pk_url("question_detail", question.pk),
-                question.raised_on,
-                str(_("Ny fråga")),
-            )
-        )
-    for wish in by_shape(_open_wishes, **networks):
-        arrived.append(
-            Row(
-                wish.title,
-                wish.network.code,
-                reverse("theme_suggestions", kwargs={"code": wish.network.code.lower()}),
-                _local_date(wish.created_at),
-                str(_("Temaönskemål")),
-            )
-        )
+    tag = str(_("Ny fråga"))
+    for title, code, pk, raised_on in rows_by_shape(_new_questions, **networks):
+        arrived.append(Row(title, code, pk_url("question_detail", pk), raised_on, tag))
+    tag = str(_("Temaönskemål"))
+    wishes: dict[str, str] = {}  # each network's page of wishes, reversed once
+    for title, code, created_at in rows_by_shape(_open_wishes, **networks):
+        if code not in wishes:
+            wishes[code] = reverse("theme_suggestions", kwargs={"code": code.lower()})
+        arrived.append(Row(title, code, wishes[code], _local_date(created_at), tag))
     since = now - datetime.timedelta(days=RECENT_RESPONSES_DAYS)
-    for response in by_shape(_recent_responses, since=since, **networks):
+    tag = str(_("Remissvar"))
+    for title, administration, code, document_id, sent_at in rows_by_shape(
+        _recent_responses, since=since, **networks
+    ):
         arrived.append(
             Row(
-                f"{response.document.title} – {response.administration.name}",
-                response.document.network.code,
-                response.document.get_absolute_url(),
-                _local_date(response.sent_at),
-                str(_("Remissvar")),
+                f"{title} – {administration}",
+                code,
+                pk_url("document_detail", document_id),
+                _local_date(sent_at),
+                tag,
             )
         )
     arrived.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
 
     late: list[Row] = []
-    for action in by_shape(_late_actions, today=today, **networks):
-        late.append(
-            Row(
-                action.title,
-                action.meeting.network.code,
-                pk_url("action_done", action.pk),
-                action.due_on,
-                str(_("Försenad åtgärd")),
-                late=True,
-            )
-        )
+    tag = str(_("Försenad åtgärd"))
+    for title, code, pk, due_on in rows_by_shape(_late_actions, today=today, **networks):
+        late.append(Row(title, code, pk_url("action_done", pk), due_on, tag, late=True))
+    # How many administrations have a seat in each network today, counted once per network
+    # (as a subquery of each meeting listed it read every seat of the network again).
+    seated = dict(rows_by_shape(_seated, today=today, **networks))
     ahead = now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS)
-    for meeting in by_shape(_soon_unanswered, now=now, ahead=ahead, today=today, **networks):
-        missing = (meeting.seated or 0) - meeting.answered
+    tag = str(_("Obesvarad kallelse"))
+    for pk, theme, network_id, code, starts_at, answered in rows_by_shape(
+        _soon_unanswered, now=now, ahead=ahead, **networks
+    ):
+        missing = seated.get(network_id, 0) - answered
         if missing > 0:
             late.append(
                 Row(
@@ -770,17 +879,20 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                         "%(count)s förvaltningar har inte svarat: %(meeting)s",
                         missing,
                     )
-                    % {"count": missing, "meeting": _meeting_name(meeting)},
-                    meeting.network.code,
-                    meeting.get_absolute_url(),
-                    _local_date(meeting.starts_at),
-                    str(_("Obesvarad kallelse")),
+                    % {"count": missing, "meeting": _meeting_name(theme)},
+                    code,
+                    pk_url("meeting_detail", pk),
+                    _local_date(starts_at),
+                    tag,
                     late=True,
                 )
             )
     since = now - datetime.timedelta(days=PACKS_DAYS)
-    for meeting in by_shape(_unpresented, now=now, since=since, today=today, **networks):
-        missing = (meeting.seated or 0) - meeting.presented
+    tag = str(_("Inte återrapporterat"))
+    for pk, theme, network_id, code, starts_at, presented in rows_by_shape(
+        _unpresented, now=now, since=since, **networks
+    ):
+        missing = seated.get(network_id, 0) - presented
         if missing > 0:
             late.append(
                 Row(
@@ -789,11 +901,11 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                         "%(count)s förvaltningar har inte återrapporterat: %(meeting)s",
                         missing,
                     )
-                    % {"count": missing, "meeting": _meeting_name(meeting)},
-                    meeting.network.code,
-                    pk_url("report_back_status", meeting.pk),
-                    _local_date(meeting.starts_at),
-                    str(_("Inte återrapporterat")),
+                    % {"count": missing, "meeting": _meeting_name(theme)},
+                    code,
+                    pk_url("report_back_status", pk),
+                    _local_date(starts_at),
+                    tag,
                     late=True,
                 )
             )
@@ -810,8 +922,10 @@ def _new_proposals(now: datetime.datetime, limit: None, **ids) -> QuerySet:
             meeting__network_id__in=numbered(ids, "network_"),
             meeting__starts_at__gt=now,
         )
-        .select_related("meeting__network")
-        .order_by("-created_at")[:COORDINATOR_ROWS]
+        .order_by("-created_at")
+        .values_list("title", "meeting__network__code", "meeting_id", "created_at")[
+            :COORDINATOR_ROWS
+        ]
     )
 
 
@@ -820,8 +934,8 @@ def _new_questions(limit: None, **ids) -> QuerySet:
         Question.objects.filter(
             state=Question.State.RAISED, network_id__in=numbered(ids, "network_")
         )
-        .select_related("network")
-        .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
+        .order_by("-raised_on", "-pk")
+        .values_list("title", "network__code", "pk", "raised_on")[:COORDINATOR_ROWS]
     )
 
 
@@ -830,8 +944,8 @@ def _open_wishes(limit: None, **ids) -> QuerySet:
         ThemeSuggestion.objects.filter(
             status=ThemeSuggestion.Status.OPEN, network_id__in=numbered(ids, "network_")
         )
-        .select_related("network")
-        .order_by("-created_at")[:COORDINATOR_ROWS]
+        .order_by("-created_at")
+        .values_list("title", "network__code", "created_at")[:COORDINATOR_ROWS]
     )
 
 
@@ -840,8 +954,14 @@ def _recent_responses(since: datetime.datetime, limit: None, **ids) -> QuerySet:
         ConsultationResponse.objects.filter(
             document__network_id__in=numbered(ids, "network_"), sent_at__gte=since
         )
-        .select_related("document__network", "administration")
-        .order_by("-sent_at")[:COORDINATOR_ROWS]
+        .order_by("-sent_at")
+        .values_list(
+            "document__title",
+            "administration__name",
+            "document__network__code",
+            "document_id",
+            "sent_at",
+        )[:COORDINATOR_ROWS]
     )
 
 
@@ -852,31 +972,26 @@ def _late_actions(today: datetime.date, limit: None, **ids) -> QuerySet:
             due_on__lt=today,
             meeting__network_id__in=numbered(ids, "network_"),
         )
-        .select_related("meeting__network")
-        .order_by("due_on", "pk")[:COORDINATOR_ROWS]
+        .order_by("due_on", "pk")
+        .values_list("title", "meeting__network__code", "pk", "due_on")[:COORDINATOR_ROWS]
     )
 
 
-def _seated(today: datetime.date) -> QuerySet:
-    """How many administrations have a seat in the outer meeting's network today: counted
-    from the seats' own column, without joining the administrations and networks (the
-    subquery runs for each meeting listed and reads every seat of its network)."""
+def _seated(today: datetime.date, limit: None, **ids) -> QuerySet:
+    """How many administrations have a seat in each of the networks today, by network: counted
+    from the seats' own column, without joining the administrations and networks."""
     return (
         Appointment.objects.current(today)
-        .filter(network_id=OuterRef("network_id"))
+        .filter(network_id__in=numbered(ids, "network_"))
         .order_by()
         .values("network_id")
         .annotate(n=Count("administration_id", distinct=True))
-        .values("n")
+        .values_list("network_id", "n")
     )
 
 
 def _soon_unanswered(
-    now: datetime.datetime,
-    ahead: datetime.datetime,
-    today: datetime.date,
-    limit: None,
-    **ids,
+    now: datetime.datetime, ahead: datetime.datetime, limit: None, **ids
 ) -> QuerySet:
     return (
         Meeting.objects.filter(
@@ -891,26 +1006,34 @@ def _soon_unanswered(
                 filter=~Q(attendances__answer=""),
                 distinct=True,
             ),
-            seated=Subquery(_seated(today)),
         )
-        .select_related("network")
         .order_by("starts_at")
+        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "answered")
     )
 
 
-def _unpresented(
-    now: datetime.datetime,
-    since: datetime.datetime,
-    today: datetime.date,
-    limit: None,
-    **ids,
-) -> QuerySet:
+def _unpresented(now: datetime.datetime, since: datetime.datetime, limit: None, **ids) -> QuerySet:
     return (
         Meeting.objects.held(now)
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
-        .annotate(presented=Count("report_backs"), seated=Subquery(_seated(today)))
-        .select_related("network")
-        .order_by("-starts_at")[:COORDINATOR_ROWS]
+        .annotate(
+            # Counted in a subquery, not by grouping the meetings: grouped, the database
+            # reads every meeting of the networks instead of only the recent ones.
+            presented=Coalesce(
+                Subquery(
+                    ReportBack.objects.filter(meeting=OuterRef("pk"))
+                    .order_by()
+                    .values("meeting")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                ),
+                0,
+            ),
+        )
+        .order_by("-starts_at")
+        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "presented")[
+            :COORDINATOR_ROWS
+        ]
     )
 
 

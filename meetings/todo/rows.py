@@ -7,13 +7,15 @@ templates/meetings/todo/_list.html and templates/components/_tag.html. The coord
 lists ("Har kommit in", "Försenat") are written the same way (`coordinator_rows`).
 """
 
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from config.content_language import sv
 from config.dates import long_date
-from meetings.todo.items import Item, Row, Status
+from config.reversing import pk_url
+from meetings.todo.items import STATUS_LABELS, Item, Row, Status
 
 
 def _when(item: Item, words: dict[str, str]) -> SafeString | str:
@@ -42,11 +44,25 @@ def todo_rows(items, *, show_administration: bool, announce: str = "") -> SafeSt
         "due": gettext("senast"),
         "held": gettext("mötet hölls"),
     }
+    # Read once for the list, not per row: the day, and each kind's, status's and action's
+    # words in the active language.
+    today = timezone.localdate()
+    kinds: dict[str, str] = {}
+    statuses: dict[str, str] = {}
+    actions: dict[int, str] = {}
     rows = []
     for index, item in enumerate(items):
-        status = item.status
+        status = item.status_on(today)
         title = sv(item.title)
-        kind = "" if item.names_its_kind else f"{item.kind_label}: "
+        if item.kind not in kinds:
+            kinds[item.kind] = item.kind_label
+        kind_label = kinds[item.kind]
+        names_its_kind = item.title.lower().startswith(kind_label.lower())
+        kind = "" if names_its_kind else f"{kind_label}: "
+        if status not in statuses:
+            statuses[status] = str(STATUS_LABELS[status])
+        if id(item.action) not in actions:
+            actions[id(item.action)] = str(item.action)
         administration = (
             format_html(" · {}", sv(item.administration))
             if show_administration and item.administration
@@ -57,14 +73,14 @@ def todo_rows(items, *, show_administration: bool, announce: str = "") -> SafeSt
                 " is-overdue" if status == Status.OVERDUE else "",
                 SafeString(' tabindex="-1" data-focus') if announce and index == 0 else "",
                 item.url,
-                str(item.action),
+                actions[id(item.action)],
                 title,
                 kind,
                 title,
                 item.network_code,
                 administration,
                 _when(item, words),
-                _tag(status, str(item.status_label)),
+                _tag(status, statuses[status]),
             )
         )
     return format_html_join(
@@ -102,5 +118,30 @@ def coordinator_rows(rows: list[Row]) -> SafeString:
         '  <a href="{}">{}</a>\n'
         '  <span class="meeting-meta">{}{}\n    {}\n</span>\n'
         "</li>",
+        written,
+    )
+
+
+def question_rows(questions) -> SafeString:
+    """The <li> rows of a director's list of their administrations' questions on their way:
+    the question linked, its network, the day it was raised and its state as a tag."""
+    written = []
+    for question in questions:
+        day = question.raised_on
+        written.append(
+            (
+                pk_url("question_detail", question.pk),
+                sv(question.title),
+                question.network.code,
+                day.strftime("%Y-%m-%d"),
+                long_date(day),
+                _tag(Status.OPEN, question.state_label),
+            )
+        )
+    return format_html_join(
+        "\n",
+        '<li class="todo-item"><a href="{}">{}</a>\n'
+        '  <span class="meeting-meta">{} · <time datetime="{}">{}</time>\n'
+        "  {}\n</span></li>",
         written,
     )

@@ -89,11 +89,11 @@ def test_my_networks_query_count(
                 meeting=m, person=representative, answer=Attendance.Answer.COMING
             )
     client.force_login(representative)
-    # session, user, appointments, coordinated ids, meetings, work areas, answers, and the
-    # report-back packs of recently held meetings; +6 for "Att göra" (meetings to answer or
-    # propose for, consultations, actions, packs and who presented them, evaluations,
-    # indicators), counted per kind in tests/todo/test_queries.py
-    with django_assert_num_queries(14):
+    # session, user, appointments, coordinated ids, meetings, answers, and the report-back
+    # packs of recently held meetings; +6 for "Att göra" (meetings to answer or propose for,
+    # consultations, actions, packs and who presented them, evaluations, indicators), counted
+    # per kind in tests/todo/test_queries.py
+    with django_assert_num_queries(13):
         response = client.get(reverse("my_networks"))
     assert response.content.decode().count('value="coming" checked') == size * 2
 
@@ -404,3 +404,44 @@ def test_ended_appointment_loses_access(client, representative, meeting):
     client.force_login(representative)
     assert client.post(answer_url(meeting), {"answer": "coming"}).status_code == 403
     assert meeting.starts_at > timezone.now() - datetime.timedelta(days=1)
+
+
+@pytest.mark.parametrize("coordinates", [False, True])
+def test_coming_meetings_on_my_networks_are_the_queryset_they_replaced(
+    coordinates, neh, nsh, administration, representative
+):
+    """`upcoming_for_appointments` (compiled once per number of networks): the coming meetings
+    the person may see in each seat's network, soonest first, each with the person's own
+    answer, as `visible_to(user).upcoming()` said; a coordinator sees the planned ones."""
+    from meetings.participation.workflow import upcoming_for_appointments
+    from representatives.rules import current_seats
+
+    if coordinates:
+        neh.coordinators.add(representative)
+    factories.make_appointment(representative, administration, nsh)
+    for network in (neh, nsh):
+        for status in Meeting.Status.values:
+            for days_ahead in (-3, 0, 6, 12):
+                meeting = factories.make_meeting(network, days_ahead=days_ahead, status=status)
+                if days_ahead == 6:
+                    Attendance.objects.create(
+                        meeting=meeting, person=representative, answer="coming"
+                    )
+    person = type(representative).objects.get(pk=representative.pk)  # as a request reads it
+    seats = current_seats(person)
+    found = upcoming_for_appointments(person, seats)
+    visible = Meeting.objects.visible_to(person).upcoming()
+    answers = {a.meeting_id: a.pk for a in Attendance.objects.filter(person=person)}
+    for network in (neh, nsh):
+        expected = list(visible.filter(network=network))
+        # The same meetings in the same order of start (meetings starting together in either).
+        assert sorted(m.pk for m in found[network.pk]) == sorted(m.pk for m in expected)
+        starts = [m.starts_at for m in found[network.pk]]
+        assert starts == sorted(starts) == [m.starts_at for m in expected]
+        assert {m.pk: getattr(m.own_attendance, "pk", None) for m in found[network.pk]} == {
+            m.pk: answers.get(m.pk) for m in expected
+        }
+    assert any(m.status == Meeting.Status.PLANNED for m in found[neh.pk]) == coordinates
+    assert not any(m.status == Meeting.Status.PLANNED for m in found[nsh.pk])
+    assert any(m.own_attendance for m in found[neh.pk])
+    assert upcoming_for_appointments(person, []) == {}

@@ -4,12 +4,12 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from config.prepared import Joined, Prepared, columns
+from config.prepared import Joined, Prepared, columns, numbered, numbering, rows_by_shape
 from meetings.models import IndicatorValue
 from networks.access import network_by_code
 from networks.models import Network
@@ -300,25 +300,37 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
     assert len(questions) == 2
 
 
-def _networks_named(limit, **values):
-    from config.prepared import numbered
-
+def _seats_of(person_id: int, limit: int | None, **ids) -> QuerySet:
+    """A person's seats in the numbered networks: a few columns, one annotated."""
     return (
-        Network.objects.filter(pk__in=numbered(values, "network_"))
-        .order_by("code")
-        .values_list("code", "name")[:limit]
+        Appointment.objects.filter(person_id=person_id, network_id__in=numbered(ids, "network_"))
+        .annotate(code=F("network__code"))
+        .order_by("network__code")
+        .values_list("pk", "code", "administration__name", "start_date")[:limit]
     )
 
 
-def test_rows_by_shape_are_the_values_of_each_shape(neh, nsh):
-    """`rows_by_shape` compiles a values_list builder once per shape and gives its rows."""
-    from config.prepared import numbering, rows_by_shape
-
-    for chosen in ([neh.pk], [neh.pk, nsh.pk], [nsh.pk, neh.pk + 1000]):
-        values = numbering("network_", chosen)
-        for limit in (None, 1):
-            assert rows_by_shape(_networks_named, limit, **values) == list(
-                _networks_named(limit, **values)
-            )
-    both = rows_by_shape(_networks_named, **numbering("network_", [neh.pk, nsh.pk]))
-    assert [code for code, _name in both] == sorted([neh.code, nsh.code])
+def test_rows_by_shape_are_the_querysets_rows_whatever_the_values(neh, nsh, administration):
+    """`rows_by_shape`: compiled once per shape (how many networks, the limit), then each
+    call's values give exactly the rows the queryset gives, converted as it converts them."""
+    person, other = make_user(), make_user()
+    for network in (neh, nsh):
+        make_appointment(person, administration, network)
+    make_appointment(other, make_administration("Kulturförvaltningen"), neh)
+    for who, networks, limit in [
+        (person, [neh.pk, nsh.pk], None),
+        (person, [neh.pk, nsh.pk], 1),
+        (person, [nsh.pk], None),
+        (other, [neh.pk, nsh.pk], None),
+        (other, [nsh.pk], None),
+    ]:
+        values = numbering("network_", networks)
+        found = rows_by_shape(_seats_of, limit, person_id=who.pk, **values)
+        assert found == list(_seats_of(who.pk, limit, **values))
+    assert [row[1] for row in rows_by_shape(_seats_of, person_id=person.pk, **values)] == ["NSH"]
+    two = numbering("network_", [neh.pk, nsh.pk])
+    assert [row[1] for row in rows_by_shape(_seats_of, person_id=person.pk, **two)] == [
+        "NEH",
+        "NSH",
+    ]
+    assert isinstance(rows_by_shape(_seats_of, person_id=person.pk, **two)[0][3], datetime.date)

@@ -163,3 +163,47 @@ def test_pack_actions_are_their_queryset(pack_world, administration, other_admin
         )
         >= 2
     )
+
+
+def test_my_packs_are_the_queryset_they_replaced(neh, nsh, administration, other_administration):
+    """ "Mina nätverk"'s packs (`my_packs`, compiled once per number of networks): the recently
+    held meetings of the person's seats' networks, newest first, at most MY_PACKS, each with
+    the day one of the seats' administrations presented it, as the queryset said."""
+    from meetings.report_back.pack import MY_PACKS, MY_PACKS_DAYS, my_packs
+    from representatives.rules import current_seats
+
+    person = factories.make_user()
+    factories.make_appointment(person, administration, neh)
+    factories.make_appointment(person, other_administration, nsh)
+    for network in (neh, nsh):
+        for n in range(MY_PACKS + 1):
+            held = factories.make_meeting(network, days_ahead=-3 - 9 * n)
+            if n % 2:
+                ReportBack.objects.create(
+                    meeting=held,
+                    administration=administration if network == neh else other_administration,
+                    presented_on=timezone.localdate() - datetime.timedelta(days=n),
+                )
+        factories.make_meeting(network, days_ahead=-MY_PACKS_DAYS - 20)  # too long ago
+        factories.make_meeting(network, days_ahead=4)  # not held yet
+        factories.make_meeting(network, days_ahead=-2, status=Meeting.Status.CANCELLED)
+    seats = current_seats(person)
+    own = [a.administration_id for a in seats]
+    presented = ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id__in=own)
+    expected = list(
+        Meeting.objects.held()
+        .filter(
+            network_id__in=[a.network_id for a in seats],
+            ends_at__gte=timezone.now() - datetime.timedelta(days=MY_PACKS_DAYS),
+        )
+        .annotate(presented_on=Subquery(presented.values("presented_on")[:1]))
+        .order_by("-starts_at")[:MY_PACKS]
+    )
+    found = my_packs(seats)
+    assert [(m.pk, m.presented_on) for m in found] == [(m.pk, m.presented_on) for m in expected]
+    assert any(m.presented_on for m in found) and any(not m.presented_on for m in found)
+    by_network = {a.network_id: a for a in seats}
+    for meeting in found:
+        assert meeting.network.code == by_network[meeting.network_id].network.code
+        assert meeting.pack_administration == by_network[meeting.network_id].administration
+    assert my_packs([]) == []

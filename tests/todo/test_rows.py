@@ -76,3 +76,33 @@ def test_python_coordinator_rows_are_the_template_rows(language):
         written = coordinator_rows(rows)
     assert _normalised(written) == _normalised(expected)
     assert "Förslag &amp; &lt;idé&gt;" in written and "tag-late" in written
+
+
+# A director's questions as templates/meetings/pages/home.html wrote them in a template loop.
+TEMPLATE_QUESTION_ROWS = """{% load i18n %}{% for question in director_questions %}
+        <li class="todo-item"><a href="{% url 'question_detail' question.pk %}">{{ question.title|sv }}</a>
+          <span class="meeting-meta">{{ question.network.code }} · <time datetime="{{ question.raised_on|date:'Y-m-d' }}">{{ question.raised_on|long_date }}</time>
+          {% include "components/_tag.html" with status="open" text=question.state_label %}</span></li>
+      {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_python_question_rows_are_the_template_rows(language, neh, nsh, administration):
+    from meetings.models import Question
+    from meetings.todo.items import open_questions
+    from meetings.todo.rows import question_rows
+    from tests import factories
+
+    factories.make_question(neh, administration, title="Laddplatser & <el>")
+    factories.make_question(nsh, administration, title="Avfall", state=Question.State.REFERRED)
+    factories.make_question(neh, administration, title="Buller", state=Question.State.ON_AGENDA)
+    questions = open_questions([administration])
+    assert len(questions) == 3
+    with translation.override(language):
+        expected = Template(TEMPLATE_QUESTION_ROWS).render(
+            Context({"director_questions": questions})
+        )
+        written = question_rows(questions)
+    assert _normalised(written) == _normalised(expected)
+    assert "Laddplatser &amp; &lt;el&gt;" in written and written.count("tag-open") == 3
