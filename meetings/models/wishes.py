@@ -105,6 +105,9 @@ class ThemeSuggestion(models.Model):
                 Coalesce("handled_at", "created_at").desc(),
                 name="theme_suggestion_handled",
             ),
+            # The latest open ones of the networks a coordinator has (the start page's "Har
+            # kommit in"): read in this order, not by sorting every open suggestion.
+            models.Index(fields=["status", "created_at"], name="theme_suggestion_open"),
         ]
 
     def __str__(self) -> str:
