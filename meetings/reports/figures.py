@@ -20,14 +20,17 @@ Definitions:
 
 import dataclasses
 import datetime
+import functools
 
+from django.db.models import Case, Count, F, When
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
+from config.dates import local_midnight
 from config.prepared import Prepared
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
-from networks.models import Network
+from networks.models import Network, WorkArea
 from representatives.models import Appointment
 
 # Width of the bar area in the charts, in SVG user units.
@@ -57,17 +60,20 @@ class AdministrationRow:
     questions_raised: int = 0
     questions_reported_back: int = 0
 
-    @property
+    # Cached: the summary, the charts and the table each read them for hundreds of rows. A row
+    # is read only once it is complete (`_administration_rows` builds it, then hands it out).
+
+    @functools.cached_property
     def attended_count(self) -> int:
         return sum(1 for value in self.attended if value)
 
-    @property
+    @functools.cached_property
     def recorded_count(self) -> int:
         """Held meetings where the administration's attendance was ticked: the only ones that
         can count as present or absent ("attended X of Y")."""
         return sum(1 for value in self.attended if value is not None)
 
-    @property
+    @functools.cached_property
     def answered_percent(self) -> int | None:
         if not self.invited:
             return None
@@ -202,45 +208,99 @@ class TermReport:
 def term_report(
     network: Network, term: Term, *, administrations: bool = True, coverage: bool = True
 ) -> TermReport:
-    """The figures for one network and term, in seven queries.
+    """The figures for one network and term, in seven queries, each of a fixed shape and
+    compiled once (config/prepared.py): the term is given as values, and the held meetings
+    are a subquery of the others, not a list of their ids.
 
     `administrations=False`: the meetings and work areas only (no row per administration), in
     four: what the work-area download needs, without reading every seat and answer.
     `coverage=False`: the meetings and administrations only (no work areas), in four: what
     the attendance download needs."""
-    held = list(Meeting.objects.held().filter(network=network).in_term(term))
-    held_ids = [meeting.pk for meeting in held]
-    rows = _administration_rows(network, term, held) if administrations else []
+    bounds = _term_bounds(network, term)
+    held = HELD.objects(**bounds)
+    rows = _administration_rows(network, term, held, bounds) if administrations else []
     if not coverage:
         return TermReport(network, term, held, rows, [])
-    items = list(
-        AgendaItem.objects.filter(
-            meeting_id__in=held_ids, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
-        )
-        .order_by()  # counted, not listed: no join to the meetings to sort by
-        .values_list("work_area_id", flat=True)
-    )
-    # The held meetings' themes as the link table's work area ids: only counted, so no work
-    # area instances (a prefetch built them, and cost more than the meetings' own query).
-    themes = Meeting.work_areas.through.objects.filter(meeting_id__in=held_ids).values_list(
-        "workarea_id", flat=True
-    )
-    theme_counts: dict[int, int] = {}
-    names: dict[int, str] = {}
-    for work_area_id in themes:
-        theme_counts[work_area_id] = theme_counts.get(work_area_id, 0) + 1
-    item_counts: dict[int, int] = {}
-    for work_area_id in items:
-        item_counts[work_area_id] = item_counts.get(work_area_id, 0) + 1
-    for pk, name, archived_at in network.work_areas.values_list("pk", "name", "archived_at"):
-        if archived_at is None or pk in theme_counts or pk in item_counts:
-            names[pk] = name
+    # Counted in the database, by work area: a held meeting's themes (one link row each) and
+    # its accepted agenda items.
+    theme_counts = dict(THEME_COUNTS.rows(**bounds))
+    item_counts = dict(ITEM_COUNTS.rows(**bounds))
     work_areas = [
         WorkAreaRow(name, theme_counts.get(pk, 0), item_counts.get(pk, 0))
-        for pk, name in names.items()
+        for pk, name, archived_at in WORK_AREAS.rows(network_id=network.pk)
+        if archived_at is None or pk in theme_counts or pk in item_counts
     ]
     return TermReport(network, term, held, rows, work_areas)
 
+
+def _term_bounds(network: Network, term: Term) -> dict:
+    """The values of the held-meeting lookups: the network, the present moment, and the
+    term's local midnights (as `MeetingQuerySet.in_term` compares them)."""
+    return {
+        "network_id": network.pk,
+        "now": timezone.now(),
+        "start": local_midnight(term.first_day),
+        "end": local_midnight(term.last_day + datetime.timedelta(days=1)),
+    }
+
+
+def _held(network_id: int, now: datetime.datetime, start: datetime.datetime, end):
+    """The network's meetings held by `now` that start in [start, end): a term's held
+    meetings (`Meeting.objects.held(now).in_term(term)`, with the term's bounds as values)."""
+    return Meeting.objects.held(now).filter(
+        network_id=network_id, starts_at__gte=start, starts_at__lt=end
+    )
+
+
+_BOUNDS = {
+    "network_id": int,
+    "now": datetime.datetime,
+    "start": datetime.datetime,
+    "end": datetime.datetime,
+}
+HELD = Prepared(lambda **bounds: _held(**bounds).order_by("starts_at"), **_BOUNDS)
+THEME_COUNTS = Prepared(
+    lambda **bounds: (
+        Meeting.work_areas.through.objects.filter(meeting__in=_held(**bounds).values("pk"))
+        .order_by()
+        .values("workarea_id")
+        .annotate(count=Count("*"))
+        .values_list("workarea_id", "count")
+    ),
+    **_BOUNDS,
+)
+ITEM_COUNTS = Prepared(
+    lambda **bounds: (
+        AgendaItem.objects.filter(
+            meeting__in=_held(**bounds).values("pk"),
+            status=AgendaItem.Status.ACCEPTED,
+            work_area__isnull=False,
+        )
+        .order_by()
+        .values("work_area_id")
+        .annotate(count=Count("*"))
+        .values_list("work_area_id", "count")
+    ),
+    **_BOUNDS,
+)
+WORK_AREAS = Prepared(
+    lambda network_id: WorkArea.objects.filter(network_id=network_id).values_list(
+        "pk", "name", "archived_at"
+    ),
+    network_id=int,
+)
+# The answers of the held meetings: (meeting, person, answer, attended). A row with neither
+# an answer nor a tick counts for nothing, and is not read.
+ANSWERS = Prepared(
+    lambda **bounds: (
+        Attendance.objects.filter(meeting__in=_held(**bounds).values("pk"))
+        .exclude(answer="", attended__isnull=True)
+        # Unordered: each row is counted where it belongs, whatever the order.
+        .order_by()
+        .values_list("meeting_id", "person_id", "answer", "attended")
+    ),
+    **_BOUNDS,
+)
 
 # Plain tuples, not model instances, throughout: a term has a seat per administration and an
 # answer per appointed person and held meeting (hundreds to thousands of rows). The seats and
@@ -249,6 +309,13 @@ SEATS = Prepared(
     lambda network_id, first_day, last_day: (
         Appointment.objects.filter(network_id=network_id, start_date__lte=last_day)
         .exclude(end_date__lt=first_day)
+        # A seat's first and last day only where they fall inside the term (else None): only
+        # those can leave out one of its held meetings, and most seats span the whole term,
+        # so most rows carry no date to convert.
+        .annotate(
+            starts=Case(When(start_date__gt=first_day, then=F("start_date"))),
+            ends=Case(When(end_date__lt=last_day, then=F("end_date"))),
+        )
         # Unordered: the rows are sorted by name (unique) at the end, and a seat's counts do not
         # depend on the order of the administration's seats.
         .order_by()
@@ -257,8 +324,8 @@ SEATS = Prepared(
             "administration__name",
             "administration__short_name",
             "person_id",
-            "start_date",
-            "end_date",
+            "starts",
+            "ends",
         )
     ),
     network_id=int,
@@ -282,63 +349,68 @@ QUESTIONS = Prepared(
 
 
 def _administration_rows(
-    network: Network, term: Term, held: list[Meeting]
+    network: Network, term: Term, held: list[Meeting], bounds: dict
 ) -> list[AdministrationRow]:
-    """A row per administration seated in the term (or raising a question in it)."""
-    held_ids = [meeting.pk for meeting in held]
+    """A row per administration seated in the term (or raising a question in it).
+
+    Each seat is invited to the held meetings on the days it covers; each answer counts for
+    the seats its person held on the meeting's day (answered, and ticked present or absent:
+    the administration was there if one of its people was, absent if they were ticked and
+    none was). Read seat by seat and answer by answer, not administration by meeting by seat."""
+    count = len(held)
+    position = {meeting.pk: index for index, meeting in enumerate(held)}
+    days = [timezone.localdate(meeting.starts_at) for meeting in held]
+    everywhere = (True,) * count
     seats = SEATS.rows(network_id=network.pk, first_day=term.first_day, last_day=term.last_day)
-    # (meeting, person) -> (answer, attended)
-    answers: dict[tuple[int, int], tuple[str, bool | None]] = {
-        (meeting_id, person_id): (answer, attended)
-        for meeting_id, person_id, answer, attended in Attendance.objects.filter(
-            meeting_id__in=held_ids
-        )
-        # Unordered: a dictionary of unique pairs needs no join to the meetings to sort by.
-        .order_by()
-        .values_list("meeting_id", "person_id", "answer", "attended")
-    }
     questions = QUESTIONS.rows(
         network_id=network.pk, first_day=term.first_day, last_day=term.last_day
     )
 
-    by_administration: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = {}
-    administrations: dict[int, AdministrationName] = {}
-    for pk, name, short_name, person_id, start_date, end_date in seats:
-        by_administration.setdefault(pk, []).append((person_id, start_date, end_date))
-        if pk not in administrations:
-            administrations[pk] = AdministrationName(pk, name, short_name)
+    row_of: dict[int, AdministrationRow] = {}
+    # person -> [(their administration's row, which held meetings the seat covers)]
+    seats_of: dict[int, list[tuple[AdministrationRow, tuple[bool, ...]]]] = {}
+    for pk, name, short_name, person_id, starts, ends in seats:
+        row = row_of.get(pk)
+        if row is None:
+            row = row_of[pk] = AdministrationRow(
+                AdministrationName(pk, name, short_name), [None] * count, 0, 0
+            )
+        if starts is None and ends is None:  # the whole term
+            covers = everywhere
+            row.invited += count
+        else:
+            covers = tuple(
+                (starts is None or starts <= day) and (ends is None or ends >= day) for day in days
+            )
+            row.invited += sum(covers)
+        seats_of.setdefault(person_id, []).append((row, covers))
     for pk, name, short_name, _state, _reported_back_on in questions:
-        if pk not in administrations:
-            by_administration[pk] = []
-            administrations[pk] = AdministrationName(pk, name, short_name)
+        if pk not in row_of:
+            row_of[pk] = AdministrationRow(
+                AdministrationName(pk, name, short_name), [None] * count, 0, 0
+            )
 
-    days = [(meeting.pk, timezone.localdate(meeting.starts_at)) for meeting in held]
-    rows = []
-    for administration_id, held_seats in by_administration.items():
-        row = AdministrationRow(administrations[administration_id], [], 0, 0)
-        for meeting_id, day in days:
-            present: bool | None = None
-            for person_id, start_date, end_date in held_seats:
-                if start_date > day or (end_date is not None and end_date < day):
-                    continue
-                row.invited += 1
-                attendance = answers.get((meeting_id, person_id))
-                if attendance is None:
-                    continue
-                answer, attended = attendance
-                if answer:
-                    row.answered += 1
-                if attended is not None:
-                    present = bool(present) or attended
-            row.attended.append(present)
-        rows.append(row)
+    for meeting_id, person_id, answer, attended in ANSWERS.rows(**bounds):
+        held_seats = seats_of.get(person_id)
+        if held_seats is None:
+            continue
+        index = position[meeting_id]
+        for row, covers in held_seats:
+            if not covers[index]:
+                continue
+            if answer:
+                row.answered += 1
+            if attended is not None:
+                present = row.attended
+                present[index] = bool(present[index]) or attended
+
     reported = {Question.State.REPORTED_BACK, Question.State.CLOSED}
-    row_of = {row.administration.pk: row for row in rows}
     for administration_id, _name, _short_name, state, reported_back_on in questions:
         row = row_of[administration_id]
         row.questions_raised += 1
         if state in reported or reported_back_on is not None:
             row.questions_reported_back += 1
+    rows = list(row_of.values())
     rows.sort(key=lambda row: row.administration.name)
     return rows
 

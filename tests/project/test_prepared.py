@@ -274,8 +274,10 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
     make_question(nsh, administration, raised_on=first)
 
     seats = SEATS.rows(network_id=neh.pk, first_day=first, last_day=last)
-    expected_seats = list(
-        Appointment.objects.filter(network=neh, start_date__lte=last)
+    # A seat's first and last day only where they fall inside the term, else None.
+    expected_seats = [
+        (*seat, start if start > first else None, end if end is not None and end < last else None)
+        for *seat, start, end in Appointment.objects.filter(network=neh, start_date__lte=last)
         .exclude(end_date__lt=first)
         .values_list(
             "administration_id",
@@ -285,8 +287,15 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
             "start_date",
             "end_date",
         )
-    )
+    ]
     assert set(seats) == set(expected_seats) and len(seats) == len(expected_seats) == 3
+    # The seat that starts on the last day keeps its day; the one that ends on the first keeps
+    # its; the one over the whole term has neither.
+    assert {(start, end) for *_seat, start, end in seats} == {
+        (None, None),
+        (None, first),
+        (last, None),
+    }
     questions = QUESTIONS.rows(network_id=neh.pk, first_day=first, last_day=last)
     assert questions == list(
         Question.objects.filter(network=neh, raised_on__gte=first, raised_on__lte=last).values_list(

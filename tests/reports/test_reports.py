@@ -189,6 +189,54 @@ def test_report_figures_match_the_hand_built_term(neh, term_data):
     assert others and all(value == (0, 0) for value in others)
 
 
+def test_term_lookups_are_their_querysets(neh, term_data):
+    """The term's prepared lookups (meetings/reports/figures.py, compiled once with the term's
+    bounds as values) give what the querysets they stand for give: the held meetings, their
+    answers (a row with neither an answer nor a tick left out), their themes and accepted
+    agenda items counted by work area, the network's work areas."""
+    from collections import Counter
+
+    from meetings.reports.figures import (
+        ANSWERS,
+        HELD,
+        ITEM_COUNTS,
+        THEME_COUNTS,
+        WORK_AREAS,
+        _term_bounds,
+    )
+
+    m3 = term_data["held"][2]
+    nobody = _attend(m3, factories.make_user())  # neither answered nor ticked
+    bounds = _term_bounds(neh, VT_2025)
+    held = list(Meeting.objects.held().filter(network=neh).in_term(VT_2025))
+
+    assert HELD.objects(**bounds) == held == term_data["held"]
+    attendances = Attendance.objects.filter(meeting__in=held)
+    answers = ANSWERS.rows(**bounds)
+    assert sorted(answers) == sorted(
+        attendances.exclude(pk=nobody.pk).values_list(
+            "meeting_id", "person_id", "answer", "attended"
+        )
+    )
+    assert len(answers) == 9 and attendances.count() == 10
+    assert dict(THEME_COUNTS.rows(**bounds)) == Counter(
+        Meeting.work_areas.through.objects.filter(meeting__in=held).values_list(
+            "workarea_id", flat=True
+        )
+    )
+    assert dict(ITEM_COUNTS.rows(**bounds)) == Counter(
+        AgendaItem.objects.filter(
+            meeting__in=held, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
+        ).values_list("work_area_id", flat=True)
+    )
+    assert WORK_AREAS.rows(network_id=neh.pk) == list(
+        neh.work_areas.values_list("pk", "name", "archived_at")
+    )
+    # The row that counts for nothing changes no figure.
+    rows = {row.administration.name: row for row in term_report(neh, VT_2025).administrations}
+    assert (rows["Miljöförvaltningen"].answered, rows["Miljöförvaltningen"].invited) == (4, 6)
+
+
 def test_report_below_target_when_a_held_meeting_is_cancelled(neh, term_data):
     Meeting.objects.filter(pk=term_data["held"][0].pk).update(
         status=Meeting.Status.CANCELLED, cancelled_at=timezone.now()
