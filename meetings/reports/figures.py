@@ -430,14 +430,37 @@ def term_value(term: Term) -> str:
 def term_choices(network: Network, today: datetime.date) -> list[Term]:
     """Terms a report can be asked for, newest first: the next term back to the network's
     first meeting, or two years back if that is earlier."""
+    return list(terms_between(*term_range(network, today)))
+
+
+def term_range(network: Network, today: datetime.date) -> tuple[Term, Term]:
+    """The first and the last term of `term_choices`."""
     current = Term.of(today)
     term = Term(current.year - 2, current.season)
-    first = Meeting.objects.filter(network=network).order_by("starts_at").first()
-    if first is not None:
-        term = min(term, Term.of(timezone.localdate(first.starts_at)))
-    last = current.next()
+    first = FIRST_MEETING.rows(network_id=network.pk)
+    if first:
+        term = min(term, Term.of(timezone.localdate(first[0][0])))
+    return term, current.next()
+
+
+# When the network's first meeting starts (one row at most; compiled once).
+FIRST_MEETING = Prepared(
+    lambda network_id: (
+        Meeting.objects.filter(network_id=network_id)
+        .order_by("starts_at")
+        .values_list("starts_at")[:1]
+    ),
+    network_id=int,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def terms_between(first: Term, last: Term) -> tuple[Term, ...]:
+    """The terms from `last` back to `first`, newest first. Kept: the same for every request
+    of a term, and a long history has hundreds (a century of meetings: 210)."""
     terms = []
+    term = first
     while term <= last:
         terms.append(term)
         term = term.next()
-    return list(reversed(terms))
+    return tuple(reversed(terms))

@@ -1,10 +1,14 @@
+import functools
+
 from django import forms
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from config.selects import NormalChoices
 from meetings.form_fields import PlainSelect
-from meetings.reports.figures import parse_term, term_choices, term_value
+from meetings.reports.figures import parse_term, term_range, term_value, terms_between
 from meetings.terms import Term
 from networks.models import Network
 
@@ -23,12 +27,12 @@ class TermForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, terms: list[Term], **kwargs) -> None:
+    def __init__(self, *args, first: Term, last: Term, **kwargs) -> None:
+        """The choices are the terms from `last` back to `first` (`term_range`)."""
         super().__init__(*args, **kwargs)
-        formats = Term.formats()  # translated once, not twice for each of a long history's terms
-        self.fields["termin"].choices = [  # type: ignore[attr-defined]
-            (term_value(term), term.label(formats)) for term in terms
-        ]
+        self.fields["termin"].choices = NormalChoices(  # type: ignore[attr-defined]
+            _term_options(first, last, get_language())
+        )
 
     def clean_termin(self) -> Term:
         term = parse_term(self.cleaned_data["termin"])
@@ -37,14 +41,23 @@ class TermForm(forms.Form):
         return term
 
 
+@functools.lru_cache(maxsize=64)
+def _term_options(first: Term, last: Term, language: str | None) -> tuple[tuple[str, str], ...]:
+    """The select's (value, label) pairs in `language`: the same for every request, so made
+    once (a century of meetings is 210 terms; Django normalized them twice per request)."""
+    formats = Term.formats()  # in the active language, which `language` names
+    return tuple((term_value(term), term.label(formats)) for term in terms_between(first, last))
+
+
 def chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term | None]:
     """The term asked for in `?termin=`, the current term when none is; None when invalid."""
     today = timezone.localdate()
-    terms = term_choices(network, today)
+    first, last = term_range(network, today)
     if "termin" not in request.GET:
         current = Term.of(today)
-        return TermForm(initial={"termin": term_value(current)}, terms=terms), current
-    form = TermForm(request.GET, terms=terms)
+        initial = {"termin": term_value(current)}
+        return TermForm(initial=initial, first=first, last=last), current
+    form = TermForm(request.GET, first=first, last=last)
     if not form.is_valid():
         return form, None
     return form, form.cleaned_data["termin"]

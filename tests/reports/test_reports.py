@@ -552,3 +552,27 @@ def test_term_choices_hold_the_current_and_the_next_term_in_spring_and_autumn(ne
     terms = term_choices(neh, today)
     assert terms[0] == current.next() and terms[1] == current
     assert terms == sorted(terms, reverse=True)
+
+
+def test_term_select_lists_every_term_in_the_interface_language(neh, term_data, rf):
+    """The select's options are made once per range of terms and language (reports/forms.py):
+    in Swedish and then in English in the same process, each has its own labels, the newest
+    first, the current term selected."""
+    from django.utils import translation
+
+    from meetings.reports.figures import term_choices, term_value
+    from meetings.reports.forms import chosen_term
+
+    terms = term_choices(neh, timezone.localdate())
+    for language in ["sv", "en", "sv"]:
+        with translation.override(language):
+            form, term = chosen_term(rf.get("/"), neh)
+            html = str(form["termin"])
+            labels = [str(each) for each in terms]
+        options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', html)
+        assert [(value, label) for value, _selected, label in options] == [
+            (term_value(each), label) for each, label in zip(terms, labels, strict=True)
+        ]
+        assert [value for value, selected, _label in options if selected] == [term_value(term)]
+        assert ("VT 2025" in labels) == (language == "sv")
+        assert ("Spring 2025" in labels) == (language == "en")
