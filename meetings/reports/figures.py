@@ -18,6 +18,7 @@ Definitions:
   An administration with questions but no seat in the term still gets a row.
 """
 
+import bisect
 import dataclasses
 import datetime
 import functools
@@ -37,6 +38,7 @@ from representatives.models import Appointment
 CHART_WIDTH = 300
 # The answers chart's bands (share of invitations answered, in per cent, inclusive).
 ANSWER_BANDS = [(0, 24), (25, 49), (50, 74), (75, 99), (100, 100)]
+_BAND_TOPS = [high for _low, high in ANSWER_BANDS]
 # The questions chart shows the administrations that raised the most.
 TOP_QUESTIONS = 10
 
@@ -60,20 +62,20 @@ class AdministrationRow:
     questions_raised: int = 0
     questions_reported_back: int = 0
 
-    # Cached: the summary, the charts and the table each read them for hundreds of rows. A row
-    # is read only once it is complete (`_administration_rows` builds it, then hands it out).
+    # Read for hundreds of rows by the summary, the charts and the table: counted by the list
+    # itself (a row's values are True, False or None), not by a generator in Python.
 
-    @functools.cached_property
+    @property
     def attended_count(self) -> int:
-        return sum(1 for value in self.attended if value)
+        return self.attended.count(True)
 
-    @functools.cached_property
+    @property
     def recorded_count(self) -> int:
         """Held meetings where the administration's attendance was ticked: the only ones that
         can count as present or absent ("attended X of Y")."""
-        return sum(1 for value in self.attended if value is not None)
+        return len(self.attended) - self.attended.count(None)
 
-    @functools.cached_property
+    @property
     def answered_percent(self) -> int | None:
         if not self.invited:
             return None
@@ -177,7 +179,7 @@ class TermReport:
             if percent is None:
                 no_invitations += 1
                 continue
-            counts[next(i for i, (low, high) in enumerate(ANSWER_BANDS) if percent <= high)] += 1
+            counts[bisect.bisect_left(_BAND_TOPS, percent)] += 1  # the first band it fits
         pairs = [
             (f"{low}–{high} %" if low != high else f"{high} %", value)
             for (low, high), value in zip(ANSWER_BANDS, counts, strict=True)

@@ -29,13 +29,14 @@ def table_rows(report: TermReport) -> SafeString:
             report.held_count + 4,
             gettext("Inga förvaltningar hade uppdrag i nätverket under terminen."),
         )
-    # Everything that is the same for every row is translated and escaped once.
+    # Everything that is the same for every row is translated and escaped once: the "X av Y"
+    # format too, as only numbers go into it.
     attended_cells = {
         None: "<td></td>",
         True: f"<td>{escape(gettext('Ja'))}</td>",
         False: f"<td>{escape(gettext('Nej'))}</td>",
     }
-    of = gettext("%(count)s av %(total)s")
+    of = escape(gettext("%(count)s av %(total)s"))
     # The name as the `sv` filter gives it: in a <span lang="sv"> unless the page is Swedish.
     name_format = "{}" if interface_is_swedish() else f'<span lang="{CONTENT_LANGUAGE}">{{}}</span>'
     lines = []
@@ -53,7 +54,7 @@ def table_rows(report: TermReport) -> SafeString:
             + (name_format.format(escape(name)) if name else escape(str(name)))
             + "</th>"
             + "".join(cells)
-            + f"<td>{escape(attended)}</td><td>{escape(answered)}</td>"
+            + f"<td>{attended}</td><td>{answered}</td>"
             f"<td>{row.questions_raised} / {row.questions_reported_back}</td></tr>"
         )
     return SafeString("\n".join(lines))
