@@ -23,7 +23,8 @@ import dataclasses
 import datetime
 import functools
 
-from django.db.models import Case, Count, F, When
+from django.db.models import Case, Count, Q, Value, When
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
@@ -291,18 +292,35 @@ WORK_AREAS = Prepared(
     ),
     network_id=int,
 )
-# The answers of the held meetings: (meeting, person, answer, attended). A row with neither
-# an answer nor a tick counts for nothing, and is not read.
+# The answers of the held meetings: (meeting, person, answered, ticked), the last two as
+# numbers (answered 1 or 0; ticked present 1, absent 0, not ticked None): a column of a
+# boolean or a date is converted row by row in Python, and a term has hundreds of answers.
+# A row with neither an answer nor a tick counts for nothing, and is not read.
 ANSWERS = Prepared(
     lambda **bounds: (
         Attendance.objects.filter(meeting__in=_held(**bounds).values("pk"))
         .exclude(answer="", attended__isnull=True)
+        .annotate(
+            answered=Case(When(answer="", then=Value(0)), default=Value(1)),
+            ticked=Case(When(attended=True, then=Value(1)), When(attended=False, then=Value(0))),
+        )
         # Unordered: each row is counted where it belongs, whatever the order.
         .order_by()
-        .values_list("meeting_id", "person_id", "answer", "attended")
+        .values_list("meeting_id", "person_id", "answered", "ticked")
     ),
     **_BOUNDS,
 )
+
+
+def _day_number(field: str):
+    """The day as the number YYYYMMDD, which orders as the days do (a number needs no
+    conversion in Python, a date does)."""
+    return ExtractYear(field) * 10_000 + ExtractMonth(field) * 100 + ExtractDay(field)
+
+
+def day_number(day: datetime.date) -> int:
+    return day.year * 10_000 + day.month * 100 + day.day
+
 
 # Plain tuples, not model instances, throughout: a term has a seat per administration and an
 # answer per appointed person and held meeting (hundreds to thousands of rows). The seats and
@@ -311,12 +329,12 @@ SEATS = Prepared(
     lambda network_id, first_day, last_day: (
         Appointment.objects.filter(network_id=network_id, start_date__lte=last_day)
         .exclude(end_date__lt=first_day)
-        # A seat's first and last day only where they fall inside the term (else None): only
-        # those can leave out one of its held meetings, and most seats span the whole term,
-        # so most rows carry no date to convert.
+        # A seat's first and last day (`_day_number`) only where they fall inside the term,
+        # else None: only those can leave out one of its held meetings, and most seats span
+        # the whole term.
         .annotate(
-            starts=Case(When(start_date__gt=first_day, then=F("start_date"))),
-            ends=Case(When(end_date__lt=last_day, then=F("end_date"))),
+            starts=Case(When(start_date__gt=first_day, then=_day_number("start_date"))),
+            ends=Case(When(end_date__lt=last_day, then=_day_number("end_date"))),
         )
         # Unordered: the rows are sorted by name (unique) at the end, and a seat's counts do not
         # depend on the order of the administration's seats.
@@ -334,15 +352,30 @@ SEATS = Prepared(
     first_day=datetime.date,
     last_day=datetime.date,
 )
+# The questions raised in the term, counted by administration: raised, and reported back
+# (reported back or closed, or with a report-back date).
 QUESTIONS = Prepared(
-    lambda network_id, first_day, last_day: Question.objects.filter(
-        network_id=network_id, raised_on__gte=first_day, raised_on__lte=last_day
-    ).values_list(
-        "administration_id",
-        "administration__name",
-        "administration__short_name",
-        "state",
-        "reported_back_on",
+    lambda network_id, first_day, last_day: (
+        Question.objects.filter(
+            network_id=network_id, raised_on__gte=first_day, raised_on__lte=last_day
+        )
+        .order_by()
+        .values("administration_id", "administration__name", "administration__short_name")
+        .annotate(
+            raised=Count("pk"),
+            reported_back=Count(
+                "pk",
+                filter=Q(state__in=[Question.State.REPORTED_BACK, Question.State.CLOSED])
+                | Q(reported_back_on__isnull=False),
+            ),
+        )
+        .values_list(
+            "administration_id",
+            "administration__name",
+            "administration__short_name",
+            "raised",
+            "reported_back",
+        )
     ),
     network_id=int,
     first_day=datetime.date,
@@ -361,17 +394,14 @@ def _administration_rows(
     none was). Read seat by seat and answer by answer, not administration by meeting by seat."""
     count = len(held)
     position = {meeting.pk: index for index, meeting in enumerate(held)}
-    days = [timezone.localdate(meeting.starts_at) for meeting in held]
+    days = [day_number(timezone.localdate(meeting.starts_at)) for meeting in held]
     everywhere = (True,) * count
-    seats = SEATS.rows(network_id=network.pk, first_day=term.first_day, last_day=term.last_day)
-    questions = QUESTIONS.rows(
-        network_id=network.pk, first_day=term.first_day, last_day=term.last_day
-    )
+    term_values = {"network_id": network.pk, "first_day": term.first_day, "last_day": term.last_day}
 
     row_of: dict[int, AdministrationRow] = {}
     # person -> [(their administration's row, which held meetings the seat covers)]
     seats_of: dict[int, list[tuple[AdministrationRow, tuple[bool, ...]]]] = {}
-    for pk, name, short_name, person_id, starts, ends in seats:
+    for pk, name, short_name, person_id, starts, ends in SEATS.rows(**term_values):
         row = row_of.get(pk)
         if row is None:
             row = row_of[pk] = AdministrationRow(
@@ -386,13 +416,8 @@ def _administration_rows(
             )
             row.invited += sum(covers)
         seats_of.setdefault(person_id, []).append((row, covers))
-    for pk, name, short_name, _state, _reported_back_on in questions:
-        if pk not in row_of:
-            row_of[pk] = AdministrationRow(
-                AdministrationName(pk, name, short_name), [None] * count, 0, 0
-            )
 
-    for meeting_id, person_id, answer, attended in ANSWERS.rows(**bounds):
+    for meeting_id, person_id, answered, ticked in ANSWERS.rows(**bounds):
         held_seats = seats_of.get(person_id)
         if held_seats is None:
             continue
@@ -400,18 +425,19 @@ def _administration_rows(
         for row, covers in held_seats:
             if not covers[index]:
                 continue
-            if answer:
-                row.answered += 1
-            if attended is not None:
+            row.answered += answered
+            if ticked is not None:
                 present = row.attended
-                present[index] = bool(present[index]) or attended
+                present[index] = bool(present[index] or ticked)
 
-    reported = {Question.State.REPORTED_BACK, Question.State.CLOSED}
-    for administration_id, _name, _short_name, state, reported_back_on in questions:
-        row = row_of[administration_id]
-        row.questions_raised += 1
-        if state in reported or reported_back_on is not None:
-            row.questions_reported_back += 1
+    for pk, name, short_name, raised, reported_back in QUESTIONS.rows(**term_values):
+        row = row_of.get(pk)
+        if row is None:
+            row = row_of[pk] = AdministrationRow(
+                AdministrationName(pk, name, short_name), [None] * count, 0, 0
+            )
+        row.questions_raised = raised
+        row.questions_reported_back = reported_back
     rows = list(row_of.values())
     rows.sort(key=lambda row: row.administration.name)
     return rows

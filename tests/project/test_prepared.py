@@ -247,10 +247,12 @@ def test_a_number_fits_a_small_column(neh):
 
 def test_term_seats_and_questions_are_their_querysets(neh, nsh):
     """The term report's seats and questions (meetings/reports/figures.py): a seat counts when
-    it starts by the term's last day and does not end before its first; a question when it was
-    raised in the term; in the network only."""
+    it starts by the term's last day and does not end before its first, with its first and
+    last day as numbers only where they fall inside the term; questions raised in the term
+    are counted by administration (raised, and reported back: reported back or closed, or
+    with a report-back date); in the network only."""
     from meetings.models import Question
-    from meetings.reports.figures import QUESTIONS, SEATS
+    from meetings.reports.figures import QUESTIONS, SEATS, day_number
     from meetings.terms import Term
     from tests.factories import make_question
 
@@ -272,11 +274,26 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
     for day, network in [(first, neh), (last, neh), (first - DAY, neh), (last + DAY, neh)]:
         make_question(network, administration, raised_on=day)
     make_question(nsh, administration, raised_on=first)
+    other = make_administration("Socialförvaltningen")
+    for state, reported_back_on in [
+        ("raised", None),
+        ("reported_back", None),
+        ("closed", None),
+        ("answered", last + DAY),  # a report-back date
+        ("on_agenda", None),
+    ]:
+        make_question(
+            neh, other, state=state, raised_on=first + DAY, reported_back_on=reported_back_on
+        )
 
     seats = SEATS.rows(network_id=neh.pk, first_day=first, last_day=last)
     # A seat's first and last day only where they fall inside the term, else None.
     expected_seats = [
-        (*seat, start if start > first else None, end if end is not None and end < last else None)
+        (
+            *seat,
+            day_number(start) if start > first else None,
+            day_number(end) if end is not None and end < last else None,
+        )
         for *seat, start, end in Appointment.objects.filter(network=neh, start_date__lte=last)
         .exclude(end_date__lt=first)
         .values_list(
@@ -293,17 +310,24 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
     # its; the one over the whole term has neither.
     assert {(start, end) for *_seat, start, end in seats} == {
         (None, None),
-        (None, first),
-        (last, None),
+        (None, day_number(first)),
+        (day_number(last), None),
     }
+    assert day_number(first) == 20250101 and day_number(first) < day_number(first + DAY)
     questions = QUESTIONS.rows(network_id=neh.pk, first_day=first, last_day=last)
-    assert questions == list(
-        Question.objects.filter(network=neh, raised_on__gte=first, raised_on__lte=last).values_list(
-            "administration_id",
-            "administration__name",
-            "administration__short_name",
-            "state",
-            "reported_back_on",
-        )
-    )
-    assert len(questions) == 2
+    reported = {Question.State.REPORTED_BACK, Question.State.CLOSED}
+    expected: dict[tuple, list[int]] = {}
+    for *key, state, reported_back_on in Question.objects.filter(
+        network=neh, raised_on__gte=first, raised_on__lte=last
+    ).values_list(
+        "administration_id",
+        "administration__name",
+        "administration__short_name",
+        "state",
+        "reported_back_on",
+    ):
+        counts = expected.setdefault(tuple(key), [0, 0])
+        counts[0] += 1
+        counts[1] += state in reported or reported_back_on is not None
+    assert sorted(questions) == sorted((*key, *counts) for key, counts in expected.items())
+    assert sorted((raised, back) for *_key, raised, back in questions) == [(2, 0), (5, 3)]
