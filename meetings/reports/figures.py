@@ -219,7 +219,7 @@ def term_report(
     four: what the work-area download needs, without reading every seat and answer.
     `coverage=False`: the meetings and administrations only (no work areas), in four: what
     the attendance download needs."""
-    bounds = _term_bounds(network, term)
+    bounds = term_bounds(network, term)
     held = HELD.objects(**bounds)
     rows = _administration_rows(network, term, held, bounds) if administrations else []
     if not coverage:
@@ -236,7 +236,7 @@ def term_report(
     return TermReport(network, term, held, rows, work_areas)
 
 
-def _term_bounds(network: Network, term: Term) -> dict:
+def term_bounds(network: Network, term: Term) -> dict:
     """The values of the held-meeting lookups: the network, the present moment, and the
     term's local midnights (as `MeetingQuerySet.in_term` compares them)."""
     return {
@@ -247,7 +247,7 @@ def _term_bounds(network: Network, term: Term) -> dict:
     }
 
 
-def _held(network_id: int, now: datetime.datetime, start: datetime.datetime, end):
+def held_in(network_id: int, now: datetime.datetime, start: datetime.datetime, end):
     """The network's meetings held by `now` that start in [start, end): a term's held
     meetings (`Meeting.objects.held(now).in_term(term)`, with the term's bounds as values)."""
     return Meeting.objects.held(now).filter(
@@ -255,27 +255,27 @@ def _held(network_id: int, now: datetime.datetime, start: datetime.datetime, end
     )
 
 
-_BOUNDS = {
+TERM_BOUNDS = {
     "network_id": int,
     "now": datetime.datetime,
     "start": datetime.datetime,
     "end": datetime.datetime,
 }
-HELD = Prepared(lambda **bounds: _held(**bounds).order_by("starts_at"), **_BOUNDS)
+HELD = Prepared(lambda **bounds: held_in(**bounds).order_by("starts_at"), **TERM_BOUNDS)
 THEME_COUNTS = Prepared(
     lambda **bounds: (
-        Meeting.work_areas.through.objects.filter(meeting__in=_held(**bounds).values("pk"))
+        Meeting.work_areas.through.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .order_by()
         .values("workarea_id")
         .annotate(count=Count("*"))
         .values_list("workarea_id", "count")
     ),
-    **_BOUNDS,
+    **TERM_BOUNDS,
 )
 ITEM_COUNTS = Prepared(
     lambda **bounds: (
         AgendaItem.objects.filter(
-            meeting__in=_held(**bounds).values("pk"),
+            meeting__in=held_in(**bounds).values("pk"),
             status=AgendaItem.Status.ACCEPTED,
             work_area__isnull=False,
         )
@@ -284,7 +284,7 @@ ITEM_COUNTS = Prepared(
         .annotate(count=Count("*"))
         .values_list("work_area_id", "count")
     ),
-    **_BOUNDS,
+    **TERM_BOUNDS,
 )
 WORK_AREAS = Prepared(
     lambda network_id: WorkArea.objects.filter(network_id=network_id).values_list(
@@ -298,7 +298,7 @@ WORK_AREAS = Prepared(
 # A row with neither an answer nor a tick counts for nothing, and is not read.
 ANSWERS = Prepared(
     lambda **bounds: (
-        Attendance.objects.filter(meeting__in=_held(**bounds).values("pk"))
+        Attendance.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .exclude(answer="", attended__isnull=True)
         .annotate(
             answered=Case(When(answer="", then=Value(0)), default=Value(1)),
@@ -308,7 +308,7 @@ ANSWERS = Prepared(
         .order_by()
         .values_list("meeting_id", "person_id", "answered", "ticked")
     ),
-    **_BOUNDS,
+    **TERM_BOUNDS,
 )
 
 

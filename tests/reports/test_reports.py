@@ -202,12 +202,12 @@ def test_term_lookups_are_their_querysets(neh, term_data):
         ITEM_COUNTS,
         THEME_COUNTS,
         WORK_AREAS,
-        _term_bounds,
+        term_bounds,
     )
 
     m3 = term_data["held"][2]
     nobody = _attend(m3, factories.make_user())  # neither answered nor ticked
-    bounds = _term_bounds(neh, VT_2025)
+    bounds = term_bounds(neh, VT_2025)
     held = list(Meeting.objects.held().filter(network=neh).in_term(VT_2025))
 
     assert HELD.objects(**bounds) == held == term_data["held"]
