@@ -109,8 +109,10 @@ def question_list(request: HtmxHttpRequest, code: str | None = None) -> HttpResp
     # What needs work: the oldest first; the record (closed, all): the latest first.
     oldest_first = state in (ListFilterForm.CURRENT, ListFilterForm.OPEN, ListFilterForm.AWAITING)
     rows = rows.order_by(*(("raised_on", "pk") if oldest_first else ("-raised_on", "-pk")))
-    # The count comes with the page's rows (one query); the rows are written in Python.
-    page = paging.counted_page(request, rows.select_related(*LIST_RELATED).only(*LIST_FIELDS))
+    # Counted apart, not with a window over the rows: that would join and sort every visible
+    # question (thousands for a coordinator) before the page's limit. The rows are written in
+    # Python (meetings/questions/rows.py).
+    page = paging.page_of(request, rows.select_related(*LIST_RELATED).only(*LIST_FIELDS))
     shown = list(page.object_list)
     # The networks to register a question in (where the person holds a seat), and on the list
     # across networks each network's own list.

@@ -52,16 +52,16 @@ PAGES = {
     "question as director": ("director", lambda q: reverse("question_detail", args=[q.pk])),
 }
 # sessions + user, then the page's own queries; the lists: the person's roles (three), the
-# administrations to filter by, a page of questions with their count, and the networks (across
+# administrations to filter by, a count and a page of questions, and the networks (across
 # networks: each network's list linked; a network's list: the network by its code, whose
 # sub-navigation asks nothing more)
 EXPECTED = {
-    "list as coordinator": 8,
-    "list as director": 8,
-    "list as representative": 8,
-    "network list as coordinator": 8,
-    "network list as director": 8,
-    "network list as representative": 8,
+    "list as coordinator": 9,
+    "list as director": 9,
+    "list as representative": 9,
+    "network list as coordinator": 9,
+    "network list as director": 9,
+    "network list as representative": 9,
     "question as coordinator": 8,
     "question as representative": 8,
     "question as director": 7,
