@@ -55,3 +55,41 @@ def test_python_rows_are_the_template_rows(neh, administration, held, language, 
     if language == "en":
         assert '<span lang="sv">Social &amp; &lt;omsorg&gt;</span>' in written
     assert ('data-announce="Visar 1–3 av 4 frågor."' in written) == (htmx and language == "sv")
+
+
+@pytest.mark.parametrize("ordering", [("raised_on", "pk"), ("-raised_on", "-pk"), ()])
+def test_ids_first_pages_are_the_querysets_pages(neh, nsh, administration, held, ordering):
+    """IdsFirst (config/paging.py) gives each page the rows, order and joined objects that
+    paging the queryset itself gives, and its count; a queryset without an order of its own
+    is paged in the model's."""
+    import datetime
+
+    from django.utils import timezone
+
+    from meetings.paging import IdsFirst
+
+    social = factories.make_administration("Socialförvaltningen")
+    day = timezone.localdate()
+    for n in range(7):
+        factories.make_question(
+            neh if n % 3 else nsh,
+            social if n % 2 else administration,
+            meeting=held if n % 4 == 0 else None,
+            raised_on=day - datetime.timedelta(days=n % 3),  # equal days: the pk decides
+            title=f"Fråga {n}",
+        )
+    rows = Question.objects.filter(network__in=[neh, nsh])
+    rows = rows.order_by(*ordering) if ordering else rows
+
+    def read(queryset):
+        return queryset.select_related(*LIST_RELATED).only(*LIST_FIELDS)
+
+    paged, plain = Paginator(IdsFirst(rows, read), 3), Paginator(read(rows), 3)
+    assert paged.count == plain.count == 7 and paged.num_pages == 3
+    for number in (1, 2, 3):
+        found, expected = list(paged.page(number)), list(plain.page(number))
+        assert found == expected
+        assert [(q.network.code, q.administration.name, q.meeting) for q in found] == [
+            (q.network.code, q.administration.name, q.meeting) for q in expected
+        ]
+    assert list(IdsFirst(rows.none(), read)[0:3]) == []
