@@ -1,4 +1,5 @@
 import functools
+from typing import cast
 
 from django import forms
 from django.http import HttpRequest
@@ -13,6 +14,34 @@ from meetings.terms import Term
 from networks.models import Network
 
 
+class TermSelect(PlainSelect):
+    """The term select, its HTML kept per options, name, value and attributes: the options are
+    the same for every request of a range of terms in a language (`_term_options`; a century
+    of meetings is 210 of them), so each page's select is written once, not option by option
+    on every request."""
+
+    _written_selects: dict[tuple, str] = {}
+    # The `_term_options` pairs the choices were set from (TermForm sets them).
+    options: tuple | None = None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        options = self.options
+        if options is None:
+            return super().render(name, value, attrs, renderer)
+        key = (
+            options,
+            name,
+            tuple(self.format_value(value)),
+            tuple(self.build_attrs(self.attrs, attrs).items()),
+        )
+        written = self._written_selects.get(key)
+        if written is None:
+            if len(self._written_selects) >= 256:
+                self._written_selects.clear()
+            written = self._written_selects[key] = super().render(name, value, attrs, renderer)
+        return written
+
+
 class TermForm(forms.Form):
     """The term select of the reports (a GET form)."""
 
@@ -20,7 +49,7 @@ class TermForm(forms.Form):
         label=_("Termin"),
         # Every term back to the network's first meeting: written out in Python, not an
         # option template each (a long history made the select cost more than the report).
-        widget=PlainSelect,
+        widget=TermSelect,
         error_messages={
             "invalid_choice": _("Välj en termin i listan."),
             "required": _("Välj en termin i listan."),
@@ -30,9 +59,10 @@ class TermForm(forms.Form):
     def __init__(self, *args, first: Term, last: Term, **kwargs) -> None:
         """The choices are the terms from `last` back to `first` (`term_range`)."""
         super().__init__(*args, **kwargs)
-        self.fields["termin"].choices = NormalChoices(  # type: ignore[attr-defined]
-            _term_options(first, last, get_language())
-        )
+        options = _term_options(first, last, get_language())
+        field = self.fields["termin"]
+        field.choices = NormalChoices(options)  # type: ignore[attr-defined]
+        cast(TermSelect, field.widget).options = options
 
     def clean_termin(self) -> Term:
         term = parse_term(self.cleaned_data["termin"])

@@ -581,3 +581,26 @@ def test_term_select_lists_every_term_in_the_interface_language(neh, term_data, 
         assert [value for value, selected, _label in options if selected] == [term_value(term)]
         assert ("VT 2025" in labels) == (language == "sv")
         assert ("Spring 2025" in labels) == (language == "en")
+
+
+@pytest.mark.parametrize("query", ["", "termin=2025-VT", "termin=1800-HT", "termin=x"])
+def test_term_select_kept_html_is_the_selects_html(neh, term_data, rf, query):
+    """The term select's HTML is kept per options, value and attributes (TermSelect): each
+    time, for a chosen term, the current one or a value that is not a choice (the error's
+    attributes), it is what the plain select writes."""
+    from django.utils import translation
+
+    from meetings.form_fields import PlainSelect
+    from meetings.reports.forms import chosen_term
+
+    for language in ["sv", "en"]:
+        with translation.override(language):
+            for _ in range(2):
+                form, _term = chosen_term(rf.get(f"/?{query}"), neh)
+                field = form["termin"]
+                kept = str(field)
+                written = field.as_widget(widget=PlainSelect(choices=field.field.choices))
+                assert kept == written
+                invalid = query in ("termin=1800-HT", "termin=x")  # not a choice
+                assert ("aria-invalid" in kept) == bool(field.errors) == invalid
+                assert ('value="2025-VT" selected' in kept) == (query == "termin=2025-VT")
