@@ -23,13 +23,13 @@ import dataclasses
 import datetime
 import functools
 
-from django.db.models import Case, Count, Q, Value, When
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from config.dates import local_midnight
-from config.prepared import Prepared
+from config.prepared import Prepared, PreparedNumbers
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
 from networks.models import Network, WorkArea
@@ -262,7 +262,7 @@ TERM_BOUNDS = {
     "end": datetime.datetime,
 }
 HELD = Prepared(lambda **bounds: held_in(**bounds).order_by("starts_at"), **TERM_BOUNDS)
-THEME_COUNTS = Prepared(
+THEME_COUNTS = PreparedNumbers(
     lambda **bounds: (
         Meeting.work_areas.through.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .order_by()
@@ -272,7 +272,7 @@ THEME_COUNTS = Prepared(
     ),
     **TERM_BOUNDS,
 )
-ITEM_COUNTS = Prepared(
+ITEM_COUNTS = PreparedNumbers(
     lambda **bounds: (
         AgendaItem.objects.filter(
             meeting__in=held_in(**bounds).values("pk"),
@@ -294,9 +294,10 @@ WORK_AREAS = Prepared(
 )
 # The answers of the held meetings: (meeting, person, answered, ticked), the last two as
 # numbers (answered 1 or 0; ticked present 1, absent 0, not ticked None): a column of a
-# boolean or a date is converted row by row in Python, and a term has hundreds of answers.
+# boolean or a date is converted row by row in Python, and a term has hundreds of answers
+# (the lookups of numbers here are PreparedNumbers: read as the database gives them).
 # A row with neither an answer nor a tick counts for nothing, and is not read.
-ANSWERS = Prepared(
+ANSWERS = PreparedNumbers(
     lambda **bounds: (
         Attendance.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .exclude(answer="", attended__isnull=True)
@@ -315,7 +316,8 @@ ANSWERS = Prepared(
 def _day_number(field: str):
     """The day as the number YYYYMMDD, which orders as the days do (a number needs no
     conversion in Python, a date does)."""
-    return ExtractYear(field) * 10_000 + ExtractMonth(field) * 100 + ExtractDay(field)
+    number = ExtractYear(field) * 10_000 + ExtractMonth(field) * 100 + ExtractDay(field)
+    return Cast(number, IntegerField())  # PostgreSQL's EXTRACT is numeric
 
 
 def day_number(day: datetime.date) -> int:
@@ -325,7 +327,7 @@ def day_number(day: datetime.date) -> int:
 # Plain tuples, not model instances, throughout: a term has a seat per administration and an
 # answer per appointed person and held meeting (hundreds to thousands of rows). The seats and
 # the questions are lookups of a fixed shape, compiled once (config/prepared.py).
-SEATS = Prepared(
+SEATS = PreparedNumbers(
     lambda network_id, first_day, last_day: (
         Appointment.objects.filter(network_id=network_id, start_date__lte=last_day)
         .exclude(end_date__lt=first_day)
@@ -354,7 +356,7 @@ SEATS = Prepared(
 )
 # The questions raised in the term, counted by administration: raised, and reported back
 # (reported back or closed, or with a report-back date).
-QUESTIONS = Prepared(
+QUESTIONS = PreparedNumbers(
     lambda network_id, first_day, last_day: (
         Question.objects.filter(
             network_id=network_id, raised_on__gte=first_day, raised_on__lte=last_day

@@ -331,3 +331,48 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
         counts[1] += state in reported or reported_back_on is not None
     assert sorted(questions) == sorted((*key, *counts) for key, counts in expected.items())
     assert sorted((raised, back) for *_key, raised, back in questions) == [(2, 0), (5, 3)]
+
+
+def test_prepared_numbers_are_the_rows_prepared_gives_and_refuse_other_columns(neh, nsh):
+    """PreparedNumbers reads integers and texts as the database gives them, without Django's
+    converters: the same rows as Prepared's, counts, numbers made in SQL and None included;
+    a column of another type (a date) is refused when compiling."""
+    from django.db.models import Case, Count, IntegerField, Value, When
+    from django.db.models.functions import Cast
+
+    from config.prepared import PreparedNumbers
+
+    for n in range(3):
+        seated = make_administration(f"Förvaltning {n}")
+        make_appointment(make_user(), seated, neh if n else nsh)
+
+    def build(network_id):
+        return (
+            Appointment.objects.all()
+            .annotate(
+                seats=Count("administration__appointments"),
+                later=Case(When(network_id=network_id, then=Value(1))),
+                number=Cast(F("person_id") * 10, IntegerField()),
+            )
+            .order_by("pk")
+            .values_list(
+                "pk", "administration_id", "administration__name", "seats", "later", "number"
+            )
+        )
+
+    # Kept in variables: a lookup's compiled query is kept per connection under its id(),
+    # which a lookup made later could take over from one already collected.
+    numbers, prepared = PreparedNumbers(build, network_id=int), Prepared(build, network_id=int)
+    plain = numbers.rows(network_id=nsh.pk)
+    converted = prepared.rows(network_id=nsh.pk)
+    assert plain == converted and len(plain) == 3
+    assert all(type(value) is int for row in plain for value in (row[0], row[1], row[3], row[5]))
+    assert {row[4] for row in plain} == {1, None}
+    dates = PreparedNumbers(
+        lambda network_id: Appointment.objects.filter(network_id=network_id).values_list(
+            "pk", "start_date"
+        ),
+        network_id=int,
+    )
+    with pytest.raises(ValueError, match="DateField"):
+        dates.rows(network_id=neh.pk)
