@@ -374,15 +374,15 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     unpublished = dashboard.UNPUBLISHED.objects(network_id=network.pk, now=now)
     for meeting in unpublished:
         meeting.network = network
-        meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days  # type: ignore[attr-defined]
-        meeting.inside_lead_time = meeting.starts_at <= lead_limit  # type: ignore[attr-defined]
+        meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days
+        meeting.inside_lead_time = meeting.starts_at <= lead_limit
     # Only the administrations that lack a role are read, each with a flag per role.
     vacancies = dashboard.vacancies(network.pk, today)
     coverage = dashboard.COVERAGE.objects(network_id=network.pk, now=now)
     year_ago = now - datetime.timedelta(days=COVERAGE_DAYS)
     arrivals = digest.counts(network, now - datetime.timedelta(days=1), now)
     for area in coverage:
-        area.recent = area.last_theme is not None and area.last_theme >= year_ago  # type: ignore[attr-defined]
+        area.recent = area.last_theme is not None and area.last_theme >= year_ago
     context = {
         "network": network,
         "term": term,

@@ -22,6 +22,7 @@ import bisect
 import dataclasses
 import datetime
 import functools
+from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
@@ -266,9 +267,9 @@ THEME_COUNTS = PreparedNumbers(
     lambda **bounds: (
         Meeting.work_areas.through.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .order_by()
-        .values("workarea_id")
-        .annotate(count=Count("*"))
-        .values_list("workarea_id", "count")
+        # Grouped by the work area: each row (work area, how many held meetings it themed).
+        .values_list("workarea_id")
+        .annotate(times=Count("*"))
     ),
     **TERM_BOUNDS,
 )
@@ -281,8 +282,8 @@ ITEM_COUNTS = PreparedNumbers(
         )
         .order_by()
         .values("work_area_id")
-        .annotate(count=Count("*"))
-        .values_list("work_area_id", "count")
+        .annotate(times=Count("*"))
+        .values_list("work_area_id", "times")
     ),
     **TERM_BOUNDS,
 )
@@ -398,7 +399,11 @@ def _administration_rows(
     position = {meeting.pk: index for index, meeting in enumerate(held)}
     days = [day_number(timezone.localdate(meeting.starts_at)) for meeting in held]
     everywhere = (True,) * count
-    term_values = {"network_id": network.pk, "first_day": term.first_day, "last_day": term.last_day}
+    term_values: dict[str, Any] = {
+        "network_id": network.pk,
+        "first_day": term.first_day,
+        "last_day": term.last_day,
+    }
 
     row_of: dict[int, AdministrationRow] = {}
     # person -> [(their administration's row, which held meetings the seat covers)]

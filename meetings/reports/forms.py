@@ -22,10 +22,10 @@ class TermSelect(PlainSelect):
 
     _written_selects: dict[tuple, str] = {}
     # The `_term_options` pairs the choices were set from (TermForm sets them).
-    options: tuple | None = None
+    term_options: tuple | None = None
 
     def render(self, name, value, attrs=None, renderer=None):
-        options = self.options
+        options = self.term_options
         if options is None:
             return super().render(name, value, attrs, renderer)
         key = (
@@ -62,7 +62,7 @@ class TermForm(forms.Form):
         options = _term_options(first, last, get_language())
         field = self.fields["termin"]
         field.choices = NormalChoices(options)  # type: ignore[attr-defined]
-        cast(TermSelect, field.widget).options = options
+        cast(TermSelect, field.widget).term_options = options
 
     def clean_termin(self) -> Term:
         term = parse_term(self.cleaned_data["termin"])
