@@ -150,6 +150,49 @@ class Prepared:
         return [compiled.instances.make(row) for row in rows]
 
 
+# The columns PreparedNumbers reads: integers and texts, which both databases' drivers give as
+# Python ints and strs (a foreign key by the type of the key it points to).
+_PLAIN_TYPES = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+        "SmallIntegerField",
+        "PositiveIntegerField",
+        "PositiveBigIntegerField",
+        "PositiveSmallIntegerField",
+        "CharField",
+        "TextField",
+    }
+)
+
+
+def _plain_type(field) -> str:
+    while field.get_internal_type() in ("ForeignKey", "OneToOneField"):
+        field = field.target_field
+    return field.get_internal_type()
+
+
+class PreparedNumbers(Prepared):
+    """A Prepared lookup whose columns are all integers or texts (counts, ids, names, numbers
+    made in SQL): its rows are as the database gives them, without Django's conversion of
+    each row (a generator per row and an int() per value of an expression), which for a few
+    thousand rows cost more than reading them. Compiling checks the columns' types; an
+    expression must be of an integer type on both databases (PostgreSQL's EXTRACT is numeric:
+    cast it)."""
+
+    def _compile(self, connection) -> _Compiled:
+        compiled = super()._compile(connection)
+        for expression, _sql, _alias in compiled.compiler.select:
+            kind = _plain_type(expression.output_field)
+            if kind not in _PLAIN_TYPES:
+                raise ValueError(f"PreparedNumbers: a column of type {kind}: {expression!r}")
+        compiled.converters = {}
+        return compiled
+
+
 class Instances:
     """Model instances from the rows of a compiled model query, as Django's ModelIterable
     makes them: the model's fields, its `select_related` objects, its annotations."""

@@ -5,14 +5,11 @@ is private to them (404 for others); a published one is public, so its forms ans
 """
 
 import datetime
-import functools
-import operator
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +22,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from config.http import HtmxHttpRequest
 from meetings.access import coordinated_meeting, coordinated_network
 from meetings.calendar import outlook
-from meetings.coordination import planning
+from meetings.coordination import dashboard, planning
 from meetings.coordination.forms import (
     CancelForm,
     MeetingForm,
@@ -40,8 +37,6 @@ from meetings.models import Meeting, MeetingStateError
 from meetings.reminders import digest
 from meetings.terms import Term
 from networks import submissions
-from networks.models import WorkArea
-from representatives.models import Administration, Appointment
 from representatives.recipients import network_recipients
 
 COVERAGE_DAYS = 365
@@ -367,49 +362,27 @@ def coordination_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     now = timezone.now()
     today = timezone.localdate()
     term = Term.of(today)
-    meetings = Meeting.objects.filter(network=network)
-    this_term = list(meetings.in_term(term).select_related("network"))
+    # The lookups are compiled once (meetings/coordination/dashboard.py); each meeting is
+    # given the page's network, which its figures read (the theme's lead days).
+    this_term = dashboard.TERM_MEETINGS.objects(**dashboard.term_values(network.pk, term))
+    for meeting in this_term:
+        meeting.network = network
     next_term = term.next()
-    next_term_count = meetings.in_term(next_term).not_cancelled().count()
+    next_term_count = dashboard.term_count(network.pk, next_term)
     held = [m for m in this_term if not m.is_cancelled]
     lead_limit = now + datetime.timedelta(days=network.theme_lead_days)
-    unpublished = list(
-        meetings.filter(status=Meeting.Status.PLANNED, starts_at__gte=now).order_by("starts_at")
-    )
+    unpublished = dashboard.UNPUBLISHED.objects(network_id=network.pk, now=now)
     for meeting in unpublished:
         meeting.network = network
-        meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days  # type: ignore[attr-defined]
-        meeting.inside_lead_time = meeting.starts_at <= lead_limit  # type: ignore[attr-defined]
-    # Only the administrations that lack a role are read, each with a flag per role (the
-    # database looks the seats up): not every administration and its seats as instances.
-    seated = Appointment.objects.current().filter(network=network, administration=OuterRef("pk"))
-    has = {role: f"has_{role.value}" for role in Appointment.Role}
-    lacking = (
-        Administration.objects.active()
-        .annotate(**{flag: Exists(seated.filter(role=role.value)) for role, flag in has.items()})
-        .filter(functools.reduce(operator.or_, (Q(**{flag: False}) for flag in has.values())))
-        .only("pk", "name")
-    )
-    vacancies = [
-        (
-            administration,
-            [role.label for role, flag in has.items() if not getattr(administration, flag)],
-        )
-        for administration in lacking
-    ]
-    themed = Q(
-        meetings__status=Meeting.Status.PUBLISHED,
-        meetings__starts_at__lte=now,
-    )
-    coverage = list(
-        WorkArea.objects.active()
-        .filter(network=network)
-        .annotate(last_theme=Max("meetings__starts_at", filter=themed))
-    )
+        meeting.days_left = (timezone.localdate(meeting.starts_at) - today).days
+        meeting.inside_lead_time = meeting.starts_at <= lead_limit
+    # Only the administrations that lack a role are read, each with a flag per role.
+    vacancies = dashboard.vacancies(network.pk, today)
+    coverage = dashboard.COVERAGE.objects(network_id=network.pk, now=now)
     year_ago = now - datetime.timedelta(days=COVERAGE_DAYS)
     arrivals = digest.counts(network, now - datetime.timedelta(days=1), now)
     for area in coverage:
-        area.recent = area.last_theme is not None and area.last_theme >= year_ago  # type: ignore[attr-defined]
+        area.recent = area.last_theme is not None and area.last_theme >= year_ago
     context = {
         "network": network,
         "term": term,

@@ -30,8 +30,10 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from config.dates import moment
 from config.mail import absolute_url, message, render_subject, render_text
+from config.prepared import Prepared
 from meetings.models import Attendance, Evaluation, EvaluationRequest, EvaluationSettings, Meeting
 from meetings.outbox import outbox
+from meetings.reports.figures import HELD, TERM_BOUNDS, held_in, term_bounds
 from meetings.terms import Term
 from networks.models import Network
 
@@ -327,17 +329,10 @@ class TermEvaluations:
 COMMENTS_PER_MEETING = 10
 
 
-def term_evaluations(network: Network, term: Term) -> TermEvaluations:
-    """Per held meeting of the term: participants, answers, mean usefulness and its latest
-    COMMENTS_PER_MEETING comments (the meeting's results page has them all). Counted in SQL,
-    four queries whatever the number of people and answers."""
-    held = list(Meeting.objects.held().filter(network=network).in_term(term))
-    ids = [meeting.pk for meeting in held]
-    # Participants as `_participants_from_rows` counts them: those ticked present where the
-    # attendance was ticked, else those who said they were coming (one row per person).
-    presence = {
-        row["meeting_id"]: row
-        for row in Attendance.objects.filter(meeting_id__in=ids)
+def _presence(**bounds):
+    """Per held meeting: how many were ticked, ticked present, and said they were coming."""
+    return (
+        Attendance.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .values("meeting_id")
         .annotate(
             ticked=Count("pk", filter=Q(attended__isnull=False)),
@@ -345,10 +340,14 @@ def term_evaluations(network: Network, term: Term) -> TermEvaluations:
             coming=Count("pk", filter=Q(answer=Attendance.Answer.COMING)),
         )
         .order_by()
-    }
-    given = {
-        row["meeting_id"]: row
-        for row in Evaluation.objects.filter(meeting_id__in=ids)
+        .values_list("meeting_id", "ticked", "present", "coming")
+    )
+
+
+def _given(**bounds):
+    """Per held meeting: its evaluations, their mean usefulness, and how many have a comment."""
+    return (
+        Evaluation.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .values("meeting_id")
         .annotate(
             answered=Count("pk"),
@@ -356,10 +355,14 @@ def term_evaluations(network: Network, term: Term) -> TermEvaluations:
             commented=Count("pk", filter=~Q(comment="")),
         )
         .order_by()
-    }
-    comments: dict[int, list[str]] = {pk: [] for pk in ids}
-    latest = (
-        Evaluation.objects.filter(meeting_id__in=ids)
+        .values_list("meeting_id", "answered", "mean", "commented")
+    )
+
+
+def _latest_comments(**bounds):
+    """The latest COMMENTS_PER_MEETING comments of each held meeting, oldest first."""
+    return (
+        Evaluation.objects.filter(meeting__in=held_in(**bounds).values("pk"))
         .exclude(comment="")
         .annotate(
             rank=Window(
@@ -372,7 +375,34 @@ def term_evaluations(network: Network, term: Term) -> TermEvaluations:
         .order_by("meeting_id", "created_at", "pk")
         .values_list("meeting_id", "comment")
     )
-    for meeting_id, comment in latest:
+
+
+# Compiled once (config/prepared.py), with the term's bounds as values and its held meetings
+# as a subquery (meetings/reports/figures.py): Django took longer to build the three queries
+# of counts and a window than the database to answer them.
+_PRESENCE = Prepared(_presence, **TERM_BOUNDS)
+_GIVEN = Prepared(_given, **TERM_BOUNDS)
+_LATEST_COMMENTS = Prepared(_latest_comments, **TERM_BOUNDS)
+
+
+def term_evaluations(network: Network, term: Term) -> TermEvaluations:
+    """Per held meeting of the term: participants, answers, mean usefulness and its latest
+    COMMENTS_PER_MEETING comments (the meeting's results page has them all). Counted in SQL,
+    four queries whatever the number of people and answers."""
+    bounds = term_bounds(network, term)
+    held = HELD.objects(**bounds)
+    # Participants as `_participants_from_rows` counts them: those ticked present where the
+    # attendance was ticked, else those who said they were coming (one row per person).
+    presence = {
+        meeting_id: {"ticked": ticked, "present": present, "coming": coming}
+        for meeting_id, ticked, present, coming in _PRESENCE.rows(**bounds)
+    }
+    given = {
+        meeting_id: {"answered": answered, "mean": mean, "commented": commented}
+        for meeting_id, answered, mean, commented in _GIVEN.rows(**bounds)
+    }
+    comments: dict[int, list[str]] = {meeting.pk: [] for meeting in held}
+    for meeting_id, comment in _LATEST_COMMENTS.rows(**bounds):
         comments[meeting_id].append(comment)
     rows = []
     for meeting in held:

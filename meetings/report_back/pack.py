@@ -96,21 +96,35 @@ def outcomes_from_minutes(meeting: Meeting) -> MinutesOutcomes:
     `is_published` false. Reads the `MinutesEntry` rows (for items of this meeting) with an
     outcome, in agenda order; each entry gets `item_administration_id` for marking one's own.
     """
-    minutes = (
-        Minutes.objects.filter(meeting=meeting)
-        .annotate(published_at=Max("versions__published_at"))
-        .values("pk", "published_at")
-        .first()
-    )
-    if minutes is None or minutes["published_at"] is None:
+    found = _MINUTES.rows(meeting_id=meeting.pk)
+    if not found or found[0][1] is None:
         return MinutesOutcomes()
-    entries = list(
-        MinutesEntry.objects.filter(minutes_id=minutes["pk"], agenda_item__meeting=meeting)
+    minutes_id, published_at = found[0]
+    entries = _ENTRIES.objects(minutes_id=minutes_id, meeting_id=meeting.pk)
+    return MinutesOutcomes(published_at=published_at, entries=entries)
+
+
+# The pack's lookups are compiled once (config/prepared.py): building them cost Django more
+# than answering them (tests/report_back/test_pack.py holds them to their querysets).
+_MINUTES = Prepared(
+    lambda meeting_id: (
+        Minutes.objects.filter(meeting_id=meeting_id)
+        .annotate(published_at=Max("versions__published_at"))
+        .order_by("pk")
+        .values_list("pk", "published_at")[:1]
+    ),
+    meeting_id=int,
+)
+_ENTRIES = Prepared(
+    lambda minutes_id, meeting_id: (
+        MinutesEntry.objects.filter(minutes_id=minutes_id, agenda_item__meeting_id=meeting_id)
         .exclude(outcome="")
         .select_related("agenda_item")
         .order_by(F("agenda_item__position").asc(nulls_last=True), "pk")
-    )
-    return MinutesOutcomes(published_at=minutes["published_at"], entries=entries)
+    ),
+    minutes_id=int,
+    meeting_id=int,
+)
 
 
 # --- The pack ----------------------------------------------------------------------------------
@@ -149,9 +163,14 @@ class Pack:
 
 def administration_with_report_back(meeting: Meeting, pk: int) -> Administration | None:
     """The administration, carrying its report-back for the meeting (one query, a left join)."""
-    return (
+    found = _WITH_REPORT_BACK.objects(meeting_id=meeting.pk, pk=pk)
+    return found[0] if found else None
+
+
+_WITH_REPORT_BACK = Prepared(
+    lambda meeting_id, pk: (
         Administration.objects.annotate(
-            rb=FilteredRelation("report_backs", condition=Q(report_backs__meeting=meeting))
+            rb=FilteredRelation("report_backs", condition=Q(report_backs__meeting_id=meeting_id))
         )
         .annotate(
             rb_presented_on=F("rb__presented_on"),
@@ -159,8 +178,23 @@ def administration_with_report_back(meeting: Meeting, pk: int) -> Administration
             rb_marked_by_name=F("rb__marked_by__full_name"),
         )
         .filter(pk=pk)
-        .first()
-    )
+        .order_by("pk")[:1]
+    ),
+    meeting_id=int,
+    pk=int,
+)
+# The administration's questions of the meeting (raised at it, or on one of its agenda items).
+_QUESTIONS = Prepared(
+    lambda administration_id, network_id, meeting_id: (
+        Question.objects.filter(administration_id=administration_id, network_id=network_id)
+        .filter(Q(meeting_id=meeting_id) | Q(agenda_item__meeting_id=meeting_id))
+        .select_related("agenda_item")
+        .order_by("raised_on", "pk")
+    ),
+    administration_id=int,
+    network_id=int,
+    meeting_id=int,
+)
 
 
 def _actions_query(
@@ -231,11 +265,8 @@ def build_pack(
     """
     today = today or timezone.localdate()
     network = meeting.network
-    questions = list(
-        Question.objects.filter(administration=administration, network=network)
-        .filter(Q(meeting=meeting) | Q(agenda_item__meeting=meeting))
-        .select_related("agenda_item")
-        .order_by("raised_on", "pk")
+    questions = _QUESTIONS.objects(
+        administration_id=administration.pk, network_id=network.pk, meeting_id=meeting.pk
     )
     minutes = outcomes_from_minutes(meeting)
     # This meeting's actions for the administration, and every earlier one still open.

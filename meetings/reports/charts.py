@@ -5,6 +5,7 @@ two per number) they cost about a millisecond each: as much as the rest of the f
 markup is the template's own (tests/reports/test_charts.py compares them).
 """
 
+import unicodedata
 from html import escape
 
 from django.utils.safestring import SafeString
@@ -13,6 +14,14 @@ from django.utils.text import Truncator
 # The longest label shown whole; a longer one ends in an ellipsis (the template's
 # truncatechars).
 LABEL_CHARS = 28
+
+
+def _shown(label: str) -> str:
+    """The label as truncatechars shows it: a short one as it is (Truncator would normalize it
+    to NFC first, which a short label in NFC already is), a longer one cut."""
+    if len(label) <= LABEL_CHARS and unicodedata.is_normalized("NFC", label):
+        return label
+    return Truncator(label).chars(LABEL_CHARS)
 
 
 def bar_chart(chart: dict, chart_id: str, suffix: str = "") -> SafeString:
@@ -27,7 +36,7 @@ def bar_chart(chart: dict, chart_id: str, suffix: str = "") -> SafeString:
         'focusable="false">\n'
     ]
     for bar in chart["bars"]:
-        label = escape(Truncator(bar.label).chars(LABEL_CHARS))
+        label = escape(_shown(bar.label))
         parts.append(
             "  \n"
             f'  <text class="chart-label" x="0" y="{bar.y + 14}">{label}</text>\n'

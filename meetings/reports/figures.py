@@ -18,22 +18,29 @@ Definitions:
   An administration with questions but no seat in the term still gets a row.
 """
 
+import bisect
 import dataclasses
 import datetime
+import functools
+from typing import Any
 
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
-from config.prepared import Prepared
+from config.dates import local_midnight
+from config.prepared import Prepared, PreparedNumbers
 from meetings.models import AgendaItem, Attendance, Meeting, Question
 from meetings.terms import Term
-from networks.models import Network
+from networks.models import Network, WorkArea
 from representatives.models import Appointment
 
 # Width of the bar area in the charts, in SVG user units.
 CHART_WIDTH = 300
 # The answers chart's bands (share of invitations answered, in per cent, inclusive).
 ANSWER_BANDS = [(0, 24), (25, 49), (50, 74), (75, 99), (100, 100)]
+_BAND_TOPS = [high for _low, high in ANSWER_BANDS]
 # The questions chart shows the administrations that raised the most.
 TOP_QUESTIONS = 10
 
@@ -57,15 +64,18 @@ class AdministrationRow:
     questions_raised: int = 0
     questions_reported_back: int = 0
 
+    # Read for hundreds of rows by the summary, the charts and the table: counted by the list
+    # itself (a row's values are True, False or None), not by a generator in Python.
+
     @property
     def attended_count(self) -> int:
-        return sum(1 for value in self.attended if value)
+        return self.attended.count(True)
 
     @property
     def recorded_count(self) -> int:
         """Held meetings where the administration's attendance was ticked: the only ones that
         can count as present or absent ("attended X of Y")."""
-        return sum(1 for value in self.attended if value is not None)
+        return len(self.attended) - self.attended.count(None)
 
     @property
     def answered_percent(self) -> int | None:
@@ -171,7 +181,7 @@ class TermReport:
             if percent is None:
                 no_invitations += 1
                 continue
-            counts[next(i for i, (low, high) in enumerate(ANSWER_BANDS) if percent <= high)] += 1
+            counts[bisect.bisect_left(_BAND_TOPS, percent)] += 1  # the first band it fits
         pairs = [
             (f"{low}–{high} %" if low != high else f"{high} %", value)
             for (low, high), value in zip(ANSWER_BANDS, counts, strict=True)
@@ -202,53 +212,133 @@ class TermReport:
 def term_report(
     network: Network, term: Term, *, administrations: bool = True, coverage: bool = True
 ) -> TermReport:
-    """The figures for one network and term, in seven queries.
+    """The figures for one network and term, in seven queries, each of a fixed shape and
+    compiled once (config/prepared.py): the term is given as values, and the held meetings
+    are a subquery of the others, not a list of their ids.
 
     `administrations=False`: the meetings and work areas only (no row per administration), in
     four: what the work-area download needs, without reading every seat and answer.
     `coverage=False`: the meetings and administrations only (no work areas), in four: what
     the attendance download needs."""
-    held = list(Meeting.objects.held().filter(network=network).in_term(term))
-    held_ids = [meeting.pk for meeting in held]
-    rows = _administration_rows(network, term, held) if administrations else []
+    bounds = term_bounds(network, term)
+    held = HELD.objects(**bounds)
+    rows = _administration_rows(network, term, held, bounds) if administrations else []
     if not coverage:
         return TermReport(network, term, held, rows, [])
-    items = list(
-        AgendaItem.objects.filter(
-            meeting_id__in=held_ids, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
-        )
-        .order_by()  # counted, not listed: no join to the meetings to sort by
-        .values_list("work_area_id", flat=True)
-    )
-    # The held meetings' themes as the link table's work area ids: only counted, so no work
-    # area instances (a prefetch built them, and cost more than the meetings' own query).
-    themes = Meeting.work_areas.through.objects.filter(meeting_id__in=held_ids).values_list(
-        "workarea_id", flat=True
-    )
-    theme_counts: dict[int, int] = {}
-    names: dict[int, str] = {}
-    for work_area_id in themes:
-        theme_counts[work_area_id] = theme_counts.get(work_area_id, 0) + 1
-    item_counts: dict[int, int] = {}
-    for work_area_id in items:
-        item_counts[work_area_id] = item_counts.get(work_area_id, 0) + 1
-    for pk, name, archived_at in network.work_areas.values_list("pk", "name", "archived_at"):
-        if archived_at is None or pk in theme_counts or pk in item_counts:
-            names[pk] = name
+    # Counted in the database, by work area: a held meeting's themes (one link row each) and
+    # its accepted agenda items.
+    theme_counts = dict(THEME_COUNTS.rows(**bounds))
+    item_counts = dict(ITEM_COUNTS.rows(**bounds))
     work_areas = [
         WorkAreaRow(name, theme_counts.get(pk, 0), item_counts.get(pk, 0))
-        for pk, name in names.items()
+        for pk, name, archived_at in WORK_AREAS.rows(network_id=network.pk)
+        if archived_at is None or pk in theme_counts or pk in item_counts
     ]
     return TermReport(network, term, held, rows, work_areas)
+
+
+def term_bounds(network: Network, term: Term) -> dict:
+    """The values of the held-meeting lookups: the network, the present moment, and the
+    term's local midnights (as `MeetingQuerySet.in_term` compares them)."""
+    return {
+        "network_id": network.pk,
+        "now": timezone.now(),
+        "start": local_midnight(term.first_day),
+        "end": local_midnight(term.last_day + datetime.timedelta(days=1)),
+    }
+
+
+def held_in(network_id: int, now: datetime.datetime, start: datetime.datetime, end):
+    """The network's meetings held by `now` that start in [start, end): a term's held
+    meetings (`Meeting.objects.held(now).in_term(term)`, with the term's bounds as values)."""
+    return Meeting.objects.held(now).filter(
+        network_id=network_id, starts_at__gte=start, starts_at__lt=end
+    )
+
+
+TERM_BOUNDS = {
+    "network_id": int,
+    "now": datetime.datetime,
+    "start": datetime.datetime,
+    "end": datetime.datetime,
+}
+HELD = Prepared(lambda **bounds: held_in(**bounds).order_by("starts_at"), **TERM_BOUNDS)
+THEME_COUNTS = PreparedNumbers(
+    lambda **bounds: (
+        Meeting.work_areas.through.objects.filter(meeting__in=held_in(**bounds).values("pk"))
+        .order_by()
+        # Grouped by the work area: each row (work area, how many held meetings it themed).
+        .values_list("workarea_id")
+        .annotate(times=Count("*"))
+    ),
+    **TERM_BOUNDS,
+)
+ITEM_COUNTS = PreparedNumbers(
+    lambda **bounds: (
+        AgendaItem.objects.filter(
+            meeting__in=held_in(**bounds).values("pk"),
+            status=AgendaItem.Status.ACCEPTED,
+            work_area__isnull=False,
+        )
+        .order_by()
+        .values("work_area_id")
+        .annotate(times=Count("*"))
+        .values_list("work_area_id", "times")
+    ),
+    **TERM_BOUNDS,
+)
+WORK_AREAS = Prepared(
+    lambda network_id: WorkArea.objects.filter(network_id=network_id).values_list(
+        "pk", "name", "archived_at"
+    ),
+    network_id=int,
+)
+# The answers of the held meetings: (meeting, person, answered, ticked), the last two as
+# numbers (answered 1 or 0; ticked present 1, absent 0, not ticked None): a column of a
+# boolean or a date is converted row by row in Python, and a term has hundreds of answers
+# (the lookups of numbers here are PreparedNumbers: read as the database gives them).
+# A row with neither an answer nor a tick counts for nothing, and is not read.
+ANSWERS = PreparedNumbers(
+    lambda **bounds: (
+        Attendance.objects.filter(meeting__in=held_in(**bounds).values("pk"))
+        .exclude(answer="", attended__isnull=True)
+        .annotate(
+            answered=Case(When(answer="", then=Value(0)), default=Value(1)),
+            ticked=Case(When(attended=True, then=Value(1)), When(attended=False, then=Value(0))),
+        )
+        # Unordered: each row is counted where it belongs, whatever the order.
+        .order_by()
+        .values_list("meeting_id", "person_id", "answered", "ticked")
+    ),
+    **TERM_BOUNDS,
+)
+
+
+def _day_number(field: str):
+    """The day as the number YYYYMMDD, which orders as the days do (a number needs no
+    conversion in Python, a date does)."""
+    number = ExtractYear(field) * 10_000 + ExtractMonth(field) * 100 + ExtractDay(field)
+    return Cast(number, IntegerField())  # PostgreSQL's EXTRACT is numeric
+
+
+def day_number(day: datetime.date) -> int:
+    return day.year * 10_000 + day.month * 100 + day.day
 
 
 # Plain tuples, not model instances, throughout: a term has a seat per administration and an
 # answer per appointed person and held meeting (hundreds to thousands of rows). The seats and
 # the questions are lookups of a fixed shape, compiled once (config/prepared.py).
-SEATS = Prepared(
+SEATS = PreparedNumbers(
     lambda network_id, first_day, last_day: (
         Appointment.objects.filter(network_id=network_id, start_date__lte=last_day)
         .exclude(end_date__lt=first_day)
+        # A seat's first and last day (`_day_number`) only where they fall inside the term,
+        # else None: only those can leave out one of its held meetings, and most seats span
+        # the whole term.
+        .annotate(
+            starts=Case(When(start_date__gt=first_day, then=_day_number("start_date"))),
+            ends=Case(When(end_date__lt=last_day, then=_day_number("end_date"))),
+        )
         # Unordered: the rows are sorted by name (unique) at the end, and a seat's counts do not
         # depend on the order of the administration's seats.
         .order_by()
@@ -257,23 +347,38 @@ SEATS = Prepared(
             "administration__name",
             "administration__short_name",
             "person_id",
-            "start_date",
-            "end_date",
+            "starts",
+            "ends",
         )
     ),
     network_id=int,
     first_day=datetime.date,
     last_day=datetime.date,
 )
-QUESTIONS = Prepared(
-    lambda network_id, first_day, last_day: Question.objects.filter(
-        network_id=network_id, raised_on__gte=first_day, raised_on__lte=last_day
-    ).values_list(
-        "administration_id",
-        "administration__name",
-        "administration__short_name",
-        "state",
-        "reported_back_on",
+# The questions raised in the term, counted by administration: raised, and reported back
+# (reported back or closed, or with a report-back date).
+QUESTIONS = PreparedNumbers(
+    lambda network_id, first_day, last_day: (
+        Question.objects.filter(
+            network_id=network_id, raised_on__gte=first_day, raised_on__lte=last_day
+        )
+        .order_by()
+        .values("administration_id", "administration__name", "administration__short_name")
+        .annotate(
+            raised=Count("pk"),
+            reported_back=Count(
+                "pk",
+                filter=Q(state__in=[Question.State.REPORTED_BACK, Question.State.CLOSED])
+                | Q(reported_back_on__isnull=False),
+            ),
+        )
+        .values_list(
+            "administration_id",
+            "administration__name",
+            "administration__short_name",
+            "raised",
+            "reported_back",
+        )
     ),
     network_id=int,
     first_day=datetime.date,
@@ -282,63 +387,65 @@ QUESTIONS = Prepared(
 
 
 def _administration_rows(
-    network: Network, term: Term, held: list[Meeting]
+    network: Network, term: Term, held: list[Meeting], bounds: dict
 ) -> list[AdministrationRow]:
-    """A row per administration seated in the term (or raising a question in it)."""
-    held_ids = [meeting.pk for meeting in held]
-    seats = SEATS.rows(network_id=network.pk, first_day=term.first_day, last_day=term.last_day)
-    # (meeting, person) -> (answer, attended)
-    answers: dict[tuple[int, int], tuple[str, bool | None]] = {
-        (meeting_id, person_id): (answer, attended)
-        for meeting_id, person_id, answer, attended in Attendance.objects.filter(
-            meeting_id__in=held_ids
-        )
-        # Unordered: a dictionary of unique pairs needs no join to the meetings to sort by.
-        .order_by()
-        .values_list("meeting_id", "person_id", "answer", "attended")
+    """A row per administration seated in the term (or raising a question in it).
+
+    Each seat is invited to the held meetings on the days it covers; each answer counts for
+    the seats its person held on the meeting's day (answered, and ticked present or absent:
+    the administration was there if one of its people was, absent if they were ticked and
+    none was). Read seat by seat and answer by answer, not administration by meeting by seat."""
+    count = len(held)
+    position = {meeting.pk: index for index, meeting in enumerate(held)}
+    days = [day_number(timezone.localdate(meeting.starts_at)) for meeting in held]
+    everywhere = (True,) * count
+    term_values: dict[str, Any] = {
+        "network_id": network.pk,
+        "first_day": term.first_day,
+        "last_day": term.last_day,
     }
-    questions = QUESTIONS.rows(
-        network_id=network.pk, first_day=term.first_day, last_day=term.last_day
-    )
 
-    by_administration: dict[int, list[tuple[int, datetime.date, datetime.date | None]]] = {}
-    administrations: dict[int, AdministrationName] = {}
-    for pk, name, short_name, person_id, start_date, end_date in seats:
-        by_administration.setdefault(pk, []).append((person_id, start_date, end_date))
-        if pk not in administrations:
-            administrations[pk] = AdministrationName(pk, name, short_name)
-    for pk, name, short_name, _state, _reported_back_on in questions:
-        if pk not in administrations:
-            by_administration[pk] = []
-            administrations[pk] = AdministrationName(pk, name, short_name)
+    row_of: dict[int, AdministrationRow] = {}
+    # person -> [(their administration's row, which held meetings the seat covers)]
+    seats_of: dict[int, list[tuple[AdministrationRow, tuple[bool, ...]]]] = {}
+    for pk, name, short_name, person_id, starts, ends in SEATS.rows(**term_values):
+        row = row_of.get(pk)
+        if row is None:
+            row = row_of[pk] = AdministrationRow(
+                AdministrationName(pk, name, short_name), [None] * count, 0, 0
+            )
+        if starts is None and ends is None:  # the whole term
+            covers = everywhere
+            row.invited += count
+        else:
+            covers = tuple(
+                (starts is None or starts <= day) and (ends is None or ends >= day) for day in days
+            )
+            row.invited += sum(covers)
+        seats_of.setdefault(person_id, []).append((row, covers))
 
-    days = [(meeting.pk, timezone.localdate(meeting.starts_at)) for meeting in held]
-    rows = []
-    for administration_id, held_seats in by_administration.items():
-        row = AdministrationRow(administrations[administration_id], [], 0, 0)
-        for meeting_id, day in days:
-            present: bool | None = None
-            for person_id, start_date, end_date in held_seats:
-                if start_date > day or (end_date is not None and end_date < day):
-                    continue
-                row.invited += 1
-                attendance = answers.get((meeting_id, person_id))
-                if attendance is None:
-                    continue
-                answer, attended = attendance
-                if answer:
-                    row.answered += 1
-                if attended is not None:
-                    present = bool(present) or attended
-            row.attended.append(present)
-        rows.append(row)
-    reported = {Question.State.REPORTED_BACK, Question.State.CLOSED}
-    row_of = {row.administration.pk: row for row in rows}
-    for administration_id, _name, _short_name, state, reported_back_on in questions:
-        row = row_of[administration_id]
-        row.questions_raised += 1
-        if state in reported or reported_back_on is not None:
-            row.questions_reported_back += 1
+    for meeting_id, person_id, answered, ticked in ANSWERS.rows(**bounds):
+        held_seats = seats_of.get(person_id)
+        if held_seats is None:
+            continue
+        index = position[meeting_id]
+        for row, covers in held_seats:
+            if not covers[index]:
+                continue
+            row.answered += answered
+            if ticked is not None:
+                present = row.attended
+                present[index] = bool(present[index] or ticked)
+
+    for pk, name, short_name, raised, reported_back in QUESTIONS.rows(**term_values):
+        row = row_of.get(pk)
+        if row is None:
+            row = row_of[pk] = AdministrationRow(
+                AdministrationName(pk, name, short_name), [None] * count, 0, 0
+            )
+        row.questions_raised = raised
+        row.questions_reported_back = reported_back
+    rows = list(row_of.values())
     rows.sort(key=lambda row: row.administration.name)
     return rows
 
@@ -358,14 +465,37 @@ def term_value(term: Term) -> str:
 def term_choices(network: Network, today: datetime.date) -> list[Term]:
     """Terms a report can be asked for, newest first: the next term back to the network's
     first meeting, or two years back if that is earlier."""
+    return list(terms_between(*term_range(network, today)))
+
+
+def term_range(network: Network, today: datetime.date) -> tuple[Term, Term]:
+    """The first and the last term of `term_choices`."""
     current = Term.of(today)
     term = Term(current.year - 2, current.season)
-    first = Meeting.objects.filter(network=network).order_by("starts_at").first()
-    if first is not None:
-        term = min(term, Term.of(timezone.localdate(first.starts_at)))
-    last = current.next()
+    first = FIRST_MEETING.rows(network_id=network.pk)
+    if first:
+        term = min(term, Term.of(timezone.localdate(first[0][0])))
+    return term, current.next()
+
+
+# When the network's first meeting starts (one row at most; compiled once).
+FIRST_MEETING = Prepared(
+    lambda network_id: (
+        Meeting.objects.filter(network_id=network_id)
+        .order_by("starts_at")
+        .values_list("starts_at")[:1]
+    ),
+    network_id=int,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def terms_between(first: Term, last: Term) -> tuple[Term, ...]:
+    """The terms from `last` back to `first`, newest first. Kept: the same for every request
+    of a term, and a long history has hundreds (a century of meetings: 210)."""
     terms = []
+    term = first
     while term <= last:
         terms.append(term)
         term = term.next()
-    return list(reversed(terms))
+    return tuple(reversed(terms))

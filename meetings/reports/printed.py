@@ -29,32 +29,48 @@ def table_rows(report: TermReport) -> SafeString:
             report.held_count + 4,
             gettext("Inga förvaltningar hade uppdrag i nätverket under terminen."),
         )
-    # Everything that is the same for every row is translated and escaped once.
+    # Everything that is the same for every row is translated and escaped once: the "X av Y"
+    # format too, as only numbers go into it.
     attended_cells = {
         None: "<td></td>",
         True: f"<td>{escape(gettext('Ja'))}</td>",
         False: f"<td>{escape(gettext('Nej'))}</td>",
     }
-    of = gettext("%(count)s av %(total)s")
+    of = escape(gettext("%(count)s av %(total)s"))
     # The name as the `sv` filter gives it: in a <span lang="sv"> unless the page is Swedish.
     name_format = "{}" if interface_is_swedish() else f'<span lang="{CONTENT_LANGUAGE}">{{}}</span>'
+    # A row's cells after its name depend only on its figures, which many administrations
+    # share (at 401 administrations, a few dozen different rows): each is written once.
+    tails: dict[tuple, str] = {}
     lines = []
     for row in report.administrations:
         name = row.administration.name
-        cells = [attended_cells[None if value is None else bool(value)] for value in row.attended]
-        recorded = row.recorded_count
-        attended = of % {"count": row.attended_count, "total": recorded} if recorded else "–"
-        answered = of % {"count": row.answered, "total": row.invited}
-        percent = row.answered_percent
-        if percent is not None:
-            answered += f" ({percent} %)"
+        key = (
+            *row.attended,
+            row.answered,
+            row.invited,
+            row.questions_raised,
+            row.questions_reported_back,
+        )
+        tail = tails.get(key)
+        if tail is None:
+            cells = [
+                attended_cells[None if value is None else bool(value)] for value in row.attended
+            ]
+            recorded = row.recorded_count
+            attended = of % {"count": row.attended_count, "total": recorded} if recorded else "–"
+            answered = of % {"count": row.answered, "total": row.invited}
+            percent = row.answered_percent
+            if percent is not None:
+                answered += f" ({percent} %)"
+            tail = tails[key] = (
+                "</th>" + "".join(cells) + f"<td>{attended}</td><td>{answered}</td>"
+                f"<td>{row.questions_raised} / {row.questions_reported_back}</td></tr>"
+            )
         lines.append(
             '<tr><th scope="row">'
             + (name_format.format(escape(name)) if name else escape(str(name)))
-            + "</th>"
-            + "".join(cells)
-            + f"<td>{escape(attended)}</td><td>{escape(answered)}</td>"
-            f"<td>{row.questions_raised} / {row.questions_reported_back}</td></tr>"
+            + tail
         )
     return SafeString("\n".join(lines))
 

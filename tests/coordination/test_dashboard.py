@@ -180,3 +180,51 @@ def test_meeting_edit_query_count_does_not_grow(size, client_for, neh, django_as
     with django_assert_num_queries(6):
         response = client.get(reverse("meeting_edit", args=[meeting.pk]))
     assert 'name="version"' in response.content.decode()
+
+
+def test_dashboard_lookups_are_their_querysets(
+    neh, nsh, representative, administration, other_administration
+):
+    """The dashboard's prepared lookups (meetings/coordination/dashboard.py, compiled once
+    with the network, the moment and the day as values) give what the querysets they stand
+    for give, for this term and the next, around today."""
+    from django.db.models import Exists, Max, OuterRef, Q
+
+    from meetings.coordination import dashboard
+
+    build(neh, 4)
+    build(nsh, 2)
+    meeting = factories.make_meeting(neh, days_ahead=-15)
+    meeting.work_areas.set(neh.work_areas.all()[2:4])
+    now, today = timezone.now(), timezone.localdate()
+    term = Term.of(today)
+    meetings = Meeting.objects.filter(network=neh)
+    for each in (term, term.next()):
+        values = dashboard.term_values(neh.pk, each)
+        assert dashboard.TERM_MEETINGS.objects(**values) == list(meetings.in_term(each))
+        assert dashboard.term_count(neh.pk, each) == meetings.in_term(each).not_cancelled().count()
+    assert dashboard.term_count(neh.pk, Term(1990, "VT")) == 0
+    assert dashboard.UNPUBLISHED.objects(network_id=neh.pk, now=now) == list(
+        meetings.filter(status=Meeting.Status.PLANNED, starts_at__gte=now).order_by("starts_at")
+    )
+    seated = Appointment.objects.current().filter(network=neh, administration=OuterRef("pk"))
+    lacking = Administration.objects.active().annotate(
+        rep=Exists(seated.filter(role=Appointment.Role.REPRESENTATIVE)),
+        sub=Exists(seated.filter(role=Appointment.Role.SUBSTITUTE)),
+    )
+    expected = [
+        (a.name, a.rep, a.sub) for a in lacking.filter(Q(rep=False) | Q(sub=False)).order_by("name")
+    ]
+    found = dashboard.LACKING.objects(network_id=neh.pk, today=today)
+    flags = list(dashboard.ROLE_FLAGS.values())
+    assert [(a.name, *(getattr(a, flag) for flag in flags)) for a in found] == expected
+    assert len(expected) > 2 and list(dashboard.ROLE_FLAGS) == list(Appointment.Role)
+    coverage = dashboard.COVERAGE.objects(network_id=neh.pk, now=now)
+    themed = Q(meetings__status=Meeting.Status.PUBLISHED, meetings__starts_at__lte=now)
+    assert [(area.pk, area.last_theme) for area in coverage] == [
+        (area.pk, area.last_theme)
+        for area in neh.work_areas.active().annotate(
+            last_theme=Max("meetings__starts_at", filter=themed)
+        )
+    ]
+    assert sum(area.last_theme is not None for area in coverage) == 4

@@ -247,10 +247,12 @@ def test_a_number_fits_a_small_column(neh):
 
 def test_term_seats_and_questions_are_their_querysets(neh, nsh):
     """The term report's seats and questions (meetings/reports/figures.py): a seat counts when
-    it starts by the term's last day and does not end before its first; a question when it was
-    raised in the term; in the network only."""
+    it starts by the term's last day and does not end before its first, with its first and
+    last day as numbers only where they fall inside the term; questions raised in the term
+    are counted by administration (raised, and reported back: reported back or closed, or
+    with a report-back date); in the network only."""
     from meetings.models import Question
-    from meetings.reports.figures import QUESTIONS, SEATS
+    from meetings.reports.figures import QUESTIONS, SEATS, day_number
     from meetings.terms import Term
     from tests.factories import make_question
 
@@ -272,10 +274,27 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
     for day, network in [(first, neh), (last, neh), (first - DAY, neh), (last + DAY, neh)]:
         make_question(network, administration, raised_on=day)
     make_question(nsh, administration, raised_on=first)
+    other = make_administration("Socialförvaltningen")
+    for state, reported_back_on in [
+        ("raised", None),
+        ("reported_back", None),
+        ("closed", None),
+        ("answered", last + DAY),  # a report-back date
+        ("on_agenda", None),
+    ]:
+        make_question(
+            neh, other, state=state, raised_on=first + DAY, reported_back_on=reported_back_on
+        )
 
     seats = SEATS.rows(network_id=neh.pk, first_day=first, last_day=last)
-    expected_seats = list(
-        Appointment.objects.filter(network=neh, start_date__lte=last)
+    # A seat's first and last day only where they fall inside the term, else None.
+    expected_seats = [
+        (
+            *seat,
+            day_number(start) if start > first else None,
+            day_number(end) if end is not None and end < last else None,
+        )
+        for *seat, start, end in Appointment.objects.filter(network=neh, start_date__lte=last)
         .exclude(end_date__lt=first)
         .values_list(
             "administration_id",
@@ -285,19 +304,78 @@ def test_term_seats_and_questions_are_their_querysets(neh, nsh):
             "start_date",
             "end_date",
         )
-    )
+    ]
     assert set(seats) == set(expected_seats) and len(seats) == len(expected_seats) == 3
+    # The seat that starts on the last day keeps its day; the one that ends on the first keeps
+    # its; the one over the whole term has neither.
+    assert {(start, end) for *_seat, start, end in seats} == {
+        (None, None),
+        (None, day_number(first)),
+        (day_number(last), None),
+    }
+    assert day_number(first) == 20250101 and day_number(first) < day_number(first + DAY)
     questions = QUESTIONS.rows(network_id=neh.pk, first_day=first, last_day=last)
-    assert questions == list(
-        Question.objects.filter(network=neh, raised_on__gte=first, raised_on__lte=last).values_list(
-            "administration_id",
-            "administration__name",
-            "administration__short_name",
-            "state",
-            "reported_back_on",
+    reported = {Question.State.REPORTED_BACK, Question.State.CLOSED}
+    expected: dict[tuple, list[int]] = {}
+    for *key, state, reported_back_on in Question.objects.filter(
+        network=neh, raised_on__gte=first, raised_on__lte=last
+    ).values_list(
+        "administration_id",
+        "administration__name",
+        "administration__short_name",
+        "state",
+        "reported_back_on",
+    ):
+        counts = expected.setdefault(tuple(key), [0, 0])
+        counts[0] += 1
+        counts[1] += state in reported or reported_back_on is not None
+    assert sorted(questions) == sorted((*key, *counts) for key, counts in expected.items())
+    assert sorted((raised, back) for *_key, raised, back in questions) == [(2, 0), (5, 3)]
+
+
+def test_prepared_numbers_are_the_rows_prepared_gives_and_refuse_other_columns(neh, nsh):
+    """PreparedNumbers reads integers and texts as the database gives them, without Django's
+    converters: the same rows as Prepared's, counts, numbers made in SQL and None included;
+    a column of another type (a date) is refused when compiling."""
+    from django.db.models import Case, Count, IntegerField, Value, When
+    from django.db.models.functions import Cast
+
+    from config.prepared import PreparedNumbers
+
+    for n in range(3):
+        seated = make_administration(f"Förvaltning {n}")
+        make_appointment(make_user(), seated, neh if n else nsh)
+
+    def build(network_id):
+        return (
+            Appointment.objects.all()
+            .annotate(
+                seats=Count("administration__appointments"),
+                later=Case(When(network_id=network_id, then=Value(1))),
+                number=Cast(F("person_id") * 10, IntegerField()),
+            )
+            .order_by("pk")
+            .values_list(
+                "pk", "administration_id", "administration__name", "seats", "later", "number"
+            )
         )
+
+    # Kept in variables: a lookup's compiled query is kept per connection under its id(),
+    # which a lookup made later could take over from one already collected.
+    numbers, prepared = PreparedNumbers(build, network_id=int), Prepared(build, network_id=int)
+    plain = numbers.rows(network_id=nsh.pk)
+    converted = prepared.rows(network_id=nsh.pk)
+    assert plain == converted and len(plain) == 3
+    assert all(type(value) is int for row in plain for value in (row[0], row[1], row[3], row[5]))
+    assert {row[4] for row in plain} == {1, None}
+    dates = PreparedNumbers(
+        lambda network_id: Appointment.objects.filter(network_id=network_id).values_list(
+            "pk", "start_date"
+        ),
+        network_id=int,
     )
-    assert len(questions) == 2
+    with pytest.raises(ValueError, match="DateField"):
+        dates.rows(network_id=neh.pk)
 
 
 def _seats_of(person_id: int, limit: int | None, **ids) -> QuerySet:

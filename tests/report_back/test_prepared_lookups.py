@@ -207,3 +207,85 @@ def test_my_packs_are_the_queryset_they_replaced(neh, nsh, administration, other
         assert meeting.network.code == by_network[meeting.network_id].network.code
         assert meeting.pack_administration == by_network[meeting.network_id].administration
     assert my_packs([]) == []
+
+
+def test_pack_questions_minutes_and_report_back_are_their_querysets(
+    pack_world, administration, other_administration, coordinator
+):
+    """The pack's questions (the administration's, raised at the meeting or on one of its
+    agenda items), its minutes' outcomes and the administration with its report-back are
+    the querysets they stand for (meetings/report_back/pack.py, compiled once)."""
+    from django.db.models import F, FilteredRelation, Max
+
+    from meetings.models import Minutes, MinutesEntry, Question
+    from meetings.report_back.pack import (
+        _ENTRIES,
+        _MINUTES,
+        _QUESTIONS,
+        administration_with_report_back,
+    )
+
+    held = pack_world.held
+    for who in (administration, other_administration):
+        found = _QUESTIONS.objects(
+            administration_id=who.pk, network_id=held.network_id, meeting_id=held.pk
+        )
+        expected = list(
+            Question.objects.filter(administration=who, network=held.network)
+            .filter(Q(meeting=held) | Q(agenda_item__meeting=held))
+            .select_related("agenda_item")
+            .order_by("raised_on", "pk")
+        )
+        assert found == expected and found
+        assert [q.agenda_item for q in found] == [q.agenda_item for q in expected]
+    minutes = (
+        Minutes.objects.filter(meeting=held)
+        .annotate(published_at=Max("versions__published_at"))
+        .values_list("pk", "published_at")
+        .first()
+    )
+    assert _MINUTES.rows(meeting_id=held.pk) == [minutes] and minutes[1] is not None
+    assert _MINUTES.rows(meeting_id=pack_world.later.pk) == []
+    entries = _ENTRIES.objects(minutes_id=minutes[0], meeting_id=held.pk)
+    assert entries == list(
+        MinutesEntry.objects.filter(minutes_id=minutes[0], agenda_item__meeting=held)
+        .exclude(outcome="")
+        .order_by(F("agenda_item__position").asc(nulls_last=True), "pk")
+    )
+    assert [entry.agenda_item.title for entry in entries] == [
+        "Miljös punkt om resor",
+        "Information från enheten",
+    ]
+    ReportBack.objects.create(
+        meeting=held,
+        administration=administration,
+        presented_on=timezone.localdate(),
+        marked_by=coordinator,
+    )
+    ReportBack.objects.create(
+        meeting=pack_world.earlier,
+        administration=other_administration,
+        presented_on=timezone.localdate(),
+    )
+    for who in (administration, other_administration):
+        found = administration_with_report_back(held, who.pk)
+        expected = (
+            type(who)
+            .objects.annotate(
+                rb=FilteredRelation("report_backs", condition=Q(report_backs__meeting=held))
+            )
+            .annotate(
+                rb_presented_on=F("rb__presented_on"),
+                rb_marked_at=F("rb__marked_at"),
+                rb_marked_by_name=F("rb__marked_by__full_name"),
+            )
+            .get(pk=who.pk)
+        )
+        assert found == expected
+        shown = ("rb_presented_on", "rb_marked_at", "rb_marked_by_name")
+        assert [getattr(found, name) for name in shown] == [
+            getattr(expected, name) for name in shown
+        ]
+    assert administration_with_report_back(held, administration.pk).rb_marked_by_name
+    assert administration_with_report_back(held, other_administration.pk).rb_presented_on is None
+    assert administration_with_report_back(held, 10**9) is None

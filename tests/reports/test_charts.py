@@ -80,3 +80,35 @@ def test_python_chart_is_the_template_chart_with_a_suffix():
         Context({"chart": chart, "chart_id": "chart-x", "suffix": "st & <mer>"})
     )
     assert bar_chart(chart, "chart-x", "st & <mer>") == expected.strip()
+
+
+def test_answers_chart_puts_each_share_in_its_band_at_the_edges():
+    """Each administration counts in the first band whose top its share reaches (0–24, 25–49,
+    50–74, 75–99, 100 %), those without invitations apart; the attendance chart by meetings
+    attended, those never ticked apart."""
+    shares = [0, 24, 25, 49, 50, 74, 75, 99, 100]
+    rows = [_row(n, f"F{n}", [None] * 3, 100, share, 0) for n, share in enumerate(shares)]
+    rows += [_row(20, "Utan", [True, False, None], 0, 0, 0)]
+    report = _report(rows, WORK_AREAS)
+    assert [bar.value for bar in report.answers_chart["bars"]] == [2, 2, 2, 2, 1, 1]
+    # Meetings attended 0, 1, 2, 3; not recorded: the nine never ticked.
+    assert [bar.value for bar in report.attendance_chart["bars"]] == [0, 1, 0, 0, 9]
+    assert (rows[-1].attended_count, rows[-1].recorded_count) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "x" * 28,  # as long as is shown whole
+        "x" * 29,  # one longer: cut
+        "Miljo\u0308 & <hav>",  # short, decomposed: truncatechars writes it composed (NFC)
+        "Förvaltning " + "a\u0308" * 20,  # long with combining marks, which count for nothing
+        "",
+    ],
+)
+def test_chart_labels_are_truncatechars_at_the_edges(label):
+    from meetings.reports.figures import Bar
+
+    chart = {"bars": [Bar(label, 1, 10, 8)], "height": 44}
+    expected = Template(TEMPLATE).render(Context({"chart": chart, "chart_id": "c", "suffix": ""}))
+    assert bar_chart(chart, "c") == expected.strip()

@@ -78,6 +78,25 @@ def test_plain_string_rows_are_the_format_html_rows(language, rows):
         assert "<td>Yes</td>" in written
 
 
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_rows_that_share_their_figures_each_have_their_own_name(language):
+    """table_rows writes the cells of equal figures once: rows with the same figures under
+    other names, and rows that differ in one figure only, are still the format_html rows."""
+    rows = [
+        *ROWS,
+        _row(6, "Miljönämnden", [True, True, None], 6, 4, 4, 3),  # row 1's figures
+        _row(7, "Skolförvaltningen", [True, True, None], 6, 4, 4, 2),  # one fewer back
+        _row(8, "Kulturnämnden", [False, False, True], 3, 1, 1, 0),  # row 2's figures
+        _row(9, "Vård & <omsorg>", [True, True, False], 6, 4, 4, 3),  # absent, not unticked
+    ]
+    report = TermReport(Network(code="NEH", name="Nätverk"), Term(2025, "VT"), [], rows, [])
+    with override(language):
+        written = table_rows(report)
+        expected = _format_html_rows(report)
+    assert written == expected
+    assert written.count("<tr>") == len(rows)
+
+
 # templates/meetings/reports/_figures.html's loop over a page of administrations, as it was.
 TEMPLATE_ROWS = """{% load i18n %}{% for row in page.object_list %}
         <tr{% if request.htmx and forloop.first %} data-announce="{% blocktranslate with last=page.end_index total=page.paginator.count %}Visar 1–{{ last }} av {{ total }} förvaltningar.{% endblocktranslate %}"{% endif %}>

@@ -189,6 +189,59 @@ def test_report_figures_match_the_hand_built_term(neh, term_data):
     assert others and all(value == (0, 0) for value in others)
 
 
+def test_term_lookups_are_their_querysets(neh, term_data):
+    """The term's prepared lookups (meetings/reports/figures.py, compiled once with the term's
+    bounds as values) give what the querysets they stand for give: the held meetings, their
+    answers (a row with neither an answer nor a tick left out), their themes and accepted
+    agenda items counted by work area, the network's work areas."""
+    from collections import Counter
+
+    from meetings.reports.figures import (
+        ANSWERS,
+        HELD,
+        ITEM_COUNTS,
+        THEME_COUNTS,
+        WORK_AREAS,
+        term_bounds,
+    )
+
+    m3 = term_data["held"][2]
+    nobody = _attend(m3, factories.make_user())  # neither answered nor ticked
+    bounds = term_bounds(neh, VT_2025)
+    held = list(Meeting.objects.held().filter(network=neh).in_term(VT_2025))
+
+    assert HELD.objects(**bounds) == held == term_data["held"]
+    attendances = Attendance.objects.filter(meeting__in=held)
+    answers = ANSWERS.rows(**bounds)
+    # Answered as 1 or 0; ticked present 1, absent 0, not ticked None.
+    assert sorted(answers, key=str) == sorted(
+        (
+            (meeting_id, person_id, int(answer != ""), None if attended is None else int(attended))
+            for meeting_id, person_id, answer, attended in attendances.exclude(
+                pk=nobody.pk
+            ).values_list("meeting_id", "person_id", "answer", "attended")
+        ),
+        key=str,
+    )
+    assert len(answers) == 9 and attendances.count() == 10
+    assert dict(THEME_COUNTS.rows(**bounds)) == Counter(
+        Meeting.work_areas.through.objects.filter(meeting__in=held).values_list(
+            "workarea_id", flat=True
+        )
+    )
+    assert dict(ITEM_COUNTS.rows(**bounds)) == Counter(
+        AgendaItem.objects.filter(
+            meeting__in=held, status=AgendaItem.Status.ACCEPTED, work_area__isnull=False
+        ).values_list("work_area_id", flat=True)
+    )
+    assert WORK_AREAS.rows(network_id=neh.pk) == list(
+        neh.work_areas.values_list("pk", "name", "archived_at")
+    )
+    # The row that counts for nothing changes no figure.
+    rows = {row.administration.name: row for row in term_report(neh, VT_2025).administrations}
+    assert (rows["Miljöförvaltningen"].answered, rows["Miljöförvaltningen"].invited) == (4, 6)
+
+
 def test_report_below_target_when_a_held_meeting_is_cancelled(neh, term_data):
     Meeting.objects.filter(pk=term_data["held"][0].pk).update(
         status=Meeting.Status.CANCELLED, cancelled_at=timezone.now()
@@ -504,3 +557,50 @@ def test_term_choices_hold_the_current_and_the_next_term_in_spring_and_autumn(ne
     terms = term_choices(neh, today)
     assert terms[0] == current.next() and terms[1] == current
     assert terms == sorted(terms, reverse=True)
+
+
+def test_term_select_lists_every_term_in_the_interface_language(neh, term_data, rf):
+    """The select's options are made once per range of terms and language (reports/forms.py):
+    in Swedish and then in English in the same process, each has its own labels, the newest
+    first, the current term selected."""
+    from django.utils import translation
+
+    from meetings.reports.figures import term_choices, term_value
+    from meetings.reports.forms import chosen_term
+
+    terms = term_choices(neh, timezone.localdate())
+    for language in ["sv", "en", "sv"]:
+        with translation.override(language):
+            form, term = chosen_term(rf.get("/"), neh)
+            html = str(form["termin"])
+            labels = [str(each) for each in terms]
+        options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', html)
+        assert [(value, label) for value, _selected, label in options] == [
+            (term_value(each), label) for each, label in zip(terms, labels, strict=True)
+        ]
+        assert [value for value, selected, _label in options if selected] == [term_value(term)]
+        assert ("VT 2025" in labels) == (language == "sv")
+        assert ("Spring 2025" in labels) == (language == "en")
+
+
+@pytest.mark.parametrize("query", ["", "termin=2025-VT", "termin=1800-HT", "termin=x"])
+def test_term_select_kept_html_is_the_selects_html(neh, term_data, rf, query):
+    """The term select's HTML is kept per options, value and attributes (TermSelect): each
+    time, for a chosen term, the current one or a value that is not a choice (the error's
+    attributes), it is what the plain select writes."""
+    from django.utils import translation
+
+    from meetings.form_fields import PlainSelect
+    from meetings.reports.forms import chosen_term
+
+    for language in ["sv", "en"]:
+        with translation.override(language):
+            for _ in range(2):
+                form, _term = chosen_term(rf.get(f"/?{query}"), neh)
+                field = form["termin"]
+                kept = str(field)
+                written = field.as_widget(widget=PlainSelect(choices=field.field.choices))
+                assert kept == written
+                invalid = query in ("termin=1800-HT", "termin=x")  # not a choice
+                assert ("aria-invalid" in kept) == bool(field.errors) == invalid
+                assert ('value="2025-VT" selected' in kept) == (query == "termin=2025-VT")
