@@ -76,13 +76,18 @@ class _Compiled:
         self.instances: Instances | None = None
 
 
+_KEYS = itertools.count()
+
+
 class Prepared:
     """A values_list queryset of a fixed shape, compiled on first use per connection."""
 
     def __init__(self, build: Callable[..., QuerySet], **kinds: type) -> None:
         self._build = build
         self._kinds = kinds
-        self._key = f"prepared-{id(self)}"
+        # A number never handed out again (an id() is, once the object is collected: a lookup
+        # made later would find the compiled SQL of one that is gone).
+        self._key = f"prepared-{next(_KEYS)}"
 
     def _compile(self, connection) -> _Compiled:
         stand_ins = {name: _stand_in(kind, n) for n, (name, kind) in enumerate(self._kinds.items())}

@@ -360,8 +360,6 @@ def test_prepared_numbers_are_the_rows_prepared_gives_and_refuse_other_columns(n
             )
         )
 
-    # Kept in variables: a lookup's compiled query is kept per connection under its id(),
-    # which a lookup made later could take over from one already collected.
     numbers, prepared = PreparedNumbers(build, network_id=int), Prepared(build, network_id=int)
     plain = numbers.rows(network_id=nsh.pk)
     converted = prepared.rows(network_id=nsh.pk)
@@ -412,3 +410,19 @@ def test_rows_by_shape_are_the_querysets_rows_whatever_the_values(neh, nsh, admi
         "NSH",
     ]
     assert isinstance(rows_by_shape(_seats_of, person_id=person.pk, **two)[0][3], datetime.date)
+
+
+def test_a_lookup_made_after_another_is_collected_has_its_own_sql(neh, nsh):
+    """Each lookup keeps its compiled SQL under a key of its own, never reused: a lookup made
+    where a collected one was (the same id()) must not run the other's query."""
+    import gc
+
+    for _ in range(20):
+        codes = Prepared(lambda pk: Network.objects.filter(pk=pk).values_list("code"), pk=int)
+        assert codes.rows(pk=neh.pk) == [(neh.code,)]
+        del codes
+        gc.collect()
+        names = Prepared(lambda pk: Network.objects.filter(pk=pk).values_list("name"), pk=int)
+        assert names.rows(pk=nsh.pk) == [(nsh.name,)]
+        del names
+        gc.collect()
