@@ -6,6 +6,8 @@ high), never an error: the number comes from a link people may have kept or edit
 costs two queries (the count and the rows), whatever the number of rows; `counted_page` one.
 """
 
+from collections.abc import Callable
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
@@ -43,6 +45,22 @@ def page_of(
     if count is not None:
         paginator.__dict__["count"] = count  # Paginator.count is a cached_property
     return paginator.page(min(page_number(request, param), paginator.num_pages))
+
+
+def fetched_page(
+    request: HttpRequest,
+    count: int,
+    fetch: Callable[[int, int], list],
+    per_page: int = PER_PAGE,
+    param: str = "page",
+) -> Page:
+    """As `page_of`, for rows a caller reads itself, `fetch(offset, limit)` (a query compiled
+    once, config/prepared.py `by_shape`), of which there are `count`: the page asked for, or
+    the nearest one."""
+    paginator = Paginator([], per_page)
+    paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    number = min(page_number(request, param), paginator.num_pages)
+    return Page(fetch((number - 1) * per_page, per_page), number, paginator)
 
 
 def counted_page(

@@ -14,6 +14,7 @@ __all__ = [
     "IdChoiceField",
     "IdMultipleChoiceField",
     "NameChoiceIterator",
+    "NamedIdChoiceField",
     "NamedIdMultipleChoiceField",
     "PlainSelect",
     "SwedishOptionsSelect",
@@ -81,6 +82,14 @@ class NamedIdMultipleChoiceField(IdMultipleChoiceField):
     """An `IdMultipleChoiceField` of a model whose label is its `name` (its `__str__`), whose
     choices are read as plain values (`NameChoiceIterator`). Validation reads the chosen
     instances as before."""
+
+    iterator = NameChoiceIterator
+
+
+class NamedIdChoiceField(IdChoiceField):
+    """An `IdChoiceField` of a model whose label is its `name` (its `__str__`, a work area),
+    whose choices are read as plain values (`NameChoiceIterator`). Validation reads the chosen
+    instance."""
 
     iterator = NameChoiceIterator
 

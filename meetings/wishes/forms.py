@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from meetings.form_fields import IdChoiceField, PlainSelect
+from meetings.form_fields import NamedIdChoiceField, PlainSelect
 from meetings.models import Meeting, ThemeSuggestion
 from networks.models import WorkArea
 from networks.submissions import OnceForm
@@ -26,7 +26,8 @@ class SuggestionForm(OnceForm, forms.ModelForm):
     class Meta:
         model = ThemeSuggestion
         fields = ["title", "why", "work_area"]
-        field_classes = {"work_area": IdChoiceField}
+        # The choices as (pk, name) values, not instances (the form is on the suggestions page).
+        field_classes = {"work_area": NamedIdChoiceField}
         labels = {"title": _("Tema"), "why": _("Varför?"), "work_area": _("Arbetsområde")}
         widgets = {"why": forms.Textarea(attrs={"rows": 4})}
         help_texts = {

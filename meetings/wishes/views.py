@@ -6,12 +6,13 @@ support form's partial (focus kept, the new count announced), a plain POST with 
 Outsiders get 403 for the page (the network is public) and 404 for a suggestion's URLs.
 """
 
+from collections.abc import Callable
 from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
@@ -168,19 +169,28 @@ def _page(
     (`?visa=behandlade`, paged, latest first), with the latest few under the open ones. An
     htmx "Visa fler" gets only the next rows (the `…-page` partials)."""
     bound = bound or {}
-    open_all, handled_all = wishes.split_by_status(wishes.suggestions_for(network, request.user))
+    user = request.user
+    open_count, handled_count = wishes.counts(network)
+
+    def fetch(*, handled: bool) -> Callable[[int, int], list]:
+        return lambda offset, limit: wishes.page_of_suggestions(
+            network, user, handled=handled, offset=offset, limit=limit
+        )
+
     archive = request.GET.get("visa") == "behandlade"
     if archive:
-        handled_page = paging.page_of(request, handled_all)
+        handled_page = paging.fetched_page(request, handled_count, fetch(handled=True))
         open_page = None
         open_rows: list = []
     else:
-        open_page = paging.page_of(request, open_all)
+        open_page = paging.fetched_page(request, open_count, fetch(handled=False))
         open_rows = list(open_page.object_list)
-        handled_page = Paginator(handled_all, HANDLED_ON_MAIN_PAGE).page(1)
+        handled_paginator = Paginator([], HANDLED_ON_MAIN_PAGE)
+        handled_paginator.__dict__["count"] = handled_count  # a cached_property
+        handled_page = Page(fetch(handled=True)(0, HANDLED_ON_MAIN_PAGE), 1, handled_paginator)
     can_coordinate = is_coordinator(request.user, network)
     can_suggest = can_suggest_theme(request.user, network)
-    targets = list(wishes.adoption_targets(network)) if can_coordinate else []
+    targets = wishes.adoption_target_list(network) if can_coordinate else []
     # Only a form that failed is kept per suggestion; the others are written out by a plain
     # template loop from one blank form each (labels, choices), as the agenda workspace does:
     # rendering two forms' widgets for each of hundreds of suggestions dominated the page.
