@@ -78,8 +78,7 @@ def split_by_status(suggestions) -> tuple[QuerySet, QuerySet]:
 # each suggestion itself instead of reading it once per row (tests/wishes/test_queries.py).
 
 
-def _for_page(network_id: int, person_id: int) -> QuerySet[ThemeSuggestion]:
-    supported = Exists(ThemeSupport.objects.filter(suggestion=OuterRef("pk"), person_id=person_id))
+def _support_count() -> Coalesce:
     supports = (
         ThemeSupport.objects.filter(suggestion=OuterRef("pk"))
         .order_by()
@@ -87,17 +86,31 @@ def _for_page(network_id: int, person_id: int) -> QuerySet[ThemeSuggestion]:
         .annotate(n=Count("pk"))
         .values("n")
     )
+    return Coalesce(Subquery(supports), 0)
+
+
+def _for_page(network_id: int, person_id: int) -> QuerySet[ThemeSuggestion]:
+    supported = Exists(ThemeSupport.objects.filter(suggestion=OuterRef("pk"), person_id=person_id))
     return (
         ThemeSuggestion.objects.filter(network_id=network_id)
         .select_related("work_area", "administration", "suggested_by", "adopted_meeting")
-        .annotate(support_count=Coalesce(Subquery(supports), 0), supported=supported)
+        .annotate(support_count=_support_count(), supported=supported)
         .order_by("status", "-support_count", "created_at", "pk")
     )
 
 
 def _open_page(network_id: int, person_id: int, *, limit: int, offset: int) -> QuerySet:
+    # The page's ids are ranked first, from the suggestions alone; only those rows are then
+    # read with what they show: ranking thousands of rows joined with their work area,
+    # administration and suggester cost the database two to three times as much.
+    ranked = (
+        ThemeSuggestion.objects.filter(network_id=network_id, status=ThemeSuggestion.Status.OPEN)
+        .annotate(support_count=_support_count())
+        .order_by("-support_count", "created_at", "pk")
+        .values("pk")[offset : offset + limit]
+    )
     open_rows, _handled = split_by_status(_for_page(network_id, person_id))
-    return open_rows[offset : offset + limit]
+    return open_rows.filter(pk__in=ranked)
 
 
 def _handled_page(network_id: int, person_id: int, *, limit: int, offset: int) -> QuerySet:
