@@ -5,9 +5,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from meetings.form_fields import NamedIdChoiceField, PlainSelect
+from meetings.form_fields import NamedIdChoiceField, PlainSelect, work_area_choices
 from meetings.models import Meeting, ThemeSuggestion
-from networks.models import WorkArea
 from networks.submissions import OnceForm
 
 TITLE_ERRORS = {
@@ -44,7 +43,7 @@ class SuggestionForm(OnceForm, forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["work_area"].queryset = WorkArea.objects.active().filter(network=network)
+        work_area_choices(self.fields["work_area"], network.pk)  # type: ignore[arg-type]
         self.fields["work_area"].empty_label = _("Välj arbetsområde")
         self.fields["why"].widget.attrs["maxlength"] = 2000
 
