@@ -243,9 +243,7 @@ def test_own_item_form_lists_are_what_the_querysets_made(meeting, language):
     factories.make_goal(network, title="A-mål")
     form = OwnItemForm(network=network)
     before = {
-        "work_area": forms.ModelChoiceField(
-            queryset=network.work_areas.active(), required=False
-        ),
+        "work_area": forms.ModelChoiceField(queryset=network.work_areas.active(), required=False),
         "goal": TitledIdChoiceField(
             queryset=Goal.objects.filter(work_area__network=network), required=False
         ),
@@ -277,7 +275,11 @@ def test_the_workspace_versions_and_targets_are_the_querysets(meeting, coordinat
     for number in (1, 2):
         meeting.agenda_versions.create(number=number, snapshot=[], published_by=coordinator)
     versions = views._VERSIONS.objects(meeting_id=meeting.pk)
-    assert [(v.number, v.published_by.email) for v in versions] == [
-        (v.number, v.published_by.email)
-        for v in meeting.agenda_versions.select_related("published_by").order_by("-number")
-    ] == [(2, coordinator.email), (1, coordinator.email)]
+    assert (
+        [(v.number, v.published_by.email) for v in versions]
+        == [
+            (v.number, v.published_by.email)
+            for v in meeting.agenda_versions.select_related("published_by").order_by("-number")
+        ]
+        == [(2, coordinator.email), (1, coordinator.email)]
+    )
