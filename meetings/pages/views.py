@@ -112,6 +112,22 @@ def _next_meetings(now, limit: int, **ids) -> QuerySet:
 SEATS_PARAM = "forvaltningar"
 
 
+def _upcoming_in(network: Network, user) -> list[Meeting]:
+    """The network's next UPCOMING_ON_OVERVIEW meetings the person may see
+    (`visible_to(user).upcoming()`), compiled once per number of networks they coordinate."""
+    values = {"network_id": network.pk, "now": timezone.now()}
+    values |= numbering("coordinated_", sorted(coordinated_network_ids(user)))
+    return by_shape(_upcoming, UPCOMING_ON_OVERVIEW, **values)
+
+
+def _upcoming(network_id: int, now, limit: int, **ids) -> QuerySet:
+    return (
+        Meeting.objects.seen_by(numbered(ids, "coordinated_"))
+        .filter(network_id=network_id, ends_at__gte=now)
+        .order_by("starts_at")[:limit]
+    )
+
+
 @require_safe
 @login_required
 def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
@@ -119,7 +135,6 @@ def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
     coordinator's tools), what changed since the person's last visit, and what it works on.
     The rest is a section a link away (the network's sub-navigation, `{% network_nav %}`)."""
     network = network_by_code(code)
-    visible = Meeting.objects.visible_to(request.user).filter(network=network)
     can_coordinate = is_coordinator(request.user, network)
     # A GET that writes: the note of this visit, bookkeeping like the session (the security
     # sweep lets this one table change on a GET, tests/security/support.py); a HEAD only reads.
@@ -128,7 +143,7 @@ def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
     )
     context = {
         **work_area_context(network, can_coordinate),
-        "upcoming": list(visible.upcoming()[:UPCOMING_ON_OVERVIEW]),
+        "upcoming": _upcoming_in(network, request.user),
         "coordinators": network.coordinators.all(),
         "current": documents.current_for_network(network),
         "visited_before": since,

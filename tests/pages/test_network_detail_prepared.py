@@ -1,0 +1,51 @@
+"""The network page's lookups compiled once (config/prepared.py) find what their querysets do:
+the next meetings a person may see, the work areas, the person's visit."""
+
+import pytest
+from django.utils import timezone
+
+from meetings.models import Meeting
+from meetings.pages import views
+from meetings.visits import changes
+from networks.views import work_area_context
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("role", ["coordinator", "representative"])
+def test_upcoming_meetings_are_the_querysets(role, neh, nsh, coordinator, representative):
+    for days, status in [(5, "planned"), (9, "published"), (-4, "published"), (20, "cancelled")]:
+        factories.make_meeting(neh, days_ahead=days, status=status)
+    for days in (30, 40):
+        factories.make_meeting(neh, days_ahead=days)
+    factories.make_meeting(nsh, days_ahead=3)
+    user = {"coordinator": coordinator, "representative": representative}[role]
+    expected = list(
+        Meeting.objects.visible_to(user)
+        .filter(network=neh)
+        .upcoming()[: views.UPCOMING_ON_OVERVIEW]
+    )
+    found = views._upcoming_in(neh, user)
+    assert [m.pk for m in found] == [m.pk for m in expected]
+    assert len(found) == views.UPCOMING_ON_OVERVIEW
+    statuses = {m.status for m in found}
+    assert ("planned" in statuses) == (role == "coordinator")
+
+
+def test_work_areas_and_visit_are_the_querysets(neh, coordinator):
+    first = neh.work_areas.active().order_by("position").first()
+    first.archived_at = timezone.now()
+    first.save()
+    context = work_area_context(neh, True)
+    areas = list(neh.work_areas.all())
+    assert context["work_areas"] == [a for a in areas if not a.is_archived]
+    assert context["archived_work_areas"] == [first]
+    assert [a.name for a in context["work_areas"]] == [a.name for a in areas if not a.is_archived]
+    now = timezone.now()
+    assert changes.record_visit(coordinator, neh, now) is None  # the first visit
+    visit = changes._VISIT.objects(user_id=coordinator.pk, network_id=neh.pk)
+    assert [(v.pk, v.seen_at) for v in visit] == [
+        (v.pk, v.seen_at) for v in changes.NetworkVisit.objects.filter(user=coordinator)
+    ]
+    assert changes._VISIT.objects(user_id=coordinator.pk, network_id=neh.pk + 1000) == []
