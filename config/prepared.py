@@ -252,13 +252,24 @@ def by_shape(
 
     `offset`, when given, is passed to the builder too (`build(limit=..., offset=...)`): a page
     of a list, whose LIMIT and OFFSET Django writes into the SQL, compiled once per page."""
+    return _shaped(build, limit, offset, values).objects(**values)
+
+
+def rows_by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values: Any) -> list:
+    """As `by_shape`, for a `values_list` queryset: its rows (`Prepared.rows`)."""
+    return _shaped(build, limit, None, values).rows(**values)
+
+
+def _shaped(
+    build: Callable[..., QuerySet], limit: int | None, offset: int | None, values: dict
+) -> Prepared:
     key = (build.__module__, build.__qualname__, limit, offset, tuple(values))
     prepared = _BY_SHAPE.get(key)
     if prepared is None:
         kinds = {name: type(value) for name, value in values.items()}
         window = {"limit": limit} if offset is None else {"limit": limit, "offset": offset}
         prepared = _BY_SHAPE[key] = Prepared(functools.partial(build, **window), **kinds)
-    return prepared.objects(**values)
+    return prepared
 
 
 def numbered(values: dict[str, Any], prefix: str) -> list[Any]:

@@ -4,6 +4,7 @@ The network page lives here rather than in `networks`, because it shows meetings
 representatives, and `networks` knows nothing of those apps (see README, Architecture).
 """
 
+import datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -15,8 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from config.dates import local_midnight
 from config.http import AuthenticatedHttpRequest
-from config.prepared import by_shape, numbered, numbering
+from config.prepared import by_shape, numbered, numbering, rows_by_shape
 from meetings import paging
 from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
@@ -159,16 +161,19 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
     (`?termin=HT2024`, by default the latest term with a held meeting), with every term that
     has one a link away. A term that does not fit, or has no meetings, shows the latest term."""
     network = network_by_code(code)
-    visible = Meeting.objects.visible_to(request.user).filter(network=network)
-    past = visible.past()
+    # Each query compiled once per number of networks the person coordinates (which meetings
+    # they see): `visible_to(user)` of the network, past ones (ended before now) and upcoming.
+    now = timezone.now()
+    values = {"network_id": network.pk, "now": now}
+    values |= numbering("coordinated_", sorted(coordinated_network_ids(request.user)))
     # The terms from the first held meeting to the latest, from two aggregates: not one row per
     # meeting (decades of history), and no per-row date arithmetic, which SQLite does in Python.
     # A term in between without meetings is listed and says so.
-    span = past.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    span = rows_by_shape(_past_span, **values)
     terms: list[Term] = []
-    if span["last"] is not None:
-        each = Term.of(timezone.localdate(span["first"]))
-        last = Term.of(timezone.localdate(span["last"]))
+    if span:
+        each = Term.of(timezone.localdate(span[0][0]))
+        last = Term.of(timezone.localdate(span[0][1]))
         while each <= last:
             terms.append(each)
             each = each.next()
@@ -177,10 +182,19 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
     term = asked if asked in terms else (terms[0] if terms else None)
     context = {
         "network": network,
-        "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
+        "upcoming": by_shape(_upcoming, MEETINGS_PER_LIST, **values),
         "terms": terms[:TERM_LINKS],
         "term": term,
-        "meetings": list(past.in_term(term)) if term else [],
+        "meetings": (
+            by_shape(
+                _past_in_term,
+                first=local_midnight(term.first_day),
+                after=local_midnight(term.last_day + datetime.timedelta(days=1)),
+                **values,
+            )
+            if term
+            else []
+        ),
         "term_form": (
             PastTermForm(initial={"termin": term.code}, terms=terms)
             if term and len(terms) > TERM_LINKS
@@ -188,6 +202,33 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
         ),
     }
     return render(request, "meetings/pages/network_meetings.html", context)
+
+
+def _past(network_id: int, now, ids: dict) -> QuerySet:
+    return Meeting.objects.seen_by(numbered(ids, "coordinated_")).filter(
+        network_id=network_id, ends_at__lt=now
+    )
+
+
+def _past_span(network_id: int, now, limit: None, **ids) -> QuerySet:
+    """The first and the latest start of the meetings held (one row; none without any)."""
+    return (
+        _past(network_id, now, ids)
+        .order_by()
+        .values("network_id")
+        .annotate(first=Min("starts_at"), last=Max("starts_at"))
+        .values_list("first", "last")
+    )
+
+
+def _past_in_term(network_id: int, now, first, after, limit: None, **ids) -> QuerySet:
+    """`past().in_term(term)`: the term's meetings held, from its first local midnight to the
+    one after its last day."""
+    return (
+        _past(network_id, now, ids)
+        .filter(starts_at__gte=first, starts_at__lt=after)
+        .order_by("starts_at")
+    )
 
 
 @require_safe

@@ -49,3 +49,40 @@ def test_work_areas_and_visit_are_the_querysets(neh, coordinator):
         (v.pk, v.seen_at) for v in changes.NetworkVisit.objects.filter(user=coordinator)
     ]
     assert changes._VISIT.objects(user_id=coordinator.pk, network_id=neh.pk + 1000) == []
+
+
+@pytest.mark.parametrize("role", ["coordinator", "representative"])
+def test_meetings_page_terms_and_past_meetings_are_the_querysets(
+    role, neh, nsh, coordinator, representative
+):
+    """The "Möten" page's span of held meetings and a term's held meetings, compiled once
+    (`rows_by_shape`, `by_shape`), are `past().aggregate(...)` and `past().in_term(term)`."""
+    import datetime
+
+    from django.db.models import Max, Min
+
+    from config.dates import local_midnight
+    from config.prepared import by_shape, numbering, rows_by_shape
+    from meetings.terms import Term
+
+    user = {"coordinator": coordinator, "representative": representative}[role]
+    values = {"network_id": neh.pk, "now": timezone.now()}
+    values |= numbering("coordinated_", [neh.pk] if role == "coordinator" else [])
+    assert rows_by_shape(views._past_span, **values) == []  # none held yet
+    for days, status in [(-400, "published"), (-200, "planned"), (-30, "published")]:
+        factories.make_meeting(neh, days_ahead=days, status=status)
+    factories.make_meeting(nsh, days_ahead=-900)
+    factories.make_meeting(neh, days_ahead=10)
+    past = Meeting.objects.visible_to(user).filter(network=neh).past()
+    span = past.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    assert rows_by_shape(views._past_span, **values) == [(span["first"], span["last"])]
+    for meeting in past:
+        term = Term.of(timezone.localdate(meeting.starts_at))
+        found = by_shape(
+            views._past_in_term,
+            first=local_midnight(term.first_day),
+            after=local_midnight(term.last_day + datetime.timedelta(days=1)),
+            **values,
+        )
+        assert [m.pk for m in found] == [m.pk for m in past.in_term(term)] != []
+    assert len(past) == (3 if role == "coordinator" else 2)
