@@ -327,8 +327,12 @@ def current_for_network(network: Network) -> Current:
 
 def meeting_documents(meeting) -> list[Document]:
     """The documents presented at a meeting, withdrawn ones last (they stay on the record)."""
-    return list(
-        Document.objects.filter(meeting=meeting)
+    return _MEETING_DOCUMENTS.objects(meeting_id=meeting.pk)
+
+
+def _meeting_documents(meeting_id: int) -> QuerySet[Document]:
+    return (
+        Document.objects.filter(meeting_id=meeting_id)
         .select_related("agenda_item")
         .only(
             "pk",
@@ -342,3 +346,7 @@ def meeting_documents(meeting) -> list[Document]:
         )
         .order_by(F("withdrawn_at").asc(nulls_first=True), "title", "pk")
     )
+
+
+# Compiled once per connection: the meeting page lists them on every view.
+_MEETING_DOCUMENTS = Prepared(_meeting_documents, meeting_id=int)

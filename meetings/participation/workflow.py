@@ -581,6 +581,16 @@ def can_take_part(user: User, meeting: Meeting) -> bool:
     return is_network_member(user, meeting.network)
 
 
+# The colleagues invited to a meeting, with who invited them and from where: for the
+# coordinators' meeting page, compiled once per connection (config/prepared.py).
+_INVITATIONS = Prepared(
+    lambda meeting_id: Invitation.objects.filter(meeting_id=meeting_id).select_related(
+        "invited_by", "administration"
+    ),
+    meeting_id=int,
+)
+
+
 def participation_context(
     user: User,
     meeting: Meeting,
@@ -606,9 +616,7 @@ def participation_context(
         context["answers"] = overview.groups(shown)
         context["answers_page"] = page
         context["answer_counts"] = overview.counts
-        context["invitations"] = list(
-            meeting.invitations.select_related("invited_by", "administration")
-        )
+        context["invitations"] = _INVITATIONS.objects(meeting_id=meeting.pk)
         context["attendance_open"] = meeting.starts_at <= timezone.now()
     elif context["can_take_part"]:
         meeting.own_attendance = meeting.attendances.filter(person=user).first()  # type: ignore[attr-defined]

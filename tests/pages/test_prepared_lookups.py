@@ -1,5 +1,6 @@
-"""The network page's lookups compiled once (config/prepared.py) find what their querysets do:
-the next meetings a person may see, the work areas, the person's visit."""
+"""The network, "Möten" and meeting pages' lookups compiled once (config/prepared.py) find what
+their querysets do: the meetings a person may see, the work areas, the person's visit, a
+meeting's documents, invitations and agenda."""
 
 import pytest
 from django.utils import timezone
@@ -86,3 +87,52 @@ def test_meetings_page_terms_and_past_meetings_are_the_querysets(
         )
         assert [m.pk for m in found] == [m.pk for m in past.in_term(term)] != []
     assert len(past) == (3 if role == "coordinator" else 2)
+
+
+def test_meeting_page_lookups_are_the_querysets(neh, coordinator, representative, administration):
+    """The meeting page's documents, invitations and latest agenda version, compiled once,
+    are what their querysets find, in their order, with their relations."""
+    from django.db.models import F
+
+    from meetings.documents import workflow as documents
+    from meetings.models import Document, Invitation
+    from meetings.models.agenda import seen_agenda
+    from meetings.participation import workflow as participation
+
+    meeting = factories.make_meeting(neh, days_ahead=20)
+    item = factories.make_agenda_item(meeting, title="Punkten")
+    for title, withdrawn in [("B", None), ("A", timezone.now()), ("C", None)]:
+        factories.make_document(
+            neh, meeting=meeting, title=title, agenda_item=item, withdrawn_at=withdrawn
+        )
+    factories.make_document(neh, title="Annat möte")
+    expected = Document.objects.filter(meeting=meeting).order_by(
+        F("withdrawn_at").asc(nulls_first=True), "title", "pk"
+    )
+    found = documents.meeting_documents(meeting)
+    assert [(d.pk, d.title, d.agenda_item.title) for d in found] == [
+        (d.pk, d.title, d.agenda_item.title) for d in expected
+    ]
+    assert [d.title for d in found] == ["B", "C", "A"]
+    for n in range(2):
+        Invitation.objects.create(
+            meeting=meeting,
+            invited_by=representative,
+            administration=administration,
+            full_name=f"Gäst {n}",
+            email=f"gast{n}@example.org",
+            reason="Kunnig",
+            token_hash=f"hash{n}",
+        )
+    invited = participation._INVITATIONS.objects(meeting_id=meeting.pk)
+    assert [(i.pk, i.invited_by.email, i.administration.name) for i in invited] == [
+        (i.pk, i.invited_by.email, i.administration.name)
+        for i in meeting.invitations.select_related("invited_by", "administration")
+    ]
+    assert len(invited) == 2
+    assert seen_agenda(meeting) is None  # not published
+    for number in (1, 2):
+        meeting.agenda_versions.create(number=number, snapshot=[], published_by=coordinator)
+    meeting.agenda_published_at = timezone.now()
+    assert seen_agenda(meeting) == meeting.agenda_versions.order_by("-number").first()
+    assert seen_agenda(meeting).number == 2
