@@ -18,7 +18,7 @@ from django.views.decorators.http import require_safe
 
 from config.dates import local_midnight
 from config.http import AuthenticatedHttpRequest
-from config.prepared import by_shape, numbered, numbering, rows_by_shape
+from config.prepared import Prepared, by_shape, numbered, numbering, rows_by_shape
 from meetings import paging
 from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
@@ -33,7 +33,7 @@ from meetings.rules import can_propose_for
 from meetings.terms import Term
 from meetings.todo import items as todo
 from meetings.visits import changes as since_visit
-from networks.models import Network
+from networks.models import Network, WorkArea
 from networks.rules import coordinated_network_ids, is_coordinator
 from networks.views import work_area_context
 from representatives.models import Administration, Appointment
@@ -112,6 +112,12 @@ def _next_meetings(now, limit: int, **ids) -> QuerySet:
 
 
 SEATS_PARAM = "forvaltningar"
+
+# A meeting's work areas (`meeting.work_areas.all()`), compiled once per connection: the meeting
+# page shows them on every view.
+_MEETING_WORK_AREAS = Prepared(
+    lambda meeting_id: WorkArea.objects.filter(meetings=meeting_id), meeting_id=int
+)
 
 
 def _upcoming_in(network: Network, user) -> list[Meeting]:
@@ -334,7 +340,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agenda_version, agenda = published_agenda(meeting)
     context = {
         "meeting": meeting,
-        "work_areas": meeting.work_areas.all(),
+        "work_areas": _MEETING_WORK_AREAS.objects(meeting_id=meeting.pk),
         "agenda": agenda,
         "agenda_version": agenda_version,
         "agenda_minutes": sum(

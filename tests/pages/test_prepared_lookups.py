@@ -136,3 +136,12 @@ def test_meeting_page_lookups_are_the_querysets(neh, coordinator, representative
     meeting.agenda_published_at = timezone.now()
     assert seen_agenda(meeting) == meeting.agenda_versions.order_by("-number").first()
     assert seen_agenda(meeting).number == 2
+
+
+def test_meeting_work_areas_are_the_querysets(neh):
+    meeting = factories.make_meeting(neh, days_ahead=20)
+    areas = list(neh.work_areas.all())
+    meeting.work_areas.set(areas[::2])
+    found = views._MEETING_WORK_AREAS.objects(meeting_id=meeting.pk)
+    assert found == list(meeting.work_areas.all()) and len(found) > 1
+    assert [a.name for a in found] == [a.name for a in meeting.work_areas.all()]
