@@ -112,7 +112,17 @@ def test_stamped_forms_are_the_template_forms(
         factories.make_agenda_item(meeting, title=f"Senare {n}", status=AgendaItem.Status.PROPOSED)
     client = client_for("coordinator")
     more = reverse("agenda_manage", kwargs={"pk": meeting.pk}) + "?page=2"
+    renders: list[str] = []
+    render = rows.Stamp.__init__
+
+    def counted(self, name, *args, **kwargs):
+        renders.append(name)
+        render(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(rows.Stamp, "__init__", counted)
     stamped = _workspace(client, meeting, language)
+    # One settings stamp serves the items with and without a presenter (Stamp.without).
+    assert renders.count("meetings/agenda/manage.html#item-settings") == 1
     stamped_more = client.get(more, headers={"HX-Request": "true"}).content.decode()
     monkeypatch.setattr(rows, "stamped", lambda *args: False)
     templated = _workspace(client, meeting, language)
