@@ -57,7 +57,7 @@ def fetched_page(
     """As `page_of`, for rows a caller reads itself, `fetch(offset, limit)` (a query compiled
     once, config/prepared.py `by_shape`), of which there are `count`: the page asked for, or
     the nearest one."""
-    paginator = Paginator([], per_page)
+    paginator: Paginator = Paginator([], per_page)
     paginator.__dict__["count"] = count  # Paginator.count is a cached_property
     number = min(page_number(request, param), paginator.num_pages)
     return Page(fetch((number - 1) * per_page, per_page), number, paginator)

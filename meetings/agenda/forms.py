@@ -101,8 +101,8 @@ class OwnItemForm(OnceForm):
         super().__init__(*args, **kwargs)
         # Both lists read by queries compiled once: the form is on the agenda workspace, read
         # after every change a coordinator makes there.
-        work_area_choices(self.fields["work_area"], network.pk)  # type: ignore[arg-type]
-        goal_choices(self.fields["goal"], network.pk)  # type: ignore[arg-type]
+        work_area_choices(self.fields["work_area"], network.pk)
+        goal_choices(self.fields["goal"], network.pk)
 
     def clean(self):
         cleaned = super().clean()

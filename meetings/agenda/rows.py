@@ -53,7 +53,7 @@ class Stamp:
         ):
             return None
         other = object.__new__(Stamp)
-        other.html = self.html.replace(text, "")
+        other.html = mark_safe(self.html.replace(text, ""))  # noqa: S308 (our render, less)
         return other
 
     def __call__(self, item: AgendaItem) -> SafeString:
@@ -110,7 +110,7 @@ def attach_stamped_forms(
             continue
         has_presenter = bool(item.presenter)
         if not settings_stamps:
-            settings_stamps[True] = Stamp(
+            with_presenter = settings_stamps[True] = Stamp(
                 "meetings/agenda/manage.html#item-settings",
                 base,
                 request,
@@ -120,7 +120,7 @@ def attach_stamped_forms(
             )
             # Without a presenter the field has no value attribute, which is the one place the
             # stand-in is: that stamp is this one without it, not a second render.
-            settings_stamps[False] = settings_stamps[True].without(f' value="{PRESENTER}"')
+            settings_stamps[False] = with_presenter.without(f' value="{PRESENTER}"')
         stamp = settings_stamps[has_presenter]
         if stamp is None:
             stamp = settings_stamps[has_presenter] = Stamp(

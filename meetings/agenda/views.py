@@ -6,6 +6,7 @@ A plain POST redirects with a message; an htmx POST gets the named partial of th
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -198,7 +199,7 @@ def workspace_items(meeting: Meeting) -> list[AgendaItem]:
     items = []
     # A work area, administration or proposer is made once and shared by its items (as
     # prefetch_related shares them): a meeting's items come from a few of each.
-    made: dict[tuple[type, int], object] = {}
+    made: dict[tuple[type, int], Model] = {}
     for row in _ITEMS.rows(meeting_id=meeting.pk):
         item = from_row(AgendaItem, row)
         at = len(columns(AgendaItem))

@@ -622,7 +622,7 @@ def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
         value_lists[value.indicator_id].append(value)
     by_id: dict[int, GoalFigures] = {}
     for indicator in indicators:
-        indicator.value_list = value_lists[indicator.pk]  # type: ignore[attr-defined]
+        indicator.value_list = value_lists[indicator.pk]
         goal = indicator.goal
         figures = by_id.setdefault(goal.pk, GoalFigures(goal, []))
         figures.indicators.append(

@@ -5,6 +5,7 @@ representatives, and `networks` knows nothing of those apps (see README, Archite
 """
 
 import datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -123,7 +124,7 @@ _MEETING_WORK_AREAS = Prepared(
 def _upcoming_in(network: Network, user) -> list[Meeting]:
     """The network's next UPCOMING_ON_OVERVIEW meetings the person may see
     (`visible_to(user).upcoming()`), compiled once per number of networks they coordinate."""
-    values = {"network_id": network.pk, "now": timezone.now()}
+    values: dict[str, Any] = {"network_id": network.pk, "now": timezone.now()}
     values |= numbering("coordinated_", sorted(coordinated_network_ids(user)))
     return by_shape(_upcoming, UPCOMING_ON_OVERVIEW, **values)
 
@@ -170,7 +171,7 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
     # Each query compiled once per number of networks the person coordinates (which meetings
     # they see): `visible_to(user)` of the network, past ones (ended before now) and upcoming.
     now = timezone.now()
-    values = {"network_id": network.pk, "now": now}
+    values: dict[str, Any] = {"network_id": network.pk, "now": now}
     values |= numbering("coordinated_", sorted(coordinated_network_ids(request.user)))
     # The terms from the first held meeting to the latest, from two aggregates: not one row per
     # meeting (decades of history), and no per-row date arithmetic, which SQLite does in Python.

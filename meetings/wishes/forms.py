@@ -43,7 +43,7 @@ class SuggestionForm(OnceForm, forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        work_area_choices(self.fields["work_area"], network.pk)  # type: ignore[arg-type]
+        work_area_choices(self.fields["work_area"], network.pk)
         self.fields["work_area"].empty_label = _("Välj arbetsområde")
         self.fields["why"].widget.attrs["maxlength"] = 2000
 

@@ -185,7 +185,7 @@ def _page(
     else:
         open_page = paging.fetched_page(request, open_count, fetch(handled=False))
         open_rows = list(open_page.object_list)
-        handled_paginator = Paginator([], HANDLED_ON_MAIN_PAGE)
+        handled_paginator: Paginator = Paginator([], HANDLED_ON_MAIN_PAGE)
         handled_paginator.__dict__["count"] = handled_count  # a cached_property
         handled_page = Page(fetch(handled=True)(0, HANDLED_ON_MAIN_PAGE), 1, handled_paginator)
     can_coordinate = is_coordinator(request.user, network)
