@@ -16,7 +16,6 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, escape
@@ -29,6 +28,7 @@ from config.content_language import sv
 from config.dates import long_date
 from config.form_layout import field_stamp
 from config.http import AuthenticatedHttpRequest
+from config.reversing import key_url
 from meetings import paging
 from meetings.access import network_by_code
 from meetings.models import ThemeSuggestion
@@ -115,7 +115,7 @@ def support_block(
         return mark_safe(  # noqa: S308 (all escaped)
             f'<p class="support-count" id="support-{pk}">{count}{too}{own}{failed}{announced}</p>'
         )
-    url = reverse("theme_suggestion_support", args=[suggestion.network.code.lower(), pk])
+    url = key_url("theme_suggestion_support", suggestion.network.code.lower(), key=pk)
     title = conditional_escape(cast(str, sv(suggestion.title)))
     focus = " data-focus" if announce else ""
     if supported:
