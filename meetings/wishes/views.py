@@ -141,18 +141,25 @@ def support_block(
     )
 
 
-def _meta(suggestion: ThemeSuggestion) -> SafeString:
+def _meta(suggestion: ThemeSuggestion, words: tuple[str, str] | None = None) -> SafeString:
     """The line under a suggestion's title: work area, who suggested it, for which
-    administration, when. Built here, not in the template: the page lists many."""
+    administration, when. Built here, not in the template: the page lists many. `words`: its
+    two translations (`_meta_words`), translated once for a page of rows."""
+    said, unknown = words or _meta_words()
     by = suggestion.suggested_by.full_name if suggestion.suggested_by else ""
     administration = suggestion.administration.name if suggestion.administration else ""
-    text = escape(_("föreslaget av %(name)s, %(administration)s, %(day)s")) % {
-        "name": escape(by or _("okänd")),
+    text = said % {
+        "name": escape(by or unknown),
         "administration": conditional_escape(cast(str, sv(administration))),
         "day": escape(long_date(suggestion.created_at)),
     }
     area = conditional_escape(cast(str, sv(suggestion.work_area.name)))
     return mark_safe(f"{area} · {text}")  # noqa: S308 (all escaped)
+
+
+def _meta_words() -> tuple[str, str]:
+    """The meta line's wording (escaped) and the word for an unknown suggester."""
+    return escape(_("föreslaget av %(name)s, %(administration)s, %(day)s")), _("okänd")
 
 
 def _page(
@@ -202,8 +209,9 @@ def _page(
         adopt_field = field_stamp(adopt_blank, "a", "meeting") if targets else None
         close_field = field_stamp(close_blank, "c", "reason")
     handled_rows = list(handled_page.object_list)
+    words = _meta_words()
     for row in (*open_rows, *handled_rows):
-        row.meta = _meta(row)
+        row.meta = _meta(row, words)
         row.support_label = support_label(row.support_count)
     htmx = bool(getattr(request, "htmx", False))
     for n, row in enumerate(handled_rows):
