@@ -47,6 +47,22 @@ def page_of(
     return paginator.page(min(page_number(request, param), paginator.num_pages))
 
 
+def fetched_page(
+    request: HttpRequest,
+    count: int,
+    fetch: Callable[[int, int], list],
+    per_page: int = PER_PAGE,
+    param: str = "page",
+) -> Page:
+    """As `page_of`, for rows a caller reads itself, `fetch(offset, limit)` (a query compiled
+    once, config/prepared.py `by_shape`), of which there are `count`: the page asked for, or
+    the nearest one."""
+    paginator: Paginator = Paginator([], per_page)
+    paginator.__dict__["count"] = count  # Paginator.count is a cached_property
+    number = min(page_number(request, param), paginator.num_pages)
+    return Page(fetch((number - 1) * per_page, per_page), number, paginator)
+
+
 def counted_page(
     request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE, param: str = "page"
 ) -> Page:

@@ -286,13 +286,21 @@ class Joined(Generic[M]):
 _BY_SHAPE: dict[tuple, Prepared] = {}
 
 
-def by_shape(build: Callable[..., QuerySet], limit: int | None = None, **values: Any) -> list:
+def by_shape(
+    build: Callable[..., QuerySet],
+    limit: int | None = None,
+    offset: int | None = None,
+    **values: Any,
+) -> list:
     """The model instances `build(limit=limit, **values)` finds, compiled once per shape.
 
     Lists are passed numbered (`network_0`, `network_1`, ...; `numbered` reads them back), so
     the values' names say how many there are. The builder takes only its values: the moment
-    too (a clock it read itself would be compiled in, and is refused)."""
-    return _of_shape(build, limit, values).objects(**values)
+    too (a clock it read itself would be compiled in, and is refused).
+
+    `offset`, when given, is passed to the builder too (`build(limit=..., offset=...)`): a page
+    of a list, whose LIMIT and OFFSET Django writes into the SQL, compiled once per page."""
+    return _shaped(build, limit, offset, values).objects(**values)
 
 
 def rows_by_shape(
@@ -301,15 +309,18 @@ def rows_by_shape(
     """The rows of `build(limit=limit, **values)`, a `values_list` queryset, compiled once per
     shape as `by_shape` compiles its: for a list that reads a few columns, no model instances
     (each costs Django more than reading its row)."""
-    return _of_shape(build, limit, values).rows(**values)
+    return _shaped(build, limit, None, values).rows(**values)
 
 
-def _of_shape(build: Callable[..., QuerySet], limit: int | None, values: dict) -> Prepared:
-    key = (build.__module__, build.__qualname__, limit, tuple(values))
+def _shaped(
+    build: Callable[..., QuerySet], limit: int | None, offset: int | None, values: dict
+) -> Prepared:
+    key = (build.__module__, build.__qualname__, limit, offset, tuple(values))
     prepared = _BY_SHAPE.get(key)
     if prepared is None:
         kinds = {name: type(value) for name, value in values.items()}
-        prepared = _BY_SHAPE[key] = Prepared(functools.partial(build, limit=limit), **kinds)
+        window = {"limit": limit} if offset is None else {"limit": limit, "offset": offset}
+        prepared = _BY_SHAPE[key] = Prepared(functools.partial(build, **window), **kinds)
     return prepared
 
 

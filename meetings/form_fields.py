@@ -5,21 +5,30 @@ choice fields do not turn into a form error: a fuzzed id would be a 500 instead 
 choice". Use them for ids that come from the browser.
 """
 
+import functools
+
 from django import forms
+from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 
+from config.prepared import Prepared
 from config.selects import PlainSelect, SwedishOptionsSelect
+from meetings.models import Goal
+from networks.models import WorkArea
 
 __all__ = [
     "IdChoiceField",
     "IdMultipleChoiceField",
     "NameChoiceIterator",
+    "NamedIdChoiceField",
     "NamedIdMultipleChoiceField",
     "PlainSelect",
     "RowChoiceIterator",
     "SwedishOptionsSelect",
     "TitleChoiceIterator",
     "TitledIdChoiceField",
+    "goal_choices",
+    "work_area_choices",
 ]
 
 MAX_ID = 2**63 - 1
@@ -68,8 +77,24 @@ class NameChoiceIterator(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for pk, name in self.queryset.values_list("pk", self.label_field):
+        for pk, name in self._rows():
             yield (ModelChoiceIteratorValue(pk, None), name)
+
+    def __len__(self) -> int:
+        return len(self._rows()) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self._rows())
+
+    def _rows(self):
+        """The (pk, label) rows: those the form read itself, when it did (`choice_rows`, a
+        query compiled once, config/prepared.py: see `choice_rows`), else the queryset's."""
+        rows = getattr(self.field, "choice_rows", None)
+        if rows is None:
+            return list(self.queryset.values_list("pk", self.label_field))
+        if callable(rows):  # read when first shown, not when the form is made
+            rows = self.field.choice_rows = rows()
+        return rows
 
 
 class RowChoiceIterator(ModelChoiceIterator):
@@ -98,9 +123,42 @@ class NamedIdMultipleChoiceField(IdMultipleChoiceField):
     iterator = NameChoiceIterator
 
 
+class NamedIdChoiceField(IdChoiceField):
+    """An `IdChoiceField` of a model whose label is its `name` (its `__str__`, a work area),
+    whose choices are read as plain values (`NameChoiceIterator`). Validation reads the chosen
+    instance."""
+
+    iterator = NameChoiceIterator
+
+
 class TitledIdChoiceField(IdChoiceField):
     """An `IdChoiceField` of a model whose label is its `title` (its `__str__`), whose choices
     are read as plain values (`TitleChoiceIterator`): a network's hundreds of goals as
     instances cost more than the rest of their form. Validation reads the chosen instance."""
 
     iterator = TitleChoiceIterator
+
+
+def _work_areas(network_id: int) -> QuerySet:
+    return WorkArea.objects.active().filter(network_id=network_id).values_list("pk", "name")
+
+
+def _goals(network_id: int) -> QuerySet:
+    return Goal.objects.filter(work_area__network_id=network_id).values_list("pk", "title")
+
+
+_WORK_AREAS = Prepared(_work_areas, network_id=int)
+_GOALS = Prepared(_goals, network_id=int)
+
+
+def work_area_choices(field: forms.ModelChoiceField, network_id: int) -> None:
+    """The network's current work areas as `field`'s queryset, their (pk, name) rows read by a
+    query compiled once (what `NameChoiceIterator` shows): a form on a page read often."""
+    field.queryset = WorkArea.objects.active().filter(network_id=network_id)
+    field.choice_rows = functools.partial(_WORK_AREAS.rows, network_id=network_id)  # type: ignore[attr-defined]
+
+
+def goal_choices(field: forms.ModelChoiceField, network_id: int) -> None:
+    """As `work_area_choices`, for the network's goals (`TitleChoiceIterator`)."""
+    field.queryset = Goal.objects.filter(work_area__network_id=network_id)
+    field.choice_rows = functools.partial(_GOALS.rows, network_id=network_id)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.http import HtmxHttpRequest
+from config.prepared import Prepared
 from networks import submissions
 from networks.access import coordinated_network
 from networks.forms import MoveForm, NetworkSettingsForm, WorkAreaForm
@@ -42,9 +43,14 @@ def network_settings(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+# The network's work areas, archived ones too, in their order: compiled once per connection
+# (config/prepared.py), as the network page reads them on every view.
+_AREAS = Prepared(lambda network_id: WorkArea.objects.filter(network_id=network_id), network_id=int)
+
+
 def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:
     """What the work-area section needs; the network page adds it to its own context."""
-    areas = list(network.work_areas.all())
+    areas = _AREAS.objects(network_id=network.pk)
     return {
         "network": network,
         "work_areas": [a for a in areas if not a.is_archived],

@@ -5,7 +5,13 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from meetings.agenda.workflow import DEFERRAL_REFUSED, DOWN, UP
-from meetings.form_fields import PlainSelect, TitledIdChoiceField
+from meetings.form_fields import (
+    NamedIdChoiceField,
+    PlainSelect,
+    TitledIdChoiceField,
+    goal_choices,
+    work_area_choices,
+)
 from meetings.models import AgendaItem, Goal, Meeting
 from networks.models import WorkArea
 from networks.submissions import OnceForm
@@ -77,7 +83,7 @@ class OwnItemForm(OnceForm):
         label=_("Tid (minuter)"), min_value=1, max_value=120, error_messages=MINUTES_ERRORS
     )
     presenter = forms.CharField(label=_("Föredragande"), max_length=200, required=False)
-    work_area = forms.ModelChoiceField(
+    work_area = NamedIdChoiceField(
         label=_("Arbetsområde"),
         queryset=WorkArea.objects.none(),
         required=False,
@@ -93,8 +99,10 @@ class OwnItemForm(OnceForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["work_area"].queryset = WorkArea.objects.active().filter(network=network)
-        self.fields["goal"].queryset = Goal.objects.filter(work_area__network=network)
+        # Both lists read by queries compiled once: the form is on the agenda workspace, read
+        # after every change a coordinator makes there.
+        work_area_choices(self.fields["work_area"], network.pk)
+        goal_choices(self.fields["goal"], network.pk)
 
     def clean(self):
         cleaned = super().clean()

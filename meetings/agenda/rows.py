@@ -44,6 +44,18 @@ class Stamp:
         context = {**context, "item": item, "csrf_token": _token(request)}
         self.html = render_to_string(template_name, context, request)
 
+    def without(self, text: str) -> "Stamp | None":
+        """This stamp with `text` taken out, when it holds it once and the stand-in it carries
+        nowhere else (else None: render the other stamp)."""
+        stand_ins = [part for part in (TITLE, MINUTES, PRESENTER) if part in text]
+        if self.html.count(text) != 1 or any(
+            self.html.count(part) != text.count(part) for part in stand_ins
+        ):
+            return None
+        other = object.__new__(Stamp)
+        other.html = mark_safe(self.html.replace(text, ""))  # noqa: S308 (our render, less)
+        return other
+
     def __call__(self, item: AgendaItem) -> SafeString:
         text = (
             self.html.replace(str(PK), str(item.pk))
@@ -92,13 +104,26 @@ def attach_stamped_forms(
         "time_blank": context["time_blank"],
         "triage_blank": context["triage_blank"],
     }
-    settings_stamps: dict[bool, Stamp] = {}
+    settings_stamps: dict[bool, Stamp | None] = {}
     for item in draft:
         if item.time_form or item.triage_form or not item.title:  # type: ignore[attr-defined]
             continue
         has_presenter = bool(item.presenter)
-        if has_presenter not in settings_stamps:
-            settings_stamps[has_presenter] = Stamp(
+        if not settings_stamps:
+            with_presenter = settings_stamps[True] = Stamp(
+                "meetings/agenda/manage.html#item-settings",
+                base,
+                request,
+                status=AgendaItem.Status.ACCEPTED,
+                minutes=MINUTES,
+                presenter=PRESENTER,
+            )
+            # Without a presenter the field has no value attribute, which is the one place the
+            # stand-in is: that stamp is this one without it, not a second render.
+            settings_stamps[False] = with_presenter.without(f' value="{PRESENTER}"')
+        stamp = settings_stamps[has_presenter]
+        if stamp is None:
+            stamp = settings_stamps[has_presenter] = Stamp(
                 "meetings/agenda/manage.html#item-settings",
                 base,
                 request,
@@ -106,7 +131,7 @@ def attach_stamped_forms(
                 minutes=MINUTES,
                 presenter=PRESENTER if has_presenter else "",
             )
-        item.settings_html = settings_stamps[has_presenter](item)  # type: ignore[attr-defined]
+        item.settings_html = stamp(item)  # type: ignore[attr-defined]
     triage: Stamp | None = None
     for item in proposals:
         if item.triage_form or not item.title:  # type: ignore[attr-defined]

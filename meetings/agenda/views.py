@@ -6,6 +6,7 @@ A plain POST redirects with a message; an htmx POST gets the named partial of th
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +31,7 @@ from meetings.agenda.forms import (
 )
 from meetings.documents import workflow as documents
 from meetings.goals import figures as goals
-from meetings.models import AgendaItem, Meeting, seen_agenda
+from meetings.models import AgendaItem, AgendaVersion, Meeting, seen_agenda
 from meetings.rules import can_manage_agenda, can_propose_for
 from networks import submissions
 from networks.models import WorkArea
@@ -178,6 +179,17 @@ _ITEMS = Prepared(
 )
 
 
+# The meeting's published versions, latest first, with who published each.
+_VERSIONS = Prepared(
+    lambda meeting_id: (
+        AgendaVersion.objects.filter(meeting_id=meeting_id)
+        .select_related("published_by")
+        .order_by("-number")
+    ),
+    meeting_id=int,
+)
+
+
 def workspace_items(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's agenda items by position, then as they came in, each with its work area,
     administration and proposer (as `select_related` would give them)."""
@@ -185,13 +197,20 @@ def workspace_items(meeting: Meeting) -> list[AgendaItem]:
         (AgendaItem._meta.get_field(name), model, len(columns(model))) for name, model in _RELATED
     ]
     items = []
+    # A work area, administration or proposer is made once and shared by its items (as
+    # prefetch_related shares them): a meeting's items come from a few of each.
+    made: dict[tuple[type, int], Model] = {}
     for row in _ITEMS.rows(meeting_id=meeting.pk):
         item = from_row(AgendaItem, row)
         at = len(columns(AgendaItem))
         for field, model, width in related:
             part = row[at : at + width]
             at += width
-            field.set_cached_value(item, None if part[0] is None else from_row(model, part))  # type: ignore[union-attr]
+            if part[0] is None:
+                related_object = None
+            elif (related_object := made.get((model, part[0]))) is None:
+                related_object = made[model, part[0]] = from_row(model, part)
+            field.set_cached_value(item, related_object)  # type: ignore[union-attr]
         items.append(item)
     return items
 
@@ -209,7 +228,7 @@ def _workspace_context(
     whose form failed is shown even when it is not on the page, so its errors are seen."""
     bound = bound or {}
     items = workspace_items(meeting)
-    targets = list(agenda.deferral_targets(meeting))
+    targets = agenda.deferral_target_list(meeting)
     draft = [item for item in items if item.status == AgendaItem.Status.ACCEPTED]
     draft.sort(key=lambda item: item.position)  # type: ignore[arg-type,return-value]
     goals.attach_goal_figures(draft)
@@ -232,7 +251,7 @@ def _workspace_context(
         item.triage_form = bound.get(("triage", item.pk))  # type: ignore[attr-defined]
     for item in draft:
         item.time_form = bound.get(("time", item.pk))  # type: ignore[attr-defined]
-    versions = list(meeting.agenda_versions.select_related("published_by").order_by("-number"))
+    versions = _VERSIONS.objects(meeting_id=meeting.pk)
     latest = versions[0] if versions else None
     draft_snapshot = agenda_versions.snapshot(draft)
     total = sum(item.minutes for item in draft)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from config.dates import moment
+from config.prepared import Prepared
 from meetings.agenda import mail as agenda_mail
 from meetings.agenda.versions import current_version, draft_items, snapshot
 from meetings.models import AgendaItem, AgendaVersion, Meeting, QuestionEvent
@@ -190,14 +191,33 @@ def deferral_targets(meeting: Meeting):
     """The meetings an item of `meeting` may be deferred to: the same network's later meetings
     whose theme is published (so everyone, the proposer too, can open them) and which are
     neither cancelled nor over."""
+    return _deferral_targets(meeting.network_id, meeting.starts_at, timezone.now())
+
+
+def _deferral_targets(network_id: int, after: datetime.datetime, now: datetime.datetime):
+    # `MeetingQuerySet.upcoming()` with its clock passed in (a prepared query's value).
     return (
         Meeting.objects.filter(
-            network_id=meeting.network_id,
+            network_id=network_id,
             status=Meeting.Status.PUBLISHED,
-            starts_at__gt=meeting.starts_at,
+            starts_at__gt=after,
+            ends_at__gte=now,
         )
-        .upcoming()
+        .order_by("starts_at")
         .select_related("network")
+    )
+
+
+# `deferral_targets` for the coordinators' workspace, compiled once per connection.
+_DEFERRAL_TARGETS = Prepared(
+    _deferral_targets, network_id=int, after=datetime.datetime, now=datetime.datetime
+)
+
+
+def deferral_target_list(meeting: Meeting) -> list[Meeting]:
+    """`deferral_targets(meeting)`, read by a query compiled once (the workspace's)."""
+    return _DEFERRAL_TARGETS.objects(
+        network_id=meeting.network_id, after=meeting.starts_at, now=timezone.now()
     )
 
 

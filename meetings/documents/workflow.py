@@ -8,6 +8,7 @@ so a refused or failed submission leaves no stray file behind.
 """
 
 import dataclasses
+import datetime
 import os
 import unicodedata
 import zipfile
@@ -17,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -25,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.utils import bulk_create_with_history
 
+from config.prepared import Prepared
 from meetings.documents import mail
 from meetings.models import ConsultationResponse, Document, document_upload_to
 from networks.history import CREATED, one_row, record
@@ -273,13 +275,9 @@ class Current:
     more_open: bool = False  # more open consultations than the page shows
 
 
-def current_for_network(network: Network) -> Current:
-    """The open consultations with the nearest deadlines (OPEN_ON_NETWORK_PAGE; the rest are
-    on the document list) and the most recent documents, in one query; withdrawn documents are
-    on the document list and their own pages, not here."""
-    today = timezone.localdate()
+def _current(network_id: int, today: datetime.date) -> QuerySet[Document]:
     latest = (
-        Document.objects.filter(network=network)
+        Document.objects.filter(network_id=network_id)
         .current()
         .recent()
         .values("pk")[:RECENT_ON_NETWORK_PAGE]
@@ -287,7 +285,7 @@ def current_for_network(network: Network) -> Current:
     # One more than shown, to know whether there are more.
     soonest = (
         Document.objects.filter(
-            network=network,
+            network_id=network_id,
             kind=Document.Kind.CONSULTATION,
             deadline__gte=today,
             withdrawn_at__isnull=True,
@@ -295,13 +293,25 @@ def current_for_network(network: Network) -> Current:
         .order_by("deadline", "pk")
         .values("pk")[: OPEN_ON_NETWORK_PAGE + 1]
     )
-    rows = list(
-        Document.objects.filter(network=network)
+    return (
+        Document.objects.filter(network_id=network_id)
         .filter(Q(pk__in=soonest) | Q(pk__in=latest))
         .recent()
         # Only what the list shows (a document row is wide: files, UUIDs, two datetimes).
         .only("pk", "title", "kind", "deadline", "created_at", "withdrawn_at")
     )
+
+
+# Compiled once per connection (config/prepared.py): the network page is read often, and
+# building these nested querysets cost more than the database's answer.
+_CURRENT = Prepared(_current, network_id=int, today=datetime.date)
+
+
+def current_for_network(network: Network) -> Current:
+    """The open consultations with the nearest deadlines (OPEN_ON_NETWORK_PAGE; the rest are
+    on the document list) and the most recent documents, in one query; withdrawn documents are
+    on the document list and their own pages, not here."""
+    rows = _CURRENT.objects(network_id=network.pk, today=timezone.localdate())
     open_consultations = sorted(
         (d for d in rows if d.is_open),
         key=lambda d: (d.deadline, d.pk),
@@ -317,8 +327,12 @@ def current_for_network(network: Network) -> Current:
 
 def meeting_documents(meeting) -> list[Document]:
     """The documents presented at a meeting, withdrawn ones last (they stay on the record)."""
-    return list(
-        Document.objects.filter(meeting=meeting)
+    return _MEETING_DOCUMENTS.objects(meeting_id=meeting.pk)
+
+
+def _meeting_documents(meeting_id: int) -> QuerySet[Document]:
+    return (
+        Document.objects.filter(meeting_id=meeting_id)
         .select_related("agenda_item")
         .only(
             "pk",
@@ -332,3 +346,7 @@ def meeting_documents(meeting) -> list[Document]:
         )
         .order_by(F("withdrawn_at").asc(nulls_first=True), "title", "pk")
     )
+
+
+# Compiled once per connection: the meeting page lists them on every view.
+_MEETING_DOCUMENTS = Prepared(_meeting_documents, meeting_id=int)

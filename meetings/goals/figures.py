@@ -673,19 +673,18 @@ def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
     if not ids:
         return {}
     # From the indicators (with their goals joined) and their values: two queries, since the
-    # agenda workspace is a counted page. A goal without indicators costs a third.
-    indicators = (
-        Indicator.objects.filter(goal_id__in=ids)
-        .select_related("goal", "responsible_administration")
-        .prefetch_related(
-            Prefetch(
-                "values", queryset=IndicatorValue.objects.order_by("year"), to_attr="value_list"
-            )
-        )
-        .order_by("pk")
-    )
+    # agenda workspace is a counted page. A goal without indicators costs a third. Each is
+    # compiled once per number of goals (config/prepared.py `by_shape`): the workspace is read
+    # after every change a coordinator makes there, and building these querysets (a prefetch
+    # of the values) cost more than the database's answer.
+    goals = numbering("goal_", sorted(ids))
+    indicators = by_shape(_agenda_indicators, **goals)
+    value_lists: dict[int, list[IndicatorValue]] = {indicator.pk: [] for indicator in indicators}
+    for value in by_shape(_agenda_indicator_values, **goals):
+        value_lists[value.indicator_id].append(value)
     by_id: dict[int, GoalFigures] = {}
     for indicator in indicators:
+        indicator.value_list = value_lists[indicator.pk]
         goal = indicator.goal
         figures = by_id.setdefault(goal.pk, GoalFigures(goal, []))
         figures.indicators.append(
@@ -693,9 +692,28 @@ def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
         )
     missing = ids - by_id.keys()
     if missing:
-        for goal in Goal.objects.filter(pk__in=missing):
+        for goal in by_shape(_goals, **numbering("goal_", sorted(missing))):
             by_id[goal.pk] = GoalFigures(goal, [])
     return by_id
+
+
+def _agenda_indicators(limit: None, **goals: int) -> QuerySet:
+    return (
+        Indicator.objects.filter(goal_id__in=numbered(goals, "goal_"))
+        .select_related("goal", "responsible_administration")
+        .order_by("pk")
+    )
+
+
+def _agenda_indicator_values(limit: None, **goals: int) -> QuerySet:
+    # By year, as the prefetch this replaced read them (an indicator has one value a year).
+    return IndicatorValue.objects.filter(indicator__goal_id__in=numbered(goals, "goal_")).order_by(
+        "year"
+    )
+
+
+def _goals(limit: None, **goals: int) -> QuerySet:
+    return Goal.objects.filter(pk__in=numbered(goals, "goal_"))
 
 
 def attach_goal_figures(items) -> list:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.prepared import Prepared
 from meetings.models.meeting import Meeting
 from networks.history import History
 from networks.models import WorkArea
@@ -240,7 +241,16 @@ def seen_agenda(meeting: Meeting) -> AgendaVersion | None:
     prefetched = getattr(meeting, SEEN_AGENDA_ATTR, None)
     if prefetched is not None:
         return prefetched[0] if prefetched else None
-    return meeting.agenda_versions.order_by("-number").first()
+    found = _LATEST_VERSION.objects(meeting_id=meeting.pk)
+    return found[0] if found else None
+
+
+# The meeting's latest version, compiled once per connection (config/prepared.py): the meeting
+# page asks for it on every view.
+_LATEST_VERSION = Prepared(
+    lambda meeting_id: AgendaVersion.objects.filter(meeting_id=meeting_id).order_by("-number")[:1],
+    meeting_id=int,
+)
 
 
 def seen_agenda_prefetch() -> Prefetch:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.reversing import pk_url
 from meetings.models.meeting import Meeting
 from networks.history import History
 from networks.models import Network, WorkArea
@@ -174,7 +175,8 @@ class Document(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("document_detail", kwargs={"pk": self.pk})
+        # Reversed once, the key put in (config/reversing.py): lists show many documents.
+        return pk_url("document_detail", self.pk)
 
     def get_file_url(self) -> str:
         return reverse("document_file", kwargs={"key": self.file_key})

@@ -349,8 +349,8 @@ class ActionItem(models.Model):
             # "Uppföljning" counts a network's open actions meeting by meeting (agenda/
             # follow_up.py): answered from the index, not by reading every action.
             models.Index(fields=["meeting", "status"], name="action_meeting_status"),
-            # The network's done actions, the latest first (the action list, meetings/minutes/): read in
-            # the index's order, not by sorting every done action.
+            # The network's done actions, the latest first (the action list, meetings/minutes/):
+            # read in the index's order, not by sorting every done action.
             models.Index(fields=["status", "done_at", "id"], name="action_status_done"),
         ]
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.selects import NormalChoices
 from meetings.form_fields import PlainSelect
 from meetings.terms import Term
 
@@ -17,4 +18,7 @@ class PastTermForm(forms.Form):
     def __init__(self, *args, terms: list[Term], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         formats = Term.formats()
-        self.fields["termin"].choices = [(term.code, term.label(formats)) for term in terms]  # type: ignore[attr-defined]
+        # Already in Django's normal form: passed through, not normalized pair by pair.
+        self.fields["termin"].choices = NormalChoices(  # type: ignore[attr-defined]
+            [(term.code, term.label(formats)) for term in terms]
+        )

@@ -4,6 +4,8 @@ The network page lives here rather than in `networks`, because it shows meetings
 representatives, and `networks` knows nothing of those apps (see README, Architecture).
 """
 
+import datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -15,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from config.dates import local_midnight
 from config.http import AuthenticatedHttpRequest
-from config.prepared import by_shape, numbered, numbering
+from config.prepared import Prepared, by_shape, numbered, numbering, rows_by_shape
 from meetings import paging
 from meetings.access import network_by_code, visible_meeting
 from meetings.agenda.versions import published_agenda
@@ -31,7 +34,7 @@ from meetings.rules import can_propose_for
 from meetings.terms import Term
 from meetings.todo import items as todo
 from meetings.visits import changes as since_visit
-from networks.models import Network
+from networks.models import Network, WorkArea
 from networks.rules import coordinated_network_ids, is_coordinator
 from networks.views import work_area_context
 from representatives.models import Administration, Appointment
@@ -111,6 +114,28 @@ def _next_meetings(now, limit: int, **ids) -> QuerySet:
 
 SEATS_PARAM = "forvaltningar"
 
+# A meeting's work areas (`meeting.work_areas.all()`), compiled once per connection: the meeting
+# page shows them on every view.
+_MEETING_WORK_AREAS = Prepared(
+    lambda meeting_id: WorkArea.objects.filter(meetings=meeting_id), meeting_id=int
+)
+
+
+def _upcoming_in(network: Network, user) -> list[Meeting]:
+    """The network's next UPCOMING_ON_OVERVIEW meetings the person may see
+    (`visible_to(user).upcoming()`), compiled once per number of networks they coordinate."""
+    values: dict[str, Any] = {"network_id": network.pk, "now": timezone.now()}
+    values |= numbering("coordinated_", sorted(coordinated_network_ids(user)))
+    return by_shape(_upcoming, UPCOMING_ON_OVERVIEW, **values)
+
+
+def _upcoming(network_id: int, now, limit: int, **ids) -> QuerySet:
+    return (
+        Meeting.objects.seen_by(numbered(ids, "coordinated_"))
+        .filter(network_id=network_id, ends_at__gte=now)
+        .order_by("starts_at")[:limit]
+    )
+
 
 @require_safe
 @login_required
@@ -119,7 +144,6 @@ def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
     coordinator's tools), what changed since the person's last visit, and what it works on.
     The rest is a section a link away (the network's sub-navigation, `{% network_nav %}`)."""
     network = network_by_code(code)
-    visible = Meeting.objects.visible_to(request.user).filter(network=network)
     can_coordinate = is_coordinator(request.user, network)
     # A GET that writes: the note of this visit, bookkeeping like the session (the security
     # sweep lets this one table change on a GET, tests/security/support.py); a HEAD only reads.
@@ -128,7 +152,7 @@ def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
     )
     context = {
         **work_area_context(network, can_coordinate),
-        "upcoming": list(visible.upcoming()[:UPCOMING_ON_OVERVIEW]),
+        "upcoming": _upcoming_in(network, request.user),
         "coordinators": network.coordinators.all(),
         "current": documents.current_for_network(network),
         "visited_before": since,
@@ -144,16 +168,19 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
     (`?termin=HT2024`, by default the latest term with a held meeting), with every term that
     has one a link away. A term that does not fit, or has no meetings, shows the latest term."""
     network = network_by_code(code)
-    visible = Meeting.objects.visible_to(request.user).filter(network=network)
-    past = visible.past()
+    # Each query compiled once per number of networks the person coordinates (which meetings
+    # they see): `visible_to(user)` of the network, past ones (ended before now) and upcoming.
+    now = timezone.now()
+    values: dict[str, Any] = {"network_id": network.pk, "now": now}
+    values |= numbering("coordinated_", sorted(coordinated_network_ids(request.user)))
     # The terms from the first held meeting to the latest, from two aggregates: not one row per
     # meeting (decades of history), and no per-row date arithmetic, which SQLite does in Python.
     # A term in between without meetings is listed and says so.
-    span = past.aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    span = rows_by_shape(_past_span, **values)
     terms: list[Term] = []
-    if span["last"] is not None:
-        each = Term.of(timezone.localdate(span["first"]))
-        last = Term.of(timezone.localdate(span["last"]))
+    if span:
+        each = Term.of(timezone.localdate(span[0][0]))
+        last = Term.of(timezone.localdate(span[0][1]))
         while each <= last:
             terms.append(each)
             each = each.next()
@@ -162,10 +189,19 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
     term = asked if asked in terms else (terms[0] if terms else None)
     context = {
         "network": network,
-        "upcoming": list(visible.upcoming()[:MEETINGS_PER_LIST]),
+        "upcoming": by_shape(_upcoming, MEETINGS_PER_LIST, **values),
         "terms": terms[:TERM_LINKS],
         "term": term,
-        "meetings": list(past.in_term(term)) if term else [],
+        "meetings": (
+            by_shape(
+                _past_in_term,
+                first=local_midnight(term.first_day),
+                after=local_midnight(term.last_day + datetime.timedelta(days=1)),
+                **values,
+            )
+            if term
+            else []
+        ),
         "term_form": (
             PastTermForm(initial={"termin": term.code}, terms=terms)
             if term and len(terms) > TERM_LINKS
@@ -173,6 +209,33 @@ def network_meetings(request: HttpRequest, code: str) -> HttpResponse:
         ),
     }
     return render(request, "meetings/pages/network_meetings.html", context)
+
+
+def _past(network_id: int, now, ids: dict) -> QuerySet:
+    return Meeting.objects.seen_by(numbered(ids, "coordinated_")).filter(
+        network_id=network_id, ends_at__lt=now
+    )
+
+
+def _past_span(network_id: int, now, limit: None, **ids) -> QuerySet:
+    """The first and the latest start of the meetings held (one row; none without any)."""
+    return (
+        _past(network_id, now, ids)
+        .order_by()
+        .values("network_id")
+        .annotate(first=Min("starts_at"), last=Max("starts_at"))
+        .values_list("first", "last")
+    )
+
+
+def _past_in_term(network_id: int, now, first, after, limit: None, **ids) -> QuerySet:
+    """`past().in_term(term)`: the term's meetings held, from its first local midnight to the
+    one after its last day."""
+    return (
+        _past(network_id, now, ids)
+        .filter(starts_at__gte=first, starts_at__lt=after)
+        .order_by("starts_at")
+    )
 
 
 @require_safe
@@ -278,7 +341,7 @@ def meeting_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agenda_version, agenda = published_agenda(meeting)
     context = {
         "meeting": meeting,
-        "work_areas": meeting.work_areas.all(),
+        "work_areas": _MEETING_WORK_AREAS.objects(meeting_id=meeting.pk),
         "agenda": agenda,
         "agenda_version": agenda_version,
         "agenda_minutes": sum(

@@ -8,11 +8,11 @@ nothing is saved when it does.
 import datetime
 import secrets
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Case, FilteredRelation, Max, Q, QuerySet, When
 from django.urls import reverse
 from django.utils import timezone
@@ -348,6 +348,22 @@ def _page_seats(meeting: Meeting, administration_ids: list[int]) -> list[tuple]:
     return _PAGE_SEATS.rows(**values)
 
 
+M = TypeVar("M", bound=models.Model)
+
+
+def _made(model: type[M], **values: Any) -> M:
+    """An instance holding only these fields, as the ORM makes one it read (the others
+    deferred): a model's keyword constructor fills in every other field's default, which for
+    a page of seats cost more than reading them (the list shows only these)."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(None, names, [values[name] for name in names])
+
+
+_APPOINTMENT_PERSON = Appointment._meta.get_field("person")
+_APPOINTMENT_ADMINISTRATION = Appointment._meta.get_field("administration")
+_ATTENDANCE_PERSON = Attendance._meta.get_field("person")
+
+
 @dataclass
 class AnswerOverview:
     """Every administration of the meeting's network with its answer: the counts, and the
@@ -373,25 +389,32 @@ class AnswerOverview:
                 continue  # its last seat ended a moment ago
             _pk, name, short_name = held[0][:3]
             group = AdministrationAnswers(
-                Administration(pk=administration_id, name=name, short_name=short_name)
+                _made(Administration, id=administration_id, name=name, short_name=short_name)
             )
             for seat in held:
                 role, person_id, full_name, email, answer_id = seat[3:8]
-                person = User(pk=person_id, full_name=full_name, email=email)
-                appointment = Appointment(
-                    role=role, person=person, administration=group.administration
+                person = _made(User, id=person_id, full_name=full_name, email=email)
+                appointment = _made(
+                    Appointment,
+                    role=role,
+                    person_id=person_id,
+                    administration_id=administration_id,
                 )
+                _APPOINTMENT_PERSON.set_cached_value(appointment, person)
+                _APPOINTMENT_ADMINISTRATION.set_cached_value(appointment, group.administration)
                 attendance = None
                 if answer_id is not None:
                     value, attended, tentative, source, comment = seat[8:]
-                    attendance = Attendance(
-                        person=person,
+                    attendance = _made(
+                        Attendance,
+                        person_id=person_id,
                         answer=value,
                         attended=attended,
                         tentative=tentative,
                         source=source,
                         comment=comment,
                     )
+                    _ATTENDANCE_PERSON.set_cached_value(attendance, person)
                 group.seats.append(Seat(appointment, attendance))
             groups.append(group)
         return groups
@@ -558,6 +581,16 @@ def can_take_part(user: User, meeting: Meeting) -> bool:
     return is_network_member(user, meeting.network)
 
 
+# The colleagues invited to a meeting, with who invited them and from where: for the
+# coordinators' meeting page, compiled once per connection (config/prepared.py).
+_INVITATIONS = Prepared(
+    lambda meeting_id: Invitation.objects.filter(meeting_id=meeting_id).select_related(
+        "invited_by", "administration"
+    ),
+    meeting_id=int,
+)
+
+
 def participation_context(
     user: User,
     meeting: Meeting,
@@ -583,9 +616,7 @@ def participation_context(
         context["answers"] = overview.groups(shown)
         context["answers_page"] = page
         context["answer_counts"] = overview.counts
-        context["invitations"] = list(
-            meeting.invitations.select_related("invited_by", "administration")
-        )
+        context["invitations"] = _INVITATIONS.objects(meeting_id=meeting.pk)
         context["attendance_open"] = meeting.starts_at <= timezone.now()
     elif context["can_take_part"]:
         meeting.own_attendance = meeting.attendances.filter(person=user).first()  # type: ignore[attr-defined]

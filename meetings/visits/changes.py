@@ -98,7 +98,8 @@ def record_visit(
     """Note this view of the overview; return the moment the changes count from (None while
     the person has had no earlier visit). One SELECT, and at most one upsert. `write=False`
     (a HEAD: a link checker, not a visit) only reads."""
-    visit = NetworkVisit.objects.filter(user=user, network=network).first()
+    found = _VISIT.objects(user_id=user.pk, network_id=network.pk)
+    visit = found[0] if found else None
     if visit is None:
         if write:
             _save(user, network, now, None)
@@ -111,6 +112,17 @@ def record_visit(
     elif now - visit.seen_at >= WRITE_EVERY:
         _save(user, network, now, visit.previous_seen_at)
     return since
+
+
+# The person's visit of the network (one at most), compiled once per connection: the network
+# page reads it on every view.
+_VISIT = Prepared(
+    lambda user_id, network_id: NetworkVisit.objects.filter(
+        user_id=user_id, network_id=network_id
+    ).order_by("pk")[:1],
+    user_id=int,
+    network_id=int,
+)
 
 
 def _save(user, network: Network, seen_at, previous_seen_at) -> None:

@@ -5,9 +5,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from meetings.form_fields import IdChoiceField, PlainSelect
+from meetings.form_fields import NamedIdChoiceField, PlainSelect, work_area_choices
 from meetings.models import Meeting, ThemeSuggestion
-from networks.models import WorkArea
 from networks.submissions import OnceForm
 
 TITLE_ERRORS = {
@@ -26,7 +25,8 @@ class SuggestionForm(OnceForm, forms.ModelForm):
     class Meta:
         model = ThemeSuggestion
         fields = ["title", "why", "work_area"]
-        field_classes = {"work_area": IdChoiceField}
+        # The choices as (pk, name) values, not instances (the form is on the suggestions page).
+        field_classes = {"work_area": NamedIdChoiceField}
         labels = {"title": _("Tema"), "why": _("Varför?"), "work_area": _("Arbetsområde")}
         widgets = {"why": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
@@ -43,7 +43,7 @@ class SuggestionForm(OnceForm, forms.ModelForm):
 
     def __init__(self, *args, network, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["work_area"].queryset = WorkArea.objects.active().filter(network=network)
+        work_area_choices(self.fields["work_area"], network.pk)
         self.fields["work_area"].empty_label = _("Välj arbetsområde")
         self.fields["why"].widget.attrs["maxlength"] = 2000
 

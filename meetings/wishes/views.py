@@ -6,16 +6,16 @@ support form's partial (focus kept, the new count announced), a plain POST with 
 Outsiders get 403 for the page (the network is public) and 404 for a suggestion's URLs.
 """
 
+from collections.abc import Callable
 from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, escape
@@ -28,6 +28,7 @@ from config.content_language import sv
 from config.dates import long_date
 from config.form_layout import field_stamp
 from config.http import AuthenticatedHttpRequest
+from config.reversing import key_url
 from meetings import paging
 from meetings.access import network_by_code
 from meetings.models import ThemeSuggestion
@@ -114,7 +115,7 @@ def support_block(
         return mark_safe(  # noqa: S308 (all escaped)
             f'<p class="support-count" id="support-{pk}">{count}{too}{own}{failed}{announced}</p>'
         )
-    url = reverse("theme_suggestion_support", args=[suggestion.network.code.lower(), pk])
+    url = key_url("theme_suggestion_support", suggestion.network.code.lower(), key=pk)
     title = conditional_escape(cast(str, sv(suggestion.title)))
     focus = " data-focus" if announce else ""
     if supported:
@@ -140,18 +141,25 @@ def support_block(
     )
 
 
-def _meta(suggestion: ThemeSuggestion) -> SafeString:
+def _meta(suggestion: ThemeSuggestion, words: tuple[str, str] | None = None) -> SafeString:
     """The line under a suggestion's title: work area, who suggested it, for which
-    administration, when. Built here, not in the template: the page lists many."""
+    administration, when. Built here, not in the template: the page lists many. `words`: its
+    two translations (`_meta_words`), translated once for a page of rows."""
+    said, unknown = words or _meta_words()
     by = suggestion.suggested_by.full_name if suggestion.suggested_by else ""
     administration = suggestion.administration.name if suggestion.administration else ""
-    text = escape(_("föreslaget av %(name)s, %(administration)s, %(day)s")) % {
-        "name": escape(by or _("okänd")),
+    text = said % {
+        "name": escape(by or unknown),
         "administration": conditional_escape(cast(str, sv(administration))),
         "day": escape(long_date(suggestion.created_at)),
     }
     area = conditional_escape(cast(str, sv(suggestion.work_area.name)))
     return mark_safe(f"{area} · {text}")  # noqa: S308 (all escaped)
+
+
+def _meta_words() -> tuple[str, str]:
+    """The meta line's wording (escaped) and the word for an unknown suggester."""
+    return escape(_("föreslaget av %(name)s, %(administration)s, %(day)s")), _("okänd")
 
 
 def _page(
@@ -168,19 +176,28 @@ def _page(
     (`?visa=behandlade`, paged, latest first), with the latest few under the open ones. An
     htmx "Visa fler" gets only the next rows (the `…-page` partials)."""
     bound = bound or {}
-    open_all, handled_all = wishes.split_by_status(wishes.suggestions_for(network, request.user))
+    user = request.user
+    open_count, handled_count = wishes.counts(network)
+
+    def fetch(*, handled: bool) -> Callable[[int, int], list]:
+        return lambda offset, limit: wishes.page_of_suggestions(
+            network, user, handled=handled, offset=offset, limit=limit
+        )
+
     archive = request.GET.get("visa") == "behandlade"
     if archive:
-        handled_page = paging.page_of(request, handled_all)
+        handled_page = paging.fetched_page(request, handled_count, fetch(handled=True))
         open_page = None
         open_rows: list = []
     else:
-        open_page = paging.page_of(request, open_all)
+        open_page = paging.fetched_page(request, open_count, fetch(handled=False))
         open_rows = list(open_page.object_list)
-        handled_page = Paginator(handled_all, HANDLED_ON_MAIN_PAGE).page(1)
+        handled_paginator: Paginator = Paginator([], HANDLED_ON_MAIN_PAGE)
+        handled_paginator.__dict__["count"] = handled_count  # a cached_property
+        handled_page = Page(fetch(handled=True)(0, HANDLED_ON_MAIN_PAGE), 1, handled_paginator)
     can_coordinate = is_coordinator(request.user, network)
     can_suggest = can_suggest_theme(request.user, network)
-    targets = list(wishes.adoption_targets(network)) if can_coordinate else []
+    targets = wishes.adoption_target_list(network) if can_coordinate else []
     # Only a form that failed is kept per suggestion; the others are written out by a plain
     # template loop from one blank form each (labels, choices), as the agenda workspace does:
     # rendering two forms' widgets for each of hundreds of suggestions dominated the page.
@@ -192,8 +209,9 @@ def _page(
         adopt_field = field_stamp(adopt_blank, "a", "meeting") if targets else None
         close_field = field_stamp(close_blank, "c", "reason")
     handled_rows = list(handled_page.object_list)
+    words = _meta_words()
     for row in (*open_rows, *handled_rows):
-        row.meta = _meta(row)
+        row.meta = _meta(row, words)
         row.support_label = support_label(row.support_count)
     htmx = bool(getattr(request, "htmx", False))
     for n, row in enumerate(handled_rows):

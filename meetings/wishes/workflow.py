@@ -13,6 +13,8 @@ Every change runs in one transaction with the suggestion's row locked, so two co
 two clicks) cannot adopt, close or vote twice.
 """
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.db.models import BooleanField, Count, Exists, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -21,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from config.mail import absolute_url, message, render_subject, render_text
+from config.prepared import Prepared, by_shape
 from meetings.models import Meeting, ThemeSuggestion, ThemeSupport
 from meetings.outbox import outbox
 from networks.models import Network
@@ -67,6 +70,82 @@ def split_by_status(suggestions) -> tuple[QuerySet, QuerySet]:
         Coalesce("handled_at", "created_at").desc(), "-pk"
     )
     return open_rows, handled
+
+
+# The suggestions page's queries (views._page), compiled once per connection and page
+# (config/prepared.py): building and compiling these querysets was a good part of the page.
+# Each is `split_by_status(suggestions_for(...))` but for the network, which the page sets on
+# each suggestion itself instead of reading it once per row (tests/wishes/test_queries.py).
+
+
+def _support_count() -> Coalesce:
+    supports = (
+        ThemeSupport.objects.filter(suggestion=OuterRef("pk"))
+        .order_by()
+        .values("suggestion")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(supports), 0)
+
+
+def _for_page(network_id: int, person_id: int) -> QuerySet[ThemeSuggestion]:
+    supported = Exists(ThemeSupport.objects.filter(suggestion=OuterRef("pk"), person_id=person_id))
+    return (
+        ThemeSuggestion.objects.filter(network_id=network_id)
+        .select_related("work_area", "administration", "suggested_by", "adopted_meeting")
+        .annotate(support_count=_support_count(), supported=supported)
+        .order_by("status", "-support_count", "created_at", "pk")
+    )
+
+
+def _open_page(network_id: int, person_id: int, *, limit: int, offset: int) -> QuerySet:
+    # The page's ids are ranked first, from the suggestions alone; only those rows are then
+    # read with what they show: ranking thousands of rows joined with their work area,
+    # administration and suggester cost the database two to three times as much.
+    ranked = (
+        ThemeSuggestion.objects.filter(network_id=network_id, status=ThemeSuggestion.Status.OPEN)
+        .annotate(support_count=_support_count())
+        .order_by("-support_count", "created_at", "pk")
+        .values("pk")[offset : offset + limit]
+    )
+    open_rows, _handled = split_by_status(_for_page(network_id, person_id))
+    return open_rows.filter(pk__in=ranked)
+
+
+def _handled_page(network_id: int, person_id: int, *, limit: int, offset: int) -> QuerySet:
+    _open, handled = split_by_status(_for_page(network_id, person_id))
+    return handled[offset : offset + limit]
+
+
+_COUNTS = Prepared(
+    lambda network_id: (
+        ThemeSuggestion.objects.filter(network_id=network_id)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+    ),
+    network_id=int,
+)
+
+
+def counts(network: Network) -> tuple[int, int]:
+    """How many open and how many handled suggestions the network has, in one query."""
+    by_status = dict(_COUNTS.rows(network_id=network.pk))
+    open_count = by_status.pop(ThemeSuggestion.Status.OPEN, 0)
+    return open_count, sum(by_status.values())
+
+
+def page_of_suggestions(
+    network: Network, user, *, handled: bool, offset: int, limit: int
+) -> list[ThemeSuggestion]:
+    """One page of the network's open (or handled) suggestions as `split_by_status` orders
+    them, each with its support count, whether `user` supports it and its network."""
+    build = _handled_page if handled else _open_page
+    found = by_shape(build, limit, offset, network_id=network.pk, person_id=user.pk)
+    for suggestion in found:
+        suggestion.network = network
+    return found
 
 
 def suggest(network: Network, user, data: dict) -> ThemeSuggestion:
@@ -138,14 +217,27 @@ def _check_may_vote(suggestion: ThemeSuggestion, user) -> None:
 def adoption_targets(network: Network) -> QuerySet[Meeting]:
     """Meetings a suggestion may become the theme of: the network's planned meetings still to
     come (a planned meeting has no published theme) that no suggestion has been adopted for."""
+    return _targets(network.pk, timezone.now())
+
+
+def _targets(network_id: int, now: datetime.datetime) -> QuerySet[Meeting]:
     return (
         Meeting.objects.filter(
-            network=network, status=Meeting.Status.PLANNED, starts_at__gt=timezone.now()
+            network_id=network_id, status=Meeting.Status.PLANNED, starts_at__gt=now
         )
         .exclude(theme_suggestions__status=ThemeSuggestion.Status.ADOPTED)
         .select_related("network")
         .order_by("starts_at")
     )
+
+
+# `adoption_targets` for the suggestions page, compiled once per connection.
+_TARGETS = Prepared(_targets, network_id=int, now=datetime.datetime)
+
+
+def adoption_target_list(network: Network) -> list[Meeting]:
+    """`adoption_targets(network)`, read by a query compiled once (the suggestions page)."""
+    return _TARGETS.objects(network_id=network.pk, now=timezone.now())
 
 
 @transaction.atomic

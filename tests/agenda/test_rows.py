@@ -112,7 +112,17 @@ def test_stamped_forms_are_the_template_forms(
         factories.make_agenda_item(meeting, title=f"Senare {n}", status=AgendaItem.Status.PROPOSED)
     client = client_for("coordinator")
     more = reverse("agenda_manage", kwargs={"pk": meeting.pk}) + "?page=2"
+    renders: list[str] = []
+    render = rows.Stamp.__init__
+
+    def counted(self, name, *args, **kwargs):
+        renders.append(name)
+        render(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(rows.Stamp, "__init__", counted)
     stamped = _workspace(client, meeting, language)
+    # One settings stamp serves the items with and without a presenter (Stamp.without).
+    assert renders.count("meetings/agenda/manage.html#item-settings") == 1
     stamped_more = client.get(more, headers={"HX-Request": "true"}).content.decode()
     monkeypatch.setattr(rows, "stamped", lambda *args: False)
     templated = _workspace(client, meeting, language)
@@ -200,6 +210,10 @@ def test_the_workspace_items_are_the_querysets(meeting, representative, administ
         meeting, title="Förslag", status=AgendaItem.Status.PROPOSED, proposed_by=representative
     )
     factories.make_agenda_item(meeting, title="Utan", status=AgendaItem.Status.DECLINED)
+    # Sharing a work area and an administration with the items above (made once, shared).
+    factories.make_agenda_item(
+        meeting, position=3, title="Tredje", work_area=area, administration=administration
+    )
     expected = list(
         meeting.agenda_items.select_related("work_area", "administration", "proposed_by").order_by(
             "position", "created_at"
@@ -221,3 +235,61 @@ def test_the_workspace_items_are_the_querysets(meeting, representative, administ
     ]
     assert [related(item) for item in read] == [related(item) for item in expected]
     assert views.workspace_items(factories.make_meeting(meeting.network, days_ahead=90)) == []
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_own_item_form_lists_are_what_the_querysets_made(meeting, language):
+    """The "Lägg till en egen punkt" form's work areas and goals, read by queries compiled once
+    (meetings/form_fields.py `work_area_choices`, `goal_choices`), make the selects the
+    querysets' instances made before: same options, order, selection and language marks."""
+    from django import forms
+
+    from meetings.agenda.forms import OwnItemForm
+    from meetings.form_fields import TitledIdChoiceField
+    from meetings.models import Goal
+
+    network = meeting.network
+    factories.make_goal(network, title="Ö <mål> & mer")
+    factories.make_goal(network, title="A-mål")
+    form = OwnItemForm(network=network)
+    before = {
+        "work_area": forms.ModelChoiceField(queryset=network.work_areas.active(), required=False),
+        "goal": TitledIdChoiceField(
+            queryset=Goal.objects.filter(work_area__network=network), required=False
+        ),
+    }
+    assert not hasattr(before["goal"], "choice_rows")  # the queryset's own
+    with translation.override(language):
+        for name, field in before.items():
+            field.empty_label = form.fields[name].empty_label
+            field.help_text = form.fields[name].help_text
+            html = form[name].as_widget()
+            assert html == forms.BoundField(form, field, name).as_widget()
+            assert html.count("<option") > 2
+
+
+def test_the_workspace_versions_and_targets_are_the_querysets(meeting, coordinator):
+    """The workspace's deferral targets and published versions, read by queries compiled once,
+    are `deferral_targets(meeting)` and the meeting's versions, latest first."""
+    from meetings.agenda import workflow
+
+    network = meeting.network
+    for days in (60, 90, 120):
+        factories.make_meeting(network, days_ahead=days)
+    factories.make_meeting(network, days_ahead=75, status="planned")  # theme not published
+    factories.make_meeting(network, days_ahead=-3)  # over
+    expected = list(workflow.deferral_targets(meeting))
+    found = workflow.deferral_target_list(meeting)
+    assert len(found) == 3
+    assert [(m.pk, m.network.code) for m in found] == [(m.pk, m.network.code) for m in expected]
+    for number in (1, 2):
+        meeting.agenda_versions.create(number=number, snapshot=[], published_by=coordinator)
+    versions = views._VERSIONS.objects(meeting_id=meeting.pk)
+    assert (
+        [(v.number, v.published_by.email) for v in versions]
+        == [
+            (v.number, v.published_by.email)
+            for v in meeting.agenda_versions.select_related("published_by").order_by("-number")
+        ]
+        == [(2, coordinator.email), (1, coordinator.email)]
+    )

@@ -294,3 +294,33 @@ def test_only_accepted_items_of_coming_meetings_are_offered(client_for, steering
     page = client_for("coordinator").get(edit_url(steering)).content.decode()
     assert "Kommande punkt" in page
     assert "Bara föreslagen" not in page and "Hållen punkt" not in page
+
+
+def test_network_page_documents_read_once_compiled_are_the_querysets(neh, nsh):
+    """The network page's "Aktuellt" (read by a query compiled once) holds what its queryset
+    finds: the soonest open consultations (one more than shown) and the latest documents,
+    latest first, with only the columns the list shows."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    for days in (-3, 40, *range(documents.OPEN_ON_NETWORK_PAGE, 0, -1)):
+        factories.make_document(
+            neh, kind=Document.Kind.CONSULTATION, deadline=today + datetime.timedelta(days)
+        )
+    for _ in range(documents.RECENT_ON_NETWORK_PAGE + 2):
+        factories.make_document(neh)
+    factories.make_document(nsh)
+    withdrawn = factories.make_document(neh)
+    Document.objects.filter(pk=withdrawn.pk).update(withdrawn_at=timezone.now())
+    expected = list(documents._current(neh.pk, today))
+    found = documents._CURRENT.objects(network_id=neh.pk, today=today)
+    fields = ["pk", "title", "kind", "deadline", "created_at", "withdrawn_at"]
+    assert [[getattr(d, f) for f in fields] for d in found] == [
+        [getattr(d, f) for f in fields] for d in expected
+    ]
+    assert found[0].get_deferred_fields() == expected[0].get_deferred_fields() != set()
+    current = documents.current_for_network(neh)
+    assert len(current.open_consultations) == documents.OPEN_ON_NETWORK_PAGE
+    assert current.more_open and len(current.recent) == documents.RECENT_ON_NETWORK_PAGE

@@ -74,3 +74,54 @@ def test_goal_page_query_count_does_not_grow(
     with django_assert_num_queries(EXPECTED[page]):
         response = client.get(url)
     assert response.status_code == 200
+
+
+def test_agenda_figures_read_by_prepared_queries_are_the_prefetchs(
+    goal, neh, administration, other_administration
+):
+    """figures_by_goal_id (the agenda's goal follow-ups), read by queries compiled once, gives
+    each goal the indicators and the values by year the prefetch it replaced gave, a goal
+    without indicators included."""
+    from django.db.models import Prefetch
+
+    from meetings.goals.figures import figures_by_goal_id, indicator_figures
+    from meetings.models import Indicator, IndicatorValue
+
+    build(goal, neh, administration, other_administration, 3)
+    bare = factories.make_goal(neh, title="Utan indikatorer")
+    others = list(neh.work_areas.first().goals.exclude(pk__in=[goal.pk, bare.pk])[:2])
+    ids = [goal.pk, bare.pk, *(other.pk for other in others)]
+    found = figures_by_goal_id([*ids, None])
+
+    def seen(figures):
+        return [
+            (
+                i.indicator.pk,
+                i.indicator.goal.pk,
+                i.indicator.responsible_administration.name,
+                i.target_year,
+                [(p.year, p.value) for p in i.points],
+            )
+            for i in figures.indicators
+        ]
+
+    expected: dict[int, list] = {pk: [] for pk in ids}
+    for indicator in (
+        Indicator.objects.filter(goal_id__in=ids)
+        .select_related("goal", "responsible_administration")
+        .prefetch_related(
+            Prefetch(
+                "values", queryset=IndicatorValue.objects.order_by("year"), to_attr="value_list"
+            )
+        )
+        .order_by("pk")
+    ):
+        expected[indicator.goal.pk].append(
+            indicator_figures(indicator, indicator.goal.target_year, indicator.value_list)
+        )
+    assert sorted(found) == sorted(ids)
+    for pk in ids:
+        assert found[pk].goal.pk == pk
+        assert seen(found[pk]) == seen(type(found[pk])(found[pk].goal, expected[pk]))
+    assert found[bare.pk].indicators == [] and len(found[goal.pk].indicators) >= 3
+    assert all(len(i.points) > 1 for i in found[goal.pk].indicators)
