@@ -54,7 +54,7 @@ MAX_QUERIES = 12
 QUERY_ALLOWANCE = {
     "export": 21,
     "start": 21,
-    "my networks": 15,
+    "my networks": 13,
     "feed": 19,
 }
 
