@@ -474,13 +474,30 @@ def sources(words: list[str]) -> list[Source]:
 
 
 def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit]:
-    query = SearchQuery(" ".join(words), config="swedish", search_type="plain")
+    return hits_ranked(source, full_text_page(source, rows, " ".join(words)), words)
+
+
+def hits_ranked(source: Source, rows: Iterable, words: list[str]) -> list[Hit]:
+    """The hits of a page of full-text rows, each with its headline, or the text highlighted
+    where the source has no headline (a JSON text)."""
+    hits = []
+    for row in rows:
+        headline = getattr(row, "headline", None)
+        excerpt = marked(headline) if headline else highlighted(source.text(row), words)
+        hits.append(source.hit(row, excerpt))
+    return hits
+
+
+def full_text_page(source: Source, rows: QuerySet, text: str) -> QuerySet:
+    """The rows whose text matches `text` (PostgreSQL's full-text search), best first, with
+    their headlines: a page of them."""
+    query = SearchQuery(text, config="swedish", search_type="plain")
     vector = IndexedVector(source.indexed)
     rows = rows.annotate(document=vector).filter(document=query)
     rows = rows.annotate(rank=SearchRank(vector, query)).order_by("-rank", *source.newest_first)
     if source.fallback_fields:
         # ts_headline over the same text the vector is made of.
-        text = Func(
+        whole = Func(
             *(F(name) for name in source.fallback_fields),
             function="CONCAT_WS",
             template="%(function)s(' ', %(expressions)s)",
@@ -488,7 +505,7 @@ def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit
         )
         rows = rows.annotate(
             headline=SearchHeadline(
-                text,
+                whole,
                 query,
                 config="swedish",
                 start_sel=START,
@@ -498,12 +515,7 @@ def full_text_hits(source: Source, rows: QuerySet, words: list[str]) -> list[Hit
                 max_fragments=2,
             )
         )
-    hits = []
-    for row in rows[:HITS_PER_KIND]:
-        headline = getattr(row, "headline", None)
-        excerpt = marked(headline) if headline else highlighted(source.text(row), words)
-        hits.append(source.hit(row, excerpt))
-    return hits
+    return rows[:HITS_PER_KIND]
 
 
 def trigram_candidates(indexed: Indexed, words: list[str]) -> RawSQL | None:
@@ -663,8 +675,11 @@ class Plan:
         self.instances = Instances(compiler, connection.alias)
 
     @staticmethod
-    def slots_of(params, seen: Seen, words: list[str], candidates) -> list[tuple[str, Any]]:
-        """Per parameter: what goes there ("id", "like", "match" or "constant"), from where."""
+    def slots_of(
+        params, seen: Seen, words: list[str], candidates, like: Callable[[str], str] | None = None
+    ) -> list[tuple[str, Any]]:
+        """Per parameter: what goes there ("id", "like", "match" or "constant"), from where.
+        A word reaches the parameters as `like(word)` (a LIKE's pattern unless told)."""
         ids: dict[int, tuple[str, int, int | None]] = {}
         for field in ("coordinated", "directed"):
             for n, value in enumerate(getattr(seen, field)):
@@ -672,7 +687,8 @@ class Plan:
         for n, pair in enumerate(seen.seats):
             for side, value in enumerate(pair):
                 ids[value] = ("seats", n, side)
-        likes = {f"%{word}%": n for n, word in enumerate(words)}
+        pattern = like or (lambda word: f"%{word}%")
+        likes = {pattern(word): n for n, word in enumerate(words)}
         match = candidates.params[0] if candidates is not None else None
         slots: list[tuple[str, Any]] = []
         for param in params:
@@ -767,6 +783,63 @@ def planned_hits(source: Source, seen: Seen, words: list[str]) -> list[Hit]:
     return hits_of(source, plan.rows(seen, words), words)
 
 
+# The full-text query is compiled once per shape too (PostgreSQL): the source and how many
+# networks, administrations and seats the person has. The words reach it as one text, the
+# query's, wherever it is used (the match, the rank, the headline).
+STAND_IN_TEXT = "qzxstandintext"
+
+
+class FullTextPlan:
+    """A source's full-text query of one shape, compiled, run with each search's values."""
+
+    def __init__(self, source: Source, shape: tuple[int, int, int]) -> None:
+        self.source = source
+        seen = stand_in_seen(shape)
+        queryset = full_text_page(source, source.rows(seen), STAND_IN_TEXT)
+        self.empty = queryset.query.is_empty()
+        if self.empty:
+            return
+        compiler = queryset.query.get_compiler(connection=connection)
+        self.sql, params = compiler.as_sql()
+        self.slots = Plan.slots_of(params, seen, [STAND_IN_TEXT], None, like=lambda text: text)
+        self.compiler = compiler
+        self.converters = compiler.get_converters(
+            [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
+        )
+        self.instances = Instances(compiler, connection.alias)
+
+    def rows(self, seen: Seen, text: str) -> Iterable:
+        if self.empty:
+            return
+        values = []
+        for kind, where in self.slots:
+            if kind == "id":
+                field, n, side = where
+                value = getattr(seen, field)[n]
+                values.append(value if side is None else value[side])
+            elif kind == "like":
+                values.append(text)
+            else:
+                values.append(where)
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, values)
+            found: Iterable = cursor.fetchall()
+        if self.converters:
+            found = self.compiler.apply_converters(found, self.converters)
+        for row in found:
+            yield self.instances.make(row)
+
+
+def planned_full_text_hits(source: Source, seen: Seen, words: list[str]) -> list[Hit]:
+    """`full_text_hits` through the plan of the search's shape, compiled on first use."""
+    key = (source.key, seen.shape)
+    plans = connection.__dict__.setdefault("_full_text_plans", {})
+    plan = plans.get(key)
+    if plan is None:
+        plan = plans[key] = FullTextPlan(source, seen.shape)
+    return hits_ranked(source, plan.rows(seen, " ".join(words)), words)
+
+
 def search(user, query: str) -> list[Group]:
     """The groups of hits for `query` that `user` may read; empty groups left out."""
     words = words_of(query)
@@ -781,7 +854,7 @@ def search(user, query: str) -> list[Group]:
         if source.key in DRAFT_SOURCES and not seen.coordinated:
             continue
         if full_text:
-            hits = full_text_hits(source, source.rows(seen), words)
+            hits = planned_full_text_hits(source, seen, words)
         else:
             hits = planned_hits(source, seen, words)
         if hits:
