@@ -22,13 +22,25 @@ CONTENT_TYPES_XML = (
 )
 
 
+# Every entry's time: the same bytes whenever a sample is made. (An entry named by a string gets
+# the clock's time, to two seconds, and the samples are parameters of tests: two xdist workers
+# collecting either side of such a second saw different tests, and the run stopped.)
+ENTRY_TIME = (2026, 1, 1, 12, 0, 0)
+
+
+def _entry(name: str, compress_type: int) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=ENTRY_TIME)
+    entry.compress_type = compress_type
+    return entry
+
+
 def _zip(entries: dict[str, str], *, stored_first: str | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         if stored_first is not None:
-            archive.writestr("mimetype", stored_first, compress_type=zipfile.ZIP_STORED)
+            archive.writestr(_entry("mimetype", zipfile.ZIP_STORED), stored_first)
         for name, text in entries.items():
-            archive.writestr(name, text)
+            archive.writestr(_entry(name, zipfile.ZIP_DEFLATED), text)
     return buffer.getvalue()
 
 

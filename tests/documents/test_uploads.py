@@ -279,3 +279,14 @@ def test_a_failing_transaction_removes_the_stored_file(
     assert response.status_code == 500
     assert not Document.objects.exists()
     assert stored_files(media_root) == []
+
+
+def test_samples_are_the_same_bytes_whenever_made(monkeypatch):
+    """The samples are test parameters: each xdist worker collects them, and workers that made
+    different bytes (a zip entry's time, from the clock) would see different tests and stop."""
+    import time
+
+    made = [samples.docx(), samples.odt(), samples.plain_zip()]
+    later = time.localtime(time.time() + 3600)
+    monkeypatch.setattr(time, "localtime", lambda *args: later)
+    assert [samples.docx(), samples.odt(), samples.plain_zip()] == made
