@@ -622,7 +622,37 @@ def stand_in_seen(shape: tuple[int, int, int]) -> Seen:
 MANY_CANDIDATES = 400
 
 
-class Plan:
+class Compiled:
+    """A compiled query whose rows become model instances, as its queryset's would."""
+
+    compiler: Any
+    sql: str
+
+    def keep(self, compiler) -> None:
+        self.compiler = compiler
+        self.converters = compiler.get_converters(
+            [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
+        )
+        self.instances = Instances(compiler, connection.alias)
+
+    def instances_of(self, params: list) -> Iterable:
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            found: Iterable = cursor.fetchall()
+        if self.converters:
+            found = self.compiler.apply_converters(found, self.converters)
+        for row in found:
+            yield self.instances.make(row)
+
+
+def seen_id(seen: Seen, where: tuple[str, int, int | None]) -> int:
+    """The id an "id" slot stands for: the person's n-th network, administration or seat."""
+    field, n, side = where
+    value = getattr(seen, field)[n]
+    return value if side is None else value[side]
+
+
+class Plan(Compiled):
     """A source's fallback query of one shape, compiled, run with each search's values.
 
     For a text with a trigram index, two queries in one: the candidates' query, and the walk
@@ -668,11 +698,7 @@ class Plan:
                 f"ORDER BY {order}"
             )
             self.slots = few_slots + many_slots
-        self.compiler = compiler
-        self.converters = compiler.get_converters(
-            [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
-        )
-        self.instances = Instances(compiler, connection.alias)
+        self.keep(compiler)
 
     @staticmethod
     def slots_of(
@@ -741,12 +767,10 @@ class Plan:
 
     def params(self, seen: Seen, words: list[str]) -> list:
         json_text = not self.source.fallback_fields
-        values = []
+        values: list[Any] = []
         for kind, where in self.slots:
             if kind == "id":
-                field, n, side = where
-                value = getattr(seen, field)[n]
-                values.append(value if side is None else value[side])
+                values.append(seen_id(seen, where))
             elif kind == "like":
                 word = words[where]
                 found = json_stem(word) if json_text else stem(word)
@@ -763,13 +787,7 @@ class Plan:
         """The page's rows as model instances, as the queryset would give them."""
         if self.empty:
             return
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, self.params(seen, words))
-            found: Iterable = cursor.fetchall()
-        if self.converters:
-            found = self.compiler.apply_converters(found, self.converters)
-        for row in found:
-            yield self.instances.make(row)
+        yield from self.instances_of(self.params(seen, words))
 
 
 def planned_hits(source: Source, seen: Seen, words: list[str]) -> list[Hit]:
@@ -789,7 +807,7 @@ def planned_hits(source: Source, seen: Seen, words: list[str]) -> list[Hit]:
 STAND_IN_TEXT = "qzxstandintext"
 
 
-class FullTextPlan:
+class FullTextPlan(Compiled):
     """A source's full-text query of one shape, compiled, run with each search's values."""
 
     def __init__(self, source: Source, shape: tuple[int, int, int]) -> None:
@@ -802,32 +820,20 @@ class FullTextPlan:
         compiler = queryset.query.get_compiler(connection=connection)
         self.sql, params = compiler.as_sql()
         self.slots = Plan.slots_of(params, seen, [STAND_IN_TEXT], None, like=lambda text: text)
-        self.compiler = compiler
-        self.converters = compiler.get_converters(
-            [expression for expression, _sql, _alias in compiler.select[: compiler.col_count]]
-        )
-        self.instances = Instances(compiler, connection.alias)
+        self.keep(compiler)
 
     def rows(self, seen: Seen, text: str) -> Iterable:
         if self.empty:
             return
-        values = []
+        values: list[Any] = []
         for kind, where in self.slots:
             if kind == "id":
-                field, n, side = where
-                value = getattr(seen, field)[n]
-                values.append(value if side is None else value[side])
+                values.append(seen_id(seen, where))
             elif kind == "like":
                 values.append(text)
             else:
                 values.append(where)
-        with connection.cursor() as cursor:
-            cursor.execute(self.sql, values)
-            found: Iterable = cursor.fetchall()
-        if self.converters:
-            found = self.compiler.apply_converters(found, self.converters)
-        for row in found:
-            yield self.instances.make(row)
+        yield from self.instances_of(values)
 
 
 def planned_full_text_hits(source: Source, seen: Seen, words: list[str]) -> list[Hit]:

@@ -7,33 +7,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings.search import engine
-from tests.search.test_trigrams import QUERIES, hits
+from tests.search.test_trigrams import QUERIES, hits, through_querysets
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="full-text search is PostgreSQL's"
 )
-
-
-def queried(user, query: str) -> list:
-    """The search as the querysets answer it: each source's full-text queryset built for the
-    person, no compiled plan."""
-    words = engine.words_of(query)
-    if not words:
-        return []
-    seen = engine.Seen.of(user)
-    groups = []
-    for source in engine.sources(words):
-        if source.key in engine.DRAFT_SOURCES and not seen.coordinated:
-            continue
-        found = engine.full_text_hits(source, source.rows(seen), words)
-        if found:
-            groups.append(
-                (
-                    source.key,
-                    [(h.title, h.url, str(h.excerpt), h.draft, h.network_code) for h in found],
-                )
-            )
-    return groups
 
 
 @postgresql_only
@@ -48,7 +26,7 @@ def test_the_plans_find_what_the_querysets_find(varied, user_for_role, role):
     assert connection.__dict__["_full_text_plans"]
     again = {query: hits(user, query) for query in reversed(QUERIES)}
     with CaptureQueriesContext(connection):
-        direct = {query: queried(user, query) for query in QUERIES}
+        direct = {query: through_querysets(user, query, engine.full_text_hits) for query in QUERIES}
     for query in QUERIES:
         assert planned[query] == direct[query], query
         assert again[query] == direct[query], query

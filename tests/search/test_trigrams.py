@@ -139,9 +139,9 @@ def hits(user, query: str) -> list:
     ]
 
 
-def scanned(user, query: str) -> list:
-    """The search as it was: each source's queryset built for the person, every row read by
-    LIKE (no trigram index, no compiled plan)."""
+def through_querysets(user, query: str, hits_of=engine.fallback_hits) -> list:
+    """The search without compiled plans: each source's queryset built for the person and its
+    hits found by `hits_of` (the scan's: every row read by LIKE, no trigram index)."""
     words = engine.words_of(query)
     if not words:
         return []
@@ -150,7 +150,7 @@ def scanned(user, query: str) -> list:
     for source in engine.sources(words):
         if source.key in engine.DRAFT_SOURCES and not seen.coordinated:
             continue
-        found = engine.fallback_hits(source, source.rows(seen), words)
+        found = hits_of(source, source.rows(seen), words)
         if found:
             groups.append(
                 (
@@ -180,7 +180,7 @@ def test_the_index_finds_what_the_scan_finds(varied, user_for_role, monkeypatch,
     connection.__dict__.pop("_search_plans", None)
     monkeypatch.setattr(engine, "trigram_candidates", lambda indexed, words: None)
     with CaptureQueriesContext(connection) as scan_queries:
-        scan = {query: scanned(user, query) for query in QUERIES}
+        scan = {query: through_querysets(user, query) for query in QUERIES}
     assert not any("_trigram" in q["sql"] for q in scan_queries.captured_queries)
     for query in QUERIES:
         assert with_index[query] == scan[query], query
