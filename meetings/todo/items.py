@@ -72,6 +72,18 @@ class Kind:
     INDICATOR = "indicator"
 
 
+# A meeting as the director's to-dos read it, before the per-administration columns (packs
+# presented, meetings answered).
+DIRECTOR_MEETING_COLUMNS = (
+    "pk",
+    "uid",
+    "theme_title",
+    "network_id",
+    "network__code",
+    "updated_at",
+    "starts_at",
+)
+
 KIND_LABELS = {
     Kind.ANSWER: _("Kallelse"),
     Kind.PROPOSALS: _("Förslag till dagordning"),
@@ -515,16 +527,7 @@ def _recently_held(
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
         .annotate(**presented)
         .order_by("-starts_at")
-        .values_list(
-            "pk",
-            "uid",
-            "theme_title",
-            "network_id",
-            "network__code",
-            "updated_at",
-            "starts_at",
-            *presented,
-        )
+        .values_list(*DIRECTOR_MEETING_COLUMNS, *presented)
     )
 
 
@@ -764,16 +767,7 @@ def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
         )
         .annotate(**answered)
         .order_by("starts_at")
-        .values_list(
-            "pk",
-            "uid",
-            "theme_title",
-            "network_id",
-            "network__code",
-            "updated_at",
-            "starts_at",
-            *answered,
-        )
+        .values_list(*DIRECTOR_MEETING_COLUMNS, *answered)
     )
 
 
