@@ -652,6 +652,23 @@ def seen_id(seen: Seen, where: tuple[str, int, int | None]) -> int:
     return value if side is None else value[side]
 
 
+# SQLite compiles a statement again each time a LIKE's pattern is bound anew when the pattern
+# is a bare parameter (it could decide whether an index on the column serves the LIKE), and
+# these statements are long: compiling cost SQLite more than answering. As an expression
+# (the parameter joined to nothing: the same text) the pattern is an ordinary value, and the
+# statement SQLite keeps is reused. No text column the search reads has an index a LIKE
+# could use, so the plan is the same.
+LIKE_PARAMETER = "LIKE %s ESCAPE"
+LIKE_EXPRESSION = "LIKE (%s || '') ESCAPE"
+
+
+def pattern_as_expression(sql: str, slots: list[tuple[str, Any]]) -> str:
+    """The SQL with every LIKE's pattern made an expression; every pattern must be a word's."""
+    if sql.count(LIKE_PARAMETER) != sum(kind == "like" for kind, _where in slots):
+        raise ValueError("Plan: a LIKE whose pattern is not a word's, or a word not in a LIKE")
+    return sql.replace(LIKE_PARAMETER, LIKE_EXPRESSION)
+
+
 class Plan(Compiled):
     """A source's fallback query of one shape, compiled, run with each search's values.
 
@@ -698,6 +715,7 @@ class Plan(Compiled):
                 f"ORDER BY {order}"
             )
             self.slots = few_slots + many_slots
+        self.sql = pattern_as_expression(self.sql, self.slots)
         self.keep(compiler)
 
     @staticmethod

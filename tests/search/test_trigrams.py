@@ -202,6 +202,10 @@ def test_a_plan_checks_its_stand_ins(neh, monkeypatch):
     assert kinds.count("like") == 2 * 2 * len(source.fallback_fields)
     assert kinds.count("match") == 3
     assert kinds.count("id") == 2 * (1 + 1 + 2 * 2)
+    # Every LIKE's pattern an expression, not a bare parameter (which SQLite would compile the
+    # statement again for on every search).
+    assert "LIKE %s" not in plan.sql
+    assert plan.sql.count("LIKE (%s || '') ESCAPE") == kinds.count("like")
 
     def lost(source, rows, words):
         return rows.filter(title__icontains=words[0].upper())
@@ -216,6 +220,13 @@ def test_a_plan_checks_its_stand_ins(neh, monkeypatch):
     monkeypatch.setattr(engine, "fallback_page", changed)
     with pytest.raises(ValueError, match="changed on its way"):
         engine.Plan(source, ["remiss"], (1, 0, 0))
+
+
+def test_a_pattern_not_from_a_word_is_refused():
+    sql = "SELECT 1 WHERE a LIKE %s ESCAPE '\\' AND b LIKE %s ESCAPE '\\'"
+    assert engine.pattern_as_expression(sql, [("like", 0), ("like", 1)]).count("|| ''") == 2
+    with pytest.raises(ValueError, match="not a word's"):
+        engine.pattern_as_expression(sql, [("like", 0), ("constant", "%x%")])
 
 
 def test_candidates_quote_every_stem_and_skip_the_short():
