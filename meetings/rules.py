@@ -238,13 +238,29 @@ def questions_seen_by(
 ):
     """`visible_questions` from the person's roles as ids: the networks coordinated, the
     administrations directed, the seats as (network, administration)."""
-    visible = Q()
-    if coordinated:
-        visible |= Q(network_id__in=coordinated)
-    if directed:
-        visible |= Q(administration_id__in=directed)
-    for network_id, administration_id in seats:
-        visible |= Q(network_id=network_id, administration_id=administration_id)
-    if not visible:
+    visible = question_seen_condition(coordinated, directed, seats)
+    if visible is None:
         return Question.objects.none()
     return Question.objects.filter(visible)
+
+
+def question_seen_condition(
+    coordinated: Collection[int],
+    directed: Collection[int],
+    seats: Iterable[tuple[int, int]],
+    through: str = "",
+) -> Q | None:
+    """The condition `questions_seen_by` filters by, on the question behind the relation
+    `through` if given (a question's events: filtered on their joined question, no list of
+    the question ids); None for someone who sees no question."""
+    prefix = f"{through}__" if through else ""
+    visible = Q()
+    if coordinated:
+        visible |= Q(**{f"{prefix}network_id__in": coordinated})
+    if directed:
+        visible |= Q(**{f"{prefix}administration_id__in": directed})
+    for network_id, administration_id in seats:
+        visible |= Q(
+            **{f"{prefix}network_id": network_id, f"{prefix}administration_id": administration_id}
+        )
+    return visible or None

@@ -58,7 +58,7 @@ from meetings.models import (
     QuestionEvent,
     ThemeSuggestion,
 )
-from meetings.rules import Roles, can_see_theme_suggestions, questions_seen_by, roles_of
+from meetings.rules import Roles, can_see_theme_suggestions, question_seen_condition, roles_of
 from networks.models import Network
 
 # A view this long after the latest one starts a new visit.
@@ -293,18 +293,26 @@ def union(
             ref=F("pk"),
             title=F("title"),
         ),
-        _rows(
-            QuestionEvent.objects.filter(
-                question__in=questions_seen_by(*roles).filter(network_id=network_id).values("pk"),
-                state__in=ANSWERS,
-                at__gt=since,
-            ).exclude(actor_id=user_id),
-            kind=Concat(_text("question_"), F("state"), output_field=CharField()),
-            at=F("at"),
-            ref=F("question_id"),
-            title=F("question__title"),
-        ),
     ]
+    question_seen = question_seen_condition(*roles, through="question")
+    if question_seen is not None:
+        parts.append(
+            _rows(
+                # On the joined question, not a list of the visible questions' ids: SQLite
+                # then reads the events since the visit by their time and looks up each one's
+                # question, instead of reading every visible question's events.
+                QuestionEvent.objects.filter(
+                    question_seen,
+                    question__network_id=network_id,
+                    state__in=ANSWERS,
+                    at__gt=since,
+                ).exclude(actor_id=user_id),
+                kind=Concat(_text("question_"), F("state"), output_field=CharField()),
+                at=F("at"),
+                ref=F("question_id"),
+                title=F("question__title"),
+            )
+        )
     if suggestions:
         parts.append(
             _rows(
