@@ -16,7 +16,17 @@ two clicks) cannot adopt, close or vote twice.
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import BooleanField, Count, Exists, OuterRef, QuerySet, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    Func,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -79,11 +89,13 @@ def split_by_status(suggestions) -> tuple[QuerySet, QuerySet]:
 
 
 def _support_count() -> Coalesce:
+    # A plain COUNT(*) of the suggestion's supports, not Count(), whose GROUP BY made SQLite
+    # set up a grouping for each of the thousands of open suggestions the page ranks (a
+    # quarter of the ranking's time). Zero supports count 0 either way.
     supports = (
         ThemeSupport.objects.filter(suggestion=OuterRef("pk"))
         .order_by()
-        .values("suggestion")
-        .annotate(n=Count("pk"))
+        .annotate(n=Func(template="COUNT(*)", output_field=IntegerField()))
         .values("n")
     )
     return Coalesce(Subquery(supports), 0)
