@@ -7,6 +7,7 @@ A form can choose another width with the widget attribute `data-width` (one of W
 """
 
 import copy
+import functools
 import html
 from collections.abc import Callable
 from typing import cast
@@ -16,9 +17,11 @@ from django.forms.boundfield import BoundField, BoundWidget
 from django.forms.models import ModelChoiceIteratorValue
 from django.forms.renderers import TemplatesSetting
 from django.forms.widgets import ChoiceWidget
+from django.template import engines
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import get_language
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 
@@ -382,3 +385,45 @@ def field_options(field: BoundField) -> list[BoundWidget]:
             "attrs": {**option.data["attrs"], "aria-describedby": error_id},
         }
     return options
+
+
+# A blank form's fields rendered once per process (`blank_fields`): by its key and the
+# interface language, the HTML with a stand-in for each value called anew per render (a
+# OnceForm's token), and how to make that value. At most BLANK_FORMS_KEPT are kept.
+_BLANK_FORMS: dict[tuple, tuple[str, list[tuple[str, Callable[[], str]]]]] = {}
+BLANK_FORMS_KEPT = 512
+FRESH_MARK = "\ue012"
+_FIELDS = "{% for field in form %}{% include 'forms/_field.html' %}{% endfor %}"
+
+
+def blank_fields(key: tuple, make: Callable[[], forms.BaseForm]) -> SafeString:
+    """The fields of the blank form `make()` as `{% for field in form %}{% include
+    "forms/_field.html" %}{% endfor %}` writes them, rendered once per `key` and interface
+    language: a form on a page read often costs building and rendering it each time. `key`
+    must hold all the fields show that can change (their choices' values and labels); `make`
+    is called only to render. A field whose initial is called per render (a OnceForm's
+    token) gets a new value each time, as a render of its own would."""
+    cache_key = (key, get_language())
+    kept = _BLANK_FORMS.get(cache_key)
+    if kept is None:
+        form = make()
+        fresh: list[tuple[str, Callable[[], str]]] = []
+        for name, field in form.fields.items():
+            if name not in form.initial and callable(field.initial):
+                mark = f"{FRESH_MARK}{len(fresh)}{FRESH_MARK}"
+                form.initial[name] = mark
+                fresh.append((mark, functools.partial(_fresh_value, field)))
+        html = engines["django"].from_string(_FIELDS).render({"form": form})
+        if len(_BLANK_FORMS) >= BLANK_FORMS_KEPT:
+            _BLANK_FORMS.clear()
+        kept = _BLANK_FORMS[cache_key] = (html, fresh)
+    html, fresh = kept
+    for mark, value in fresh:
+        html = html.replace(mark, value())
+    return mark_safe(html)  # noqa: S308 (our render; a fresh value escaped)
+
+
+def _fresh_value(field: forms.Field) -> str:
+    """A new value of `field`'s called initial, as its widget writes it, escaped."""
+    initial = field.initial() if callable(field.initial) else field.initial
+    return _text(field.widget.format_value(field.prepare_value(initial)))

@@ -26,11 +26,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.content_language import sv
 from config.dates import long_date
-from config.form_layout import field_stamp
+from config.form_layout import blank_fields, field_stamp
 from config.http import AuthenticatedHttpRequest
 from config.reversing import key_url
 from meetings import paging
 from meetings.access import network_by_code
+from meetings.form_fields import work_area_rows
 from meetings.models import ThemeSuggestion
 from meetings.rules import (
     can_handle_suggestion,
@@ -239,6 +240,15 @@ def _page(
         # A row whose form came back with errors is left to the template (its bound form).
         if not (can_coordinate and (row.adopt_bound or row.close_bound)):
             row.row = rows.row(row, first=n == 0)
+    # A blank suggestion form's fields, rendered once per set of the network's work areas.
+    fields = (
+        blank_fields(
+            ("theme-suggestion", network.pk, *work_area_rows(network.pk)),
+            lambda: SuggestionForm(network=network),
+        )
+        if can_suggest and form is None and not archive
+        else None
+    )
     context = {
         "network": network,
         "archive": archive,
@@ -248,7 +258,8 @@ def _page(
         "handled_suggestions": handled_rows,
         "can_coordinate": can_coordinate,
         "can_suggest": can_suggest,
-        "form": form or (SuggestionForm(network=network) if can_suggest else None),
+        "form": form or (SuggestionForm(network=network) if can_suggest and not fields else None),
+        "suggestion_fields": fields,
         "targets": targets,
         "adopt_blank": adopt_blank,
         "close_blank": close_blank,

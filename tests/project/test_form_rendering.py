@@ -7,15 +7,17 @@ import importlib
 import inspect
 import pkgutil
 import re
+import uuid
 
 import pytest
 from django import forms
 from django.forms.renderers import TemplatesSetting
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from config.content_language import sv
-from config.form_layout import FormRenderer, field_stamp, form_copy
+from config.form_layout import FormRenderer, blank_fields, field_stamp, form_copy
 from meetings.models import EvaluationSettings
 from representatives.models import Administration
 from tests import factories
@@ -261,6 +263,49 @@ def test_a_stamped_field_is_the_row_copy_included(name, language):
         for key, title in ((7, "Skolmat & <b>klimat</b>"), (12, "Cykel")):
             included = template.render(Context({"blank": blank, "key": key, "title": title}))
             assert str(stamp(key, sv(title))) == included
+
+
+class Blank(forms.Form):
+    token = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    title = forms.CharField(label=gettext_lazy("Rubrik"), max_length=200, help_text="Kort.")
+    area = forms.ChoiceField(label="Arbetsområde", choices=[("", "Välj"), ("1", "Mat & <klimat>")])
+
+
+UUID = re.compile(r'name="token" value="([0-9a-f-]{36})"')
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_blank_fields_are_the_template_loop_with_a_new_token_each_time(language):
+    """blank_fields renders a blank form's fields once per key and language, as the template's
+    loop over them does; a field whose initial is called per render gets a new value each
+    time."""
+    made = []
+
+    def make():
+        made.append(1)
+        return Blank()
+
+    loop = Template("{% for field in form %}{% include 'forms/_field.html' %}{% endfor %}")
+    key = ("blank-test", language, uuid.uuid4().hex)
+    with translation.override(language):
+        first, second = blank_fields(key, make), blank_fields(key, make)
+        rendered = loop.render(Context({"form": Blank()}))
+    assert len(made) == 1
+    tokens = [UUID.search(html).group(1) for html in (first, second, rendered)]
+    assert len(set(tokens)) == 3 and all(uuid.UUID(token) for token in tokens)
+    for html in (first, second):
+        assert UUID.sub("(token)", html) == UUID.sub("(token)", rendered)
+    assert "Mat &amp; &lt;klimat&gt;" in first
+    assert ("Rubrik" in first) == (language == "sv")
+
+
+def test_blank_fields_are_kept_per_language():
+    key = ("blank-test-languages", uuid.uuid4().hex)
+    with translation.override("sv"):
+        swedish = blank_fields(key, Blank)
+    with translation.override("en"):
+        english = blank_fields(key, Blank)
+    assert "Rubrik" in swedish and "Rubrik" not in english
 
 
 class Widgets(forms.Form):

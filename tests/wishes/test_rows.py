@@ -1,7 +1,8 @@
 """The open suggestions' rows written in Python (meetings/wishes/rows.py) are the template rows
 they replaced (still in the page's template, for a row whose form failed), in both languages,
 for a coordinator (with the adopt and close forms, with and without a meeting to adopt into)
-and for a member who may support."""
+and for a member who may support; the suggestion form's fields kept from an earlier render
+(config.form_layout.blank_fields) are the template's too."""
 
 import re
 
@@ -30,6 +31,8 @@ def _both_ways(client, monkeypatch, url: str, headers: dict | None = None) -> tu
     with monkeypatch.context() as patched:
         patched.setattr(OpenRows, "row", lambda self, suggestion, first: "")
         patched.setattr(views, "handled_row", lambda suggestion, **kwargs: "")
+        # The suggestion form rendered by the template too, not kept from an earlier render.
+        patched.setattr(views, "blank_fields", lambda key, make: "")
         template = client.get(url, headers=headers or {}).content.decode()
     return _normalised(written), _normalised(template)
 
@@ -87,6 +90,8 @@ def test_python_rows_are_the_template_rows(
     written, template = _both_ways(client, monkeypatch, url)
     assert written == template
     assert "Hav &amp; &lt;sjöar&gt;" in written
+    if role == "representative":  # who may suggest: the form's fields, the work areas' choices
+        assert 'data-form-field="work_area"' in written
     assert written.count('<li class="suggestion"') == 2
     # htmx's "Visa fler": the first row takes the focus.
     written, template = _both_ways(client, monkeypatch, url, {"HX-Request": "true"})
