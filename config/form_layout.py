@@ -359,9 +359,33 @@ def field_stamp(
     rows: returns a function of a row's key and its `field_context` giving the same HTML as
     `form_copy(form, prefix, key)[name]` included with that context. Rendering the field and its
     widget per row dominated long lists; stamping costs two string replacements a row."""
-    field = form_copy(form, prefix, ROW_MARK)[name]
-    html = render_to_string("forms/_field.html", {"field": field, "field_context": CONTEXT_MARK})
+    return _stamper(_stamp_html(form, prefix, name))
 
+
+def kept_field_stamp(
+    key: tuple, make: Callable[[], forms.BaseForm], prefix: str, name: str
+) -> Callable[[object, object], SafeString]:
+    """`field_stamp(make(), prefix, name)`, its render kept per process by `key` and the
+    interface language, as `blank_fields` keeps a blank form's: `key` must hold all the field
+    shows that can change (its choices); `make` is called only to render."""
+    cache_key = (key, prefix, name, get_language())
+    html = _STAMPS.get(cache_key)
+    if html is None:
+        if len(_STAMPS) >= BLANK_FORMS_KEPT:
+            _STAMPS.clear()
+        html = _STAMPS[cache_key] = _stamp_html(make(), prefix, name)
+    return _stamper(html)
+
+
+_STAMPS: dict[tuple, str] = {}
+
+
+def _stamp_html(form: forms.BaseForm, prefix: str, name: str) -> str:
+    field = form_copy(form, prefix, ROW_MARK)[name]
+    return render_to_string("forms/_field.html", {"field": field, "field_context": CONTEXT_MARK})
+
+
+def _stamper(html: str) -> Callable[[object, object], SafeString]:
     def stamp(key: object, field_context: object) -> SafeString:
         row = html.replace(ROW_MARK, str(conditional_escape(str(key))))
         return mark_safe(  # noqa: S308 (our render, the key and the context escaped)

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.content_language import sv
 from config.dates import long_date
-from config.form_layout import blank_fields, field_stamp
+from config.form_layout import blank_fields, kept_field_stamp
 from config.http import AuthenticatedHttpRequest
 from config.reversing import key_url
 from meetings import paging
@@ -204,11 +204,19 @@ def _page(
     # rendering two forms' widgets for each of hundreds of suggestions dominated the page.
     # ... and not even a template loop per row: each blank field is rendered once and stamped
     # with the row's prefix and title (config.form_layout.field_stamp).
-    adopt_blank = close_blank = adopt_field = close_field = None
+    # ... and those two fields' blank renders are kept per process (config.form_layout
+    # .kept_field_stamp): by the meetings offered, in the time zone their days are shown in.
+    adopt_field = close_field = None
     if can_coordinate:
-        adopt_blank, close_blank = AdoptForm(targets=targets), CloseForm()
-        adopt_field = field_stamp(adopt_blank, "a", "meeting") if targets else None
-        close_field = field_stamp(close_blank, "c", "reason")
+        if targets:
+            offered = tuple((m.pk, m.starts_at, m.theme_title) for m in targets)
+            adopt_field = kept_field_stamp(
+                ("theme-adopt", timezone.get_current_timezone_name(), offered),
+                lambda: AdoptForm(targets=targets),
+                "a",
+                "meeting",
+            )
+        close_field = kept_field_stamp(("theme-close",), CloseForm, "c", "reason")
     handled_rows = list(handled_page.object_list)
     words = _meta_words()
     for row in (*open_rows, *handled_rows):
@@ -261,8 +269,6 @@ def _page(
         "form": form or (SuggestionForm(network=network) if can_suggest and not fields else None),
         "suggestion_fields": fields,
         "targets": targets,
-        "adopt_blank": adopt_blank,
-        "close_blank": close_blank,
         # The one form that failed, if any (the bad-input harness reads it from here).
         "bound_form": next(iter(bound.values()), None),
     }

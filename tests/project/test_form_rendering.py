@@ -17,7 +17,13 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy
 
 from config.content_language import sv
-from config.form_layout import FormRenderer, blank_fields, field_stamp, form_copy
+from config.form_layout import (
+    FormRenderer,
+    blank_fields,
+    field_stamp,
+    form_copy,
+    kept_field_stamp,
+)
 from meetings.models import EvaluationSettings
 from representatives.models import Administration
 from tests import factories
@@ -263,6 +269,27 @@ def test_a_stamped_field_is_the_row_copy_included(name, language):
         for key, title in ((7, "Skolmat & <b>klimat</b>"), (12, "Cykel")):
             included = template.render(Context({"blank": blank, "key": key, "title": title}))
             assert str(stamp(key, sv(title))) == included
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_kept_stamp_is_the_stamp_rendered_once_per_key_and_language(language):
+    made = []
+
+    def make():
+        made.append(1)
+        return Widgets()
+
+    key = ("kept-stamp-test", uuid.uuid4().hex)
+    with translation.override(language):
+        kept = [kept_field_stamp(key, make, "a", "kind") for _ in range(2)]
+        stamp = field_stamp(Widgets(), "a", "kind")
+        for key_of_row, title in ((7, "Skolmat & <b>klimat</b>"), (12, "Cykel")):
+            assert kept[0](key_of_row, title) == kept[1](key_of_row, title)
+            assert kept[0](key_of_row, title) == stamp(key_of_row, title)
+    assert len(made) == 1
+    with translation.override("en" if language == "sv" else "sv"):
+        kept_field_stamp(key, make, "a", "kind")
+    assert len(made) == 2
 
 
 class Blank(forms.Form):

@@ -169,8 +169,7 @@ def test_the_page_offers_only_qualifying_meetings(client_for, suggestion, planne
     factories.make_meeting(neh, days_ahead=-3, status="planned", theme_title="")
     published = factories.make_meeting(neh, days_ahead=20, theme_title="Publicerat")
     response = client_for("coordinator").get(reverse("theme_suggestions", kwargs={"code": "neh"}))
-    form = response.context["adopt_blank"]
-    offered = [value for value, _label in form.fields["meeting"].choices if value]
+    offered = [meeting.pk for meeting in response.context["targets"]]
     assert offered == [planned.pk]
     assert published.pk not in offered
     content = response.content.decode()
