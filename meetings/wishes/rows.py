@@ -3,7 +3,8 @@ forms' `{% url %}` and `{% csrf_token %}`, the title five times through `|sv`) w
 the suggestions page. tests/wishes/test_rows.py holds them to the template rows they replaced
 (still used for a row whose coordinator form came back with errors)."""
 
-from typing import Any, cast
+import html
+from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -11,9 +12,25 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from config.content_language import sv
+from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 from config.dates import long_date
 from config.reversing import key_url, pk_url
+
+
+class Swedish:
+    """`conditional_escape(sv(value))` for the values of one page: `sv` asks for the interface
+    language at each call, and Django's `escape` goes through a lazy-string wrapper; a page of
+    rows writes a few values a row."""
+
+    def __init__(self) -> None:
+        self.swedish = interface_is_swedish()
+
+    def __call__(self, value: Any) -> str:
+        # A plain text escaped as Django's `escape` does it, without its wrapper.
+        text = html.escape(value) if type(value) is str else str(conditional_escape(value))
+        if value is None or value == "" or self.swedish:
+            return text
+        return f'<span lang="{CONTENT_LANGUAGE}">{text}</span>'
 
 
 class _Urls:
@@ -27,10 +44,11 @@ class _Urls:
         return escape(key_url(name, self.code, key=pk))
 
 
-def suggestion_body(suggestion: Any) -> str:
-    """templates/meetings/wishes/_suggestion.html: title, meta line, why and support block."""
-    title = conditional_escape(cast(str, sv(suggestion.title)))
-    why = conditional_escape(cast(str, sv(linebreaksbr(suggestion.why, autoescape=True))))
+def suggestion_body(suggestion: Any, swedish: Swedish, title: str | None = None) -> str:
+    """templates/meetings/wishes/_suggestion.html: title, meta line, why and support block.
+    `title`: the title as `swedish` writes it, if the caller has it already."""
+    title = swedish(suggestion.title) if title is None else title
+    why = swedish(linebreaksbr(suggestion.why, autoescape=True))
     return (
         f'<h3 class="h-small agenda-title">{title}</h3>\n'
         f'<p class="agenda-meta">{conditional_escape(suggestion.meta)}</p>\n'
@@ -50,6 +68,7 @@ class OpenRows:
         self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf)}">'
         self.htmx = htmx
         self.urls = _Urls(code) if can_coordinate else None
+        self.swedish = Swedish()
         if can_coordinate:
             # As `{% translate %}` writes them: not escaped (the catalogue's own markup).
             self.adopt_summary = _("Gör till mötets tema")
@@ -64,13 +83,13 @@ class OpenRows:
     def row(self, suggestion: Any, first: bool) -> SafeString:
         pk = int(suggestion.pk)
         focus = ' tabindex="-1" data-focus' if self.htmx and first else ""
+        title = self.swedish(suggestion.title)
         parts = [
             f'<li class="suggestion" id="suggestion-{pk}"{focus}>',
-            suggestion_body(suggestion),
+            suggestion_body(suggestion, self.swedish, title),
         ]
         if self.can_coordinate:
             assert self.urls is not None
-            title = conditional_escape(cast(str, sv(suggestion.title)))
             hidden = f'<span class="visually-hidden">: {title}</span>'
             parts.append(
                 f'<details class="item-settings"><summary>{self.adopt_summary}{hidden}</summary>'
@@ -103,10 +122,11 @@ def handled_row(suggestion: Any, *, first: bool, htmx: bool, can_coordinate: boo
     """A handled suggestion's `<li>` (adopted or closed), as the page's template wrote it."""
     pk = int(suggestion.pk)
     focus = ' tabindex="-1" data-focus' if htmx and first else ""
+    swedish = Swedish()
     parts = [
         f'<li class="suggestion suggestion-{escape(suggestion.status)}" id="suggestion-{pk}"'
         f"{focus}>",
-        suggestion_body(suggestion),
+        suggestion_body(suggestion, swedish),
     ]
     if suggestion.status == "adopted":
         meeting = suggestion.adopted_meeting
@@ -122,7 +142,7 @@ def handled_row(suggestion: Any, *, first: bool, htmx: bool, can_coordinate: boo
         parts.append(
             f'<p><span class="status">{_("Avslutat")}</span></p>'
             f'<p class="reason">{_("Samordnarnas motivering:")} '
-            f"{conditional_escape(cast(str, sv(suggestion.closed_reason)))}</p>"
+            f"{swedish(suggestion.closed_reason)}</p>"
         )
     parts.append("</li>")
     return mark_safe("\n".join(parts))  # noqa: S308 (all escaped)

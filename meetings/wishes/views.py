@@ -6,8 +6,8 @@ support form's partial (focus kept, the new count announced), a plain POST with 
 Outsiders get 403 for the page (the network is public) and 404 for a suggestion's URLs.
 """
 
+import html
 from collections.abc import Callable
-from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,13 +18,12 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.content_language import sv
 from config.dates import long_date
 from config.form_layout import blank_fields, kept_field_stamp
 from config.http import AuthenticatedHttpRequest
@@ -41,7 +40,7 @@ from meetings.rules import (
 )
 from meetings.wishes import workflow as wishes
 from meetings.wishes.forms import AdoptForm, CloseForm, SuggestionForm, SupportForm
-from meetings.wishes.rows import OpenRows, handled_row
+from meetings.wishes.rows import OpenRows, Swedish, handled_row
 from networks import submissions
 from networks.models import Network
 from networks.rules import is_coordinator
@@ -92,41 +91,37 @@ def support_block(
     announce: str = "",
     error: str = "",
     csrf: str = "",
+    words: "SupportWords | None" = None,
+    swedish: Swedish | None = None,
 ) -> SafeString:
     """A suggestion's support count, with the form to support it or take the support back when
     the person may (htmx swaps the form for this block again after a click). Written here, not
     by a template: the page has one per suggestion and a template's cost per row dominated it.
-    `suggestion` carries `support_label`, `supported` and `may_support` (see `_page`)."""
+    `suggestion` carries `support_label`, `supported` and `may_support` (see `_page`); `words`
+    and `swedish`, made once for a page of rows."""
+    words = words or SupportWords()
     pk = suggestion.pk
     supported = getattr(suggestion, "supported", False)
-    count = escape(suggestion.support_label)  # type: ignore[attr-defined]
-    too = f' <span class="badge">{escape(_("du också"))}</span>' if supported else ""
+    count = html.escape(suggestion.support_label)  # type: ignore[attr-defined]
+    too = words.too if supported else ""
     announced = (
         f'<span class="visually-hidden" data-announce="{escape(announce)}"></span>'
         if announce
         else ""
     )
     if not (getattr(suggestion, "may_support", False) and suggestion.is_open):
-        own = (
-            f' <span class="badge">{escape(_("ditt förslag"))}</span>'
-            if suggestion.suggested_by_id == request.user.pk
-            else ""
-        )
+        own = words.own if suggestion.suggested_by_id == request.user.pk else ""
         failed = f' <span class="errorlist">{escape(error)}</span>' if error else ""
         return mark_safe(  # noqa: S308 (all escaped)
             f'<p class="support-count" id="support-{pk}">{count}{too}{own}{failed}{announced}</p>'
         )
     url = key_url("theme_suggestion_support", suggestion.network.code.lower(), key=pk)
-    title = conditional_escape(cast(str, sv(suggestion.title)))
+    title = (swedish or Swedish())(suggestion.title)
     focus = " data-focus" if announce else ""
     if supported:
-        action, button_class, label = (
-            "withdraw",
-            ' class="button-secondary"',
-            _("Ta tillbaka mitt stöd"),
-        )
+        action, button_class, label = "withdraw", ' class="button-secondary"', words.withdraw
     else:
-        action, button_class, label = "support", "", _("Stöd förslaget")
+        action, button_class, label = "support", "", words.support
     failed = f'<p class="errorlist">{escape(error)}</p>' if error else ""
     csrf = escape(csrf or get_token(request))  # one per page is enough
     return mark_safe(  # noqa: S308 (all escaped)
@@ -136,25 +131,40 @@ def support_block(
         f'  <p class="support-count" id="support-count-{pk}">{count}{too}</p>\n'
         f'  <input type="hidden" name="action" value="{action}">\n'
         f'  <button type="submit"{button_class} id="support-button-{pk}"'
-        f' aria-describedby="support-count-{pk}"{focus}>{escape(label)}'
+        f' aria-describedby="support-count-{pk}"{focus}>{label}'
         f'<span class="visually-hidden">: {title}</span></button>\n'
         f"  {failed}{announced}\n</form>"
     )
 
 
-def _meta(suggestion: ThemeSuggestion, words: tuple[str, str] | None = None) -> SafeString:
+class SupportWords:
+    """The support block's wording, translated and escaped once for a page of rows."""
+
+    def __init__(self) -> None:
+        self.too = f' <span class="badge">{html.escape(_("du också"))}</span>'
+        self.own = f' <span class="badge">{html.escape(_("ditt förslag"))}</span>'
+        self.withdraw = html.escape(_("Ta tillbaka mitt stöd"))
+        self.support = html.escape(_("Stöd förslaget"))
+
+
+def _meta(
+    suggestion: ThemeSuggestion,
+    words: tuple[str, str] | None = None,
+    swedish: Swedish | None = None,
+) -> SafeString:
     """The line under a suggestion's title: work area, who suggested it, for which
     administration, when. Built here, not in the template: the page lists many. `words`: its
-    two translations (`_meta_words`), translated once for a page of rows."""
+    two translations (`_meta_words`), and `swedish`, made once for a page of rows."""
     said, unknown = words or _meta_words()
+    swedish = swedish or Swedish()
     by = suggestion.suggested_by.full_name if suggestion.suggested_by else ""
     administration = suggestion.administration.name if suggestion.administration else ""
     text = said % {
-        "name": escape(by or unknown),
-        "administration": conditional_escape(cast(str, sv(administration))),
-        "day": escape(long_date(suggestion.created_at)),
+        "name": html.escape(by or unknown),
+        "administration": swedish(administration),
+        "day": html.escape(long_date(suggestion.created_at)),
     }
-    area = conditional_escape(cast(str, sv(suggestion.work_area.name)))
+    area = swedish(suggestion.work_area.name)
     return mark_safe(f"{area} · {text}")  # noqa: S308 (all escaped)
 
 
@@ -218,13 +228,16 @@ def _page(
             )
         close_field = kept_field_stamp(("theme-close",), CloseForm, "c", "reason")
     handled_rows = list(handled_page.object_list)
-    words = _meta_words()
+    words, swedish, support_words = _meta_words(), Swedish(), SupportWords()
+    labels: dict[int, str] = {}
     for row in (*open_rows, *handled_rows):
-        row.meta = _meta(row, words)
-        row.support_label = support_label(row.support_count)
+        row.meta = _meta(row, words, swedish)
+        if row.support_count not in labels:
+            labels[row.support_count] = support_label(row.support_count)
+        row.support_label = labels[row.support_count]
     htmx = bool(getattr(request, "htmx", False))
     for n, row in enumerate(handled_rows):
-        row.support = support_block(request, row)
+        row.support = support_block(request, row, words=support_words, swedish=swedish)
         row.row = handled_row(row, first=n == 0, htmx=htmx, can_coordinate=can_coordinate)
     csrf = get_token(request)
     rows = OpenRows(
@@ -236,11 +249,11 @@ def _page(
     )
     for n, row in enumerate(open_rows):
         row.may_support = can_suggest and row.suggested_by_id != request.user.pk
-        row.support = support_block(request, row, csrf=csrf)
+        row.support = support_block(request, row, csrf=csrf, words=support_words, swedish=swedish)
         if can_coordinate:
             row.adopt_bound = bound.get(("adopt", row.pk))
             row.close_bound = bound.get(("close", row.pk))
-            title = sv(row.title)
+            title = SafeString(swedish(row.title))
             if adopt_field and not row.adopt_bound:
                 row.adopt_field = adopt_field(row.pk, title)
             if close_field and not row.close_bound:

@@ -9,10 +9,14 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import override
 
+from config.content_language import sv
 from meetings.models import Meeting, ThemeSuggestion
 from meetings.wishes import views
-from meetings.wishes.rows import OpenRows
+from meetings.wishes.rows import OpenRows, Swedish
 from tests import factories
 from tests.wishes.conftest import make_suggestion
 
@@ -105,3 +109,14 @@ def test_python_rows_are_the_template_rows(
     assert "Redan &lt;gjort&gt; &amp; klart" in written
     written, template = _both_ways(client, monkeypatch, archive, {"HX-Request": "true"})
     assert written == template
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_rows_swedish_is_sv_escaped(language):
+    """rows.Swedish, made once for a page, writes a value as `conditional_escape(sv(value))`."""
+    values = ["Skolmat", "Hav & <sjöar> \"'", "", None, mark_safe("rad<br>rad"), mark_safe("")]
+    with override(language):
+        swedish = Swedish()
+        for value in values:
+            assert swedish(value) == str(conditional_escape(sv(value))), value
+    assert (swedish("Skolmat") == "Skolmat") == (language == "sv")
