@@ -3,11 +3,15 @@
 Every page of a network shows the same list of its sections (Översikt, Möten, Frågor, ...),
 the coordinators' own sections only to its coordinators. A tag rather than view context, so
 each page needs one line; it asks no query of its own (the coordinator check is cached per
-request).
+request), and its HTML is rendered once per process for each network, section, audience and
+language.
 """
 
 from django import template
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from meetings.rules import is_member
@@ -47,8 +51,15 @@ def _labels() -> dict[str, str]:
     }
 
 
-@register.inclusion_tag("meetings/pages/_network_nav.html", takes_context=True)
-def network_nav(context, network, current: str) -> dict:
+# The written navigation, kept per process: it depends only on the network's code, the
+# section, who sees which links, the language and the URL prefix (the key), and rendering
+# it (a template and nine reversed URLs) cost about as much as a small page's own content.
+_KEPT: dict[tuple, SafeString] = {}
+KEPT_MAX = 2048
+
+
+@register.simple_tag(takes_context=True)
+def network_nav(context, network, current: str) -> SafeString:
     if current not in {section for section, _name, _only in SECTIONS}:
         raise template.TemplateSyntaxError(f"network_nav: no section {current!r}")
     user = context["request"].user
@@ -60,6 +71,18 @@ def network_nav(context, network, current: str) -> dict:
         shown |= {MEMBERS, COORDINATORS}
     elif is_member(user, network):
         shown.add(MEMBERS)
+    key = (network.code, current, tuple(sorted(shown)), get_language(), get_script_prefix())
+    written = _KEPT.get(key)
+    if written is None:
+        if len(_KEPT) >= KEPT_MAX:
+            _KEPT.clear()
+        written = _KEPT[key] = render_to_string(
+            "meetings/pages/_network_nav.html", _context(network, current, shown)
+        )
+    return written
+
+
+def _context(network, current: str, shown: set[str]) -> dict:
     code = network.code.lower()
     labels = _labels()
     links = [

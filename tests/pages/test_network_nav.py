@@ -6,6 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from meetings.templatetags import network_nav
+
 pytestmark = pytest.mark.django_db
 
 NAV = re.compile(r'<nav class="sub-navigation".*?</nav>', re.S)
@@ -68,3 +70,21 @@ def test_representatives_page_links_the_contact_list_to_coordinators_only(client
     contacts = reverse("network_contacts", args=["neh"])
     assert contacts in client_for("coordinator").get(url).content.decode()
     assert contacts not in client_for("representative").get(url).content.decode()
+
+
+def test_the_kept_navigation_follows_the_audience_and_the_language(client_for, monkeypatch, neh):
+    """The navigation is rendered once per network, section, audience and language and then
+    kept: a page read after another's gets its own links, in its own language."""
+    monkeypatch.setattr(network_nav, "_KEPT", {})
+    url = reverse("network_meetings", args=["neh"])
+    for role in ("coordinator", "staff", "representative", "coordinator"):
+        links = nav_links(client_for(role).get(url).content.decode())
+        assert {label: href for label, href, _ in links} == SEES[role]
+        assert [label for label, _, current in links if current] == ["Möten"]
+    english = client_for("coordinator")
+    english.post(reverse("set_language"), {"language": "en"})
+    html = english.get(url).content.decode()
+    labels = [label for label, _, _ in nav_links(html)]
+    assert "Meetings" in labels and "Möten" not in labels
+    assert 'aria-label="The NEH network"' in html
+    assert len(network_nav._KEPT) == 4
