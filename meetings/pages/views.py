@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from accounts.models import User
 from config.dates import local_midnight
 from config.http import AuthenticatedHttpRequest
 from config.prepared import Prepared, by_shape, numbered, numbering, rows_by_shape
@@ -114,6 +115,15 @@ def _next_meetings(now, limit: int, **ids) -> QuerySet:
 
 SEATS_PARAM = "forvaltningar"
 
+# The names of a network's coordinators (`network.coordinators.all()`, in the people's order),
+# compiled once per connection: the network's overview names them on every view.
+_COORDINATOR_NAMES = Prepared(
+    lambda network_id: User.objects.filter(coordinated_networks=network_id).values_list(
+        "full_name"
+    ),
+    network_id=int,
+)
+
 # A meeting's work areas (`meeting.work_areas.all()`), compiled once per connection: the meeting
 # page shows them on every view.
 _MEETING_WORK_AREAS = Prepared(
@@ -153,7 +163,7 @@ def network_detail(request: AuthenticatedHttpRequest, code: str) -> HttpResponse
     context = {
         **work_area_context(network, can_coordinate),
         "upcoming": _upcoming_in(network, request.user),
-        "coordinators": network.coordinators.all(),
+        "coordinator_names": [name for (name,) in _COORDINATOR_NAMES.rows(network_id=network.pk)],
         "current": documents.current_for_network(network),
         "visited_before": since,
         "changes": since_visit.changes_since(request.user, network, since) if since else [],

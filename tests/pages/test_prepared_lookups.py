@@ -145,3 +145,16 @@ def test_meeting_work_areas_are_the_querysets(neh):
     found = views._MEETING_WORK_AREAS.objects(meeting_id=meeting.pk)
     assert found == list(meeting.work_areas.all()) and len(found) > 1
     assert [a.name for a in found] == [a.name for a in meeting.work_areas.all()]
+
+
+def test_coordinator_names_are_the_querysets(neh, nsh, coordinator):
+    """The overview's coordinators, named in the people's order (name, then e-mail)."""
+    for name, email in [("Örjan Ek", "b@example.se"), ("Anna Berg", "z@example.se")]:
+        neh.coordinators.add(factories.make_user(email=email, full_name=name))
+    neh.coordinators.add(factories.make_user(email="a@example.se", full_name="Örjan Ek"))
+    found = views._COORDINATOR_NAMES.rows(network_id=neh.pk)
+    assert [name for (name,) in found] == [p.full_name for p in neh.coordinators.all()]
+    assert len(found) == 4
+    assert views._COORDINATOR_NAMES.rows(network_id=nsh.pk) == [
+        (p.full_name,) for p in nsh.coordinators.all()
+    ]
