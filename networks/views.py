@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.form_layout import blank_fields
 from config.http import HtmxHttpRequest
 from config.prepared import Prepared
 from networks import submissions
@@ -51,12 +52,19 @@ _AREAS = Prepared(lambda network_id: WorkArea.objects.filter(network_id=network_
 def work_area_context(network: Network, can_coordinate: bool, **extra) -> dict:
     """What the work-area section needs; the network page adds it to its own context."""
     areas = _AREAS.objects(network_id=network.pk)
+    # A blank new-area form's fields, rendered once per process (the same for every network).
+    fields = (
+        blank_fields(("work-area",), WorkAreaForm)
+        if can_coordinate and "work_area_form" not in extra
+        else None
+    )
     return {
         "network": network,
         "work_areas": [a for a in areas if not a.is_archived],
         "archived_work_areas": [a for a in areas if a.is_archived] if can_coordinate else [],
         "can_coordinate": can_coordinate,
-        "work_area_form": WorkAreaForm() if can_coordinate else None,
+        "work_area_form": WorkAreaForm() if can_coordinate and not fields else None,
+        "work_area_fields": fields,
         **extra,
     }
 

@@ -1,8 +1,11 @@
 """Work areas on the network page: add, edit, reorder, archive, restore."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
+from networks import views
 from networks.models import WorkArea
 from tests import factories
 from tests.coordination.conftest import NOT_COORDINATORS
@@ -215,3 +218,24 @@ def test_a_stale_work_area_form_saves_nothing(client_for, neh):
     history = first.get(reverse("object_history", args=["arbetsomrade", pk])).content.decode()
     assert "Giftfri miljö" in history and "Giftfri vardag" in history
     assert reverse("object_history", args=["arbetsomrade", pk]) in first.get(url).content.decode()
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_kept_add_form_is_the_template_rendered_form(client_for, monkeypatch, language):
+    """The blank add form's fields are kept from an earlier render (blank_fields): the same
+    HTML as the template's loop over a new form, but for a new one-time token each time."""
+    client = client_for("coordinator")
+    if language == "en":
+        client.post(reverse("set_language"), {"language": "en"})
+    url = reverse("network_detail", args=["neh"])
+    kept = client.get(url).content.decode()
+    with monkeypatch.context() as patched:
+        patched.setattr(views, "blank_fields", lambda key, make: "")
+        rendered = client.get(url).content.decode()
+    form = re.compile(r'<form [^>]*class="stacked-form work-area-add".*?</form>', re.S)
+    token = re.compile(r'((?:name="submission"|name="csrfmiddlewaretoken") value=")[^"]+"')
+    kept_form, rendered_form = (
+        token.sub(r"\1", form.findall(html)[0]) for html in (kept, rendered)
+    )
+    assert 'data-form-field="name"' in kept_form and 'name="submission"' in kept_form
+    assert kept_form == rendered_form
