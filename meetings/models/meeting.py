@@ -63,6 +63,16 @@ def check_meeting_times(starts_at: datetime.datetime, ends_at: datetime.datetime
         raise MeetingStateError(_("Mötet kan inte läggas på en tid som redan har passerat."))
 
 
+def meeting_seen_condition(coordinated: Iterable[int], through: str = "") -> Q:
+    """The condition `MeetingQuerySet.seen_by` filters by, on the meeting behind the relation
+    `through` if given (a record of a meeting filtered on its joined meeting: no list of every
+    visible meeting's id, which SQLite builds in full before it reads a row)."""
+    prefix = f"{through}__" if through else ""
+    return Q(**{f"{prefix}status__in": Meeting.SEEN_BY_ALL}) | Q(
+        **{f"{prefix}network_id__in": coordinated}
+    )
+
+
 class MeetingQuerySet(models.QuerySet["Meeting"]):
     def visible_to(self, user) -> "MeetingQuerySet":
         """Published and cancelled meetings for all signed in; planned ones for coordinators
@@ -73,7 +83,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
 
     def seen_by(self, coordinated: Iterable[int]) -> "MeetingQuerySet":
         """`visible_to` from the ids of the networks the person coordinates."""
-        return self.filter(Q(status__in=Meeting.SEEN_BY_ALL) | Q(network_id__in=coordinated))
+        return self.filter(meeting_seen_condition(coordinated))
 
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")

@@ -17,6 +17,8 @@ Excerpts are safe HTML: everything is escaped, then only our own <mark> is put b
 """
 
 import dataclasses
+import functools
+import html
 import itertools
 import json
 import re
@@ -33,12 +35,12 @@ from django.db import connection
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet, TextField
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from config.prepared import Instances
+from config.reversing import pk_url
 from meetings.models import (
     AgendaItem,
     AgendaVersion,
@@ -47,6 +49,7 @@ from meetings.models import (
     MinutesEntry,
     MinutesVersion,
 )
+from meetings.models.meeting import meeting_seen_condition
 from meetings.rules import questions_seen_by
 from networks.rules import coordinated_network_ids
 from representatives.rules import current_seats, directed_administration_ids
@@ -179,14 +182,23 @@ def marked(headline: str) -> SafeString:
     return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
+@functools.lru_cache(maxsize=256)
+def stems_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    """A word starting with one of the words' stems, the longest stems first (None for no
+    words): made once for a search's many excerpts."""
+    stems = sorted({stem(word) for word in words}, key=len, reverse=True)
+    if not stems:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
+
+
 def highlighted(text: str, words: list[str]) -> SafeString:
     """An excerpt of `text` around its first match, every word starting with a query word's
     stem marked; the rest escaped."""
     text = " ".join(text.split())
-    stems = sorted({stem(word) for word in words}, key=len, reverse=True)
-    if not stems:
+    pattern = stems_pattern(tuple(words))
+    if pattern is None:
         return escape(text[:EXCERPT_CHARS])
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, stems)) + r")\w*", re.IGNORECASE)
     first = pattern.search(text)
     start = max(0, (first.start() if first else 0) - EXCERPT_CHARS // 3)
     if start:
@@ -196,11 +208,12 @@ def highlighted(text: str, words: list[str]) -> SafeString:
     window = text[start : start + EXCERPT_CHARS]
     parts: list[str] = ["… " if start else ""]
     position = 0
+    # html.escape: what Django's escape gives, without its lazy-string wrapper (20 hits a kind).
     for match in pattern.finditer(window):
-        parts.append(escape(window[position : match.start()]))
-        parts.append(f"<mark>{escape(match.group())}</mark>")
+        parts.append(html.escape(window[position : match.start()]))
+        parts.append(f"<mark>{html.escape(match.group())}</mark>")
         position = match.end()
-    parts.append(escape(window[position:]))
+    parts.append(html.escape(window[position:]))
     if start + EXCERPT_CHARS < len(text):
         parts.append(" …")
     return mark_safe("".join(parts))  # noqa: S308
@@ -293,7 +306,7 @@ class Source:
 def latest_agenda_versions(seen: Seen) -> QuerySet:
     newer = AgendaVersion.objects.filter(meeting=OuterRef("meeting"), number__gt=OuterRef("number"))
     return (
-        AgendaVersion.objects.filter(meeting__in=Meeting.objects.seen_by(seen.coordinated))
+        AgendaVersion.objects.filter(meeting_seen_condition(seen.coordinated, "meeting"))
         # A coordinator searches the network's live items instead (below), not both.
         .exclude(meeting__network_id__in=seen.coordinated)
         .exclude(Exists(newer))
@@ -313,9 +326,7 @@ def latest_minutes_versions(seen: Seen) -> QuerySet:
         minutes=OuterRef("minutes"), number__gt=OuterRef("number")
     )
     return (
-        MinutesVersion.objects.filter(
-            minutes__meeting__in=Meeting.objects.seen_by(seen.coordinated)
-        )
+        MinutesVersion.objects.filter(meeting_seen_condition(seen.coordinated, "minutes__meeting"))
         .exclude(Exists(newer))
         .select_related("minutes__meeting__network")
     )
@@ -350,7 +361,7 @@ def minutes_text(version: MinutesVersion) -> str:
 def meeting_hit(meeting: Meeting, excerpt: SafeString) -> Hit:
     return Hit(
         title=meeting.theme_title or str(_("Temat är inte publicerat ännu")),
-        url=meeting.get_absolute_url(),
+        url=pk_url("meeting_detail", meeting.pk),
         excerpt=excerpt,
         meeting=meeting,
         network_code=meeting.network.code,
@@ -398,7 +409,7 @@ def sources(words: list[str]) -> list[Source]:
             lambda item, excerpt: on_meeting(
                 item.meeting,
                 item.title,
-                reverse("agenda_manage", kwargs={"pk": item.meeting_id}),
+                pk_url("agenda_manage", item.meeting_id),
                 excerpt,
                 draft=True,
             ),
@@ -415,7 +426,7 @@ def sources(words: list[str]) -> list[Source]:
             lambda v, excerpt: on_meeting(
                 v.minutes.meeting,
                 v.minutes.meeting.theme_title,
-                reverse("minutes_detail", kwargs={"pk": v.minutes.meeting_id}),
+                pk_url("minutes_detail", v.minutes.meeting_id),
                 excerpt,
             ),
             minutes_text,
@@ -430,7 +441,7 @@ def sources(words: list[str]) -> list[Source]:
             lambda entry, excerpt: on_meeting(
                 entry.minutes.meeting,
                 entry.agenda_item.title,
-                reverse("minutes_edit", kwargs={"pk": entry.minutes.meeting_id}),
+                pk_url("minutes_edit", entry.minutes.meeting_id),
                 excerpt,
                 draft=True,
             ),
@@ -463,7 +474,7 @@ def sources(words: list[str]) -> list[Source]:
             ).select_related("network"),
             lambda question, excerpt: Hit(
                 question.title,
-                reverse("question_detail", kwargs={"pk": question.pk}),
+                pk_url("question_detail", question.pk),
                 excerpt,
                 network_code=question.network.code,
             ),

@@ -3,7 +3,6 @@ forms' `{% url %}` and `{% csrf_token %}`, the title five times through `|sv`) w
 the suggestions page. tests/wishes/test_rows.py holds them to the template rows they replaced
 (still used for a row whose coordinator form came back with errors)."""
 
-import html
 from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
@@ -12,25 +11,9 @@ from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
+from config.content_language import Swedish
 from config.dates import long_date
 from config.reversing import key_url, pk_url
-
-
-class Swedish:
-    """`conditional_escape(sv(value))` for the values of one page: `sv` asks for the interface
-    language at each call, and Django's `escape` goes through a lazy-string wrapper; a page of
-    rows writes a few values a row."""
-
-    def __init__(self) -> None:
-        self.swedish = interface_is_swedish()
-
-    def __call__(self, value: Any) -> str:
-        # A plain text escaped as Django's `escape` does it, without its wrapper.
-        text = html.escape(value) if type(value) is str else str(conditional_escape(value))
-        if value is None or value == "" or self.swedish:
-            return text
-        return f'<span lang="{CONTENT_LANGUAGE}">{text}</span>'
 
 
 class _Urls:

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.content_language import Swedish
 from config.dates import long_date
 from config.form_layout import blank_fields, kept_field_stamp
 from config.http import AuthenticatedHttpRequest
@@ -40,7 +41,7 @@ from meetings.rules import (
 )
 from meetings.wishes import workflow as wishes
 from meetings.wishes.forms import AdoptForm, CloseForm, SuggestionForm, SupportForm
-from meetings.wishes.rows import OpenRows, Swedish, handled_row
+from meetings.wishes.rows import OpenRows, handled_row
 from networks import submissions
 from networks.models import Network
 from networks.rules import is_coordinator
@@ -262,14 +263,16 @@ def _page(
         if not (can_coordinate and (row.adopt_bound or row.close_bound)):
             row.row = rows.row(row, first=n == 0)
     # A blank suggestion form's fields, rendered once per set of the network's work areas.
-    fields = (
-        blank_fields(
-            ("theme-suggestion", network.pk, *work_area_rows(network.pk)),
-            lambda: SuggestionForm(network=network),
-        )
-        if can_suggest and form is None and not archive
-        else None
-    )
+    fields = None
+    if can_suggest and form is None and not archive:
+        areas = work_area_rows(network.pk)
+
+        def blank() -> SuggestionForm:
+            made = SuggestionForm(network=network)
+            made.fields["work_area"].choice_rows = lambda: areas  # type: ignore[attr-defined]
+            return made
+
+        fields = blank_fields(("theme-suggestion", network.pk, *areas), blank)
     context = {
         "network": network,
         "archive": archive,

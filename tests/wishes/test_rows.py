@@ -13,10 +13,10 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import override
 
-from config.content_language import sv
+from config.content_language import Swedish, sv
 from meetings.models import Meeting, ThemeSuggestion
 from meetings.wishes import views
-from meetings.wishes.rows import OpenRows, Swedish
+from meetings.wishes.rows import OpenRows
 from tests import factories
 from tests.wishes.conftest import make_suggestion
 
@@ -113,7 +113,7 @@ def test_python_rows_are_the_template_rows(
 
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_the_rows_swedish_is_sv_escaped(language):
-    """rows.Swedish, made once for a page, writes a value as `conditional_escape(sv(value))`."""
+    """Swedish, made once for a page, writes a value as `conditional_escape(sv(value))`."""
     values = ["Skolmat", "Hav & <sjöar> \"'", "", None, mark_safe("rad<br>rad"), mark_safe("")]
     with override(language):
         swedish = Swedish()
