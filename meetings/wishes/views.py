@@ -154,18 +154,20 @@ def _meta(
     swedish: Swedish | None = None,
 ) -> SafeString:
     """The line under a suggestion's title: work area, who suggested it, for which
-    administration, when. Built here, not in the template: the page lists many. `words`: its
-    two translations (`_meta_words`), and `swedish`, made once for a page of rows."""
+    administration, when (a row of `workflow.page_of_suggestions`, with those names). Built
+    here, not in the template: the page lists many. `words`: its two translations
+    (`_meta_words`), and `swedish`, made once for a page of rows."""
     said, unknown = words or _meta_words()
     swedish = swedish or Swedish()
-    by = suggestion.suggested_by.full_name if suggestion.suggested_by else ""
-    administration = suggestion.administration.name if suggestion.administration else ""
+    # The names as the page's query reads them (workflow._names).
+    by = suggestion.suggester_name or ""  # type: ignore[attr-defined]
+    administration = suggestion.administration_name or ""  # type: ignore[attr-defined]
     text = said % {
         "name": html.escape(by or unknown),
         "administration": swedish(administration),
         "day": html.escape(long_date(suggestion.created_at)),
     }
-    area = swedish(suggestion.work_area.name)
+    area = swedish(suggestion.work_area_name)  # type: ignore[attr-defined]
     return mark_safe(f"{area} · {text}")  # noqa: S308 (all escaped)
 
 

@@ -20,6 +20,7 @@ from django.db.models import (
     BooleanField,
     Count,
     Exists,
+    F,
     Func,
     IntegerField,
     OuterRef,
@@ -67,9 +68,20 @@ def suggestions_for(network: Network, user) -> QuerySet[ThemeSuggestion]:
         .annotate(
             support_count=Coalesce(Subquery(supports), 0),
             supported=supported,
+            **_names(),
         )
         .order_by("status", "-support_count", "created_at", "pk")
     )
+
+
+def _names() -> dict[str, F]:
+    """The names the suggestions page shows of a suggestion's work area, administration and
+    suggester (None for none): columns of the row, not three model instances each."""
+    return {
+        "work_area_name": F("work_area__name"),
+        "administration_name": F("administration__name"),
+        "suggester_name": F("suggested_by__full_name"),
+    }
 
 
 def split_by_status(suggestions) -> tuple[QuerySet, QuerySet]:
@@ -105,8 +117,8 @@ def _for_page(network_id: int, person_id: int) -> QuerySet[ThemeSuggestion]:
     supported = Exists(ThemeSupport.objects.filter(suggestion=OuterRef("pk"), person_id=person_id))
     return (
         ThemeSuggestion.objects.filter(network_id=network_id)
-        .select_related("work_area", "administration", "suggested_by", "adopted_meeting")
-        .annotate(support_count=_support_count(), supported=supported)
+        .select_related("adopted_meeting")
+        .annotate(support_count=_support_count(), supported=supported, **_names())
         .order_by("status", "-support_count", "created_at", "pk")
     )
 
@@ -152,7 +164,9 @@ def page_of_suggestions(
     network: Network, user, *, handled: bool, offset: int, limit: int
 ) -> list[ThemeSuggestion]:
     """One page of the network's open (or handled) suggestions as `split_by_status` orders
-    them, each with its support count, whether `user` supports it and its network."""
+    them, each with its support count, whether `user` supports it, its network, its adopted
+    meeting and the names of its work area, administration and suggester (`_names`; those
+    three relations are not read)."""
     build = _handled_page if handled else _open_page
     found = by_shape(build, limit, offset, network_id=network.pk, person_id=user.pk)
     for suggestion in found:

@@ -90,15 +90,21 @@ def test_prepared_pages_are_the_querysets_pages(
                 row.pk,
                 row.support_count,
                 row.supported,
-                row.work_area.name,
-                row.administration.name,
-                row.suggested_by.full_name,
+                row.work_area_name,
+                row.administration_name,
+                row.suggester_name,
                 row.adopted_meeting_id and row.adopted_meeting.starts_at,
                 row.network.code,
             )
             for row in rows
         ]
 
+    # The names are the suggestion's relations' names.
+    assert all(
+        (row.work_area_name, row.administration_name, row.suggester_name)
+        == (row.work_area.name, row.administration.name, row.suggested_by.full_name)
+        for row in wishes.suggestions_for(neh, user)
+    )
     for handled_ones, rows in ((False, open_rows), (True, handled)):
         for offset, limit in ((0, 4), (4, 4), (2, 1)):
             page = wishes.page_of_suggestions(
