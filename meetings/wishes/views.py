@@ -280,6 +280,13 @@ def _page(
         "archive": archive,
         "open_page": open_page,
         "open_suggestions": open_rows,
+        # All the open rows as one text when Python wrote each (no row's form failed), as the
+        # template's loop joins them.
+        "open_rows_html": (
+            SafeString("".join(f"{row.row}\n    " for row in open_rows))
+            if open_rows and all(getattr(row, "row", None) for row in open_rows)
+            else None
+        ),
         "handled_page": handled_page,
         "handled_suggestions": handled_rows,
         "can_coordinate": can_coordinate,
