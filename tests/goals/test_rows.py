@@ -83,3 +83,61 @@ def test_the_python_chart_is_the_template_chart(goal, neh, language):
         for item in figures.indicators:
             expected = Template(TEMPLATE_CHART).render(Context({"figures": item}))
             assert item.chart_html == expected
+
+
+# A page of the action plan's rows as templates/meetings/goals/goal_detail.html wrote them.
+TEMPLATE_ACTION_ROWS = """{% load i18n %}{% with page=actions_page %}{% for action in actions %}
+        <tr{% if request.htmx and forloop.first %} data-announce="{% blocktranslate with last=page.end_index total=page.paginator.count %}Visar 1–{{ last }} av {{ total }} åtgärder.{% endblocktranslate %}"{% endif %}><th scope="row"{% if request.htmx and forloop.first %} tabindex="-1" data-focus{% endif %}>{{ action.title|sv }}</th><td>{{ action.responsible_names|join:", "|default:"–"|sv }}</td><td><time datetime="{{ action.due_on.isoformat }}">{{ action.due_on|long_date }}</time>{% if not action.is_done and action.due_on < today %} <span class="badge badge-warning">{% translate "försenad" %}</span>{% endif %}</td><td>{{ action.get_status_display }}</td></tr>
+        {% endfor %}{% endwith %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_action_plan_rows_are_the_template_loop(
+    goal, neh, administration, other_administration, language, htmx
+):
+    """A page of a goal's action plan written in Python (`action_plan_rows`): late and on
+    time, open and done, with several responsible administrations and none, text to escape;
+    for htmx's "Visa fler" the first row announces the page and takes the focus."""
+    import datetime
+    from types import SimpleNamespace
+
+    from django.core.paginator import Paginator
+    from django.utils import timezone
+
+    from meetings.goals.rows import action_plan_rows
+    from meetings.models import ActionItem
+
+    today = timezone.localdate()
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    for n, (days, status, title) in enumerate(
+        [
+            (-5, ActionItem.Status.OPEN, "Sen & <försenad>"),
+            (-5, ActionItem.Status.DONE, "Klar men sen"),
+            (20, ActionItem.Status.OPEN, 'Ny "plan"'),
+        ]
+    ):
+        factories.make_action(
+            meeting,
+            goal=goal,
+            title=title,
+            status=status,
+            due_on=today + datetime.timedelta(days=days),
+            administrations=[administration, other_administration][: 2 - n],
+        )
+    actions = by_shape(views._plan, 20, goal_id=goal.pk)
+    views._load_responsible(actions)
+    assert sorted(len(action.responsible_names) for action in actions) == [0, 1, 2]
+    page = Paginator(list(range(45)), 20).page(1)
+    context = {
+        "actions": actions,
+        "actions_page": page,
+        "today": today,
+        "request": SimpleNamespace(htmx=htmx),
+    }
+    with translation.override(language):
+        expected = Template(TEMPLATE_ACTION_ROWS).render(Context(context))
+        found = action_plan_rows(actions, today, page, htmx)
+    assert found == expected
+    assert expected.count("badge-warning") == 1 and ("data-focus" in expected) == htmx
+    assert action_plan_rows([], today, page, htmx) == ""
