@@ -441,12 +441,17 @@ def indicator_value_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _actions_page(request, goal: Goal, *, link_form=None, create_form=None, status=200):
-    context = {
-        "network": goal.network,
-        "goal": goal,
-        "link_form": link_form or GoalActionLinkForm(goal=goal),
-        "create_form": create_form or GoalActionCreateForm(goal=goal),
-    }
+    context = {"network": goal.network, "goal": goal}
+    # A blank form's long fields (the network's open actions, every administration) as
+    # written before for the same rows (meetings/goals/forms.py, `written_field`); a form
+    # that came back with errors is written by the template.
+    if link_form is None:
+        link_form = GoalActionLinkForm(goal=goal)
+        context["action_field"] = link_form.written_action()
+    if create_form is None:
+        create_form = GoalActionCreateForm(goal=goal)
+        context["administrations_field"] = create_form.written_administrations()
+    context |= {"link_form": link_form, "create_form": create_form}
     return render(request, "meetings/goals/goal_actions.html", context, status=status)
 
 
