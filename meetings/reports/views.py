@@ -19,6 +19,7 @@ from meetings.reports.figures import (
 )
 from meetings.reports.forms import chosen_term
 from meetings.reports.printed import page_rows, table_rows
+from meetings.reports.sections import coverage_section, held_section, summary_section
 from meetings.terms import Term
 
 ADMINISTRATIONS_PARAM = "forvaltningar"
@@ -43,6 +44,13 @@ def _page(
     if paged:
         # The totals and charts are over every administration; the table is a page of them.
         page = paging.page_of(request, report.administrations, param=ADMINISTRATIONS_PARAM)
+        if not (getattr(request, "htmx", False) and ADMINISTRATIONS_PARAM in request.GET):
+            # The sections around the table, written in Python (meetings/reports/sections.py).
+            context |= {
+                "held_section": held_section(report),
+                "summary_section": summary_section(report),
+                "coverage_section": coverage_section(report),
+            }
         context["administrations_page"] = page
         context["administration_rows"] = page_rows(
             list(page.object_list),
