@@ -161,8 +161,9 @@ class Prepared:
         if compiled is None:
             return []
         if compiled.converters:
-            found = compiled.compiler.apply_converters(found, compiled.converters)
-        return [tuple(row) for row in found]
+            converted = compiled.compiler.apply_converters(found, compiled.converters)
+            return [tuple(row) for row in converted]
+        return found  # the driver's list of tuples (a copy cost a tuple per row)
 
     def objects(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[Any]:
         """The model instances for these values, as iterating the queryset would make them:

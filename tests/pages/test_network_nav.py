@@ -68,3 +68,49 @@ def test_representatives_page_links_the_contact_list_to_coordinators_only(client
     contacts = reverse("network_contacts", args=["neh"])
     assert contacts in client_for("coordinator").get(url).content.decode()
     assert contacts not in client_for("representative").get(url).content.decode()
+
+
+# The sub-navigation as templates/meetings/pages/_network_nav.html wrote it (an inclusion tag's
+# template, given the links).
+TEMPLATE_NAV = """{% load i18n %}{# A network's sections (GOV.UK's sub-navigation): on every page of the network. #}
+<nav class="sub-navigation" aria-label="{% blocktranslate with code=network.code %}Nätverket {{ code }}{% endblocktranslate %}">
+  <ul class="sub-navigation__list">
+    {% for link in links %}<li class="sub-navigation__item{% if link.current %} sub-navigation__item--current{% endif %}"><a class="sub-navigation__link" href="{{ link.href }}"{% if link.current %} aria-current="page"{% endif %}>{{ link.label }}</a></li>
+    {% endfor %}
+  </ul>
+</nav>
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_written_navigation_is_the_template(rf, neh, language):
+    """`network_nav` writes what its template wrote, for every section and every set of
+    sections shown, and keeps it per network, section, sections and language."""
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from meetings.templatetags import network_nav
+
+    code = neh.code.lower()
+    with translation.override(language):
+        labels = network_nav._labels()
+        for shown in (
+            {network_nav.EVERYONE},
+            {network_nav.EVERYONE, network_nav.MEMBERS},
+            {network_nav.EVERYONE, network_nav.MEMBERS, network_nav.COORDINATORS},
+        ):
+            for current, _name, _who in network_nav.SECTIONS:
+                links = [
+                    {
+                        "label": labels[section],
+                        "href": reverse(name, args=[code]),
+                        "current": section == current,
+                    }
+                    for section, name, who in network_nav.SECTIONS
+                    if who in shown
+                ]
+                expected = Template(TEMPLATE_NAV).render(Context({"network": neh, "links": links}))
+                assert network_nav._written(neh.code, current, shown) == expected
+        written = network_nav._written(neh.code, "report", {network_nav.EVERYONE})
+    assert "Rapport" not in written and "Report" not in written
+    assert 'aria-current="page"' not in written
