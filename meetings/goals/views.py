@@ -34,7 +34,12 @@ from meetings.goals.forms import (
     IndicatorForm,
     IndicatorValueForm,
 )
-from meetings.goals.rows import action_plan_rows, document_items, follow_up_items
+from meetings.goals.rows import (
+    action_plan_rows,
+    document_items,
+    follow_up_items,
+    indicator_articles,
+)
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -178,6 +183,14 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         _area_documents, RECENT_DOCUMENTS, network_id=network.pk, work_area_id=goal.work_area_id
     )
     context |= {
+        # Written in Python (meetings/goals/rows.py), as the lists below.
+        "indicator_articles": indicator_articles(
+            figures,
+            can_coordinate=can_coordinate,
+            request_path=request.path,
+            all_years_query=context["all_years_query"],
+            recent_years=RECENT_YEARS,
+        ),
         "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
         "more_follow_ups": len(agenda_items) > RECENT_FOLLOW_UPS,
         "documents": documents,
@@ -240,6 +253,9 @@ def _plan(goal_id: int, limit: int | None) -> QuerySet[ActionItem]:
     return (
         ActionItem.objects.filter(goal_id=goal_id)
         .annotate(is_done=Case(When(done, then=1), default=0))
+        # What a row shows (meetings/goals/rows.py): an action's other columns, its times
+        # among them, cost more to read than the row.
+        .only("title", "due_on", "status")
         .order_by("is_done", "due_on", "pk")[:limit]
     )
 
@@ -270,6 +286,9 @@ def _follow_ups(goal_id: int, limit: int | None, **coordinated: int) -> QuerySet
     return (
         AgendaItem.objects.filter(visible, goal_id=goal_id, status=AgendaItem.Status.ACCEPTED)
         .select_related("meeting")
+        # What the list shows (meetings/goals/rows.py): the item's and its meeting's other
+        # columns, their times among them, cost more to read than the list.
+        .only("title", "meeting__starts_at")
         .order_by("-meeting__starts_at", "position")[:limit]
     )
 
@@ -278,7 +297,11 @@ def _area_documents(network_id: int, work_area_id: int, limit: int | None) -> Qu
     """The work area's latest documents. The network named too (its documents are the only
     ones with its work areas): its documents are then read newest first by an index until the
     area's latest are found."""
-    return Document.objects.filter(network_id=network_id, work_areas=work_area_id).recent()[:limit]
+    return (
+        Document.objects.filter(network_id=network_id, work_areas=work_area_id)
+        .recent()
+        .only("title", "kind")[:limit]  # what the list shows (meetings/goals/rows.py)
+    )
 
 
 def _load_responsible(actions) -> None:
