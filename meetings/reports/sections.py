@@ -13,6 +13,7 @@ translation as it is, the values put into it escaped.
 
 from html import escape
 
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
@@ -195,3 +196,53 @@ def coverage_section(report: TermReport) -> SafeString:
         parts.append(f"\n  <p>{gettext('Nätverket har inga arbetsområden.')}</p>\n  ")
     parts.append("\n</section>")
     return SafeString("".join(parts))
+
+
+def attendance_head(report: TermReport) -> SafeString:
+    """The section of the administrations' table up to its rows (a heading per held meeting:
+    day/month), or the section saying there were none."""
+    parts = [
+        '<section aria-labelledby="attendance-heading" class="report-section">\n'
+        f'  <h2 id="attendance-heading">{gettext("Närvaro, svar och frågor per förvaltning")}'
+        "</h2>\n  "
+    ]
+    if not report.administrations:
+        parts.append(
+            "\n  <p>"
+            f"{gettext('Inga förvaltningar hade uppdrag i nätverket under terminen.')}</p>\n  "
+            "\n</section>"
+        )
+        return SafeString("".join(parts))
+    days = "".join(
+        f'<th scope="col">{local.day}/{local.month}</th>'
+        for local in (timezone.localtime(meeting.starts_at) for meeting in report.held)
+    )
+    caption = gettext(
+        "Närvaro vid hållna möten, besvarade inbjudningar och frågor från ledningsgrupperna"
+    )
+    parts.append(
+        "\n"
+        '  <div class="table-wrap">\n'
+        '    <table id="attendance-table">\n'
+        f"      <caption>{caption}</caption>\n"
+        "      <thead>\n"
+        "        <tr>\n"
+        f'          <th scope="col">{gettext("Förvaltning")}</th>\n'
+        f"          {days}\n"
+        f'          <th scope="col">{gettext("Närvarade")}</th>\n'
+        f'          <th scope="col">{gettext("Besvarade inbjudningar")}</th>\n'
+        f'          <th scope="col">{gettext("Väckta frågor")}</th>\n'
+        f'          <th scope="col">{gettext("Återrapporterade")}</th>\n'
+        "        </tr>\n"
+        "      </thead>\n"
+        "      <tbody>\n"
+        "        "
+    )
+    return SafeString("".join(parts))
+
+
+def attendance_tail(report: TermReport) -> SafeString:
+    """The rest of the administrations' table after its rows (nothing when there is none)."""
+    if not report.administrations:
+        return SafeString("")
+    return SafeString("\n      </tbody>\n    </table>\n  </div>\n  \n</section>")

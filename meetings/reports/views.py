@@ -19,7 +19,13 @@ from meetings.reports.figures import (
 )
 from meetings.reports.forms import chosen_term
 from meetings.reports.printed import page_rows, table_rows
-from meetings.reports.sections import coverage_section, held_section, summary_section
+from meetings.reports.sections import (
+    attendance_head,
+    attendance_tail,
+    coverage_section,
+    held_section,
+    summary_section,
+)
 from meetings.terms import Term
 
 ADMINISTRATIONS_PARAM = "forvaltningar"
@@ -49,6 +55,8 @@ def _page(
             context |= {
                 "held_section": held_section(report),
                 "summary_section": summary_section(report),
+                "attendance_head": attendance_head(report),
+                "attendance_tail": attendance_tail(report),
                 "coverage_section": coverage_section(report),
             }
         context["administrations_page"] = page
