@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from config.prepared import Prepared, by_shape, numbered, numbering, rows_by_shape
-from config.spreadsheet import FORMULA_STARTS, csv_download
+from config.spreadsheet import csv_download, quoted_cell, text_cell
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
 from meetings.goals import figures as goals
@@ -609,10 +609,8 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Öppna åtgärder"),
         ]
     )
-    # Typed text is in the work area, goal, indicator and unit columns only, made safe by
-    # `_report_csv_rows`; the others are numbers, the figures' own words and numbers written
-    # with a Unicode minus.
-    writer.writerows(_report_csv_rows(network), text_columns=())
+    # The rows written out by `_report_csv_text`, each typed text made safe for a spreadsheet.
+    writer.write_lines(_report_csv_text(network))
     return response
 
 
@@ -684,23 +682,25 @@ def _once_per_value(convert: Callable[[Any], Any] | None) -> Callable[[Any], Any
     return converted
 
 
-def _report_csv_rows(network: Network) -> list[list]:
-    """The CSV's rows from plain values in two queries (goals with their open actions
-    counted, indicators with their latest value), with the figures' own rules
-    (meetings/goals/figures.py): a network's goals pile up, and model instances and a figures
-    object per indicator cost more than the rows.
+def _report_csv_text(network: Network) -> str:
+    """The CSV's rows after its heading, written out as the one writer writes them
+    (config/spreadsheet.py: `text_cell`, `quoted_cell`, `CSVWriter.write_lines`), from plain
+    values in two queries (goals with their open actions counted, indicators with their
+    latest value) and the figures' own rules (meetings/goals/figures.py): a network's goals
+    pile up, and model instances, a figures object per indicator and the writer's work per
+    cell cost more than the rows.
 
     The indicators' rows are read as the database gives them: their numbers repeat (a
     baseline, a target, a value shared by many indicators), so each distinct number is
-    converted and written once, and the figures of each distinct (baseline, target, latest)
-    worked out once. Typed text (work area, goal, indicator, unit) is made safe for a
-    spreadsheet here, once per goal and per indicator."""
+    converted and written once, and the cells of each distinct (baseline, target, latest)
+    worked out once. A goal's cells are written once for its rows; typed text (work area,
+    goal, indicator, unit) is made safe for a spreadsheet once per goal and per indicator."""
     goal_rows = _CSV_GOALS.rows(network_id=network.pk)
     found, converters = _CSV_INDICATORS.unconverted_rows(network_id=network.pk)
     indicators: dict[int, list[tuple]] = {}
     for row in found:
         indicators.setdefault(row[0], []).append(row)
-    labels = {status: str(label) for status, label in goals.STATUS_LABELS.items()}
+    labels = {status: quoted_cell(str(label)) for status, label in goals.STATUS_LABELS.items()}
     lower = Indicator.Direction.LOWER
     number, progress_percent, track_status = (
         goals.display_number,
@@ -721,26 +721,22 @@ def _report_csv_rows(network: Network) -> list[list]:
         try:
             return texts[value]
         except KeyError:
-            found = texts[value] = number(value)
+            found = texts[value] = quoted_cell(number(value))
             return found
 
-    figures: dict[tuple, tuple] = {}  # the indicator's numbers -> its columns from baseline on
-    rows: list[list] = []
-    no_indicator = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
+    # The indicator's numbers -> its cells from the baseline year to the status.
+    figures: dict[tuple, str] = {}
+    lines: list[str] = []
+    no_indicator = ";;;;;;;;" + labels[goals.NO_VALUES]
     for goal_id, area, title, target_year, open_count in goal_rows:
-        # config.spreadsheet's `neutralise` written inline: a call per cell costs more than
-        # the check. Each is text, never None (the columns are not null).
-        if area.startswith(FORMULA_STARTS):
-            area = "'" + area
-        if title.startswith(FORMULA_STARTS):
-            title = "'" + title
+        goal_cells = f"{text_cell(area)};{text_cell(title)};{target_year};"
         if goal_id not in indicators:
-            rows.append([area, title, target_year, *no_indicator, open_count])
+            lines.append(f"{goal_cells}{no_indicator};{open_count}\r\n")
             continue
         for _goal, name, unit, *numbers in indicators[goal_id]:
             key = (target_year, *numbers)
-            columns = figures.get(key)
-            if columns is None:
+            cells = figures.get(key)
+            if cells is None:
                 baseline_year, baseline, target, direction, year, value = numbers
                 baseline_year = convert_baseline_year(baseline_year)
                 baseline, target = convert_baseline(baseline), convert_target(target)
@@ -759,18 +755,18 @@ def _report_csv_rows(network: Network) -> list[list]:
                         lower_is_better=direction == lower,
                         latest=(year, value),
                     )
-                columns = figures[key] = (
-                    baseline_year,
-                    text(baseline),
-                    "" if year is None else year,
-                    "" if year is None else text(value),
-                    text(target),
-                    "" if progress is None else progress,
-                    labels[status],
+                cells = figures[key] = ";".join(
+                    (
+                        str(baseline_year),
+                        text(baseline),
+                        "" if year is None else str(year),
+                        "" if year is None else text(value),
+                        text(target),
+                        "" if progress is None else str(progress),
+                        labels[status],
+                    )
                 )
-            if name.startswith(FORMULA_STARTS):
-                name = "'" + name
-            if unit.startswith(FORMULA_STARTS):
-                unit = "'" + unit
-            rows.append([area, title, target_year, name, unit, *columns, open_count])
-    return rows
+            lines.append(
+                f"{goal_cells}{text_cell(name)};{text_cell(unit)};{cells};{open_count}\r\n"
+            )
+    return "".join(lines)

@@ -1,7 +1,10 @@
 """The goal report's CSV rows are worked out from the database's own values, each distinct
-number and each distinct set of figures once (meetings/goals/views.py, `_report_csv_rows`):
-they must be what the figures' rules give each indicator on its own, read through the ORM."""
+number and each distinct set of figures once, and written without csv.writer
+(meetings/goals/views.py, `_report_csv_text`): they must be what the figures' rules give each
+indicator on its own, read through the ORM, as csv.writer writes them."""
 
+import csv
+import io
 from decimal import Decimal
 
 import pytest
@@ -89,10 +92,17 @@ def test_csv_rows_are_each_indicators_figures(neh, nsh, language):
     factories.make_action(meeting, goal=early)
     factories.make_action(meeting, goal=early)
     factories.make_action(meeting, goal=late, status=ActionItem.Status.DONE)
+    tricky = factories.make_goal(neh, title='Mål; med "citat"\noch rader', target_year=2035)
+    factories.make_indicator(tricky, name="\r-Retur;", unit='"', values={2024: "-1.5"})
     with translation.override(language):
         expected = _expected_rows(neh)
-        found = views._report_csv_rows(neh)
-    assert found == expected
+        written = views._report_csv_text(neh)
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";").writerows(expected)
+    assert written == buffer.getvalue()
+    found = list(csv.reader(io.StringIO(written), delimiter=";"))
+    assert found == [[str(cell) for cell in row] for row in expected]
+    assert next(row[3:5] for row in found if row[1].startswith("Mål;")) == ["'\r-Retur;", '"']
     statuses = {(row[1], row[3]): row[11] for row in found}
     # The same numbers under goals of other target years: other statuses.
     assert statuses[("'=Tidigt mål", "Utsläpp")] != statuses[("Sent mål", "Utsläpp")]
