@@ -23,7 +23,7 @@ import dataclasses
 import datetime
 import functools
 import operator
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
@@ -46,10 +46,10 @@ _BAND_TOPS = [high for _low, high in ANSWER_BANDS]
 TOP_QUESTIONS = 10
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class AdministrationName:
+class AdministrationName(NamedTuple):
     """What a row shows of its administration: a model instance per seat costs more than the
-    row's figures (a network has hundreds)."""
+    row's figures (a network has hundreds); a named tuple is made in a third of a frozen
+    dataclass's time."""
 
     pk: int
     name: str
