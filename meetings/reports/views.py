@@ -17,7 +17,7 @@ from meetings.reports.figures import (
     term_report,
     term_value,
 )
-from meetings.reports.forms import chosen_term
+from meetings.reports.forms import chosen_term, written_term_form
 from meetings.reports.printed import page_rows, table_rows
 from meetings.reports.sections import (
     attendance_head,
@@ -42,6 +42,7 @@ def _page(
     context = {
         "network": network,
         "form": form,
+        "term_form": written_term_form(form),
         "report": report,
         "term_value": term_value(term),
     }
