@@ -64,14 +64,26 @@ def fetched_page(
 
 
 def counted_page(
-    request: HttpRequest, rows: QuerySet, per_page: int = PER_PAGE, param: str = "page"
+    request: HttpRequest,
+    rows: QuerySet,
+    per_page: int = PER_PAGE,
+    param: str = "page",
+    fetch: Callable[[int, int], list] | None = None,
 ) -> Page:
     """As `page_of`, for a queryset, in one query instead of two: the total comes with the
     page's rows (a window count, computed before the limit). Only a page past the end costs
-    the count apart (it answers with the last page)."""
+    the count apart (it answers with the last page).
+
+    `fetch(offset, limit)`, if given, reads the page's rows in place of the queryset: the
+    same rows with the same `paging_total`, by a query compiled once (config/prepared.py
+    `by_shape`), where building and compiling the queryset cost Django more than the
+    database's answer."""
     number = page_number(request, param)
     start = (number - 1) * per_page
-    found = list(rows.annotate(paging_total=Window(Count("pk")))[start : start + per_page])
+    if fetch is not None:
+        found = fetch(start, per_page)
+    else:
+        found = list(rows.annotate(paging_total=Window(Count("pk")))[start : start + per_page])
     if not found and number > 1:
         return page_of(request, rows, per_page, param)
     paginator = Paginator(rows, per_page)

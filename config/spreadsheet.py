@@ -66,6 +66,30 @@ class CSVWriter:
             writer.writerows(checked)
         self._stream.write(buffer.getvalue())
 
+    def write_lines(self, text: str) -> None:
+        """Rows a view wrote out itself, as csv.writer would: each cell a `text_cell` (typed
+        text) or a `quoted_cell` (the rest; a number as `str()` writes it), `;` between them,
+        each row ending in CRLF. For a long download whose rows repeat most of their cells
+        (each written once), where csv.writer's work per cell cost more than the rows."""
+        self._stream.write(text)
+
+
+def text_cell(text: str) -> str:
+    """Typed text as one cell of a row a view writes out itself (`CSVWriter.write_lines`):
+    made safe as `neutralise` makes it, then quoted as csv.writer quotes a cell."""
+    if text.startswith(FORMULA_STARTS):
+        text = "'" + text
+    return quoted_cell(text)
+
+
+def quoted_cell(text: str) -> str:
+    """Text no one typed (the app's own words, a number written out) as one cell: quoted as
+    csv.writer quotes a cell (`;`-separated, QUOTE_MINIMAL): when it holds a `;`, a `"` or a
+    line break, with each `"` doubled."""
+    if ";" in text or '"' in text or "\n" in text or "\r" in text:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
 
 def csv_download(filename: str) -> tuple[HttpResponse, CSVWriter]:
     """An attachment response named `filename`, and the writer that fills it."""

@@ -19,7 +19,7 @@ from representatives.models import Appointment
 def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeString:
     """The `<tr>`s of a page of seats (with their person and administration); for htmx's
     "Visa fler" the first announces the page and takes the focus. Empty for no seats."""
-    roles = dict(Appointment.Role.choices)
+    roles = {role: escape(str(label)) for role, label in Appointment.Role.choices}
     history = _("Ändringshistorik")  # as {% translate %} writes it: not escaped
     rows = []
     for n, appointment in enumerate(appointments):
@@ -35,13 +35,14 @@ def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeStri
             else ""
         )
         day = appointment.start_date
-        scope = linebreaksbr(appointment.mandate_scope, autoescape=True) or "–"
+        scope = appointment.mandate_scope
+        scope = linebreaksbr(scope, autoescape=True) if scope else "–"
         url = escape(key_url("object_history", "uppdrag", key=appointment.pk))
         rows.append(
             f"<tr{announce}>"
             f'<th scope="row"{focus}>'
             f"{conditional_escape(cast(str, sv(appointment.administration.name)))}</th>"
-            f"<td>{escape(roles.get(appointment.role, appointment.role))}</td>"
+            f"<td>{roles.get(appointment.role) or escape(appointment.role)}</td>"
             f'<td>{escape(name)}<br><a class="history-link" href="{url}">{history}{hidden}</a></td>'
             f'<td><a href="mailto:{escape(person.email)}">{escape(person.email)}</a></td>'
             f"<td>{day.isoformat() if day else ''}</td>"

@@ -5,7 +5,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from config import paging
 from config.http import AuthenticatedHttpRequest
-from config.prepared import Prepared
+from config.prepared import Prepared, by_shape
 from config.spreadsheet import csv_download
 from networks import submissions
 from networks.access import coordinated_network, network_by_code
@@ -201,19 +201,12 @@ _SEAT_EMAILS = Prepared(
 )
 
 
-@require_safe
-@login_required
-def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
-    """The network's current seats a page at a time ("Visa fler": an htmx request gets only
-    the next rows), filtered by name if asked; every e-mail address stays in the copy field
-    above (what the page is for), read as plain values."""
-    network = coordinated_network(request, code)
-    filters = NameFilterForm(
-        request.GET, label=_("Förvaltning, namn eller e-postadress innehåller")
-    )
-    rows = (
-        Appointment.objects.current()
-        .filter(network=network)
+def _contacts(network_id: int, today: datetime.date) -> QuerySet[Appointment]:
+    """The network's current seats, with what the contact list shows of their people and
+    administrations, by administration."""
+    return (
+        Appointment.objects.current(today)
+        .filter(network_id=network_id)
         .select_related("person", "administration")
         .only(
             "role",
@@ -225,13 +218,46 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
         )
         .order_by("administration__name", "administration_id", "role")
     )
+
+
+def _contacts_page(
+    network_id: int, today: datetime.date, limit: int, offset: int
+) -> QuerySet[Appointment]:
+    """A page of `_contacts`, each with the list's total (`paging_total`, as `counted_page`
+    counts it)."""
+    return _contacts(network_id, today).annotate(paging_total=Window(Count("pk")))[
+        offset : offset + limit
+    ]
+
+
+@require_safe
+@login_required
+def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
+    """The network's current seats a page at a time ("Visa fler": an htmx request gets only
+    the next rows), filtered by name if asked; every e-mail address stays in the copy field
+    above (what the page is for), read as plain values."""
+    network = coordinated_network(request, code)
+    filters = NameFilterForm(
+        request.GET, label=_("Förvaltning, namn eller e-postadress innehåller")
+    )
+    today = timezone.localdate()
+    rows = _contacts(network.pk, today)
     if name := filters.value():
         rows = rows.filter(
             Q(administration__name__icontains=name)
             | Q(person__full_name__icontains=name)
             | Q(person__email__icontains=name)
         )
-    page = paging.counted_page(request, rows)
+        page = paging.counted_page(request, rows)
+    else:
+        # The unfiltered list, which nearly everyone sees: its pages by a query compiled once.
+        page = paging.counted_page(
+            request,
+            rows,
+            fetch=lambda offset, limit: by_shape(
+                _contacts_page, limit, offset, network_id=network.pk, today=today
+            ),
+        )
     htmx = bool(getattr(request, "htmx", False))
     context = {
         "network": network,
@@ -241,7 +267,6 @@ def network_contacts(request: HttpRequest, code: str) -> HttpResponse:
     }
     if htmx and "page" in request.GET:
         return render(request, "representatives/network_contacts.html#contact-rows", context)
-    today = timezone.localdate()
     emails = _SEAT_EMAILS.rows(network_id=network.pk, today=today)
     context |= {
         "filters": filters,

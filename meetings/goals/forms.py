@@ -7,9 +7,11 @@ from typing import cast
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from config.prepared import Prepared
 from meetings.form_fields import IdChoiceField, NamedIdMultipleChoiceField, RowChoiceIterator
@@ -208,6 +210,28 @@ class IndicatorValueForm(forms.Form):
         return year
 
 
+# Unbound fields of hundreds of choices as forms/_field.html wrote them, by the form, the field,
+# the rows their choices are made of and the interface language: the same HTML for every
+# request until a row changes (which changes the key), and writing the choices cost more than
+# the rest of the page. At most WRITTEN_FIELDS_KEPT (a few networks' lists in two languages).
+_WRITTEN_FIELDS: dict[tuple, SafeString] = {}
+WRITTEN_FIELDS_KEPT = 32
+
+
+def written_field(form: forms.BaseForm, name: str, rows: tuple) -> SafeString:
+    """The unbound `form`'s field `name`, whose choices are made of `rows` alone, as
+    `{% include "forms/_field.html" with field=form.name %}` writes it."""
+    key = (type(form), name, rows, get_language())
+    html = _WRITTEN_FIELDS.get(key)
+    if html is None:
+        if len(_WRITTEN_FIELDS) >= WRITTEN_FIELDS_KEPT:
+            _WRITTEN_FIELDS.clear()
+        html = _WRITTEN_FIELDS[key] = SafeString(
+            render_to_string("forms/_field.html", {"field": form[name]})
+        )
+    return html
+
+
 def open_actions(network_id: int):
     """The network's open actions in no goal's plan: not every action ever decided (done ones
     and other plans' would make the list grow with the years)."""
@@ -246,13 +270,32 @@ class GoalActionLinkForm(forms.Form):
     def choice_rows(self) -> list[tuple]:
         """(pk, title, due_on) of the actions to choose from, read once per form."""
         if not hasattr(self, "_choice_rows"):
-            self._choice_rows = _OPEN_ACTION_CHOICES.rows(network_id=self.network_id)
+            if hasattr(self, "_stored_rows"):  # read by `written_action`: converted here
+                rows, converters = self._stored_rows
+                self._choice_rows = [
+                    tuple(
+                        value if convert is None else convert(value)
+                        for value, convert in zip(row, converters, strict=True)
+                    )
+                    for row in rows
+                ]
+            else:
+                self._choice_rows = _OPEN_ACTION_CHOICES.rows(network_id=self.network_id)
         return self._choice_rows
 
     @property
     def has_choices(self) -> bool:
         """Whether there is an action to choose (the field's `queryset.exists()`)."""
+        if hasattr(self, "_stored_rows"):
+            return bool(self._stored_rows[0])
         return bool(self.choice_rows())
+
+    def written_action(self) -> SafeString:
+        """The unbound form's action field as forms/_field.html writes it, kept per the
+        choices' rows as the database gives them (`written_field`)."""
+        rows, converters = _OPEN_ACTION_CHOICES.unconverted_rows(network_id=self.network_id)
+        self._stored_rows = (rows, converters)
+        return written_field(self, "action", tuple(rows))
 
 
 class OpenActionChoices(ModelChoiceIterator):
@@ -334,6 +377,13 @@ class GoalActionCreateForm(OnceForm, forms.ModelForm):
         field.choice_objects = lambda: _ACTION_MEETINGS.objects(  # type: ignore[attr-defined]
             network_id=network_id, since=since
         )
+
+    def written_administrations(self) -> SafeString:
+        """The unbound form's administrations as forms/_field.html writes them, kept per the
+        administrations' rows (`written_field`)."""
+        rows = _ACTIVE_ADMINISTRATIONS.rows()
+        self.fields["administrations"].choice_rows = lambda: rows  # type: ignore[attr-defined]
+        return written_field(self, "administrations", tuple(rows))
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

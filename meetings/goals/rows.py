@@ -8,10 +8,13 @@ from typing import Any, cast
 
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from config.content_language import sv
 from config.dates import long_date
-from config.reversing import pk_url
+from config.paging import announced
+from config.reversing import key_url, pk_url
+from meetings.models import ActionItem, Document, Indicator
 
 
 def _sv(value: Any) -> str:
@@ -31,10 +34,166 @@ def follow_up_items(items: Iterable[Any]) -> SafeString:
 
 def document_items(documents: Iterable[Any]) -> SafeString:
     """The `<li>`s of documents: the title linked, the kind."""
+    kinds = {kind: escape(str(label).lower()) for kind, label in Document.Kind.choices}
     return mark_safe(  # noqa: S308 (all escaped)
         "".join(
             f'<li><a href="{escape(pk_url("document_detail", document.pk))}">'
-            f"{_sv(document.title)}</a> ({escape(document.get_kind_display().lower())})</li>"
+            f"{_sv(document.title)}</a> "
+            f"({kinds.get(document.kind) or escape(document.kind.lower())})</li>"
             for document in documents
         )
     )
+
+
+def action_plan_rows(actions: Iterable[Any], today: Any, page: Any, htmx: bool) -> SafeString:
+    """The `<tr>`s of a page of a goal's action plan (actions with `is_done` and
+    `responsible_names`): title, who, by when (late or not), status. For htmx's "Visa fler"
+    the first announces the page and takes the focus."""
+    statuses = {status: escape(str(label)) for status, label in ActionItem.Status.choices}
+    late = f' <span class="badge badge-warning">{gettext("försenad")}</span>'
+    rows = []
+    for n, action in enumerate(actions):
+        announce = focus = ""
+        if htmx and n == 0:
+            announce = announced(gettext("Visar 1–%(last)s av %(total)s åtgärder."), page)
+            focus = ' tabindex="-1" data-focus'
+        names = _sv(", ".join(action.responsible_names) or "–")
+        due_on = action.due_on
+        overdue = late if not action.is_done and due_on < today else ""
+        rows.append(
+            f'\n        <tr{announce}><th scope="row"{focus}>{_sv(action.title)}</th>'
+            f'<td>{names}</td><td><time datetime="{due_on.isoformat()}">'
+            f"{escape(long_date(due_on))}</time>{overdue}</td>"
+            f"<td>{statuses.get(action.status) or escape(action.status)}</td></tr>\n        "
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (all escaped)
+
+
+def indicator_articles(
+    figures: Any,
+    *,
+    can_coordinate: bool,
+    request_path: str,
+    all_years_query: str,
+    recent_years: int,
+) -> SafeString:
+    """A goal's indicators, each an `<article>` with its facts, chart, table of years and the
+    links to record a value or edit it, as the goal page's template loop wrote them (its
+    translations, filters and two includes per indicator cost more than the figures); or
+    that the goal has none. The facts, the chart and the rows are the figures' own
+    (meetings/goals/figures.py)."""
+    indicators = figures.indicators
+    if not indicators:
+        return mark_safe(  # noqa: S308 (a translation, as {% translate %} writes it)
+            f"\n  <p>{gettext('Målet har inga indikatorer ännu.')}</p>\n  "
+        )
+    target_year = figures.goal.target_year
+    directions = {value: escape(str(label).lower()) for value, label in Indicator.Direction.choices}
+    facts = {
+        "baseline": gettext("Basår"),
+        "target": gettext("Mål"),
+        "latest": gettext("Senaste värde"),
+        "progress": gettext("Framsteg"),
+        "status": gettext("Läge"),
+        "responsible": gettext("Ansvarig förvaltning"),
+    }
+    by_year = gettext("till %(year)s") % {"year": target_year}
+    along = gettext("%(progress)s %% av vägen från basåret till målet")
+    record, edit = gettext("Registrera värde"), gettext("Ändra indikatorn")
+    history = gettext("Ändringshistorik")
+    headings = (
+        f'<thead><tr><th scope="col">{gettext("År")}</th><th scope="col">{gettext("Värde")}'
+        f'</th><th scope="col">{gettext("Väg mot målet")}</th><th scope="col">'
+        f"{gettext('I fas')}</th></tr></thead>"
+    )
+    no_values = gettext("Inga värden registrerade ännu.")
+    caption = gettext("%(name)s (%(unit)s) per år, mot målets väg")
+    shown_of = gettext("Visar de senaste %(shown)s av %(total)s år.")
+    all_years, only_recent = gettext("Visa alla år"), gettext("Visa bara de senaste %(count)s åren")
+    path, query = escape(request_path), escape(all_years_query)
+    parts = []
+    for item in indicators:
+        indicator = item.indicator
+        pk = indicator.pk
+        name, unit = _sv(indicator.name), escape(indicator.unit)
+        hidden_name = f'<span class="visually-hidden">: {name}</span>'
+        latest = item.latest
+        latest_text = f"{escape(item.latest_label)} {unit} ({latest.year})" if latest else "–"
+        progress = item.progress
+        progress_text = "–" if progress is None else along % {"progress": progress}
+        administration = indicator.responsible_administration
+        responsible = (
+            _sv(administration.name) if administration is not None and administration.name else "–"
+        )
+        points = item.points
+        rows = (
+            str(item.table_rows)
+            if points
+            else f'\n      <tr><td colspan="4">{no_values}</td></tr>\n      '
+        )
+        years = ""
+        if item.hidden_count:
+            shown = shown_of % {"shown": len(item.shown_points), "total": len(points)}
+            years = (
+                f'\n<p class="indicator-years">{shown} <a href="{query}#indicator-{pk}">'
+                f"{all_years}{hidden_name}</a></p>\n"
+            )
+        elif len(points) > recent_years:
+            years = (
+                f'\n<p class="indicator-years"><a href="{path}#indicator-{pk}">'
+                f"{only_recent % {'count': recent_years}}{hidden_name}</a></p>\n"
+            )
+        links = ""
+        if item.can_record or can_coordinate:
+            record_link = (
+                f'<li><a class="button" href="{escape(pk_url("indicator_value_record", pk))}">'
+                f"{record}{hidden_name}</a></li>"
+                if item.can_record
+                else ""
+            )
+            edit_links = ""
+            if can_coordinate:
+                history_title = f'<span class="visually-hidden">: {name}</span>' if name else ""
+                edit_links = (
+                    f'<li><a class="button button-secondary" '
+                    f'href="{escape(pk_url("indicator_edit", pk))}">{edit}{hidden_name}</a></li>\n'
+                    f'      <li><a class="history-link" '
+                    f'href="{escape(key_url("object_history", "indikator", key=pk))}">'
+                    f"{history}{history_title}</a>\n</li>"
+                )
+            links = (
+                '\n    <ul class="action-links">\n'
+                f"      {record_link}\n"
+                f"      {edit_links}\n"
+                "    </ul>\n    "
+            )
+        parts.append(
+            f'\n  <article class="indicator" id="indicator-{pk}" '
+            f'aria-labelledby="indicator-heading-{pk}">\n'
+            f'    <h3 id="indicator-heading-{pk}">{name} ({unit})</h3>\n'
+            '    <dl class="facts">\n'
+            f"      <dt>{facts['baseline']}</dt><dd>{indicator.baseline_year}: "
+            f"{escape(item.baseline_label)} {unit}</dd>\n"
+            f"      <dt>{facts['target']}</dt><dd>{escape(item.target_label)} {unit} {by_year} "
+            f"({directions.get(indicator.direction) or escape(indicator.direction.lower())})"
+            "</dd>\n"
+            f'      <dt>{facts["latest"]}</dt><dd class="latest-value">{latest_text}</dd>\n'
+            f"      <dt>{facts['progress']}</dt><dd>{progress_text}</dd>\n"
+            f"      <dt>{facts['status']}</dt><dd>{item.status_badge}</dd>\n"
+            f"      <dt>{facts['responsible']}</dt><dd>{responsible}</dd>\n"
+            "    </dl>\n"
+            f"    {item.chart_html}\n"
+            '    <div class="table-wrap">\n'
+            f'  <table class="indicator-table" id="table-indicator-{pk}">\n'
+            f"    <caption>{caption % {'name': name, 'unit': unit}}</caption>\n"
+            f"    {headings}\n"
+            "    <tbody>\n"
+            f"      {rows}\n"
+            "    </tbody>\n"
+            "  </table>\n"
+            "</div>\n"
+            f"{years}\n\n"
+            f"    {links}\n"
+            "  </article>\n  "
+        )
+    return mark_safe("".join(parts))  # noqa: S308 (all escaped or the figures' own markup)

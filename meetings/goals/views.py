@@ -7,25 +7,23 @@ coordinators or by the representative or substitute of the administration respon
 The goal report is for the coordinators, like the other reports.
 """
 
-from typing import cast
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.html import conditional_escape, escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from config.content_language import sv
-from config.dates import long_date
 from config.prepared import Prepared, by_shape, numbered, numbering, rows_by_shape
-from config.spreadsheet import csv_download
+from config.spreadsheet import csv_download, quoted_cell, text_cell
 from meetings import paging
 from meetings.access import coordinated_network, network_by_code
 from meetings.goals import figures as goals
@@ -36,7 +34,12 @@ from meetings.goals.forms import (
     IndicatorForm,
     IndicatorValueForm,
 )
-from meetings.goals.rows import document_items, follow_up_items
+from meetings.goals.rows import (
+    action_plan_rows,
+    document_items,
+    follow_up_items,
+    indicator_articles,
+)
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -153,19 +156,20 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         actions = list(page.object_list)
     _load_responsible(actions)
     today = timezone.localdate()
-    for action in actions:
-        action.cells = _action_cells(action, today)
+    htmx = bool(getattr(request, "htmx", False))
     context = {
         "goal": goal,
         "network": network,
         "figures": figures,
         "actions": actions,
+        # Written in Python (meetings/goals/rows.py): a template row cost more than reading it.
+        "action_rows": action_plan_rows(actions, today, page, htmx),
         "actions_page": page,
         "today": today,
         "recent_years": RECENT_YEARS,
         "all_years_query": f"?{YEARS_PARAM}={ALL_YEARS}",
     }
-    if getattr(request, "htmx", False) and ACTIONS_PARAM in request.GET:
+    if htmx and ACTIONS_PARAM in request.GET:
         return render(request, "meetings/goals/goal_detail.html#action-rows", context)
     # Both compiled once per shape (config/prepared.py): building them cost Django more than
     # the database takes to answer.
@@ -179,6 +183,14 @@ def goal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         _area_documents, RECENT_DOCUMENTS, network_id=network.pk, work_area_id=goal.work_area_id
     )
     context |= {
+        # Written in Python (meetings/goals/rows.py), as the lists below.
+        "indicator_articles": indicator_articles(
+            figures,
+            can_coordinate=can_coordinate,
+            request_path=request.path,
+            all_years_query=context["all_years_query"],
+            recent_years=RECENT_YEARS,
+        ),
         "agenda_items": agenda_items[:RECENT_FOLLOW_UPS],
         "more_follow_ups": len(agenda_items) > RECENT_FOLLOW_UPS,
         "documents": documents,
@@ -241,6 +253,9 @@ def _plan(goal_id: int, limit: int | None) -> QuerySet[ActionItem]:
     return (
         ActionItem.objects.filter(goal_id=goal_id)
         .annotate(is_done=Case(When(done, then=1), default=0))
+        # What a row shows (meetings/goals/rows.py): an action's other columns, its times
+        # among them, cost more to read than the row.
+        .only("title", "due_on", "status")
         .order_by("is_done", "due_on", "pk")[:limit]
     )
 
@@ -258,20 +273,6 @@ _PLAN_COUNTS = Prepared(
 )
 
 
-def _action_cells(action, today) -> SafeString:
-    """An action plan row's cells after its title: who, by when (late or not), status. Built
-    here, not in the template: the plan shows a page of rows (and their "Visa fler")."""
-    names = conditional_escape(cast(str, sv(", ".join(action.responsible_names) or "–")))
-    late = ""
-    if not action.is_done and action.due_on < today:
-        late = f' <span class="badge badge-warning">{escape(_("försenad"))}</span>'
-    return mark_safe(  # noqa: S308 (all escaped)
-        f"<td>{names}</td><td><time datetime="
-        f'"{action.due_on.isoformat()}">{escape(long_date(action.due_on))}</time>{late}</td>'
-        f"<td>{escape(action.get_status_display())}</td>"
-    )
-
-
 def _follow_ups(goal_id: int, limit: int | None, **coordinated: int) -> QuerySet[AgendaItem]:
     """The goal's accepted agenda items in meetings the person may see, latest first;
     `coordinated` numbers the networks they coordinate (`network_0`, ...).
@@ -285,6 +286,9 @@ def _follow_ups(goal_id: int, limit: int | None, **coordinated: int) -> QuerySet
     return (
         AgendaItem.objects.filter(visible, goal_id=goal_id, status=AgendaItem.Status.ACCEPTED)
         .select_related("meeting")
+        # What the list shows (meetings/goals/rows.py): the item's and its meeting's other
+        # columns, their times among them, cost more to read than the list.
+        .only("title", "meeting__starts_at")
         .order_by("-meeting__starts_at", "position")[:limit]
     )
 
@@ -293,7 +297,11 @@ def _area_documents(network_id: int, work_area_id: int, limit: int | None) -> Qu
     """The work area's latest documents. The network named too (its documents are the only
     ones with its work areas): its documents are then read newest first by an index until the
     area's latest are found."""
-    return Document.objects.filter(network_id=network_id, work_areas=work_area_id).recent()[:limit]
+    return (
+        Document.objects.filter(network_id=network_id, work_areas=work_area_id)
+        .recent()
+        .only("title", "kind")[:limit]  # what the list shows (meetings/goals/rows.py)
+    )
 
 
 def _load_responsible(actions) -> None:
@@ -456,12 +464,17 @@ def indicator_value_record(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _actions_page(request, goal: Goal, *, link_form=None, create_form=None, status=200):
-    context = {
-        "network": goal.network,
-        "goal": goal,
-        "link_form": link_form or GoalActionLinkForm(goal=goal),
-        "create_form": create_form or GoalActionCreateForm(goal=goal),
-    }
+    context = {"network": goal.network, "goal": goal}
+    # A blank form's long fields (the network's open actions, every administration) as
+    # written before for the same rows (meetings/goals/forms.py, `written_field`); a form
+    # that came back with errors is written by the template.
+    if link_form is None:
+        link_form = GoalActionLinkForm(goal=goal)
+        context["action_field"] = link_form.written_action()
+    if create_form is None:
+        create_form = GoalActionCreateForm(goal=goal)
+        context["administrations_field"] = create_form.written_administrations()
+    context |= {"link_form": link_form, "create_form": create_form}
     return render(request, "meetings/goals/goal_actions.html", context, status=status)
 
 
@@ -596,21 +609,26 @@ def goal_report_csv(request: HttpRequest, code: str) -> HttpResponse:
             _("Öppna åtgärder"),
         ]
     )
-    # Typed text is in the work area, goal, indicator and unit columns only; the others are
-    # numbers, the figures' own words and numbers written with a Unicode minus.
-    writer.writerows(_report_csv_rows(network), text_columns=REPORT_CSV_TEXT_COLUMNS)
+    # The rows written out by `_report_csv_text`, each typed text made safe for a spreadsheet.
+    writer.write_lines(_report_csv_text(network))
     return response
 
 
-REPORT_CSV_TEXT_COLUMNS = (0, 1, 3, 4)
-
-
 def _csv_goals(network_id: int):
-    """The network's goals with their open actions counted, in the report's order."""
-    not_done = ~Q(action_items__status=ActionItem.Status.DONE)
+    """The network's goals with their open actions counted, in the report's order. The count
+    is a subquery per goal (by the actions' goal index): grouping the goals joined to their
+    actions cost SQLite several times more."""
+    open_actions = (
+        ActionItem.objects.filter(goal_id=OuterRef("pk"))
+        .exclude(status=ActionItem.Status.DONE)
+        .order_by()
+        .values("goal_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         Goal.objects.filter(work_area__network_id=network_id)
-        .annotate(open_action_count=Count("action_items", filter=not_done))
+        .annotate(open_action_count=Coalesce(Subquery(open_actions), 0))
         .order_by(*REPORT_ORDER)
         .values_list("pk", "work_area__name", "title", "target_year", "open_action_count")
     )
@@ -648,67 +666,107 @@ _CSV_GOALS = Prepared(_csv_goals, network_id=int)
 _CSV_INDICATORS = Prepared(_csv_indicators, network_id=int)
 
 
-def _report_csv_rows(network: Network) -> list[list]:
-    """The CSV's rows from plain values in two queries (goals with their open actions
-    counted, indicators with their latest value), with the figures' own rules
-    (meetings/goals/figures.py): a network's goals pile up, and model instances and a figures
-    object per indicator cost more than the rows."""
+def _once_per_value(convert: Callable[[Any], Any] | None) -> Callable[[Any], Any]:
+    """`convert` (a column's conversion, or None for none), done once per distinct value."""
+    if convert is None:
+        return lambda value: value
+    done: dict = {}
+
+    def converted(value: Any) -> Any:
+        try:
+            return done[value]
+        except KeyError:
+            found = done[value] = convert(value)
+            return found
+
+    return converted
+
+
+def _report_csv_text(network: Network) -> str:
+    """The CSV's rows after its heading, written out as the one writer writes them
+    (config/spreadsheet.py: `text_cell`, `quoted_cell`, `CSVWriter.write_lines`), from plain
+    values in two queries (goals with their open actions counted, indicators with their
+    latest value) and the figures' own rules (meetings/goals/figures.py): a network's goals
+    pile up, and model instances, a figures object per indicator and the writer's work per
+    cell cost more than the rows.
+
+    The indicators' rows are read as the database gives them: their numbers repeat (a
+    baseline, a target, a value shared by many indicators), so each distinct number is
+    converted and written once, and the cells of each distinct (baseline, target, latest)
+    worked out once. A goal's cells are written once for its rows; typed text (work area,
+    goal, indicator, unit) is made safe for a spreadsheet once per goal and per indicator."""
     goal_rows = _CSV_GOALS.rows(network_id=network.pk)
+    found, converters = _CSV_INDICATORS.unconverted_rows(network_id=network.pk)
     indicators: dict[int, list[tuple]] = {}
-    for row in _CSV_INDICATORS.rows(network_id=network.pk):
+    for row in found:
         indicators.setdefault(row[0], []).append(row)
-    labels = {status: str(label) for status, label in goals.STATUS_LABELS.items()}
+    labels = {status: quoted_cell(str(label)) for status, label in goals.STATUS_LABELS.items()}
     lower = Indicator.Direction.LOWER
     number, progress_percent, track_status = (
         goals.display_number,
         goals.progress_percent,
         goals.track_status,
     )
-    rows: list[list] = []
-    no_indicator = ["", "", "", "", "", "", "", "", labels[goals.NO_VALUES]]
+    (
+        convert_baseline_year,
+        convert_baseline,
+        convert_target,
+        convert_direction,
+        convert_year,
+        convert_value,
+    ) = [_once_per_value(convert) for convert in (converters or [None] * 9)[3:]]
+    texts: dict = {}  # a converted number -> its text
+
+    def text(value: Any) -> str:
+        try:
+            return texts[value]
+        except KeyError:
+            found = texts[value] = quoted_cell(number(value))
+            return found
+
+    # The indicator's numbers -> its cells from the baseline year to the status.
+    figures: dict[tuple, str] = {}
+    lines: list[str] = []
+    no_indicator = ";;;;;;;;" + labels[goals.NO_VALUES]
     for goal_id, area, title, target_year, open_count in goal_rows:
+        goal_cells = f"{text_cell(area)};{text_cell(title)};{target_year};"
         if goal_id not in indicators:
-            rows.append([area, title, target_year, *no_indicator, open_count])
+            lines.append(f"{goal_cells}{no_indicator};{open_count}\r\n")
             continue
-        for (
-            _goal,
-            name,
-            unit,
-            baseline_year,
-            baseline,
-            target,
-            direction,
-            year,
-            value,
-        ) in indicators[goal_id]:
-            if year is None:
-                progress = None
-                status = goals.NO_VALUES
-            else:
-                progress = progress_percent(baseline, target, value)
-                status = track_status(
-                    baseline_year=baseline_year,
-                    baseline_value=baseline,
-                    target_year=target_year,
-                    target_value=target,
-                    lower_is_better=direction == lower,
-                    latest=(year, value),
+        for _goal, name, unit, *numbers in indicators[goal_id]:
+            key = (target_year, *numbers)
+            cells = figures.get(key)
+            if cells is None:
+                baseline_year, baseline, target, direction, year, value = numbers
+                baseline_year = convert_baseline_year(baseline_year)
+                baseline, target = convert_baseline(baseline), convert_target(target)
+                direction = convert_direction(direction)
+                year, value = convert_year(year), convert_value(value)
+                if year is None:
+                    progress = None
+                    status = goals.NO_VALUES
+                else:
+                    progress = progress_percent(baseline, target, value)
+                    status = track_status(
+                        baseline_year=baseline_year,
+                        baseline_value=baseline,
+                        target_year=target_year,
+                        target_value=target,
+                        lower_is_better=direction == lower,
+                        latest=(year, value),
+                    )
+                cells = figures[key] = ";".join(
+                    (
+                        str(baseline_year),
+                        text(baseline),
+                        "" if year is None else str(year),
+                        "" if year is None else text(value),
+                        text(target),
+                        "" if progress is None else str(progress),
+                        labels[status],
+                    )
                 )
-            rows.append(
-                [
-                    area,
-                    title,
-                    target_year,
-                    name,
-                    unit,
-                    baseline_year,
-                    number(baseline),
-                    "" if year is None else year,
-                    "" if year is None else number(value),
-                    number(target),
-                    "" if progress is None else progress,
-                    labels[status],
-                    open_count,
-                ]
+            lines.append(
+                f"{goal_cells}{text_cell(name)};{text_cell(unit)};{cells};{open_count}\r\n"
             )
-    return rows
+    return "".join(lines)

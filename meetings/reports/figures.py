@@ -22,7 +22,8 @@ import bisect
 import dataclasses
 import datetime
 import functools
-from typing import Any
+import operator
+from typing import Any, NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
@@ -45,10 +46,10 @@ _BAND_TOPS = [high for _low, high in ANSWER_BANDS]
 TOP_QUESTIONS = 10
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class AdministrationName:
+class AdministrationName(NamedTuple):
     """What a row shows of its administration: a model instance per seat costs more than the
-    row's figures (a network has hundreds)."""
+    row's figures (a network has hundreds); a named tuple is made in a third of a frozen
+    dataclass's time."""
 
     pk: int
     name: str
@@ -141,51 +142,70 @@ class TermReport:
     # a share of their invitations, and the TOP_QUESTIONS that raised the most questions. The
     # tables give every administration's own figures.
 
-    @property
-    def summary(self) -> dict:
-        rows = self.administrations
-        answered = sum(row.answered for row in rows)
-        invited = sum(row.invited for row in rows)
+    @functools.cached_property
+    def _tallies(self) -> dict:
+        """The administrations counted in one pass, for the summary and the two charts of
+        counts: each row's figures read once, not once per chart (hundreds of rows)."""
+        attended_counts = [0] * (self.held_count + 1)
+        bands = [0] * len(ANSWER_BANDS)
+        attended_any = recorded = not_recorded = no_invitations = 0
+        answered = invited = raised = reported_back = 0
+        for row in self.administrations:
+            present = row.attended
+            if len(present) - present.count(None):  # `recorded_count`
+                recorded += 1
+                count = present.count(True)  # `attended_count`
+                attended_counts[count] += 1
+                if count:
+                    attended_any += 1
+            else:
+                not_recorded += 1
+            answered += row.answered
+            invited += row.invited
+            if row.invited:  # `answered_percent`: the first band it fits
+                percent = round(100 * row.answered / row.invited)
+                bands[bisect.bisect_left(_BAND_TOPS, percent)] += 1
+            else:
+                no_invitations += 1
+            raised += row.questions_raised
+            reported_back += row.questions_reported_back
         return {
-            "administrations": len(rows),
-            "attended_any": sum(1 for row in rows if row.attended_count),
-            "recorded": sum(1 for row in rows if row.recorded_count),
-            "answered": answered,
-            "invited": invited,
-            "answered_percent": round(100 * answered / invited) if invited else None,
-            "questions_raised": sum(row.questions_raised for row in rows),
-            "questions_reported_back": sum(row.questions_reported_back for row in rows),
+            "summary": {
+                "administrations": len(self.administrations),
+                "attended_any": attended_any,
+                "recorded": recorded,
+                "answered": answered,
+                "invited": invited,
+                "answered_percent": round(100 * answered / invited) if invited else None,
+                "questions_raised": raised,
+                "questions_reported_back": reported_back,
+            },
+            "attended_counts": attended_counts,
+            "not_recorded": not_recorded,
+            "bands": bands,
+            "no_invitations": no_invitations,
         }
 
     @property
+    def summary(self) -> dict:
+        return dict(self._tallies["summary"])
+
+    @property
     def attendance_chart(self) -> dict:
-        counts = [0] * (self.held_count + 1)
-        not_recorded = 0
-        for row in self.administrations:
-            if row.recorded_count:
-                counts[row.attended_count] += 1
-            else:
-                not_recorded += 1
+        tallies = self._tallies
         pairs = [
             (ngettext("%(count)s möte", "%(count)s möten", n) % {"count": n}, value)
-            for n, value in enumerate(counts)
-        ] + [(gettext("Inte registrerad"), not_recorded)]
+            for n, value in enumerate(tallies["attended_counts"])
+        ] + [(gettext("Inte registrerad"), tallies["not_recorded"])]
         return self._chart(pairs)
 
     @property
     def answers_chart(self) -> dict:
-        counts = [0] * len(ANSWER_BANDS)
-        no_invitations = 0
-        for row in self.administrations:
-            percent = row.answered_percent
-            if percent is None:
-                no_invitations += 1
-                continue
-            counts[bisect.bisect_left(_BAND_TOPS, percent)] += 1  # the first band it fits
+        tallies = self._tallies
         pairs = [
             (f"{low}–{high} %" if low != high else f"{high} %", value)
-            for (low, high), value in zip(ANSWER_BANDS, counts, strict=True)
-        ] + [(gettext("Inga inbjudningar"), no_invitations)]
+            for (low, high), value in zip(ANSWER_BANDS, tallies["bands"], strict=True)
+        ] + [(gettext("Inga inbjudningar"), tallies["no_invitations"])]
         return self._chart(pairs)
 
     @property
@@ -446,8 +466,11 @@ def _administration_rows(
         row.questions_raised = raised
         row.questions_reported_back = reported_back
     rows = list(row_of.values())
-    rows.sort(key=lambda row: row.administration.name)
+    rows.sort(key=_by_name)
     return rows
+
+
+_by_name = operator.attrgetter("administration.name")
 
 
 def parse_term(value: str) -> Term | None:

@@ -3,7 +3,9 @@ from typing import cast
 
 from django import forms
 from django.http import HttpRequest
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -91,3 +93,34 @@ def chosen_term(request: HttpRequest, network: Network) -> tuple[TermForm, Term 
     if not form.is_valid():
         return form, None
     return form, form.cleaned_data["termin"]
+
+
+# The term form as templates/meetings/reports/_term_form.html writes it when it has no errors,
+# by its options, the term chosen and the language: the same for every request of a network's
+# range of terms, and its includes (the error summary, the field's layout) cost more than the
+# select kept by `TermSelect`. At most WRITTEN_FORMS_KEPT.
+_written_forms: dict[tuple, SafeString] = {}
+WRITTEN_FORMS_KEPT = 256
+
+
+def written_term_form(form: TermForm) -> SafeString | None:
+    """The form's HTML, kept per what it shows; None for a form with errors (written by the
+    template, with its error summary)."""
+    if form.is_bound and form.errors:
+        return None
+    field = form["termin"]
+    key = (
+        cast(TermSelect, field.field.widget).term_options,
+        str(field.value()),
+        get_language(),
+        form.auto_id,
+        form.prefix,
+    )
+    written = _written_forms.get(key)
+    if written is None:
+        if len(_written_forms) >= WRITTEN_FORMS_KEPT:
+            _written_forms.clear()
+        written = _written_forms[key] = SafeString(
+            render_to_string("meetings/reports/_term_form.html", {"form": form})
+        )
+    return written

@@ -17,8 +17,15 @@ from meetings.reports.figures import (
     term_report,
     term_value,
 )
-from meetings.reports.forms import chosen_term
+from meetings.reports.forms import chosen_term, written_term_form
 from meetings.reports.printed import page_rows, table_rows
+from meetings.reports.sections import (
+    attendance_head,
+    attendance_tail,
+    coverage_section,
+    held_section,
+    summary_section,
+)
 from meetings.terms import Term
 
 ADMINISTRATIONS_PARAM = "forvaltningar"
@@ -35,6 +42,7 @@ def _page(
     context = {
         "network": network,
         "form": form,
+        "term_form": written_term_form(form),
         "report": report,
         "term_value": term_value(term),
     }
@@ -43,6 +51,15 @@ def _page(
     if paged:
         # The totals and charts are over every administration; the table is a page of them.
         page = paging.page_of(request, report.administrations, param=ADMINISTRATIONS_PARAM)
+        if not (getattr(request, "htmx", False) and ADMINISTRATIONS_PARAM in request.GET):
+            # The sections around the table, written in Python (meetings/reports/sections.py).
+            context |= {
+                "held_section": held_section(report),
+                "summary_section": summary_section(report),
+                "attendance_head": attendance_head(report),
+                "attendance_tail": attendance_tail(report),
+                "coverage_section": coverage_section(report),
+            }
         context["administrations_page"] = page
         context["administration_rows"] = page_rows(
             list(page.object_list),

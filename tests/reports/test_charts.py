@@ -8,7 +8,13 @@ from django.utils.translation import override
 
 from meetings.models import Meeting
 from meetings.reports.charts import bar_chart
-from meetings.reports.figures import AdministrationName, AdministrationRow, TermReport, WorkAreaRow
+from meetings.reports.figures import (
+    ANSWER_BANDS,
+    AdministrationName,
+    AdministrationRow,
+    TermReport,
+    WorkAreaRow,
+)
 from meetings.terms import Term
 from networks.models import Network
 
@@ -112,3 +118,42 @@ def test_chart_labels_are_truncatechars_at_the_edges(label):
     chart = {"bars": [Bar(label, 1, 10, 8)], "height": 44}
     expected = Template(TEMPLATE).render(Context({"chart": chart, "chart_id": "c", "suffix": ""}))
     assert bar_chart(chart, "c") == expected.strip()
+
+
+def test_summary_and_charts_counted_in_one_pass_are_the_rows_figures():
+    """The summary and the charts of counts come from one pass over the rows
+    (`TermReport._tallies`): what each row's own figures (`attended_count`, `recorded_count`,
+    `answered_percent`) give, counted chart by chart as before."""
+    rows = [
+        *ROWS,
+        _row(5, "Alla", [True, True, True], 3, 3, 0),
+        _row(6, "Halva", [False, True, None], 4, 2, 0),
+        _row(7, "Ingen", [False, False, False], 2, 0, 5),
+    ]
+    report = _report(rows, WORK_AREAS)
+    counts, not_recorded, bands, no_invitations = [0] * 4, 0, [0] * 5, 0
+    for row in rows:
+        if row.recorded_count:
+            counts[row.attended_count] += 1
+        else:
+            not_recorded += 1
+        if row.answered_percent is None:
+            no_invitations += 1
+        else:
+            bands[
+                next(n for n, (_l, high) in enumerate(ANSWER_BANDS) if row.answered_percent <= high)
+            ] += 1
+    answered, invited = sum(r.answered for r in rows), sum(r.invited for r in rows)
+    assert report.summary == {
+        "administrations": 7,
+        "attended_any": sum(1 for r in rows if r.attended_count),
+        "recorded": sum(1 for r in rows if r.recorded_count),
+        "answered": answered,
+        "invited": invited,
+        "answered_percent": round(100 * answered / invited),
+        "questions_raised": sum(r.questions_raised for r in rows),
+        "questions_reported_back": 0,
+    }
+    assert [bar.value for bar in report.attendance_chart["bars"]] == [*counts, not_recorded]
+    assert [bar.value for bar in report.answers_chart["bars"]] == [*bands, no_invitations]
+    assert counts == [1, 3, 0, 2] and bands == [2, 0, 2, 0, 2] and no_invitations == 1

@@ -194,3 +194,63 @@ def test_the_upcoming_seats_and_the_addresses_are_their_querysets(
     assert [s.pk for s in upcoming] == [coming.pk]
     emails = {e for (e,) in views._SEAT_EMAILS.rows(network_id=neh.pk, today=today)}
     assert emails == {representative.email, substitute.email}
+
+
+def test_contacts_pages_read_by_the_compiled_query_are_the_querysets(neh, nsh):
+    """The unfiltered list's pages come from a query compiled once per page (`_contacts_page`,
+    config/prepared.py `by_shape`): the same seats, fields and total as the queryset's page
+    (`counted_page` without `fetch`), on the first page, the last, and past the end."""
+    import datetime
+
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from config import paging
+    from config.prepared import by_shape
+    from representatives import views
+
+    today = timezone.localdate()
+    for n in range(13):
+        administration = factories.make_administration(f"Förvaltning {n:02d}")
+        for role in (Appointment.Role.REPRESENTATIVE, Appointment.Role.SUBSTITUTE):
+            factories.make_appointment(
+                factories.make_user(), administration, neh, role=role, mandate_scope=f"Mandat {n}"
+            )
+    # Not listed: another network's seat and one from a later day.
+    factories.make_appointment(factories.make_user(), administration, nsh)
+    later = factories.make_administration("Senare")
+    factories.make_appointment(
+        factories.make_user(), later, neh, start_date=today + datetime.timedelta(days=3)
+    )
+
+    def seen(page):
+        return (
+            page.number,
+            page.paginator.count,
+            [
+                (
+                    seat.pk,
+                    seat.role,
+                    seat.start_date,
+                    seat.mandate_scope,
+                    seat.person.full_name,
+                    seat.person.email,
+                    seat.administration.name,
+                )
+                for seat in page.object_list
+            ],
+        )
+
+    for number in ("1", "2", "9"):
+        request = RequestFactory().get("/", {"page": number})
+        rows = views._contacts(neh.pk, today)
+        expected = paging.counted_page(request, rows)
+        found = paging.counted_page(
+            request,
+            rows,
+            fetch=lambda offset, limit: by_shape(
+                views._contacts_page, limit, offset, network_id=neh.pk, today=today
+            ),
+        )
+        assert seen(found) == seen(expected)
+        assert expected.paginator.count == 26 and len(expected.object_list) in (20, 6)

@@ -131,3 +131,20 @@ def test_every_csv_goes_through_the_one_writer():
             if re.search(r"^\s*import csv\b|^\s*from csv import|csv\.writer", text, re.M):
                 offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, f"Write CSV with config.spreadsheet.csv_download: {offenders}"
+
+
+def test_cells_written_by_hand_are_the_writers():
+    """`text_cell` and `quoted_cell` (rows a view writes out itself, `CSVWriter.write_lines`)
+    give what `CSVWriter.writerows` writes: typed text made safe, and every cell quoted as
+    csv.writer quotes it."""
+    from config.spreadsheet import CSVWriter, quoted_cell, text_cell
+
+    texts = ["=A1", "-2", 'Mål; "citat"', "rad\nny", "\rretur", '"', "", "vanlig", "+;x", "@"]
+    expected = io.StringIO()
+    CSVWriter(expected).writerows([[text, text] for text in texts], text_columns=(0,))
+    by_hand = io.StringIO()
+    CSVWriter(by_hand).write_lines(
+        "".join(f"{text_cell(text)};{quoted_cell(text)}\r\n" for text in texts)
+    )
+    assert by_hand.getvalue() == expected.getvalue()
+    assert text_cell('=HYPERLINK("x")') == '"\'=HYPERLINK(""x"")"'
