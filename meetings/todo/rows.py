@@ -25,7 +25,18 @@ from meetings.todo.items import STATUS_LABELS, Item, Row, Status
 _e = html.escape
 
 
-def _when(item: Item, words: dict[str, str]) -> str:
+class _Days(dict):
+    """Each day as a list writes it (`<time>` and its long date), written once a list: the
+    month's name is translated on each `long_date`."""
+
+    def __missing__(self, day) -> str:
+        written = self[day] = (
+            f'<time datetime="{day.strftime("%Y-%m-%d")}">{_e(long_date(day))}</time>'
+        )
+        return written
+
+
+def _when(item: Item, words: dict[str, str], days: _Days) -> str:
     day, word = (
         (item.due, words["meeting" if item.kind == "answer" else "due"])
         if item.due
@@ -33,7 +44,7 @@ def _when(item: Item, words: dict[str, str]) -> str:
     )
     if not day:
         return ""
-    return f'{word} <time datetime="{day.strftime("%Y-%m-%d")}">{_e(long_date(day))}</time>'
+    return f"{word} {days[day]}"
 
 
 def _tag(status: str, text: str) -> str:
@@ -54,6 +65,7 @@ def todo_rows(items, *, show_administration: bool, announce: str = "") -> SafeSt
     # and action's words in the active language.
     today = timezone.localdate()
     swedish = interface_is_swedish()
+    days = _Days()
     kinds: dict[str, str] = {}
     tags: dict[str, str] = {}
     actions: dict[int, str] = {}
@@ -83,7 +95,7 @@ def todo_rows(items, *, show_administration: bool, announce: str = "") -> SafeSt
             f'<span class="visually-hidden">: {title}</span></a>\n'
             f'  <span class="todo-subject">{kind}{title}</span>\n'
             f'  <span class="meeting-meta">{_e(item.network_code)}{administration}\n'
-            f"    · {_when(item, words)}\n    {tags[status]}\n</span>\n"
+            f"    · {_when(item, words, days)}\n    {tags[status]}\n</span>\n"
             "</li>"
         )
     return SafeString("\n".join(rows))
@@ -92,13 +104,11 @@ def todo_rows(items, *, show_administration: bool, announce: str = "") -> SafeSt
 def coordinator_rows(rows: list[Row]) -> SafeString:
     """The <li> rows of a coordinators' list: the link, its network, the day and a tag."""
     swedish = interface_is_swedish()
+    days = _Days()
     tags: dict[tuple[bool, str], str] = {}  # each tag written once
     written = []
     for row in rows:
-        day = ""
-        if row.date:
-            iso, shown = row.date.strftime("%Y-%m-%d"), _e(long_date(row.date))
-            day = f' · <time datetime="{iso}">{shown}</time>'
+        day = f" · {days[row.date]}" if row.date else ""
         tag = tags.get((row.late, row.tag))
         if tag is None:
             tag = tags[row.late, row.tag] = _tag("late" if row.late else Status.OPEN, row.tag)
@@ -115,14 +125,14 @@ def question_rows(questions) -> SafeString:
     """The <li> rows of a director's list of their administrations' questions on their way:
     the question linked, its network, the day it was raised and its state as a tag."""
     swedish = interface_is_swedish()
+    days = _Days()
     written = []
     for question in questions:
-        day = question.raised_on
         written.append(
             f'<li class="todo-item"><a href="{_e(pk_url("question_detail", question.pk))}">'
             f"{sv_text(question.title, swedish)}</a>\n"
             f'  <span class="meeting-meta">{_e(question.network.code)} · '
-            f'<time datetime="{day.strftime("%Y-%m-%d")}">{_e(long_date(day))}</time>\n'
+            f"{days[question.raised_on]}\n"
             f"  {_tag(Status.OPEN, str(question.state_label))}\n</span></li>"
         )
     return SafeString("\n".join(written))
