@@ -256,6 +256,14 @@ def _seats(appointments: Iterable[Appointment]) -> list[Seat]:
     )
 
 
+def _seat_names(seats: list[Seat]) -> tuple[dict[int, str], dict[int, str]]:
+    """The seats' networks' codes and administrations' names by id: a row matching one of the
+    seats' (network, administration) pairs is named from them."""
+    codes = {seat.network_id: seat.network_code for seat in seats}
+    names = {seat.administration_id: seat.administration_name for seat in seats}
+    return codes, names
+
+
 def _local_date(moment: datetime.datetime, zone: datetime.tzinfo) -> datetime.date:
     """`timezone.localdate(moment)` in `zone`, the current time zone read once for a list."""
     return moment.astimezone(zone).date()
@@ -384,6 +392,7 @@ def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], in
             _unanswered_responses, limit, since=since, **_only(_seat_values(seats), "pair_")
         )
     )
+    codes, names = _seat_names(seats)
     document_url = pk_urls("document_detail")
     items = [
         Item(
@@ -393,11 +402,13 @@ def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], in
             deadline,
             document_url(document_id),
             _("Svara på remissen"),
-            code,
-            administration,
+            codes[network_id],
+            names[administration_id],
             changed=changed,
         )
-        for pk, title, deadline, document_id, code, administration, changed, _total in found
+        for pk, title, deadline, document_id, network_id, administration_id, changed, _total in (
+            found
+        )
     ]
     return items, count
 
@@ -418,8 +429,10 @@ def _unanswered_responses(since: datetime.date, limit: int | None, **ids) -> Que
         "document__title",
         "document__deadline",
         "document_id",
-        "document__network__code",
-        "administration__name",
+        # The network and administration of one of the seats: their code and name are the
+        # seat's (`_seat_names`), not joined for each row the count reads.
+        "document__network_id",
+        "administration_id",
         "document__updated_at",
     )
 
@@ -643,6 +656,7 @@ def _indicators(
     due = indicator_due(year)
     action = _("Registrera värdet för %(year)s") % {"year": year}
     record_url, goal_url = pk_urls("indicator_value_record"), pk_urls("goal_detail")
+    codes, names = _seat_names(seats)
     items = [
         Item(
             Kind.INDICATOR,
@@ -651,11 +665,11 @@ def _indicators(
             due,
             record_url(pk) if to_the_form else f"{goal_url(goal_id)}#indicator-{pk}",
             action,
-            code,
-            administration,
+            codes[network_id],
+            names[administration_id],
             changed=changed,
         )
-        for pk, name, goal_id, code, administration, changed, _total in found
+        for pk, name, goal_id, network_id, administration_id, changed, _total in found
     ]
     return items, count
 
@@ -675,8 +689,9 @@ def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
         "pk",
         "name",
         "goal_id",
-        "goal__work_area__network__code",
-        "responsible_administration__name",
+        # Named from the seats (`_seat_names`), as the consultations' rows are.
+        "goal__work_area__network_id",
+        "responsible_administration_id",
         "updated_at",
     )
 
