@@ -43,6 +43,7 @@ from meetings.models import (
     ReportBack,
     ThemeSuggestion,
 )
+from meetings.models.governance import state_label
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
 from representatives.rules import current_seats
@@ -800,20 +801,37 @@ def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
     )
 
 
-def open_questions(administrations: list[Administration]) -> list[Question]:
-    """The administrations' questions still on their way (not closed or withdrawn): one
-    query, compiled once per number of administrations."""
-    return by_shape(
-        _open_questions, **numbering("administration_", [a.pk for a in administrations])
-    )
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A question on its way, as the director's list shows it."""
+
+    pk: int
+    title: str  # people-written: shown with `|sv`
+    network_code: str
+    raised_on: datetime.date
+    state_label: str
+
+
+def open_questions(administrations: list[Administration]) -> list[OpenQuestion]:
+    """The administrations' questions still on their way (not closed or withdrawn), the
+    latest first: one query of the columns the list shows, compiled once per number of
+    administrations (the proposal carrying a question read with it, for its state's label)."""
+    return [
+        OpenQuestion(pk, title, code, raised_on, state_label(state, proposal))
+        for pk, title, code, raised_on, state, proposal in rows_by_shape(
+            _open_questions, **numbering("administration_", [a.pk for a in administrations])
+        )
+    ]
 
 
 def _open_questions(limit: None, **ids) -> QuerySet:
     return (
         Question.objects.filter(administration_id__in=numbered(ids, "administration_"))
         .exclude(state__in=[Question.State.CLOSED, Question.State.WITHDRAWN])
-        .select_related("network", "administration")
-        .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
+        .order_by("-raised_on", "-pk")
+        .values_list("pk", "title", "network__code", "raised_on", "state", "agenda_item__status")[
+            :COORDINATOR_ROWS
+        ]
     )
 
 

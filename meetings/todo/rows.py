@@ -131,7 +131,7 @@ def question_rows(questions) -> SafeString:
         written.append(
             f'<li class="todo-item"><a href="{_e(pk_url("question_detail", question.pk))}">'
             f"{sv_text(question.title, swedish)}</a>\n"
-            f'  <span class="meeting-meta">{_e(question.network.code)} · '
+            f'  <span class="meeting-meta">{_e(question.network_code)} · '
             f"{days[question.raised_on]}\n"
             f"  {_tag(Status.OPEN, str(question.state_label))}\n</span></li>"
         )

@@ -89,7 +89,10 @@ TEMPLATE_QUESTION_ROWS = """{% load i18n %}{% for question in director_questions
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_python_question_rows_are_the_template_rows(language, neh, nsh, administration):
-    from meetings.models import Question
+    """The rows from `open_questions` (columns, not instances) are the template's rows over the
+    questions themselves, their states' labels too (one on the agenda by a proposal)."""
+    from meetings.models import AgendaItem, Question
+    from meetings.models.governance import ON_AGENDA_LABELS
     from meetings.todo.items import open_questions
     from meetings.todo.rows import question_rows
     from tests import factories
@@ -97,12 +100,24 @@ def test_python_question_rows_are_the_template_rows(language, neh, nsh, administ
     factories.make_question(neh, administration, title="Laddplatser & <el>")
     factories.make_question(nsh, administration, title="Avfall", state=Question.State.REFERRED)
     factories.make_question(neh, administration, title="Buller", state=Question.State.ON_AGENDA)
-    questions = open_questions([administration])
-    assert len(questions) == 3
-    with translation.override(language):
+    proposed = factories.make_question(
+        neh, administration, title="Förslaget", state=Question.State.ON_AGENDA
+    )
+    meeting = factories.make_meeting(neh)
+    item = factories.make_agenda_item(meeting, title="Förslaget", status=AgendaItem.Status.PROPOSED)
+    Question.objects.filter(pk=proposed.pk).update(agenda_item=item)
+    factories.make_question(neh, administration, title="Klar", state=Question.State.CLOSED)
+    instances = list(
+        Question.objects.exclude(state=Question.State.CLOSED).order_by("-raised_on", "-pk")
+    )
+    with translation.override(language):  # the labels are read in the request's language
+        questions = open_questions([administration])
         expected = Template(TEMPLATE_QUESTION_ROWS).render(
-            Context({"director_questions": questions})
+            Context({"director_questions": instances})
         )
         written = question_rows(questions)
+        proposed_label = str(ON_AGENDA_LABELS[AgendaItem.Status.PROPOSED])
+    assert [q.pk for q in questions] == [q.pk for q in instances] and len(questions) == 4
     assert _normalised(written) == _normalised(expected)
-    assert "Laddplatser &amp; &lt;el&gt;" in written and written.count("tag-open") == 3
+    assert "Laddplatser &amp; &lt;el&gt;" in written and written.count("tag-open") == 4
+    assert proposed_label in written
