@@ -685,9 +685,13 @@ def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
         Indicator.objects.filter(
             _pairs_of(ids, "goal__work_area__network_id", "responsible_administration_id")
         )
-        # Implied by the pairs; it lets SQLite start from the administrations' indicators
-        # (their index) rather than from every goal of the networks.
-        .filter(responsible_administration_id__in=numbered(ids, "administration_"))
+        # Implied by the pairs: SQLite starts from the administrations' indicators (a list
+        # read from their index) rather than from every goal of the networks.
+        .filter(
+            pk__in=Indicator.objects.filter(
+                responsible_administration_id__in=numbered(ids, "administration_")
+            ).values("pk")
+        )
         .filter(baseline_year__lt=year, goal__target_year__gte=year)
         .exclude(Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), year=year)))
         .order_by("name", "pk")
