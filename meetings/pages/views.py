@@ -91,7 +91,7 @@ def _with_next_meetings(user) -> list[Network]:
     by_network: dict[int, list[Meeting]] = {}
     for meeting in by_shape(_next_meetings, UPCOMING_ON_HOME, **values):
         by_network.setdefault(meeting.network_id, []).append(meeting)
-    networks = _NETWORKS.objects()
+    networks: list[Network] = _NETWORKS.objects()
     for network in networks:
         network.next_meetings = by_network.get(network.pk, [])  # type: ignore[attr-defined]
     return networks
