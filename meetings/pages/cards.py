@@ -1,4 +1,5 @@
-"""A meeting's card (its theme linked, when, how and where), written in Python.
+"""A meeting's card (its theme linked, when, how and where) and the start page's panel of each
+network with its next meetings, written in Python.
 
 The card is on the start page, Mina nätverk and a network's pages, up to a dozen a page, and
 as an included template each cost about half a millisecond. The markup is the template's own
@@ -52,3 +53,31 @@ def meeting_summary(meeting: Meeting, level: int = 3) -> SafeString:
 
 # Each format's name, translated when read (get_format_display translates every choice).
 FORMATS = dict(Meeting.Format.choices)
+
+
+def network_panels(networks) -> SafeString:
+    """The start page's loop over the networks (`network.next_meetings` set by the view): a
+    panel per network, its name linked, and its next meetings' cards, as
+    templates/meetings/pages/home.html wrote it (tests/pages/test_cards.py compares them)."""
+    swedish = interface_is_swedish()
+    # `{% translate %}` writes a translation as it is (its literal is safe).
+    coming = gettext("Kommande möten")
+    none = f"\n        <p>{gettext('Inga kommande möten är publicerade.')}</p>\n      "
+    panels = []
+    for network in networks:
+        code = _e(network.code)
+        meetings = network.next_meetings
+        cards = (
+            "".join(f"\n        {meeting_summary(meeting, 4)}\n      " for meeting in meetings)
+            if meetings
+            else none
+        )
+        panels.append(
+            f'\n    <section class="panel" aria-labelledby="network-{code}">\n'
+            f'      <h2 id="network-{code}"><a href="{_e(network.get_absolute_url())}">'
+            f"{sv_text(network.name, swedish)} ({code})</a></h2>\n"
+            f'      <h3 class="h-small">{coming}</h3>\n'
+            f"      {cards}\n"
+            "    </section>\n  "
+        )
+    return SafeString("".join(panels))
