@@ -121,3 +121,42 @@ def test_python_question_rows_are_the_template_rows(language, neh, nsh, administ
     assert _normalised(written) == _normalised(expected)
     assert "Laddplatser &amp; &lt;el&gt;" in written and written.count("tag-open") == 4
     assert proposed_label in written
+
+
+# templates/meetings/todo/_rows.html as the start page included it.
+ROWS_TEMPLATE = """{% load i18n todo_tags %}{# rows: meetings.todo.items.Row list; list_id; empty: what will appear here #}
+{% if rows %}
+<ul class="todo-list" id="{{ list_id }}">
+  {% coordinator_rows rows %}
+</ul>
+{% else %}
+<p class="empty-state">{{ empty }}</p>
+{% endif %}
+"""  # noqa: E501
+# The start page's lists as it wrote them: by including the list's template.
+INCLUDED = """{% load i18n %}{% translate "Här visas det du har att göra." as empty %}
+{% include "meetings/todo/_list.html" with items=items list_id="todo-list" empty=empty show_administration=show %}
+{% include rows_template with rows=rows list_id="arrived-list" empty=empty %}"""  # noqa: E501
+TAGS = """{% load i18n todo_tags %}{% translate "Här visas det du har att göra." as empty %}
+{% todo_list items "todo-list" empty show %}
+{% coordinator_list rows "arrived-list" empty %}"""
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("show", [True, False])
+@pytest.mark.parametrize("empty", [True, False])
+def test_the_list_tags_are_the_included_lists(language, show, empty):
+    today = timezone.localdate()
+    rows = [] if empty else [Row("Förslag & <idé>", "NEH", "/dagordning/1/", today, "Nytt")]
+    context = {
+        "items": [] if empty else _items(),
+        "rows": rows,
+        "show": show,
+        "rows_template": Template(ROWS_TEMPLATE),
+    }
+    with translation.override(language):
+        expected = Template(INCLUDED).render(Context(context))
+        written = Template(TAGS).render(Context(context))
+    assert written == expected
+    assert ("empty-state" in written) is empty
+    assert empty or "Förslag &amp; &lt;idé&gt;" in written
