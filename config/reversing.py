@@ -7,6 +7,7 @@ puts each row's key in its place: the same URL, as tests/project/test_reversing.
 """
 
 import functools
+from collections.abc import Callable
 
 from django.urls import get_script_prefix, reverse
 
@@ -37,3 +38,10 @@ def key_url(name: str, *fixed: str | int, key: int) -> str:
     and whose others are the same for every row (a network's code, a history's kind)."""
     before, after = _around_the_key(name, fixed, False, get_script_prefix())
     return f"{before}{int(key)}{after}"
+
+
+def pk_urls(name: str) -> Callable[[int], str]:
+    """`pk_url` for one pattern and a list's many keys: the pattern's parts (and the script
+    prefix) read once for the list, not for each row."""
+    before, after = _around_the_key(name, (), True, get_script_prefix())
+    return lambda pk: f"{before}{int(pk)}{after}"

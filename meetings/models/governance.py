@@ -123,12 +123,10 @@ class Question(models.Model):
     def state_label(self) -> str:
         """The state as people should read it: "on the agenda" only once the proposal carrying
         the question is accepted; before that, or after it fell through, what became of it."""
+        proposal = None
         if self.state == self.State.ON_AGENDA and self.agenda_item_id is not None:
-            label = ON_AGENDA_LABELS.get(str(self.agenda_item.status))  # type: ignore[union-attr]
-            if label is not None:
-                return str(label)
-        # Not get_state_display(): it translates every state's name on each call.
-        return str(STATE_LABELS.get(self.state, self.state))
+            proposal = self.agenda_item.status  # type: ignore[union-attr]
+        return state_label(self.state, proposal)
 
 
 STATE_LABELS: dict[str, object] = dict(Question.State.choices)
@@ -139,6 +137,17 @@ ON_AGENDA_LABELS: dict[str, object] = {
     AgendaItem.Status.WITHDRAWN: _("Förslaget till dagordningen återtaget"),
     AgendaItem.Status.DEFERRED: _("Flyttad till ett senare möte"),
 }
+
+
+def state_label(state: str, proposal_status: str | None) -> str:
+    """`Question.state_label` from the question's state and the status of the proposal
+    carrying it (None without one), for a list that reads them as columns."""
+    if state == Question.State.ON_AGENDA and proposal_status is not None:
+        label = ON_AGENDA_LABELS.get(str(proposal_status))
+        if label is not None:
+            return str(label)
+    # Not get_state_display(): it translates every state's name on each call.
+    return str(STATE_LABELS.get(state, state))
 
 
 class QuestionEvent(models.Model):

@@ -92,17 +92,33 @@ def _with_next_meetings(user) -> list[Network]:
     by_network: dict[int, list[Meeting]] = {}
     for meeting in by_shape(_next_meetings, UPCOMING_ON_HOME, **values):
         by_network.setdefault(meeting.network_id, []).append(meeting)
-    networks = list(Network.objects.all())
+    networks: list[Network] = _NETWORKS.objects()
     for network in networks:
         network.next_meetings = by_network.get(network.pk, [])  # type: ignore[attr-defined]
     return networks
 
 
+# Every network, for the start page's panels (compiled once per connection).
+_NETWORKS = Prepared(lambda: Network.objects.all())
+
+# What a meeting's card shows (meetings/pages/cards.py): the rest of the row is not read.
+CARD_FIELDS = (
+    "network_id",
+    "starts_at",
+    "ends_at",
+    "place",
+    "format",
+    "theme_title",
+    "status",
+)
+
+
 def _next_meetings(now, limit: int, **ids) -> QuerySet:
     """`MeetingQuerySet.upcoming` of the meetings visible to someone coordinating these
-    networks, not cancelled, the first `limit` of each network."""
+    networks, not cancelled, the first `limit` of each network (the card's fields only)."""
     return (
-        Meeting.objects.seen_by(numbered(ids, "coordinated_"))
+        Meeting.objects.only(*CARD_FIELDS)
+        .seen_by(numbered(ids, "coordinated_"))
         .filter(ends_at__gte=now)
         .exclude(status=Meeting.Status.CANCELLED)
         .annotate(

@@ -635,44 +635,49 @@ def _pages(order: list[int], first: int, last: int) -> tuple[Page, list[int]]:
 
 
 def upcoming_for_appointments(user: User, appointments: list[Appointment]) -> dict[int, list]:
-    """Coming meetings per network id for the person's appointments, with their own answers
-    (two queries, each compiled once per number of networks: config/prepared.py)."""
+    """Coming meetings per network id for the person's appointments, each with the person's
+    own answer (`own_attendance`, or None): one query, compiled once per number of networks
+    (config/prepared.py), the answer read by a join on the meeting and the person."""
     network_ids = sorted({a.network_id for a in appointments})
     if not network_ids:
         return {}
-    now = timezone.now()
-    networks = numbering("network_", network_ids)
     meetings = by_shape(
         _coming_visible,
-        now=now,
-        **networks,
+        person_id=user.pk,
+        now=timezone.now(),
+        **numbering("network_", network_ids),
         **numbering("coordinated_", sorted(coordinated_network_ids(user))),
     )
-    # The person's answers to the networks' coming meetings: a superset of those shown.
-    answers = {
-        a.meeting_id: a
-        for a in by_shape(_own_coming_answers, person_id=user.pk, now=now, **networks)
-    }
     by_network: dict[int, list] = {pk: [] for pk in network_ids}
     for meeting in meetings:
-        meeting.own_attendance = answers.get(meeting.pk)
+        values = [meeting.__dict__.pop(name) for name in _OWN_COLUMNS]
+        meeting.own_attendance = (
+            None if values[0] is None else Attendance.from_db("default", _OWN_FIELDS, values)
+        )
         by_network[meeting.network_id].append(meeting)
     return by_network
 
 
-def _coming_visible(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+# The person's answer to a meeting, read as columns of the meeting's row (`own_<field>`).
+_OWN_FIELDS = [field.attname for field in Attendance._meta.concrete_fields]
+_OWN_COLUMNS = [f"own_{name}" for name in _OWN_FIELDS]
+
+
+def _coming_visible(person_id: int, now: datetime.datetime, limit: None, **ids) -> QuerySet:
     """`Meeting.objects.visible_to(user).upcoming()` in the numbered networks, for a person
-    coordinating the numbered `coordinated_` networks."""
+    coordinating the numbered `coordinated_` networks, each with the person's own answer's
+    columns (none where they have not answered)."""
     return (
         Meeting.objects.seen_by(numbered(ids, "coordinated_"))
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=now)
+        .annotate(
+            own=FilteredRelation("attendances", condition=Q(attendances__person_id=person_id))
+        )
+        .annotate(
+            **{
+                column: models.F(f"own__{name}")
+                for column, name in zip(_OWN_COLUMNS, _OWN_FIELDS, strict=True)
+            }
+        )
         .order_by("starts_at")
     )
-
-
-def _own_coming_answers(person_id: int, now: datetime.datetime, limit: None, **ids) -> QuerySet:
-    return Attendance.objects.filter(
-        person_id=person_id,
-        meeting__network_id__in=numbered(ids, "network_"),
-        meeting__ends_at__gte=now,
-    ).order_by()

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from config.prepared import by_shape, numbered, numbering, rows_by_shape
-from config.reversing import key_url, pk_url
+from config.reversing import key_url, pk_url, pk_urls
 from meetings.models import (
     ActionItem,
     AgendaItem,
@@ -43,6 +43,7 @@ from meetings.models import (
     ReportBack,
     ThemeSuggestion,
 )
+from meetings.models.governance import state_label
 from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
 from representatives.rules import current_seats
@@ -256,8 +257,17 @@ def _seats(appointments: Iterable[Appointment]) -> list[Seat]:
     )
 
 
-def _local_date(moment: datetime.datetime) -> datetime.date:
-    return timezone.localdate(moment)
+def _seat_names(seats: list[Seat]) -> tuple[dict[int, str], dict[int, str]]:
+    """The seats' networks' codes and administrations' names by id: a row matching one of the
+    seats' (network, administration) pairs is named from them."""
+    codes = {seat.network_id: seat.network_code for seat in seats}
+    names = {seat.administration_id: seat.administration_name for seat in seats}
+    return codes, names
+
+
+def _local_date(moment: datetime.datetime, zone: datetime.tzinfo) -> datetime.date:
+    """`timezone.localdate(moment)` in `zone`, the current time zone read once for a list."""
+    return moment.astimezone(zone).date()
 
 
 def _meeting_name(theme_title: str) -> str:
@@ -302,6 +312,7 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
     """Coming published meetings the person has not answered, and those whose agenda still
     takes proposals and has none of theirs (one query)."""
     now = timezone.now()
+    zone = timezone.get_current_timezone()
     networks = _only(_seat_values(seats), "network_")
     meetings = rows_by_shape(_coming_meetings, person_id=user.pk, now=now, **networks)
     items = []
@@ -314,7 +325,7 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
                     Kind.ANSWER,
                     f"todo-answer-{uid}",
                     name,
-                    _local_date(starts_at),
+                    _local_date(starts_at, zone),
                     f"{my_networks}#answer-{pk}",
                     _("Svara på kallelsen"),
                     code,
@@ -328,7 +339,7 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
                     Kind.PROPOSALS,
                     f"todo-proposals-{uid}",
                     name,
-                    _local_date(closes),
+                    _local_date(closes, zone),
                     pk_url("agenda_proposals", pk),
                     _("Föreslå en punkt"),
                     code,
@@ -382,19 +393,23 @@ def _consultations(seats: list[Seat], limit: int | None) -> tuple[list[Item], in
             _unanswered_responses, limit, since=since, **_only(_seat_values(seats), "pair_")
         )
     )
+    codes, names = _seat_names(seats)
+    document_url = pk_urls("document_detail")
     items = [
         Item(
             Kind.CONSULTATION,
             f"todo-consultation-{pk}",
             title,
             deadline,
-            pk_url("document_detail", document_id),
+            document_url(document_id),
             _("Svara på remissen"),
-            code,
-            administration,
+            codes[network_id],
+            names[administration_id],
             changed=changed,
         )
-        for pk, title, deadline, document_id, code, administration, changed, _total in found
+        for pk, title, deadline, document_id, network_id, administration_id, changed, _total in (
+            found
+        )
     ]
     return items, count
 
@@ -415,8 +430,10 @@ def _unanswered_responses(since: datetime.date, limit: int | None, **ids) -> Que
         "document__title",
         "document__deadline",
         "document_id",
-        "document__network__code",
-        "administration__name",
+        # The network and administration of one of the seats: their code and name are the
+        # seat's (`_seat_names`), not joined for each row the count reads.
+        "document__network_id",
+        "administration_id",
         "document__updated_at",
     )
 
@@ -430,13 +447,14 @@ def _actions(seats: list[Seat], limit: int | None) -> tuple[list[Item], int]:
             _open_actions, limit, **_only(_seat_values(seats), "pair_", "administration_")
         )
     )
+    done_url = pk_urls("action_done")
     items = [
         Item(
             Kind.ACTION,
             f"todo-action-{pk}",
             title,
             due_on,
-            pk_url("action_done", pk),
+            done_url(pk),
             _("Markera som klar"),
             code,
             administration,
@@ -482,6 +500,7 @@ def _packs(seats: list[Seat]) -> list[Item]:
     """Recently held meetings whose report-back pack the administration has not presented to
     its management group (one query). The date is the meeting's: when it was held."""
     now = timezone.now()
+    zone = timezone.get_current_timezone()
     since = now - datetime.timedelta(days=PACKS_DAYS)
     values = _only(_seat_values(seats), "network_", "administration_")
     column = _by_administration(values)
@@ -505,7 +524,7 @@ def _packs(seats: list[Seat]) -> list[Item]:
                     code,
                     seat.administration_name,
                     changed=changed,
-                    held_on=_local_date(starts_at),
+                    held_on=_local_date(starts_at, zone),
                 )
             )
     return items
@@ -542,6 +561,7 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
     query). Participants as in evaluations/workflow.py: ticked present, or "kommer" while
     nobody is ticked; the window closes when the network's next meeting starts."""
     now = timezone.now()
+    zone = timezone.get_current_timezone()
     since = now - datetime.timedelta(days=EVALUATIONS_DAYS)
     networks = _only(_seat_values(seats), "network_")
     meetings = rows_by_shape(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
@@ -566,7 +586,7 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
                 Kind.EVALUATION,
                 f"todo-evaluation-{uid}",
                 _meeting_name(theme),
-                _local_date(closes) if closes is not None else None,
+                _local_date(closes, zone) if closes is not None else None,
                 pk_url("evaluation_answer", pk),
                 _("Svara på utvärderingen"),
                 code,
@@ -632,25 +652,30 @@ def _indicators(
     director, who reads but does not record) to the indicator on its goal's page."""
     year = timezone.localdate().year - 1
     found, count = _counted(
-        rows_by_shape(_missing_values, limit, year=year, **_only(_seat_values(seats), "pair_"))
+        rows_by_shape(
+            _missing_values,
+            limit,
+            year=year,
+            **_only(_seat_values(seats), "pair_", "administration_"),
+        )
     )
     due = indicator_due(year)
     action = _("Registrera värdet för %(year)s") % {"year": year}
+    record_url, goal_url = pk_urls("indicator_value_record"), pk_urls("goal_detail")
+    codes, names = _seat_names(seats)
     items = [
         Item(
             Kind.INDICATOR,
             f"todo-indicator-{pk}-{year}",
             name,
             due,
-            pk_url("indicator_value_record", pk)
-            if to_the_form
-            else f"{pk_url('goal_detail', goal_id)}#indicator-{pk}",
+            record_url(pk) if to_the_form else f"{goal_url(goal_id)}#indicator-{pk}",
             action,
-            code,
-            administration,
+            codes[network_id],
+            names[administration_id],
             changed=changed,
         )
-        for pk, name, goal_id, code, administration, changed, _total in found
+        for pk, name, goal_id, network_id, administration_id, changed, _total in found
     ]
     return items, count
 
@@ -659,6 +684,13 @@ def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
     indicators = (
         Indicator.objects.filter(
             _pairs_of(ids, "goal__work_area__network_id", "responsible_administration_id")
+        )
+        # Implied by the pairs: SQLite starts from the administrations' indicators (a list
+        # read from their index) rather than from every goal of the networks.
+        .filter(
+            pk__in=Indicator.objects.filter(
+                responsible_administration_id__in=numbered(ids, "administration_")
+            ).values("pk")
         )
         .filter(baseline_year__lt=year, goal__target_year__gte=year)
         .exclude(Exists(IndicatorValue.objects.filter(indicator=OuterRef("pk"), year=year)))
@@ -670,8 +702,9 @@ def _missing_values(year: int, limit: int | None, **ids) -> QuerySet:
         "pk",
         "name",
         "goal_id",
-        "goal__work_area__network__code",
-        "responsible_administration__name",
+        # Named from the seats (`_seat_names`), as the consultations' rows are.
+        "goal__work_area__network_id",
+        "responsible_administration_id",
         "updated_at",
     )
 
@@ -721,6 +754,7 @@ def _administration_answers(seats: list[Seat]) -> list[Item]:
     """Coming published meetings that no one of the seat's administration has answered (one
     query)."""
     now = timezone.now()
+    zone = timezone.get_current_timezone()
     values = _only(_seat_values(seats), "network_", "administration_")
     column = _by_administration(values)
     items = []
@@ -737,7 +771,7 @@ def _administration_answers(seats: list[Seat]) -> list[Item]:
                     Kind.ANSWER,
                     f"todo-answer-{uid}-{seat.administration_id}",
                     _meeting_name(theme),
-                    _local_date(starts_at),
+                    _local_date(starts_at, zone),
                     pk_url("meeting_detail", pk),
                     _("Ingen har svarat: se mötet"),
                     code,
@@ -771,20 +805,37 @@ def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
     )
 
 
-def open_questions(administrations: list[Administration]) -> list[Question]:
-    """The administrations' questions still on their way (not closed or withdrawn): one
-    query, compiled once per number of administrations."""
-    return by_shape(
-        _open_questions, **numbering("administration_", [a.pk for a in administrations])
-    )
+@dataclass(frozen=True)
+class OpenQuestion:
+    """A question on its way, as the director's list shows it."""
+
+    pk: int
+    title: str  # people-written: shown with `|sv`
+    network_code: str
+    raised_on: datetime.date
+    state_label: str
+
+
+def open_questions(administrations: list[Administration]) -> list[OpenQuestion]:
+    """The administrations' questions still on their way (not closed or withdrawn), the
+    latest first: one query of the columns the list shows, compiled once per number of
+    administrations (the proposal carrying a question read with it, for its state's label)."""
+    return [
+        OpenQuestion(pk, title, code, raised_on, state_label(state, proposal))
+        for pk, title, code, raised_on, state, proposal in rows_by_shape(
+            _open_questions, **numbering("administration_", [a.pk for a in administrations])
+        )
+    ]
 
 
 def _open_questions(limit: None, **ids) -> QuerySet:
     return (
         Question.objects.filter(administration_id__in=numbered(ids, "administration_"))
         .exclude(state__in=[Question.State.CLOSED, Question.State.WITHDRAWN])
-        .select_related("network", "administration")
-        .order_by("-raised_on", "-pk")[:COORDINATOR_ROWS]
+        .order_by("-raised_on", "-pk")
+        .values_list("pk", "title", "network__code", "raised_on", "state", "agenda_item__status")[
+            :COORDINATOR_ROWS
+        ]
     )
 
 
@@ -820,24 +871,26 @@ def for_coordinator(user) -> CoordinatorOverview | None:
         return None
     networks = {f"network_{n}": pk for n, pk in enumerate(sorted(coordinated))}
     now = timezone.now()
+    zone = timezone.get_current_timezone()
     today = timezone.localdate()
     arrived: list[Row] = []
     tag = str(_("Nytt förslag"))
+    manage_url = pk_urls("agenda_manage")
     for title, code, meeting_id, created_at in rows_by_shape(_new_proposals, now=now, **networks):
-        arrived.append(
-            Row(title, code, pk_url("agenda_manage", meeting_id), _local_date(created_at), tag)
-        )
+        arrived.append(Row(title, code, manage_url(meeting_id), _local_date(created_at, zone), tag))
     tag = str(_("Ny fråga"))
+    question_url = pk_urls("question_detail")
     for title, code, pk, raised_on in rows_by_shape(_new_questions, **networks):
-        arrived.append(Row(title, code, pk_url("question_detail", pk), raised_on, tag))
+        arrived.append(Row(title, code, question_url(pk), raised_on, tag))
     tag = str(_("Temaönskemål"))
     wishes: dict[str, str] = {}  # each network's page of wishes, reversed once
     for title, code, created_at in rows_by_shape(_open_wishes, **networks):
         if code not in wishes:
             wishes[code] = reverse("theme_suggestions", kwargs={"code": code.lower()})
-        arrived.append(Row(title, code, wishes[code], _local_date(created_at), tag))
+        arrived.append(Row(title, code, wishes[code], _local_date(created_at, zone), tag))
     since = now - datetime.timedelta(days=RECENT_RESPONSES_DAYS)
     tag = str(_("Remissvar"))
+    document_url = pk_urls("document_detail")
     for title, administration, code, document_id, sent_at in rows_by_shape(
         _recent_responses, since=since, **networks
     ):
@@ -845,8 +898,8 @@ def for_coordinator(user) -> CoordinatorOverview | None:
             Row(
                 f"{title} – {administration}",
                 code,
-                pk_url("document_detail", document_id),
-                _local_date(sent_at),
+                document_url(document_id),
+                _local_date(sent_at, zone),
                 tag,
             )
         )
@@ -854,8 +907,9 @@ def for_coordinator(user) -> CoordinatorOverview | None:
 
     late: list[Row] = []
     tag = str(_("Försenad åtgärd"))
+    done_url = pk_urls("action_done")
     for title, code, pk, due_on in rows_by_shape(_late_actions, today=today, **networks):
-        late.append(Row(title, code, pk_url("action_done", pk), due_on, tag, late=True))
+        late.append(Row(title, code, done_url(pk), due_on, tag, late=True))
     # How many administrations have a seat in each network today, counted once per network
     # (as a subquery of each meeting listed it read every seat of the network again).
     seated = dict(rows_by_shape(_seated, today=today, **networks))
@@ -876,7 +930,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                     % {"count": missing, "meeting": _meeting_name(theme)},
                     code,
                     pk_url("meeting_detail", pk),
-                    _local_date(starts_at),
+                    _local_date(starts_at, zone),
                     tag,
                     late=True,
                 )
@@ -898,7 +952,7 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                     % {"count": missing, "meeting": _meeting_name(theme)},
                     code,
                     pk_url("report_back_status", pk),
-                    _local_date(starts_at),
+                    _local_date(starts_at, zone),
                     tag,
                     late=True,
                 )

@@ -47,3 +47,34 @@ def test_python_card_is_the_template_card(neh, language, level):
             written = meeting_summary(meeting, level or 3)
         assert _normalised(written) == _normalised(expected)
     assert "Klimat &amp; &lt;hav&gt;" in meeting_summary(_meetings(neh)[0])
+
+
+# The start page's loop over the networks as templates/meetings/pages/home.html had it.
+PANELS = """{% load i18n meeting_cards %}{% for network in networks %}
+    <section class="panel" aria-labelledby="network-{{ network.code }}">
+      <h2 id="network-{{ network.code }}"><a href="{{ network.get_absolute_url }}">{{ network.name|sv }} ({{ network.code }})</a></h2>
+      <h3 class="h-small">{% translate "Kommande möten" %}</h3>
+      {% for meeting in network.next_meetings %}
+        {% meeting_summary meeting 4 %}
+      {% empty %}
+        <p>{% translate "Inga kommande möten är publicerade." %}</p>
+      {% endfor %}
+    </section>
+  {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_python_network_panels_are_the_template_loop(neh, nsh, language):
+    from meetings.pages.cards import network_panels
+
+    type(neh).objects.filter(pk=neh.pk).update(name="Ekologi & <hav>")
+    neh.refresh_from_db()
+    neh.next_meetings = _meetings(neh)
+    nsh.next_meetings = []
+    networks = [neh, nsh]
+    with translation.override(language):
+        expected = Template(PANELS).render(Context({"networks": networks}))
+        written = network_panels(networks)
+    assert written == expected
+    assert "Ekologi &amp; &lt;hav&gt;" in written and written.count("meeting-card") == 3
+    assert network_panels([]) == Template(PANELS).render(Context({"networks": []}))

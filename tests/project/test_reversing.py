@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse, set_script_prefix
 
-from config.reversing import key_url, pk_url
+from config.reversing import key_url, pk_url, pk_urls
 
 NAMES = [
     "action_done",
@@ -22,8 +22,10 @@ NAMES = [
 def test_pk_url_is_reverse(name, prefix):
     set_script_prefix(prefix)
     try:
+        urls = pk_urls(name)
         for pk in (1, 42, 10**12):
             assert pk_url(name, pk) == reverse(name, kwargs={"pk": pk})
+            assert urls(pk) == reverse(name, kwargs={"pk": pk})
         assert pk_url(name, 7).startswith(prefix)
     finally:
         set_script_prefix("/")
@@ -32,6 +34,8 @@ def test_pk_url_is_reverse(name, prefix):
 def test_a_key_is_a_number():
     with pytest.raises(ValueError):
         pk_url("action_done", "1/../../admin")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        pk_urls("action_done")("1/../../admin")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

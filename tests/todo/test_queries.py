@@ -115,7 +115,7 @@ def test_my_networks_todo_is_a_fixed_number_of_queries(
 ):
     build(neh, nsh, administration, representative, size)
     client.force_login(representative)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         response = client.get(reverse("my_networks"))
     page = response.context["todo_page"]
     assert page.paginator.count >= 8 * size

@@ -89,7 +89,10 @@ TEMPLATE_QUESTION_ROWS = """{% load i18n %}{% for question in director_questions
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_python_question_rows_are_the_template_rows(language, neh, nsh, administration):
-    from meetings.models import Question
+    """The rows from `open_questions` (columns, not instances) are the template's rows over the
+    questions themselves, their states' labels too (one on the agenda by a proposal)."""
+    from meetings.models import AgendaItem, Question
+    from meetings.models.governance import ON_AGENDA_LABELS
     from meetings.todo.items import open_questions
     from meetings.todo.rows import question_rows
     from tests import factories
@@ -97,12 +100,63 @@ def test_python_question_rows_are_the_template_rows(language, neh, nsh, administ
     factories.make_question(neh, administration, title="Laddplatser & <el>")
     factories.make_question(nsh, administration, title="Avfall", state=Question.State.REFERRED)
     factories.make_question(neh, administration, title="Buller", state=Question.State.ON_AGENDA)
-    questions = open_questions([administration])
-    assert len(questions) == 3
-    with translation.override(language):
+    proposed = factories.make_question(
+        neh, administration, title="Förslaget", state=Question.State.ON_AGENDA
+    )
+    meeting = factories.make_meeting(neh)
+    item = factories.make_agenda_item(meeting, title="Förslaget", status=AgendaItem.Status.PROPOSED)
+    Question.objects.filter(pk=proposed.pk).update(agenda_item=item)
+    factories.make_question(neh, administration, title="Klar", state=Question.State.CLOSED)
+    instances = list(
+        Question.objects.exclude(state=Question.State.CLOSED).order_by("-raised_on", "-pk")
+    )
+    with translation.override(language):  # the labels are read in the request's language
+        questions = open_questions([administration])
         expected = Template(TEMPLATE_QUESTION_ROWS).render(
-            Context({"director_questions": questions})
+            Context({"director_questions": instances})
         )
         written = question_rows(questions)
+        proposed_label = str(ON_AGENDA_LABELS[AgendaItem.Status.PROPOSED])
+    assert [q.pk for q in questions] == [q.pk for q in instances] and len(questions) == 4
     assert _normalised(written) == _normalised(expected)
-    assert "Laddplatser &amp; &lt;el&gt;" in written and written.count("tag-open") == 3
+    assert "Laddplatser &amp; &lt;el&gt;" in written and written.count("tag-open") == 4
+    assert proposed_label in written
+
+
+# templates/meetings/todo/_rows.html as the start page included it.
+ROWS_TEMPLATE = """{% load i18n todo_tags %}{# rows: meetings.todo.items.Row list; list_id; empty: what will appear here #}
+{% if rows %}
+<ul class="todo-list" id="{{ list_id }}">
+  {% coordinator_rows rows %}
+</ul>
+{% else %}
+<p class="empty-state">{{ empty }}</p>
+{% endif %}
+"""  # noqa: E501
+# The start page's lists as it wrote them: by including the list's template.
+INCLUDED = """{% load i18n %}{% translate "Här visas det du har att göra." as empty %}
+{% include "meetings/todo/_list.html" with items=items list_id="todo-list" empty=empty show_administration=show %}
+{% include rows_template with rows=rows list_id="arrived-list" empty=empty %}"""  # noqa: E501
+TAGS = """{% load i18n todo_tags %}{% translate "Här visas det du har att göra." as empty %}
+{% todo_list items "todo-list" empty show %}
+{% coordinator_list rows "arrived-list" empty %}"""
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("show", [True, False])
+@pytest.mark.parametrize("empty", [True, False])
+def test_the_list_tags_are_the_included_lists(language, show, empty):
+    today = timezone.localdate()
+    rows = [] if empty else [Row("Förslag & <idé>", "NEH", "/dagordning/1/", today, "Nytt")]
+    context = {
+        "items": [] if empty else _items(),
+        "rows": rows,
+        "show": show,
+        "rows_template": Template(ROWS_TEMPLATE),
+    }
+    with translation.override(language):
+        expected = Template(INCLUDED).render(Context(context))
+        written = Template(TAGS).render(Context(context))
+    assert written == expected
+    assert ("empty-state" in written) is empty
+    assert empty or "Förslag &amp; &lt;idé&gt;" in written
