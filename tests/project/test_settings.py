@@ -123,3 +123,25 @@ def test_trusted_proxy_is_off_by_default_and_one_kind_at_a_time(load_settings):
     assert load_settings(TRUSTED_PROXY_COUNT="1")["TRUSTED_PROXY_COUNT"] == 1
     with pytest.raises(ImproperlyConfigured, match="not both"):
         load_settings(TRUSTED_PROXY_COUNT="1", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+
+
+def test_an_sqlite_connection_keeps_the_apps_compiled_statements(load_settings):
+    """Python keeps 128 compiled statements per SQLite connection unless told; the app's pages
+    run several hundred, so SQLite would compile a page's statements again and again."""
+    from config.env import SQLITE_STATEMENTS
+
+    sqlite = load_settings(DATABASE_URL="sqlite:////tmp/natverk.sqlite3")["DATABASES"]["default"]
+    assert sqlite["OPTIONS"]["cached_statements"] == SQLITE_STATEMENTS >= 1024
+    postgres = load_settings()["DATABASES"]["default"]
+    assert "cached_statements" not in postgres.get("OPTIONS", {})
+
+
+@pytest.mark.django_db
+def test_the_test_database_connects_with_the_statement_cache():
+    from django.db import connection
+
+    from config.env import SQLITE_STATEMENTS
+
+    if connection.vendor != "sqlite":
+        pytest.skip("an SQLite setting")
+    assert connection.get_connection_params()["cached_statements"] == SQLITE_STATEMENTS
