@@ -153,7 +153,18 @@ class Appointment(models.Model):
                 violation_error_message=_("Uppdraget kan inte sluta innan det börjar."),
             ),
         ]
-        indexes = [models.Index(fields=["person", "end_date"])]
+        indexes = [
+            models.Index(fields=["person", "end_date"]),
+            # A network's seats on a day or in a term, read from the index alone (the
+            # participation report, the seat counts on the start page), and an
+            # administration's seat in a network. The administration before the dates: SQLite,
+            # with no statistics, would otherwise pick this index over the administration's
+            # for "does the administration hold a seat" and read the network's every seat.
+            models.Index(
+                fields=["network", "administration", "start_date", "end_date", "person"],
+                name="appointment_network_dates",
+            ),
+        ]
 
     def __str__(self) -> str:
         return (

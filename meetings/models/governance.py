@@ -110,7 +110,9 @@ class Question(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["network", "state"]),
+            # A network's questions in a state, by the day they were raised (the coordinators'
+            # "new questions"; the lists filtered by state).
+            models.Index(fields=["network", "state", "raised_on"], name="question_network_state"),
             # The question lists, oldest or latest first, a page at a time: read in this order
             # and stopped at the page's end instead of sorting every visible question.
             models.Index(fields=["raised_on"], name="question_raised_on"),
