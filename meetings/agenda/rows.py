@@ -13,6 +13,7 @@ loop they replaced in the same test).
 
 import html
 import types
+import uuid
 from collections.abc import Iterable
 
 from django.http import HttpRequest
@@ -21,28 +22,48 @@ from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv
-from meetings.agenda.forms import TriageForm
+from meetings.agenda.forms import OwnItemForm, TriageForm
 from meetings.models import AgendaItem, Meeting
 
 # Stand-ins for an item's values in a stamp. The id must be a number (the links' URLs take
 # one); the others are private-use characters no one types.
 PK = 987654321
 TITLE, MINUTES, PRESENTER = "\ue020", "\ue021", "\ue022"
+# The CSRF token's stand-in in a kept stamp: each request puts its own token there.
+CSRF = "\ue023"
+
+# Stamps kept by what their HTML is made of (`Stamp`): the template, the interface language,
+# the meeting, the deferral targets and the stand-in item. A workspace is read after every
+# change a coordinator makes in it, and its stamps differ only when one of these does.
+_KEPT: dict[tuple, str] = {}
+_MAX_KEPT = 256
 
 
 class Stamp:
     """A template (or partial) rendered once for a stand-in item, giving each item's HTML by
-    replacing the stand-ins with its escaped values."""
+    replacing the stand-ins with its escaped values.
+
+    The context's forms are the page's blank ones (`time_blank`, `triage_blank`): what they
+    show depends only on the deferral targets, so the HTML is kept per process under those,
+    the meeting and the language (`_KEPT`), with a stand-in for the CSRF token."""
 
     def __init__(self, template_name: str, context: dict, request: HttpRequest, **stand_in):
-        item = types.SimpleNamespace(
-            pk=PK, title=TITLE, time_form=None, triage_form=None, **stand_in
-        )
-        context = {**context, "item": item, "csrf_token": _token(request)}
-        self.html = render_to_string(template_name, context, request)
+        key = (template_name, get_language(), _made_of(context), tuple(sorted(stand_in.items())))
+        html = _KEPT.get(key)
+        if html is None:
+            item = types.SimpleNamespace(
+                pk=PK, title=TITLE, time_form=None, triage_form=None, **stand_in
+            )
+            html = render_to_string(
+                template_name, {**context, "item": item, "csrf_token": CSRF}, request
+            )
+            if len(_KEPT) >= _MAX_KEPT:
+                _KEPT.clear()
+            _KEPT[key] = html
+        self.html = html.replace(CSRF, _token(request))
 
     def without(self, text: str) -> "Stamp | None":
         """This stamp with `text` taken out, when it holds it once and the stand-in it carries
@@ -64,6 +85,13 @@ class Stamp:
             .replace(PRESENTER, html.escape(item.presenter))
         )
         return mark_safe(text)  # noqa: S308 (our render; every value put in is escaped)
+
+
+def _made_of(context: dict) -> tuple:
+    """What a stamp's HTML depends on besides its template, stand-ins and language: the
+    meeting (its URLs) and the deferral targets offered (their ids and names)."""
+    targets = context["triage_blank"].fields["to_meeting"].choices
+    return (context["meeting"].pk, tuple((str(pk), str(label)) for pk, label in targets))
 
 
 def _token(request: HttpRequest) -> str:
@@ -149,6 +177,31 @@ def attach_stamped_forms(
     if proposals and all(hasattr(item, "triage_html") for item in proposals):
         htmx_get = bool(getattr(request, "htmx", False)) and request.method == "GET"
         context["proposal_rows"] = proposal_rows(proposals, focus_first=htmx_get)
+
+
+# The own item form's blank fields kept by language and the network's work areas and goals
+# (`add_fields`), with a stand-in for the one-time token each render gets anew.
+_ADD_FIELDS: dict[tuple, str] = {}
+SUBMISSION = uuid.UUID(int=PK)
+
+
+def add_fields(form: OwnItemForm) -> SafeString:
+    """The blank own item form's fields (manage.html's `add-fields`), rendered once per
+    language and choices (its work areas and goals: the goal select lists every goal of the
+    network) and given a new one-time token each time."""
+    choices = [form.fields[name] for name in ("work_area", "goal")]
+    for field in choices:  # the rows the form would read when shown, read once here
+        field.choice_rows = field.choice_rows()  # type: ignore[attr-defined]
+    key = (get_language(), *(tuple(field.choice_rows) for field in choices))  # type: ignore[attr-defined]
+    html = _ADD_FIELDS.get(key)
+    if html is None:
+        form.initial = {**form.initial, "submission": SUBMISSION}
+        html = render_to_string("meetings/agenda/manage.html#add-fields", {"add_form": form})
+        if len(_ADD_FIELDS) >= _MAX_KEPT:
+            _ADD_FIELDS.clear()
+        _ADD_FIELDS[key] = html
+    token = str(uuid.uuid4())
+    return mark_safe(html.replace(str(SUBMISSION), token))  # noqa: S308 (our render, a uuid)
 
 
 def _sv_text(value: str, swedish: bool) -> str:

@@ -6,6 +6,7 @@ A plain POST redirects with a message; an htmx POST gets the named partial of th
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.models import User
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from config.prepared import Prepared, columns, from_row
+from config.prepared import Prepared, columns
 from meetings import paging
 from meetings.access import coordinated_meeting, visible_meeting
 from meetings.agenda import follow_up, rows
@@ -163,21 +164,31 @@ def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> Htt
 
 
 # The meeting's items with what the workspace shows of their work area, administration and
-# proposer: compiled once per connection (config/prepared.py), as the workspace is read after
-# every change a coordinator makes in it.
-_RELATED = (("work_area", WorkArea), ("administration", Administration), ("proposed_by", User))
+# proposer (their other fields are left deferred, as `only` leaves them: the rest of a person
+# or an administration cost more to read and make than the item): compiled once per
+# connection (config/prepared.py), as the workspace is read after every change a coordinator
+# makes in it.
+def _shown(model: type[Model], *names: str) -> tuple[str, ...]:
+    """These fields of `model` in the order of its columns (the order `from_db` reads)."""
+    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
+
+
+_RELATED = (
+    ("work_area", WorkArea, _shown(WorkArea, "id", "name")),
+    ("administration", Administration, _shown(Administration, "id", "name")),
+    ("proposed_by", User, _shown(User, "id", "full_name", "email")),
+)
 _ITEMS = Prepared(
     lambda meeting_id: (
         AgendaItem.objects.filter(meeting_id=meeting_id)
         .order_by("position", "created_at")
         .values_list(
             *columns(AgendaItem),
-            *(column for name, model in _RELATED for column in columns(model, through=name)),
+            *(f"{name}__{column}" for name, _model, shown in _RELATED for column in shown),
         )
     ),
     meeting_id=int,
 )
-
 
 # The meeting's published versions, latest first, with who published each.
 _VERSIONS = Prepared(
@@ -192,24 +203,27 @@ _VERSIONS = Prepared(
 
 def workspace_items(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's agenda items by position, then as they came in, each with its work area,
-    administration and proposer (as `select_related` would give them)."""
+    administration and proposer (as `select_related` would give them, with only the fields
+    the workspace shows: `_RELATED`)."""
+    names = [field.attname for field in AgendaItem._meta.concrete_fields]
+    width = len(names)
     related = [
-        (AgendaItem._meta.get_field(name), model, len(columns(model))) for name, model in _RELATED
+        (AgendaItem._meta.get_field(name), model, list(shown)) for name, model, shown in _RELATED
     ]
     items = []
     # A work area, administration or proposer is made once and shared by its items (as
     # prefetch_related shares them): a meeting's items come from a few of each.
     made: dict[tuple[type, int], Model] = {}
     for row in _ITEMS.rows(meeting_id=meeting.pk):
-        item = from_row(AgendaItem, row)
-        at = len(columns(AgendaItem))
-        for field, model, width in related:
-            part = row[at : at + width]
-            at += width
+        item = AgendaItem.from_db(DEFAULT_DB_ALIAS, names, row[:width])
+        at = width
+        for field, model, shown in related:
+            part = row[at : at + len(shown)]
+            at += len(shown)
             if part[0] is None:
                 related_object = None
             elif (related_object := made.get((model, part[0]))) is None:
-                related_object = made[model, part[0]] = from_row(model, part)
+                related_object = made[model, part[0]] = model.from_db(DEFAULT_DB_ALIAS, shown, part)
             field.set_cached_value(item, related_object)  # type: ignore[union-attr]
         items.append(item)
     return items
@@ -279,6 +293,8 @@ def _workspace_context(
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
         "handled_rows": rows.handled_rows(handled),
     }
+    if "add" not in bound:
+        context["add_fields"] = rows.add_fields(context["add_form"])
     rows.attach_stamped_forms(request, context, proposals, draft, focus)
     return context
 

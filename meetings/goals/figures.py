@@ -679,9 +679,11 @@ def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
     # of the values) cost more than the database's answer.
     goals = numbering("goal_", sorted(ids))
     indicators = by_shape(_agenda_indicators, **goals)
-    value_lists: dict[int, list[IndicatorValue]] = {indicator.pk: [] for indicator in indicators}
-    for value in by_shape(_agenda_indicator_values, **goals):
-        value_lists[value.indicator_id].append(value)
+    # The values as (year, value) rows, what the figures read: model instances (their entry
+    # times converted) cost more than the rest of the figures.
+    value_lists: dict[int, list[YearValue]] = {indicator.pk: [] for indicator in indicators}
+    for indicator_id, year, value in rows_by_shape(_agenda_indicator_values, **goals):
+        value_lists[indicator_id].append(YearValue(year, value))
     by_id: dict[int, GoalFigures] = {}
     for indicator in indicators:
         indicator.value_list = value_lists[indicator.pk]
@@ -707,8 +709,10 @@ def _agenda_indicators(limit: None, **goals: int) -> QuerySet:
 
 def _agenda_indicator_values(limit: None, **goals: int) -> QuerySet:
     # By year, as the prefetch this replaced read them (an indicator has one value a year).
-    return IndicatorValue.objects.filter(indicator__goal_id__in=numbered(goals, "goal_")).order_by(
-        "year"
+    return (
+        IndicatorValue.objects.filter(indicator__goal_id__in=numbered(goals, "goal_"))
+        .order_by("year")
+        .values_list("indicator_id", "year", "value")
     )
 
 

@@ -200,9 +200,12 @@ def test_no_stamps_when_a_deferral_target_names_the_stand_in_id(meeting, neh):
     assert not rows.stamped(meeting, TriageForm(targets=targets))
 
 
-def test_the_workspace_items_are_the_querysets(meeting, representative, administration):
+def test_the_workspace_items_are_the_querysets(
+    meeting, representative, administration, django_assert_num_queries
+):
     """The items read by the prepared query (views.workspace_items) are the queryset's, in its
-    order, with the same work area, administration and proposer (or none)."""
+    order, with the same work area, administration and proposer (or none): the fields the
+    workspace shows of them read, the others left deferred."""
     area = meeting.network.work_areas.first() or meeting.network.work_areas.create(name="Klimat")
     factories.make_agenda_item(meeting, position=2, title="Andra", work_area=area)
     factories.make_agenda_item(meeting, position=1, title="Första", administration=administration)
@@ -224,16 +227,24 @@ def test_the_workspace_items_are_the_querysets(meeting, representative, administ
 
     def related(item):
         return [
-            None
-            if other is None
-            else {f.attname: getattr(other, f.attname) for f in other._meta.concrete_fields}
-            for other in (item.work_area, item.administration, item.proposed_by)
+            None if other is None else {name: getattr(other, name) for name in shown}
+            for other, (_name, _model, shown) in zip(
+                (item.work_area, item.administration, item.proposed_by), views._RELATED, strict=True
+            )
         ]
 
-    assert [[getattr(item, name) for name in fields] for item in read] == [
-        [getattr(item, name) for name in fields] for item in expected
-    ]
-    assert [related(item) for item in read] == [related(item) for item in expected]
+    with django_assert_num_queries(0):
+        assert [[getattr(item, name) for name in fields] for item in read] == [
+            [getattr(item, name) for name in fields] for item in expected
+        ]
+        assert [related(item) for item in read] == [related(item) for item in expected]
+    by_title = {item.title: item for item in read}
+    assert by_title["Första"].administration.get_deferred_fields() == {
+        f.attname for f in administration._meta.concrete_fields
+    } - {"id", "name"}
+    assert by_title["Förslag"].proposed_by.get_deferred_fields() == {
+        f.attname for f in representative._meta.concrete_fields
+    } - {"id", "full_name", "email"}
     assert views.workspace_items(factories.make_meeting(meeting.network, days_ahead=90)) == []
 
 
@@ -293,3 +304,55 @@ def test_the_workspace_versions_and_targets_are_the_querysets(meeting, coordinat
         ]
         == [(2, coordinator.email), (1, coordinator.email)]
     )
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kept_stamps_follow_the_deferral_targets_and_the_language(
+    client_for, meeting, later_meeting, monkeypatch, language
+):
+    """A stamp is kept per process under what it is made of: a new deferral target, or the
+    other language, is a stamp of its own, and each is what the template writes."""
+    factories.make_agenda_item(meeting, position=1, title="Punkt")
+    factories.make_agenda_item(meeting, title="Förslag", status=AgendaItem.Status.PROPOSED)
+    client = client_for("coordinator")
+    other = "en" if language == "sv" else "sv"
+    first = _workspace(client, meeting, language)
+    _workspace(client, meeting, other)
+    again = _workspace(client, meeting, language)
+    assert _normalised(again) == _normalised(first)
+    assert rows.CSRF not in again and again.count('name="csrfmiddlewaretoken"') > 3
+    target = factories.make_meeting(meeting.network, days_ahead=90, theme_title="Ny <plats>")
+    kept = _workspace(client, meeting, language)
+    # The new target in both stamped forms (the item's and the proposal's), and the page the
+    # template writes.
+    assert kept.count(f'<option value="{target.pk}"') == 2
+    monkeypatch.setattr(rows, "stamped", lambda *args: False)
+    assert _normalised(kept) == _normalised(_workspace(client, meeting, language))
+
+
+ADD_FIELDS = '{% for field in add_form %}{% include "forms/_field.html" %}{% endfor %}'
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kept_add_fields_are_the_forms(meeting, language):
+    """The own item form's blank fields, kept per process (`rows.add_fields`), are what the
+    template writes for a new form, each with a new one-time token; a new goal or work area
+    is a new render."""
+    from meetings.agenda.forms import OwnItemForm
+
+    network = meeting.network
+    area = network.work_areas.create(name="Klimat & <energi>")
+    factories.make_goal(network, title="Mål <2030>", work_area=area)
+    with translation.override(language):
+        expected = Template(ADD_FIELDS).render(Context({"add_form": OwnItemForm(network=network)}))
+        written = [rows.add_fields(OwnItemForm(network=network)) for _ in range(2)]
+        assert _normalised(written[0]) == _normalised(written[1]) == _normalised(expected)
+        tokens = [re.findall(r'name="submission" value="([^"]+)"', html) for html in written]
+        assert len(tokens[0]) == 1 and tokens[0] != tokens[1]
+        factories.make_goal(network, title="Nytt mål", work_area=area)
+        network.work_areas.create(name="Vatten")
+        grown = rows.add_fields(OwnItemForm(network=network))
+        expected = Template(ADD_FIELDS).render(Context({"add_form": OwnItemForm(network=network)}))
+    assert "Nytt mål</option>" in grown and "Vatten</option>" in grown
+    assert _normalised(grown) == _normalised(expected)
+    assert ("Mål &lt;2030&gt;</option>" in grown) and (('lang="sv"' in grown) == (language == "en"))
