@@ -26,7 +26,9 @@ from django.utils.translation import get_language, gettext, ngettext
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv
 from meetings.agenda.forms import OwnItemForm, TriageForm
+from meetings.form_fields import goal_rows, work_area_rows
 from meetings.models import AgendaItem, Meeting
+from networks.models import Network
 
 # Stand-ins for an item's values in a stamp. The id must be a number (the links' URLs take
 # one); the others are private-use characters no one types.
@@ -185,17 +187,19 @@ _ADD_FIELDS: dict[tuple, str] = {}
 SUBMISSION = uuid.UUID(int=PK)
 
 
-def add_fields(form: OwnItemForm) -> SafeString:
-    """The blank own item form's fields (manage.html's `add-fields`), rendered once per
-    language and choices (its work areas and goals: the goal select lists every goal of the
-    network) and given a new one-time token each time."""
-    choices = [form.fields[name] for name in ("work_area", "goal")]
-    for field in choices:  # the rows the form would read when shown, read once here
-        field.choice_rows = field.choice_rows()  # type: ignore[attr-defined]
-    key = (get_language(), *(tuple(field.choice_rows) for field in choices))  # type: ignore[attr-defined]
+def add_fields(network: Network) -> SafeString:
+    """A blank own item form's (empty) error summary and fields (manage.html's `add-fields`),
+    rendered once per language and choices (the network's work areas and goals: the goal
+    select lists every goal of the network) and given a new one-time token each time. The
+    form is only made for a render."""
+    work_areas, goals = work_area_rows(network.pk), goal_rows(network.pk)
+    key = (get_language(), tuple(work_areas), tuple(goals))
     html = _ADD_FIELDS.get(key)
     if html is None:
-        form.initial = {**form.initial, "submission": SUBMISSION}
+        form = OwnItemForm(network=network, initial={"submission": SUBMISSION})
+        # The rows just read, not read again when the selects are written.
+        form.fields["work_area"].choice_rows = work_areas  # type: ignore[attr-defined]
+        form.fields["goal"].choice_rows = goals  # type: ignore[attr-defined]
         html = render_to_string("meetings/agenda/manage.html#add-fields", {"add_form": form})
         if len(_ADD_FIELDS) >= _MAX_KEPT:
             _ADD_FIELDS.clear()
@@ -249,11 +253,7 @@ def draft_rows(
         if item.administration:
             meta += f" · {_sv_text(item.administration.name, swedish)}"
         figures = getattr(item, "goal_figures", None)
-        goal = (
-            render_to_string("meetings/goals/_agenda_goal.html", {"figures": figures})
-            if figures
-            else ""
-        )
+        goal = figures.agenda_html() if figures else ""
         rows.append(
             f'<li id="item-{item.pk}">\n<div class="agenda-row">\n<div>\n'
             f'<span class="agenda-title">{title}</span>\n'

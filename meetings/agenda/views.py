@@ -287,14 +287,15 @@ def _workspace_context(
         "draft_differs": latest is None or latest.snapshot != draft_snapshot,
         "triage_blank": TriageForm(targets=targets),
         "time_blank": TimeForm(),
-        "add_form": bound.get("add") or OwnItemForm(network=meeting.network),
+        # A blank form's fields are kept HTML (`add_fields`); one with errors is rendered.
+        "add_form": bound.get("add"),
         "goal_kind": AgendaItem.Kind.GOAL_FOLLOW_UP,
         "publish_form": bound.get("publish")
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
         "handled_rows": rows.handled_rows(handled),
     }
     if "add" not in bound:
-        context["add_fields"] = rows.add_fields(context["add_form"])
+        context["add_fields"] = rows.add_fields(meeting.network)
     rows.attach_stamped_forms(request, context, proposals, draft, focus)
     return context
 

@@ -460,6 +460,16 @@ class GoalFigures:
             return format_html("<li>{}</li>", gettext("Målet har inga indikatorer ännu."))
         return mark_safe("".join(f"<li>{item.summary}</li>" for item in self.indicators))  # noqa: S308
 
+    def agenda_html(self) -> SafeString:
+        """A goal follow-up item's figures on the agenda: what
+        templates/meetings/goals/_agenda_goal.html writes, without a template pass (the agenda
+        workspace writes its rows in Python, meetings/agenda/rows.py)."""
+        title = gettext("Målet: %(title)s") % {"title": conditional_escape(sv(self.goal.title))}
+        return mark_safe(  # noqa: S308 (the title escaped, the items are safe)
+            f'\n<div class="agenda-goal">\n  <p><a href="{escape(self.goal.get_absolute_url())}">'
+            f'{title}</a></p>\n  <ul class="goal-figures">{self.summary_items}</ul>\n</div>\n'
+        )
+
     def card(self, announce: str = "") -> SafeString:
         """The goal list's card: the title linked, the target year and status, the indicator
         lines. `announce`: the first card of rows added by "Visa fler" takes the focus and

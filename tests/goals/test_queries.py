@@ -125,3 +125,24 @@ def test_agenda_figures_read_by_prepared_queries_are_the_prefetchs(
         assert seen(found[pk]) == seen(type(found[pk])(found[pk].goal, expected[pk]))
     assert found[bare.pk].indicators == [] and len(found[goal.pk].indicators) >= 3
     assert all(len(i.points) > 1 for i in found[goal.pk].indicators)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_agenda_goal_html_is_the_template(
+    goal, neh, administration, other_administration, language
+):
+    """A goal follow-up's figures on the agenda written in Python (`GoalFigures.agenda_html`)
+    are what templates/meetings/goals/_agenda_goal.html writes, a goal without indicators
+    and a title that needs escaping included."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from meetings.goals.figures import figures_by_goal_id
+
+    build(goal, neh, administration, other_administration, 3)
+    bare = factories.make_goal(neh, title="Utan <indikatorer> & så")
+    with translation.override(language):
+        for figures in figures_by_goal_id([goal.pk, bare.pk]).values():
+            expected = render_to_string("meetings/goals/_agenda_goal.html", {"figures": figures})
+            assert figures.agenda_html() == expected
+            assert ('<span lang="sv">' in expected) == (language == "en")
