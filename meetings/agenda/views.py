@@ -6,7 +6,6 @@ A plain POST redirects with a message; an htmx POST gets the named partial of th
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.models import User
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from config.prepared import Prepared, columns
+from config.prepared import Prepared, columns, instance_maker
 from meetings import paging
 from meetings.access import coordinated_meeting, visible_meeting
 from meetings.agenda import follow_up, rows
@@ -207,23 +206,25 @@ def workspace_items(meeting: Meeting) -> list[AgendaItem]:
     the workspace shows: `_RELATED`)."""
     names = [field.attname for field in AgendaItem._meta.concrete_fields]
     width = len(names)
+    make_item = instance_maker(AgendaItem, names)
     related = [
-        (AgendaItem._meta.get_field(name), model, list(shown)) for name, model, shown in _RELATED
+        (AgendaItem._meta.get_field(name), model, len(shown), instance_maker(model, shown))
+        for name, model, shown in _RELATED
     ]
     items = []
     # A work area, administration or proposer is made once and shared by its items (as
     # prefetch_related shares them): a meeting's items come from a few of each.
     made: dict[tuple[type, int], Model] = {}
     for row in _ITEMS.rows(meeting_id=meeting.pk):
-        item = AgendaItem.from_db(DEFAULT_DB_ALIAS, names, row[:width])
+        item = make_item(row[:width])
         at = width
-        for field, model, shown in related:
-            part = row[at : at + len(shown)]
-            at += len(shown)
+        for field, model, shown, make in related:
+            part = row[at : at + shown]
+            at += shown
             if part[0] is None:
                 related_object = None
             elif (related_object := made.get((model, part[0]))) is None:
-                related_object = made[model, part[0]] = model.from_db(DEFAULT_DB_ALIAS, shown, part)
+                related_object = made[model, part[0]] = make(part)
             field.set_cached_value(item, related_object)  # type: ignore[union-attr]
         items.append(item)
     return items
