@@ -135,3 +135,27 @@ def test_follow_up_lists_at_most_a_bounded_number_of_overdue_actions(
     assert shown == list(range(MAX_LISTED))  # the most overdue first, then by age
     assert "Ta fram en mall" not in html  # due yesterday: less overdue than the cap's
     assert "Nätverket har ytterligare 6 öppna åtgärder." in html
+
+
+def test_follow_up_texts_are_in_the_language_asked(next_meeting, administration):
+    """The due and decided texts are remembered per day and language: Swedish, then English,
+    then Swedish again for the same days."""
+    from django.utils import translation
+
+    from config.dates import long_date
+    from meetings.agenda.follow_up import open_actions
+
+    held = next_meeting.network.meetings.filter(starts_at__lt=timezone.now()).get()
+    day = timezone.localdate(next_meeting.starts_at)
+    _open_action(held, "Klar på mötesdagen", day, administration)
+    decided = timezone.localdate(held.starts_at)
+    texts = {}
+    for language in ("sv", "en", "sv"):
+        with translation.override(language):
+            action = next(a for a in open_actions(next_meeting) if a.title == "Klar på mötesdagen")
+            texts[language] = (action.due_text, action.from_text)
+            assert texts[language] == (
+                translation.gettext("klart senast %(date)s") % {"date": long_date(day)},
+                translation.gettext("från mötet %(date)s") % {"date": long_date(decided)},
+            )
+    assert texts["sv"][0].startswith("klart senast") and texts["en"][0].startswith("due by")
