@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.models import User
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from config.prepared import Prepared, columns, instance_maker
+from config.prepared import Prepared, instance_maker
 from meetings import paging
 from meetings.access import coordinated_meeting, visible_meeting
 from meetings.agenda import follow_up, rows
@@ -162,16 +162,22 @@ def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> Htt
 # --- coordinators --------------------------------------------------------------------------
 
 
-# The meeting's items with what the workspace shows of their work area, administration and
-# proposer (their other fields are left deferred, as `only` leaves them: the rest of a person
-# or an administration cost more to read and make than the item): compiled once per
-# connection (config/prepared.py), as the workspace is read after every change a coordinator
-# makes in it.
 def _shown(model: type[Model], *names: str) -> tuple[str, ...]:
     """These fields of `model` in the order of its columns (the order `from_db` reads)."""
     return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
 
 
+# The meeting's items (but for when they were made and changed, which the workspace does not
+# show) with what it shows of their work area, administration and proposer; the other fields
+# are left deferred, as `only` leaves them: the rest of a person or an administration, and
+# the items' times, cost more to read and make than the rest of the item. Compiled once per
+# connection (config/prepared.py), as the workspace is read after every change a coordinator
+# makes in it.
+_ITEM_FIELDS = tuple(
+    field.attname
+    for field in AgendaItem._meta.concrete_fields
+    if field.attname not in ("created_at", "updated_at")
+)
 _RELATED = (
     ("work_area", WorkArea, _shown(WorkArea, "id", "name")),
     ("administration", Administration, _shown(Administration, "id", "name")),
@@ -182,7 +188,7 @@ _ITEMS = Prepared(
         AgendaItem.objects.filter(meeting_id=meeting_id)
         .order_by("position", "created_at")
         .values_list(
-            *columns(AgendaItem),
+            *_ITEM_FIELDS,
             *(f"{name}__{column}" for name, _model, shown in _RELATED for column in shown),
         )
     ),
@@ -203,10 +209,9 @@ _VERSIONS = Prepared(
 def workspace_items(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's agenda items by position, then as they came in, each with its work area,
     administration and proposer (as `select_related` would give them, with only the fields
-    the workspace shows: `_RELATED`)."""
-    names = [field.attname for field in AgendaItem._meta.concrete_fields]
-    width = len(names)
-    make_item = instance_maker(AgendaItem, names)
+    the workspace shows: `_ITEM_FIELDS`, `_RELATED`)."""
+    width = len(_ITEM_FIELDS)
+    make_item = instance_maker(AgendaItem, _ITEM_FIELDS)
     related = [
         (AgendaItem._meta.get_field(name), model, len(shown), instance_maker(model, shown))
         for name, model, shown in _RELATED

@@ -223,7 +223,11 @@ def test_the_workspace_items_are_the_querysets(
         )
     )
     read = views.workspace_items(meeting)
-    fields = [field.attname for field in AgendaItem._meta.concrete_fields]
+    fields = views._ITEM_FIELDS
+    assert set(fields) == {f.attname for f in AgendaItem._meta.concrete_fields} - {
+        "created_at",
+        "updated_at",
+    }
 
     def related(item):
         return [
@@ -239,6 +243,7 @@ def test_the_workspace_items_are_the_querysets(
         ]
         assert [related(item) for item in read] == [related(item) for item in expected]
     by_title = {item.title: item for item in read}
+    assert by_title["Första"].get_deferred_fields() == {"created_at", "updated_at"}
     assert by_title["Första"].administration.get_deferred_fields() == {
         f.attname for f in administration._meta.concrete_fields
     } - {"id", "name"}
