@@ -12,9 +12,10 @@ import functools
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
@@ -72,6 +73,47 @@ class FollowUp:
                 f"{escape(action.from_text)}</span></li>"  # type: ignore[attr-defined]
             )
         return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+    def section_html(self, network_code: str, *, live: bool, linked: bool) -> SafeString:
+        """The whole "Uppföljning" section (minutes/_follow_up.html, which calls this): the
+        list or its absence, how many other open actions the network has, and for those who
+        coordinate (`linked`) the link to the network's actions; `live`: said to be live data
+        (on a published version). Nothing when there is nothing to follow up. The texts are
+        the template's own, written as `{% translate %}` writes them (unescaped: ours); the
+        values are escaped."""
+        if not self:
+            return SafeString("")
+        live_text = ""
+        if live:
+            live_text = " " + _(
+                "Listan visar läget nu och är inte en del av den publicerade versionen."
+            )
+        if self.actions:
+            listed = f'<ul class="follow-up-list">\n    {self.rows_html()}\n  </ul>'
+        else:
+            listed = f"<p>{_('Inga åtgärder ska vara klara till det här mötet.')}</p>"
+        more = ""
+        if self.others or linked:
+            others = ""
+            if self.others:
+                others = ngettext(
+                    "Nätverket har ytterligare %(count)s öppen åtgärd.",
+                    "Nätverket har ytterligare %(count)s öppna åtgärder.",
+                    self.others,
+                ) % {"count": escape(localize(self.others))}
+            link = ""
+            if linked:
+                url = escape(reverse("action_list", args=[network_code.lower()]))
+                link = f' <a href="{url}">{_("Alla åtgärder i nätverket")}</a>'
+            more = f"<p>{others}{link}</p>"
+        intro = _(
+            "Öppna åtgärder från nätverkets tidigare möten som ska vara klara till det här mötet."
+        )
+        return mark_safe(  # noqa: S308 (our texts; every value above is escaped)
+            '<section aria-labelledby="follow-up-heading" class="follow-up">\n'
+            f'  <h2 id="follow-up-heading">{_("Uppföljning")}</h2>\n'
+            f"  <p>{intro}{live_text}</p>\n  {listed}\n  {more}\n</section>"
+        )
 
 
 def _in_swedish(html: str) -> str:

@@ -159,3 +159,58 @@ def test_follow_up_texts_are_in_the_language_asked(next_meeting, administration)
                 translation.gettext("från mötet %(date)s") % {"date": long_date(decided)},
             )
     assert texts["sv"][0].startswith("klart senast") and texts["en"][0].startswith("due by")
+
+
+# minutes/_follow_up.html as a template, before `{% follow_up_section %}` wrote it.
+TEMPLATE_SECTION = """{% load i18n %}{% if follow_up %}<section aria-labelledby="follow-up-heading" class="follow-up">
+  <h2 id="follow-up-heading">{% translate "Uppföljning" %}</h2>
+  <p>{% translate "Öppna åtgärder från nätverkets tidigare möten som ska vara klara till det här mötet." %}{% if follow_up_live %} {% translate "Listan visar läget nu och är inte en del av den publicerade versionen." %}{% endif %}</p>
+  {% if follow_up.actions %}<ul class="follow-up-list">
+    {{ follow_up.rows_html }}
+  </ul>{% else %}<p>{% translate "Inga åtgärder ska vara klara till det här mötet." %}</p>{% endif %}
+  {% if follow_up.others or can_coordinate or can_manage %}<p>{% if follow_up.others %}{% blocktranslate count count=follow_up.others trimmed %}
+    Nätverket har ytterligare {{ count }} öppen åtgärd.
+  {% plural %}
+    Nätverket har ytterligare {{ count }} öppna åtgärder.
+  {% endblocktranslate %}{% endif %}{% if can_coordinate or can_manage %} <a href="{% url 'action_list' meeting.network.code|lower %}">{% translate "Alla åtgärder i nätverket" %}</a>{% endif %}</p>{% endif %}
+</section>{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_follow_up_section_is_the_template(neh, language):
+    """`{% follow_up_section %}` (FollowUp.section_html) writes what the template wrote: with
+    and without listed actions, no, one or many others, linked for a coordinator or on the
+    workspace, live on a published version, and nothing when there is nothing to follow up."""
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+    from django.template.loader import get_template
+    from django.utils import translation
+
+    from meetings.agenda.follow_up import FollowUp
+
+    meeting = SimpleNamespace(network=neh)
+    action = SimpleNamespace(
+        pk=7,
+        title="Mall & <plan>",
+        responsible=['Förvaltning "A"'],
+        due_text="klart",
+        from_text="från",
+        is_overdue=True,
+    )
+    written = get_template("meetings/minutes/_follow_up.html")
+    cases = 0
+    with translation.override(language):
+        for actions in ([], [action]):
+            for others in (0, 1, 2, 1354):
+                for flags in ({}, {"can_coordinate": True}, {"can_manage": True}):
+                    for live in (False, True):
+                        follow_up = FollowUp(list(actions), others)
+                        context = {"follow_up": follow_up, "meeting": meeting, **flags}
+                        if live:
+                            context["follow_up_live"] = True
+                        expected = Template(TEMPLATE_SECTION).render(Context(context))
+                        assert written.render(context) == expected
+                        cases += bool(follow_up)
+    assert cases == 42
