@@ -1,0 +1,108 @@
+"""`{% meeting_facts %}`: the meeting page's facts (coordination/_meeting_facts.html) written
+in Python: its time, form, place, link, work areas, when its theme was published, the theme
+and the coordinators' edit button. A few dozen template tags and filters on every meeting
+page cost more than the rest of the section; tests/coordination/test_meeting_facts.py holds
+this to the template it replaced, in both languages. The texts are the template's own,
+unescaped as `{% translate %}` writes them; every value is escaped."""
+
+from django import template
+from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.formats import localize
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from config.content_language import sv
+from config.dates import clock, long_date, when
+
+register = template.Library()
+
+
+def _text(value) -> str:
+    """`{{ value }}` under autoescaping."""
+    return str(conditional_escape(value))
+
+
+def _iso(moment) -> str:
+    """`{{ moment|date:'c' }}`."""
+    return _text(date_filter(template_localtime(moment), "c"))
+
+
+@register.simple_tag(takes_context=True)
+def meeting_facts(context) -> SafeString:
+    """The section for the context's `meeting`, its `work_areas`, `can_coordinate`; `updated`
+    (after an edit, by htmx: the page's title replaced too) and `announce`."""
+    meeting = context["meeting"]
+    updated = context.get("updated")
+    announce = context.get("announce")
+    parts = ['<div id="meeting-facts-section">\n']
+    if updated:
+        title = (
+            _text(sv(meeting.theme_title))
+            if meeting.theme_title
+            else _("Temat är inte publicerat ännu")
+        )
+        parts.append(f'<h1 id="meeting-title" hx-swap-oob="true">{title}</h1>')
+    parts.append("\n")
+    if announce:
+        text = _text(announce)
+        parts.append(f'<p class="message message-success" data-announce="{text}">{text}</p>')
+    parts.append(
+        '\n<dl class="facts">\n'
+        f"  <dt>{_('Tid')}</dt>\n"
+        f'  <dd><time datetime="{_iso(meeting.starts_at)}">{_text(when(meeting.starts_at))}'
+        f'</time>–<time datetime="{_iso(meeting.ends_at)}">{_text(clock(meeting.ends_at))}'
+        f"</time> ({_text(meeting.term)})</dd>\n"
+        f"  <dt>{_('Mötesform')}</dt>\n"
+        f"  <dd>{_text(meeting.get_format_display())}</dd>\n  "
+    )
+    if meeting.place:
+        parts.append(f"<dt>{_('Plats')}</dt><dd>{_text(sv(meeting.place))}</dd>")
+    parts.append("\n  ")
+    if meeting.online_url:
+        url = _text(meeting.online_url)
+        parts.append(
+            f'<dt>{_("Länk")}</dt><dd><a href="{url}" rel="noopener noreferrer">{url}</a></dd>'
+        )
+    areas = list(context.get("work_areas") or [])
+    if areas:
+        archived = _("arkiverat")
+        listed = "; ".join(
+            _text(sv(area.name)) + (f" ({archived})" if area.is_archived else "") for area in areas
+        )
+    else:
+        listed = _("Inga angivna")
+    parts.append(f"\n  <dt>{_('Arbetsområden')}</dt>\n  <dd>{listed}</dd>\n  ")
+    if meeting.published_at:
+        days = meeting.theme_days_ahead
+        ahead = ngettext("%(days)s dag före mötet", "%(days)s dagar före mötet", days) % {
+            "days": _text(localize(days))
+        }
+        parts.append(
+            f"\n    <dt>{_('Tema publicerat')}</dt>\n"
+            f'    <dd><time datetime="{_iso(meeting.published_at)}">'
+            f"{_text(long_date(meeting.published_at))}</time>, {ahead}</dd>\n  "
+        )
+    parts.append("\n</dl>\n\n")
+    if meeting.theme_description:
+        description = _text(sv(linebreaksbr(meeting.theme_description, autoescape=True)))
+        parts.append(
+            '\n  <section aria-labelledby="theme">\n'
+            f'    <h2 id="theme">{_("Om temat")}</h2>\n'
+            f"    <p>{description}</p>\n  </section>\n"
+        )
+    parts.append("\n")
+    if context.get("can_coordinate") and not meeting.is_cancelled:
+        edit = _text(reverse("meeting_edit", args=[meeting.pk]))
+        focus = " data-focus" if updated else ""
+        parts.append(
+            f'\n  <p><a class="button button-secondary" id="edit-meeting" href="{edit}" '
+            f'hx-get="{edit}" hx-target="#meeting-facts-section" hx-swap="outerHTML"{focus}>'
+            f"{_('Redigera mötet')}</a></p>\n"
+        )
+    parts.append("\n</div>")
+    return mark_safe("".join(parts))  # noqa: S308 (our texts; every value above is escaped)
