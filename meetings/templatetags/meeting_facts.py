@@ -1,9 +1,11 @@
-"""`{% meeting_facts %}`: the meeting page's facts (coordination/_meeting_facts.html) written
-in Python: its time, form, place, link, work areas, when its theme was published, the theme
-and the coordinators' edit button. A few dozen template tags and filters on every meeting
-page cost more than the rest of the section; tests/coordination/test_meeting_facts.py holds
-this to the template it replaced, in both languages. The texts are the template's own,
-unescaped as `{% translate %}` writes them; every value is escaped."""
+"""The meeting page's sections written in Python: `{% meeting_facts %}` (its time, form,
+place, link, work areas, when its theme was published, the theme and the coordinators' edit
+button: coordination/_meeting_facts.html) and `{% meeting_coordination %}` (the coordinators'
+panel: coordination/_meeting_coordination.html). A few dozen template tags and filters on
+every meeting page cost more than the rest of the sections; tests/coordination/
+test_meeting_facts.py holds these to the templates they replaced, in both languages. The
+texts are the templates' own, unescaped as `{% translate %}` writes them; every value is
+escaped."""
 
 from django import template
 from django.template.defaultfilters import date as date_filter
@@ -106,3 +108,67 @@ def meeting_facts(context) -> SafeString:
         )
     parts.append("\n</div>")
     return mark_safe("".join(parts))  # noqa: S308 (our texts; every value above is escaped)
+
+
+@register.simple_tag(takes_context=True)
+def meeting_coordination(context) -> SafeString:
+    """The coordinators' panel (`can_coordinate`) for the context's `meeting`: when its theme
+    is due or was published late, publishing, moving or cancelling it, its history, the
+    network's overview."""
+    if not context.get("can_coordinate"):
+        return SafeString("")
+    meeting = context["meeting"]
+    pk = meeting.pk
+    days = meeting.network.theme_lead_days
+    count = {"days": _text(localize(days))}
+    planned = meeting.status == "planned"
+    if planned:
+        notice = (
+            "<p>"
+            + ngettext(
+                "Temat ska publiceras minst %(days)s dag före mötet.",
+                "Temat ska publiceras minst %(days)s dagar före mötet.",
+                days,
+            )
+            % count
+            + "</p>"
+        )
+    elif meeting.theme_published_late:
+        notice = (
+            '<p class="notice notice-warning">'
+            + ngettext(
+                "Temat publicerades senare än %(days)s dag före mötet.",
+                "Temat publicerades senare än %(days)s dagar före mötet.",
+                days,
+            )
+            % count
+            + "</p>"
+        )
+    else:
+        notice = ""
+    if notice:
+        notice = f"\n    {notice}\n  "
+    publish = ""
+    if planned:
+        publish = (
+            f'<li><a class="button" href="{_text(reverse("meeting_publish", args=[pk]))}">'
+            f"{_('Publicera temat')}</a></li>"
+        )
+    change = ""
+    if meeting.status == "published" and not meeting.is_past:
+        change = (
+            '\n      <li><a class="button button-secondary" href="'
+            f'{_text(reverse("meeting_reschedule", args=[pk]))}">{_("Flytta mötet")}</a></li>\n'
+            '      <li><a class="button button-secondary" href="'
+            f'{_text(reverse("meeting_cancel", args=[pk]))}">{_("Ställ in mötet")}</a></li>\n    '
+        )
+    history = _text(reverse("object_history", args=["mote", pk]))
+    overview = _text(reverse("coordination_dashboard", args=[meeting.network.code.lower()]))
+    return mark_safe(  # noqa: S308 (our texts; every value above is escaped)
+        '\n<section aria-labelledby="coordination" class="panel coordinator-panel">\n'
+        f'  <h2 id="coordination" class="h-small">{_("Samordning")}</h2>\n  {notice}\n'
+        f'  <ul class="action-list">\n    {publish}\n    {change}\n'
+        f'    <li><a class="history-link" href="{history}">{_("Ändringshistorik")}</a>\n</li>\n'
+        f'    <li><a href="{overview}">{_("Samordnarens översikt")}</a></li>\n'
+        "  </ul>\n</section>\n"
+    )

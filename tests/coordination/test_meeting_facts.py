@@ -85,3 +85,53 @@ def test_the_facts_are_the_template(neh, language):
         html = written.render({"meeting": full, "work_areas": [area], "can_coordinate": True})
     assert "Stadshuset &lt;sal 2&gt;" in html and "b=2" in html and "edit-meeting" in html
     assert ('<span lang="sv">' in html) == (language == "en")
+
+
+# The coordinators' panel as the template wrote it.
+TEMPLATE_COORDINATION = """{% load i18n %}{% if can_coordinate %}
+<section aria-labelledby="coordination" class="panel coordinator-panel">
+  <h2 id="coordination" class="h-small">{% translate "Samordning" %}</h2>
+  {% if meeting.status == "planned" %}
+    <p>{% blocktranslate count days=meeting.network.theme_lead_days %}Temat ska publiceras minst {{ days }} dag före mötet.{% plural %}Temat ska publiceras minst {{ days }} dagar före mötet.{% endblocktranslate %}</p>
+  {% elif meeting.theme_published_late %}
+    <p class="notice notice-warning">{% blocktranslate count days=meeting.network.theme_lead_days %}Temat publicerades senare än {{ days }} dag före mötet.{% plural %}Temat publicerades senare än {{ days }} dagar före mötet.{% endblocktranslate %}</p>
+  {% endif %}
+  <ul class="action-list">
+    {% if meeting.status == "planned" %}<li><a class="button" href="{% url 'meeting_publish' meeting.pk %}">{% translate "Publicera temat" %}</a></li>{% endif %}
+    {% if meeting.status == "published" and not meeting.is_past %}
+      <li><a class="button button-secondary" href="{% url 'meeting_reschedule' meeting.pk %}">{% translate "Flytta mötet" %}</a></li>
+      <li><a class="button button-secondary" href="{% url 'meeting_cancel' meeting.pk %}">{% translate "Ställ in mötet" %}</a></li>
+    {% endif %}
+    <li>{% include "meetings/history/_link.html" with key="mote" pk=meeting.pk %}</li>
+    <li><a href="{% url 'coordination_dashboard' meeting.network.code|lower %}">{% translate "Samordnarens översikt" %}</a></li>
+  </ul>
+</section>
+{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_coordination_panel_is_the_template(neh, language):
+    """`{% meeting_coordination %}` writes what coordination/_meeting_coordination.html wrote:
+    a planned meeting (its theme due), a published one on time and one published late (one
+    day of lead and many), a past and a cancelled one; nothing for others."""
+    planned = factories.make_meeting(neh, days_ahead=40, status="planned")
+    on_time = factories.make_meeting(neh, days_ahead=40)
+    on_time.published_at = on_time.starts_at - datetime.timedelta(days=60)
+    late = factories.make_meeting(neh, days_ahead=3)
+    late.published_at = late.starts_at - datetime.timedelta(days=1)
+    past = factories.make_meeting(neh, days_ahead=-3)
+    cancelled = factories.make_meeting(neh, days_ahead=15, status="cancelled")
+    written = get_template("meetings/coordination/_meeting_coordination.html")
+    with translation.override(language):
+        for lead in (1, 21):
+            neh.theme_lead_days = lead
+            for meeting in (planned, on_time, late, past, cancelled):
+                meeting.network = neh
+                for can_coordinate in (False, True):
+                    context = {"meeting": meeting, "can_coordinate": can_coordinate}
+                    expected = Template(TEMPLATE_COORDINATION).render(Context(context))
+                    assert written.render(context) == expected
+        html = written.render({"meeting": late, "can_coordinate": True})
+    assert 'class="notice notice-warning"' in html
+    assert ("Ändringshistorik" in html) == (language == "sv")
