@@ -118,3 +118,65 @@ def agenda_section(context) -> SafeString:
         f'  <h2 id="agenda">{_("Dagordning")}</h2>\n'
         f"  {body}\n  {links}\n</section>"
     )
+
+
+@register.simple_tag
+def agenda_changes(changes) -> SafeString:
+    """What changed between two versions of an agenda (agenda/_agenda_changes.html, which
+    calls this; `versions.Changes`): added, removed, moved, retimed and edited items, or that
+    nothing did."""
+    if not changes:
+        return mark_safe(f"<p>{_('Inga ändringar.')}</p>")  # noqa: S308 (our text)
+
+    def title(item) -> str:
+        return _text(sv(_get(item, "title")))
+
+    def line(kind: str, label: str, item, more: str = "") -> str:
+        return f'<li><span class="change change-{kind}">{label}</span> {title(item)}{more}</li>'
+
+    added, removed, moved = _("Ny punkt"), _("Borttagen"), _("Flyttad")
+    retimed, edited = _("Ny tid"), _("Ändrad")
+    groups = [
+        "".join(
+            line(
+                "added",
+                added,
+                item,
+                " (" + _("plats %(position)s") % {"position": _text(_get(item, "position"))} + ")",
+            )
+            for item in changes.added
+        ),
+        "".join(line("removed", removed, item) for item in changes.removed),
+        "".join(
+            line(
+                "moved",
+                moved,
+                item,
+                " ("
+                + _("plats %(old)s → %(new)s")
+                % {
+                    "old": _text(_get(item, "old_position")),
+                    "new": _text(_get(item, "position")),
+                }
+                + ")",
+            )
+            for item in changes.moved
+        ),
+        "".join(
+            line(
+                "time",
+                retimed,
+                item,
+                " ("
+                + _("%(old)s → %(new)s minuter")
+                % {"old": _text(_get(item, "old_minutes")), "new": _text(_get(item, "minutes"))}
+                + ")",
+            )
+            for item in changes.time_changed
+        ),
+        "".join(line("edited", edited, item) for item in changes.edited),
+    ]
+    body = "\n  ".join(groups)
+    return mark_safe(  # noqa: S308 (our texts; every value above is escaped)
+        f'<ul class="agenda-changes">\n  {body}\n</ul>'
+    )

@@ -5,7 +5,7 @@ version, items with and without a presenter, a description, a management group's
 and a goal's figures, and the links for coordinators and proposers."""
 
 import pytest
-from django.template import Context, Engine
+from django.template import Context, Engine, Template
 from django.template.loader import get_template
 from django.utils import translation
 
@@ -119,3 +119,48 @@ def test_the_agenda_section_is_the_template(neh, coordinator, language):
         html = written.render({"meeting": meeting, "agenda": agenda, "agenda_version": first})
     assert cases == 12
     assert "Mål &lt;2030&gt;" in html and "Första &amp; &lt;andra&gt;<br>Tredje" in html
+
+
+# What changed between two versions, as agenda/_agenda_changes.html wrote it.
+TEMPLATE_CHANGES = """{% load i18n %}{% if changes %}<ul class="agenda-changes">
+  {% for item in changes.added %}<li><span class="change change-added">{% translate "Ny punkt" %}</span> {{ item.title|sv }} ({% blocktranslate with position=item.position %}plats {{ position }}{% endblocktranslate %})</li>{% endfor %}
+  {% for item in changes.removed %}<li><span class="change change-removed">{% translate "Borttagen" %}</span> {{ item.title|sv }}</li>{% endfor %}
+  {% for item in changes.moved %}<li><span class="change change-moved">{% translate "Flyttad" %}</span> {{ item.title|sv }} ({% blocktranslate with old=item.old_position new=item.position %}plats {{ old }} → {{ new }}{% endblocktranslate %})</li>{% endfor %}
+  {% for item in changes.time_changed %}<li><span class="change change-time">{% translate "Ny tid" %}</span> {{ item.title|sv }} ({% blocktranslate with old=item.old_minutes new=item.minutes %}{{ old }} → {{ new }} minuter{% endblocktranslate %})</li>{% endfor %}
+  {% for item in changes.edited %}<li><span class="change change-edited">{% translate "Ändrad" %}</span> {{ item.title|sv }}</li>{% endfor %}
+</ul>{% else %}<p>{% translate "Inga ändringar." %}</p>{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_agenda_changes_are_the_template(language):
+    """`{% agenda_changes %}` writes what the template wrote: an item added, one removed, one
+    moved, one retimed and one edited (titles that need escaping), and no change at all."""
+
+    def item(pk, position, title, minutes=15, **extra):
+        return {
+            "id": pk,
+            "position": position,
+            "title": title,
+            "minutes": minutes,
+            "presenter": "",
+            "description": "",
+            **extra,
+        }
+
+    old = [item(1, 1, "Ett & <två>"), item(2, 2, "Två"), item(3, 3, "Tre"), item(4, 4, "Fyra")]
+    new = [
+        item(3, 1, "Tre", minutes=30),
+        item(1, 2, 'Ett & "två"'),
+        item(2, 3, "Två", presenter="Eva"),
+        item(5, 4, "Fem <ny>"),
+    ]
+    written = get_template("meetings/agenda/_agenda_changes.html")
+    with translation.override(language):
+        for changes in (versions.diff(old, new), versions.diff(old, old)):
+            expected = Template(TEMPLATE_CHANGES).render(Context({"changes": changes}))
+            assert written.render({"changes": changes}) == expected
+        html = written.render({"changes": versions.diff(old, new)})
+    for kind in ("added", "removed", "moved", "time", "edited"):
+        assert f"change-{kind}" in html
+    assert "Fem &lt;ny&gt;" in html
