@@ -25,9 +25,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv
-from meetings.agenda.forms import OwnItemForm, TriageForm
+from config.dates import moment
+from meetings.agenda.forms import OwnItemForm, PublishForm, TriageForm
 from meetings.form_fields import goal_rows, work_area_rows
-from meetings.models import AgendaItem, Meeting
+from meetings.models import AgendaItem, AgendaVersion, Meeting
 from networks.models import Network
 
 # Stand-ins for an item's values in a stamp. The id must be a number (the links' URLs take
@@ -206,6 +207,43 @@ def add_fields(network: Network) -> SafeString:
         _ADD_FIELDS[key] = html
     token = str(uuid.uuid4())
     return mark_safe(html.replace(str(SUBMISSION), token))  # noqa: S308 (our render, a uuid)
+
+
+def version_rows(versions: Iterable[AgendaVersion]) -> SafeString:
+    """The published versions' `<li>`s: each linked, when and by whom it was published, and
+    its note (what manage.html's loop wrote; tests/agenda/test_rows.py compares them)."""
+    swedish = interface_is_swedish()
+    rows = []
+    for version in versions:
+        by = version.published_by
+        who = f", {html.escape(by.full_name or by.email)}" if by else ""
+        note = f": {_sv_text(version.change_note, swedish)}" if version.change_note else ""
+        number = gettext("Version %(number)s") % {"number": version.number}
+        rows.append(
+            f'\n        <li><a href="{html.escape(version.get_absolute_url())}">{number}</a>, '
+            f"{html.escape(moment(version.published_at))}{who}{note}</li>\n      "
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+# The publish form's blank fields kept by language and the version it is based on.
+_PUBLISH_FIELDS: dict[tuple, str] = {}
+
+
+def publish_fields(based_on: int) -> SafeString:
+    """A blank publish form's (empty) error summary and fields (manage.html's
+    `publish-fields`), rendered once per language and version number."""
+    key = (get_language(), based_on)
+    found = _PUBLISH_FIELDS.get(key)
+    if found is None:
+        form = PublishForm(initial={"based_on": based_on})
+        found = render_to_string(
+            "meetings/agenda/manage.html#publish-fields", {"publish_form": form}
+        )
+        if len(_PUBLISH_FIELDS) >= _MAX_KEPT:
+            _PUBLISH_FIELDS.clear()
+        _PUBLISH_FIELDS[key] = found
+    return mark_safe(found)  # noqa: S308 (our render)
 
 
 def _sv_text(value: str, swedish: bool) -> str:

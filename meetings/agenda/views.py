@@ -299,7 +299,10 @@ def _workspace_context(
         "publish_form": bound.get("publish")
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
         "handled_rows": rows.handled_rows(handled),
+        "version_rows": rows.version_rows(versions),
     }
+    if "publish" not in bound:  # a blank form's HTML is kept
+        context["publish_fields"] = rows.publish_fields(latest.number if latest else 0)
     if "add" not in bound:
         context["add_fields"] = rows.add_fields(meeting.network)
     rows.attach_stamped_forms(request, context, proposals, draft, focus)

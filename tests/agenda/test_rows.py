@@ -362,3 +362,47 @@ def test_kept_add_fields_are_the_forms(meeting, language):
     assert "Nytt mål</option>" in grown and "Vatten</option>" in grown
     assert _normalised(grown) == _normalised(expected)
     assert ("Mål &lt;2030&gt;</option>" in grown) and (('lang="sv"' in grown) == (language == "en"))
+
+
+# The published versions as manage.html wrote them in a template loop.
+TEMPLATE_VERSIONS = """{% load i18n %}{% for version in versions %}
+        <li><a href="{{ version.get_absolute_url }}">{% blocktranslate with number=version.number %}Version {{ number }}{% endblocktranslate %}</a>, {{ version.published_at|moment }}{% if version.published_by %}, {{ version.published_by.full_name|default:version.published_by.email }}{% endif %}{% if version.change_note %}: {{ version.change_note|sv }}{% endif %}</li>
+      {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_version_rows_are_the_template_rows(meeting, coordinator, language):
+    """The published versions' lines (`rows.version_rows`) are the template loop's: one with
+    a note that needs escaping, one published by someone without a name, one by nobody."""
+    nameless = factories.make_user(email="utan.namn@example.org")
+    nameless.full_name = ""
+    nameless.save(update_fields=["full_name"])
+    meeting.agenda_versions.create(number=1, snapshot=[], published_by=None)
+    meeting.agenda_versions.create(number=2, snapshot=[], published_by=nameless)
+    meeting.agenda_versions.create(
+        number=3, snapshot=[], published_by=coordinator, change_note='Ny & "bättre" <tid>'
+    )
+    versions = views._VERSIONS.objects(meeting_id=meeting.pk)
+    with translation.override(language):
+        expected = Template(TEMPLATE_VERSIONS).render(Context({"versions": versions}))
+        written = rows.version_rows(versions)
+    assert written == expected
+    assert "Ny &amp; &quot;bättre&quot; &lt;tid&gt;" in written and "utan.namn@" in written
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kept_publish_fields_are_the_forms(language):
+    """The blank publish form's fields, kept per process and version number
+    (`rows.publish_fields`), are what the template writes for a new form."""
+    from meetings.agenda.forms import PublishForm
+
+    partial = (
+        '{% include "forms/_error_summary.html" with form=publish_form %}\n        '
+        '{% for field in publish_form %}{% include "forms/_field.html" %}{% endfor %}'
+    )
+    with translation.override(language):
+        for based_on in (0, 3, 0):
+            form = PublishForm(initial={"based_on": based_on})
+            expected = Template(partial).render(Context({"publish_form": form}))
+            assert rows.publish_fields(based_on) == expected
+            assert f'name="based_on" value="{based_on}"' in expected
