@@ -677,7 +677,8 @@ def figures_of(
 
 
 def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
-    """For the agenda: the current figures of the goals its follow-up items name."""
+    """For the agenda: the current figures of the goals its follow-up items name, each
+    indicator's from its latest value (what the agenda's line of it shows)."""
 
     ids = {pk for pk in goal_ids if pk}
     if not ids:
@@ -689,10 +690,10 @@ def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
     # of the values) cost more than the database's answer.
     goals = numbering("goal_", sorted(ids))
     indicators = by_shape(_agenda_indicators, **goals)
-    # The values as (year, value) rows, what the figures read: model instances (their entry
-    # times converted) cost more than the rest of the figures.
+    # Each indicator's latest value, as a (year, value) row: all the agenda shows of it (its
+    # latest value, progress and status; no chart), as the goal list reads them.
     value_lists: dict[int, list[YearValue]] = {indicator.pk: [] for indicator in indicators}
-    for indicator_id, year, value in rows_by_shape(_agenda_indicator_values, **goals):
+    for indicator_id, year, value in rows_by_shape(_latest_values_of, **goals):
         value_lists[indicator_id].append(YearValue(year, value))
     by_id: dict[int, GoalFigures] = {}
     for indicator in indicators:
@@ -714,15 +715,6 @@ def _agenda_indicators(limit: None, **goals: int) -> QuerySet:
         Indicator.objects.filter(goal_id__in=numbered(goals, "goal_"))
         .select_related("goal", "responsible_administration")
         .order_by("pk")
-    )
-
-
-def _agenda_indicator_values(limit: None, **goals: int) -> QuerySet:
-    # By year, as the prefetch this replaced read them (an indicator has one value a year).
-    return (
-        IndicatorValue.objects.filter(indicator__goal_id__in=numbered(goals, "goal_"))
-        .order_by("year")
-        .values_list("indicator_id", "year", "value")
     )
 
 
