@@ -11,11 +11,13 @@ The handled proposals, one line each, are written with format_html (compared wit
 loop they replaced in the same test).
 """
 
+import functools
 import html
 import types
 import uuid
 from collections.abc import Iterable
 
+from django.db import models
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.defaultfilters import linebreaksbr
@@ -98,10 +100,21 @@ def _made_of(context: dict) -> tuple:
 
 
 def _token(request: HttpRequest) -> str:
-    """A form's CSRF token (masked anew on each call) without the stand-in id in it."""
-    while str(PK) in (token := get_token(request)):
-        pass
+    """A form's CSRF token without the stand-in id in it: one masked token for all the
+    stamped forms of a response (any masked token is valid; masking one costs more than
+    putting it into a form)."""
+    token = getattr(request, "_stamped_csrf_token", None)
+    if token is None:
+        while str(PK) in (token := get_token(request)):
+            pass
+        request._stamped_csrf_token = token  # type: ignore[attr-defined]
     return token
+
+
+@functools.lru_cache(maxsize=16)
+def _labels(choices: type[models.TextChoices], language: str | None) -> dict[str, str]:
+    """A choice's label per value, escaped, in the active `language` (in the key)."""
+    return {value: html.escape(str(label)) for value, label in choices.choices}
 
 
 def stamped(meeting: Meeting, triage_blank: TriageForm) -> bool:
@@ -261,7 +274,7 @@ def draft_rows(
     time, presenter, administration, a goal follow-up's figures, and the buttons that move
     it up and down (none up for the first, none down for the last)."""
     swedish = interface_is_swedish()
-    kinds = {kind: html.escape(str(label)) for kind, label in AgendaItem.Kind.choices}
+    kinds = _labels(AgendaItem.Kind, get_language())
     move = html.escape(reverse("agenda_move", args=[meeting.pk, PK]))
     csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{html.escape(token)}">'
     labels = {"up": f"↑ {html.escape(gettext('Upp'))}", "down": f"↓ {html.escape(gettext('Ner'))}"}
@@ -309,7 +322,7 @@ def proposal_rows(items: list[AgendaItem], *, focus_first: bool) -> SafeString:
     group's question, and the description. `focus_first`: the rows "Visa fler" added, the
     first taking the focus."""
     swedish = interface_is_swedish()
-    kinds = {kind: html.escape(str(label)) for kind, label in AgendaItem.Kind.choices}
+    kinds = _labels(AgendaItem.Kind, get_language())
     management = html.escape(gettext("fråga från ledningsgrupp"))
 
     def text(value: str) -> str:  # the `sv` filter's output, escaped
@@ -352,7 +365,7 @@ def handled_rows(items: Iterable[AgendaItem]) -> SafeString:
     """The handled proposals' lines: title, status, administration, the reason given, and the
     link to the item's history. Written with f-strings of escaped values (a format_html per
     value cost more than the rest of the list)."""
-    statuses = {status: html.escape(str(label)) for status, label in AgendaItem.Status.choices}
+    statuses = _labels(AgendaItem.Status, get_language())
     history = html.escape(gettext("Ändringshistorik"))
     link = html.escape(reverse("object_history", args=["dagordningspunkt", PK]))
     swedish = interface_is_swedish()
