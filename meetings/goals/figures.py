@@ -464,7 +464,9 @@ class GoalFigures:
         """A goal follow-up item's figures on the agenda: what
         templates/meetings/goals/_agenda_goal.html writes, without a template pass (the agenda
         workspace writes its rows in Python, meetings/agenda/rows.py)."""
-        title = gettext("Målet: %(title)s") % {"title": conditional_escape(sv(self.goal.title))}
+        title = gettext("Målet: %(title)s") % {
+            "title": conditional_escape(sv(self.goal.title))  # type: ignore[arg-type]
+        }
         return mark_safe(  # noqa: S308 (the title escaped, the items are safe)
             f'\n<div class="agenda-goal">\n  <p><a href="{escape(self.goal.get_absolute_url())}">'
             f'{title}</a></p>\n  <ul class="goal-figures">{self.summary_items}</ul>\n</div>\n'

@@ -143,12 +143,12 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
         note, outcome = textarea_stamp(blank, "e", "note"), textarea_stamp(blank, "e", "outcome")
         for item in items:
             entry = entries.get(item.pk)
-            item.note_html = note(item.pk, entry.note if entry else None)  # type: ignore[attr-defined]
-            item.outcome_html = outcome(item.pk, entry.outcome if entry else None)  # type: ignore[attr-defined]
+            item.note_html = note(item.pk, entry.note if entry else None)
+            item.outcome_html = outcome(item.pk, entry.outcome if entry else None)
     else:
         for item in items:
             entry = entries.get(item.pk)
-            item.entry_form = entry_forms.get(item.pk) or EntryForm(  # type: ignore[attr-defined]
+            item.entry_form = entry_forms.get(item.pk) or EntryForm(
                 prefix=f"e{item.pk}",
                 initial={"note": entry.note, "outcome": entry.outcome} if entry else None,
             )
@@ -159,7 +159,7 @@ def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish
     for action in meeting_actions:
         by_item.setdefault(action.agenda_item_id, []).append(action)
     for item in items:
-        item.actions = by_item.get(item.pk, [])  # type: ignore[attr-defined]
+        item.actions = by_item.get(item.pk, [])
     return {
         "meeting": meeting,
         "draft": draft,

@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import template_localtime  # type: ignore[attr-defined]
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from config.content_language import sv
 from config.dates import clock, long_date, when
+from meetings.templatetags.follow_up_section import follow_up_section
 
 register = template.Library()
 
@@ -171,4 +172,41 @@ def meeting_coordination(context) -> SafeString:
         f'    <li><a class="history-link" href="{history}">{_("Ändringshistorik")}</a>\n</li>\n'
         f'    <li><a href="{overview}">{_("Samordnarens översikt")}</a></li>\n'
         "  </ul>\n</section>\n"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def meeting_minutes(context) -> SafeString:
+    """The meeting page's "Uppföljning" (`follow_up_section`) and, for a held meeting, its
+    minutes: the published version's link (`minutes_version`) or that there is none, and
+    for coordinators the editor and the network's actions (minutes/_meeting_minutes.html)."""
+    follow_up = follow_up_section(context)
+    meeting = context["meeting"]
+    if not meeting.is_past or meeting.is_cancelled:
+        return mark_safe(f"{follow_up}\n")  # noqa: S308 (our render)
+    pk = meeting.pk
+    version = context.get("minutes_version")
+    if version:
+        url = _text(reverse("minutes_detail", args=[pk]))
+        read = _("Läs minnesanteckningarna (version %(number)s, publicerad %(date)s)") % {
+            "number": _text(localize(version.number)),
+            "date": _text(long_date(version.published_at)),
+        }
+        shown = f'\n    <p><a href="{url}">{read}</a></p>\n  '
+    else:
+        shown = f"\n    <p>{_('Minnesanteckningarna är inte publicerade ännu.')}</p>\n  "
+    links = ""
+    if context.get("can_coordinate"):
+        edit = _text(reverse("minutes_edit", args=[pk]))
+        actions = _text(reverse("action_list", args=[meeting.network.code.lower()]))
+        write = _("Rätta minnesanteckningarna") if version else _("Skriv minnesanteckningarna")
+        links = (
+            f'<ul class="action-links"><li><a class="button" href="{edit}">{write}</a></li>'
+            f'<li><a class="button button-secondary" href="{actions}">'
+            f"{_('Nätverkets åtgärder')}</a></li></ul>"
+        )
+    return mark_safe(  # noqa: S308 (our texts; every value above is escaped)
+        f'{follow_up}\n<section aria-labelledby="minutes-heading">\n'
+        f'  <h2 id="minutes-heading">{_("Minnesanteckningar")}</h2>\n'
+        f"  {shown}\n  {links}\n</section>"
     )

@@ -135,3 +135,47 @@ def test_the_coordination_panel_is_the_template(neh, language):
         html = written.render({"meeting": late, "can_coordinate": True})
     assert 'class="notice notice-warning"' in html
     assert ("Ändringshistorik" in html) == (language == "sv")
+
+
+# The minutes section as the template wrote it.
+TEMPLATE_MINUTES = """{% load i18n %}{% include "meetings/minutes/_follow_up.html" %}{% if meeting.is_past and not meeting.is_cancelled %}<section aria-labelledby="minutes-heading">
+  <h2 id="minutes-heading">{% translate "Minnesanteckningar" %}</h2>
+  {% if minutes_version %}
+    <p><a href="{% url 'minutes_detail' meeting.pk %}">{% blocktranslate with number=minutes_version.number date=minutes_version.published_at|long_date trimmed %}Läs minnesanteckningarna (version {{ number }}, publicerad {{ date }}){% endblocktranslate %}</a></p>
+  {% else %}
+    <p>{% translate "Minnesanteckningarna är inte publicerade ännu." %}</p>
+  {% endif %}
+  {% if can_coordinate %}<ul class="action-links"><li><a class="button" href="{% url 'minutes_edit' meeting.pk %}">{% if minutes_version %}{% translate "Rätta minnesanteckningarna" %}{% else %}{% translate "Skriv minnesanteckningarna" %}{% endif %}</a></li><li><a class="button button-secondary" href="{% url 'action_list' meeting.network.code|lower %}">{% translate "Nätverkets åtgärder" %}</a></li></ul>{% endif %}
+</section>{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_minutes_section_is_the_template(neh, language):
+    """`{% meeting_minutes %}` writes what minutes/_meeting_minutes.html wrote: a coming
+    meeting (its follow-up only), a held one with and without published minutes, for
+    coordinators and others, and a cancelled one."""
+    from meetings.agenda.follow_up import FollowUp
+    from meetings.models import MinutesVersion
+
+    coming = factories.make_meeting(neh, days_ahead=10)
+    held = factories.make_meeting(neh, days_ahead=-10)
+    cancelled = factories.make_meeting(neh, days_ahead=-5, status="cancelled")
+    published = MinutesVersion(number=2, published_at=timezone.now())
+    written = get_template("meetings/minutes/_meeting_minutes.html")
+    with translation.override(language):
+        for meeting, follow_up in ((coming, FollowUp([], 3)), (held, []), (cancelled, [])):
+            for version in (None, published):
+                for can_coordinate in (False, True):
+                    context = {
+                        "meeting": meeting,
+                        "follow_up": follow_up,
+                        "minutes_version": version,
+                        "can_coordinate": can_coordinate,
+                    }
+                    expected = Template(TEMPLATE_MINUTES).render(Context(context))
+                    assert written.render(context) == expected
+        html = written.render(
+            {"meeting": held, "minutes_version": published, "can_coordinate": True}
+        )
+    assert 'class="action-links"' in html and "/skriv/" in html
