@@ -7,6 +7,8 @@ everything else on the page. The output is what those partials wrote
 (participation/_answer.html, forms/_row_checkbox.html); every value is escaped.
 """
 
+import html
+
 from django import template
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
@@ -15,6 +17,12 @@ from django.utils.translation import gettext as _
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 
 register = template.Library()
+
+
+def _escape(text: str) -> str:
+    """Django's `escape` for a plain string: `html.escape` behind a lazy-string wrapper,
+    which cost more than the escaping for a page of a hundred seats."""
+    return html.escape(text)
 
 
 def answer_html(attendance, written: dict | None = None) -> str:
@@ -60,14 +68,14 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
     written: dict = {}
     rows = []
     for group_index, group in enumerate(groups):
-        name: str = escape(group.administration.name)
+        name: str = _escape(group.administration.name)
         if not swedish and name:
             name = f'<span lang="{CONTENT_LANGUAGE}">{name}</span>'
         first_group = appended and group_index == 0
         for seat_index, seat in enumerate(group.seats):
             appointment = seat.appointment
             person = appointment.person
-            full_name = escape(person.full_name)
+            full_name = _escape(person.full_name)
             row = ["<tr"]
             if first_group and seat_index == 0:
                 announce = _("Visar 1–%(last)s av %(total)s förvaltningar.") % {
@@ -90,7 +98,7 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
                 f"\n                <td>{answer}</td>\n                "
             )
             if attendance_open:
-                pk = escape(str(person.pk))
+                pk = _escape(str(person.pk))
                 label = present_label % {"name": full_name}
                 checked = " checked" if seat.attendance and seat.attendance.attended else ""
                 row.append(
