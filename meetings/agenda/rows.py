@@ -198,6 +198,8 @@ def attach_stamped_forms(
 # The own item form's blank fields kept by language and the network's work areas and goals
 # (`add_fields`), with a stand-in for the one-time token each render gets anew.
 _ADD_FIELDS: dict[tuple, str] = {}
+# A network's (tens of kilobytes: every goal an option) per language: a few dozen at most.
+_MAX_ADD_FIELDS = 64
 SUBMISSION = uuid.UUID(int=PK)
 
 
@@ -215,7 +217,7 @@ def add_fields(network: Network) -> SafeString:
         form.fields["work_area"].choice_rows = work_areas  # type: ignore[attr-defined]
         form.fields["goal"].choice_rows = goals  # type: ignore[attr-defined]
         html = render_to_string("meetings/agenda/manage.html#add-fields", {"add_form": form})
-        if len(_ADD_FIELDS) >= _MAX_KEPT:
+        if len(_ADD_FIELDS) >= _MAX_ADD_FIELDS:
             _ADD_FIELDS.clear()
         _ADD_FIELDS[key] = html
     token = str(uuid.uuid4())
