@@ -188,6 +188,7 @@ def open_actions(meeting: Meeting) -> FollowUp:
     actions: dict[int, ActionItem] = {}
     language = get_language()
     make = instance_maker(ActionItem, ["id", "title", "due_on"], using=None)  # type: ignore[arg-type]
+    decided_days: dict = {}
     total = None
     with connection.cursor() as cursor:
         cursor.execute(pairs_sql, pairs_params)
@@ -205,7 +206,9 @@ def open_actions(meeting: Meeting) -> FollowUp:
             action.responsible = []  # type: ignore[attr-defined]
             action.is_overdue = due_on < today  # type: ignore[attr-defined]
             action.due_text = _text(due_on, False, language)  # type: ignore[attr-defined]
-            action.from_text = _text(_day(decided_at), True, language)  # type: ignore[attr-defined]
+            if (decided := decided_days.get(decided_at)) is None:  # a few meetings' actions
+                decided = decided_days[decided_at] = _text(_day(decided_at), True, language)
+            action.from_text = decided  # type: ignore[attr-defined]
         action.responsible.append(administration)  # type: ignore[attr-defined]
     if total is None:
         total = rows_count[0]
