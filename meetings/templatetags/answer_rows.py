@@ -10,9 +10,11 @@ everything else on the page. The output is what those partials wrote
 import html
 
 from django import template
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 
@@ -110,3 +112,41 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
             row.append("\n              </tr>")
             rows.append("".join(row))
     return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+@register.simple_tag
+def answer_counts_html(counts, attendance_open) -> SafeString:
+    """The counts above the list (participation/_participation.html): how many
+    administrations come, do not and have not answered, once the meeting has begun
+    (`attendance_open`) how many were ticked present, absent or not at all, and how many
+    there are. The texts are the template's own, unescaped as `{% translate %}` writes them."""
+
+    def number(value) -> str:
+        return _escape(str(localize(value)))
+
+    ticked = ""
+    if attendance_open:
+        ticked = (
+            f'\n        <dt>{_("Närvarande")}</dt><dd data-count="present">'
+            f"{number(counts.present)}</dd>\n"
+            f'        <dt>{_("Frånvarande")}</dt><dd data-count="absent">'
+            f"{number(counts.absent)}</dd>\n"
+            f'        <dt>{_("Inte avprickade")}</dt><dd data-count="not-ticked">'
+            f"{number(counts.not_ticked)}</dd>\n        "
+        )
+    total = ngettext(
+        "%(total)s förvaltning i nätverket. De som inte har svarat står först.",
+        "%(total)s förvaltningar i nätverket. De som inte har svarat står först.",
+        counts.total,
+    ) % {"total": number(counts.total)}
+    heading = _("Förvaltningarnas svar")
+    return mark_safe(  # noqa: S308 (our texts; the numbers are escaped)
+        f'\n      <h3 class="h-small" id="answer-counts-heading">{heading}</h3>\n'
+        '      <dl class="facts" id="answer-counts" aria-labelledby="answer-counts-heading">\n'
+        f'        <dt>{_("Kommer")}</dt><dd data-count="coming">{number(counts.coming)}</dd>\n'
+        f'        <dt>{_("Kommer inte")}</dt><dd data-count="not-coming">'
+        f"{number(counts.not_coming)}</dd>\n"
+        f'        <dt>{_("Har inte svarat")}</dt><dd data-count="not-answered">'
+        f"{number(counts.not_answered)}</dd>\n"
+        f"        {ticked}\n      </dl>\n      <p>{total}</p>\n      "
+    )
