@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv
+from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv, sv_text
 from config.dates import moment
 from meetings.agenda.forms import OwnItemForm, PublishForm, TriageForm
 from meetings.form_fields import goal_rows, work_area_rows
@@ -243,7 +243,7 @@ def version_rows(versions: Iterable[AgendaVersion]) -> SafeString:
     for version in versions:
         by = version.published_by
         who = f", {html.escape(by.full_name or by.email)}" if by else ""
-        note = f": {_sv_text(version.change_note, swedish)}" if version.change_note else ""
+        note = f": {sv_text(version.change_note, swedish)}" if version.change_note else ""
         number = gettext("Version %(number)s") % {"number": version.number}
         rows.append(
             f'\n        <li><a href="{html.escape(version.get_absolute_url())}">{number}</a>, '
@@ -270,14 +270,6 @@ def publish_fields(based_on: int) -> SafeString:
             _PUBLISH_FIELDS.clear()
         _PUBLISH_FIELDS[key] = found
     return mark_safe(found)  # noqa: S308 (our render)
-
-
-def _sv_text(value: str, swedish: bool) -> str:
-    """The `sv` filter's output for a plain value, escaped."""
-    escaped = html.escape(value)
-    if swedish or not value:
-        return escaped
-    return f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
 
 
 def draft_rows(
@@ -307,15 +299,15 @@ def draft_rows(
     rows = []
     last = len(items) - 1
     for index, item in enumerate(items):
-        title = _sv_text(item.title, swedish)
+        title = sv_text(item.title, swedish)
         minutes = ngettext("%(minutes)s minut", "%(minutes)s minuter", item.minutes) % {
             "minutes": item.minutes
         }
         meta = f"{kinds.get(item.kind, html.escape(item.kind))} · {minutes}"
         if item.presenter:
-            meta += f" · {_sv_text(item.presenter, swedish)}"
+            meta += f" · {sv_text(item.presenter, swedish)}"
         if item.administration:
-            meta += f" · {_sv_text(item.administration.name, swedish)}"
+            meta += f" · {sv_text(item.administration.name, swedish)}"
         figures = getattr(item, "goal_figures", None)
         goal = figures.agenda_html() if figures else ""
         rows.append(
@@ -339,10 +331,7 @@ def proposal_rows(items: list[AgendaItem], *, focus_first: bool) -> SafeString:
     management = html.escape(gettext("fråga från ledningsgrupp"))
 
     def text(value: str) -> str:  # the `sv` filter's output, escaped
-        escaped = html.escape(value)
-        if swedish or not value:
-            return escaped
-        return f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
+        return sv_text(value, swedish)
 
     rows = []
     for index, item in enumerate(items):
