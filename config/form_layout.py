@@ -395,6 +395,33 @@ def _stamper(html: str) -> Callable[[object, object], SafeString]:
     return stamp
 
 
+# The stand-in for a row's value in a stamped text area.
+VALUE_MARK = "\ue012"
+
+
+def textarea_stamp(
+    form: forms.BaseForm, prefix: str, name: str
+) -> Callable[[object, object], SafeString]:
+    """`field_stamp` for a text area with each row's own text: a function of a row's key and
+    value (the field's initial value) giving the same HTML as `form_copy(form, prefix, key,
+    name=value)[name]` included (forms/_field.html). A text area writes its value as its text,
+    escaped, or nothing for none, which is what is put in place of the stand-in."""
+    if not isinstance(form.fields[name].widget, forms.Textarea):
+        raise TypeError(f"textarea_stamp: {name} is not a text area")
+    field = form_copy(form, prefix, ROW_MARK, **{name: VALUE_MARK})[name]
+    rendered = render_to_string("forms/_field.html", {"field": field})
+    if rendered.count(VALUE_MARK) != 1:
+        raise ValueError(f"textarea_stamp: {name}'s value is not written once")
+
+    def stamp(key: object, value: object) -> SafeString:
+        text = "" if value is None or value == "" else str(conditional_escape(str(value)))
+        return mark_safe(  # noqa: S308 (our render, the key and the value escaped)
+            rendered.replace(ROW_MARK, html.escape(str(key))).replace(VALUE_MARK, text)
+        )
+
+    return stamp
+
+
 @register.filter
 def field_options(field: BoundField) -> list[BoundWidget]:
     """The choices of a group, each tied to the group's error as well (aria-describedby): Django

@@ -28,6 +28,7 @@ __all__ = [
     "TitleChoiceIterator",
     "TitledIdChoiceField",
     "goal_choices",
+    "goal_rows",
     "work_area_choices",
     "work_area_rows",
 ]
@@ -160,8 +161,13 @@ def work_area_choices(field: forms.ModelChoiceField, network_id: int) -> None:
 
 
 def work_area_rows(network_id: int) -> list[tuple]:
-    """The (pk, name) rows `work_area_choices` shows, in its order."""
+    """The (pk, name) rows `work_area_choices` shows: for a form's HTML kept by its choices."""
     return _WORK_AREAS.rows(network_id=network_id)
+
+
+def goal_rows(network_id: int) -> list[tuple]:
+    """The (pk, title) rows `goal_choices` shows."""
+    return _GOALS.rows(network_id=network_id)
 
 
 def goal_choices(field: forms.ModelChoiceField, network_id: int) -> None:

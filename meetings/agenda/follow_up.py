@@ -7,16 +7,20 @@ coordinators' action list, so the list does not grow with the years."""
 
 import dataclasses
 import datetime
+import functools
 
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 from config.dates import long_date
+from config.prepared import instance_maker
 from meetings.models import ActionItem, Meeting
 from representatives.models import Administration
 
@@ -69,6 +73,47 @@ class FollowUp:
                 f"{escape(action.from_text)}</span></li>"  # type: ignore[attr-defined]
             )
         return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+    def section_html(self, network_code: str, *, live: bool, linked: bool) -> SafeString:
+        """The whole "Uppföljning" section (minutes/_follow_up.html, which calls this): the
+        list or its absence, how many other open actions the network has, and for those who
+        coordinate (`linked`) the link to the network's actions; `live`: said to be live data
+        (on a published version). Nothing when there is nothing to follow up. The texts are
+        the template's own, written as `{% translate %}` writes them (unescaped: ours); the
+        values are escaped."""
+        if not self:
+            return SafeString("")
+        live_text = ""
+        if live:
+            live_text = " " + _(
+                "Listan visar läget nu och är inte en del av den publicerade versionen."
+            )
+        if self.actions:
+            listed = f'<ul class="follow-up-list">\n    {self.rows_html()}\n  </ul>'
+        else:
+            listed = f"<p>{_('Inga åtgärder ska vara klara till det här mötet.')}</p>"
+        more = ""
+        if self.others or linked:
+            others = ""
+            if self.others:
+                others = ngettext(
+                    "Nätverket har ytterligare %(count)s öppen åtgärd.",
+                    "Nätverket har ytterligare %(count)s öppna åtgärder.",
+                    self.others,
+                ) % {"count": escape(localize(self.others))}
+            link = ""
+            if linked:
+                url = escape(reverse("action_list", args=[network_code.lower()]))
+                link = f' <a href="{url}">{_("Alla åtgärder i nätverket")}</a>'
+            more = f"<p>{others}{link}</p>"
+        intro = _(
+            "Öppna åtgärder från nätverkets tidigare möten som ska vara klara till det här mötet."
+        )
+        return mark_safe(  # noqa: S308 (our texts; every value above is escaped)
+            '<section aria-labelledby="follow-up-heading" class="follow-up">\n'
+            f'  <h2 id="follow-up-heading">{_("Uppföljning")}</h2>\n'
+            f"  <p>{intro}{live_text}</p>\n  {listed}\n  {more}\n</section>"
+        )
 
 
 def _in_swedish(html: str) -> str:
@@ -141,8 +186,9 @@ def open_actions(meeting: Meeting) -> FollowUp:
     pairs_params = [*open_params, *open_params, ops.adapt_datefield_value(day)]
     today = timezone.localdate()
     actions: dict[int, ActionItem] = {}
-    texts: dict = {}  # each date formatted once, each wording translated once
-    fields = ["id", "title", "due_on"]
+    language = get_language()
+    make = instance_maker(ActionItem, ["id", "title", "due_on"], using=None)  # type: ignore[arg-type]
+    decided_days: dict = {}
     total = None
     with connection.cursor() as cursor:
         cursor.execute(pairs_sql, pairs_params)
@@ -155,12 +201,14 @@ def open_actions(meeting: Meeting) -> FollowUp:
         action = actions.get(action_id)
         if action is None:
             due_on = _date(due_on)
-            action = ActionItem.from_db(None, fields, (action_id, title, due_on))
+            action = make((action_id, title, due_on))
             actions[action_id] = action
             action.responsible = []  # type: ignore[attr-defined]
             action.is_overdue = due_on < today  # type: ignore[attr-defined]
-            action.due_text = _text(texts, due_on)  # type: ignore[attr-defined]
-            action.from_text = _text(texts, _day(decided_at), decided=True)  # type: ignore[attr-defined]
+            action.due_text = _text(due_on, False, language)  # type: ignore[attr-defined]
+            if (decided := decided_days.get(decided_at)) is None:  # a few meetings' actions
+                decided = decided_days[decided_at] = _text(_day(decided_at), True, language)
+            action.from_text = decided  # type: ignore[attr-defined]
         action.responsible.append(administration)  # type: ignore[attr-defined]
     if total is None:
         total = rows_count[0]
@@ -181,11 +229,10 @@ def _day(value) -> datetime.date:
     return timezone.localdate(value)
 
 
-def _text(texts: dict, value: datetime.date, decided: bool = False) -> str:
-    """The follow-up list's "due by" text, or (`decided`) its "from the meeting" text."""
-    key = (value, decided)
-    if key not in texts:
-        if decided not in texts:  # each wording translated once a list
-            texts[decided] = _("från mötet %(date)s") if decided else _("klart senast %(date)s")
-        texts[key] = texts[decided] % {"date": long_date(value)}
-    return texts[key]
+@functools.lru_cache(maxsize=1024)
+def _text(value: datetime.date, decided: bool, language: str | None) -> str:
+    """The follow-up list's "due by" text, or (`decided`) its "from the meeting" text, in the
+    active `language` (in the key: the same day reads differently in each); remembered, as
+    the same few days are written on every agenda and meeting page."""
+    wording = _("från mötet %(date)s") if decided else _("klart senast %(date)s")
+    return wording % {"date": long_date(value)}

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from accounts.models import User
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
-from config.prepared import Prepared, columns, from_row
+from config.prepared import Prepared, instance_maker
 from meetings import paging
 from meetings.access import coordinated_meeting, visible_meeting
 from meetings.agenda import follow_up, rows
@@ -162,22 +162,38 @@ def agenda_proposal_withdraw(request: HttpRequest, pk: int, item_pk: int) -> Htt
 # --- coordinators --------------------------------------------------------------------------
 
 
-# The meeting's items with what the workspace shows of their work area, administration and
-# proposer: compiled once per connection (config/prepared.py), as the workspace is read after
-# every change a coordinator makes in it.
-_RELATED = (("work_area", WorkArea), ("administration", Administration), ("proposed_by", User))
+def _shown(model: type[Model], *names: str) -> tuple[str, ...]:
+    """These fields of `model` in the order of its columns (the order `from_db` reads)."""
+    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
+
+
+# The meeting's items (but for when they were made and changed, which the workspace does not
+# show) with what it shows of their work area, administration and proposer; the other fields
+# are left deferred, as `only` leaves them: the rest of a person or an administration, and
+# the items' times, cost more to read and make than the rest of the item. Compiled once per
+# connection (config/prepared.py), as the workspace is read after every change a coordinator
+# makes in it.
+_ITEM_FIELDS = tuple(
+    field.attname
+    for field in AgendaItem._meta.concrete_fields
+    if field.attname not in ("created_at", "updated_at")
+)
+_RELATED = (
+    ("work_area", WorkArea, _shown(WorkArea, "id", "name")),
+    ("administration", Administration, _shown(Administration, "id", "name")),
+    ("proposed_by", User, _shown(User, "id", "full_name", "email")),
+)
 _ITEMS = Prepared(
     lambda meeting_id: (
         AgendaItem.objects.filter(meeting_id=meeting_id)
         .order_by("position", "created_at")
         .values_list(
-            *columns(AgendaItem),
-            *(column for name, model in _RELATED for column in columns(model, through=name)),
+            *_ITEM_FIELDS,
+            *(f"{name}__{column}" for name, _model, shown in _RELATED for column in shown),
         )
     ),
     meeting_id=int,
 )
-
 
 # The meeting's published versions, latest first, with who published each.
 _VERSIONS = Prepared(
@@ -192,24 +208,28 @@ _VERSIONS = Prepared(
 
 def workspace_items(meeting: Meeting) -> list[AgendaItem]:
     """The meeting's agenda items by position, then as they came in, each with its work area,
-    administration and proposer (as `select_related` would give them)."""
+    administration and proposer (as `select_related` would give them, with only the fields
+    the workspace shows: `_ITEM_FIELDS`, `_RELATED`)."""
+    width = len(_ITEM_FIELDS)
+    make_item = instance_maker(AgendaItem, _ITEM_FIELDS)
     related = [
-        (AgendaItem._meta.get_field(name), model, len(columns(model))) for name, model in _RELATED
+        (AgendaItem._meta.get_field(name), model, len(shown), instance_maker(model, shown))
+        for name, model, shown in _RELATED
     ]
     items = []
     # A work area, administration or proposer is made once and shared by its items (as
     # prefetch_related shares them): a meeting's items come from a few of each.
     made: dict[tuple[type, int], Model] = {}
     for row in _ITEMS.rows(meeting_id=meeting.pk):
-        item = from_row(AgendaItem, row)
-        at = len(columns(AgendaItem))
-        for field, model, width in related:
-            part = row[at : at + width]
-            at += width
+        item = make_item(row[:width])
+        at = width
+        for field, model, shown, make in related:
+            part = row[at : at + shown]
+            at += shown
             if part[0] is None:
                 related_object = None
             elif (related_object := made.get((model, part[0]))) is None:
-                related_object = made[model, part[0]] = from_row(model, part)
+                related_object = made[model, part[0]] = make(part)
             field.set_cached_value(item, related_object)  # type: ignore[union-attr]
         items.append(item)
     return items
@@ -273,12 +293,18 @@ def _workspace_context(
         "draft_differs": latest is None or latest.snapshot != draft_snapshot,
         "triage_blank": TriageForm(targets=targets),
         "time_blank": TimeForm(),
-        "add_form": bound.get("add") or OwnItemForm(network=meeting.network),
+        # A blank form's fields are kept HTML (`add_fields`); one with errors is rendered.
+        "add_form": bound.get("add"),
         "goal_kind": AgendaItem.Kind.GOAL_FOLLOW_UP,
         "publish_form": bound.get("publish")
         or PublishForm(initial={"based_on": latest.number if latest else 0}),
         "handled_rows": rows.handled_rows(handled),
+        "version_rows": rows.version_rows(versions),
     }
+    if "publish" not in bound:  # a blank form's HTML is kept
+        context["publish_fields"] = rows.publish_fields(latest.number if latest else 0)
+    if "add" not in bound:
+        context["add_fields"] = rows.add_fields(meeting.network)
     rows.attach_stamped_forms(request, context, proposals, draft, focus)
     return context
 

@@ -460,6 +460,18 @@ class GoalFigures:
             return format_html("<li>{}</li>", gettext("Målet har inga indikatorer ännu."))
         return mark_safe("".join(f"<li>{item.summary}</li>" for item in self.indicators))  # noqa: S308
 
+    def agenda_html(self) -> SafeString:
+        """A goal follow-up item's figures on the agenda: what
+        templates/meetings/goals/_agenda_goal.html writes, without a template pass (the agenda
+        workspace writes its rows in Python, meetings/agenda/rows.py)."""
+        title = gettext("Målet: %(title)s") % {
+            "title": conditional_escape(sv(self.goal.title))  # type: ignore[arg-type]
+        }
+        return mark_safe(  # noqa: S308 (the title escaped, the items are safe)
+            f'\n<div class="agenda-goal">\n  <p><a href="{escape(self.goal.get_absolute_url())}">'
+            f'{title}</a></p>\n  <ul class="goal-figures">{self.summary_items}</ul>\n</div>\n'
+        )
+
     def card(self, announce: str = "") -> SafeString:
         """The goal list's card: the title linked, the target year and status, the indicator
         lines. `announce`: the first card of rows added by "Visa fler" takes the focus and
@@ -667,7 +679,8 @@ def figures_of(
 
 
 def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
-    """For the agenda: the current figures of the goals its follow-up items name."""
+    """For the agenda: the current figures of the goals its follow-up items name, each
+    indicator's from its latest value (what the agenda's line of it shows)."""
 
     ids = {pk for pk in goal_ids if pk}
     if not ids:
@@ -679,9 +692,11 @@ def figures_by_goal_id(goal_ids) -> dict[int, GoalFigures]:
     # of the values) cost more than the database's answer.
     goals = numbering("goal_", sorted(ids))
     indicators = by_shape(_agenda_indicators, **goals)
-    value_lists: dict[int, list[IndicatorValue]] = {indicator.pk: [] for indicator in indicators}
-    for value in by_shape(_agenda_indicator_values, **goals):
-        value_lists[value.indicator_id].append(value)
+    # Each indicator's latest value, as a (year, value) row: all the agenda shows of it (its
+    # latest value, progress and status; no chart), as the goal list reads them.
+    value_lists: dict[int, list[YearValue]] = {indicator.pk: [] for indicator in indicators}
+    for indicator_id, year, value in rows_by_shape(_latest_values_of, **goals):
+        value_lists[indicator_id].append(YearValue(year, value))
     by_id: dict[int, GoalFigures] = {}
     for indicator in indicators:
         indicator.value_list = value_lists[indicator.pk]
@@ -702,13 +717,6 @@ def _agenda_indicators(limit: None, **goals: int) -> QuerySet:
         Indicator.objects.filter(goal_id__in=numbered(goals, "goal_"))
         .select_related("goal", "responsible_administration")
         .order_by("pk")
-    )
-
-
-def _agenda_indicator_values(limit: None, **goals: int) -> QuerySet:
-    # By year, as the prefetch this replaced read them (an indicator has one value a year).
-    return IndicatorValue.objects.filter(indicator__goal_id__in=numbered(goals, "goal_")).order_by(
-        "year"
     )
 
 

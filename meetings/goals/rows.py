@@ -4,21 +4,17 @@ than reading them. tests/goals/test_rows.py holds them to the template loops the
 both languages."""
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from config.content_language import sv
+from config.content_language import sv_html
 from config.dates import long_date
 from config.paging import announced
 from config.reversing import key_url, pk_url
 from meetings.models import ActionItem, Document, Indicator
-
-
-def _sv(value: Any) -> str:
-    return conditional_escape(cast(str, sv(value)))
 
 
 def follow_up_items(items: Iterable[Any]) -> SafeString:
@@ -26,7 +22,7 @@ def follow_up_items(items: Iterable[Any]) -> SafeString:
     return mark_safe(  # noqa: S308 (all escaped)
         "".join(
             f'\n    <li><a href="{escape(pk_url("meeting_detail", item.meeting_id))}">'
-            f"{escape(long_date(item.meeting.starts_at))}</a>: {_sv(item.title)}</li>\n    "
+            f"{escape(long_date(item.meeting.starts_at))}</a>: {sv_html(item.title)}</li>\n    "
             for item in items
         )
     )
@@ -38,7 +34,7 @@ def document_items(documents: Iterable[Any]) -> SafeString:
     return mark_safe(  # noqa: S308 (all escaped)
         "".join(
             f'<li><a href="{escape(pk_url("document_detail", document.pk))}">'
-            f"{_sv(document.title)}</a> "
+            f"{sv_html(document.title)}</a> "
             f"({kinds.get(document.kind) or escape(document.kind.lower())})</li>"
             for document in documents
         )
@@ -57,11 +53,11 @@ def action_plan_rows(actions: Iterable[Any], today: Any, page: Any, htmx: bool) 
         if htmx and n == 0:
             announce = announced(gettext("Visar 1–%(last)s av %(total)s åtgärder."), page)
             focus = ' tabindex="-1" data-focus'
-        names = _sv(", ".join(action.responsible_names) or "–")
+        names = sv_html(", ".join(action.responsible_names) or "–")
         due_on = action.due_on
         overdue = late if not action.is_done and due_on < today else ""
         rows.append(
-            f'\n        <tr{announce}><th scope="row"{focus}>{_sv(action.title)}</th>'
+            f'\n        <tr{announce}><th scope="row"{focus}>{sv_html(action.title)}</th>'
             f'<td>{names}</td><td><time datetime="{due_on.isoformat()}">'
             f"{escape(long_date(due_on))}</time>{overdue}</td>"
             f"<td>{statuses.get(action.status) or escape(action.status)}</td></tr>\n        "
@@ -115,7 +111,7 @@ def indicator_articles(
     for item in indicators:
         indicator = item.indicator
         pk = indicator.pk
-        name, unit = _sv(indicator.name), escape(indicator.unit)
+        name, unit = sv_html(indicator.name), escape(indicator.unit)
         hidden_name = f'<span class="visually-hidden">: {name}</span>'
         latest = item.latest
         latest_text = f"{escape(item.latest_label)} {unit} ({latest.year})" if latest else "–"
@@ -123,7 +119,9 @@ def indicator_articles(
         progress_text = "–" if progress is None else along % {"progress": progress}
         administration = indicator.responsible_administration
         responsible = (
-            _sv(administration.name) if administration is not None and administration.name else "–"
+            sv_html(administration.name)
+            if administration is not None and administration.name
+            else "–"
         )
         points = item.points
         rows = (

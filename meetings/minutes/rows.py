@@ -3,22 +3,18 @@ meeting's URL, two dates and four `|sv` per action) was most of the page.
 tests/minutes/test_rows.py holds them to the template row they replaced, in both languages."""
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from config.content_language import sv
+from config.content_language import sv_html
 from config.dates import long_date
 from config.paging import announced
 from config.reversing import pk_url
 from meetings.models import ActionItem
-
-
-def _sv(value: Any) -> str:
-    return conditional_escape(cast(str, sv(value)))
 
 
 def action_rows(actions: Iterable[Any], page: Any, htmx: bool) -> SafeString:
@@ -36,14 +32,14 @@ def action_rows(actions: Iterable[Any], page: Any, htmx: bool) -> SafeString:
         meeting_url = escape(pk_url("meeting_detail", action.meeting_id))
         comment = ""
         if action.done_comment:
-            comment = ": " + _sv(Truncator(action.done_comment).chars(120))
+            comment = ": " + sv_html(Truncator(action.done_comment).chars(120))
         overdue = late if action.is_overdue else ""
         rows.append(
             f"<tr{announce}>"
             f'<td><a href="{escape(pk_url("action_done", action.pk))}"{focus}>'
-            f"{_sv(action.title)}</a></td>"
+            f"{sv_html(action.title)}</a></td>"
             f'<td><a href="{meeting_url}">{escape(long_date(action.meeting.starts_at))}</a></td>'
-            f"<td>{_sv(action.responsible_names)}</td>"
+            f"<td>{sv_html(action.responsible_names)}</td>"
             f"<td>{escape(long_date(action.due_on))}{overdue}</td>"
             f"<td>{escape(statuses[action.status])}{comment}</td>"
             "</tr>"

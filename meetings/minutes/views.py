@@ -7,13 +7,15 @@ versions are read by everyone who can see the meeting page.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from config.prepared import by_shape
+from config.form_layout import textarea_stamp
+from config.prepared import Prepared, by_shape
 from meetings import paging
 from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
 from meetings.minutes import actions
@@ -27,7 +29,7 @@ from meetings.minutes.forms import (
     SummaryForm,
 )
 from meetings.minutes.rows import action_rows
-from meetings.models import ActionItem, AgendaItem, Meeting, MinutesVersion
+from meetings.models import ActionItem, AgendaItem, Meeting, Minutes, MinutesEntry, MinutesVersion
 from meetings.participation.workflow import answer_counts
 from meetings.rules import can_mark_action_done, can_write_minutes
 from networks import submissions
@@ -85,34 +87,79 @@ def minutes_detail(request: HttpRequest, pk: int, number: int | None = None) -> 
 # --- the coordinators' draft ----------------------------------------------------------------
 
 
+# The editor's lookups, compiled once per connection (config/prepared.py): the draft, its
+# entries, the accepted agenda, the latest published version (without its text: the page
+# shows its number) and the actions taken at those items.
+_DRAFT = Prepared(
+    lambda meeting_id: Minutes.objects.filter(meeting_id=meeting_id).order_by("pk")[:1],
+    meeting_id=int,
+)
+_ENTRIES = Prepared(
+    lambda minutes_id: MinutesEntry.objects.filter(minutes_id=minutes_id), minutes_id=int
+)
+_ITEMS = Prepared(
+    lambda meeting_id: AgendaItem.objects.filter(
+        meeting_id=meeting_id, status=AgendaItem.Status.ACCEPTED
+    ).order_by("position", "created_at"),
+    meeting_id=int,
+)
+_LATEST = Prepared(
+    lambda minutes_id: (
+        MinutesVersion.objects.filter(minutes_id=minutes_id)
+        .defer("content")
+        .order_by("-number")[:1]
+    ),
+    minutes_id=int,
+)
+# Only the actions of the items listed (the accepted agenda): those the page shows under
+# them. A network's actions taken at a meeting but from no item (hundreds, after years)
+# were read, each with its administrations, and never shown.
+_ACTIONS = Prepared(
+    lambda meeting_id: ActionItem.objects.filter(
+        meeting_id=meeting_id,
+        agenda_item__meeting_id=meeting_id,
+        agenda_item__status=AgendaItem.Status.ACCEPTED,
+    ).order_by("due_on", "pk"),
+    meeting_id=int,
+)
+
+
 def _edit_context(meeting: Meeting, summary_form=None, entry_forms=None, publish_form=None):
-    draft = minutes.draft_for(meeting)
-    entries = minutes.entries_by_item(draft)
-    items = minutes.agenda_items(meeting)
-    latest = draft.versions.order_by("-number").first() if draft else None
-    for item in items:
-        entry = entries.get(item.pk)
-        item.entry_form = (entry_forms or {}).get(item.pk) or EntryForm(  # type: ignore[attr-defined]
-            prefix=f"e{item.pk}",
-            initial={"note": entry.note, "outcome": entry.outcome} if entry else None,
-        )
-    # Only the actions of the items listed (the accepted agenda): those the page shows under
-    # them. A network's actions taken at a meeting but from no item (hundreds, after years)
-    # were read, each with its administrations, and never shown.
-    meeting_actions = list(
-        ActionItem.objects.filter(
-            meeting=meeting,
-            agenda_item__meeting=meeting,
-            agenda_item__status=AgendaItem.Status.ACCEPTED,
-        )
-        .prefetch_related("administrations")
-        .order_by("due_on", "pk")
+    """The editor: `entry_forms` are the items' forms sent back with errors; without them,
+    each item's note and outcome are one render of a blank form's fields with the item's id
+    and text put in (`textarea_stamp`), not a form and two field renders per item."""
+    found = _DRAFT.objects(meeting_id=meeting.pk)
+    draft = found[0] if found else None
+    entries = (
+        {entry.agenda_item_id: entry for entry in _ENTRIES.objects(minutes_id=draft.pk)}
+        if draft
+        else {}
     )
+    items = _ITEMS.objects(meeting_id=meeting.pk)
+    versions = _LATEST.objects(minutes_id=draft.pk) if draft else []
+    latest = versions[0] if versions else None
+    if entry_forms is None:
+        blank = EntryForm()
+        note, outcome = textarea_stamp(blank, "e", "note"), textarea_stamp(blank, "e", "outcome")
+        for item in items:
+            entry = entries.get(item.pk)
+            item.note_html = note(item.pk, entry.note if entry else None)
+            item.outcome_html = outcome(item.pk, entry.outcome if entry else None)
+    else:
+        for item in items:
+            entry = entries.get(item.pk)
+            item.entry_form = entry_forms.get(item.pk) or EntryForm(
+                prefix=f"e{item.pk}",
+                initial={"note": entry.note, "outcome": entry.outcome} if entry else None,
+            )
+    meeting_actions = _ACTIONS.objects(meeting_id=meeting.pk)
+    if meeting_actions:
+        prefetch_related_objects(meeting_actions, "administrations")
     by_item: dict[int | None, list] = {}
     for action in meeting_actions:
         by_item.setdefault(action.agenda_item_id, []).append(action)
     for item in items:
-        item.actions = by_item.get(item.pk, [])  # type: ignore[attr-defined]
+        item.actions = by_item.get(item.pk, [])
     return {
         "meeting": meeting,
         "draft": draft,

@@ -8,7 +8,7 @@ nothing is saved when it does.
 import datetime
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -20,7 +20,14 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from config.mail import absolute_url, message, render_subject, render_text
-from config.prepared import Prepared, by_shape, numbered, numbering
+from config.prepared import (
+    Prepared,
+    PreparedNumbers,
+    by_shape,
+    instance_maker,
+    numbered,
+    numbering,
+)
 from meetings import paging
 from meetings.calendar import ics as calendar
 from meetings.models import Attendance, Invitation, Meeting
@@ -287,8 +294,9 @@ def _any_of(condition: Q) -> Max:
 
 # Per administration of a network, by name: whether one of its people comes to the meeting,
 # answered, was ticked present, was ticked at all. Compiled once per connection
-# (config/prepared.py): the overview's one query over the whole network.
-_ANSWERS_BY_ADMINISTRATION = Prepared(
+# (config/prepared.py): the overview's one query over the whole network, its 0/1 columns
+# read as the database gives them (PreparedNumbers), not converted row by row.
+_ANSWERS_BY_ADMINISTRATION = PreparedNumbers(
     lambda meeting_id, network_id, today: (
         Appointment.objects.current(today)
         .filter(network_id=network_id)
@@ -348,15 +356,18 @@ def _page_seats(meeting: Meeting, administration_ids: list[int]) -> list[tuple]:
     return _PAGE_SEATS.rows(**values)
 
 
-M = TypeVar("M", bound=models.Model)
-
-
-def _made(model: type[M], **values: Any) -> M:
-    """An instance holding only these fields, as the ORM makes one it read (the others
+class _Made:
+    """Instances holding only these fields, as the ORM makes one it read (the others
     deferred): a model's keyword constructor fills in every other field's default, which for
-    a page of seats cost more than reading them (the list shows only these)."""
-    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
-    return model.from_db(None, names, [values[name] for name in names])
+    a page of seats cost more than reading them (the list shows only these). Made by
+    `instance_maker`, without a model's `__init__` per row."""
+
+    def __init__(self, model: type[models.Model], *names: str) -> None:
+        self.names = [f.attname for f in model._meta.concrete_fields if f.attname in names]
+        self.make = instance_maker(model, self.names, using=None)  # type: ignore[arg-type]
+
+    def __call__(self, **values: Any) -> Any:
+        return self.make([values[name] for name in self.names])
 
 
 _APPOINTMENT_PERSON = Appointment._meta.get_field("person")
@@ -382,6 +393,12 @@ class AnswerOverview:
         seats: dict[int, list[tuple]] = {}
         for seat in _page_seats(self.meeting, administration_ids):
             seats.setdefault(seat[0], []).append(seat)
+        made_administration = _Made(Administration, "id", "name", "short_name")
+        made_person = _Made(User, "id", "full_name", "email")
+        made_appointment = _Made(Appointment, "role", "person_id", "administration_id")
+        made_attendance = _Made(
+            Attendance, "person_id", "answer", "attended", "tentative", "source", "comment"
+        )
         groups = []
         for administration_id in administration_ids:
             held = seats.get(administration_id)
@@ -389,13 +406,12 @@ class AnswerOverview:
                 continue  # its last seat ended a moment ago
             _pk, name, short_name = held[0][:3]
             group = AdministrationAnswers(
-                _made(Administration, id=administration_id, name=name, short_name=short_name)
+                made_administration(id=administration_id, name=name, short_name=short_name)
             )
             for seat in held:
                 role, person_id, full_name, email, answer_id = seat[3:8]
-                person = _made(User, id=person_id, full_name=full_name, email=email)
-                appointment = _made(
-                    Appointment,
+                person = made_person(id=person_id, full_name=full_name, email=email)
+                appointment = made_appointment(
                     role=role,
                     person_id=person_id,
                     administration_id=administration_id,
@@ -405,8 +421,7 @@ class AnswerOverview:
                 attendance = None
                 if answer_id is not None:
                     value, attended, tentative, source, comment = seat[8:]
-                    attendance = _made(
-                        Attendance,
+                    attendance = made_attendance(
                         person_id=person_id,
                         answer=value,
                         attended=attended,

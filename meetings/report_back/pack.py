@@ -68,12 +68,21 @@ def readable_administrations(user, meeting: Meeting) -> list[Administration]:
         return []
     # The seats as read once per request (the meeting page has read them already, for who may
     # propose), so one plain query: those administrations, and the ones the user directs.
-    seated = [
-        seat.administration_id
-        for seat in current_seats(user)
-        if seat.network_id == meeting.network_id
-    ]
-    return list(Administration.objects.filter(Q(pk__in=seated) | Q(director=user)).order_by("name"))
+    seated = sorted(
+        {
+            seat.administration_id
+            for seat in current_seats(user)
+            if seat.network_id == meeting.network_id
+        }
+    )
+    # Compiled once per number of seats (config/prepared.py): on every held meeting's page.
+    return by_shape(_readable, user_id=user.pk, **numbering("seated_", seated))
+
+
+def _readable(limit: None, user_id: int, **seated: int) -> QuerySet:
+    return Administration.objects.filter(
+        Q(pk__in=numbered(seated, "seated_")) | Q(director_id=user_id)
+    ).order_by("name")
 
 
 # --- The minutes -------------------------------------------------------------------------------

@@ -7,18 +7,13 @@ page. The markup is the template's own (tests/report_back/test_rows.py compares 
 
 from collections.abc import Iterable
 
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from config.content_language import sv
+from config.content_language import sv_html
 from config.dates import long_date
 from meetings.models import Document
-
-
-def _swedish(text: str) -> str:
-    """The text as `{{ text|sv }}` writes it: escaped, in a `lang="sv"` span in English."""
-    return conditional_escape(sv(text))  # type: ignore[arg-type]
 
 
 def material_rows(documents: Iterable[Document], consultations: Iterable[Document]) -> SafeString:
@@ -31,13 +26,13 @@ def material_rows(documents: Iterable[Document], consultations: Iterable[Documen
     for document in documents:
         parts.append(
             f'\n      <li><a href="{escape(document.get_absolute_url())}">'
-            f"{_swedish(document.title)}</a> "
+            f"{sv_html(document.title)}</a> "
             f"({escape(kinds.get(document.kind, document.kind))})</li>"
         )
     for document in consultations:
         parts.append(
             f'\n      <li><a href="{escape(document.get_absolute_url())}">'
-            f"{_swedish(document.title)}</a> "
+            f"{sv_html(document.title)}</a> "
             f"({due % {'date': escape(long_date(document.deadline))}}"
             f"{answered if document.response_sent_at else ''})</li>"  # type: ignore[attr-defined]
         )
@@ -49,7 +44,7 @@ def expected_rows(expected: Iterable) -> SafeString:
     late = f' <strong class="badge badge-warning">{escape(gettext("försenad"))}</strong>'
     parts = []
     for item in expected:
-        title: str = _swedish(item.title)
+        title: str = sv_html(item.title)
         if item.url:
             title = f'<a href="{escape(item.url)}">{title}</a>'
         parts.append(

@@ -17,17 +17,11 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
-from config.content_language import sv
+from config.content_language import sv_html
 from config.dates import long_date
 from config.reversing import pk_url
 from meetings.reports.charts import bar_chart
 from meetings.reports.figures import TermReport
-
-
-def _sv(value: object) -> str:
-    """`{{ value|sv }}`: escaped unless the `sv` filter made it safe markup."""
-    marked = sv(value)
-    return str(marked) if hasattr(marked, "__html__") else escape(str(marked))
 
 
 def held_section(report: TermReport) -> SafeString:
@@ -65,7 +59,7 @@ def held_section(report: TermReport) -> SafeString:
             "        "
         )
         for meeting in report.held:
-            theme = _sv(meeting.theme_title) if meeting.theme_title else "–"
+            theme = sv_html(meeting.theme_title) if meeting.theme_title else "–"
             url = escape(pk_url("meeting_detail", meeting.pk))
             parts.append(
                 "\n"
@@ -186,7 +180,7 @@ def coverage_section(report: TermReport) -> SafeString:
             total = row.themes + row.agenda_items
             parts.append(
                 "\n"
-                f'        <tr><th scope="row">{_sv(row.name)}</th><td>{row.themes}</td>'
+                f'        <tr><th scope="row">{sv_html(row.name)}</th><td>{row.themes}</td>'
                 f'<td>{row.agenda_items}</td><td class="num-coverage" data-value="{total}">'
                 f"{total}</td></tr>\n"
                 "        "

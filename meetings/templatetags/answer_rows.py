@@ -7,14 +7,24 @@ everything else on the page. The output is what those partials wrote
 (participation/_answer.html, forms/_row_checkbox.html); every value is escaped.
 """
 
+import html
+
 from django import template
+from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from config.content_language import CONTENT_LANGUAGE, interface_is_swedish
 
 register = template.Library()
+
+
+def _escape(text: str) -> str:
+    """Django's `escape` for a plain string: `html.escape` behind a lazy-string wrapper,
+    which cost more than the escaping for a page of a hundred seats."""
+    return html.escape(text)
 
 
 def answer_html(attendance, written: dict | None = None) -> str:
@@ -60,14 +70,14 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
     written: dict = {}
     rows = []
     for group_index, group in enumerate(groups):
-        name: str = escape(group.administration.name)
+        name: str = _escape(group.administration.name)
         if not swedish and name:
             name = f'<span lang="{CONTENT_LANGUAGE}">{name}</span>'
         first_group = appended and group_index == 0
         for seat_index, seat in enumerate(group.seats):
             appointment = seat.appointment
             person = appointment.person
-            full_name = escape(person.full_name)
+            full_name = _escape(person.full_name)
             row = ["<tr"]
             if first_group and seat_index == 0:
                 announce = _("Visar 1–%(last)s av %(total)s förvaltningar.") % {
@@ -90,7 +100,7 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
                 f"\n                <td>{answer}</td>\n                "
             )
             if attendance_open:
-                pk = escape(str(person.pk))
+                pk = _escape(str(person.pk))
                 label = present_label % {"name": full_name}
                 checked = " checked" if seat.attendance and seat.attendance.attended else ""
                 row.append(
@@ -102,3 +112,41 @@ def answer_rows(groups, page, attendance_open, appended=False) -> SafeString:
             row.append("\n              </tr>")
             rows.append("".join(row))
     return mark_safe("\n".join(rows))  # noqa: S308 (every value above is escaped)
+
+
+@register.simple_tag
+def answer_counts_html(counts, attendance_open) -> SafeString:
+    """The counts above the list (participation/_participation.html): how many
+    administrations come, do not and have not answered, once the meeting has begun
+    (`attendance_open`) how many were ticked present, absent or not at all, and how many
+    there are. The texts are the template's own, unescaped as `{% translate %}` writes them."""
+
+    def number(value) -> str:
+        return _escape(str(localize(value)))
+
+    ticked = ""
+    if attendance_open:
+        ticked = (
+            f'\n        <dt>{_("Närvarande")}</dt><dd data-count="present">'
+            f"{number(counts.present)}</dd>\n"
+            f'        <dt>{_("Frånvarande")}</dt><dd data-count="absent">'
+            f"{number(counts.absent)}</dd>\n"
+            f'        <dt>{_("Inte avprickade")}</dt><dd data-count="not-ticked">'
+            f"{number(counts.not_ticked)}</dd>\n        "
+        )
+    total = ngettext(
+        "%(total)s förvaltning i nätverket. De som inte har svarat står först.",
+        "%(total)s förvaltningar i nätverket. De som inte har svarat står först.",
+        counts.total,
+    ) % {"total": number(counts.total)}
+    heading = _("Förvaltningarnas svar")
+    return mark_safe(  # noqa: S308 (our texts; the numbers are escaped)
+        f'\n      <h3 class="h-small" id="answer-counts-heading">{heading}</h3>\n'
+        '      <dl class="facts" id="answer-counts" aria-labelledby="answer-counts-heading">\n'
+        f'        <dt>{_("Kommer")}</dt><dd data-count="coming">{number(counts.coming)}</dd>\n'
+        f'        <dt>{_("Kommer inte")}</dt><dd data-count="not-coming">'
+        f"{number(counts.not_coming)}</dd>\n"
+        f'        <dt>{_("Har inte svarat")}</dt><dd data-count="not-answered">'
+        f"{number(counts.not_answered)}</dd>\n"
+        f"        {ticked}\n      </dl>\n      <p>{total}</p>\n      "
+    )

@@ -2,7 +2,12 @@
 so those pages need one include line and no change to their views."""
 
 from django import template
+from django.urls import reverse
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
+from config.content_language import sv
 from meetings.report_back import pack as report_back
 from networks.rules import is_coordinator
 
@@ -34,3 +39,31 @@ def report_back_summary(network):
 def my_report_backs(appointments):
     """The packs of recently held meetings for the person's current appointments."""
     return report_back.my_packs(appointments)
+
+
+@register.simple_tag(takes_context=True)
+def report_back_section(context) -> SafeString:
+    """report_back/_meeting_links.html's section, written here (on every held meeting's
+    page): the packs the signed-in person may open (`report_back_links`) and, for a
+    coordinator, who has reported back. tests/report_back/test_rows.py holds it to the
+    template it replaced. The texts are the template's own, unescaped as `{% translate %}`
+    writes them; every value is escaped."""
+    meeting = context["meeting"]
+    packs = report_back_links(context, meeting)
+    if not packs or not (packs["administrations"] or packs["coordinates"]):
+        return SafeString("")
+    rows = []
+    for administration in packs["administrations"]:
+        url = escape(reverse("report_back_pack", args=[meeting.pk, administration.pk]))
+        name = conditional_escape(sv(administration.name))  # type: ignore[arg-type]
+        text = _("Återrapport för %(name)s") % {"name": name}
+        rows.append(f'\n      <li><a href="{url}">{text}</a></li>\n    ')
+    status = ""
+    if packs["coordinates"]:
+        url = escape(reverse("report_back_status", args=[meeting.pk]))
+        status = f'<li><a href="{url}">{_("Vilka förvaltningar har återrapporterat")}</a></li>'
+    return mark_safe(  # noqa: S308 (our texts; every value above is escaped)
+        '\n<section aria-labelledby="report-back-heading" class="report-back-links">\n'
+        f'  <h2 id="report-back-heading">{_("Återrapport till ledningsgruppen")}</h2>\n'
+        f"  <ul>\n    {''.join(rows)}\n    {status}\n  </ul>\n</section>\n"
+    )

@@ -135,3 +135,82 @@ def test_follow_up_lists_at_most_a_bounded_number_of_overdue_actions(
     assert shown == list(range(MAX_LISTED))  # the most overdue first, then by age
     assert "Ta fram en mall" not in html  # due yesterday: less overdue than the cap's
     assert "Nätverket har ytterligare 6 öppna åtgärder." in html
+
+
+def test_follow_up_texts_are_in_the_language_asked(next_meeting, administration):
+    """The due and decided texts are remembered per day and language: Swedish, then English,
+    then Swedish again for the same days."""
+    from django.utils import translation
+
+    from config.dates import long_date
+    from meetings.agenda.follow_up import open_actions
+
+    held = next_meeting.network.meetings.filter(starts_at__lt=timezone.now()).get()
+    day = timezone.localdate(next_meeting.starts_at)
+    _open_action(held, "Klar på mötesdagen", day, administration)
+    decided = timezone.localdate(held.starts_at)
+    texts = {}
+    for language in ("sv", "en", "sv"):
+        with translation.override(language):
+            action = next(a for a in open_actions(next_meeting) if a.title == "Klar på mötesdagen")
+            texts[language] = (action.due_text, action.from_text)
+            assert texts[language] == (
+                translation.gettext("klart senast %(date)s") % {"date": long_date(day)},
+                translation.gettext("från mötet %(date)s") % {"date": long_date(decided)},
+            )
+    assert texts["sv"][0].startswith("klart senast") and texts["en"][0].startswith("due by")
+
+
+# minutes/_follow_up.html as a template, before `{% follow_up_section %}` wrote it.
+TEMPLATE_SECTION = """{% load i18n %}{% if follow_up %}<section aria-labelledby="follow-up-heading" class="follow-up">
+  <h2 id="follow-up-heading">{% translate "Uppföljning" %}</h2>
+  <p>{% translate "Öppna åtgärder från nätverkets tidigare möten som ska vara klara till det här mötet." %}{% if follow_up_live %} {% translate "Listan visar läget nu och är inte en del av den publicerade versionen." %}{% endif %}</p>
+  {% if follow_up.actions %}<ul class="follow-up-list">
+    {{ follow_up.rows_html }}
+  </ul>{% else %}<p>{% translate "Inga åtgärder ska vara klara till det här mötet." %}</p>{% endif %}
+  {% if follow_up.others or can_coordinate or can_manage %}<p>{% if follow_up.others %}{% blocktranslate count count=follow_up.others trimmed %}
+    Nätverket har ytterligare {{ count }} öppen åtgärd.
+  {% plural %}
+    Nätverket har ytterligare {{ count }} öppna åtgärder.
+  {% endblocktranslate %}{% endif %}{% if can_coordinate or can_manage %} <a href="{% url 'action_list' meeting.network.code|lower %}">{% translate "Alla åtgärder i nätverket" %}</a>{% endif %}</p>{% endif %}
+</section>{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_follow_up_section_is_the_template(neh, language):
+    """`{% follow_up_section %}` (FollowUp.section_html) writes what the template wrote: with
+    and without listed actions, no, one or many others, linked for a coordinator or on the
+    workspace, live on a published version, and nothing when there is nothing to follow up."""
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+    from django.template.loader import get_template
+    from django.utils import translation
+
+    from meetings.agenda.follow_up import FollowUp
+
+    meeting = SimpleNamespace(network=neh)
+    action = SimpleNamespace(
+        pk=7,
+        title="Mall & <plan>",
+        responsible=['Förvaltning "A"'],
+        due_text="klart",
+        from_text="från",
+        is_overdue=True,
+    )
+    written = get_template("meetings/minutes/_follow_up.html")
+    cases = 0
+    with translation.override(language):
+        for actions in ([], [action]):
+            for others in (0, 1, 2, 1354):
+                for flags in ({}, {"can_coordinate": True}, {"can_manage": True}):
+                    for live in (False, True):
+                        follow_up = FollowUp(list(actions), others)
+                        context = {"follow_up": follow_up, "meeting": meeting, **flags}
+                        if live:
+                            context["follow_up_live"] = True
+                        expected = Template(TEMPLATE_SECTION).render(Context(context))
+                        assert written.render(context) == expected
+                        cases += bool(follow_up)
+    assert cases == 42

@@ -200,9 +200,12 @@ def test_no_stamps_when_a_deferral_target_names_the_stand_in_id(meeting, neh):
     assert not rows.stamped(meeting, TriageForm(targets=targets))
 
 
-def test_the_workspace_items_are_the_querysets(meeting, representative, administration):
+def test_the_workspace_items_are_the_querysets(
+    meeting, representative, administration, django_assert_num_queries
+):
     """The items read by the prepared query (views.workspace_items) are the queryset's, in its
-    order, with the same work area, administration and proposer (or none)."""
+    order, with the same work area, administration and proposer (or none): the fields the
+    workspace shows of them read, the others left deferred."""
     area = meeting.network.work_areas.first() or meeting.network.work_areas.create(name="Klimat")
     factories.make_agenda_item(meeting, position=2, title="Andra", work_area=area)
     factories.make_agenda_item(meeting, position=1, title="Första", administration=administration)
@@ -220,20 +223,33 @@ def test_the_workspace_items_are_the_querysets(meeting, representative, administ
         )
     )
     read = views.workspace_items(meeting)
-    fields = [field.attname for field in AgendaItem._meta.concrete_fields]
+    fields = views._ITEM_FIELDS
+    assert set(fields) == {f.attname for f in AgendaItem._meta.concrete_fields} - {
+        "created_at",
+        "updated_at",
+    }
 
     def related(item):
         return [
-            None
-            if other is None
-            else {f.attname: getattr(other, f.attname) for f in other._meta.concrete_fields}
-            for other in (item.work_area, item.administration, item.proposed_by)
+            None if other is None else {name: getattr(other, name) for name in shown}
+            for other, (_name, _model, shown) in zip(
+                (item.work_area, item.administration, item.proposed_by), views._RELATED, strict=True
+            )
         ]
 
-    assert [[getattr(item, name) for name in fields] for item in read] == [
-        [getattr(item, name) for name in fields] for item in expected
-    ]
-    assert [related(item) for item in read] == [related(item) for item in expected]
+    with django_assert_num_queries(0):
+        assert [[getattr(item, name) for name in fields] for item in read] == [
+            [getattr(item, name) for name in fields] for item in expected
+        ]
+        assert [related(item) for item in read] == [related(item) for item in expected]
+    by_title = {item.title: item for item in read}
+    assert by_title["Första"].get_deferred_fields() == {"created_at", "updated_at"}
+    assert by_title["Första"].administration.get_deferred_fields() == {
+        f.attname for f in administration._meta.concrete_fields
+    } - {"id", "name"}
+    assert by_title["Förslag"].proposed_by.get_deferred_fields() == {
+        f.attname for f in representative._meta.concrete_fields
+    } - {"id", "full_name", "email"}
     assert views.workspace_items(factories.make_meeting(meeting.network, days_ahead=90)) == []
 
 
@@ -293,3 +309,100 @@ def test_the_workspace_versions_and_targets_are_the_querysets(meeting, coordinat
         ]
         == [(2, coordinator.email), (1, coordinator.email)]
     )
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kept_stamps_follow_the_deferral_targets_and_the_language(
+    client_for, meeting, later_meeting, monkeypatch, language
+):
+    """A stamp is kept per process under what it is made of: a new deferral target, or the
+    other language, is a stamp of its own, and each is what the template writes."""
+    factories.make_agenda_item(meeting, position=1, title="Punkt")
+    factories.make_agenda_item(meeting, title="Förslag", status=AgendaItem.Status.PROPOSED)
+    client = client_for("coordinator")
+    other = "en" if language == "sv" else "sv"
+    first = _workspace(client, meeting, language)
+    _workspace(client, meeting, other)
+    again = _workspace(client, meeting, language)
+    assert _normalised(again) == _normalised(first)
+    assert rows.CSRF not in again and again.count('name="csrfmiddlewaretoken"') > 3
+    target = factories.make_meeting(meeting.network, days_ahead=90, theme_title="Ny <plats>")
+    kept = _workspace(client, meeting, language)
+    # The new target in both stamped forms (the item's and the proposal's), and the page the
+    # template writes.
+    assert kept.count(f'<option value="{target.pk}"') == 2
+    monkeypatch.setattr(rows, "stamped", lambda *args: False)
+    assert _normalised(kept) == _normalised(_workspace(client, meeting, language))
+
+
+ADD_FIELDS = """{% include "forms/_error_summary.html" with form=add_form %}
+      {% for field in add_form %}{% include "forms/_field.html" %}{% endfor %}"""
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kept_add_fields_are_the_forms(meeting, language):
+    """The own item form's blank fields, kept per process (`rows.add_fields`), are what the
+    template writes for a new form, each with a new one-time token; a new goal or work area
+    is a new render."""
+    from meetings.agenda.forms import OwnItemForm
+
+    network = meeting.network
+    area = network.work_areas.create(name="Klimat & <energi>")
+    factories.make_goal(network, title="Mål <2030>", work_area=area)
+    with translation.override(language):
+        expected = Template(ADD_FIELDS).render(Context({"add_form": OwnItemForm(network=network)}))
+        written = [rows.add_fields(network) for _ in range(2)]
+        assert _normalised(written[0]) == _normalised(written[1]) == _normalised(expected)
+        tokens = [re.findall(r'name="submission" value="([^"]+)"', html) for html in written]
+        assert len(tokens[0]) == 1 and tokens[0] != tokens[1]
+        factories.make_goal(network, title="Nytt mål", work_area=area)
+        network.work_areas.create(name="Vatten")
+        grown = rows.add_fields(network)
+        expected = Template(ADD_FIELDS).render(Context({"add_form": OwnItemForm(network=network)}))
+    assert "Nytt mål</option>" in grown and "Vatten</option>" in grown
+    assert _normalised(grown) == _normalised(expected)
+    assert ("Mål &lt;2030&gt;</option>" in grown) and (('lang="sv"' in grown) == (language == "en"))
+
+
+# The published versions as manage.html wrote them in a template loop.
+TEMPLATE_VERSIONS = """{% load i18n %}{% for version in versions %}
+        <li><a href="{{ version.get_absolute_url }}">{% blocktranslate with number=version.number %}Version {{ number }}{% endblocktranslate %}</a>, {{ version.published_at|moment }}{% if version.published_by %}, {{ version.published_by.full_name|default:version.published_by.email }}{% endif %}{% if version.change_note %}: {{ version.change_note|sv }}{% endif %}</li>
+      {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_version_rows_are_the_template_rows(meeting, coordinator, language):
+    """The published versions' lines (`rows.version_rows`) are the template loop's: one with
+    a note that needs escaping, one published by someone without a name, one by nobody."""
+    nameless = factories.make_user(email="utan.namn@example.org")
+    nameless.full_name = ""
+    nameless.save(update_fields=["full_name"])
+    meeting.agenda_versions.create(number=1, snapshot=[], published_by=None)
+    meeting.agenda_versions.create(number=2, snapshot=[], published_by=nameless)
+    meeting.agenda_versions.create(
+        number=3, snapshot=[], published_by=coordinator, change_note='Ny & "bättre" <tid>'
+    )
+    versions = views._VERSIONS.objects(meeting_id=meeting.pk)
+    with translation.override(language):
+        expected = Template(TEMPLATE_VERSIONS).render(Context({"versions": versions}))
+        written = rows.version_rows(versions)
+    assert written == expected
+    assert "Ny &amp; &quot;bättre&quot; &lt;tid&gt;" in written and "utan.namn@" in written
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_kept_publish_fields_are_the_forms(language):
+    """The blank publish form's fields, kept per process and version number
+    (`rows.publish_fields`), are what the template writes for a new form."""
+    from meetings.agenda.forms import PublishForm
+
+    partial = (
+        '{% include "forms/_error_summary.html" with form=publish_form %}\n        '
+        '{% for field in publish_form %}{% include "forms/_field.html" %}{% endfor %}'
+    )
+    with translation.override(language):
+        for based_on in (0, 3, 0):
+            form = PublishForm(initial={"based_on": based_on})
+            expected = Template(partial).render(Context({"publish_form": form}))
+            assert rows.publish_fields(based_on) == expected
+            assert f'name="based_on" value="{based_on}"' in expected

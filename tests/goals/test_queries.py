@@ -80,9 +80,11 @@ def test_agenda_figures_read_by_prepared_queries_are_the_prefetchs(
     goal, neh, administration, other_administration
 ):
     """figures_by_goal_id (the agenda's goal follow-ups), read by queries compiled once, gives
-    each goal the indicators and the values by year the prefetch it replaced gave, a goal
-    without indicators included."""
+    each goal the indicators the prefetch it replaced gave, a goal without indicators
+    included, each with its latest value: the line the agenda shows of it (value, target,
+    progress, status) is the one made from all its values."""
     from django.db.models import Prefetch
+    from django.utils import translation
 
     from meetings.goals.figures import figures_by_goal_id, indicator_figures
     from meetings.models import Indicator, IndicatorValue
@@ -100,7 +102,10 @@ def test_agenda_figures_read_by_prepared_queries_are_the_prefetchs(
                 i.indicator.goal.pk,
                 i.indicator.responsible_administration.name,
                 i.target_year,
-                [(p.year, p.value) for p in i.points],
+                (i.latest.year, i.latest.value) if i.latest else None,
+                i.progress,
+                i.status,
+                str(i.summary),
             )
             for i in figures.indicators
         ]
@@ -120,8 +125,36 @@ def test_agenda_figures_read_by_prepared_queries_are_the_prefetchs(
             indicator_figures(indicator, indicator.goal.target_year, indicator.value_list)
         )
     assert sorted(found) == sorted(ids)
-    for pk in ids:
-        assert found[pk].goal.pk == pk
-        assert seen(found[pk]) == seen(type(found[pk])(found[pk].goal, expected[pk]))
+    for language in ("sv", "en"):
+        with translation.override(language):
+            for pk in ids:
+                assert found[pk].goal.pk == pk
+                assert seen(found[pk]) == seen(type(found[pk])(found[pk].goal, expected[pk]))
+                assert (
+                    found[pk].summary_items
+                    == type(found[pk])(found[pk].goal, expected[pk]).summary_items
+                )
     assert found[bare.pk].indicators == [] and len(found[goal.pk].indicators) >= 3
-    assert all(len(i.points) > 1 for i in found[goal.pk].indicators)
+    assert all(len(i.points) > 1 for i in expected[goal.pk])
+    assert all(len(i.points) == 1 for i in found[goal.pk].indicators)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_agenda_goal_html_is_the_template(
+    goal, neh, administration, other_administration, language
+):
+    """A goal follow-up's figures on the agenda written in Python (`GoalFigures.agenda_html`)
+    are what templates/meetings/goals/_agenda_goal.html writes, a goal without indicators
+    and a title that needs escaping included."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from meetings.goals.figures import figures_by_goal_id
+
+    build(goal, neh, administration, other_administration, 3)
+    bare = factories.make_goal(neh, title="Utan <indikatorer> & så")
+    with translation.override(language):
+        for figures in figures_by_goal_id([goal.pk, bare.pk]).values():
+            expected = render_to_string("meetings/goals/_agenda_goal.html", {"figures": figures})
+            assert figures.agenda_html() == expected
+            assert ('<span lang="sv">' in expected) == (language == "en")

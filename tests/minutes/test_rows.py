@@ -63,3 +63,45 @@ def test_python_rows_are_the_template_rows(
     assert "Skyfall &amp; &lt;dagvatten&gt;" in action_rows(
         actions.describe(actions.open_of_network(neh)), page, htmx
     )
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_editors_stamped_entries_are_the_forms(
+    client_for, held, administration, monkeypatch, language
+):
+    """The minutes editor's notes and outcomes, one blank form's fields with each item's id
+    and text put in (config.form_layout.textarea_stamp), are the page each item's own form
+    wrote: an entry's text that needs escaping, an empty entry, an item without one; the
+    items' actions with their administrations listed as before."""
+    from django.conf import settings
+    from django.urls import reverse
+
+    from meetings.minutes import views
+    from meetings.minutes import workflow as minutes_workflow
+
+    coordinator = client_for("coordinator")
+    third = factories.make_agenda_item(held, position=3, title="Avfall")
+    minutes_workflow.save_draft(
+        held,
+        None,
+        "Sammanfattning",
+        {
+            held.items[0].pk: {"note": 'Beslut & <b>"plan"</b>\nrad två', "outcome": "Ja"},
+            held.items[1].pk: {"note": "", "outcome": ""},
+        },
+        seen_version=0,
+    )
+    factories.make_action(held, agenda_item=held.items[0], administrations=[administration])
+    coordinator.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    url = reverse("minutes_edit", kwargs={"pk": held.pk})
+    stamped = coordinator.get(url).content.decode()
+    context = views._edit_context
+    monkeypatch.setattr(
+        views, "_edit_context", lambda meeting, *args, **kwargs: context(meeting, entry_forms={})
+    )
+    formed = coordinator.get(url).content.decode()
+    token = r'(csrfmiddlewaretoken" value="|"X-CSRFToken": ")[^"]+"'
+    assert re.sub(token, "", stamped) == re.sub(token, "", formed)
+    assert "Beslut &amp; &lt;b&gt;&quot;plan&quot;&lt;/b&gt;\nrad två</textarea>" in stamped
+    assert f'name="e{third.pk}-note"' in stamped and stamped.count("<textarea") == 7
+    assert administration.name in stamped

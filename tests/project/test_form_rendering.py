@@ -533,3 +533,25 @@ def test_the_field_layout_written_in_python_is_the_template_it_replaced(language
             old = Template(OLD_FIELD).render(context)
             new = Template('{% include "forms/_field.html" %}').render(context)
             assert new == old, name
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_a_stamped_text_area_is_the_row_copy_included(language):
+    """textarea_stamp renders the text area once and stamps each row's key and text into it:
+    the same HTML as a row copy with that initial text included, the text escaped, and no
+    text for none or an empty one."""
+    from config.form_layout import textarea_stamp
+
+    blank = Widgets()
+    stamp = textarea_stamp(blank, "e", "note")
+    template = Template(
+        '{% load i18n %}{% form_copy blank "e" key note=note as row %}'
+        '{% include "forms/_field.html" with field=row.note %}'
+    )
+    with translation.override(language):
+        for key, note in ((7, 'Skolmat & <b>"klimat"</b>\nrad två'), (12, ""), (3, None)):
+            included = template.render(Context({"blank": blank, "key": key, "note": note}))
+            assert str(stamp(key, note)) == included
+        assert "Skolmat &amp; &lt;b&gt;&quot;klimat&quot;" in stamp(7, 'Skolmat & <b>"klimat"')
+    with pytest.raises(TypeError):
+        textarea_stamp(blank, "e", "text")

@@ -426,3 +426,48 @@ def test_a_lookup_made_after_another_is_collected_has_its_own_sql(neh, nsh):
         assert names.rows(pk=nsh.pk) == [(nsh.name,)]
         del names
         gc.collect()
+
+
+def test_instance_maker_makes_what_from_db_makes(neh):
+    """`instance_maker` gives the instance `from_db` gives: the same fields (the ones not
+    named deferred), not adding, of the database read; saved again as an update. A model
+    with a `post_init` receiver is made by `from_db` itself."""
+    from django.db.models.signals import post_init
+
+    from config.prepared import instance_maker
+
+    administration = make_administration("Kulturförvaltningen")
+    names = [field.attname for field in Administration._meta.concrete_fields]
+    row = Administration.objects.filter(pk=administration.pk).values_list(*names).get()
+    made = instance_maker(Administration, names)(row)
+    read = Administration.from_db("default", names, row)
+
+    def state(instance):
+        fields = {k: v for k, v in instance.__dict__.items() if k != "_state"}
+        return fields, instance._state.adding, instance._state.db, instance.get_deferred_fields()
+
+    assert type(made) is Administration and state(made) == state(read)
+    assert state(made)[1:3] == (False, "default") and made == administration
+    shown = ["id", "name"]
+    part = instance_maker(Administration, shown)(row[:2])
+    assert state(part) == state(Administration.from_db("default", shown, row[:2]))
+    assert part.get_deferred_fields() == set(names) - set(shown)
+    with CaptureQueriesContext(connection) as queries:
+        made.name = "Kultur"
+        made.save()
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert any(q.startswith('UPDATE "representatives_administration"') for q in sql)
+    assert not any(q.startswith('INSERT INTO "representatives_administration"') for q in sql)
+    assert Administration.objects.get().name == "Kultur"
+
+    seen = []
+
+    def receiver(sender, instance, **kwargs):
+        seen.append(instance)
+
+    post_init.connect(receiver, sender=Administration)
+    try:
+        instance_maker(Administration, names)(row)
+    finally:
+        post_init.disconnect(receiver, sender=Administration)
+    assert len(seen) == 1

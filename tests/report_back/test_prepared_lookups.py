@@ -289,3 +289,33 @@ def test_pack_questions_minutes_and_report_back_are_their_querysets(
     assert administration_with_report_back(held, administration.pk).rb_marked_by_name
     assert administration_with_report_back(held, other_administration.pk).rb_presented_on is None
     assert administration_with_report_back(held, 10**9) is None
+
+
+def test_readable_administrations_are_the_querysets(neh, nsh, held):
+    """The meeting page's pack links (compiled once per number of seats) are the queryset's:
+    the administrations a person sits for in the meeting's network and those they direct, by
+    name; none for someone with neither."""
+    from meetings.report_back.pack import readable_administrations
+    from representatives.models import Administration
+    from representatives.rules import current_seats
+
+    person = factories.make_user()
+    seated = [factories.make_administration(f"Sits {n}") for n in range(2)]
+    directed = factories.make_administration("A directed", director=person)
+    elsewhere = factories.make_administration("Other network")
+    for administration, role in zip(seated, ["representative", "substitute"], strict=True):
+        factories.make_appointment(person, administration, neh, role=role)
+    factories.make_appointment(person, elsewhere, nsh)
+
+    def expected(user):
+        ids = [s.administration_id for s in current_seats(user) if s.network_id == held.network_id]
+        return list(
+            Administration.objects.filter(Q(pk__in=ids) | Q(director=user)).order_by("name")
+        )
+
+    for user in (person, factories.make_user()):
+        user.__dict__.pop("_current_seats", None)
+        found = readable_administrations(user, held)
+        assert found == expected(user)
+    assert readable_administrations(person, held) == [directed, *seated]
+    assert readable_administrations(factories.make_user(), held) == []

@@ -62,3 +62,47 @@ def test_python_rows_are_the_template_rows(pack_world, administration, language)
     assert _normalised(written_expected) == _normalised(expected)
     assert "Bilaga &lt;om&gt; hav &amp; sjöar" in written_material
     assert written_expected.count("<tr>") == len(pack.expected)
+
+
+# The meeting page's report-back links as the template wrote them.
+TEMPLATE_LINKS = """{% load i18n report_back_tags %}{% report_back_links meeting as packs %}{% if packs and packs.administrations or packs.coordinates %}
+<section aria-labelledby="report-back-heading" class="report-back-links">
+  <h2 id="report-back-heading">{% translate "Återrapport till ledningsgruppen" %}</h2>
+  <ul>
+    {% for administration in packs.administrations %}
+      <li><a href="{% url 'report_back_pack' meeting.pk administration.pk %}">{% blocktranslate with name=administration.name|sv %}Återrapport för {{ name }}{% endblocktranslate %}</a></li>
+    {% endfor %}
+    {% if packs.coordinates %}<li><a href="{% url 'report_back_status' meeting.pk %}">{% translate "Vilka förvaltningar har återrapporterat" %}</a></li>{% endif %}
+  </ul>
+</section>
+{% endif %}
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_the_meeting_links_are_the_template(neh, held, coordinator, language):
+    """`{% report_back_section %}` writes what report_back/_meeting_links.html wrote: for a
+    person who sits for an administration and directs another (a name that needs escaping),
+    a coordinator, both, and someone with neither; nothing for a meeting not yet held."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.template.loader import get_template
+    from django.test import RequestFactory
+
+    seated = factories.make_user()
+    factories.make_appointment(seated, factories.make_administration("Miljö & <hälsa>"), neh)
+    factories.make_administration("Kultur", director=seated)
+    both = coordinator
+    factories.make_appointment(both, factories.make_administration("Teknik"), neh)
+    coming = factories.make_meeting(neh, days_ahead=10)
+    written = get_template("meetings/report_back/_meeting_links.html")
+    shown = 0
+    with translation.override(language):
+        for user in (seated, both, factories.make_user(), AnonymousUser()):
+            for meeting in (held, coming):
+                request = RequestFactory().get("/")
+                request.user = user
+                context = {"meeting": meeting, "request": request}
+                expected = Template(TEMPLATE_LINKS).render(Context(context))
+                assert written.render(context) == expected
+                shown += "<section" in expected
+    assert shown == 2
