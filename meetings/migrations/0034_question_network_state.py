@@ -5,21 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0033_theme_suggestion_open'),
-        ('networks', '0009_history_of_reminder_days'),
-        ('representatives', '0005_indexes_for_lists'),
+        ("meetings", "0033_theme_suggestion_open"),
+        ("networks", "0009_history_of_reminder_days"),
+        ("representatives", "0005_indexes_for_lists"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='question',
-            name='meetings_qu_network_49a225_idx',
+            model_name="question",
+            name="meetings_qu_network_49a225_idx",
         ),
         migrations.AddIndex(
-            model_name='question',
-            index=models.Index(fields=['network', 'state', 'raised_on'], name='question_network_state'),
+            model_name="question",
+            index=models.Index(
+                fields=["network", "state", "raised_on"], name="question_network_state"
+            ),
         ),
     ]

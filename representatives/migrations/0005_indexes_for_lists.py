@@ -5,16 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('networks', '0009_history_of_reminder_days'),
-        ('representatives', '0004_administration_merge'),
+        ("networks", "0009_history_of_reminder_days"),
+        ("representatives", "0004_administration_merge"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='appointment',
-            index=models.Index(fields=['network', 'administration', 'start_date', 'end_date', 'person'], name='appointment_network_dates'),
+            model_name="appointment",
+            index=models.Index(
+                fields=["network", "administration", "start_date", "end_date", "person"],
+                name="appointment_network_dates",
+            ),
         ),
     ]
