@@ -43,7 +43,8 @@ def sv_text(value: str, swedish: bool) -> str:
 def sv_html(value: object) -> str:
     """`{{ value|sv }}` under autoescaping, as HTML, for rows written in Python: escaped unless
     already safe markup."""
-    return str(conditional_escape(sv(value)))
+    marked: Any = sv(value)  # any value: conditional_escape writes str() of what is not safe
+    return str(conditional_escape(marked))
 
 
 @register.simple_tag
