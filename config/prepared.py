@@ -120,10 +120,9 @@ class Prepared:
         compiled.prefetches = bool(queryset._prefetch_related_lookups)  # type: ignore[attr-defined]
         return compiled
 
-    def _fetch(self, using: str, values: dict[str, Any]) -> tuple[_Compiled | None, list]:
-        """The compiled query and its rows as the database gives them."""
-        if any(_out_of_range(value) for value in values.values()):
-            return None, []  # as the ORM answers it: no row holds an id no column can store
+    def _compiled(self, using: str, values: dict[str, Any]) -> tuple[_Compiled, list]:
+        """The compiled query (compiled now if this connection has not yet) and its
+        parameters for these values."""
         connection = connections[using]
         compiled_by_connection = connection.__dict__.setdefault("_prepared_queries", {})
         compiled = compiled_by_connection.get(self._key)
@@ -136,9 +135,22 @@ class Prepared:
             else:
                 value = _adapt(connection, self._kinds[name], values[name])
                 params.append(value if constant is None else constant(value))
-        with connection.cursor() as cursor:
+        return compiled, params
+
+    def _fetch(self, using: str, values: dict[str, Any]) -> tuple[_Compiled | None, list]:
+        """The compiled query and its rows as the database gives them."""
+        if any(_out_of_range(value) for value in values.values()):
+            return None, []  # as the ORM answers it: no row holds an id no column can store
+        compiled, params = self._compiled(using, values)
+        with connections[using].cursor() as cursor:
             cursor.execute(compiled.sql, params)
             return compiled, cursor.fetchall()
+
+    def sql_with_params(self, using: str = DEFAULT_DB_ALIAS, **values: Any) -> tuple[str, list]:
+        """The SQL and parameters for these values, to put into a larger query as a subquery
+        (as `queryset.query.sql_with_params()` gives them, without building the queryset)."""
+        compiled, params = self._compiled(using, values)
+        return compiled.sql, params
 
     def unconverted_rows(
         self, using: str = DEFAULT_DB_ALIAS, **values: Any

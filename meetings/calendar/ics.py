@@ -44,6 +44,7 @@ from icalendar import (
 )
 
 from config.mail import absolute_url
+from config.prepared import Prepared
 from meetings.models import (
     AgendaVersion,
     CalendarToken,
@@ -76,34 +77,78 @@ METHODS = (REQUEST, CANCEL)
 def feed_meetings() -> MeetingQuerySet:
     """Meetings any feed may show: published ones from twelve months back and all coming ones,
     and cancelled ones for 30 days after the cancellation. Planned meetings never."""
-    now = timezone.now()
     return (
-        Meeting.objects.filter(starts_at__gte=now - PAST_WINDOW)
-        .filter(
-            Q(status=Meeting.Status.PUBLISHED)
-            | Q(status=Meeting.Status.CANCELLED, cancelled_at__gte=now - CANCELLED_KEPT)
-        )
+        _in_feed_window(**_window(timezone.now()))
         .select_related("network")
         .prefetch_related("work_areas", seen_agenda_prefetch())
         .order_by("starts_at", "pk")
     )
 
 
+def _window(now: datetime.datetime) -> dict[str, datetime.datetime]:
+    return {"since": now - PAST_WINDOW, "cancelled_since": now - CANCELLED_KEPT}
+
+
+def _in_feed_window(since: datetime.datetime, cancelled_since: datetime.datetime):
+    return Meeting.objects.filter(starts_at__gte=since).filter(
+        Q(status=Meeting.Status.PUBLISHED)
+        | Q(status=Meeting.Status.CANCELLED, cancelled_at__gte=cancelled_since)
+    )
+
+
 def invited_meetings_filter(user) -> Q:
     """The meetings the user is invited to as a colleague (by their e-mail address), for the
     personal feed: a colleague who has an account sees those meetings there too."""
-    invited = Invitation.objects.filter(email__iexact=user.email).values("meeting_id")
-    return Q(pk__in=invited)
+    return _invited(user.email)
+
+
+def _invited(email: str) -> Q:
+    return Q(pk__in=Invitation.objects.filter(email__iexact=email).values("meeting_id"))
+
+
+def _personal(person_id: int, day: datetime.date, email: str) -> Q:
+    """The meetings of every network where the person holds a seat on `day` or coordinates,
+    and those they are invited to. Subqueries, not the ids read first: the feed's 304 then
+    stays one aggregate query."""
+    appointed = Appointment.objects.current(day).filter(person_id=person_id).values("network_id")
+    coordinated = Network.coordinators.through.objects.filter(user_id=person_id).values(
+        "network_id"
+    )
+    return Q(network_id__in=appointed) | Q(network_id__in=coordinated) | _invited(email)
 
 
 def personal_feed_meetings(user) -> MeetingQuerySet:
     """The meetings of every network where the user holds a current appointment or
     coordinates, plus the meetings they are invited to."""
-    appointed = Appointment.objects.current().filter(person=user).values("network_id")
-    # A subquery, not the ids read first: the feed's 304 then stays one aggregate query.
-    coordinated = Network.coordinators.through.objects.filter(user_id=user.pk).values("network_id")
-    return feed_meetings().filter(
-        Q(network_id__in=appointed) | Q(network_id__in=coordinated) | invited_meetings_filter(user)
+    return feed_meetings().filter(_personal(user.pk, timezone.localdate(), user.email))
+
+
+# The same meetings' ids, compiled once: what the feed's 304 asks (`feed_validators`), which
+# would otherwise build and compile the queryset above on every fetch (most of a 304's cost).
+_PERSONAL_FEED_IDS = Prepared(
+    lambda person_id, day, email, since, cancelled_since: (
+        _in_feed_window(since, cancelled_since)
+        .filter(_personal(person_id, day, email))
+        .order_by()
+        .values_list("pk")
+    ),
+    person_id=int,
+    day=datetime.date,
+    email=str,
+    since=datetime.datetime,
+    cancelled_since=datetime.datetime,
+)
+
+
+def personal_feed_meeting_ids(user) -> tuple[str, list]:
+    """SQL and parameters choosing the ids of `personal_feed_meetings(user)`, for a subquery."""
+    return _PERSONAL_FEED_IDS.sql_with_params(
+        person_id=user.pk,
+        day=timezone.localdate(),
+        # As the ORM passes an iexact's value on (escaped for LIKE where that is how it is
+        # compared).
+        email=connection.ops.prep_for_iexact_query(user.email),
+        **_window(timezone.now()),
     )
 
 
@@ -425,8 +470,10 @@ def feed_validators(
 ) -> tuple[str, datetime.datetime]:
     """A feed's ETag and Last-Modified from one aggregate query, without reading its rows.
 
-    `meetings` and `deadlines` are the feed's querysets (not evaluated). The feed's window
-    bounds its meetings (a year back and what is coming), so they are few whatever the history.
+    `meetings` and `deadlines` are the feed's querysets (not evaluated); `meetings` may instead
+    be the SQL and parameters choosing its meetings' ids (`personal_feed_meeting_ids`). The
+    feed's window bounds its meetings (a year back and what is coming), so they are few
+    whatever the history.
     One query (plain SQL around the querysets' own SQL as subqueries: building it with the ORM
     cost more than running it) gives, for the meetings, their published agenda versions (what
     the entries show; the draft is not in the feed), their work-area links and the deadlines:
@@ -446,7 +493,10 @@ def feed_validators(
     earlier than one it sent (the latest row alone can go backwards when an event leaves).
     """
     # The feed's meetings as a subquery of the one query (not read first: one round trip less).
-    chosen_meetings, meeting_params = meetings.order_by().values("pk").query.sql_with_params()
+    if isinstance(meetings, QuerySet):
+        chosen_meetings, meeting_params = meetings.order_by().values("pk").query.sql_with_params()
+    else:
+        chosen_meetings, meeting_params = meetings
     meeting = Meeting._meta.db_table
     network = Network._meta.db_table
     version = AgendaVersion._meta.db_table

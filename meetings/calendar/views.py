@@ -176,13 +176,15 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         meetings = calendar.network_feed_meetings(token.network)
         deadlines = calendar.network_feed_deadlines(token.network)
         name = f"{token.network.code} – {token.network.name}"
+        chosen: Any = meetings
     else:
-        meetings = calendar.personal_feed_meetings(token.user)
+        meetings = None  # the queryset is built only when the feed is written
         deadlines = None
         name = _("Mina nätverksmöten")
+        chosen = calendar.personal_feed_meeting_ids(token.user)
     personal = token.network is None
     validators = calendar.feed_validators(
-        meetings, token, name, deadlines, todos_for if personal else ()
+        chosen, token, name, deadlines, todos_for if personal else ()
     )
     etag, last_modified = quote_etag(validators[0]), validators[1]
     response = get_conditional_response(
@@ -192,6 +194,8 @@ def calendar_feed(request: HttpRequest, secret: str) -> HttpResponse:
         body_key = f"calendar-feed-body:{token.pk}:{validators[0]}"
         body = cache.get(body_key)
         if body is None:
+            if meetings is None:
+                meetings = calendar.personal_feed_meetings(token.user)
             body = _feed_body(token, meetings, name, deadlines, todos, todos_key)
             cache.set(body_key, body, FEED_BODY_SECONDS)
         response = HttpResponse(body, content_type=CALENDAR_CONTENT_TYPE)
