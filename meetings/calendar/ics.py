@@ -142,13 +142,15 @@ _PERSONAL_FEED_IDS = Prepared(
 
 def personal_feed_meeting_ids(user) -> tuple[str, list]:
     """SQL and parameters choosing the ids of `personal_feed_meetings(user)`, for a subquery."""
+    window = _window(timezone.now())
     return _PERSONAL_FEED_IDS.sql_with_params(
         person_id=user.pk,
         day=timezone.localdate(),
         # As the ORM passes an iexact's value on (escaped for LIKE where that is how it is
         # compared).
         email=connection.ops.prep_for_iexact_query(user.email),
-        **_window(timezone.now()),
+        since=window["since"],
+        cancelled_since=window["cancelled_since"],
     )
 
 
