@@ -18,8 +18,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Window
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -864,8 +879,8 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     """What arrived in the coordinated networks (pending proposals, raised questions, open
     theme wishes, consultation responses marked sent lately) and what is late (overdue
     actions, meetings soon with administrations that have not answered, packs not presented).
-    None for someone who coordinates nothing. A fixed number of queries, each compiled once
-    per number of networks (`rows_by_shape`)."""
+    None for someone who coordinates nothing. One query (`_coordinator_rows`: its parts
+    joined by UNION ALL), compiled once per number of networks (`rows_by_shape`)."""
     coordinated = coordinated_network_ids(user)
     if not coordinated:
         return None
@@ -873,26 +888,45 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     now = timezone.now()
     zone = timezone.get_current_timezone()
     today = timezone.localdate()
+    parts: dict[int, list[tuple]] = {part: [] for part in range(8)}
+    for row in rows_by_shape(
+        _coordinator_rows,
+        now=now,
+        today=today,
+        since=now - datetime.timedelta(days=RECENT_RESPONSES_DAYS),
+        ahead=now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS),
+        held_since=now - datetime.timedelta(days=PACKS_DAYS),
+        **networks,
+    ):
+        parts[row[0]].append(row)
+    # Each part in its own order (a part of a UNION has none of its own on SQLite): the
+    # parts' queries name the same order for the rows they keep.
+    first = datetime.date.min
     arrived: list[Row] = []
     tag = str(_("Nytt förslag"))
     manage_url = pk_urls("agenda_manage")
-    for title, code, meeting_id, created_at in rows_by_shape(_new_proposals, now=now, **networks):
+    for _part, title, _name, code, meeting_id, _network, _day, created_at, _n in sorted(
+        parts[_PROPOSALS], key=lambda row: row[7], reverse=True
+    ):
         arrived.append(Row(title, code, manage_url(meeting_id), _local_date(created_at, zone), tag))
     tag = str(_("Ny fråga"))
     question_url = pk_urls("question_detail")
-    for title, code, pk, raised_on in rows_by_shape(_new_questions, **networks):
+    for _part, title, _name, code, pk, _network, raised_on, _moment, _n in sorted(
+        parts[_QUESTIONS], key=lambda row: (row[6], row[4]), reverse=True
+    ):
         arrived.append(Row(title, code, question_url(pk), raised_on, tag))
     tag = str(_("Temaönskemål"))
     wishes: dict[str, str] = {}  # each network's page of wishes, reversed once
-    for title, code, created_at in rows_by_shape(_open_wishes, **networks):
+    for _part, title, _name, code, _id, _network, _day, created_at, _n in sorted(
+        parts[_WISHES], key=lambda row: row[7], reverse=True
+    ):
         if code not in wishes:
             wishes[code] = reverse("theme_suggestions", kwargs={"code": code.lower()})
         arrived.append(Row(title, code, wishes[code], _local_date(created_at, zone), tag))
-    since = now - datetime.timedelta(days=RECENT_RESPONSES_DAYS)
     tag = str(_("Remissvar"))
     document_url = pk_urls("document_detail")
-    for title, administration, code, document_id, sent_at in rows_by_shape(
-        _recent_responses, since=since, **networks
+    for _part, title, administration, code, document_id, _network, _day, sent_at, _n in sorted(
+        parts[_RESPONSES], key=lambda row: row[7], reverse=True
     ):
         arrived.append(
             Row(
@@ -903,20 +937,21 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 tag,
             )
         )
-    arrived.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
+    arrived.sort(key=lambda row: row.date or first, reverse=True)
 
     late: list[Row] = []
     tag = str(_("Försenad åtgärd"))
     done_url = pk_urls("action_done")
-    for title, code, pk, due_on in rows_by_shape(_late_actions, today=today, **networks):
+    for _part, title, _name, code, pk, _network, due_on, _moment, _n in sorted(
+        parts[_LATE_ACTIONS], key=lambda row: (row[6], row[4])
+    ):
         late.append(Row(title, code, done_url(pk), due_on, tag, late=True))
     # How many administrations have a seat in each network today, counted once per network
     # (as a subquery of each meeting listed it read every seat of the network again).
-    seated = dict(rows_by_shape(_seated, today=today, **networks))
-    ahead = now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS)
+    seated = {row[5]: row[8] for row in parts[_SEATED]}
     tag = str(_("Obesvarad kallelse"))
-    for pk, theme, network_id, code, starts_at, answered in rows_by_shape(
-        _soon_unanswered, now=now, ahead=ahead, **networks
+    for _part, theme, _name, code, pk, network_id, _day, starts_at, answered in sorted(
+        parts[_SOON_UNANSWERED], key=lambda row: row[7]
     ):
         missing = seated.get(network_id, 0) - answered
         if missing > 0:
@@ -935,10 +970,9 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                     late=True,
                 )
             )
-    since = now - datetime.timedelta(days=PACKS_DAYS)
     tag = str(_("Inte återrapporterat"))
-    for pk, theme, network_id, code, starts_at, presented in rows_by_shape(
-        _unpresented, now=now, since=since, **networks
+    for _part, theme, _name, code, pk, network_id, _day, starts_at, presented in sorted(
+        parts[_UNPRESENTED], key=lambda row: row[7], reverse=True
     ):
         missing = seated.get(network_id, 0) - presented
         if missing > 0:
@@ -960,128 +994,200 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     return CoordinatorOverview(arrived=arrived, late=late)
 
 
-# The coordinators' queries, each of the networks numbered as `network_0`, `network_1`, ...
+# The coordinators' lists are read in one query: each list a part of a UNION ALL, its rows of
+# the same columns (a part fills those it has, the rest are typed NULLs), the first the part's
+# number. A part cut to its first rows picks them in a subquery (`pk__in`): SQLite allows no
+# ORDER BY or LIMIT on a part itself.
+_PROPOSALS, _QUESTIONS, _WISHES, _RESPONSES, _LATE_ACTIONS, _SEATED = 0, 1, 2, 3, 4, 5
+_SOON_UNANSWERED, _UNPRESENTED = 6, 7
+_COORDINATOR_COLUMNS = {
+    "part": IntegerField,
+    "title": TextField,
+    "name": TextField,
+    "code": TextField,
+    "ref": IntegerField,
+    "network": IntegerField,
+    "day": DateField,
+    "moment": DateTimeField,
+    "n": IntegerField,
+}
 
 
-def _new_proposals(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+class _Null(Cast):
+    """A NULL of a column's type (PostgreSQL takes a bare NULL in a part for text), which a
+    grouped part does not group by."""
+
+    def __init__(self, output_field: Any) -> None:
+        super().__init__(Value(None), output_field)
+
+    def get_group_by_cols(self) -> list:
+        return []
+
+
+def _part(rows: QuerySet, part: int, **columns: Any) -> QuerySet:
+    """The rows as one part of `_coordinator_rows`: its number, the columns given, NULL for
+    the others."""
+    filled = {
+        f"row_{name}": columns[name] if name in columns else _Null(kind())
+        for name, kind in _COORDINATOR_COLUMNS.items()
+        if name != "part"
+    }
     return (
-        AgendaItem.objects.filter(
+        rows.order_by()
+        .annotate(row_part=Value(part, IntegerField()), **filled)
+        .values_list(*(f"row_{name}" for name in _COORDINATOR_COLUMNS))
+    )
+
+
+def _coordinator_rows(
+    now: datetime.datetime,
+    today: datetime.date,
+    since: datetime.datetime,
+    ahead: datetime.datetime,
+    held_since: datetime.datetime,
+    limit: None,
+    **ids,
+) -> QuerySet:
+    networks = numbered(ids, "network_")
+    proposals = AgendaItem.objects.filter(
+        pk__in=AgendaItem.objects.filter(
             status=AgendaItem.Status.PROPOSED,
-            meeting__network_id__in=numbered(ids, "network_"),
+            meeting__network_id__in=networks,
             meeting__starts_at__gt=now,
         )
         .order_by("-created_at")
-        .values_list("title", "meeting__network__code", "meeting_id", "created_at")[
-            :COORDINATOR_ROWS
-        ]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _new_questions(limit: None, **ids) -> QuerySet:
-    return (
-        Question.objects.filter(
-            state=Question.State.RAISED, network_id__in=numbered(ids, "network_")
-        )
+    questions = Question.objects.filter(
+        pk__in=Question.objects.filter(state=Question.State.RAISED, network_id__in=networks)
         .order_by("-raised_on", "-pk")
-        .values_list("title", "network__code", "pk", "raised_on")[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _open_wishes(limit: None, **ids) -> QuerySet:
-    return (
-        ThemeSuggestion.objects.filter(
-            status=ThemeSuggestion.Status.OPEN, network_id__in=numbered(ids, "network_")
+    wishes = ThemeSuggestion.objects.filter(
+        pk__in=ThemeSuggestion.objects.filter(
+            status=ThemeSuggestion.Status.OPEN, network_id__in=networks
         )
         .order_by("-created_at")
-        .values_list("title", "network__code", "created_at")[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _recent_responses(since: datetime.datetime, limit: None, **ids) -> QuerySet:
-    return (
-        ConsultationResponse.objects.filter(
-            document__network_id__in=numbered(ids, "network_"), sent_at__gte=since
+    responses = ConsultationResponse.objects.filter(
+        pk__in=ConsultationResponse.objects.filter(
+            document__network_id__in=networks, sent_at__gte=since
         )
         .order_by("-sent_at")
-        .values_list(
-            "document__title",
-            "administration__name",
-            "document__network__code",
-            "document_id",
-            "sent_at",
-        )[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _late_actions(today: datetime.date, limit: None, **ids) -> QuerySet:
-    return (
-        ActionItem.objects.filter(
-            status=ActionItem.Status.OPEN,
-            due_on__lt=today,
-            meeting__network_id__in=numbered(ids, "network_"),
+    actions = ActionItem.objects.filter(
+        pk__in=ActionItem.objects.filter(
+            status=ActionItem.Status.OPEN, due_on__lt=today, meeting__network_id__in=networks
         )
         .order_by("due_on", "pk")
-        .values_list("title", "meeting__network__code", "pk", "due_on")[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _seated(today: datetime.date, limit: None, **ids) -> QuerySet:
-    """How many administrations have a seat in each of the networks today, by network: counted
-    from the seats' own column, without joining the administrations and networks."""
-    return (
+    # How many administrations have a seat in each of the networks today: counted from the
+    # seats' own column, without joining the administrations and networks.
+    seated = (
         Appointment.objects.current(today)
-        .filter(network_id__in=numbered(ids, "network_"))
+        .filter(network_id__in=networks)
         .order_by()
         .values("network_id")
-        .annotate(n=Count("administration_id", distinct=True))
-        .values_list("network_id", "n")
+        .annotate(seated=Count("administration_id", distinct=True))
     )
-
-
-def _soon_unanswered(
-    now: datetime.datetime, ahead: datetime.datetime, limit: None, **ids
-) -> QuerySet:
-    return (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in=numbered(ids, "network_"),
-            starts_at__gt=now,
-            starts_at__lte=ahead,
-        )
-        .annotate(
-            answered=Count(
-                "attendances__administration",
-                filter=~Q(attendances__answer=""),
-                distinct=True,
+    soon = Meeting.objects.filter(
+        status=Meeting.Status.PUBLISHED,
+        network_id__in=networks,
+        starts_at__gt=now,
+        starts_at__lte=ahead,
+    ).annotate(
+        # Counted in a subquery, as the packs presented below: a part grouped by meeting
+        # would group by each of the meeting's columns.
+        answered=Coalesce(
+            Subquery(
+                Attendance.objects.filter(meeting=OuterRef("pk"))
+                .exclude(answer="")
+                .order_by()
+                .values("meeting")
+                .annotate(n=Count("administration", distinct=True))
+                .values("n")
             ),
+            0,
         )
-        .order_by("starts_at")
-        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "answered")
     )
-
-
-def _unpresented(now: datetime.datetime, since: datetime.datetime, limit: None, **ids) -> QuerySet:
-    return (
-        Meeting.objects.held(now)
-        .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
-        .annotate(
-            # Counted in a subquery, not by grouping the meetings: grouped, the database
-            # reads every meeting of the networks instead of only the recent ones.
-            presented=Coalesce(
-                Subquery(
-                    ReportBack.objects.filter(meeting=OuterRef("pk"))
-                    .order_by()
-                    .values("meeting")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
-            ),
-        )
+    unpresented = Meeting.objects.filter(
+        pk__in=Meeting.objects.held(now)
+        .filter(network_id__in=networks, ends_at__gte=held_since)
         .order_by("-starts_at")
-        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "presented")[
-            :COORDINATOR_ROWS
-        ]
+        .values("pk")[:COORDINATOR_ROWS]
+    ).annotate(
+        # Counted in a subquery, not by grouping the meetings: grouped, the database reads
+        # every meeting of the networks instead of only the recent ones.
+        presented=Coalesce(
+            Subquery(
+                ReportBack.objects.filter(meeting=OuterRef("pk"))
+                .order_by()
+                .values("meeting")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        ),
+    )
+    return _part(
+        proposals,
+        _PROPOSALS,
+        title=F("title"),
+        code=F("meeting__network__code"),
+        ref=F("meeting_id"),
+        moment=F("created_at"),
+    ).union(
+        _part(
+            questions,
+            _QUESTIONS,
+            title=F("title"),
+            code=F("network__code"),
+            ref=F("pk"),
+            day=F("raised_on"),
+        ),
+        _part(wishes, _WISHES, title=F("title"), code=F("network__code"), moment=F("created_at")),
+        _part(
+            responses,
+            _RESPONSES,
+            title=F("document__title"),
+            name=F("administration__name"),
+            code=F("document__network__code"),
+            ref=F("document_id"),
+            moment=F("sent_at"),
+        ),
+        _part(
+            actions,
+            _LATE_ACTIONS,
+            title=F("title"),
+            code=F("meeting__network__code"),
+            ref=F("pk"),
+            day=F("due_on"),
+        ),
+        _part(seated, _SEATED, network=F("network_id"), n=F("seated")),
+        _part(
+            soon,
+            _SOON_UNANSWERED,
+            title=F("theme_title"),
+            code=F("network__code"),
+            ref=F("pk"),
+            network=F("network_id"),
+            moment=F("starts_at"),
+            n=F("answered"),
+        ),
+        _part(
+            unpresented,
+            _UNPRESENTED,
+            title=F("theme_title"),
+            code=F("network__code"),
+            ref=F("pk"),
+            network=F("network_id"),
+            moment=F("starts_at"),
+            n=F("presented"),
+        ),
+        all=True,
     )
 
 
