@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
+    BooleanField,
     Count,
     DateField,
     DateTimeField,
     Exists,
     F,
+    Field,
     IntegerField,
     Max,
     OuterRef,
@@ -31,6 +33,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     TextField,
+    UUIDField,
     Value,
     Window,
 )
@@ -310,26 +313,136 @@ def for_person(
     seats = _seats(appointments)
     if not seats:
         return Todos()
+    now = timezone.now()
+    values = _only(_seat_values(seats), "network_", "administration_")
+    # The meetings behind three kinds of to-do, read in one query (`_person_meetings`), each
+    # part's rows in the columns its kind reads.
+    coming: list[tuple] = []
+    held: list[tuple] = []
+    evaluated: list[tuple] = []
+    for row in rows_by_shape(
+        _person_meetings,
+        person_id=user.pk,
+        now=now,
+        held_since=now - datetime.timedelta(days=PACKS_DAYS),
+        evaluated_since=now - datetime.timedelta(days=EVALUATIONS_DAYS),
+        **values,
+    ):
+        part, pk, uid, theme, network_id, code, changed, starts_at = row[:8]
+        agenda_at, days, flag_0, flag_1, flag_2, flag_3, closes = row[8:15]
+        if part == _COMING:
+            coming.append(
+                (pk, uid, theme, starts_at, changed, agenda_at, flag_0, flag_1, days, code)
+            )
+        elif part == _HELD:
+            held.append((pk, uid, theme, network_id, code, changed, starts_at, *row[15:]))
+        else:
+            evaluated.append(
+                (pk, uid, theme, code, changed, flag_0, flag_1, flag_2, flag_3, closes)
+            )
     return _first(
         [
-            _whole(_answers_and_proposals(user, seats)),
+            _whole(_answers_and_proposals(coming, now)),
             _consultations(seats, limit),
             _actions(seats, limit),
-            _whole(_packs(seats)),
-            _whole(_evaluations(user, seats)),
+            _whole(_packs(seats, held, values)),
+            _whole(_evaluations(evaluated, now)),
             _indicators(seats, limit),
         ],
         limit,
     )
 
 
-def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
+# The person's meetings are read in one query, a part per kind of to-do (as the coordinators'
+# lists, `_coordinator_rows`): the meeting's columns, then those of one kind or another, and
+# last whether each of the seats' administrations presented its pack (`_recently_held`).
+_COMING, _HELD, _TO_EVALUATE = 0, 1, 2
+_MEETING_LAYOUT: dict[str, type[Field]] = {
+    "part": IntegerField,
+    "pk": IntegerField,
+    "uid": UUIDField,
+    "theme": TextField,
+    "network": IntegerField,
+    "code": TextField,
+    "changed": DateTimeField,
+    "starts_at": DateTimeField,
+}
+_PERSON_LAYOUT: dict[str, type[Field]] = _MEETING_LAYOUT | {
+    "agenda_at": DateTimeField,
+    "close_days": IntegerField,
+    "flag_0": BooleanField,
+    "flag_1": BooleanField,
+    "flag_2": BooleanField,
+    "flag_3": BooleanField,
+    "closes": DateTimeField,
+}
+
+
+def _meeting_columns() -> dict[str, F]:
+    return {
+        "pk": F("pk"),
+        "uid": F("uid"),
+        "theme": F("theme_title"),
+        "network": F("network_id"),
+        "code": F("network__code"),
+        "changed": F("updated_at"),
+        "starts_at": F("starts_at"),
+    }
+
+
+def _marks(ids: dict[str, Any]) -> dict[str, type[Field]]:
+    """A column per numbered administration (`administration_0`, ...)."""
+    return {f"mark_{n}": BooleanField for n in range(len(numbered(ids, "administration_")))}
+
+
+def _person_meetings(
+    person_id: int,
+    now: datetime.datetime,
+    held_since: datetime.datetime,
+    evaluated_since: datetime.datetime,
+    limit: None,
+    **ids,
+) -> QuerySet:
+    layout = _PERSON_LAYOUT | _marks(ids)
+    coming = _coming_meetings(person_id, now, ids)
+    held = _recently_held(now, held_since, ids)
+    to_evaluate = _to_evaluate(person_id, now, evaluated_since, ids)
+    return _union_part(
+        coming,
+        _COMING,
+        layout,
+        **_meeting_columns(),
+        agenda_at=F("agenda_published_at"),
+        close_days=F("close_days"),
+        flag_0=F("answered"),
+        flag_1=F("proposed"),
+    ).union(
+        _union_part(
+            held,
+            _HELD,
+            layout,
+            **_meeting_columns(),
+            **{f"mark_{n}": F(f"presented_{n}") for n in range(len(_marks(ids)))},
+        ),
+        _union_part(
+            to_evaluate,
+            _TO_EVALUATE,
+            layout,
+            **_meeting_columns(),
+            flag_0=F("ticked"),
+            flag_1=F("was_there"),
+            flag_2=F("said_coming"),
+            flag_3=F("evaluated"),
+            closes=F("closes"),
+        ),
+        all=True,
+    )
+
+
+def _answers_and_proposals(meetings: list[tuple], now: datetime.datetime) -> list[Item]:
     """Coming published meetings the person has not answered, and those whose agenda still
-    takes proposals and has none of theirs (one query)."""
-    now = timezone.now()
+    takes proposals and has none of theirs (`_coming_meetings`' rows)."""
     zone = timezone.get_current_timezone()
-    networks = _only(_seat_values(seats), "network_")
-    meetings = rows_by_shape(_coming_meetings, person_id=user.pk, now=now, **networks)
     items = []
     my_networks = reverse("my_networks") if meetings else ""
     for pk, uid, theme, starts_at, changed, agenda_at, answered, proposed, days, code in meetings:
@@ -364,38 +477,21 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
     return items
 
 
-def _coming_meetings(person_id: int, now: datetime.datetime, limit: None, **ids) -> QuerySet:
-    return (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in=numbered(ids, "network_"),
-            starts_at__gt=now,
-        )
-        .annotate(
-            answered=Exists(
-                Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id).exclude(
-                    answer=""
-                )
-            ),
-            proposed=Exists(
-                AgendaItem.objects.filter(meeting=OuterRef("pk"), proposed_by_id=person_id)
-            ),
-            close_days=F("network__proposal_close_days"),
-            code=F("network__code"),
-        )
-        .order_by("starts_at")
-        .values_list(
-            "pk",
-            "uid",
-            "theme_title",
-            "starts_at",
-            "updated_at",
-            "agenda_published_at",
-            "answered",
-            "proposed",
-            "close_days",
-            "code",
-        )
+def _coming_meetings(person_id: int, now: datetime.datetime, ids: dict[str, Any]) -> QuerySet:
+    return Meeting.objects.filter(
+        status=Meeting.Status.PUBLISHED,
+        network_id__in=numbered(ids, "network_"),
+        starts_at__gt=now,
+    ).annotate(
+        answered=Exists(
+            Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id).exclude(
+                answer=""
+            )
+        ),
+        proposed=Exists(
+            AgendaItem.objects.filter(meeting=OuterRef("pk"), proposed_by_id=person_id)
+        ),
+        close_days=F("network__proposal_close_days"),
     )
 
 
@@ -511,18 +607,14 @@ def _open_actions(limit: int | None, **ids) -> QuerySet:
     )
 
 
-def _packs(seats: list[Seat]) -> list[Item]:
+def _packs(seats: list[Seat], meetings: list[tuple], values: dict[str, int]) -> list[Item]:
     """Recently held meetings whose report-back pack the administration has not presented to
-    its management group (one query). The date is the meeting's: when it was held."""
-    now = timezone.now()
+    its management group (`_recently_held`'s rows, its administrations numbered as in
+    `values`). The date is the meeting's: when it was held."""
     zone = timezone.get_current_timezone()
-    since = now - datetime.timedelta(days=PACKS_DAYS)
-    values = _only(_seat_values(seats), "network_", "administration_")
     column = _by_administration(values)
     items = []
-    for pk, uid, theme, network_id, code, changed, starts_at, *presented in rows_by_shape(
-        _recently_held, now=now, since=since, **values
-    ):
+    for pk, uid, theme, network_id, code, changed, starts_at, *presented in meetings:
         for seat in seats:
             if seat.network_id != network_id:
                 continue
@@ -546,10 +638,10 @@ def _packs(seats: list[Seat]) -> list[Item]:
 
 
 def _recently_held(
-    now: datetime.datetime, since: datetime.datetime, limit: None, **ids
+    now: datetime.datetime, since: datetime.datetime, ids: dict[str, Any]
 ) -> QuerySet:
     """The recently held meetings, each with whether each numbered administration presented
-    its pack (a column per administration, in their order)."""
+    its pack (`presented_0`, ...: an annotation per administration, in their order)."""
     presented = {
         f"presented_{n}": Exists(
             ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id=administration)
@@ -560,8 +652,6 @@ def _recently_held(
         Meeting.objects.held(now)
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
         .annotate(**presented)
-        .order_by("-starts_at")
-        .values_list(*DIRECTOR_MEETING_COLUMNS, *presented)
     )
 
 
@@ -571,15 +661,12 @@ def _by_administration(values: dict[str, int]) -> dict[int, int]:
     return {pk: n for n, pk in enumerate(numbered(values, "administration_"))}
 
 
-def _evaluations(user, seats: list[Seat]) -> list[Item]:
-    """Held meetings the person took part in, has not evaluated, and can still evaluate (one
-    query). Participants as in evaluations/workflow.py: ticked present, or "kommer" while
-    nobody is ticked; the window closes when the network's next meeting starts."""
-    now = timezone.now()
+def _evaluations(meetings: list[tuple], now: datetime.datetime) -> list[Item]:
+    """Held meetings the person took part in, has not evaluated, and can still evaluate
+    (`_to_evaluate`'s rows). Participants as in evaluations/workflow.py: ticked present, or
+    "kommer" while nobody is ticked; the window closes when the network's next meeting
+    starts."""
     zone = timezone.get_current_timezone()
-    since = now - datetime.timedelta(days=EVALUATIONS_DAYS)
-    networks = _only(_seat_values(seats), "network_")
-    meetings = rows_by_shape(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
     items = []
     for (
         pk,
@@ -612,7 +699,7 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
 
 
 def _to_evaluate(
-    person_id: int, now: datetime.datetime, since: datetime.datetime, limit: None, **ids
+    person_id: int, now: datetime.datetime, since: datetime.datetime, ids: dict[str, Any]
 ) -> QuerySet:
     own = Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id)
     next_start = (
@@ -637,18 +724,6 @@ def _to_evaluate(
                 Evaluation.objects.filter(meeting=OuterRef("pk"), person_id=person_id)
             ),
             closes=Subquery(next_start),
-        )
-        .values_list(
-            "pk",
-            "uid",
-            "theme_title",
-            "network__code",
-            "updated_at",
-            "ticked",
-            "was_there",
-            "said_coming",
-            "evaluated",
-            "closes",
         )
     )
 
@@ -750,32 +825,121 @@ def for_director(seat_appointments: list[Appointment], *, limit: int | None = No
     """The to-dos of a director's administrations' seats: meetings nobody of the
     administration has answered, consultations, actions, packs and indicator values; the
     first `limit` (all when None) and the total, as `for_person`."""
+    return for_director_with_questions(seat_appointments, [], limit=limit)[0]
+
+
+def for_director_with_questions(
+    seat_appointments: list[Appointment],
+    administrations: list[Administration],
+    *,
+    limit: int | None = None,
+) -> tuple[Todos, list["OpenQuestion"]]:
+    """`for_director(seat_appointments)` and `open_questions(administrations)` (none for
+    none), the questions read in the query of the seats' meetings (`_director_meetings`)."""
     seats = _seats(seat_appointments)
     if not seats:
-        return Todos()
-    return _first(
+        return Todos(), open_questions(administrations) if administrations else []
+    now = timezone.now()
+    values = _only(_seat_values(seats), "network_", "administration_")
+    values |= numbering("question_administration_", [a.pk for a in administrations])
+    coming: list[tuple] = []
+    held: list[tuple] = []
+    questions: list[tuple] = []
+    width = len(_MEETING_LAYOUT) + len(_marks(values))
+    for row in rows_by_shape(
+        _director_meetings,
+        now=now,
+        held_since=now - datetime.timedelta(days=PACKS_DAYS),
+        **values,
+    ):
+        if row[0] == _COMING:
+            coming.append(row[1:width])
+        elif row[0] == _HELD:
+            held.append(row[1:width])
+        else:
+            questions.append(row)
+    # The latest first, as `_open_questions` orders them.
+    questions.sort(key=lambda row: (row[-3], row[1]), reverse=True)
+    todos = _first(
         [
-            _whole(_administration_answers(seats)),
+            _whole(_administration_answers(seats, coming, values)),
             _consultations(seats, limit),
             _actions(seats, limit),
-            _whole(_packs(seats)),
+            _whole(_packs(seats, held, values)),
             _indicators(seats, limit, to_the_form=False),
         ],
         limit,
     )
+    return todos, [
+        OpenQuestion(row[1], row[3], row[5], raised_on, state_label(state, proposal))
+        for *row, raised_on, state, proposal in questions
+    ]
 
 
-def _administration_answers(seats: list[Seat]) -> list[Item]:
-    """Coming published meetings that no one of the seat's administration has answered (one
-    query)."""
-    now = timezone.now()
+# The director's meetings (coming, to answer; recently held, to present) and their open
+# questions in one query, as `_person_meetings`: the meeting's columns, whether someone of
+# each administration answered (coming) or presented its pack (held), then the question's.
+_QUESTION = 2
+_QUESTION_LAYOUT: dict[str, type[Field]] = {
+    "raised_on": DateField,
+    "state": TextField,
+    "proposal": TextField,
+}
+
+
+def _director_meetings(
+    now: datetime.datetime, held_since: datetime.datetime, limit: None, **ids
+) -> QuerySet:
+    marks = _marks(ids)
+    layout = _MEETING_LAYOUT | marks | _QUESTION_LAYOUT
+    parts = [
+        _union_part(
+            _coming_published(now, ids),
+            _COMING,
+            layout,
+            **_meeting_columns(),
+            **{f"mark_{n}": F(f"answered_{n}") for n in range(len(marks))},
+        ),
+        _union_part(
+            _recently_held(now, held_since, ids),
+            _HELD,
+            layout,
+            **_meeting_columns(),
+            **{f"mark_{n}": F(f"presented_{n}") for n in range(len(marks))},
+        ),
+    ]
+    if administrations := numbered(ids, "question_administration_"):
+        questions = Question.objects.filter(
+            pk__in=_open_questions(
+                None, **numbering("administration_", administrations)
+            ).values_list("pk")
+        )
+        parts.append(
+            _union_part(
+                questions,
+                _QUESTION,
+                layout,
+                pk=F("pk"),
+                theme=F("title"),
+                code=F("network__code"),
+                raised_on=F("raised_on"),
+                state=F("state"),
+                proposal=F("agenda_item__status"),
+            )
+        )
+    first, *rest = parts
+    return first.union(*rest, all=True)
+
+
+def _administration_answers(
+    seats: list[Seat], meetings: list[tuple], values: dict[str, int]
+) -> list[Item]:
+    """Coming published meetings that no one of the seat's administration has answered
+    (`_coming_published`'s rows, its administrations numbered as in `values`)."""
     zone = timezone.get_current_timezone()
-    values = _only(_seat_values(seats), "network_", "administration_")
     column = _by_administration(values)
     items = []
-    for pk, uid, theme, network_id, code, changed, starts_at, *answered in rows_by_shape(
-        _coming_published, now=now, **values
-    ):
+    for pk, uid, theme, network_id, code, changed, starts_at, *answered in meetings:
         for seat in seats:
             if seat.network_id != network_id:
                 continue
@@ -797,9 +961,10 @@ def _administration_answers(seats: list[Seat]) -> list[Item]:
     return items
 
 
-def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+def _coming_published(now: datetime.datetime, ids: dict[str, Any]) -> QuerySet:
     """The coming published meetings, each with whether someone of each numbered
-    administration has answered (a column per administration, in their order)."""
+    administration has answered (`answered_0`, ...: an annotation per administration, in
+    their order)."""
     answered = {
         f"answered_{n}": Exists(
             Attendance.objects.filter(
@@ -808,16 +973,11 @@ def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
         )
         for n, administration in enumerate(numbered(ids, "administration_"))
     }
-    return (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in=numbered(ids, "network_"),
-            starts_at__gt=now,
-        )
-        .annotate(**answered)
-        .order_by("starts_at")
-        .values_list(*DIRECTOR_MEETING_COLUMNS, *answered)
-    )
+    return Meeting.objects.filter(
+        status=Meeting.Status.PUBLISHED,
+        network_id__in=numbered(ids, "network_"),
+        starts_at__gt=now,
+    ).annotate(**answered)
 
 
 @dataclass(frozen=True)
@@ -1025,17 +1185,26 @@ class _Null(Cast):
 
 
 def _part(rows: QuerySet, part: int, **columns: Any) -> QuerySet:
-    """The rows as one part of `_coordinator_rows`: its number, the columns given, NULL for
-    the others."""
+    """The rows as one part of `_coordinator_rows`."""
+    return _union_part(rows, part, _COORDINATOR_COLUMNS, **columns)
+
+
+def _union_part(
+    rows: QuerySet, part: int, layout: dict[str, type[Field]], **columns: Any
+) -> QuerySet:
+    """The rows as one part of a UNION ALL whose columns are `layout`'s (each named with its
+    type): first the part's number, then the columns given, NULL for the others."""
+    if unknown := set(columns) - set(layout):
+        raise ValueError(f"Not columns of the union: {sorted(unknown)}")
     filled = {
         f"row_{name}": columns[name] if name in columns else _Null(kind())
-        for name, kind in _COORDINATOR_COLUMNS.items()
+        for name, kind in layout.items()
         if name != "part"
     }
     return (
         rows.order_by()
         .annotate(row_part=Value(part, IntegerField()), **filled)
-        .values_list(*(f"row_{name}" for name in _COORDINATOR_COLUMNS))
+        .values_list(*(f"row_{name}" for name in layout))
     )
 
 
