@@ -91,18 +91,6 @@ class Kind:
     INDICATOR = "indicator"
 
 
-# A meeting as the director's to-dos read it, before the per-administration columns (packs
-# presented, meetings answered).
-DIRECTOR_MEETING_COLUMNS = (
-    "pk",
-    "uid",
-    "theme_title",
-    "network_id",
-    "network__code",
-    "updated_at",
-    "starts_at",
-)
-
 KIND_LABELS = {
     Kind.ANSWER: _("Kallelse"),
     Kind.PROPOSALS: _("Förslag till dagordning"),
