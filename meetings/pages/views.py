@@ -63,7 +63,9 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     coordinator = todo.for_coordinator(user)
     is_staff_only = not (appointments or administrations or coordinator)
     own = todo.for_person(user, appointments, limit=TODOS_ON_HOME)
-    directed = todo.for_director(seats, limit=TODOS_ON_HOME)
+    directed, questions = todo.for_director_with_questions(
+        seats, administrations, limit=TODOS_ON_HOME
+    )
     context = {
         "networks": networks,
         # A task list per role: a person with several roles sees each one's part.
@@ -74,7 +76,7 @@ def home(request: AuthenticatedHttpRequest) -> HttpResponse:
         "director_seats": seats,
         "director_todo": directed,
         "director_todo_total": directed.total,
-        "director_questions": todo.open_questions(administrations) if administrations else [],
+        "director_questions": questions,
         "coordinator": coordinator,
         "is_staff_only": is_staff_only,
         "recent_minutes": todo.recent_minutes(user) if is_staff_only else [],

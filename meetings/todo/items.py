@@ -18,8 +18,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Window
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BooleanField,
+    Count,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    Field,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    TextField,
+    UUIDField,
+    Value,
+    Window,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -72,18 +90,6 @@ class Kind:
     EVALUATION = "evaluation"
     INDICATOR = "indicator"
 
-
-# A meeting as the director's to-dos read it, before the per-administration columns (packs
-# presented, meetings answered).
-DIRECTOR_MEETING_COLUMNS = (
-    "pk",
-    "uid",
-    "theme_title",
-    "network_id",
-    "network__code",
-    "updated_at",
-    "starts_at",
-)
 
 KIND_LABELS = {
     Kind.ANSWER: _("Kallelse"),
@@ -295,26 +301,136 @@ def for_person(
     seats = _seats(appointments)
     if not seats:
         return Todos()
+    now = timezone.now()
+    values = _only(_seat_values(seats), "network_", "administration_")
+    # The meetings behind three kinds of to-do, read in one query (`_person_meetings`), each
+    # part's rows in the columns its kind reads.
+    coming: list[tuple] = []
+    held: list[tuple] = []
+    evaluated: list[tuple] = []
+    for row in rows_by_shape(
+        _person_meetings,
+        person_id=user.pk,
+        now=now,
+        held_since=now - datetime.timedelta(days=PACKS_DAYS),
+        evaluated_since=now - datetime.timedelta(days=EVALUATIONS_DAYS),
+        **values,
+    ):
+        part, pk, uid, theme, network_id, code, changed, starts_at = row[:8]
+        agenda_at, days, flag_0, flag_1, flag_2, flag_3, closes = row[8:15]
+        if part == _COMING:
+            coming.append(
+                (pk, uid, theme, starts_at, changed, agenda_at, flag_0, flag_1, days, code)
+            )
+        elif part == _HELD:
+            held.append((pk, uid, theme, network_id, code, changed, starts_at, *row[15:]))
+        else:
+            evaluated.append(
+                (pk, uid, theme, code, changed, flag_0, flag_1, flag_2, flag_3, closes)
+            )
     return _first(
         [
-            _whole(_answers_and_proposals(user, seats)),
+            _whole(_answers_and_proposals(coming, now)),
             _consultations(seats, limit),
             _actions(seats, limit),
-            _whole(_packs(seats)),
-            _whole(_evaluations(user, seats)),
+            _whole(_packs(seats, held, values)),
+            _whole(_evaluations(evaluated, now)),
             _indicators(seats, limit),
         ],
         limit,
     )
 
 
-def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
+# The person's meetings are read in one query, a part per kind of to-do (as the coordinators'
+# lists, `_coordinator_rows`): the meeting's columns, then those of one kind or another, and
+# last whether each of the seats' administrations presented its pack (`_recently_held`).
+_COMING, _HELD, _TO_EVALUATE = 0, 1, 2
+_MEETING_LAYOUT: dict[str, type[Field]] = {
+    "part": IntegerField,
+    "pk": IntegerField,
+    "uid": UUIDField,
+    "theme": TextField,
+    "network": IntegerField,
+    "code": TextField,
+    "changed": DateTimeField,
+    "starts_at": DateTimeField,
+}
+_PERSON_LAYOUT: dict[str, type[Field]] = _MEETING_LAYOUT | {
+    "agenda_at": DateTimeField,
+    "close_days": IntegerField,
+    "flag_0": BooleanField,
+    "flag_1": BooleanField,
+    "flag_2": BooleanField,
+    "flag_3": BooleanField,
+    "closes": DateTimeField,
+}
+
+
+def _meeting_columns() -> dict[str, F]:
+    return {
+        "pk": F("pk"),
+        "uid": F("uid"),
+        "theme": F("theme_title"),
+        "network": F("network_id"),
+        "code": F("network__code"),
+        "changed": F("updated_at"),
+        "starts_at": F("starts_at"),
+    }
+
+
+def _marks(ids: dict[str, Any]) -> dict[str, type[Field]]:
+    """A column per numbered administration (`administration_0`, ...)."""
+    return {f"mark_{n}": BooleanField for n in range(len(numbered(ids, "administration_")))}
+
+
+def _person_meetings(
+    person_id: int,
+    now: datetime.datetime,
+    held_since: datetime.datetime,
+    evaluated_since: datetime.datetime,
+    limit: None,
+    **ids,
+) -> QuerySet:
+    layout = _PERSON_LAYOUT | _marks(ids)
+    coming = _coming_meetings(person_id, now, ids)
+    held = _recently_held(now, held_since, ids)
+    to_evaluate = _to_evaluate(person_id, now, evaluated_since, ids)
+    return _union_part(
+        coming,
+        _COMING,
+        layout,
+        **_meeting_columns(),
+        agenda_at=F("agenda_published_at"),
+        close_days=F("close_days"),
+        flag_0=F("answered"),
+        flag_1=F("proposed"),
+    ).union(
+        _union_part(
+            held,
+            _HELD,
+            layout,
+            **_meeting_columns(),
+            **{f"mark_{n}": F(f"presented_{n}") for n in range(len(_marks(ids)))},
+        ),
+        _union_part(
+            to_evaluate,
+            _TO_EVALUATE,
+            layout,
+            **_meeting_columns(),
+            flag_0=F("ticked"),
+            flag_1=F("was_there"),
+            flag_2=F("said_coming"),
+            flag_3=F("evaluated"),
+            closes=F("closes"),
+        ),
+        all=True,
+    )
+
+
+def _answers_and_proposals(meetings: list[tuple], now: datetime.datetime) -> list[Item]:
     """Coming published meetings the person has not answered, and those whose agenda still
-    takes proposals and has none of theirs (one query)."""
-    now = timezone.now()
+    takes proposals and has none of theirs (`_coming_meetings`' rows)."""
     zone = timezone.get_current_timezone()
-    networks = _only(_seat_values(seats), "network_")
-    meetings = rows_by_shape(_coming_meetings, person_id=user.pk, now=now, **networks)
     items = []
     my_networks = reverse("my_networks") if meetings else ""
     for pk, uid, theme, starts_at, changed, agenda_at, answered, proposed, days, code in meetings:
@@ -349,38 +465,21 @@ def _answers_and_proposals(user, seats: list[Seat]) -> list[Item]:
     return items
 
 
-def _coming_meetings(person_id: int, now: datetime.datetime, limit: None, **ids) -> QuerySet:
-    return (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in=numbered(ids, "network_"),
-            starts_at__gt=now,
-        )
-        .annotate(
-            answered=Exists(
-                Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id).exclude(
-                    answer=""
-                )
-            ),
-            proposed=Exists(
-                AgendaItem.objects.filter(meeting=OuterRef("pk"), proposed_by_id=person_id)
-            ),
-            close_days=F("network__proposal_close_days"),
-            code=F("network__code"),
-        )
-        .order_by("starts_at")
-        .values_list(
-            "pk",
-            "uid",
-            "theme_title",
-            "starts_at",
-            "updated_at",
-            "agenda_published_at",
-            "answered",
-            "proposed",
-            "close_days",
-            "code",
-        )
+def _coming_meetings(person_id: int, now: datetime.datetime, ids: dict[str, Any]) -> QuerySet:
+    return Meeting.objects.filter(
+        status=Meeting.Status.PUBLISHED,
+        network_id__in=numbered(ids, "network_"),
+        starts_at__gt=now,
+    ).annotate(
+        answered=Exists(
+            Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id).exclude(
+                answer=""
+            )
+        ),
+        proposed=Exists(
+            AgendaItem.objects.filter(meeting=OuterRef("pk"), proposed_by_id=person_id)
+        ),
+        close_days=F("network__proposal_close_days"),
     )
 
 
@@ -496,18 +595,14 @@ def _open_actions(limit: int | None, **ids) -> QuerySet:
     )
 
 
-def _packs(seats: list[Seat]) -> list[Item]:
+def _packs(seats: list[Seat], meetings: list[tuple], values: dict[str, int]) -> list[Item]:
     """Recently held meetings whose report-back pack the administration has not presented to
-    its management group (one query). The date is the meeting's: when it was held."""
-    now = timezone.now()
+    its management group (`_recently_held`'s rows, its administrations numbered as in
+    `values`). The date is the meeting's: when it was held."""
     zone = timezone.get_current_timezone()
-    since = now - datetime.timedelta(days=PACKS_DAYS)
-    values = _only(_seat_values(seats), "network_", "administration_")
     column = _by_administration(values)
     items = []
-    for pk, uid, theme, network_id, code, changed, starts_at, *presented in rows_by_shape(
-        _recently_held, now=now, since=since, **values
-    ):
+    for pk, uid, theme, network_id, code, changed, starts_at, *presented in meetings:
         for seat in seats:
             if seat.network_id != network_id:
                 continue
@@ -531,10 +626,10 @@ def _packs(seats: list[Seat]) -> list[Item]:
 
 
 def _recently_held(
-    now: datetime.datetime, since: datetime.datetime, limit: None, **ids
+    now: datetime.datetime, since: datetime.datetime, ids: dict[str, Any]
 ) -> QuerySet:
     """The recently held meetings, each with whether each numbered administration presented
-    its pack (a column per administration, in their order)."""
+    its pack (`presented_0`, ...: an annotation per administration, in their order)."""
     presented = {
         f"presented_{n}": Exists(
             ReportBack.objects.filter(meeting=OuterRef("pk"), administration_id=administration)
@@ -545,8 +640,6 @@ def _recently_held(
         Meeting.objects.held(now)
         .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
         .annotate(**presented)
-        .order_by("-starts_at")
-        .values_list(*DIRECTOR_MEETING_COLUMNS, *presented)
     )
 
 
@@ -556,15 +649,12 @@ def _by_administration(values: dict[str, int]) -> dict[int, int]:
     return {pk: n for n, pk in enumerate(numbered(values, "administration_"))}
 
 
-def _evaluations(user, seats: list[Seat]) -> list[Item]:
-    """Held meetings the person took part in, has not evaluated, and can still evaluate (one
-    query). Participants as in evaluations/workflow.py: ticked present, or "kommer" while
-    nobody is ticked; the window closes when the network's next meeting starts."""
-    now = timezone.now()
+def _evaluations(meetings: list[tuple], now: datetime.datetime) -> list[Item]:
+    """Held meetings the person took part in, has not evaluated, and can still evaluate
+    (`_to_evaluate`'s rows). Participants as in evaluations/workflow.py: ticked present, or
+    "kommer" while nobody is ticked; the window closes when the network's next meeting
+    starts."""
     zone = timezone.get_current_timezone()
-    since = now - datetime.timedelta(days=EVALUATIONS_DAYS)
-    networks = _only(_seat_values(seats), "network_")
-    meetings = rows_by_shape(_to_evaluate, person_id=user.pk, now=now, since=since, **networks)
     items = []
     for (
         pk,
@@ -597,7 +687,7 @@ def _evaluations(user, seats: list[Seat]) -> list[Item]:
 
 
 def _to_evaluate(
-    person_id: int, now: datetime.datetime, since: datetime.datetime, limit: None, **ids
+    person_id: int, now: datetime.datetime, since: datetime.datetime, ids: dict[str, Any]
 ) -> QuerySet:
     own = Attendance.objects.filter(meeting=OuterRef("pk"), person_id=person_id)
     next_start = (
@@ -622,18 +712,6 @@ def _to_evaluate(
                 Evaluation.objects.filter(meeting=OuterRef("pk"), person_id=person_id)
             ),
             closes=Subquery(next_start),
-        )
-        .values_list(
-            "pk",
-            "uid",
-            "theme_title",
-            "network__code",
-            "updated_at",
-            "ticked",
-            "was_there",
-            "said_coming",
-            "evaluated",
-            "closes",
         )
     )
 
@@ -735,32 +813,121 @@ def for_director(seat_appointments: list[Appointment], *, limit: int | None = No
     """The to-dos of a director's administrations' seats: meetings nobody of the
     administration has answered, consultations, actions, packs and indicator values; the
     first `limit` (all when None) and the total, as `for_person`."""
+    return for_director_with_questions(seat_appointments, [], limit=limit)[0]
+
+
+def for_director_with_questions(
+    seat_appointments: list[Appointment],
+    administrations: list[Administration],
+    *,
+    limit: int | None = None,
+) -> tuple[Todos, list["OpenQuestion"]]:
+    """`for_director(seat_appointments)` and `open_questions(administrations)` (none for
+    none), the questions read in the query of the seats' meetings (`_director_meetings`)."""
     seats = _seats(seat_appointments)
     if not seats:
-        return Todos()
-    return _first(
+        return Todos(), open_questions(administrations) if administrations else []
+    now = timezone.now()
+    values = _only(_seat_values(seats), "network_", "administration_")
+    values |= numbering("question_administration_", [a.pk for a in administrations])
+    coming: list[tuple] = []
+    held: list[tuple] = []
+    questions: list[tuple] = []
+    width = len(_MEETING_LAYOUT) + len(_marks(values))
+    for row in rows_by_shape(
+        _director_meetings,
+        now=now,
+        held_since=now - datetime.timedelta(days=PACKS_DAYS),
+        **values,
+    ):
+        if row[0] == _COMING:
+            coming.append(row[1:width])
+        elif row[0] == _HELD:
+            held.append(row[1:width])
+        else:
+            questions.append(row)
+    # The latest first, as `_open_questions` orders them.
+    questions.sort(key=lambda row: (row[-3], row[1]), reverse=True)
+    todos = _first(
         [
-            _whole(_administration_answers(seats)),
+            _whole(_administration_answers(seats, coming, values)),
             _consultations(seats, limit),
             _actions(seats, limit),
-            _whole(_packs(seats)),
+            _whole(_packs(seats, held, values)),
             _indicators(seats, limit, to_the_form=False),
         ],
         limit,
     )
+    return todos, [
+        OpenQuestion(row[1], row[3], row[5], raised_on, state_label(state, proposal))
+        for *row, raised_on, state, proposal in questions
+    ]
 
 
-def _administration_answers(seats: list[Seat]) -> list[Item]:
-    """Coming published meetings that no one of the seat's administration has answered (one
-    query)."""
-    now = timezone.now()
+# The director's meetings (coming, to answer; recently held, to present) and their open
+# questions in one query, as `_person_meetings`: the meeting's columns, whether someone of
+# each administration answered (coming) or presented its pack (held), then the question's.
+_QUESTION = 2
+_QUESTION_LAYOUT: dict[str, type[Field]] = {
+    "raised_on": DateField,
+    "state": TextField,
+    "proposal": TextField,
+}
+
+
+def _director_meetings(
+    now: datetime.datetime, held_since: datetime.datetime, limit: None, **ids
+) -> QuerySet:
+    marks = _marks(ids)
+    layout = _MEETING_LAYOUT | marks | _QUESTION_LAYOUT
+    parts = [
+        _union_part(
+            _coming_published(now, ids),
+            _COMING,
+            layout,
+            **_meeting_columns(),
+            **{f"mark_{n}": F(f"answered_{n}") for n in range(len(marks))},
+        ),
+        _union_part(
+            _recently_held(now, held_since, ids),
+            _HELD,
+            layout,
+            **_meeting_columns(),
+            **{f"mark_{n}": F(f"presented_{n}") for n in range(len(marks))},
+        ),
+    ]
+    if administrations := numbered(ids, "question_administration_"):
+        questions = Question.objects.filter(
+            pk__in=_open_questions(
+                None, **numbering("administration_", administrations)
+            ).values_list("pk")
+        )
+        parts.append(
+            _union_part(
+                questions,
+                _QUESTION,
+                layout,
+                pk=F("pk"),
+                theme=F("title"),
+                code=F("network__code"),
+                raised_on=F("raised_on"),
+                state=F("state"),
+                proposal=F("agenda_item__status"),
+            )
+        )
+    first, *rest = parts
+    return first.union(*rest, all=True)
+
+
+def _administration_answers(
+    seats: list[Seat], meetings: list[tuple], values: dict[str, int]
+) -> list[Item]:
+    """Coming published meetings that no one of the seat's administration has answered
+    (`_coming_published`'s rows, its administrations numbered as in `values`)."""
     zone = timezone.get_current_timezone()
-    values = _only(_seat_values(seats), "network_", "administration_")
     column = _by_administration(values)
     items = []
-    for pk, uid, theme, network_id, code, changed, starts_at, *answered in rows_by_shape(
-        _coming_published, now=now, **values
-    ):
+    for pk, uid, theme, network_id, code, changed, starts_at, *answered in meetings:
         for seat in seats:
             if seat.network_id != network_id:
                 continue
@@ -782,9 +949,10 @@ def _administration_answers(seats: list[Seat]) -> list[Item]:
     return items
 
 
-def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+def _coming_published(now: datetime.datetime, ids: dict[str, Any]) -> QuerySet:
     """The coming published meetings, each with whether someone of each numbered
-    administration has answered (a column per administration, in their order)."""
+    administration has answered (`answered_0`, ...: an annotation per administration, in
+    their order)."""
     answered = {
         f"answered_{n}": Exists(
             Attendance.objects.filter(
@@ -793,16 +961,11 @@ def _coming_published(now: datetime.datetime, limit: None, **ids) -> QuerySet:
         )
         for n, administration in enumerate(numbered(ids, "administration_"))
     }
-    return (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in=numbered(ids, "network_"),
-            starts_at__gt=now,
-        )
-        .annotate(**answered)
-        .order_by("starts_at")
-        .values_list(*DIRECTOR_MEETING_COLUMNS, *answered)
-    )
+    return Meeting.objects.filter(
+        status=Meeting.Status.PUBLISHED,
+        network_id__in=numbered(ids, "network_"),
+        starts_at__gt=now,
+    ).annotate(**answered)
 
 
 @dataclass(frozen=True)
@@ -864,8 +1027,8 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     """What arrived in the coordinated networks (pending proposals, raised questions, open
     theme wishes, consultation responses marked sent lately) and what is late (overdue
     actions, meetings soon with administrations that have not answered, packs not presented).
-    None for someone who coordinates nothing. A fixed number of queries, each compiled once
-    per number of networks (`rows_by_shape`)."""
+    None for someone who coordinates nothing. One query (`_coordinator_rows`: its parts
+    joined by UNION ALL), compiled once per number of networks (`rows_by_shape`)."""
     coordinated = coordinated_network_ids(user)
     if not coordinated:
         return None
@@ -873,26 +1036,45 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     now = timezone.now()
     zone = timezone.get_current_timezone()
     today = timezone.localdate()
+    parts: dict[int, list[tuple]] = {part: [] for part in range(8)}
+    for row in rows_by_shape(
+        _coordinator_rows,
+        now=now,
+        today=today,
+        since=now - datetime.timedelta(days=RECENT_RESPONSES_DAYS),
+        ahead=now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS),
+        held_since=now - datetime.timedelta(days=PACKS_DAYS),
+        **networks,
+    ):
+        parts[row[0]].append(row)
+    # Each part in its own order (a part of a UNION has none of its own on SQLite): the
+    # parts' queries name the same order for the rows they keep.
+    first = datetime.date.min
     arrived: list[Row] = []
     tag = str(_("Nytt förslag"))
     manage_url = pk_urls("agenda_manage")
-    for title, code, meeting_id, created_at in rows_by_shape(_new_proposals, now=now, **networks):
+    for _part, title, _name, code, meeting_id, _network, _day, created_at, _n in sorted(
+        parts[_PROPOSALS], key=lambda row: row[7], reverse=True
+    ):
         arrived.append(Row(title, code, manage_url(meeting_id), _local_date(created_at, zone), tag))
     tag = str(_("Ny fråga"))
     question_url = pk_urls("question_detail")
-    for title, code, pk, raised_on in rows_by_shape(_new_questions, **networks):
+    for _part, title, _name, code, pk, _network, raised_on, _moment, _n in sorted(
+        parts[_QUESTIONS], key=lambda row: (row[6], row[4]), reverse=True
+    ):
         arrived.append(Row(title, code, question_url(pk), raised_on, tag))
     tag = str(_("Temaönskemål"))
     wishes: dict[str, str] = {}  # each network's page of wishes, reversed once
-    for title, code, created_at in rows_by_shape(_open_wishes, **networks):
+    for _part, title, _name, code, _id, _network, _day, created_at, _n in sorted(
+        parts[_WISHES], key=lambda row: row[7], reverse=True
+    ):
         if code not in wishes:
             wishes[code] = reverse("theme_suggestions", kwargs={"code": code.lower()})
         arrived.append(Row(title, code, wishes[code], _local_date(created_at, zone), tag))
-    since = now - datetime.timedelta(days=RECENT_RESPONSES_DAYS)
     tag = str(_("Remissvar"))
     document_url = pk_urls("document_detail")
-    for title, administration, code, document_id, sent_at in rows_by_shape(
-        _recent_responses, since=since, **networks
+    for _part, title, administration, code, document_id, _network, _day, sent_at, _n in sorted(
+        parts[_RESPONSES], key=lambda row: row[7], reverse=True
     ):
         arrived.append(
             Row(
@@ -903,20 +1085,21 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                 tag,
             )
         )
-    arrived.sort(key=lambda row: row.date or datetime.date.min, reverse=True)
+    arrived.sort(key=lambda row: row.date or first, reverse=True)
 
     late: list[Row] = []
     tag = str(_("Försenad åtgärd"))
     done_url = pk_urls("action_done")
-    for title, code, pk, due_on in rows_by_shape(_late_actions, today=today, **networks):
+    for _part, title, _name, code, pk, _network, due_on, _moment, _n in sorted(
+        parts[_LATE_ACTIONS], key=lambda row: (row[6], row[4])
+    ):
         late.append(Row(title, code, done_url(pk), due_on, tag, late=True))
     # How many administrations have a seat in each network today, counted once per network
     # (as a subquery of each meeting listed it read every seat of the network again).
-    seated = dict(rows_by_shape(_seated, today=today, **networks))
-    ahead = now + datetime.timedelta(days=ANSWERS_AHEAD_DAYS)
+    seated = {row[5]: row[8] for row in parts[_SEATED]}
     tag = str(_("Obesvarad kallelse"))
-    for pk, theme, network_id, code, starts_at, answered in rows_by_shape(
-        _soon_unanswered, now=now, ahead=ahead, **networks
+    for _part, theme, _name, code, pk, network_id, _day, starts_at, answered in sorted(
+        parts[_SOON_UNANSWERED], key=lambda row: row[7]
     ):
         missing = seated.get(network_id, 0) - answered
         if missing > 0:
@@ -935,10 +1118,9 @@ def for_coordinator(user) -> CoordinatorOverview | None:
                     late=True,
                 )
             )
-    since = now - datetime.timedelta(days=PACKS_DAYS)
     tag = str(_("Inte återrapporterat"))
-    for pk, theme, network_id, code, starts_at, presented in rows_by_shape(
-        _unpresented, now=now, since=since, **networks
+    for _part, theme, _name, code, pk, network_id, _day, starts_at, presented in sorted(
+        parts[_UNPRESENTED], key=lambda row: row[7], reverse=True
     ):
         missing = seated.get(network_id, 0) - presented
         if missing > 0:
@@ -960,128 +1142,209 @@ def for_coordinator(user) -> CoordinatorOverview | None:
     return CoordinatorOverview(arrived=arrived, late=late)
 
 
-# The coordinators' queries, each of the networks numbered as `network_0`, `network_1`, ...
+# The coordinators' lists are read in one query: each list a part of a UNION ALL, its rows of
+# the same columns (a part fills those it has, the rest are typed NULLs), the first the part's
+# number. A part cut to its first rows picks them in a subquery (`pk__in`): SQLite allows no
+# ORDER BY or LIMIT on a part itself.
+_PROPOSALS, _QUESTIONS, _WISHES, _RESPONSES, _LATE_ACTIONS, _SEATED = 0, 1, 2, 3, 4, 5
+_SOON_UNANSWERED, _UNPRESENTED = 6, 7
+_COORDINATOR_COLUMNS = {
+    "part": IntegerField,
+    "title": TextField,
+    "name": TextField,
+    "code": TextField,
+    "ref": IntegerField,
+    "network": IntegerField,
+    "day": DateField,
+    "moment": DateTimeField,
+    "n": IntegerField,
+}
 
 
-def _new_proposals(now: datetime.datetime, limit: None, **ids) -> QuerySet:
+class _Null(Cast):
+    """A NULL of a column's type (PostgreSQL takes a bare NULL in a part for text), which a
+    grouped part does not group by."""
+
+    def __init__(self, output_field: Any) -> None:
+        super().__init__(Value(None), output_field)
+
+    def get_group_by_cols(self) -> list:
+        return []
+
+
+def _part(rows: QuerySet, part: int, **columns: Any) -> QuerySet:
+    """The rows as one part of `_coordinator_rows`."""
+    return _union_part(rows, part, _COORDINATOR_COLUMNS, **columns)
+
+
+def _union_part(
+    rows: QuerySet, part: int, layout: dict[str, type[Field]], **columns: Any
+) -> QuerySet:
+    """The rows as one part of a UNION ALL whose columns are `layout`'s (each named with its
+    type): first the part's number, then the columns given, NULL for the others."""
+    if unknown := set(columns) - set(layout):
+        raise ValueError(f"Not columns of the union: {sorted(unknown)}")
+    filled = {
+        f"row_{name}": columns[name] if name in columns else _Null(kind())
+        for name, kind in layout.items()
+        if name != "part"
+    }
     return (
-        AgendaItem.objects.filter(
+        rows.order_by()
+        .annotate(row_part=Value(part, IntegerField()), **filled)
+        .values_list(*(f"row_{name}" for name in layout))
+    )
+
+
+def _coordinator_rows(
+    now: datetime.datetime,
+    today: datetime.date,
+    since: datetime.datetime,
+    ahead: datetime.datetime,
+    held_since: datetime.datetime,
+    limit: None,
+    **ids,
+) -> QuerySet:
+    networks = numbered(ids, "network_")
+    proposals = AgendaItem.objects.filter(
+        pk__in=AgendaItem.objects.filter(
             status=AgendaItem.Status.PROPOSED,
-            meeting__network_id__in=numbered(ids, "network_"),
+            meeting__network_id__in=networks,
             meeting__starts_at__gt=now,
         )
         .order_by("-created_at")
-        .values_list("title", "meeting__network__code", "meeting_id", "created_at")[
-            :COORDINATOR_ROWS
-        ]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _new_questions(limit: None, **ids) -> QuerySet:
-    return (
-        Question.objects.filter(
-            state=Question.State.RAISED, network_id__in=numbered(ids, "network_")
-        )
+    questions = Question.objects.filter(
+        pk__in=Question.objects.filter(state=Question.State.RAISED, network_id__in=networks)
         .order_by("-raised_on", "-pk")
-        .values_list("title", "network__code", "pk", "raised_on")[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _open_wishes(limit: None, **ids) -> QuerySet:
-    return (
-        ThemeSuggestion.objects.filter(
-            status=ThemeSuggestion.Status.OPEN, network_id__in=numbered(ids, "network_")
+    wishes = ThemeSuggestion.objects.filter(
+        pk__in=ThemeSuggestion.objects.filter(
+            status=ThemeSuggestion.Status.OPEN, network_id__in=networks
         )
         .order_by("-created_at")
-        .values_list("title", "network__code", "created_at")[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _recent_responses(since: datetime.datetime, limit: None, **ids) -> QuerySet:
-    return (
-        ConsultationResponse.objects.filter(
-            document__network_id__in=numbered(ids, "network_"), sent_at__gte=since
+    responses = ConsultationResponse.objects.filter(
+        pk__in=ConsultationResponse.objects.filter(
+            document__network_id__in=networks, sent_at__gte=since
         )
         .order_by("-sent_at")
-        .values_list(
-            "document__title",
-            "administration__name",
-            "document__network__code",
-            "document_id",
-            "sent_at",
-        )[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _late_actions(today: datetime.date, limit: None, **ids) -> QuerySet:
-    return (
-        ActionItem.objects.filter(
-            status=ActionItem.Status.OPEN,
-            due_on__lt=today,
-            meeting__network_id__in=numbered(ids, "network_"),
+    actions = ActionItem.objects.filter(
+        pk__in=ActionItem.objects.filter(
+            status=ActionItem.Status.OPEN, due_on__lt=today, meeting__network_id__in=networks
         )
         .order_by("due_on", "pk")
-        .values_list("title", "meeting__network__code", "pk", "due_on")[:COORDINATOR_ROWS]
+        .values("pk")[:COORDINATOR_ROWS]
     )
-
-
-def _seated(today: datetime.date, limit: None, **ids) -> QuerySet:
-    """How many administrations have a seat in each of the networks today, by network: counted
-    from the seats' own column, without joining the administrations and networks."""
-    return (
+    # How many administrations have a seat in each of the networks today: counted from the
+    # seats' own column, without joining the administrations and networks.
+    seated = (
         Appointment.objects.current(today)
-        .filter(network_id__in=numbered(ids, "network_"))
+        .filter(network_id__in=networks)
         .order_by()
         .values("network_id")
-        .annotate(n=Count("administration_id", distinct=True))
-        .values_list("network_id", "n")
+        .annotate(seated=Count("administration_id", distinct=True))
     )
-
-
-def _soon_unanswered(
-    now: datetime.datetime, ahead: datetime.datetime, limit: None, **ids
-) -> QuerySet:
-    return (
-        Meeting.objects.filter(
-            status=Meeting.Status.PUBLISHED,
-            network_id__in=numbered(ids, "network_"),
-            starts_at__gt=now,
-            starts_at__lte=ahead,
-        )
-        .annotate(
-            answered=Count(
-                "attendances__administration",
-                filter=~Q(attendances__answer=""),
-                distinct=True,
+    soon = Meeting.objects.filter(
+        status=Meeting.Status.PUBLISHED,
+        network_id__in=networks,
+        starts_at__gt=now,
+        starts_at__lte=ahead,
+    ).annotate(
+        # Counted in a subquery, as the packs presented below: a part grouped by meeting
+        # would group by each of the meeting's columns.
+        answered=Coalesce(
+            Subquery(
+                Attendance.objects.filter(meeting=OuterRef("pk"))
+                .exclude(answer="")
+                .order_by()
+                .values("meeting")
+                .annotate(n=Count("administration", distinct=True))
+                .values("n")
             ),
+            0,
         )
-        .order_by("starts_at")
-        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "answered")
     )
-
-
-def _unpresented(now: datetime.datetime, since: datetime.datetime, limit: None, **ids) -> QuerySet:
-    return (
-        Meeting.objects.held(now)
-        .filter(network_id__in=numbered(ids, "network_"), ends_at__gte=since)
-        .annotate(
-            # Counted in a subquery, not by grouping the meetings: grouped, the database
-            # reads every meeting of the networks instead of only the recent ones.
-            presented=Coalesce(
-                Subquery(
-                    ReportBack.objects.filter(meeting=OuterRef("pk"))
-                    .order_by()
-                    .values("meeting")
-                    .annotate(n=Count("pk"))
-                    .values("n")
-                ),
-                0,
-            ),
-        )
+    unpresented = Meeting.objects.filter(
+        pk__in=Meeting.objects.held(now)
+        .filter(network_id__in=networks, ends_at__gte=held_since)
         .order_by("-starts_at")
-        .values_list("pk", "theme_title", "network_id", "network__code", "starts_at", "presented")[
-            :COORDINATOR_ROWS
-        ]
+        .values("pk")[:COORDINATOR_ROWS]
+    ).annotate(
+        # Counted in a subquery, not by grouping the meetings: grouped, the database reads
+        # every meeting of the networks instead of only the recent ones.
+        presented=Coalesce(
+            Subquery(
+                ReportBack.objects.filter(meeting=OuterRef("pk"))
+                .order_by()
+                .values("meeting")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        ),
+    )
+    return _part(
+        proposals,
+        _PROPOSALS,
+        title=F("title"),
+        code=F("meeting__network__code"),
+        ref=F("meeting_id"),
+        moment=F("created_at"),
+    ).union(
+        _part(
+            questions,
+            _QUESTIONS,
+            title=F("title"),
+            code=F("network__code"),
+            ref=F("pk"),
+            day=F("raised_on"),
+        ),
+        _part(wishes, _WISHES, title=F("title"), code=F("network__code"), moment=F("created_at")),
+        _part(
+            responses,
+            _RESPONSES,
+            title=F("document__title"),
+            name=F("administration__name"),
+            code=F("document__network__code"),
+            ref=F("document_id"),
+            moment=F("sent_at"),
+        ),
+        _part(
+            actions,
+            _LATE_ACTIONS,
+            title=F("title"),
+            code=F("meeting__network__code"),
+            ref=F("pk"),
+            day=F("due_on"),
+        ),
+        _part(seated, _SEATED, network=F("network_id"), n=F("seated")),
+        _part(
+            soon,
+            _SOON_UNANSWERED,
+            title=F("theme_title"),
+            code=F("network__code"),
+            ref=F("pk"),
+            network=F("network_id"),
+            moment=F("starts_at"),
+            n=F("answered"),
+        ),
+        _part(
+            unpresented,
+            _UNPRESENTED,
+            title=F("theme_title"),
+            code=F("network__code"),
+            ref=F("pk"),
+            network=F("network_id"),
+            moment=F("starts_at"),
+            n=F("presented"),
+        ),
+        all=True,
     )
 
 

@@ -471,7 +471,7 @@ def test_feed_query_count_does_not_grow(
 
 @pytest.mark.parametrize("size", [1, 8])
 # Each write to the database cache is a few queries (its cull check, the read, the write).
-@pytest.mark.parametrize(("kind", "queries"), [("personal", 36), ("network", 18)])
+@pytest.mark.parametrize(("kind", "queries"), [("personal", 34), ("network", 18)])
 def test_feed_body_written_anew_reads_a_fixed_number_of_queries(
     client, coordinator, representative, neh, size, kind, queries, django_assert_num_queries
 ):

@@ -90,10 +90,10 @@ def test_my_networks_query_count(
             )
     client.force_login(representative)
     # session, user, appointments, coordinated ids, meetings with the person's answers, and
-    # the report-back packs of recently held meetings; +6 for "Att göra" (meetings to answer or
-    # propose for, consultations, actions, packs and who presented them, evaluations,
-    # indicators), counted per kind in tests/todo/test_queries.py
-    with django_assert_num_queries(12):
+    # the report-back packs of recently held meetings; +4 for "Att göra" (the meetings to
+    # answer or propose for, held with who presented their packs and to evaluate, in one
+    # query; consultations, actions, indicators), counted in tests/todo/test_queries.py
+    with django_assert_num_queries(10):
         response = client.get(reverse("my_networks"))
     assert response.content.decode().count('value="coming" checked') == size * 2
 

@@ -246,3 +246,76 @@ def test_a_coordinators_rows_hold_what_their_records_say(
         "Inte återrapporterat",
         late=True,
     )
+
+
+def test_a_directors_questions_read_with_the_meetings_are_the_open_questions(
+    records, director, administration, neh, nsh
+):
+    """The director's questions come in the query of their seats' meetings: the same first
+    COORDINATOR_ROWS, latest first (ties by the latest made), as the list asked alone."""
+    today = timezone.localdate()
+    for n in range(todo.COORDINATOR_ROWS + 3):
+        factories.make_question(
+            neh if n % 2 else nsh,
+            administration,
+            title=f"Fråga {n}",
+            raised_on=today - DAY * (n % 4),
+        )
+    factories.make_question(neh, administration, title="Stängd", state="closed", raised_on=today)
+    administrations = directed_administrations(director)
+    seats = todo.director_seats(administrations)
+    assert seats
+    items, questions = todo.for_director_with_questions(seats, administrations)
+    expected = todo.open_questions(administrations)
+    assert questions == expected
+    assert len(questions) == todo.COORDINATOR_ROWS
+    assert [(q.raised_on, q.pk) for q in questions] == sorted(
+        ((q.raised_on, q.pk) for q in questions), reverse=True
+    )
+    assert fields_of(items) == fields_of(todo.for_director(seats))
+
+
+def fields_of(items) -> list[tuple]:
+    return [fields(item) for item in items]
+
+
+def test_a_coordinators_lists_keep_their_order_and_their_first_rows(
+    coordinator, administration, neh
+):
+    """Each of the coordinators' lists is cut to its first COORDINATOR_ROWS in its own order
+    (read in one query whose parts have none): the latest questions, the oldest late
+    actions, the latest held meetings not reported back."""
+    today = timezone.localdate()
+    made = [
+        factories.make_question(
+            neh, administration, title=f"Fråga {n}", raised_on=today - DAY * (n % 3)
+        )
+        for n in range(todo.COORDINATOR_ROWS + 2)
+    ]
+    held = factories.make_meeting(neh, days_ahead=-3)
+    actions = [
+        factories.make_action(
+            held,
+            administrations=[administration],
+            title=f"Åtgärd {n}",
+            due_on=today - DAY * (1 + n % 4),
+        )
+        for n in range(todo.COORDINATOR_ROWS + 2)
+    ]
+    factories.make_appointment(factories.make_user(), administration, neh)
+    meetings = [
+        factories.make_meeting(neh, days_ahead=-5 - n) for n in range(todo.COORDINATOR_ROWS + 2)
+    ]
+    overview = todo.for_coordinator(coordinator)
+    assert overview is not None
+    questions = [row.url for row in overview.arrived if row.tag == "Ny fråga"]
+    latest = sorted(made, key=lambda q: (q.raised_on, q.pk), reverse=True)[: todo.COORDINATOR_ROWS]
+    assert questions == [reverse("question_detail", kwargs={"pk": q.pk}) for q in latest]
+    late = [row.url for row in overview.late if row.tag == "Försenad åtgärd"]
+    oldest = sorted(actions, key=lambda a: (a.due_on, a.pk))[: todo.COORDINATOR_ROWS]
+    assert late == [reverse("action_done", kwargs={"pk": a.pk}) for a in oldest]
+    unreported = [row.url for row in overview.late if row.tag == "Inte återrapporterat"]
+    newest = sorted([held, *meetings], key=lambda m: m.starts_at, reverse=True)
+    assert unreported == [
+        reverse("report_back_status", kwargs={"pk": m.pk}) for m in newest[: todo.COORDINATOR_ROWS]
+    ]
