@@ -92,7 +92,7 @@ def test_the_compiled_ids_are_the_feeds_meetings(world, who):
 
 def test_the_compiled_ids_follow_the_day(world, representative):
     """Compiled once, asked again later: the window and the seats move with the clock."""
-    people, meetings = world
+    _people, meetings = world
     assert meetings["neh last month"].pk in _chosen(representative)
     later = timezone.now() + datetime.timedelta(days=400)
     with pytest.MonkeyPatch.context() as patch:
