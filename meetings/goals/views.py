@@ -39,6 +39,7 @@ from meetings.goals.rows import (
     document_items,
     follow_up_items,
     indicator_articles,
+    report_rows,
 )
 from meetings.models import (
     ActionItem,
@@ -572,14 +573,17 @@ def goal_report(request: HttpRequest, code: str) -> HttpResponse:
     network = coordinated_network(request, code)
     # The page's goals and their count in one query.
     page = paging.counted_page(request, _report_goals(network))
+    groups = _grouped_by_work_area(_report_figures(page.object_list))
+    htmx = bool(getattr(request, "htmx", False))
     context = {
         "network": network,
         "page": page,
-        "groups": _grouped_by_work_area(_report_figures(page.object_list)),
+        "groups": groups,
+        "report_rows": report_rows(groups, page, htmx),
         "today": timezone.localdate(),
     }
     template = "meetings/goals/goal_report.html"
-    if getattr(request, "htmx", False):
+    if htmx:
         template += "#report-rows"
     return render(request, template, context)
 
