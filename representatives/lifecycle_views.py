@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +21,7 @@ from config import paging
 from config.http import AuthenticatedHttpRequest, HtmxHttpRequest
 from config.prepared import by_shape
 from representatives.lifecycle import can_prompt_deactivation, people_to_deactivate
+from representatives.lifecycle_rows import people_rows
 
 
 class DeactivateForm(forms.Form):
@@ -74,8 +76,11 @@ def _render(request: HtmxHttpRequest, *, deactivated=None, form=None, status=200
     elif request.htmx and "page" in request.GET:  # "Visa fler": the next rows only
         template += "#people-rows"
     page = _page(request)
+    people = list(page.object_list)
+    announce = bool(request.htmx) and request.method == "GET"
     context = {
-        "people": list(page.object_list),
+        "people": people,
+        "people_rows": people_rows(people, page, announce, get_token(request)),
         "page": page,
         "deactivated": deactivated,
         "form": form,
