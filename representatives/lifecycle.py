@@ -6,6 +6,8 @@ uses is a risk. When someone's last appointment ends and they hold no other role
 deactivate the account; `people_to_deactivate()` is that prompt, for any page to show.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
@@ -15,9 +17,10 @@ from networks.rules import coordinated_network_ids
 from representatives.models import Administration, Appointment
 
 
-def people_to_deactivate() -> QuerySet:
+def people_to_deactivate(today: datetime.date | None = None) -> QuerySet:
     """Active people who have had appointments, none of them current, and no other role.
-    Each carries `last_appointment_ended` (the latest end date)."""
+    Each carries `last_appointment_ended` (the latest end date). `today` is the local date
+    unless given (a query compiled once is given it as a value)."""
     User = get_user_model()
     appointments = Appointment.objects.filter(person=OuterRef("pk"))
     last_end = (
@@ -26,7 +29,8 @@ def people_to_deactivate() -> QuerySet:
         .annotate(last=Max("end_date"))
         .values("last")
     )
-    today = timezone.localdate()
+    if today is None:
+        today = timezone.localdate()
     # Found from the appointments that have ended (a few thousand in a large organisation),
     # not by testing every account: someone whose appointments have all ended has one.
     ended = Appointment.objects.filter(end_date__lte=today).values("person_id")

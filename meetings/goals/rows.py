@@ -6,9 +6,10 @@ both languages."""
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from config.content_language import sv_html
 from config.dates import long_date
@@ -195,3 +196,51 @@ def indicator_articles(
             "  </article>\n  "
         )
     return mark_safe("".join(parts))  # noqa: S308 (all escaped or the figures' own markup)
+
+
+def report_rows(groups: Iterable[tuple[Any, list[Any]]], page: Any, htmx: bool) -> SafeString:
+    """The goal report's `<tr>`s for a page of goals grouped by work area (`(area, figures)`):
+    a heading row per area, then a row per indicator (the goal and its open actions spanning
+    them), or one row for a goal without indicators, as the report's template loops wrote
+    them (a `|sv`, a localized number and a translation per row cost more than the figures).
+    For htmx's "Visa fler" the first row announces the page and the first goal takes the
+    focus."""
+    no_indicators = escape(gettext("Inga indikatorer"))
+    out = []
+    for n, (area, items) in enumerate(groups):
+        announce = ""
+        if htmx and n == 0:
+            announce = announced(gettext("Visar 1–%(last)s av %(total)s mål."), page)
+        out.append(
+            f'\n      <tr class="report-group-row"{announce}><th scope="colgroup" colspan="7"'
+            f' class="report-group">{sv_html(area.name)}</th></tr>\n      '
+        )
+        for m, figures in enumerate(items):
+            goal = figures.goal
+            focus = ' tabindex="-1" data-focus' if htmx and n == 0 and m == 0 else ""
+            title = f"{sv_html(goal.title)} ({escape(localize(goal.target_year))})"
+            open_count = escape(localize(figures.open_count))
+            out.append("\n      ")
+            indicators = figures.indicators
+            if not indicators:
+                out.append(
+                    f'\n      <tr class="goal-row"><th scope="row"{focus}>{title}</th>'
+                    f'<td colspan="5">{no_indicators}</td><td>{open_count}</td></tr>\n      '
+                )
+            for k, item in enumerate(indicators):
+                head = actions = ""
+                if k == 0:
+                    span = escape(localize(len(indicators)))
+                    head = f'<th scope="row" rowspan="{span}"{focus}>{title}</th>'
+                    late = ""
+                    if overdue := figures.overdue_count:
+                        late_text = ngettext("%(count)s försenad", "%(count)s försenade", overdue)
+                        late = f" ({late_text % {'count': escape(localize(overdue))}})"
+                    actions = f'<td rowspan="{span}">{open_count}{late}</td>'
+                out.append(
+                    f'\n      <tr class="goal-row">\n        {head}\n        {item.report_cells}'
+                    f"\n        {actions}\n      </tr>\n      "
+                )
+            out.append("\n      ")
+        out.append("\n    ")
+    return mark_safe("".join(out))  # noqa: S308 (all escaped)

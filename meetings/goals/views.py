@@ -7,6 +7,7 @@ coordinators or by the representative or substitute of the administration respon
 The goal report is for the coordinators, like the other reports.
 """
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, When, Window
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,6 +40,7 @@ from meetings.goals.rows import (
     document_items,
     follow_up_items,
     indicator_articles,
+    report_rows,
 )
 from meetings.models import (
     ActionItem,
@@ -529,12 +531,35 @@ def goal_action_create(request: HttpRequest, pk: int) -> HttpResponse:
 REPORT_ORDER = ("work_area__position", "work_area_id", "title", "pk")
 
 
-def _report_goals(network: Network):
+def _report_goals(network: Network | int):
     """The network's goals in the report's order, with their work areas (the report's groups)."""
     return (
         Goal.objects.filter(work_area__network=network)
         .select_related("work_area")
         .order_by(*REPORT_ORDER)
+    )
+
+
+def _report_page(network_id: int, limit: int, offset: int):
+    """A page of `_report_goals`, each with the list's total (`paging_total`, as
+    `counted_page` counts it)."""
+    return _report_goals(network_id).annotate(paging_total=Window(Count("pk")))[
+        offset : offset + limit
+    ]
+
+
+def _open_action_counts(today: datetime.date, **goals: int):
+    """The open and the overdue actions of the goals (`goal_0`, `goal_1`, ...), by goal."""
+    return (
+        ActionItem.objects.filter(goal_id__in=numbered(goals, "goal_"))
+        .exclude(status=ActionItem.Status.DONE)
+        .values("goal_id")
+        .annotate(
+            open_count=Count("pk"),
+            overdue_count=Count("pk", filter=Q(due_on__lt=today)),
+        )
+        .order_by()
+        .values_list("goal_id", "open_count", "overdue_count")
     )
 
 
@@ -544,20 +569,19 @@ def _report_figures(page_of_goals) -> list:
     machinery), and the open and overdue actions counted, in one query grouped by goal (the
     report shows no series and no action, so neither is read: years of values would be)."""
     chosen = goals.with_latest_figures(list(page_of_goals))
-    counts = {
-        goal_id: (open_count, overdue_count)
-        for goal_id, open_count, overdue_count in ActionItem.objects.filter(
-            goal_id__in=[goal.pk for goal in chosen]
-        )
-        .exclude(status=ActionItem.Status.DONE)
-        .values("goal_id")
-        .annotate(
-            open_count=Count("pk"),
-            overdue_count=Count("pk", filter=Q(due_on__lt=timezone.localdate())),
-        )
-        .order_by()
-        .values_list("goal_id", "open_count", "overdue_count")
-    }
+    # Counted by a query compiled once per number of goals (config/prepared.py).
+    counts = (
+        {
+            goal_id: (open_count, overdue_count)
+            for goal_id, open_count, overdue_count in rows_by_shape(
+                _open_action_counts,
+                today=timezone.localdate(),
+                **numbering("goal_", [goal.pk for goal in chosen]),
+            )
+        }
+        if chosen
+        else {}
+    )
     figures = goals.figures_of(chosen)
     for item in figures:
         item.counted_open, item.counted_overdue = counts.get(item.goal.pk, (0, 0))
@@ -570,16 +594,23 @@ def goal_report(request: HttpRequest, code: str) -> HttpResponse:
     """The goal report, 20 goals at a time ("Visa fler" adds the next rows to the table): a
     network's goals pile up over the years. The CSV has every goal."""
     network = coordinated_network(request, code)
-    # The page's goals and their count in one query.
-    page = paging.counted_page(request, _report_goals(network))
+    # The page's goals and their count in one query, compiled once (config/prepared.py).
+    page = paging.counted_page(
+        request,
+        _report_goals(network),
+        fetch=lambda offset, limit: by_shape(_report_page, limit, offset, network_id=network.pk),
+    )
+    groups = _grouped_by_work_area(_report_figures(page.object_list))
+    htmx = bool(getattr(request, "htmx", False))
     context = {
         "network": network,
         "page": page,
-        "groups": _grouped_by_work_area(_report_figures(page.object_list)),
+        "groups": groups,
+        "report_rows": report_rows(groups, page, htmx),
         "today": timezone.localdate(),
     }
     template = "meetings/goals/goal_report.html"
-    if getattr(request, "htmx", False):
+    if htmx:
         template += "#report-rows"
     return render(request, template, context)
 

@@ -426,7 +426,12 @@ def _administration_rows(
     }
 
     row_of: dict[int, AdministrationRow] = {}
-    # person -> [(their administration's row, which held meetings the seat covers)]
+    # person -> their administration's row, for the one seat they hold and it covers the whole
+    # term (nearly everyone): no list and tuple per seat, whose hundreds of allocations set off
+    # the garbage collector's passes over the whole heap.
+    whole_term: dict[int, AdministrationRow] = {}
+    # person -> [(their administration's row, which held meetings the seat covers)], for
+    # everyone else (a shorter seat, or more than one).
     seats_of: dict[int, list[tuple[AdministrationRow, tuple[bool, ...]]]] = {}
     for pk, name, short_name, person_id, starts, ends in SEATS.rows(**term_values):
         row = row_of.get(pk)
@@ -437,14 +442,27 @@ def _administration_rows(
         if starts is None and ends is None:  # the whole term
             covers = everywhere
             row.invited += count
+            if person_id not in whole_term and person_id not in seats_of:
+                whole_term[person_id] = row
+                continue
         else:
             covers = tuple(
                 (starts is None or starts <= day) and (ends is None or ends >= day) for day in days
             )
             row.invited += sum(covers)
+        if person_id in whole_term:  # a second seat: both listed
+            seats_of[person_id] = [(whole_term.pop(person_id), everywhere)]
         seats_of.setdefault(person_id, []).append((row, covers))
 
     for meeting_id, person_id, answered, ticked in ANSWERS.rows(**bounds):
+        whole_row = whole_term.get(person_id)
+        if whole_row is not None:
+            whole_row.answered += answered
+            if ticked is not None:
+                index = position[meeting_id]
+                present = whole_row.attended
+                present[index] = bool(present[index] or ticked)
+            continue
         held_seats = seats_of.get(person_id)
         if held_seats is None:
             continue

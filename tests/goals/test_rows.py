@@ -3,8 +3,10 @@ replaced, in both languages."""
 
 import pytest
 from django.template import Context, Template
+from django.test import RequestFactory
 from django.utils import translation
 
+from config import paging
 from config.prepared import by_shape, numbering
 from meetings.goals import views
 from meetings.goals.rows import document_items, follow_up_items
@@ -246,3 +248,58 @@ def test_indicator_articles_are_the_template_loop(
     assert "Utan &lt;värden&gt;" in found[0] and "(st &amp; mer)" in found[0]
     assert found[0].count("indicator-years") == 2 and found[1].count("<article") == 0
     assert found[0].count('class="history-link"') == (4 if can_coordinate else 0)
+
+
+# The goal report's rows as templates/meetings/goals/goal_report.html wrote them in its loops.
+TEMPLATE_REPORT_ROWS = """{% load i18n %}{% for area, items in groups %}
+      <tr class="report-group-row"{% if request.htmx and forloop.first %} data-announce="{% blocktranslate with last=page.end_index total=page.paginator.count %}Visar 1–{{ last }} av {{ total }} mål.{% endblocktranslate %}"{% endif %}><th scope="colgroup" colspan="7" class="report-group">{{ area.name|sv }}</th></tr>
+      {% for figures in items %}
+      {% for item in figures.indicators %}
+      <tr class="goal-row">
+        {% if forloop.first %}<th scope="row" rowspan="{{ figures.indicators|length }}"{% if request.htmx and forloop.parentloop.first and forloop.parentloop.parentloop.first %} tabindex="-1" data-focus{% endif %}>{{ figures.goal.title|sv }} ({{ figures.goal.target_year }})</th>{% endif %}
+        {{ item.report_cells }}
+        {% if forloop.first %}<td rowspan="{{ figures.indicators|length }}">{{ figures.open_count }}{% if figures.overdue_count %} ({% blocktranslate count count=figures.overdue_count %}{{ count }} försenad{% plural %}{{ count }} försenade{% endblocktranslate %}){% endif %}</td>{% endif %}
+      </tr>
+      {% empty %}
+      <tr class="goal-row"><th scope="row"{% if request.htmx and forloop.parentloop.first and forloop.first %} tabindex="-1" data-focus{% endif %}>{{ figures.goal.title|sv }} ({{ figures.goal.target_year }})</th><td colspan="5">{% translate "Inga indikatorer" %}</td><td>{{ figures.open_count }}</td></tr>
+      {% endfor %}
+      {% endfor %}
+    {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_the_python_report_rows_are_the_template_loops(goal, neh, language, htmx):
+    """The goal report's rows written in Python (`report_rows`) are what its template loops
+    wrote: two work areas, a goal with two indicators and overdue actions (one, then two), a
+    goal without indicators, names to escape, with and without the "Visa fler" focus."""
+    import datetime
+    from types import SimpleNamespace
+
+    from django.utils import timezone
+
+    from meetings.goals.rows import report_rows
+    from networks.models import WorkArea
+
+    factories.make_indicator(goal, name="Andra & <mer>", values={2019: "3", 2023: "4.25"})
+    factories.make_goal(neh, title="Utan <indikatorer>", target_year=2045)
+    area = WorkArea.objects.create(network=neh, name="Område & <två>", position=99)
+    second = factories.make_goal(neh, title="Andra området", work_area=area)
+    factories.make_indicator(second, name="Enda")
+    meeting = factories.make_meeting(neh, days_ahead=-10)
+    today = timezone.localdate()
+    for due_in in (-3, 5):
+        factories.make_action(meeting, goal=goal, due_on=today + datetime.timedelta(days=due_in))
+    for due_in in (-3, -1):
+        factories.make_action(meeting, goal=second, due_on=today + datetime.timedelta(days=due_in))
+    page = paging.counted_page(RequestFactory().get("/"), views._report_goals(neh))
+    groups = views._grouped_by_work_area(views._report_figures(page.object_list))
+    assert len(groups) == 2 and len(page.object_list) == 3
+    request = SimpleNamespace(htmx=htmx)
+    with translation.override(language):
+        context = Context({"groups": groups, "page": page, "request": request})
+        expected = Template(TEMPLATE_REPORT_ROWS).render(context)
+        assert report_rows(groups, page, htmx) == expected
+    assert ("data-focus" in expected) == htmx
+    assert "Område &amp; &lt;två&gt;" in expected and '<td colspan="5">' in expected
+    assert ("1 försenad" in expected and "2 försenade" in expected) == (language == "sv")

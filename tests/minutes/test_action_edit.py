@@ -163,3 +163,30 @@ def test_the_action_lists_first_pages_and_counts_are_the_querysets(neh, nsh, adm
     )
     assert actions.counts_of_network(neh) == (13, 12)
     assert actions.describe([]) == []
+
+
+def test_the_action_is_read_with_its_meeting_and_found_only_where_the_meeting_is_seen(
+    client_for, neh, nsh, administration
+):
+    """The page reads the action by a query compiled once and tests its meeting's visibility
+    itself: a planned meeting's action is not found by a coordinator of another network, as
+    the queryset of visible meetings left it out; a published one is found and refused."""
+    from meetings.minutes.views import _ACTION
+
+    own = factories.make_action(factories.make_meeting(neh, status="planned"))
+    planned = factories.make_action(factories.make_meeting(nsh, status="planned"))
+    published = factories.make_action(factories.make_meeting(nsh))
+    (found,) = _ACTION.objects(action_id=own.pk)
+    expected = ActionItem.objects.select_related("meeting__network", "agenda_item").get(pk=own.pk)
+    assert (found.pk, found.title, found.meeting.starts_at, found.meeting.network.code) == (
+        expected.pk,
+        expected.title,
+        expected.meeting.starts_at,
+        expected.meeting.network.code,
+    )
+    assert found.agenda_item_id == expected.agenda_item_id
+    client = client_for("coordinator")
+    assert client.get(reverse("action_edit", args=[own.pk])).status_code == 200
+    assert client.get(reverse("action_edit", args=[planned.pk])).status_code == 404
+    assert client.get(reverse("action_edit", args=[published.pk])).status_code == 403
+    assert client.get(reverse("action_edit", args=[published.pk + 1000])).status_code == 404

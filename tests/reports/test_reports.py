@@ -189,6 +189,40 @@ def test_report_figures_match_the_hand_built_term(neh, term_data):
     assert others and all(value == (0, 0) for value in others)
 
 
+def test_a_person_with_two_seats_counts_for_both(neh, term_data, administration):
+    """A person seated in two administrations counts for each seat that covers the meeting:
+    two seats for the whole term, and one for the whole term with one that starts later (in
+    whichever order the seats are read)."""
+    miljo, social = administration, term_data["social"]
+    m1, m2, _m3 = term_data["held"]
+    rep = Appointment.Role.REPRESENTATIVE
+
+    def figures():
+        rows = {row.administration.pk: row for row in term_report(neh, VT_2025).administrations}
+        return {
+            pk: (list(rows[pk].attended), rows[pk].answered, rows[pk].invited)
+            for pk in (miljo.pk, social.pk)
+        }
+
+    before = figures()
+    dual, late = factories.make_user(), factories.make_user()
+    # Ending after the term (the administrations' current seats are taken).
+    end = datetime.date(2026, 12, 31)
+    _appoint(dual, miljo, neh, rep, datetime.date(2024, 1, 1), end)
+    _appoint(dual, social, neh, rep, datetime.date(2024, 1, 1), end)
+    _appoint(late, social, neh, rep, datetime.date(2025, 3, 2), end)  # the 2nd and 3rd meetings
+    _appoint(late, miljo, neh, rep, datetime.date(2024, 1, 1), end)
+    _attend(m1, dual, COMING, True)
+    _attend(m1, late, COMING, False)
+    _attend(m2, late, NOT_COMING, True)
+    after = figures()
+
+    assert before[miljo.pk] == ([True, True, None], 4, 6)
+    assert after[miljo.pk] == ([True, True, None], 4 + 3, 6 + 3 + 3)
+    assert before[social.pk] == ([False, False, True], 1, 3)
+    assert after[social.pk] == ([True, True, True], 1 + 2, 3 + 3 + 2)
+
+
 def test_term_lookups_are_their_querysets(neh, term_data):
     """The term's prepared lookups (meetings/reports/figures.py, compiled once with the term's
     bounds as values) give what the querysets they stand for give: the held meetings, their

@@ -106,3 +106,58 @@ def test_active_administration_rows_are_the_template_rows(
     assert _normalised(written) == _normalised(expected)
     assert "Gamla &lt;kontoret&gt; &amp; co" in written
     assert written.count("<tr") == len(page.object_list) >= 3
+
+
+# The rows as templates/representatives/people_to_deactivate.html wrote them in its loop.
+TEMPLATE_PEOPLE = """{% load i18n %}{% for person in people %}
+          <tr{% if request.htmx and forloop.first and request.method == "GET" %} data-announce="{% blocktranslate with last=page.end_index total=page.paginator.count %}Visar 1–{{ last }} av {{ total }} personer.{% endblocktranslate %}"{% endif %}>
+            <td{% if request.htmx and forloop.first and request.method == "GET" %} tabindex="-1" data-focus{% endif %}>{{ person.full_name }}</td>
+            <td>{{ person.email }}</td>
+            <td>{{ person.last_appointment_ended|long_date }}</td>
+            <td>
+              <form method="post" action="{% url 'person_deactivate' person.pk %}" hx-post="{% url 'person_deactivate' person.pk %}" hx-target="#people" hx-swap="outerHTML">
+                {% csrf_token %}
+                <input type="hidden" name="confirm" value="ja">
+                <button type="submit" class="button-secondary">{% translate "Avaktivera" %}<span class="visually-hidden"> – {{ person.full_name }}</span></button>
+              </form>
+            </td>
+          </tr>
+        {% endfor %}"""  # noqa: E501
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("htmx", [False, True])
+def test_python_people_rows_are_the_template_rows(nsh, language, method, htmx):
+    """The people to deactivate written in Python (`people_rows`) are what the template loop
+    wrote: names and addresses to escape, as a page and as htmx's "Visa fler" (a GET) or a
+    deactivation (a POST, which announces nothing)."""
+    import datetime
+
+    from representatives.lifecycle import people_to_deactivate
+    from representatives.lifecycle_rows import people_rows
+
+    for name, email, day in [
+        ('Åsa "Ö" <Öberg>', "asa&o@example.org", datetime.date(2025, 3, 1)),
+        ("Bo Bengtsson", "bo@example.org", datetime.date(2024, 12, 31)),
+    ]:
+        factories.make_appointment(
+            factories.make_user(email, name),
+            factories.make_administration(),
+            nsh,
+            start_date=datetime.date(2024, 1, 1),
+            end_date=day,
+        )
+    people = list(people_to_deactivate())
+    assert len(people) == 2
+    page = Paginator(people, 1).page(1)
+    request = SimpleNamespace(htmx=htmx, method=method)
+    with translation.override(language):
+        context = Context(
+            {"people": people, "page": page, "request": request, "csrf_token": "tok&en"}
+        )
+        expected = Template(TEMPLATE_PEOPLE).render(context)
+        written = people_rows(people, page, htmx and method == "GET", "tok&en")
+        assert written == expected
+    assert ("data-announce" in expected) == (htmx and method == "GET")
+    assert "&lt;Öberg&gt;" in expected and 'value="tok&amp;en"' in expected
