@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,7 +17,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from config.form_layout import textarea_stamp
 from config.prepared import Prepared, by_shape
 from meetings import paging
-from meetings.access import coordinated_meeting, coordinated_network, visible_meeting
+from meetings.access import (
+    coordinated_meeting,
+    coordinated_network,
+    visible_action,
+    visible_meeting,
+)
 from meetings.minutes import actions
 from meetings.minutes import workflow as minutes
 from meetings.minutes.forms import (
@@ -293,12 +298,7 @@ def action_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
-    visible = Meeting.objects.visible_to(request.user)
-    action = get_object_or_404(
-        ActionItem.objects.select_related("meeting__network", "agenda_item", "done_by"),
-        pk=pk,
-        meeting__in=visible,
-    )
+    action = visible_action(request, pk)
     # Everyone who sees the meeting reads the action; only the people who answer for it (and
     # the coordinators) mark it done.
     can_mark = can_mark_action_done(request.user, action)
@@ -329,31 +329,12 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "meetings/minutes/action_done.html", context, status=status)
 
 
-# An action with its meeting, network and agenda item, by a query compiled once: building
-# the queryset with the visible meetings as a subquery cost more than the database's answer.
-_ACTION = Prepared(
-    lambda action_id: ActionItem.objects.filter(pk=action_id).select_related(
-        "meeting__network", "agenda_item"
-    ),
-    action_id=int,
-)
-
-
-def _visible_action(request: HttpRequest, pk: int) -> ActionItem:
-    """The action, if its meeting is one the person sees (`Meeting.objects.visible_to`, tested
-    on the meeting read with it); else 404."""
-    found = _ACTION.objects(action_id=pk)
-    if not found or not found[0].meeting.is_visible_to(request.user):
-        raise Http404
-    return found[0]
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def action_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The network's coordinators correct an open action: what, who answers for it, by when.
     Closing it with a comment is `action_done`."""
-    action = _visible_action(request, pk)
+    action = visible_action(request, pk)
     if not can_write_minutes(request.user, action.meeting):
         raise PermissionDenied
     status = 200

@@ -171,13 +171,15 @@ def test_the_action_is_read_with_its_meeting_and_found_only_where_the_meeting_is
     """The page reads the action by a query compiled once and tests its meeting's visibility
     itself: a planned meeting's action is not found by a coordinator of another network, as
     the queryset of visible meetings left it out; a published one is found and refused."""
-    from meetings.minutes.views import _ACTION
+    from meetings.access import _ACTION
 
     own = factories.make_action(factories.make_meeting(neh, status="planned"))
     planned = factories.make_action(factories.make_meeting(nsh, status="planned"))
     published = factories.make_action(factories.make_meeting(nsh))
     (found,) = _ACTION.objects(action_id=own.pk)
-    expected = ActionItem.objects.select_related("meeting__network", "agenda_item").get(pk=own.pk)
+    expected = ActionItem.objects.select_related("meeting__network", "agenda_item", "done_by").get(
+        pk=own.pk
+    )
     assert (found.pk, found.title, found.meeting.starts_at, found.meeting.network.code) == (
         expected.pk,
         expected.title,
@@ -190,3 +192,7 @@ def test_the_action_is_read_with_its_meeting_and_found_only_where_the_meeting_is
     assert client.get(reverse("action_edit", args=[planned.pk])).status_code == 404
     assert client.get(reverse("action_edit", args=[published.pk])).status_code == 403
     assert client.get(reverse("action_edit", args=[published.pk + 1000])).status_code == 404
+    # Marking done reads the action the same way: found where its meeting is seen.
+    assert client.get(reverse("action_done", args=[own.pk])).status_code == 200
+    assert client.get(reverse("action_done", args=[planned.pk])).status_code == 404
+    assert client.get(reverse("action_done", args=[published.pk + 1000])).status_code == 404
