@@ -3,14 +3,14 @@ history link, its `{% url %}`, a role's label, a date) was most of the page.
 tests/representatives/test_rows.py holds them to the template row they replaced."""
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 from django.template.defaultfilters import linebreaksbr
 from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from config.content_language import sv
+from config.content_language import sv_html
 from config.paging import announced
 from config.reversing import key_url, pk_url
 from representatives.models import Appointment
@@ -29,11 +29,7 @@ def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeStri
             focus = ' tabindex="-1" data-focus'
         person = appointment.person
         name = person.full_name
-        hidden = (
-            f'<span class="visually-hidden">: {conditional_escape(cast(str, sv(name)))}</span>'
-            if name
-            else ""
-        )
+        hidden = f'<span class="visually-hidden">: {sv_html(name)}</span>' if name else ""
         day = appointment.start_date
         scope = appointment.mandate_scope
         scope = linebreaksbr(scope, autoescape=True) if scope else "–"
@@ -41,7 +37,7 @@ def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeStri
         rows.append(
             f"<tr{announce}>"
             f'<th scope="row"{focus}>'
-            f"{conditional_escape(cast(str, sv(appointment.administration.name)))}</th>"
+            f"{sv_html(appointment.administration.name)}</th>"
             f"<td>{roles.get(appointment.role) or escape(appointment.role)}</td>"
             f'<td>{escape(name)}<br><a class="history-link" href="{url}">{history}{hidden}</a></td>'
             f'<td><a href="mailto:{escape(person.email)}">{escape(person.email)}</a></td>'
@@ -50,10 +46,6 @@ def contact_rows(appointments: Iterable[Any], page: Any, htmx: bool) -> SafeStri
             "</tr>"
         )
     return mark_safe("\n".join(rows))  # noqa: S308 (all escaped)
-
-
-def _sv(value: Any) -> str:
-    return conditional_escape(cast(str, sv(value)))
 
 
 def active_administration_rows(administrations: Iterable[Any], page: Any, htmx: bool) -> SafeString:
@@ -71,19 +63,19 @@ def active_administration_rows(administrations: Iterable[Any], page: Any, htmx: 
             focus = ' tabindex="-1" data-focus'
         pk = int(administration.pk)
         history_url = escape(key_url("object_history", "forvaltning", key=pk))
-        name = _sv(administration.name)
+        name = sv_html(administration.name)
         hidden = f'<span class="visually-hidden">: {name}</span>'
         titled = hidden if administration.name else ""  # the history link's: only with a title
         merged = ""
         if merged_from := administration.merged_from.all():
             names = mark_safe(", ".join(conditional_escape(str(m)) for m in merged_from))  # noqa: S308
-            merged = f'<br><span class="helptext">{merged_label} {_sv(names)}</span>'
+            merged = f'<br><span class="helptext">{merged_label} {sv_html(names)}</span>'
         director = administration.director
-        who = _sv(director.full_name or director.email) if director else "–"
+        who = sv_html(director.full_name or director.email) if director else "–"
         rows.append(
             f"<tr{announce}>"
             f'<th scope="row"{focus}>{name}{merged}</th>'
-            f"<td>{_sv(administration.short_name)}</td>"
+            f"<td>{sv_html(administration.short_name)}</td>"
             f"<td>{who}</td>"
             f'<td><a href="{escape(pk_url("administration_edit", pk))}">{rename}{hidden}</a>'
             f' · <a href="{escape(pk_url("administration_merge", pk))}">{merge}{hidden}</a>'

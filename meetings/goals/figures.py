@@ -31,7 +31,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from config.content_language import sv
+from config.content_language import sv, sv_html
 from config.prepared import by_shape, numbered, numbering, rows_by_shape
 from meetings.models import ActionItem, Goal, Indicator, IndicatorValue
 
@@ -390,7 +390,7 @@ class IndicatorFigures:
 
 def _escaped_name(indicator: Indicator) -> str:
     """The indicator's name, escaped, marked as Swedish in another interface language."""
-    return str(conditional_escape(sv(indicator.name)))  # type: ignore[arg-type]
+    return sv_html(indicator.name)
 
 
 def indicator_figures(indicator, target_year: int, values) -> IndicatorFigures:

@@ -4,13 +4,13 @@ tests/questions/test_rows.py holds them to the template row they replaced, in bo
 as a page and as htmx's "Visa fler"."""
 
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from config.content_language import sv
+from config.content_language import sv_html
 from config.dates import long_date
 from config.paging import announced
 from config.reversing import pk_url
@@ -24,7 +24,7 @@ def row_cells(question: Any, meeting_word: str) -> str:
     where = str(escape(question.network.code))
     if meeting is not None:
         where += f" · {meeting_word} {escape(long_date(meeting.starts_at))}"
-    administration = conditional_escape(cast(str, sv(question.administration.name)))
+    administration = sv_html(question.administration.name)
     return (
         f"<td>{administration}</td><td>{question.raised_on.isoformat()}</td>"
         f"<td>{escape(question.state_label)}</td><td>{where}</td>"
@@ -42,7 +42,7 @@ def question_rows(questions: Iterable[Any], page: Any, htmx: bool) -> SafeString
         if htmx and n == 0:
             announce = announced(_("Visar 1–%(last)s av %(total)s frågor."), page)
             focus = " data-focus"
-        title = conditional_escape(cast(str, sv(question.title)))
+        title = sv_html(question.title)
         rows.append(
             f"<tr{announce}>"
             f'<th scope="row"><a href="{escape(pk_url("question_detail", question.pk))}"{focus}>'

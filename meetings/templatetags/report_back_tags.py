@@ -3,11 +3,11 @@ so those pages need one include line and no change to their views."""
 
 from django import template
 from django.urls import reverse
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from config.content_language import sv
+from config.content_language import sv_html
 from meetings.report_back import pack as report_back
 from networks.rules import is_coordinator
 
@@ -55,7 +55,7 @@ def report_back_section(context) -> SafeString:
     rows = []
     for administration in packs["administrations"]:
         url = escape(reverse("report_back_pack", args=[meeting.pk, administration.pk]))
-        name = conditional_escape(sv(administration.name))  # type: ignore[arg-type]
+        name = sv_html(administration.name)
         text = _("Återrapport för %(name)s") % {"name": name}
         rows.append(f'\n      <li><a href="{url}">{text}</a></li>\n    ')
     status = ""

@@ -7,14 +7,12 @@ section a good part of the network page. Each URL is reversed once a list
 (config/reversing.py); the output is what the loop wrote (tests/coordination/test_work_area_rows.py
 compares them, in Swedish and English)."""
 
-from typing import cast
-
 from django import template
-from django.utils.html import conditional_escape, escape
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from config.content_language import sv
+from config.content_language import sv_html
 from config.reversing import key_url
 
 register = template.Library()
@@ -40,7 +38,7 @@ def work_area_rows(context) -> SafeString:
         up, down, edit, archive = _("Upp"), _("Ner"), _("Redigera"), _("Arkivera")
     for n, area in enumerate(areas):
         pk = int(area.pk)
-        name = conditional_escape(cast(str, sv(area.name)))
+        name = sv_html(area.name)
         focused = focus_pk == area.pk
         focus = " data-focus" if focused and focus_target == "item" else ""
         row = (
