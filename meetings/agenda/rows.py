@@ -27,7 +27,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from config.content_language import CONTENT_LANGUAGE, interface_is_swedish, sv, sv_text
+from config.content_language import interface_is_swedish, sv, sv_text
 from config.dates import moment
 from meetings.agenda.forms import OwnItemForm, PublishForm, TriageForm
 from meetings.form_fields import goal_rows, work_area_rows
@@ -373,10 +373,7 @@ def handled_rows(items: Iterable[AgendaItem]) -> SafeString:
     swedish = interface_is_swedish()
 
     def text(value: str) -> str:  # the `sv` filter's output, escaped
-        escaped = html.escape(value)
-        return (
-            escaped if swedish or not value else f'<span lang="{CONTENT_LANGUAGE}">{escaped}</span>'
-        )
+        return sv_text(value, swedish)
 
     rows = []
     for item in items:
